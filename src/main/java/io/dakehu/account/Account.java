@@ -1,0 +1,243 @@
+package io.dakehu.account;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A customer organisation with its owner (the key account manager) and account team.
+ */
+@Table("account")
+class Account {
+
+	@Id
+	private Long id;
+
+	private String name;
+
+	private String nameKey;
+
+	private String registrationId;
+
+	private String industry;
+
+	private String region;
+
+	private String address;
+
+	private Integer employees;
+
+	private BigDecimal annualRevenue;
+
+	private Long parentId;
+
+	private Long ownerId;
+
+	private KeyAccountType keyAccountType;
+
+	private RelationshipType relationshipType;
+
+	private SalesApproach salesApproach;
+
+	private LifecycleStatus status;
+
+	private boolean archived;
+
+	private String description;
+
+	private LocalDateTime createdAt;
+
+	private LocalDateTime updatedAt;
+
+	@MappedCollection(idColumn = "account_id")
+	private Set<AccountTeamMember> team = new HashSet<>();
+
+	@Version
+	private int version;
+
+	private Account() {
+	}
+
+	static Account open(String name, long ownerId, LocalDateTime now) {
+		Account account = new Account();
+		account.rename(name);
+		account.ownerId = ownerId;
+		account.status = LifecycleStatus.PROSPECT;
+		account.createdAt = now;
+		account.updatedAt = now;
+		return account;
+	}
+
+	void rename(String name) {
+		this.name = name.strip();
+		this.nameKey = searchKey(this.name);
+	}
+
+	void describe(String registrationId, String industry, String region, String address, Integer employees,
+			BigDecimal annualRevenue, String description) {
+		this.registrationId = registrationId;
+		this.industry = industry;
+		this.region = region;
+		this.address = address;
+		this.employees = employees;
+		this.annualRevenue = annualRevenue;
+		this.description = description;
+	}
+
+	void classify(KeyAccountType keyAccountType, RelationshipType relationshipType, SalesApproach salesApproach,
+			LifecycleStatus status) {
+		this.keyAccountType = keyAccountType;
+		this.relationshipType = relationshipType;
+		this.salesApproach = salesApproach;
+		this.status = (status != null) ? status : LifecycleStatus.PROSPECT;
+	}
+
+	void assignOwner(long ownerId) {
+		this.ownerId = ownerId;
+		this.team.removeIf((member) -> member.userId() == ownerId);
+	}
+
+	/**
+	 * Places the account under a parent. The caller has checked that the parent is not
+	 * this account or one of its descendants.
+	 */
+	void moveUnder(Long parentId) {
+		this.parentId = parentId;
+	}
+
+	void shareWith(Set<Long> userIds) {
+		this.team = userIds.stream()
+			.filter((userId) -> userId != this.ownerId.longValue())
+			.map(AccountTeamMember::new)
+			.collect(Collectors.toCollection(HashSet::new));
+	}
+
+	void archive() {
+		this.archived = true;
+	}
+
+	void restore() {
+		this.archived = false;
+	}
+
+	void touch(LocalDateTime now) {
+		this.updatedAt = now;
+	}
+
+	static String searchKey(String text) {
+		return text.strip().toLowerCase(Locale.ROOT);
+	}
+
+	Map<String, Object> auditValues() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("name", this.name);
+		values.put("registrationId", this.registrationId);
+		values.put("industry", this.industry);
+		values.put("region", this.region);
+		values.put("address", this.address);
+		values.put("employees", this.employees);
+		values.put("annualRevenue", (this.annualRevenue != null) ? this.annualRevenue.toPlainString() : null);
+		values.put("parentId", this.parentId);
+		values.put("ownerId", this.ownerId);
+		values.put("keyAccountType", this.keyAccountType);
+		values.put("relationshipType", this.relationshipType);
+		values.put("salesApproach", this.salesApproach);
+		values.put("status", this.status);
+		values.put("archived", this.archived);
+		values.put("description", this.description);
+		values.put("team", new TreeSet<>(teamUserIds()).toString());
+		return values;
+	}
+
+	Set<Long> teamUserIds() {
+		return this.team.stream().map(AccountTeamMember::userId).collect(Collectors.toSet());
+	}
+
+	Long id() {
+		return this.id;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	Long parentId() {
+		return this.parentId;
+	}
+
+	long ownerId() {
+		return this.ownerId;
+	}
+
+	boolean archived() {
+		return this.archived;
+	}
+
+	int version() {
+		return this.version;
+	}
+
+	String registrationId() {
+		return this.registrationId;
+	}
+
+	String industry() {
+		return this.industry;
+	}
+
+	String region() {
+		return this.region;
+	}
+
+	String address() {
+		return this.address;
+	}
+
+	Integer employees() {
+		return this.employees;
+	}
+
+	BigDecimal annualRevenue() {
+		return this.annualRevenue;
+	}
+
+	KeyAccountType keyAccountType() {
+		return this.keyAccountType;
+	}
+
+	RelationshipType relationshipType() {
+		return this.relationshipType;
+	}
+
+	SalesApproach salesApproach() {
+		return this.salesApproach;
+	}
+
+	LifecycleStatus status() {
+		return this.status;
+	}
+
+	String description() {
+		return this.description;
+	}
+
+	LocalDateTime createdAt() {
+		return this.createdAt;
+	}
+
+	LocalDateTime updatedAt() {
+		return this.updatedAt;
+	}
+
+}

@@ -1,0 +1,216 @@
+package io.dakehu.account;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Reading accounts, always within the reader's record scope: the scope is part of every
+ * query, so an account outside it is simply not found, in lists, search, detail and
+ * exports alike.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountQueries {
+
+	private static final Map<String, String> SORT_COLUMNS = Map.of("name", "a.name_key", "industry", "a.industry",
+			"region", "a.region", "status", "a.status", "updated", "a.updated_at", "created", "a.created_at",
+			"registrationId", "a.registration_id");
+
+	private final JdbcClient jdbc;
+
+	private final AccountRepository accounts;
+
+	private final Users users;
+
+	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.users = users;
+	}
+
+	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page) {
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		StringBuilder where = new StringBuilder(" where ").append(scopeSql.condition());
+		Map<String, Object> params = new HashMap<>(scopeSql.params());
+		if (criteria.archived() != null) {
+			where.append(" and a.archived = :archived");
+			params.put("archived", criteria.archived());
+		}
+		if (StringUtils.hasText(criteria.q())) {
+			where.append(" and (a.name_key like :q escape '\\' or a.registration_id = :qExact)");
+			params.put("q", "%" + escapeLike(Account.searchKey(criteria.q())) + "%");
+			params.put("qExact", criteria.q().strip());
+		}
+		if (StringUtils.hasText(criteria.owner())) {
+			Optional<UserSummary> owner = this.users.findByUsername(criteria.owner().strip());
+			if (owner.isEmpty()) {
+				return new PageResult<>(List.of(), page.page(), page.size(), 0);
+			}
+			where.append(" and a.owner_id = :owner");
+			params.put("owner", owner.get().id());
+		}
+		if (StringUtils.hasText(criteria.industry())) {
+			where.append(" and a.industry = :industry");
+			params.put("industry", criteria.industry().strip());
+		}
+		if (StringUtils.hasText(criteria.region())) {
+			where.append(" and a.region = :region");
+			params.put("region", criteria.region().strip());
+		}
+		if (criteria.type() != null) {
+			where.append(" and a.key_account_type = :type");
+			params.put("type", criteria.type().name());
+		}
+		if (criteria.status() != null) {
+			where.append(" and a.status = :status");
+			params.put("status", criteria.status().name());
+		}
+		if (criteria.parentId() != null) {
+			where.append(" and a.parent_id = :parentId");
+			params.put("parentId", criteria.parentId());
+		}
+		long total = this.jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
+		if (total == 0) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		String sortColumn = SORT_COLUMNS.getOrDefault(criteria.sort(), "a.name_key");
+		String direction = criteria.descending() ? " desc" : " asc";
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		List<RawRow> rows = this.jdbc
+			.sql("""
+					select a.id, a.name, a.registration_id, a.industry, a.region, a.owner_id, a.key_account_type,
+					       a.status, a.archived, a.updated_at
+					from account a""" + where + " order by " + sortColumn + direction + ", a.id" + direction
+					+ " limit :limit offset :offset")
+			.params(params)
+			.query((rs, n) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+					rs.getTimestamp(10).toLocalDateTime()))
+			.list();
+		Set<Long> ownerIds = new HashSet<>();
+		rows.forEach((row) -> ownerIds.add(row.ownerId()));
+		Map<Long, UserSummary> owners = this.users.byIds(ownerIds);
+		List<AccountRow> content = rows.stream().map((row) -> {
+			UserSummary owner = owners.get(row.ownerId());
+			return new AccountRow(row.id(), row.name(), row.registrationId(), row.industry(), row.region(),
+					(owner != null) ? owner.username() : null, (owner != null) ? owner.displayName() : null,
+					(row.type() != null) ? KeyAccountType.valueOf(row.type()) : null,
+					LifecycleStatus.valueOf(row.status()), row.archived(), row.updatedAt());
+		}).toList();
+		return new PageResult<>(content, page.page(), page.size(), total);
+	}
+
+	/**
+	 * One account as its page shows it.
+	 * @throws NotFoundException when it does not exist or lies outside the scope
+	 */
+	public AccountDetails details(RecordScope scope, long id) {
+		requireVisible(scope, id);
+		Account account = this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+		return details(account);
+	}
+
+	AccountDetails details(Account account) {
+		Set<Long> userIds = new HashSet<>(account.teamUserIds());
+		userIds.add(account.ownerId());
+		Map<Long, UserSummary> people = this.users.byIds(userIds);
+		UserSummary owner = people.get(account.ownerId());
+		String parentName = (account.parentId() != null)
+				? this.accounts.findById(account.parentId()).map(Account::name).orElse(null) : null;
+		List<AccountDetails.TeamMember> team = new ArrayList<>();
+		for (Long userId : account.teamUserIds()) {
+			UserSummary member = people.get(userId);
+			if (member != null) {
+				team.add(new AccountDetails.TeamMember(userId, member.username(), member.displayName()));
+			}
+		}
+		team.sort(Comparator.comparing(AccountDetails.TeamMember::username));
+		List<AccountDetails.Child> children = this.jdbc
+			.sql("select id, name from account where parent_id = :id and archived = false order by name_key limit 100")
+			.param("id", account.id())
+			.query((rs, n) -> new AccountDetails.Child(rs.getLong(1), rs.getString(2)))
+			.list();
+		return new AccountDetails(account.id(), account.name(), account.registrationId(), account.industry(),
+				account.region(), account.address(), account.employees(), account.annualRevenue(), account.parentId(),
+				parentName, (owner != null) ? owner.username() : null, (owner != null) ? owner.displayName() : null,
+				account.keyAccountType(), account.relationshipType(), account.salesApproach(), account.status(),
+				account.archived(), account.description(), team, children, account.createdAt(), account.updatedAt(),
+				account.version());
+	}
+
+	/**
+	 * The account, if the scope may see it.
+	 * @throws NotFoundException when it does not exist or lies outside the scope
+	 */
+	public AccountRef requireVisible(RecordScope scope, long id) {
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		return this.jdbc
+			.sql("select a.id, a.name, a.owner_id from account a where a.id = :id and " + scopeSql.condition())
+			.params(scopeSql.params())
+			.param("id", id)
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	/**
+	 * Visible, non-archived accounts whose name contains the text, for pickers such as
+	 * "parent account".
+	 */
+	public List<AccountRef> suggest(RecordScope scope, String text, int limit) {
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		return this.jdbc
+			.sql("select a.id, a.name, a.owner_id from account a where a.archived = false and " + scopeSql.condition()
+					+ " and a.name_key like :q escape '\\' order by a.name_key limit :limit")
+			.params(scopeSql.params())
+			.param("q", "%" + escapeLike(Account.searchKey((text != null) ? text : "")) + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
+	 * Values in use for a filter column (industry or region), for the list's filter
+	 * menus.
+	 */
+	public List<String> distinctValues(RecordScope scope, String column) {
+		if (!"industry".equals(column) && !"region".equals(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		return this.jdbc
+			.sql("select distinct a." + column + " from account a where a." + column + " is not null and "
+					+ scopeSql.condition() + " order by a." + column + " limit 500")
+			.params(scopeSql.params())
+			.query(String.class)
+			.list();
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private record RawRow(long id, String name, String registrationId, String industry, String region, long ownerId,
+			String type, String status, boolean archived, java.time.LocalDateTime updatedAt) {
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.dakehu.account;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.dakehu.identity.RecordScope;
+
+/**
+ * The record-scope rule for accounts as a SQL condition: everything, or owned by one of
+ * the scope's owners, or shared with the user through the account team.
+ */
+public record AccountScopeSql(String condition, Map<String, Object> params) {
+
+	/**
+	 * @param scope who is asking
+	 * @param accountIdColumn the column holding an account id in the caller's query, such
+	 * as {@code a.id}
+	 */
+	public static AccountScopeSql of(RecordScope scope, String accountIdColumn) {
+		if (scope.all()) {
+			return new AccountScopeSql("1 = 1", Map.of());
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("scopeOwners", scope.ownerIds());
+		params.put("scopeUser", scope.userId());
+		String condition = accountIdColumn + " in (select sa.id from account sa where sa.owner_id in (:scopeOwners)"
+				+ " union all select sm.account_id from account_team_member sm where sm.user_id = :scopeUser)";
+		return new AccountScopeSql(condition, params);
+	}
+
+	/**
+	 * The same rule for a query on the account table itself, written so the database can
+	 * use the owner index.
+	 */
+	static AccountScopeSql onAccountTable(RecordScope scope, String alias) {
+		if (scope.all()) {
+			return new AccountScopeSql("1 = 1", Map.of());
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("scopeOwners", scope.ownerIds());
+		params.put("scopeUser", scope.userId());
+		String condition = "(" + alias + ".owner_id in (:scopeOwners) or exists (select 1 from account_team_member sm"
+				+ " where sm.account_id = " + alias + ".id and sm.user_id = :scopeUser))";
+		return new AccountScopeSql(condition, params);
+	}
+
+}

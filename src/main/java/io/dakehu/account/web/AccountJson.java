@@ -1,0 +1,44 @@
+package io.dakehu.account.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountRow;
+
+/**
+ * An account in the API: the owner and team as usernames.
+ */
+record AccountJson(long id, String name, String registrationId, String industry, String region, String address,
+		Integer employees, BigDecimal annualRevenue, Long parentId, String parentName, String owner, String ownerName,
+		String keyAccountType, String relationshipType, String salesApproach, String status, boolean archived,
+		String description, List<String> team, LocalDateTime createdAt, LocalDateTime updatedAt, int version) {
+
+	static AccountJson of(AccountDetails a) {
+		return new AccountJson(a.id(), a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
+				a.employees(), a.annualRevenue(), a.parentId(), a.parentName(), a.ownerUsername(), a.ownerName(),
+				code(a.keyAccountType()), code(a.relationshipType()), code(a.salesApproach()), code(a.status()),
+				a.archived(), a.description(), a.team().stream().map(AccountDetails.TeamMember::username).toList(),
+				a.createdAt(), a.updatedAt(), a.version());
+	}
+
+	static String code(Enum<?> value) {
+		return (value != null) ? value.name() : null;
+	}
+
+	/**
+	 * A line of the list, lighter than the whole account.
+	 */
+	record Row(long id, String name, String registrationId, String industry, String region, String owner,
+			String ownerName, String keyAccountType, String status, boolean archived, LocalDateTime updatedAt) {
+
+		static Row of(AccountRow r) {
+			return new Row(r.id(), r.name(), r.registrationId(), r.industry(), r.region(), r.ownerUsername(),
+					r.ownerName(), AccountJson.code(r.keyAccountType()), AccountJson.code(r.status()), r.archived(),
+					r.updatedAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.dakehu.account.web;
+
+import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.KeyAccountType;
+import io.dakehu.account.LifecycleStatus;
+import io.dakehu.shared.PageRequest;
+
+/**
+ * The account list's query string, shared by the page and the API: {@code sort=name} or
+ * {@code sort=-updated} (a leading minus, or a {@code ,desc} suffix, sorts descending).
+ */
+record AccountListParams(String q, String owner, String industry, String region, KeyAccountType type,
+		LifecycleStatus status, Boolean archived, Long parentId, String sort, Integer page, Integer size) {
+
+	AccountCriteria criteria() {
+		String column = (sort != null) ? sort.strip() : "name";
+		boolean descending = false;
+		if (column.startsWith("-")) {
+			descending = true;
+			column = column.substring(1);
+		}
+		if (column.endsWith(",desc")) {
+			descending = true;
+			column = column.substring(0, column.length() - 5);
+		}
+		else if (column.endsWith(",asc")) {
+			column = column.substring(0, column.length() - 4);
+		}
+		return new AccountCriteria(q, owner, industry, region, type, status, (archived != null) ? archived : false,
+				parentId, column, descending);
+	}
+
+	PageRequest pageRequest() {
+		return new PageRequest((page != null) ? page : 0, (size != null) ? size : 20);
+	}
+
+}

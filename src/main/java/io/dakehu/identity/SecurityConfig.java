@@ -1,0 +1,102 @@
+package io.dakehu.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors: form login with a session for pages, HTTP Basic without a session for
+ * {@code /api/**}. Both go through one authentication manager, so failed logins count
+ * against the same lockout.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(CachingPasswordAuthentication provider,
+			AuthenticationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(provider);
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+				"Authentication required", true);
+		http.securityMatcher("/api/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(
+						(request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "Not allowed", false)))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+						"/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler((request, response,
+						ex) -> response.sendRedirect(request.getContextPath() + "/login?error="
+								+ ((ex instanceof org.springframework.security.authentication.LockedException)
+										? "locked" : "bad"))))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+							+ "object-src 'none'; frame-ancestors 'none'")))
+			.httpBasic(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String title, boolean challenge)
+			throws IOException {
+		response.setStatus(status.value());
+		if (challenge) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Dakehu\"");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value() + "}");
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.dakehu.identity;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditTrail;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creating users and teams, resetting passwords, switching people off: the
+ * administrator's work, each change audited. Callers check the ADMIN role (the web layer
+ * does, with method security).
+ */
+@Service
+@Transactional
+public class UserAdministration {
+
+	private static final int MIN_PASSWORD_LENGTH = 8;
+
+	private final UserRepository users;
+
+	private final TeamRepository teams;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditTrail audit;
+
+	private final Users directory;
+
+	private final Clock clock;
+
+	UserAdministration(UserRepository users, TeamRepository teams, PasswordEncoder passwords, AuditTrail audit,
+			Users directory, Clock clock) {
+		this.users = users;
+		this.teams = teams;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	public UserSummary create(NewUser input) {
+		if (this.users.existsByUsername(input.username())) {
+			throw new RuleViolationException("username", "validation.duplicate", input.username());
+		}
+		checkPassword("password", input.password());
+		Long teamId = teamId(input.team());
+		Long managerId = managerId(input.manager());
+		User user = this.users.save(User.register(input.username(), input.displayName(), blankToNull(input.email()),
+				this.passwords.encode(input.password()), input.role(), teamId, managerId, now()));
+		this.audit.created("User", user.id(), null, user.auditValues());
+		return this.directory.summary(user);
+	}
+
+	public UserSummary update(long id, int expectedVersion, String displayName, String email, Role role, String team,
+			String manager) {
+		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		StaleEditException.check("User", id, expectedVersion, user.version());
+		Map<String, Object> before = user.auditValues();
+		Long managerId = managerId(manager);
+		if (managerId != null && managerId == id) {
+			throw new RuleViolationException("manager", "validation.selfManager");
+		}
+		user.describe(displayName, blankToNull(email), role, teamId(team), managerId);
+		user = this.users.save(user);
+		this.audit.changed("User", id, null, before, user.auditValues());
+		return this.directory.summary(user);
+	}
+
+	public void resetPassword(long id, String newPassword) {
+		checkPassword("password", newPassword);
+		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		user.changePassword(this.passwords.encode(newPassword));
+		this.users.save(user);
+		this.audit.changed("User", id, null, Map.of("password", "…"), Map.of("password", "reset"));
+	}
+
+	/**
+	 * A user changing their own password must know the current one.
+	 */
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		User user = this.users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
+		if (currentPassword == null || !this.passwords.matches(currentPassword, user.passwordHash())) {
+			throw new RuleViolationException("currentPassword", "validation.wrongPassword");
+		}
+		checkPassword("newPassword", newPassword);
+		user.changePassword(this.passwords.encode(newPassword));
+		this.users.save(user);
+		this.audit.changed("User", user.id(), null, Map.of("password", "…"), Map.of("password", "changed"));
+	}
+
+	public void deactivate(long id, String actingUsername) {
+		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		if (user.username().equals(actingUsername)) {
+			throw new RuleViolationException("active", "validation.selfDeactivate");
+		}
+		Map<String, Object> before = user.auditValues();
+		user.deactivate();
+		this.users.save(user);
+		this.audit.changed("User", id, null, before, user.auditValues());
+	}
+
+	public void activate(long id) {
+		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		Map<String, Object> before = user.auditValues();
+		user.activate();
+		this.users.save(user);
+		this.audit.changed("User", id, null, before, user.auditValues());
+	}
+
+	public TeamSummary createTeam(String name, String managerUsername) {
+		if (!StringUtils.hasText(name) || name.length() > 100) {
+			throw new RuleViolationException("name", "validation.requiredMax", 100);
+		}
+		if (this.teams.existsByName(name.strip())) {
+			throw new RuleViolationException("name", "validation.duplicate", name);
+		}
+		Team team = this.teams.save(Team.found(name.strip(), managerId(managerUsername), now()));
+		this.audit.created("Team", team.id(), null,
+				Map.of("name", team.name(), "managerId", (team.managerId() != null) ? team.managerId() : ""));
+		return this.directory.teamSummary(team, 0);
+	}
+
+	/**
+	 * Creates the first administrator on an empty database; does nothing when any user
+	 * exists.
+	 * @return whether the administrator was created
+	 */
+	public boolean createFirstAdmin(String password) {
+		if (this.users.count() > 0) {
+			return false;
+		}
+		User admin = this.users.save(User.register("admin", "Administrator", null, this.passwords.encode(password),
+				Role.ADMIN, null, null, now()));
+		this.audit.created("User", admin.id(), null, admin.auditValues());
+		return true;
+	}
+
+	private Long teamId(String team) {
+		if (!StringUtils.hasText(team)) {
+			return null;
+		}
+		return this.teams.findByName(team.strip())
+			.map(Team::id)
+			.orElseThrow(() -> new RuleViolationException("team", "validation.unknownTeam", team));
+	}
+
+	private Long managerId(String manager) {
+		if (!StringUtils.hasText(manager)) {
+			return null;
+		}
+		return this.users.findByUsername(manager.strip())
+			.map(User::id)
+			.orElseThrow(() -> new RuleViolationException("manager", "validation.unknownUser", manager));
+	}
+
+	private static void checkPassword(String field, String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 100) {
+			throw new RuleViolationException(field, "validation.passwordLength", MIN_PASSWORD_LENGTH);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return StringUtils.hasText(value) ? value.strip() : null;
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.now(this.clock);
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.dakehu.identity;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.RuleViolationException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is signed in, who the other users are, and which records each may see. The public
+ * face of the identity module for every other module.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Users {
+
+	private final UserRepository users;
+
+	private final TeamRepository teams;
+
+	private final JdbcClient jdbc;
+
+	Users(UserRepository users, TeamRepository teams, JdbcClient jdbc) {
+		this.users = users;
+		this.teams = teams;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The signed-in user with their record scope.
+	 * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
+	 */
+	public CurrentUser current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			throw new AuthenticationCredentialsNotFoundException("Nobody is signed in");
+		}
+		User user = this.users.findByUsername(authentication.getName())
+			.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Unknown user"));
+		return new CurrentUser(user.id(), user.username(), user.displayName(), user.role(), scopeOf(user));
+	}
+
+	private RecordScope scopeOf(User user) {
+		if (user.role().seesEverything()) {
+			return RecordScope.everything(user.id());
+		}
+		Set<Long> owners = new HashSet<>();
+		owners.add(user.id());
+		if (user.role() == Role.MANAGER) {
+			// The team's accounts: those owned by members of the teams this manager leads
+			// or belongs to, and by
+			// the people who report to them directly.
+			owners.addAll(this.jdbc.sql("""
+					select u.id from app_user u
+					where u.manager_id = :me
+					   or u.team_id in (select t.id from team t where t.manager_id = :me)
+					   or (u.team_id is not null and u.team_id = :myTeam)
+					""").param("me", user.id()).param("myTeam", user.teamId()).query(Long.class).list());
+		}
+		return new RecordScope(user.id(), false, owners);
+	}
+
+	public Optional<UserSummary> findByUsername(String username) {
+		return this.users.findByUsername(username).map(this::summary);
+	}
+
+	public UserSummary get(long id) {
+		return this.users.findById(id).map(this::summary).orElseThrow(() -> new NotFoundException("User", id));
+	}
+
+	/**
+	 * An active user named in input, such as an account's owner.
+	 * @throws RuleViolationException on {@code field} when there is no such active user
+	 */
+	public UserSummary requireActive(String username, String field) {
+		return this.users.findByUsername(username)
+			.filter(User::active)
+			.map(this::summary)
+			.orElseThrow(() -> new RuleViolationException(field, "validation.unknownUser", username));
+	}
+
+	public List<UserSummary> all() {
+		return this.jdbc.sql(SUMMARY_SQL + " order by u.username").query(Users::summaryRow).list();
+	}
+
+	public List<UserSummary> active() {
+		return all().stream().filter(UserSummary::active).toList();
+	}
+
+	/**
+	 * Display names by id, for showing owners and participants without one query per row.
+	 */
+	public Map<Long, String> displayNames(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("select id, display_name from app_user where id in (:ids)")
+			.param("ids", Set.copyOf(ids))
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * Users by id in one query, for lists that show owners or participants.
+	 */
+	public Map<Long, UserSummary> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql(SUMMARY_SQL + " where u.id in (:ids)")
+			.param("ids", Set.copyOf(ids))
+			.query(Users::summaryRow)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(UserSummary::id, (user) -> user));
+	}
+
+	private static final String SUMMARY_SQL = """
+			select u.id, u.username, u.display_name, u.email, u.role, u.team_id, t.name, m.username, u.active,
+			       u.version
+			from app_user u left join team t on t.id = u.team_id left join app_user m on m.id = u.manager_id""";
+
+	private static UserSummary summaryRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new UserSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				Role.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
+				rs.getBoolean(9), rs.getInt(10));
+	}
+
+	public List<TeamSummary> teams() {
+		Map<Long, Integer> members = this.jdbc
+			.sql("select team_id, count(*) from app_user where team_id is not null group by team_id")
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return this.teams.findAllByOrderByName()
+			.stream()
+			.map((team) -> teamSummary(team, members.getOrDefault(team.id(), 0)))
+			.toList();
+	}
+
+	TeamSummary teamSummary(Team team, int members) {
+		User manager = (team.managerId() != null) ? this.users.findById(team.managerId()).orElse(null) : null;
+		return new TeamSummary(team.id(), team.name(), (manager != null) ? manager.username() : null,
+				(manager != null) ? manager.displayName() : null, members);
+	}
+
+	UserSummary summary(User user) {
+		Team team = (user.teamId() != null) ? this.teams.findById(user.teamId()).orElse(null) : null;
+		String manager = (user.managerId() != null)
+				? this.users.findById(user.managerId()).map(User::username).orElse(null) : null;
+		return new UserSummary(user.id(), user.username(), user.displayName(), user.email(), user.role(), user.teamId(),
+				(team != null) ? team.name() : null, manager, user.active(), user.version());
+	}
+
+}

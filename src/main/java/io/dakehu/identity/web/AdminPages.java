@@ -1,0 +1,175 @@
+package io.dakehu.identity.web;
+
+import java.security.Principal;
+
+import io.dakehu.identity.NewUser;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserAdministration;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.web.Flash;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's pages: users (create, edit, deactivate, reset password) and teams.
+ */
+@Controller
+@RequestMapping("/admin")
+@PreAuthorize("hasRole('ADMIN')")
+class AdminPages {
+
+	private final Users users;
+
+	private final UserAdministration administration;
+
+	AdminPages(Users users, UserAdministration administration) {
+		this.users = users;
+		this.administration = administration;
+	}
+
+	@GetMapping("/users")
+	String users(Model model) {
+		model.addAttribute("users", this.users.all());
+		return "identity/users";
+	}
+
+	@GetMapping("/users/new")
+	String newUser(Model model) {
+		model.addAttribute("form", new NewUser(null, null, null, null, Role.KAM, null, null));
+		return userForm(model, null);
+	}
+
+	@PostMapping("/users")
+	String createUser(@Valid @ModelAttribute("form") NewUser form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				this.administration.create(form);
+				Flash.success(redirect, "flash.saved");
+				return "redirect:/admin/users";
+			}
+			catch (RuleViolationException ex) {
+				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+		}
+		return userForm(model, null);
+	}
+
+	@GetMapping("/users/{id}")
+	String editUser(@PathVariable long id, Model model) {
+		UserSummary user = this.users.get(id);
+		model.addAttribute("form", new EditUser(user.displayName(), user.email(), user.role(), user.teamName(),
+				user.managerUsername(), user.version()));
+		return userForm(model, user);
+	}
+
+	@PostMapping("/users/{id}")
+	String updateUser(@PathVariable long id, @Valid @ModelAttribute("form") EditUser form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				this.administration.update(id, form.version(), form.displayName(), form.email(), form.role(),
+						form.team(), form.manager());
+				Flash.success(redirect, "flash.saved");
+				return "redirect:/admin/users";
+			}
+			catch (RuleViolationException ex) {
+				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+			catch (StaleEditException ex) {
+				model.addAttribute("stale", true);
+			}
+		}
+		return userForm(model, this.users.get(id));
+	}
+
+	@PostMapping("/users/{id}/password")
+	String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+		try {
+			this.administration.resetPassword(id, password);
+			Flash.success(redirect, "admin.passwordReset");
+		}
+		catch (RuleViolationException ex) {
+			Flash.error(redirect, ex.messageKey());
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/users/{id}/deactivate")
+	String deactivate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		try {
+			this.administration.deactivate(id, principal.getName());
+			Flash.success(redirect, "admin.deactivated");
+		}
+		catch (RuleViolationException ex) {
+			Flash.error(redirect, ex.messageKey());
+		}
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/users/{id}/activate")
+	String activate(@PathVariable long id, RedirectAttributes redirect) {
+		this.administration.activate(id);
+		Flash.success(redirect, "admin.activated");
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/teams")
+	String teams(Model model) {
+		model.addAttribute("teams", this.users.teams());
+		model.addAttribute("users", this.users.active());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new TeamForm(null, null));
+		}
+		return "identity/teams";
+	}
+
+	@PostMapping("/teams")
+	String createTeam(@Valid @ModelAttribute("form") TeamForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				this.administration.createTeam(form.name(), form.manager());
+				Flash.success(redirect, "flash.saved");
+				return "redirect:/admin/teams";
+			}
+			catch (RuleViolationException ex) {
+				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+		}
+		return teams(model);
+	}
+
+	private String userForm(Model model, UserSummary user) {
+		model.addAttribute("user", user);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("teams", this.users.teams());
+		model.addAttribute("managers", this.users.active());
+		return "identity/user-form";
+	}
+
+	record EditUser(@NotBlank @Size(max = 100) String displayName,
+			@jakarta.validation.constraints.Email @Size(max = 200) String email,
+			@jakarta.validation.constraints.NotNull Role role, String team, String manager, Integer version) {
+	}
+
+	record TeamForm(@NotBlank @Size(max = 100) String name, String manager) {
+	}
+
+}

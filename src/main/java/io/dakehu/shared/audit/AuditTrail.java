@@ -1,0 +1,151 @@
+package io.dakehu.shared.audit;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes who changed what, field by field, in the same transaction as the change itself,
+ * so a rolled-back edit leaves no audit row and a committed one always has its rows.
+ */
+@Service
+public class AuditTrail {
+
+	private static final int MAX_VALUE_LENGTH = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void created(String entityType, long entityId, Long accountId, Map<String, ?> values) {
+		List<Change> changes = new ArrayList<>();
+		values.forEach((field, value) -> {
+			if (value != null) {
+				changes.add(new Change(field, null, value));
+			}
+		});
+		write(entityType, entityId, accountId, "CREATE",
+				changes.isEmpty() ? List.of(new Change(null, null, null)) : changes);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void changed(String entityType, long entityId, Long accountId, Map<String, ?> before, Map<String, ?> after) {
+		Set<String> fields = new LinkedHashSet<>(before.keySet());
+		fields.addAll(after.keySet());
+		List<Change> changes = new ArrayList<>();
+		for (String field : fields) {
+			Object old = before.get(field);
+			Object now = after.get(field);
+			if (!Objects.equals(text(old), text(now))) {
+				changes.add(new Change(field, old, now));
+			}
+		}
+		if (!changes.isEmpty()) {
+			write(entityType, entityId, accountId, "UPDATE", changes);
+		}
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void deleted(String entityType, long entityId, Long accountId, Map<String, ?> values) {
+		List<Change> changes = new ArrayList<>();
+		values.forEach((field, value) -> {
+			if (value != null) {
+				changes.add(new Change(field, value, null));
+			}
+		});
+		write(entityType, entityId, accountId, "DELETE",
+				changes.isEmpty() ? List.of(new Change(null, null, null)) : changes);
+	}
+
+	/**
+	 * The newest entries about an account and everything recorded under it. The caller
+	 * checks that the viewer may see the account.
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> forAccount(long accountId, int limit) {
+		return this.jdbc.sql("""
+				select occurred_at, actor, entity_type, entity_id, action, field, old_value, new_value
+				from audit_log where account_id = :account order by occurred_at desc, id desc limit :limit
+				""")
+			.param("account", accountId)
+			.param("limit", limit)
+			.query((rs, n) -> new AuditEntry(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
+					rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.list();
+	}
+
+	/**
+	 * The newest entries about one record of any type (users and teams have no account).
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> forEntity(String entityType, long entityId, int limit) {
+		return this.jdbc.sql("""
+				select occurred_at, actor, entity_type, entity_id, action, field, old_value, new_value
+				from audit_log where entity_type = :type and entity_id = :id order by occurred_at desc, id desc
+				limit :limit
+				""")
+			.param("type", entityType)
+			.param("id", entityId)
+			.param("limit", limit)
+			.query((rs, n) -> new AuditEntry(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
+					rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.list();
+	}
+
+	private void write(String entityType, long entityId, Long accountId, String action, List<Change> changes) {
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		String actor = actor();
+		for (Change change : changes) {
+			this.jdbc.sql("""
+					insert into audit_log (occurred_at, actor, entity_type, entity_id, account_id, action, field,
+					                       old_value, new_value)
+					values (:at, :actor, :type, :id, :account, :action, :field, :old, :new)
+					""")
+				.param("at", now)
+				.param("actor", actor)
+				.param("type", entityType)
+				.param("id", entityId)
+				.param("account", accountId)
+				.param("action", action)
+				.param("field", change.field())
+				.param("old", text(change.before()))
+				.param("new", text(change.after()))
+				.update();
+		}
+	}
+
+	private static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : "system";
+	}
+
+	private static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		String text = value.toString();
+		return (text.length() > MAX_VALUE_LENGTH) ? text.substring(0, MAX_VALUE_LENGTH) : text;
+	}
+
+	private record Change(String field, Object before, Object after) {
+	}
+
+}
