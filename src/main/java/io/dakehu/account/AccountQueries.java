@@ -189,6 +189,21 @@ public class AccountQueries {
 	}
 
 	/**
+	 * Account names by id, for other modules' lists. The caller has already limited the
+	 * ids to the reader's scope.
+	 */
+	public Map<Long, String> names(java.util.Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select id, name from account where id in (:ids)")
+				.param("ids", Set.copyOf(ids))
+				.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return names;
+	}
+
+	/**
 	 * Values in use for a filter column (industry or region), for the list's filter
 	 * menus.
 	 */

@@ -1,0 +1,202 @@
+package io.dakehu.activity;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.contact.Contacts;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditTrail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Logging and reading activities. An activity is visible exactly when its account is.
+ */
+@Service
+@Transactional
+public class Activities {
+
+	private final ActivityRepository activities;
+
+	private final AccountQueries accounts;
+
+	private final Contacts contacts;
+
+	private final Users users;
+
+	private final AuditTrail audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Activities(ActivityRepository activities, AccountQueries accounts, Contacts contacts, Users users, AuditTrail audit,
+			JdbcClient jdbc, Clock clock) {
+		this.activities = activities;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.users = users;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public ActivityView log(CurrentUser editor, long accountId, ActivityInput input) {
+		this.accounts.requireVisible(editor.scope(), accountId);
+		Activity activity = Activity.log(accountId, editor.id(), LocalDateTime.now(this.clock));
+		apply(activity, input);
+		activity = this.activities.save(activity);
+		this.audit.created("Activity", activity.id(), accountId, activity.auditValues());
+		return view(activity);
+	}
+
+	public ActivityView update(CurrentUser editor, long id, Integer expectedVersion, ActivityInput input) {
+		Activity activity = load(editor.scope(), id);
+		if (expectedVersion == null) {
+			throw new RuleViolationException("version", "validation.versionRequired");
+		}
+		StaleEditException.check("Activity", id, expectedVersion, activity.version());
+		Map<String, Object> before = activity.auditValues();
+		apply(activity, input);
+		activity = this.activities.save(activity);
+		this.audit.changed("Activity", id, activity.accountId(), before, activity.auditValues());
+		return view(activity);
+	}
+
+	public void remove(CurrentUser editor, long id) {
+		Activity activity = load(editor.scope(), id);
+		this.activities.delete(activity);
+		this.audit.deleted("Activity", id, activity.accountId(), activity.auditValues());
+	}
+
+	@Transactional(readOnly = true)
+	public ActivityView get(RecordScope scope, long id) {
+		return view(load(scope, id));
+	}
+
+	/**
+	 * The account's activities, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActivityView> timeline(RecordScope scope, long accountId, int limit) {
+		this.accounts.requireVisible(scope, accountId);
+		List<Long> ids = this.jdbc
+			.sql("select id from activity where account_id = :account order by occurred_at desc, id desc limit :limit")
+			.param("account", accountId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+		return this.activities.findAllById(ids)
+			.stream()
+			.sorted((a, b) -> Integer.compare(ids.indexOf(a.id()), ids.indexOf(b.id())))
+			.map(this::view)
+			.toList();
+	}
+
+	/**
+	 * The user's next contacts: for each visible account where they logged or took part
+	 * in the latest activity, that activity's planned next contact, soonest (and overdue)
+	 * first. A later activity without a plan clears the earlier plan, because the contact
+	 * has happened.
+	 */
+	@Transactional(readOnly = true)
+	public List<UpcomingContact> upcoming(CurrentUser user, int limit) {
+		AccountScopeSql scope = AccountScopeSql.of(user.scope(), "x.account_id");
+		LocalDate today = LocalDate.now(this.clock);
+		List<Object[]> rows = this.jdbc.sql("""
+				select x.account_id, x.next_contact_date, x.next_step from (
+				    select a.account_id, a.next_contact_date, a.next_step, a.created_by, a.id,
+				           row_number() over (partition by a.account_id order by a.occurred_at desc, a.id desc) as rn
+				    from activity a
+				    where a.account_id in (select b.account_id from activity b where b.created_by = :me
+				                           union select b.account_id from activity b
+				                           join activity_user p on p.activity_id = b.id where p.user_id = :me)
+				) x
+				where x.rn = 1 and x.next_contact_date is not null and""" + " " + scope.condition() + """
+				order by x.next_contact_date, x.account_id limit :limit""")
+			.params(scope.params())
+			.param("me", user.id())
+			.param("limit", limit)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3) })
+			.list();
+		Set<Long> accountIds = new HashSet<>();
+		rows.forEach((row) -> accountIds.add((Long) row[0]));
+		Map<Long, String> names = this.accounts.names(accountIds);
+		return rows.stream()
+			.map((row) -> new UpcomingContact((Long) row[0], names.get(row[0]), (LocalDate) row[1], (String) row[2],
+					((LocalDate) row[1]).isBefore(today)))
+			.toList();
+	}
+
+	private Activity load(RecordScope scope, long id) {
+		Activity activity = this.activities.findById(id).orElseThrow(() -> new NotFoundException("Activity", id));
+		try {
+			this.accounts.requireVisible(scope, activity.accountId());
+		}
+		catch (NotFoundException ex) {
+			throw new NotFoundException("Activity", id);
+		}
+		return activity;
+	}
+
+	private void apply(Activity activity, ActivityInput input) {
+		activity.record(input.type(), input.occurredAt(), input.durationMinutes(), input.cost(),
+				input.summary().strip());
+		activity.planNext(StringUtils.hasText(input.nextStep()) ? input.nextStep().strip() : null,
+				input.nextContactDate());
+		Set<Long> contactIds = (input.contactIds() != null) ? new HashSet<>(input.contactIds()) : Set.of();
+		this.contacts.requireAllAt(activity.accountId(), contactIds, "contactIds");
+		Set<Long> userIds = new HashSet<>();
+		if (input.participants() != null) {
+			for (String username : input.participants()) {
+				if (StringUtils.hasText(username)) {
+					userIds.add(this.users.requireActive(username.strip(), "participants").id());
+				}
+			}
+		}
+		activity.involve(contactIds, userIds);
+	}
+
+	private ActivityView view(Activity activity) {
+		Map<Long, String> contactNames = this.contacts.names(activity.contactIds());
+		Set<Long> userIds = new HashSet<>(activity.userIds());
+		userIds.add(activity.createdBy());
+		Map<Long, UserSummary> people = this.users.byIds(userIds);
+		UserSummary creator = people.get(activity.createdBy());
+		List<ActivityView.Participant> contactList = contactNames.entrySet()
+			.stream()
+			.map((e) -> new ActivityView.Participant(e.getKey(), e.getValue()))
+			.sorted(Comparator.comparing(ActivityView.Participant::name))
+			.toList();
+		List<ActivityView.Participant> userList = activity.userIds()
+			.stream()
+			.map(people::get)
+			.filter(Objects::nonNull)
+			.map((u) -> new ActivityView.Participant(u.id(), u.displayName()))
+			.sorted(Comparator.comparing(ActivityView.Participant::name))
+			.toList();
+		return new ActivityView(activity.id(), activity.accountId(), activity.type(), activity.occurredAt(),
+				activity.durationMinutes(), activity.cost(), activity.summary(), activity.nextStep(),
+				activity.nextContactDate(), (creator != null) ? creator.displayName() : null, contactList, userList,
+				activity.version());
+	}
+
+}

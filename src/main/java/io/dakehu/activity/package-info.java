@@ -1,0 +1,6 @@
+/**
+ * Follow-up records (跟进记录): visits, calls, gifts, hosting and the rest, with their
+ * duration, cost, participants and the next step; the account timeline and each user's
+ * upcoming contacts.
+ */
+package io.dakehu.activity;

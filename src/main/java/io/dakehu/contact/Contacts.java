@@ -1,0 +1,226 @@
+package io.dakehu.contact;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditTrail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Adding, editing and reading the contacts of an account. A contact is visible exactly
+ * when its account is.
+ */
+@Service
+@Transactional
+public class Contacts {
+
+	private static final int MAX_CHAIN = 100;
+
+	private final ContactRepository contacts;
+
+	private final AccountQueries accounts;
+
+	private final AuditTrail audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Contacts(ContactRepository contacts, AccountQueries accounts, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+		this.contacts = contacts;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public ContactView add(CurrentUser editor, long accountId, ContactInput input) {
+		this.accounts.requireVisible(editor.scope(), accountId);
+		Contact contact = Contact.at(accountId, LocalDateTime.now(this.clock));
+		describe(contact, input);
+		contact.reportTo(checkedManager(contact, input.reportsToId()));
+		contact = this.contacts.save(contact);
+		this.audit.created("Contact", contact.id(), accountId, contact.auditValues());
+		return view(contact.id());
+	}
+
+	public ContactView update(CurrentUser editor, long id, Integer expectedVersion, ContactInput input) {
+		Contact contact = load(editor.scope(), id);
+		if (expectedVersion == null) {
+			throw new RuleViolationException("version", "validation.versionRequired");
+		}
+		StaleEditException.check("Contact", id, expectedVersion, contact.version());
+		Map<String, Object> before = contact.auditValues();
+		describe(contact, input);
+		contact.reportTo(checkedManager(contact, input.reportsToId()));
+		contact = this.contacts.save(contact);
+		this.audit.changed("Contact", id, contact.accountId(), before, contact.auditValues());
+		return view(id);
+	}
+
+	/**
+	 * Removes a contact; the people who reported to them keep their place in the account
+	 * without a manager.
+	 */
+	public void remove(CurrentUser editor, long id) {
+		Contact contact = load(editor.scope(), id);
+		this.contacts.detachReports(id);
+		this.contacts.delete(contact);
+		this.audit.deleted("Contact", id, contact.accountId(), contact.auditValues());
+	}
+
+	@Transactional(readOnly = true)
+	public ContactView get(RecordScope scope, long id) {
+		load(scope, id);
+		return view(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContactView> forAccount(RecordScope scope, long accountId) {
+		this.accounts.requireVisible(scope, accountId);
+		return this.jdbc.sql(VIEW_SQL + " where c.account_id = :account order by c.name")
+			.param("account", accountId)
+			.query(Contacts::row)
+			.list();
+	}
+
+	/**
+	 * The account's people as a reports-to forest: those without a manager at the account
+	 * are roots.
+	 */
+	@Transactional(readOnly = true)
+	public List<ContactView.Node> orgChart(RecordScope scope, long accountId) {
+		List<ContactView> all = forAccount(scope, accountId);
+		Map<Long, List<ContactView>> reportsByManager = new HashMap<>();
+		List<ContactView> roots = new ArrayList<>();
+		for (ContactView contact : all) {
+			if (contact.reportsToId() == null) {
+				roots.add(contact);
+			}
+			else {
+				reportsByManager.computeIfAbsent(contact.reportsToId(), (k) -> new ArrayList<>()).add(contact);
+			}
+		}
+		return roots.stream().map((root) -> node(root, reportsByManager, 0)).toList();
+	}
+
+	/**
+	 * Checks that every contact belongs to the given account, for activities that name
+	 * participants.
+	 * @throws RuleViolationException on {@code field} naming the first contact that does
+	 * not
+	 */
+	@Transactional(readOnly = true)
+	public void requireAllAt(long accountId, Collection<Long> contactIds, String field) {
+		if (contactIds.isEmpty()) {
+			return;
+		}
+		Set<Long> found = new HashSet<>(
+				this.jdbc.sql("select id from contact where account_id = :account and id in (:ids)")
+					.param("account", accountId)
+					.param("ids", Set.copyOf(contactIds))
+					.query(Long.class)
+					.list());
+		for (Long id : contactIds) {
+			if (!found.contains(id)) {
+				throw new RuleViolationException(field, "validation.contactNotAtAccount", id);
+			}
+		}
+	}
+
+	/**
+	 * Contact names by id, for showing participants.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> names = new HashMap<>();
+		this.jdbc.sql("select id, name from contact where id in (:ids)")
+			.param("ids", Set.copyOf(ids))
+			.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return names;
+	}
+
+	private ContactView.Node node(ContactView contact, Map<Long, List<ContactView>> reportsByManager, int depth) {
+		List<ContactView> reports = (depth < MAX_CHAIN) ? reportsByManager.getOrDefault(contact.id(), List.of())
+				: List.of();
+		return new ContactView.Node(contact,
+				reports.stream().map((report) -> node(report, reportsByManager, depth + 1)).toList());
+	}
+
+	private Contact load(RecordScope scope, long id) {
+		Contact contact = this.contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact", id));
+		try {
+			this.accounts.requireVisible(scope, contact.accountId());
+		}
+		catch (NotFoundException ex) {
+			throw new NotFoundException("Contact", id);
+		}
+		return contact;
+	}
+
+	private void describe(Contact contact, ContactInput input) {
+		contact.describe(input.name().strip(), trim(input.title()), trim(input.department()), trim(input.phone()),
+				trim(input.email()), input.birthday(), trim(input.notes()));
+	}
+
+	private Long checkedManager(Contact contact, Long managerId) {
+		if (managerId == null) {
+			return null;
+		}
+		Contact manager = this.contacts.findById(managerId)
+			.filter((candidate) -> candidate.accountId() == contact.accountId())
+			.orElseThrow(() -> new RuleViolationException("reportsToId", "validation.contactNotAtAccount", managerId));
+		// Walk up from the new manager: meeting this contact means the chain would loop
+		// back to them.
+		Contact step = manager;
+		for (int depth = 0; step != null; depth++) {
+			if ((contact.id() != null && contact.id().equals(step.id())) || depth > MAX_CHAIN) {
+				throw new RuleViolationException("reportsToId", "validation.reportsToCycle");
+			}
+			step = (step.reportsToId() != null) ? this.contacts.findById(step.reportsToId()).orElse(null) : null;
+		}
+		return managerId;
+	}
+
+	private ContactView view(long id) {
+		return this.jdbc.sql(VIEW_SQL + " where c.id = :id").param("id", id).query(Contacts::row).single();
+	}
+
+	private static final String VIEW_SQL = """
+			select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
+			       c.birthday, c.notes, c.version
+			from contact c left join contact m on m.id = c.reports_to_id""";
+
+	private static ContactView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		java.sql.Date birthday = rs.getDate(10);
+		return new ContactView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getString(9),
+				(birthday != null) ? birthday.toLocalDate() : null, rs.getString(11), rs.getInt(12));
+	}
+
+	private static String trim(String value) {
+		return StringUtils.hasText(value) ? value.strip() : null;
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.dakehu.contact.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.dakehu.contact.ContactInput;
+import io.dakehu.contact.ContactView;
+import io.dakehu.contact.Contacts;
+import io.dakehu.identity.Users;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Contacts over the API, nested under their account for lists and creation.
+ */
+@RestController
+class ContactApi {
+
+	private final Contacts contacts;
+
+	private final Users users;
+
+	ContactApi(Contacts contacts, Users users) {
+		this.contacts = contacts;
+		this.users = users;
+	}
+
+	@GetMapping("/api/v1/accounts/{accountId}/contacts")
+	List<ContactView> list(@PathVariable long accountId) {
+		return this.contacts.forAccount(this.users.current().scope(), accountId);
+	}
+
+	@PostMapping("/api/v1/accounts/{accountId}/contacts")
+	ResponseEntity<ContactView> add(@PathVariable long accountId, @Valid @RequestBody ContactInput input) {
+		ContactView created = this.contacts.add(this.users.current(), accountId, input);
+		return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id())).body(created);
+	}
+
+	@GetMapping("/api/v1/contacts/{id}")
+	ContactView get(@PathVariable long id) {
+		return this.contacts.get(this.users.current().scope(), id);
+	}
+
+	@PutMapping("/api/v1/contacts/{id}")
+	ContactView update(@PathVariable long id, @Valid @RequestBody ContactInput input) {
+		return this.contacts.update(this.users.current(), id, input.version(), input);
+	}
+
+	@DeleteMapping("/api/v1/contacts/{id}")
+	ResponseEntity<Void> remove(@PathVariable long id) {
+		this.contacts.remove(this.users.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+}
