@@ -106,7 +106,7 @@ class AdminPages {
 			Flash.success(redirect, "admin.passwordReset");
 		}
 		catch (RuleViolationException ex) {
-			Flash.error(redirect, ex.messageKey());
+			Flash.error(redirect, "admin.passwordInvalid");
 		}
 		return "redirect:/admin/users/" + id;
 	}
@@ -118,7 +118,7 @@ class AdminPages {
 			Flash.success(redirect, "admin.deactivated");
 		}
 		catch (RuleViolationException ex) {
-			Flash.error(redirect, ex.messageKey());
+			Flash.error(redirect, "admin.cannotDeactivateSelf");
 		}
 		return "redirect:/admin/users";
 	}

@@ -1,0 +1,234 @@
+package io.dakehu.account.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountInput;
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountService;
+import io.dakehu.account.KeyAccountType;
+import io.dakehu.account.LifecycleStatus;
+import io.dakehu.account.RelationshipType;
+import io.dakehu.account.SalesApproach;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.web.Flash;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The account pages: the searchable list, the five-part data card, and the account form.
+ */
+@Controller
+class AccountPages {
+
+	private final AccountQueries queries;
+
+	private final AccountService accounts;
+
+	private final Users users;
+
+	private final AuditTrail audit;
+
+	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit) {
+		this.queries = queries;
+		this.accounts = accounts;
+		this.users = users;
+		this.audit = audit;
+	}
+
+	@GetMapping("/accounts")
+	String list(AccountListParams params, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			Model model) {
+		CurrentUser me = this.users.current();
+		model.addAttribute("result", this.queries.search(me.scope(), params.criteria(), params.pageRequest()));
+		model.addAttribute("params", params);
+		model.addAttribute("pageUrl", pageUrl(params));
+		if (htmx != null) {
+			return "account/list :: results";
+		}
+		model.addAttribute("owners", this.users.active());
+		model.addAttribute("industries", this.queries.distinctValues(me.scope(), "industry"));
+		model.addAttribute("regions", this.queries.distinctValues(me.scope(), "region"));
+		model.addAttribute("types", KeyAccountType.values());
+		model.addAttribute("statuses", LifecycleStatus.values());
+		return "account/list";
+	}
+
+	@GetMapping("/accounts/new")
+	String newAccount(Model model) {
+		model.addAttribute("form", new AccountInput(null, null, null, null, null, null, null, null, null, null, null,
+				null, LifecycleStatus.PROSPECT, null, null, null));
+		return form(model, null, null);
+	}
+
+	@PostMapping("/accounts")
+	String create(@Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
+			@RequestParam(required = false) String parentName, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				AccountDetails created = this.accounts.open(this.users.current(), form);
+				Flash.success(redirect, "flash.saved");
+				return "redirect:/accounts/" + created.id();
+			}
+			catch (RuleViolationException ex) {
+				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+		}
+		return form(model, null, parentName);
+	}
+
+	@GetMapping("/accounts/{id}")
+	String show(@PathVariable long id, Model model) {
+		CurrentUser me = this.users.current();
+		model.addAttribute("account", this.queries.details(me.scope(), id));
+		model.addAttribute("history", this.audit.forAccount(id, 100));
+		return "account/show";
+	}
+
+	@GetMapping("/accounts/{id}/edit")
+	String edit(@PathVariable long id, Model model) {
+		AccountDetails account = this.queries.details(this.users.current().scope(), id);
+		model.addAttribute("form", inputOf(account));
+		return form(model, account, account.parentName());
+	}
+
+	@PostMapping("/accounts/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
+			@RequestParam(required = false) String parentName, Model model, RedirectAttributes redirect) {
+		CurrentUser me = this.users.current();
+		AccountDetails current = this.queries.details(me.scope(), id);
+		if (!errors.hasErrors()) {
+			try {
+				this.accounts.update(me, id, form.version(), form);
+				Flash.success(redirect, "flash.saved");
+				return "redirect:/accounts/" + id;
+			}
+			catch (RuleViolationException ex) {
+				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+			catch (StaleEditException ex) {
+				model.addAttribute("stale", differences(form, current));
+				// The form now carries the current version, so saving again is a
+				// deliberate overwrite.
+				model.addAttribute("form", withVersion(form, current.version()));
+			}
+		}
+		return form(model, current, parentName);
+	}
+
+	@PostMapping("/accounts/{id}/archive")
+	String archive(@PathVariable long id, RedirectAttributes redirect) {
+		this.accounts.archive(this.users.current(), id);
+		Flash.success(redirect, "flash.archived");
+		return "redirect:/accounts/" + id;
+	}
+
+	@PostMapping("/accounts/{id}/restore")
+	String restore(@PathVariable long id, RedirectAttributes redirect) {
+		this.accounts.restore(this.users.current(), id);
+		Flash.success(redirect, "flash.restored");
+		return "redirect:/accounts/" + id;
+	}
+
+	@GetMapping("/accounts/suggest")
+	String suggest(@RequestParam(name = "parentName", required = false) String text, Model model) {
+		model.addAttribute("options", this.queries.suggest(this.users.current().scope(), text, 10));
+		return "account/form :: options";
+	}
+
+	private String form(Model model, AccountDetails account, String parentName) {
+		model.addAttribute("account", account);
+		model.addAttribute("parentName", parentName);
+		model.addAttribute("owners", this.users.active());
+		model.addAttribute("types", KeyAccountType.values());
+		model.addAttribute("relationshipTypes", RelationshipType.values());
+		model.addAttribute("approaches", SalesApproach.values());
+		model.addAttribute("statuses", LifecycleStatus.values());
+		return "account/form";
+	}
+
+	private static AccountInput inputOf(AccountDetails a) {
+		return new AccountInput(a.name(), a.registrationId(), a.industry(), a.region(), a.address(), a.employees(),
+				a.annualRevenue(), a.parentId(), a.ownerUsername(), a.keyAccountType(), a.relationshipType(),
+				a.salesApproach(), a.status(), a.description(),
+				a.team().stream().map(AccountDetails.TeamMember::username).toList(), a.version());
+	}
+
+	private static AccountInput withVersion(AccountInput f, int version) {
+		return new AccountInput(f.name(), f.registrationId(), f.industry(), f.region(), f.address(), f.employees(),
+				f.annualRevenue(), f.parentId(), f.owner(), f.keyAccountType(), f.relationshipType(), f.salesApproach(),
+				f.status(), f.description(), f.team(), version);
+	}
+
+	/**
+	 * The fields where the editor's values and the stored ones differ, to show side by
+	 * side after a conflict.
+	 */
+	private static List<StaleField> differences(AccountInput yours, AccountDetails current) {
+		AccountInput stored = inputOf(current);
+		List<StaleField> fields = new ArrayList<>();
+		compare(fields, "account.name", yours.name(), stored.name());
+		compare(fields, "account.registrationId", yours.registrationId(), stored.registrationId());
+		compare(fields, "account.industry", yours.industry(), stored.industry());
+		compare(fields, "account.region", yours.region(), stored.region());
+		compare(fields, "account.address", yours.address(), stored.address());
+		compare(fields, "account.employees", yours.employees(), stored.employees());
+		compare(fields, "account.annualRevenue", yours.annualRevenue(), stored.annualRevenue());
+		compare(fields, "account.owner", yours.owner(), stored.owner());
+		compare(fields, "account.keyAccountType", yours.keyAccountType(), stored.keyAccountType());
+		compare(fields, "account.relationshipType", yours.relationshipType(), stored.relationshipType());
+		compare(fields, "account.salesApproach", yours.salesApproach(), stored.salesApproach());
+		compare(fields, "account.status", yours.status(), stored.status());
+		compare(fields, "account.description", yours.description(), stored.description());
+		return fields;
+	}
+
+	private static void compare(List<StaleField> fields, String label, Object yours, Object current) {
+		String a = (yours != null && !yours.toString().isBlank()) ? yours.toString().strip() : "";
+		String b = (current != null) ? current.toString() : "";
+		if (!Objects.equals(a, b)) {
+			fields.add(new StaleField(label, a, b));
+		}
+	}
+
+	private static String pageUrl(AccountListParams p) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/accounts");
+		param(url, "q", p.q());
+		param(url, "owner", p.owner());
+		param(url, "industry", p.industry());
+		param(url, "region", p.region());
+		param(url, "type", p.type());
+		param(url, "status", p.status());
+		param(url, "archived", p.archived());
+		param(url, "sort", p.sort());
+		param(url, "size", p.size());
+		return url.queryParam("x", "").build().encode().toUriString();
+	}
+
+	private static void param(UriComponentsBuilder url, String name, Object value) {
+		if (value != null && !value.toString().isBlank()) {
+			url.queryParam(name, value);
+		}
+	}
+
+	record StaleField(String label, String yours, String current) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.dakehu.contact.web;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRef;
+import io.dakehu.contact.ContactInput;
+import io.dakehu.contact.ContactView;
+import io.dakehu.contact.Contacts;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.web.Flash;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The contacts part of the account page (list and org chart, loaded by htmx) and the
+ * contact form.
+ */
+@Controller
+class ContactPages {
+
+	private final Contacts contacts;
+
+	private final AccountQueries accounts;
+
+	private final Users users;
+
+	ContactPages(Contacts contacts, AccountQueries accounts, Users users) {
+		this.contacts = contacts;
+		this.accounts = accounts;
+		this.users = users;
+	}
+
+	@GetMapping("/accounts/{accountId}/contacts/section")
+	String section(@PathVariable long accountId, Model model) {
+		CurrentUser me = this.users.current();
+		model.addAttribute("accountId", accountId);
+		model.addAttribute("contacts", this.contacts.forAccount(me.scope(), accountId));
+		model.addAttribute("chart", this.contacts.orgChart(me.scope(), accountId));
+		return "contact/section :: section";
+	}
+
+	@GetMapping("/accounts/{accountId}/contacts/new")
+	String newContact(@PathVariable long accountId, Model model) {
+		model.addAttribute("form", new ContactInput(null, null, null, null, null, null, null, null, null));
+		return form(model, this.accounts.requireVisible(this.users.current().scope(), accountId), null);
+	}
+
+	@PostMapping("/accounts/{accountId}/contacts")
+	String create(@PathVariable long accountId, @Valid @ModelAttribute("form") ContactInput form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		CurrentUser me = this.users.current();
+		AccountRef account = this.accounts.requireVisible(me.scope(), accountId);
+		if (!errors.hasErrors()) {
+			try {
+				this.contacts.add(me, accountId, form);
+				Flash.success(redirect, "flash.saved");
+				return "redirect:/accounts/" + accountId + "#contacts";
+			}
+			catch (RuleViolationException ex) {
+				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+		}
+		return form(model, account, null);
+	}
+
+	@GetMapping("/contacts/{id}/edit")
+	String edit(@PathVariable long id, Model model) {
+		CurrentUser me = this.users.current();
+		ContactView contact = this.contacts.get(me.scope(), id);
+		model.addAttribute("form",
+				new ContactInput(contact.name(), contact.title(), contact.department(), contact.reportsToId(),
+						contact.phone(), contact.email(), contact.birthday(), contact.notes(), contact.version()));
+		return form(model, this.accounts.requireVisible(me.scope(), contact.accountId()), contact);
+	}
+
+	@PostMapping("/contacts/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") ContactInput form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		CurrentUser me = this.users.current();
+		ContactView contact = this.contacts.get(me.scope(), id);
+		if (!errors.hasErrors()) {
+			try {
+				this.contacts.update(me, id, form.version(), form);
+				Flash.success(redirect, "flash.saved");
+				return "redirect:/accounts/" + contact.accountId() + "#contacts";
+			}
+			catch (RuleViolationException ex) {
+				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+			catch (StaleEditException ex) {
+				model.addAttribute("stale", contact);
+			}
+		}
+		return form(model, this.accounts.requireVisible(me.scope(), contact.accountId()), contact);
+	}
+
+	@PostMapping("/contacts/{id}/delete")
+	String delete(@PathVariable long id, RedirectAttributes redirect) {
+		CurrentUser me = this.users.current();
+		ContactView contact = this.contacts.get(me.scope(), id);
+		this.contacts.remove(me, id);
+		Flash.success(redirect, "flash.deleted");
+		return "redirect:/accounts/" + contact.accountId() + "#contacts";
+	}
+
+	private String form(Model model, AccountRef account, ContactView contact) {
+		model.addAttribute("account", account);
+		model.addAttribute("contact", contact);
+		model.addAttribute("colleagues",
+				this.contacts.forAccount(this.users.current().scope(), account.id())
+					.stream()
+					.filter((other) -> contact == null || other.id() != contact.id())
+					.toList());
+		return "contact/form";
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.dakehu.journey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through chromedriver. Outside CI a machine without
+ * Chromium skips the journeys with a message; in CI (CI=true) a missing browser fails
+ * them, because CI installs it.
+ */
+final class Browser implements AutoCloseable {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final WebDriver driver;
+
+	private final Path profile;
+
+	private final String baseUrl;
+
+	private Browser(WebDriver driver, Path profile, String baseUrl) {
+		this.driver = driver;
+		this.profile = profile;
+		this.baseUrl = baseUrl;
+	}
+
+	static Browser open(int port, String language) throws IOException {
+		boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("CI must run the browser journeys: install chromium and chromium-driver");
+		}
+		Assumptions.assumeTrue(available,
+				"Browser journeys skipped: install Debian's chromium and chromium-driver to run them");
+		Path profile = Files.createTempDirectory("dakehu-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
+				"--window-size=1400,1000", "--force-prefers-reduced-motion", "--user-data-dir=" + profile,
+				"--lang=" + language);
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofMillis(0));
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+		return new Browser(driver, profile, "http://127.0.0.1:" + port);
+	}
+
+	void go(String path) {
+		this.driver.get(this.baseUrl + path);
+	}
+
+	WebElement find(By by) {
+		try {
+			return new WebDriverWait(this.driver, Duration.ofSeconds(15))
+				.until(ExpectedConditions.visibilityOfElementLocated(by));
+		}
+		catch (RuntimeException ex) {
+			screenshotQuietly();
+			throw ex;
+		}
+	}
+
+	void type(By by, String text) {
+		WebElement element = find(by);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	void click(By by) {
+		try {
+			WebElement element = find(by);
+			((org.openqa.selenium.JavascriptExecutor) this.driver)
+				.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+			new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by))
+				.click();
+		}
+		catch (RuntimeException ex) {
+			screenshotQuietly();
+			throw ex;
+		}
+	}
+
+	private void screenshotQuietly() {
+		try {
+			screenshot(Path.of("target", "journeys", "last-failure.png"));
+		}
+		catch (IOException | RuntimeException ignored) {
+			// The original failure matters more than a missing picture of it.
+		}
+	}
+
+	/**
+	 * Saves what the browser shows, for looking at a failed journey or at the product as
+	 * a person would.
+	 */
+	void screenshot(Path file) throws IOException {
+		byte[] png = ((org.openqa.selenium.TakesScreenshot) this.driver)
+			.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+		Files.createDirectories(file.getParent());
+		Files.write(file, png);
+	}
+
+	/**
+	 * Picks an option of a select by its value or visible text. Done through the DOM: a
+	 * native select popup opened by a synthetic click stays open in headless Chromium and
+	 * swallows the next click.
+	 */
+	void choose(By by, String valueOrText) {
+		WebElement select = find(by);
+		Object found = ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("""
+				const select = arguments[0];
+				const option = [...select.options].find(o => o.value === arguments[1] || o.text === arguments[1]);
+				if (!option) { return false; }
+				option.selected = true;
+				select.dispatchEvent(new Event('change', { bubbles: true }));
+				return true;""", select, valueOrText);
+		if (!Boolean.TRUE.equals(found)) {
+			throw new org.openqa.selenium.NoSuchElementException("No option " + valueOrText + " in " + by);
+		}
+	}
+
+	void waitForText(By by, String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+	}
+
+	String text(By by) {
+		return find(by).getText();
+	}
+
+	String currentPath() {
+		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
+	}
+
+	String pageSource() {
+		return this.driver.getPageSource();
+	}
+
+	void login(String username, String password) {
+		go("/login");
+		type(By.id("username"), username);
+		type(By.id("password"), password);
+		click(By.id("login-submit"));
+		find(By.id("nav-accounts"));
+	}
+
+	WebDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.driver.quit();
+		try (var files = Files.walk(this.profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.dakehu.journey;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A key account manager's first day, in a real browser: sign in, open an account, add a
+ * contact and a visit, see them on the account page, then read the page in Chinese.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = {
+				"spring.datasource.url=jdbc:h2:mem:journey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+						+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"dakehu.admin.password=journey-secret", "dakehu.demo-data.enabled=false" })
+class KeyAccountManagerJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void createsAccountWithContactAndActivityThenReadsItInChinese() throws Exception {
+		try (Browser browser = Browser.open(this.port, "en-US")) {
+			browser.login("admin", "journey-secret");
+
+			browser.click(By.id("nav-accounts"));
+			browser.click(By.id("new-account"));
+			browser.type(By.id("name"), "Shanghai Precision Tools <b>Ltd</b>");
+			browser.type(By.id("industry"), "Machinery");
+			browser.type(By.id("region"), "East China");
+			browser.choose(By.id("keyAccountType"), "ECONOMIC");
+			browser.click(By.id("save-account"));
+			assertThat(browser.text(By.id("account-name"))).isEqualTo("Shanghai Precision Tools <b>Ltd</b>");
+			assertThat(browser.pageSource()).doesNotContain("<b>Ltd</b>");
+			String accountPath = browser.currentPath();
+			assertThat(accountPath).matches("/accounts/\\d+");
+
+			browser.click(By.id("new-contact"));
+			browser.type(By.id("name"), "Wang Li");
+			browser.type(By.id("title"), "Purchasing Director");
+			browser.type(By.id("email"), "wang.li@example.cn");
+			browser.click(By.id("save-contact"));
+			browser.waitForText(By.id("contacts"), "Wang Li");
+			assertThat(browser.text(By.id("contacts"))).contains("Purchasing Director");
+
+			browser.click(By.id("new-activity"));
+			browser.choose(By.id("type"), "VISIT");
+			browser.type(By.id("summary"), "Walked the new assembly line with the purchasing team");
+			browser.type(By.id("durationMinutes"), "90");
+			browser.choose(By.id("contactIds"), "Wang Li · Purchasing Director");
+			browser.type(By.id("nextStep"), "Send the maintenance offer");
+			String nextContact = LocalDate.now().plusDays(7).format(DateTimeFormatter.ISO_LOCAL_DATE);
+			// A date input's keyboard format depends on the browser's locale; setting the
+			// value is not.
+			((JavascriptExecutor) browser.driver())
+				.executeScript("document.getElementById('nextContactDate').value = arguments[0]", nextContact);
+			browser.click(By.id("save-activity"));
+			browser.waitForText(By.id("activities"), "Walked the new assembly line");
+			assertThat(browser.text(By.id("activities"))).contains("Wang Li")
+				.contains("90 min")
+				.contains("Send the maintenance offer");
+			assertThat(browser.text(By.id("history"))).contains("admin").contains("Wang Li");
+
+			browser.go("/");
+			assertThat(browser.text(By.id("upcoming"))).contains("Shanghai Precision Tools <b>Ltd</b>")
+				.contains(nextContact);
+
+			browser.go(accountPath + "?lang=zh_CN");
+			browser.waitForText(By.id("contacts"), "联系人");
+			assertThat(browser.text(By.id("card-basic"))).contains("基础资料").contains("行业");
+			assertThat(browser.text(By.id("card-performance"))).contains("业绩资料");
+			assertThat(browser.text(By.id("activities"))).contains("跟进记录").contains("登门拜访");
+
+			// The choice is remembered for the next page.
+			browser.go("/accounts");
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("客户");
+		}
+	}
+
+}
