@@ -16,6 +16,7 @@ import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditChange;
 import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.Flash;
 import jakarta.validation.Valid;
@@ -98,7 +99,7 @@ class AccountPages {
 	String show(@PathVariable long id, Model model) {
 		CurrentUser me = this.users.current();
 		model.addAttribute("account", this.queries.details(me.scope(), id));
-		model.addAttribute("history", this.audit.forAccount(id, 100));
+		model.addAttribute("history", AuditChange.group(this.audit.forAccount(id, 300)));
 		return "account/show";
 	}
 
