@@ -1,0 +1,193 @@
+package io.dakehu.pages;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.dakehu.identity.NewUser;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserAdministration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The account pages as a browser receives them: field errors next to the field, inert
+ * markup, conflicts shown with the current values, records outside the scope answering
+ * 404, and labels in the reader's language.
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+				+ "DB_CLOSE_DELAY=-1",
+		"dakehu.admin.password=pages-secret", "dakehu.demo-data.enabled=false" })
+@AutoConfigureMockMvc
+class AccountPagesTests {
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserAdministration administration;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void showsMissingNameAtTheFieldAndCreatesNothing() throws Exception {
+		long before = accounts();
+		String page = this.mvc
+			.perform(post("/accounts").with(admin())
+				.with(csrf())
+				.locale(Locale.ENGLISH)
+				.param("name", " ")
+				.param("industry", "Machinery"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("is-invalid").contains("must not be blank").contains("value=\"Machinery\"");
+		assertThat(accounts()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsOverLongNameInChinese() throws Exception {
+		long before = accounts();
+		String page = this.mvc
+			.perform(post("/accounts").with(admin())
+				.with(csrf())
+				.locale(Locale.SIMPLIFIED_CHINESE)
+				.header("Accept-Language", "zh-CN")
+				.param("name", "x".repeat(201)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("is-invalid").contains("个数必须在0和200之间");
+		assertThat(accounts()).isEqualTo(before);
+	}
+
+	@Test
+	void rendersScriptInNamesAsText() throws Exception {
+		long id = create("<script>alert('x')</script> Trading");
+		String page = this.mvc.perform(get("/accounts/" + id).with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Trading")
+			.doesNotContain("<script>alert('x')</script>");
+	}
+
+	@Test
+	void showsCurrentValuesWhenTheEditIsStale() throws Exception {
+		long id = create("Stale Edit Industries " + SEQUENCE.incrementAndGet());
+		int version = this.jdbc.sql("select version from account where id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+		// Someone else saves first.
+		this.mvc
+			.perform(post("/accounts/" + id).with(admin())
+				.with(csrf())
+				.param("name", "Renamed by a colleague")
+				.param("version", String.valueOf(version))
+				.param("status", "ACTIVE"))
+			.andExpect(status().is3xxRedirection());
+		String page = this.mvc
+			.perform(post("/accounts/" + id).with(admin())
+				.with(csrf())
+				.locale(Locale.ENGLISH)
+				.param("name", "My late rename")
+				.param("version", String.valueOf(version))
+				.param("status", "ACTIVE"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("stale-warning").contains("Renamed by a colleague").contains("My late rename");
+		assertThat(
+				this.jdbc.sql("select name from account where id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("Renamed by a colleague");
+	}
+
+	@Test
+	void hidesAnotherManagersAccount() throws Exception {
+		String owner = kam();
+		String stranger = kam();
+		long id = createOwnedBy("Private Account " + SEQUENCE.incrementAndGet(), owner);
+		this.mvc.perform(get("/accounts/" + id).with(user(stranger).roles("KAM"))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/accounts/" + id + "/edit").with(user(stranger).roles("KAM")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/accounts/" + id + "/contacts/section").with(user(stranger).roles("KAM")))
+			.andExpect(status().isNotFound());
+		String list = this.mvc.perform(get("/accounts").param("q", "Private Account").with(user(stranger).roles("KAM")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).doesNotContain("/accounts/" + id + "\"");
+		this.mvc.perform(get("/accounts/" + id).with(user(owner).roles("KAM"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void speaksTheBrowsersLanguageUntilTheUserChooses() throws Exception {
+		String chinese = this.mvc.perform(get("/accounts").with(admin()).header("Accept-Language", "zh-CN,zh;q=0.9"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(chinese).contains("新建客户");
+		MvcResult switched = this.mvc
+			.perform(get("/accounts").param("lang", "en").with(admin()).header("Accept-Language", "zh-CN"))
+			.andReturn();
+		assertThat(switched.getResponse().getContentAsString()).contains("New account");
+		assertThat(switched.getResponse().getCookie("DAKEHU_LANG")).isNotNull();
+	}
+
+	private long create(String name) throws Exception {
+		return createOwnedBy(name, "admin");
+	}
+
+	private long createOwnedBy(String name, String owner) throws Exception {
+		String location = this.mvc
+			.perform(post("/accounts").with(admin())
+				.with(csrf())
+				.param("name", name)
+				.param("owner", owner)
+				.param("status", "ACTIVE"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	private String kam() {
+		String username = "kam" + SEQUENCE.incrementAndGet();
+		this.administration
+			.create(new NewUser(username, "KAM " + username, null, "password-" + username, Role.KAM, null, null));
+		return username;
+	}
+
+	private long accounts() {
+		return this.jdbc.sql("select count(*) from account").query(Long.class).single();
+	}
+
+	private static RequestPostProcessor admin() {
+		return user("admin").roles("ADMIN");
+	}
+
+}
