@@ -40,10 +40,13 @@ public class AccountQueries {
 
 	private final Users users;
 
-	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users) {
+	private final AccountTally tally;
+
+	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users, AccountTally tally) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.users = users;
+		this.tally = tally;
 	}
 
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page) {
@@ -87,7 +90,11 @@ public class AccountQueries {
 			where.append(" and a.parent_id = :parentId");
 			params.put("parentId", criteria.parentId());
 		}
-		long total = this.jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
+		boolean unfiltered = params.keySet()
+			.stream()
+			.allMatch((name) -> name.startsWith("scope") || name.equals("archived")) && criteria.archived() != null;
+		long total = unfiltered ? this.tally.count(scope, criteria.archived())
+				: this.jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
 		if (total == 0) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}

@@ -38,13 +38,17 @@ public class AccountService {
 
 	private final AuditTrail audit;
 
+	private final AccountTally tally;
+
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit, Clock clock) {
+	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit,
+			AccountTally tally, Clock clock) {
 		this.accounts = accounts;
 		this.queries = queries;
 		this.users = users;
 		this.audit = audit;
+		this.tally = tally;
 		this.clock = clock;
 	}
 
@@ -54,6 +58,7 @@ public class AccountService {
 		apply(editor, account, input);
 		checkRegistrationId(account, 0L);
 		account = this.accounts.save(account);
+		this.tally.add(account.ownerId(), false, 1);
 		this.audit.created("Account", account.id(), account.id(), account.auditValues());
 		return this.queries.details(account);
 	}
@@ -62,9 +67,14 @@ public class AccountService {
 		Account account = load(editor, id);
 		StaleEditException.check("Account", id, expectedVersion, account.version());
 		Map<String, Object> before = account.auditValues();
+		long previousOwner = account.ownerId();
 		account.rename(input.name());
 		if (StringUtils.hasText(input.owner())) {
 			account.assignOwner(ownerFor(editor, input.owner()));
+		}
+		if (account.ownerId() != previousOwner) {
+			this.tally.add(previousOwner, account.archived(), -1);
+			this.tally.add(account.ownerId(), account.archived(), 1);
 		}
 		apply(editor, account, input);
 		checkRegistrationId(account, id);
@@ -81,6 +91,8 @@ public class AccountService {
 		}
 		Map<String, Object> before = account.auditValues();
 		account.archive();
+		this.tally.add(account.ownerId(), false, -1);
+		this.tally.add(account.ownerId(), true, 1);
 		account.touch(now());
 		this.accounts.save(account);
 		this.audit.changed("Account", id, id, before, account.auditValues());
@@ -88,8 +100,13 @@ public class AccountService {
 
 	public void restore(CurrentUser editor, long id) {
 		Account account = load(editor, id);
+		if (!account.archived()) {
+			return;
+		}
 		Map<String, Object> before = account.auditValues();
 		account.restore();
+		this.tally.add(account.ownerId(), true, -1);
+		this.tally.add(account.ownerId(), false, 1);
 		account.touch(now());
 		this.accounts.save(account);
 		this.audit.changed("Account", id, id, before, account.auditValues());
