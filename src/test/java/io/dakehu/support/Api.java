@@ -63,7 +63,7 @@ public final class Api {
 	}
 
 	public Response send(String user, String password, String method, String path, Object body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + encode(path)))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, application/problem+json")
 			.header("Accept-Language", "en");
@@ -94,6 +94,24 @@ public final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(method + " " + path, ex);
 		}
+	}
+
+	/**
+	 * Percent-encodes what may not stand in a URI (spaces, angle brackets, Chinese), so
+	 * tests can write queries as plain text.
+	 */
+	private static String encode(String path) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if (c < 128 && (Character.isLetterOrDigit(c) || "-._~:/?#@!$&'()*,;=%".indexOf(c) >= 0)) {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(String.format("%02X", b & 0xff));
+			}
+		}
+		return encoded.toString();
 	}
 
 	private static JsonNode parse(String text) {
