@@ -243,6 +243,23 @@ abstract class AccountApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void searchesChineseNames() {
+		String token = Fixtures.unique("CN");
+		Response created = this.given.accountOwnedBy(Api.ADMIN, token + " 上海电气集团股份有限公司");
+		Response found = list("q=" + token + " 上海电气");
+		assertThat(found.ids()).containsExactly(created.id());
+		assertThat(found.names()).containsExactly(token + " 上海电气集团股份有限公司");
+	}
+
+	@Test
+	void clampsThePageSizeAndIgnoresUnknownSortColumns() {
+		Response page = list("q=" + this.token + "&size=100000&sort=name;drop table account");
+		assertThat(page.body().get("size").asInt()).isEqualTo(200);
+		assertThat(page.totalElements()).isEqualTo(5);
+		assertThat(page.items()).hasSize(5);
+	}
+
+	@Test
 	void anUnknownIdAnswers404() {
 		this.api.get(Api.ADMIN, "/api/v1/accounts/987654321").expect(404);
 	}

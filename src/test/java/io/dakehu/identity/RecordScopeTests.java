@@ -220,6 +220,75 @@ abstract class RecordScopeTests extends ApiTestSupport {
 		this.api.get(this.director, "/api/v1/contacts/" + this.contactOfOwn2).expect(200);
 	}
 
+	@Test
+	void removingAKamFromTheAccountTeamHidesTheAccountFromThem() {
+		String owner = this.given.kam();
+		String helper = this.given.kam();
+		Response account = this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Shared for a while"), "owner", owner, "team", List.of(helper)));
+		this.api.get(helper, "/api/v1/accounts/" + account.id()).expect(200);
+		assertThat(account.body().get("team").get(0).asString()).isEqualTo(helper);
+
+		this.api
+			.put(owner, "/api/v1/accounts/" + account.id(),
+					json("name", account.text("name"), "team", List.of(), "version", account.version()))
+			.expect(200);
+
+		this.api.get(helper, "/api/v1/accounts/" + account.id()).expect(404);
+		assertThat(list(helper, "q=" + account.text("name")).totalElements()).isZero();
+		this.api.get(owner, "/api/v1/accounts/" + account.id()).expect(200);
+	}
+
+	@Test
+	void reassigningTheOwnerMovesTheAccountBetweenKams() {
+		String from = this.given.kam();
+		String to = this.given.kam();
+		Response account = this.given.account(Api.ADMIN, json("name", Fixtures.unique("Handover"), "owner", from));
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + account.id(),
+					json("name", account.text("name"), "owner", to, "version", account.version()))
+			.expect(200);
+		this.api.get(from, "/api/v1/accounts/" + account.id()).expect(404);
+		assertThat(this.api.get(to, "/api/v1/accounts/" + account.id()).expect(200).text("owner")).isEqualTo(to);
+	}
+
+	@Test
+	void aManagerMayGiveAnAccountToTheirTeamButNotToAnotherTeam() {
+		String name = Fixtures.unique("Team deal");
+		this.api.post(this.managerA, "/api/v1/accounts", json("name", name, "owner", this.kam1)).expect(201);
+		assertThat(list(this.kam1, "q=" + name).totalElements()).isEqualTo(1);
+		String foreign = Fixtures.unique("Foreign deal");
+		Response refused = this.api.post(this.managerA, "/api/v1/accounts", json("name", foreign, "owner", this.kam3))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("owner");
+		assertThat(list(Api.ADMIN, "q=" + foreign).totalElements()).isZero();
+	}
+
+	@Test
+	void upcomingContactsOnlyListAccountsStillInScope() {
+		String kam = this.given.kam();
+		Response account = this.given.accountOwnedBy(kam, Fixtures.unique("Slipping away"));
+		this.api.post(kam, "/api/v1/accounts/" + account.id() + "/activities",
+				json("type", "PHONE", "occurredAt", "2026-02-01T10:00:00", "summary", "Call", "nextContactDate",
+						java.time.LocalDate.now().plusDays(3).toString()))
+			.expect(201);
+		assertThat(upcomingAccountIds(kam)).contains(account.id());
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + account.id(),
+					json("name", account.text("name"), "owner", this.kam3, "version", account.version()))
+			.expect(200);
+		assertThat(upcomingAccountIds(kam)).doesNotContain(account.id());
+	}
+
+	private List<Long> upcomingAccountIds(String user) {
+		return this.api.get(user, "/api/v1/me/upcoming-contacts")
+			.expect(200)
+			.items()
+			.stream()
+			.map((node) -> node.get("accountId").asLong())
+			.toList();
+	}
+
 	private Response list(String user, String query) {
 		return this.api.get(user, "/api/v1/accounts?size=200&" + query).expect(200);
 	}
