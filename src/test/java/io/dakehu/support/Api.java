@@ -62,6 +62,10 @@ public final class Api {
 		return send(user, passwordOf(user), "DELETE", path, null);
 	}
 
+	/**
+	 * Sends a request; a {@code String} body goes out as it is (for malformed JSON), any
+	 * other body as JSON.
+	 */
 	public Response send(String user, String password, String method, String path, Object body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + encode(path)))
 			.timeout(Duration.ofSeconds(30))
@@ -74,7 +78,8 @@ public final class Api {
 		}
 		if (body != null) {
 			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+				.method(method, HttpRequest.BodyPublishers
+					.ofString((body instanceof String raw) ? raw : JSON.writeValueAsString(body)));
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -8,6 +8,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,20 @@ abstract class DatabaseTests extends ApiTestSupport {
 			.toList();
 		assertThat(files).isNotEmpty();
 		assertThat(applied).containsExactlyInAnyOrderElementsOf(files);
+	}
+
+	@Test
+	void reportsHealthUpWithoutLogin() {
+		Response health = this.api.get(null, "/actuator/health").expect(200);
+		assertThat(health.text("status")).isEqualTo("UP");
+	}
+
+	@Test
+	void documentsTheApiForSignedInUsers() {
+		Response docs = this.api.get(Api.ADMIN, "/v3/api-docs").expect(200);
+		assertThat(docs.body().get("paths").has("/api/v1/accounts")).isTrue();
+		assertThat(docs.body().get("paths").has("/api/v1/accounts/{id}")).isTrue();
+		assertThat(this.api.get(null, "/v3/api-docs").status()).isNotEqualTo(200);
 	}
 
 	@Test

@@ -226,6 +226,44 @@ abstract class BadInputTests extends ApiTestSupport {
 	}
 
 	@Test
+	void rejectsAnUnknownStatusWith400AndCreatesNothing() {
+		String name = Fixtures.unique("Bogus status");
+		Response refused = this.api.post(Api.ADMIN, "/api/v1/accounts", json("name", name, "status", "BOGUS"));
+		assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+		assertThat(accountsNamed(name)).isZero();
+	}
+
+	@Test
+	void rejectsMalformedJsonWith400() {
+		Response refused = this.api.post(Api.ADMIN, "/api/v1/accounts", "{\"name\": ");
+		assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+	}
+
+	@Test
+	void rejectsAnUnknownFilterValueWithAFieldError() {
+		Response refused = this.api.get(Api.ADMIN, "/api/v1/accounts?status=BOGUS");
+		assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+		assertThat(refused.errorFields()).containsExactly("status");
+	}
+
+	@Test
+	void answersANonNumericIdWith400AndAnUnknownContactWith404() {
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/abc").status()).isEqualTo(400);
+		this.api.get(Api.ADMIN, "/api/v1/contacts/987654321").expect(404);
+		this.api.get(Api.ADMIN, "/api/v1/activities/987654321").expect(404);
+	}
+
+	@Test
+	void requiresAVersionToUpdateAContact() {
+		Response account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Contact versions"));
+		Response contact = this.given.contact(Api.ADMIN, account.id(), "Versionless");
+		Response refused = this.api.put(Api.ADMIN, "/api/v1/contacts/" + contact.id(), json("name", "Renamed"))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("version");
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/contacts/" + contact.id()).text("name")).isEqualTo("Versionless");
+	}
+
+	@Test
 	void answersUnauthenticatedCallsWith401() {
 		Response refused = this.api.send(null, null, "GET", "/api/v1/accounts", null);
 		assertThat(refused.status()).isEqualTo(401);
