@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every label exists in English and Chinese: each bundle under {@code i18n/} has a
@@ -31,6 +32,12 @@ class MessageBundleTests {
 
 	/** A message expression's key, up to its arguments or closing brace. */
 	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)\\s*[(}]");
+
+	/**
+	 * A key named in Java: a rule's message ({@code "validation.parentCycle"}), an error
+	 * title, or a bean-validation message template ({@code "{validation.phone}"}).
+	 */
+	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?((?:validation|error)\\.[A-Za-z0-9_.]+)\\}?\"");
 
 	private final Path resources = Path.of(System.getProperty("dakehu.resources", "src/main/resources"));
 
@@ -82,6 +89,34 @@ class MessageBundleTests {
 	}
 
 	@Test
+	void everyMessageKeyUsedInJavaExistsInBothLanguages() throws IOException {
+		List<Path> bundles = bundles();
+		assumeTrue(!bundles.isEmpty(), "no message bundles in " + this.resources + " yet");
+		Set<String> english = new TreeSet<>();
+		Set<String> chinese = new TreeSet<>();
+		for (Path bundle : bundles) {
+			(bundle.getFileName().toString().endsWith(CHINESE + ".properties") ? chinese : english)
+				.addAll(keys(bundle));
+		}
+		List<String> problems = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(this.resources.resolveSibling("java"))) {
+			for (Path source : files.filter((file) -> file.toString().endsWith(".java")).sorted().toList()) {
+				Matcher matcher = JAVA_KEY.matcher(Files.readString(source, StandardCharsets.UTF_8));
+				while (matcher.find()) {
+					String key = matcher.group(1);
+					if (!english.contains(key)) {
+						problems.add(source.getFileName() + ": " + key + " missing in English");
+					}
+					if (!chinese.contains(key)) {
+						problems.add(source.getFileName() + ": " + key + " missing in Chinese");
+					}
+				}
+			}
+		}
+		assertThat(problems).as("message keys used in Java but not defined").isEmpty();
+	}
+
+	@Test
 	void everyBundleIsListedInTheMessagesBasename() throws IOException {
 		Properties application = new Properties();
 		try (Reader reader = Files.newBufferedReader(this.resources.resolve("application.properties"),
@@ -115,6 +150,13 @@ class MessageBundleTests {
 			found.add(matcher.group(1));
 		}
 		assertThat(found).containsExactly("account.title", "account.count");
+		Matcher java = JAVA_KEY.matcher("throw new RuleViolationException(\"parentId\", \"validation.parentCycle\");"
+				+ " @Pattern(regexp = \"[0-9]*\", message = \"{validation.phone}\")");
+		List<String> javaKeys = new ArrayList<>();
+		while (java.find()) {
+			javaKeys.add(java.group(1));
+		}
+		assertThat(javaKeys).containsExactly("validation.parentCycle", "validation.phone");
 	}
 
 	private List<Path> bundles() throws IOException {
