@@ -130,7 +130,7 @@ public class Activities {
 				                           union select b.account_id from activity b
 				                           join activity_user p on p.activity_id = b.id where p.user_id = :me)
 				) x
-				where x.rn = 1 and x.next_contact_date is not null and""" + " " + scope.condition() + """
+				where x.rn = 1 and x.next_contact_date is not null and""" + " " + scope.condition() + " " + """
 				order by x.next_contact_date, x.account_id limit :limit""")
 			.params(scope.params())
 			.param("me", user.id())

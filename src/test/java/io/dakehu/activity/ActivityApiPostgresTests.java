@@ -1,0 +1,8 @@
+package io.dakehu.activity;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class ActivityApiPostgresTests extends ActivityApiTests {
+
+}

@@ -1,0 +1,178 @@
+package io.dakehu.activity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Activities on the account timeline and the "my upcoming next contacts" list.
+ */
+abstract class ActivityApiTests extends ApiTestSupport {
+
+	@Test
+	void logsAnActivityWithParticipantsAndShowsIt() {
+		String kam = this.given.kam();
+		String colleague = this.given.kam();
+		Response account = this.given.accountOwnedBy(kam, Fixtures.unique("Baosteel"));
+		Response contact = this.given.contact(kam, account.id(), "Liu Yang");
+		Response created = this.api
+			.post(kam, "/api/v1/accounts/" + account.id() + "/activities",
+					json("type", "MEETING", "occurredAt", "2026-03-02T14:30:00", "durationMinutes", 90, "cost",
+							"350.00", "summary", "Quarterly review", "nextStep", "Send offer", "nextContactDate",
+							"2026-03-20", "contactIds", List.of(contact.id()), "participants", List.of(colleague)))
+			.expect(201);
+		assertThat(created.location()).contains("/api/v1/activities/" + created.id());
+
+		Response read = this.api.get(kam, "/api/v1/activities/" + created.id()).expect(200);
+		assertThat(read.text("type")).isEqualTo("MEETING");
+		assertThat(read.text("occurredAt")).startsWith("2026-03-02T14:30");
+		assertThat(read.body().get("durationMinutes").asInt()).isEqualTo(90);
+		assertThat(read.body().get("cost").asDecimal()).isEqualByComparingTo("350");
+		assertThat(read.text("summary")).isEqualTo("Quarterly review");
+		assertThat(read.text("nextStep")).isEqualTo("Send offer");
+		assertThat(read.text("nextContactDate")).isEqualTo("2026-03-20");
+		assertThat(read.text("createdBy")).isEqualTo("Test " + kam);
+		assertThat(read.body().get("contacts").get(0).get("id").asLong()).isEqualTo(contact.id());
+		assertThat(read.body().get("participants").get(0).get("name").asString()).isEqualTo("Test " + colleague);
+	}
+
+	@Test
+	void showsTheTimelineNewestFirst() {
+		Response account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Timeline"));
+		long march = log(Api.ADMIN, account.id(), "2026-03-01T09:00:00", "March", null).id();
+		long january = log(Api.ADMIN, account.id(), "2026-01-01T09:00:00", "January", null).id();
+		long may = log(Api.ADMIN, account.id(), "2026-05-01T09:00:00", "May", null).id();
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + account.id() + "/activities").expect(200).ids())
+			.containsExactly(may, march, january);
+	}
+
+	@Test
+	void rejectsParticipantsFromAnotherAccount() {
+		Response account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Ours"));
+		Response other = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Theirs"));
+		Response ours = this.given.contact(Api.ADMIN, account.id(), "Our Contact");
+		Response theirs = this.given.contact(Api.ADMIN, other.id(), "Their Contact");
+		Response refused = this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + account.id() + "/activities",
+					json("type", "VISIT", "occurredAt", "2026-03-01T09:00:00", "summary", "Mixed visit", "contactIds",
+							List.of(ours.id(), theirs.id())))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("contactIds");
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + account.id() + "/activities").expect(200).items())
+			.isEmpty();
+	}
+
+	@Test
+	void rejectsAnUnknownUserAsParticipant() {
+		Response account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Ghostly"));
+		Response refused = this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + account.id() + "/activities",
+					json("type", "VISIT", "occurredAt", "2026-03-01T09:00:00", "summary", "Ghost visit", "participants",
+							List.of(Fixtures.unique("ghost"))))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("participants");
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + account.id() + "/activities").expect(200).items())
+			.isEmpty();
+	}
+
+	@Test
+	void rejectsAStaleActivityEdit() {
+		Response account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Edited"));
+		Response activity = log(Api.ADMIN, account.id(), "2026-03-01T09:00:00", "Original", null);
+		Object edit = json("type", "PHONE", "occurredAt", "2026-03-01T09:00:00", "summary", "Corrected", "version",
+				activity.version());
+		this.api.put(Api.ADMIN, "/api/v1/activities/" + activity.id(), edit).expect(200);
+		this.api.put(Api.ADMIN, "/api/v1/activities/" + activity.id(), edit).expect(409);
+		Response read = this.api.get(Api.ADMIN, "/api/v1/activities/" + activity.id()).expect(200);
+		assertThat(read.text("summary")).isEqualTo("Corrected");
+		assertThat(read.text("type")).isEqualTo("PHONE");
+		assertThat(read.version()).isEqualTo(activity.version() + 1);
+	}
+
+	@Test
+	void upcomingContactsShowTheLatestPlanAndALaterActivityWithoutPlanClearsIt() {
+		String kam = this.given.kam();
+		Response account = this.given.accountOwnedBy(kam, Fixtures.unique("Planned"));
+		LocalDate today = LocalDate.now();
+		log(kam, account.id(), "2026-01-10T10:00:00", "First visit", today.plusDays(30));
+		log(kam, account.id(), "2026-01-20T10:00:00", "Second visit", today.plusDays(5));
+
+		List<JsonNode> upcoming = upcoming(kam, account.id());
+		assertThat(upcoming).hasSize(1);
+		assertThat(upcoming.get(0).get("nextContactDate").asString()).isEqualTo(today.plusDays(5).toString());
+		assertThat(upcoming.get(0).get("nextStep").asString()).isEqualTo("Follow up on Second visit");
+		assertThat(upcoming.get(0).get("accountName").asString()).isEqualTo(account.text("name"));
+		assertThat(upcoming.get(0).get("overdue").asBoolean()).isFalse();
+
+		log(kam, account.id(), "2026-01-25T10:00:00", "Contact made, nothing planned", null);
+		assertThat(upcoming(kam, account.id())).isEmpty();
+	}
+
+	@Test
+	void upcomingContactsMarkOverduePlansAndListSoonestFirst() {
+		String kam = this.given.kam();
+		Response later = this.given.accountOwnedBy(kam, Fixtures.unique("Later"));
+		Response overdue = this.given.accountOwnedBy(kam, Fixtures.unique("Overdue"));
+		LocalDate today = LocalDate.now();
+		log(kam, later.id(), "2026-01-10T10:00:00", "Later", today.plusDays(10));
+		log(kam, overdue.id(), "2026-01-10T10:00:00", "Overdue", today.minusDays(3));
+		List<JsonNode> upcoming = this.api.get(kam, "/api/v1/me/upcoming-contacts").expect(200).items();
+		assertThat(upcoming).extracting((node) -> node.get("accountId").asLong())
+			.containsExactly(overdue.id(), later.id());
+		assertThat(upcoming.get(0).get("overdue").asBoolean()).isTrue();
+		assertThat(upcoming.get(1).get("overdue").asBoolean()).isFalse();
+	}
+
+	@Test
+	void upcomingContactsWorkForSomeoneWhoSeesEverything() {
+		String director = this.given.director();
+		Response account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Directed"));
+		LocalDate date = LocalDate.now().plusDays(2);
+		log(director, account.id(), "2026-02-01T10:00:00", "Director visit", date);
+		List<JsonNode> upcoming = upcoming(director, account.id());
+		assertThat(upcoming).hasSize(1);
+		assertThat(upcoming.get(0).get("nextContactDate").asString()).isEqualTo(date.toString());
+	}
+
+	@Test
+	void upcomingContactsIncludeActivitiesTheUserTookPartIn() {
+		String kam = this.given.kam();
+		String colleague = this.given.kam();
+		Response account = this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Joint"), "owner", kam, "team", List.of(colleague)));
+		LocalDate date = LocalDate.now().plusDays(4);
+		this.api.post(kam, "/api/v1/accounts/" + account.id() + "/activities",
+				json("type", "VISIT", "occurredAt", "2026-02-01T10:00:00", "summary", "Joint visit", "nextContactDate",
+						date.toString(), "participants", List.of(colleague)))
+			.expect(201);
+		assertThat(upcoming(colleague, account.id())).hasSize(1);
+	}
+
+	private List<JsonNode> upcoming(String user, long accountId) {
+		return this.api.get(user, "/api/v1/me/upcoming-contacts")
+			.expect(200)
+			.items()
+			.stream()
+			.filter((node) -> node.get("accountId").asLong() == accountId)
+			.toList();
+	}
+
+	private Response log(String user, long accountId, String occurredAt, String summary, LocalDate next) {
+		return this.api
+			.post(user, "/api/v1/accounts/" + accountId + "/activities",
+					json("type", "VISIT", "occurredAt", occurredAt, "summary", summary, "nextStep",
+							(next != null) ? "Follow up on " + summary : null, "nextContactDate",
+							(next != null) ? next.toString() : null))
+			.expect(201);
+	}
+
+}

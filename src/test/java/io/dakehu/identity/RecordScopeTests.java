@@ -1,0 +1,309 @@
+package io.dakehu.identity;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Record scope through every API endpoint: a KAM sees own and shared accounts, a MANAGER
+ * the accounts owned by their team, a DIRECTOR everything. Anything outside the scope
+ * answers 404, as if it did not exist, and is left unchanged.
+ *
+ * <pre>
+ * team A (manager managerA): kam1, kam2      team B (manager managerB): kam3
+ * own1   owned by kam1
+ * own2   owned by kam2                         (kam1 may not see it)
+ * other3 owned by kam3                         (other team)
+ * shared4 owned by kam2, shared with kam1
+ * shared5 owned by kam3, shared with kam1      (kam1 sees it, managerA does not)
+ * </pre>
+ */
+abstract class RecordScopeTests extends ApiTestSupport {
+
+	private String token;
+
+	private String managerA;
+
+	private String managerB;
+
+	private String kam1;
+
+	private String kam2;
+
+	private String kam3;
+
+	private String director;
+
+	private Response own1;
+
+	private Response own2;
+
+	private Response other3;
+
+	private Response shared4;
+
+	private Response shared5;
+
+	private long contactOfOwn2;
+
+	private long activityOfOwn2;
+
+	private long contactOfShared4;
+
+	private long activityOfShared4;
+
+	@BeforeAll
+	void createTwoTeams() {
+		this.token = Fixtures.unique("Scope");
+		this.managerA = this.given.manager();
+		this.managerB = this.given.manager();
+		String teamA = this.given.team(this.managerA);
+		String teamB = this.given.team(this.managerB);
+		this.kam1 = this.given.kam(teamA, this.managerA);
+		this.kam2 = this.given.kam(teamA, this.managerA);
+		this.kam3 = this.given.kam(teamB, this.managerB);
+		this.director = this.given.director();
+		this.own1 = this.given.accountOwnedBy(this.kam1, this.token + " own1");
+		this.own2 = this.given.account(Api.ADMIN,
+				json("name", this.token + " own2", "owner", this.kam2, "registrationId", Fixtures.unique("R")));
+		this.other3 = this.given.accountOwnedBy(this.kam3, this.token + " other3");
+		this.shared4 = this.given.account(Api.ADMIN,
+				json("name", this.token + " shared4", "owner", this.kam2, "team", List.of(this.kam1)));
+		this.shared5 = this.given.account(Api.ADMIN,
+				json("name", this.token + " shared5", "owner", this.kam3, "team", List.of(this.kam1)));
+		this.contactOfOwn2 = this.given.contact(Api.ADMIN, this.own2.id(), "Wang Wei").id();
+		this.activityOfOwn2 = this.given.activity(Api.ADMIN, this.own2.id(), "Visit at own2").id();
+		this.contactOfShared4 = this.given.contact(Api.ADMIN, this.shared4.id(), "Li Na").id();
+		this.activityOfShared4 = this.given.activity(Api.ADMIN, this.shared4.id(), "Visit at shared4").id();
+	}
+
+	@Test
+	void aKamListsExactlyTheirOwnAndSharedAccounts() {
+		Response page = list(this.kam1, "q=" + this.token);
+		assertThat(page.totalElements()).isEqualTo(3);
+		assertThat(page.ids()).containsExactlyInAnyOrder(this.own1.id(), this.shared4.id(), this.shared5.id());
+	}
+
+	@Test
+	void aKamSearchingForAnotherKamsAccountFindsNothing() {
+		assertThat(list(this.kam1, "q=" + this.own2.text("name")).totalElements()).isZero();
+		assertThat(list(this.kam1, "q=" + this.own2.text("registrationId")).totalElements()).isZero();
+		assertThat(list(this.kam1, "q=" + this.other3.text("name")).items()).isEmpty();
+	}
+
+	@Test
+	void aKamFilteringByAnotherOwnerSeesOnlyWhatIsSharedWithThem() {
+		Response page = list(this.kam1, "q=" + this.token + "&owner=" + this.kam2);
+		assertThat(page.totalElements()).isEqualTo(1);
+		assertThat(page.ids()).containsExactly(this.shared4.id());
+	}
+
+	@Test
+	void aKamReadsAnAccountSharedWithThemWithItsContactsAndActivities() {
+		this.api.get(this.kam1, "/api/v1/accounts/" + this.shared4.id()).expect(200);
+		assertThat(this.api.get(this.kam1, "/api/v1/accounts/" + this.shared4.id() + "/contacts").expect(200).ids())
+			.containsExactly(this.contactOfShared4);
+		assertThat(this.api.get(this.kam1, "/api/v1/accounts/" + this.shared4.id() + "/activities").expect(200).ids())
+			.containsExactly(this.activityOfShared4);
+		this.api.get(this.kam1, "/api/v1/contacts/" + this.contactOfShared4).expect(200);
+		this.api.get(this.kam1, "/api/v1/activities/" + this.activityOfShared4).expect(200);
+	}
+
+	Stream<Arguments> endpointsOfAnotherKamsAccount() {
+		long account = this.own2.id();
+		Object accountEdit = json("name", "Taken over", "version", this.own2.version());
+		Object contact = json("name", "Intruder", "version", 0);
+		Object activity = json("type", "PHONE", "occurredAt", "2026-02-01T09:00:00", "summary", "Intrusion", "version",
+				0);
+		return Stream.of(Arguments.of("GET", "/api/v1/accounts/" + account, null),
+				Arguments.of("PUT", "/api/v1/accounts/" + account, accountEdit),
+				Arguments.of("DELETE", "/api/v1/accounts/" + account, null),
+				Arguments.of("GET", "/api/v1/accounts/" + account + "/contacts", null),
+				Arguments.of("POST", "/api/v1/accounts/" + account + "/contacts", contact),
+				Arguments.of("GET", "/api/v1/accounts/" + account + "/activities", null),
+				Arguments.of("POST", "/api/v1/accounts/" + account + "/activities", activity),
+				Arguments.of("GET", "/api/v1/contacts/" + this.contactOfOwn2, null),
+				Arguments.of("PUT", "/api/v1/contacts/" + this.contactOfOwn2, contact),
+				Arguments.of("DELETE", "/api/v1/contacts/" + this.contactOfOwn2, null),
+				Arguments.of("GET", "/api/v1/activities/" + this.activityOfOwn2, null),
+				Arguments.of("PUT", "/api/v1/activities/" + this.activityOfOwn2, activity),
+				Arguments.of("DELETE", "/api/v1/activities/" + this.activityOfOwn2, null));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("endpointsOfAnotherKamsAccount")
+	void aKamGets404FromEveryEndpointOfAnotherKamsAccountAndChangesNothing(String method, String path, Object body) {
+		Response answer = this.api.send(this.kam1, Api.USER_PASSWORD, method, path, body);
+		assertThat(answer.status()).as("%s %s answered %s", method, path, answer.text()).isEqualTo(404);
+		assertOwn2Untouched();
+	}
+
+	@Test
+	void aKamCannotHangAnAccountUnderOneTheyCannotSee() {
+		String name = Fixtures.unique("Sneaky child");
+		Response refused = this.api.post(this.kam1, "/api/v1/accounts", json("name", name, "parentId", this.own2.id()))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("parentId");
+		assertThat(list(Api.ADMIN, "q=" + name).totalElements()).isZero();
+	}
+
+	@Test
+	void aKamCannotGiveAnAccountToAnotherKam() {
+		String name = Fixtures.unique("Gift");
+		Response refused = this.api.post(this.kam1, "/api/v1/accounts", json("name", name, "owner", this.kam2))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("owner");
+		assertThat(list(Api.ADMIN, "q=" + name).totalElements()).isZero();
+	}
+
+	@Test
+	void aKamEditsTheirOwnAccount() {
+		Response mine = this.given.accountOwnedBy(this.kam1, Fixtures.unique("Mine"));
+		this.api
+			.put(this.kam1, "/api/v1/accounts/" + mine.id(),
+					json("name", mine.text("name") + " Ltd", "version", mine.version()))
+			.expect(200);
+		assertThat(this.api.get(this.kam1, "/api/v1/accounts/" + mine.id()).text("name"))
+			.isEqualTo(mine.text("name") + " Ltd");
+	}
+
+	@Test
+	void aManagerSeesExactlyTheAccountsOwnedByTheirTeam() {
+		Response teamA = list(this.managerA, "q=" + this.token);
+		assertThat(teamA.totalElements()).isEqualTo(3);
+		assertThat(teamA.ids()).containsExactlyInAnyOrder(this.own1.id(), this.own2.id(), this.shared4.id());
+		Response teamB = list(this.managerB, "q=" + this.token);
+		assertThat(teamB.totalElements()).isEqualTo(2);
+		assertThat(teamB.ids()).containsExactlyInAnyOrder(this.other3.id(), this.shared5.id());
+	}
+
+	@Test
+	void aManagerCannotReadOrChangeAnotherTeamsAccount() {
+		this.api.get(this.managerA, "/api/v1/accounts/" + this.other3.id()).expect(404);
+		this.api.get(this.managerA, "/api/v1/accounts/" + this.other3.id() + "/contacts").expect(404);
+		this.api
+			.put(this.managerA, "/api/v1/accounts/" + this.other3.id(),
+					json("name", "Taken over", "version", this.other3.version()))
+			.expect(404);
+		this.api.delete(this.managerA, "/api/v1/accounts/" + this.other3.id()).expect(404);
+		Response unchanged = this.api.get(Api.ADMIN, "/api/v1/accounts/" + this.other3.id()).expect(200);
+		assertThat(unchanged.text("name")).isEqualTo(this.other3.text("name"));
+		assertThat(unchanged.body().get("archived").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aManagerReadsTheirTeamMembersAccountsAndTheirContacts() {
+		this.api.get(this.managerA, "/api/v1/accounts/" + this.own2.id()).expect(200);
+		this.api.get(this.managerA, "/api/v1/contacts/" + this.contactOfOwn2).expect(200);
+		this.api.get(this.managerA, "/api/v1/activities/" + this.activityOfOwn2).expect(200);
+	}
+
+	@Test
+	void aDirectorSeesEveryAccount() {
+		Response page = list(this.director, "q=" + this.token);
+		assertThat(page.totalElements()).isEqualTo(5);
+		assertThat(page.ids()).containsExactlyInAnyOrder(this.own1.id(), this.own2.id(), this.other3.id(),
+				this.shared4.id(), this.shared5.id());
+		this.api.get(this.director, "/api/v1/accounts/" + this.other3.id()).expect(200);
+		this.api.get(this.director, "/api/v1/contacts/" + this.contactOfOwn2).expect(200);
+	}
+
+	@Test
+	void removingAKamFromTheAccountTeamHidesTheAccountFromThem() {
+		String owner = this.given.kam();
+		String helper = this.given.kam();
+		Response account = this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Shared for a while"), "owner", owner, "team", List.of(helper)));
+		this.api.get(helper, "/api/v1/accounts/" + account.id()).expect(200);
+		assertThat(account.body().get("team").get(0).asString()).isEqualTo(helper);
+
+		this.api
+			.put(owner, "/api/v1/accounts/" + account.id(),
+					json("name", account.text("name"), "team", List.of(), "version", account.version()))
+			.expect(200);
+
+		this.api.get(helper, "/api/v1/accounts/" + account.id()).expect(404);
+		assertThat(list(helper, "q=" + account.text("name")).totalElements()).isZero();
+		this.api.get(owner, "/api/v1/accounts/" + account.id()).expect(200);
+	}
+
+	@Test
+	void reassigningTheOwnerMovesTheAccountBetweenKams() {
+		String from = this.given.kam();
+		String to = this.given.kam();
+		Response account = this.given.account(Api.ADMIN, json("name", Fixtures.unique("Handover"), "owner", from));
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + account.id(),
+					json("name", account.text("name"), "owner", to, "version", account.version()))
+			.expect(200);
+		this.api.get(from, "/api/v1/accounts/" + account.id()).expect(404);
+		assertThat(this.api.get(to, "/api/v1/accounts/" + account.id()).expect(200).text("owner")).isEqualTo(to);
+	}
+
+	@Test
+	void aManagerMayGiveAnAccountToTheirTeamButNotToAnotherTeam() {
+		String name = Fixtures.unique("Team deal");
+		this.api.post(this.managerA, "/api/v1/accounts", json("name", name, "owner", this.kam1)).expect(201);
+		assertThat(list(this.kam1, "q=" + name).totalElements()).isEqualTo(1);
+		String foreign = Fixtures.unique("Foreign deal");
+		Response refused = this.api.post(this.managerA, "/api/v1/accounts", json("name", foreign, "owner", this.kam3))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("owner");
+		assertThat(list(Api.ADMIN, "q=" + foreign).totalElements()).isZero();
+	}
+
+	@Test
+	void upcomingContactsOnlyListAccountsStillInScope() {
+		String kam = this.given.kam();
+		Response account = this.given.accountOwnedBy(kam, Fixtures.unique("Slipping away"));
+		this.api.post(kam, "/api/v1/accounts/" + account.id() + "/activities",
+				json("type", "PHONE", "occurredAt", "2026-02-01T10:00:00", "summary", "Call", "nextContactDate",
+						java.time.LocalDate.now().plusDays(3).toString()))
+			.expect(201);
+		assertThat(upcomingAccountIds(kam)).contains(account.id());
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + account.id(),
+					json("name", account.text("name"), "owner", this.kam3, "version", account.version()))
+			.expect(200);
+		assertThat(upcomingAccountIds(kam)).doesNotContain(account.id());
+	}
+
+	private List<Long> upcomingAccountIds(String user) {
+		return this.api.get(user, "/api/v1/me/upcoming-contacts")
+			.expect(200)
+			.items()
+			.stream()
+			.map((node) -> node.get("accountId").asLong())
+			.toList();
+	}
+
+	private Response list(String user, String query) {
+		return this.api.get(user, "/api/v1/accounts?size=200&" + query).expect(200);
+	}
+
+	private void assertOwn2Untouched() {
+		Response account = this.api.get(Api.ADMIN, "/api/v1/accounts/" + this.own2.id()).expect(200);
+		assertThat(account.text("name")).isEqualTo(this.own2.text("name"));
+		assertThat(account.version()).isEqualTo(this.own2.version());
+		assertThat(account.body().get("archived").asBoolean()).isFalse();
+		Response contacts = this.api.get(Api.ADMIN, "/api/v1/accounts/" + this.own2.id() + "/contacts").expect(200);
+		assertThat(contacts.ids()).containsExactly(this.contactOfOwn2);
+		assertThat(contacts.names()).containsExactly("Wang Wei");
+		Response activities = this.api.get(Api.ADMIN, "/api/v1/accounts/" + this.own2.id() + "/activities").expect(200);
+		assertThat(activities.ids()).containsExactly(this.activityOfOwn2);
+		assertThat(activities.items().get(0).get("summary").asString()).isEqualTo("Visit at own2");
+	}
+
+}

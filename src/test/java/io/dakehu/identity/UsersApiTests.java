@@ -1,0 +1,144 @@
+package io.dakehu.identity;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Users and teams over the API: only administrators create them, and everyone can ask who
+ * they are.
+ */
+abstract class UsersApiTests extends ApiTestSupport {
+
+	@Test
+	void theFirstAdministratorHasThePasswordFromConfiguration() {
+		Response me = this.api.get(Api.ADMIN, "/api/v1/me").expect(200);
+		assertThat(me.text("username")).isEqualTo("admin");
+		assertThat(me.text("role")).isEqualTo("ADMIN");
+		assertThat(this.api.send(Api.ADMIN, "not-the-admin-password", "GET", "/api/v1/me", null).status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void meReturnsTheCallerWithTeamAndManager() {
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		String kam = this.given.kam(team, manager);
+		Response me = this.api.get(kam, "/api/v1/me").expect(200);
+		assertThat(me.text("username")).isEqualTo(kam);
+		assertThat(me.text("displayName")).isEqualTo("Test " + kam);
+		assertThat(me.text("email")).isEqualTo(kam + "@example.com");
+		assertThat(me.text("role")).isEqualTo("KAM");
+		assertThat(me.text("team")).isEqualTo(team);
+		assertThat(me.text("manager")).isEqualTo(manager);
+	}
+
+	@Test
+	void anAdministratorCreatesAUserWith201AndLocation() {
+		String username = Fixtures.unique("new.user");
+		Response created = this.api
+			.post(Api.ADMIN, "/api/v1/users",
+					json("username", username, "displayName", "张伟", "email", "zw@example.cn", "password",
+							Api.USER_PASSWORD, "role", "DIRECTOR"))
+			.expect(201);
+		assertThat(created.location()).contains("/api/v1/users/" + created.id());
+		Response read = this.api.get(Api.ADMIN, created.location().orElseThrow()).expect(200);
+		assertThat(read.text("username")).isEqualTo(username);
+		assertThat(read.text("displayName")).isEqualTo("张伟");
+		assertThat(read.text("role")).isEqualTo("DIRECTOR");
+		assertThat(read.body().get("active").asBoolean()).isTrue();
+		assertThat(read.body().has("passwordHash")).isFalse();
+		this.api.get(username, "/api/v1/me").expect(200);
+	}
+
+	@Test
+	void nonAdministratorsMayNotCreateUsers() {
+		for (String caller : new String[] { this.given.kam(), this.given.director(), this.given.manager() }) {
+			String username = Fixtures.unique("intruder");
+			this.api
+				.post(caller, "/api/v1/users",
+						json("username", username, "displayName", "Intruder", "password", Api.USER_PASSWORD, "role",
+								"ADMIN"))
+				.expect(403);
+			assertThat(usersNamed(username)).as("created by %s", caller).isZero();
+		}
+	}
+
+	@Test
+	void nonAdministratorsMayNotCreateTeams() {
+		String name = Fixtures.unique("rogue-team");
+		this.api.post(this.given.kam(), "/api/v1/teams", json("name", name)).expect(403);
+		assertThat(this.jdbc.sql("select count(*) from team where name = ?").param(name).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void rejectsADuplicateUsername() {
+		String existing = this.given.kam();
+		Response refused = this.api
+			.post(Api.ADMIN, "/api/v1/users",
+					json("username", existing, "displayName", "Twin", "password", Api.USER_PASSWORD, "role", "KAM"))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("username");
+		assertThat(usersNamed(existing)).isEqualTo(1);
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/me").expect(200).text("username")).isEqualTo("admin");
+	}
+
+	@Test
+	void rejectsAShortPasswordAnUnknownTeamAndABadUsername() {
+		String username = Fixtures.unique("weak");
+		assertThat(this.api
+			.post(Api.ADMIN, "/api/v1/users",
+					json("username", username, "displayName", "Weak", "password", "short", "role", "KAM"))
+			.expect(400)
+			.errorFields()).containsExactly("password");
+		assertThat(this.api
+			.post(Api.ADMIN, "/api/v1/users",
+					json("username", username, "displayName", "Lost", "password", Api.USER_PASSWORD, "role", "KAM",
+							"team", Fixtures.unique("no-such-team")))
+			.expect(400)
+			.errorFields()).containsExactly("team");
+		assertThat(this.api
+			.post(Api.ADMIN, "/api/v1/users",
+					json("username", "has space", "displayName", "Spacey", "password", Api.USER_PASSWORD, "role",
+							"KAM"))
+			.expect(400)
+			.errorFields()).containsExactly("username");
+		assertThat(usersNamed(username)).isZero();
+		assertThat(usersNamed("has space")).isZero();
+	}
+
+	@Test
+	void anAdministratorCreatesATeamWithItsManager() {
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		this.given.kam(team, manager);
+		Response teams = this.api.get(this.given.kam(), "/api/v1/teams").expect(200);
+		assertThat(teams.items()).filteredOn((node) -> node.get("name").asString().equals(team))
+			.singleElement()
+			.satisfies((node) -> {
+				assertThat(node.get("managerUsername").asString()).isEqualTo(manager);
+				assertThat(node.get("members").asInt()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void rejectsADuplicateTeamName() {
+		String team = this.given.team(null);
+		Response refused = this.api.post(Api.ADMIN, "/api/v1/teams", json("name", team)).expect(400);
+		assertThat(refused.errorFields()).containsExactly("name");
+	}
+
+	private long usersNamed(String username) {
+		return this.jdbc.sql("select count(*) from app_user where username = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
+	}
+
+}
