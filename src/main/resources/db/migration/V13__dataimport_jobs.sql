@@ -14,6 +14,8 @@ create table import_job (
     created_by      bigint        not null references app_user (id),
     created_at      timestamp     not null,
     updated_at      timestamp     not null,
+    -- when the current pass (validation or commit) began, for rows per second
+    started_at      timestamp,
     total_rows      bigint        not null default 0,
     valid_rows      bigint        not null default 0,
     error_rows      bigint        not null default 0,

@@ -47,14 +47,14 @@ public class Catalog {
 
 	public ProductView add(ProductInput input) {
 		if (!StringUtils.hasText(input.name())) {
-			throw new RuleViolationException("name", "validation.required");
+			throw new RuleViolationException("name", "catalog.validation.required");
 		}
 		String code = StringUtils.hasText(input.code()) ? input.code().strip() : codeFor(input.name());
 		if (this.products.existsByCode(code)) {
-			throw new RuleViolationException("code", "validation.duplicate", code);
+			throw new RuleViolationException("code", "catalog.validation.duplicate", code);
 		}
 		if (this.products.existsByNameKey(Product.key(input.name()))) {
-			throw new RuleViolationException("name", "validation.duplicate", input.name().strip());
+			throw new RuleViolationException("name", "catalog.validation.duplicate", input.name().strip());
 		}
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		Long lineId = StringUtils.hasText(input.productLine()) ? lineId(input.productLine(), now) : null;

@@ -62,7 +62,7 @@ class Product {
 	void price(BigDecimal listPrice, BigDecimal unitCost) {
 		if ((listPrice != null && listPrice.signum() < 0) || (unitCost != null && unitCost.signum() < 0)) {
 			throw new RuleViolationException((listPrice != null && listPrice.signum() < 0) ? "listPrice" : "unitCost",
-					"validation.negative");
+					"catalog.validation.negative");
 		}
 		this.listPrice = listPrice;
 		this.unitCost = unitCost;

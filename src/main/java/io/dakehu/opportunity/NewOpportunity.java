@@ -18,31 +18,31 @@ public record NewOpportunity(Long accountId, long ownerId, Long productId, Stage
 
 	public NewOpportunity {
 		if (stage == null) {
-			throw new RuleViolationException("stage", "validation.required");
+			throw new RuleViolationException("stage", "opportunity.validation.required");
 		}
 		if (stage.closed() && accountId == null) {
-			throw new RuleViolationException("account", "validation.closedNeedsAccount");
+			throw new RuleViolationException("account", "opportunity.validation.closedNeedsAccount");
 		}
 		if (stage.closed() && closeDate == null) {
-			throw new RuleViolationException("closeDate", "validation.closedNeedsDate");
+			throw new RuleViolationException("closeDate", "opportunity.validation.closedNeedsDate");
 		}
 		if (stage == Stage.WON && amount == null) {
-			throw new RuleViolationException("amount", "validation.wonNeedsAmount");
+			throw new RuleViolationException("amount", "opportunity.validation.wonNeedsAmount");
 		}
 		if (amount != null && amount.signum() < 0) {
-			throw new RuleViolationException("amount", "validation.negative");
+			throw new RuleViolationException("amount", "opportunity.validation.negative");
 		}
 		if (amount != null && amount.precision() - amount.scale() > 17) {
-			throw new RuleViolationException("amount", "validation.tooLarge");
+			throw new RuleViolationException("amount", "opportunity.validation.tooLarge");
 		}
 		if (engageDate != null && closeDate != null && closeDate.isBefore(engageDate)) {
-			throw new RuleViolationException("closeDate", "validation.closeBeforeEngage");
+			throw new RuleViolationException("closeDate", "opportunity.validation.closeBeforeEngage");
 		}
 		if (source == null || source.isBlank() || source.length() > 50) {
-			throw new RuleViolationException("source", "validation.requiredMax", 50);
+			throw new RuleViolationException("source", "opportunity.validation.requiredMax", 50);
 		}
 		if (externalRef != null && externalRef.length() > 100) {
-			throw new RuleViolationException("reference", "validation.tooLong", 100);
+			throw new RuleViolationException("reference", "opportunity.validation.tooLong", 100);
 		}
 	}
 

@@ -22,34 +22,34 @@ public record NewOrderLine(long accountId, LocalDate date, Long productId, BigDe
 
 	public NewOrderLine {
 		if (date == null) {
-			throw new RuleViolationException("date", "validation.required");
+			throw new RuleViolationException("date", "order.validation.required");
 		}
 		if (quantity == null) {
-			throw new RuleViolationException("quantity", "validation.required");
+			throw new RuleViolationException("quantity", "order.validation.required");
 		}
 		if (quantity.signum() < 0) {
-			throw new RuleViolationException("quantity", "validation.negative");
+			throw new RuleViolationException("quantity", "order.validation.negative");
 		}
 		if (amount == null) {
-			throw new RuleViolationException("amount", "validation.required");
+			throw new RuleViolationException("amount", "order.validation.required");
 		}
 		if (amount.signum() < 0) {
-			throw new RuleViolationException("amount", "validation.negative");
+			throw new RuleViolationException("amount", "order.validation.negative");
 		}
 		if (cost != null && cost.signum() < 0) {
-			throw new RuleViolationException("cost", "validation.negative");
+			throw new RuleViolationException("cost", "order.validation.negative");
 		}
 		if (amount.precision() - amount.scale() > 17 || (cost != null && cost.precision() - cost.scale() > 17)) {
-			throw new RuleViolationException("amount", "validation.tooLarge");
+			throw new RuleViolationException("amount", "order.validation.tooLarge");
 		}
 		if (quantity.precision() - quantity.scale() > 15) {
-			throw new RuleViolationException("quantity", "validation.tooLarge");
+			throw new RuleViolationException("quantity", "order.validation.tooLarge");
 		}
 		if (source == null || source.isBlank() || source.length() > MAX_SOURCE_LENGTH) {
-			throw new RuleViolationException("source", "validation.requiredMax", MAX_SOURCE_LENGTH);
+			throw new RuleViolationException("source", "order.validation.requiredMax", MAX_SOURCE_LENGTH);
 		}
 		if (externalRef != null && externalRef.length() > MAX_REFERENCE_LENGTH) {
-			throw new RuleViolationException("reference", "validation.tooLong", MAX_REFERENCE_LENGTH);
+			throw new RuleViolationException("reference", "order.validation.tooLong", MAX_REFERENCE_LENGTH);
 		}
 	}
 
