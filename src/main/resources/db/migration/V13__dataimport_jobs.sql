@@ -8,6 +8,8 @@ create table import_job (
     format          varchar(10)   not null,
     charset         varchar(20),
     delimiter_char  varchar(5),
+    -- where order lines and opportunities come from; with their reference it identifies a row
+    source          varchar(50)   not null,
     status          varchar(20)   not null,
     preview         boolean       not null default false,
     valid_rows_only boolean       not null default false,

@@ -64,6 +64,8 @@ public class ImportJobs {
 
 	private final ExecutorService executor;
 
+	private final java.util.Map<Long, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
+
 	ImportJobs(JobStore jobs, Importers importers, PlatformTransactionManager transactions, Labels labels, Clock clock,
 			@Value("${dakehu.imports.directory:${java.io.tmpdir}/dakehu-imports}") Path directory) {
 		this.jobs = jobs;
@@ -140,8 +142,15 @@ public class ImportJobs {
 			throw new UncheckedIOException("Cannot store the uploaded file", ex);
 		}
 		String name = (request.fileName() != null && !request.fileName().isBlank()) ? request.fileName() : "upload";
-		return this.jobs.create(request.type(), origin, cut(name, 255), file.toString(), layout, request.preview(),
-				editor.id());
+		if (request.sourceOrDefault().length() > 50) {
+			throw new RuleViolationException("source", "import.tooLong", 50);
+		}
+		long id = this.jobs.create(request.type(), origin, cut(name, 255), file.toString(), layout,
+				request.sourceOrDefault(), request.preview(), editor.id());
+		if (request.defaultPassword() != null) {
+			this.passwords.put(id, request.defaultPassword());
+		}
+		return id;
 	}
 
 	private static String cut(String text, int max) {
@@ -194,7 +203,7 @@ public class ImportJobs {
 			throw new RuleViolationException("status", "import.busy", job.status().name());
 		}
 		if (this.jobs.move(id, job.status(), ImportStatus.DISCARDED, null)) {
-			deleteFile(job.storedFile());
+			forget(job);
 		}
 	}
 
@@ -277,7 +286,7 @@ public class ImportJobs {
 				}
 				this.jobs.committed(id, pass.written, pass.total);
 			});
-			deleteFile(job.storedFile());
+			forget(job);
 		}
 		catch (ChangedSinceValidation ex) {
 			fail(job, "import.changedSinceValidation");
@@ -296,6 +305,11 @@ public class ImportJobs {
 
 	private void fail(JobStore.Job job, String message) {
 		this.jobs.finish(job.id(), ImportStatus.FAILED, cut(message, 2000));
+		forget(job);
+	}
+
+	private void forget(JobStore.Job job) {
+		this.passwords.remove(job.id());
 		deleteFile(job.storedFile());
 	}
 
@@ -310,8 +324,13 @@ public class ImportJobs {
 		}
 	}
 
-	private static ImportRequest request(JobStore.Job job) {
-		return new ImportRequest(job.type(), job.fileName(), job.preview(), job.charset(), null, null);
+	/**
+	 * The request a job was started with. A default password for user imports is kept in
+	 * memory only, never in the job table.
+	 */
+	private ImportRequest request(JobStore.Job job) {
+		return new ImportRequest(job.type(), job.fileName(), job.preview(), job.charset(), job.source(),
+				this.passwords.get(job.id()));
 	}
 
 	private static void as(Authentication authentication, Runnable task) {

@@ -45,21 +45,22 @@ class JobStore {
 	}
 
 	record Job(long id, ImportType type, String origin, String fileName, String storedFile, String format,
-			String charset, String delimiter, ImportStatus status, boolean preview, long createdBy,
+			String charset, String delimiter, String source, ImportStatus status, boolean preview, long createdBy,
 			LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime startedAt, long totalRows, long validRows,
 			long errorRows, long processedRows, long committedRows, String message) {
 	}
 
 	long create(ImportType type, String origin, String fileName, String storedFile, TableFile.Layout layout,
-			boolean preview, long createdBy) {
+			String source, boolean preview, long createdBy) {
 		return this.separate.execute((status) -> {
 			LocalDateTime now = now();
 			org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			this.jdbc.sql("""
 					insert into import_job (type, origin, file_name, stored_file, format, charset, delimiter_char,
-					                        status, preview, created_by, created_at, updated_at, started_at)
-					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, 'VALIDATING',
-					        :preview, :createdBy, :now, :now, :now)""")
+					                        source, status, preview, created_by, created_at, updated_at, started_at)
+					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, :source,
+					        'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+				.param("source", source)
 				.param("type", type.name())
 				.param("origin", origin)
 				.param("fileName", fileName)
@@ -231,8 +232,8 @@ class JobStore {
 		Timestamp started = rs.getTimestamp("started_at");
 		return new Job(rs.getLong("id"), ImportType.valueOf(rs.getString("type")), rs.getString("origin"),
 				rs.getString("file_name"), rs.getString("stored_file"), rs.getString("format"), rs.getString("charset"),
-				rs.getString("delimiter_char"), ImportStatus.valueOf(rs.getString("status")), rs.getBoolean("preview"),
-				rs.getLong("created_by"), rs.getTimestamp("created_at").toLocalDateTime(),
+				rs.getString("delimiter_char"), rs.getString("source"), ImportStatus.valueOf(rs.getString("status")),
+				rs.getBoolean("preview"), rs.getLong("created_by"), rs.getTimestamp("created_at").toLocalDateTime(),
 				rs.getTimestamp("updated_at").toLocalDateTime(), (started != null) ? started.toLocalDateTime() : null,
 				rs.getLong("total_rows"), rs.getLong("valid_rows"), rs.getLong("error_rows"),
 				rs.getLong("processed_rows"), rs.getLong("committed_rows"), rs.getString("message"));

@@ -130,8 +130,8 @@ final class OrderImporter implements RecordImporter {
 		ProductView product = products.find(name).orElse(null);
 		if (product == null) {
 			String suggestion = products.suggest(name).map(ProductView::name).orElse(null);
-			context.reject(row, field, (suggestion != null) ? "import.unknownProductDidYouMean" : "import.unknownProduct",
-					suggestion);
+			context.reject(row, field,
+					(suggestion != null) ? "import.unknownProductDidYouMean" : "import.unknownProduct", suggestion);
 		}
 		return product;
 	}
