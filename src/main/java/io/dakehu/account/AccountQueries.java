@@ -211,6 +211,38 @@ public class AccountQueries {
 	}
 
 	/**
+	 * Visible accounts whose name equals one of the given names, ignoring case and
+	 * surrounding spaces, for imports that name accounts. Several accounts may share a
+	 * name; the caller decides what that means.
+	 */
+	public List<AccountRef> findByNames(RecordScope scope, java.util.Collection<String> names) {
+		Set<String> keys = new HashSet<>();
+		for (String name : names) {
+			if (StringUtils.hasText(name)) {
+				keys.add(Account.searchKey(name));
+			}
+		}
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		return this.jdbc.sql(
+				"select a.id, a.name, a.owner_id from account a where a.name_key in (:keys) and a.archived = false and "
+						+ scopeSql.condition())
+			.params(scopeSql.params())
+			.param("keys", keys)
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
+	 * The key under which {@link #findByNames} compares names.
+	 */
+	public static String nameKey(String name) {
+		return Account.searchKey(name);
+	}
+
+	/**
 	 * Values in use for a filter column (industry or region), for the list's filter
 	 * menus.
 	 */

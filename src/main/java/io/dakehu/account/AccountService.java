@@ -84,6 +84,20 @@ public class AccountService {
 		return this.queries.details(account);
 	}
 
+	/**
+	 * Places an account under a parent (or at the top with {@code null}), with the same
+	 * checks as an edit: both visible to the editor, no loop. Used by imports, which
+	 * learn the whole hierarchy only after every account of a file exists.
+	 */
+	public void placeUnder(CurrentUser editor, long id, Long parentId) {
+		Account account = load(editor, id);
+		Map<String, Object> before = account.auditValues();
+		account.moveUnder(checkedParent(editor, account, parentId));
+		account.touch(now());
+		this.accounts.save(account);
+		this.audit.changed("Account", id, id, before, account.auditValues());
+	}
+
 	public void archive(CurrentUser editor, long id) {
 		Account account = load(editor, id);
 		if (account.archived()) {

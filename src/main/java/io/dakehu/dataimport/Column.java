@@ -1,0 +1,41 @@
+package io.dakehu.dataimport;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A field an importer understands, with the header names (English and Chinese) it is
+ * recognised by.
+ */
+record Column(String field, boolean required, List<String> aliases) {
+
+	static Column required(String field, String... aliases) {
+		return new Column(field, true, List.of(aliases));
+	}
+
+	static Column optional(String field, String... aliases) {
+		return new Column(field, false, List.of(aliases));
+	}
+
+	boolean matches(String header) {
+		String key = key(header);
+		if (key.equals(key(this.field))) {
+			return true;
+		}
+		return this.aliases.stream().anyMatch((alias) -> key(alias).equals(key));
+	}
+
+	/**
+	 * Headers compare without case, spaces, underscores, hyphens, dots, brackets and a
+	 * byte order mark, so "Order Date", "order_date" and "订单日期 " are all recognised.
+	 */
+	static String key(String header) {
+		StringBuilder key = new StringBuilder();
+		header.toLowerCase(Locale.ROOT)
+			.codePoints()
+			.filter((c) -> c != 0xFEFF && !Character.isWhitespace(c) && "_-.()（）*".indexOf(c) < 0)
+			.forEach(key::appendCodePoint);
+		return key.toString();
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.dakehu.dataimport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the public CRM sample data set on the first start of the embedded default,
+ * through the importer like any user's file, as the administrator. "First start" means no
+ * demo import was ever started on this database, so deleting the records does not bring
+ * them back.
+ */
+@Component
+@Order(20)
+class DemoData implements ApplicationRunner {
+
+	static final String ORIGIN = "DEMO";
+
+	static final String SOURCE = "crm-sample";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private static final String FOLDER = "demo/crm-sales-opportunities/";
+
+	private final ImportJobs imports;
+
+	private final Users users;
+
+	private final boolean enabled;
+
+	private final String password;
+
+	DemoData(ImportJobs imports, Users users, @Value("${dakehu.demo-data.enabled:true}") boolean enabled,
+			@Value("${dakehu.demo-data.password:}") String password) {
+		this.imports = imports;
+		this.users = users;
+		this.enabled = enabled;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.enabled || this.imports.anyFrom(ORIGIN)) {
+			return;
+		}
+		UserSummary admin = this.users.findByUsername("admin").orElse(null);
+		if (admin == null) {
+			log.warn("No 'admin' user: the demo data is not loaded");
+			return;
+		}
+		if (this.password == null || this.password.length() < 8) {
+			log.warn("dakehu.demo-data.password is not set (8 characters at least): the demo data is not loaded");
+			return;
+		}
+		CurrentUser editor = new CurrentUser(admin.id(), admin.username(), admin.displayName(), Role.ADMIN,
+				RecordScope.everything(admin.id()));
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin.username(), null,
+					List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+		try {
+			long started = System.nanoTime();
+			load(editor, ImportType.USERS, "sales_teams.csv");
+			load(editor, ImportType.PRODUCTS, "products.csv");
+			load(editor, ImportType.ACCOUNTS, "accounts.csv");
+			load(editor, ImportType.OPPORTUNITIES, "sales_pipeline.csv");
+			log.info("Loaded the demo data set in {} ms; demo users sign in with dakehu.demo-data.password",
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private void load(CurrentUser editor, ImportType type, String file) {
+		ImportRequest request = new ImportRequest(type, file, false, null, SOURCE, this.password);
+		try (InputStream content = new ClassPathResource(FOLDER + file).getInputStream()) {
+			ImportJobView job = this.imports.runNow(editor, request, content, ORIGIN, true);
+			if (job.status() != ImportStatus.COMMITTED || job.errorRows() > 0) {
+				log.warn("Demo file {} ended {} with {} rejected rows: {}", file, job.status(), job.errorRows(),
+						job.errors().stream().limit(5).toList());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.dakehu.dataimport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which file column holds which field, worked out from the header row.
+ */
+final class Header {
+
+	private final Map<String, Integer> fieldIndex = new HashMap<>();
+
+	private final Map<String, String> columnNames = new HashMap<>();
+
+	private final int[] fileColumnOfField;
+
+	private final List<String> fields;
+
+	private final List<String> missing = new ArrayList<>();
+
+	private final List<String> ignored = new ArrayList<>();
+
+	Header(List<Column> columns, List<String> names) {
+		this.fields = columns.stream().map(Column::field).toList();
+		this.fileColumnOfField = new int[columns.size()];
+		boolean[] used = new boolean[names.size()];
+		for (int f = 0; f < columns.size(); f++) {
+			Column column = columns.get(f);
+			this.fileColumnOfField[f] = -1;
+			for (int c = 0; c < names.size(); c++) {
+				if (!used[c] && names.get(c) != null && column.matches(names.get(c))) {
+					this.fileColumnOfField[f] = c;
+					used[c] = true;
+					this.columnNames.put(column.field(), names.get(c).replace("\uFEFF", "").strip());
+					break;
+				}
+			}
+			this.fieldIndex.put(column.field(), f);
+			if (this.fileColumnOfField[f] < 0 && column.required()) {
+				this.missing.add(column.field());
+			}
+		}
+		for (int c = 0; c < names.size(); c++) {
+			if (!used[c] && names.get(c) != null && !names.get(c).isBlank()) {
+				this.ignored.add(names.get(c).strip());
+			}
+		}
+	}
+
+	List<String> missing() {
+		return this.missing;
+	}
+
+	List<String> ignored() {
+		return this.ignored;
+	}
+
+	boolean has(String field) {
+		Integer index = this.fieldIndex.get(field);
+		return index != null && this.fileColumnOfField[index] >= 0;
+	}
+
+	int indexOf(String field) {
+		Integer index = this.fieldIndex.get(field);
+		return (index != null && this.fileColumnOfField[index] >= 0) ? index : -1;
+	}
+
+	String columnName(String field) {
+		return this.columnNames.getOrDefault(field, field);
+	}
+
+	Row row(long number, List<String> cells) {
+		String[] values = new String[this.fields.size()];
+		for (int f = 0; f < values.length; f++) {
+			int c = this.fileColumnOfField[f];
+			values[f] = (c >= 0 && c < cells.size()) ? cells.get(c) : null;
+		}
+		return new Row(number, this, values);
+	}
+
+}

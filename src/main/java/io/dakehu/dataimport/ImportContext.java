@@ -1,0 +1,83 @@
+package io.dakehu.dataimport;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.shared.RuleViolationException;
+
+/**
+ * What one pass over a file shares between the engine and the importer: who imports, the
+ * request, and the rejected cells found so far.
+ */
+final class ImportContext {
+
+	private final CurrentUser editor;
+
+	private final ImportRequest request;
+
+	private final boolean writing;
+
+	private final List<ImportJobView.Error> pending = new ArrayList<>();
+
+	private final BitSet rejectedRows = new BitSet();
+
+	private long rejectedCount;
+
+	ImportContext(CurrentUser editor, ImportRequest request, boolean writing) {
+		this.editor = editor;
+		this.request = request;
+		this.writing = writing;
+	}
+
+	CurrentUser editor() {
+		return this.editor;
+	}
+
+	ImportRequest request() {
+		return this.request;
+	}
+
+	/**
+	 * Whether this pass writes (the commit) or only checks (validation).
+	 */
+	boolean writing() {
+		return this.writing;
+	}
+
+	void reject(Row row, String field, String reason, String detail) {
+		row.reject();
+		reject(row.number(), (field != null) ? row.column(field) : null, (field != null) ? row.get(field) : null,
+				reason, detail);
+	}
+
+	void reject(Row row, RuleViolationException ex, String fallbackField) {
+		String field = (ex.field() != null) ? ex.field() : fallbackField;
+		Object[] args = ex.args();
+		reject(row, field, ex.messageKey(),
+				(args != null && args.length > 0 && args[0] != null) ? args[0].toString() : null);
+	}
+
+	/**
+	 * Rejects a row that is no longer in memory, for checks that need the whole file.
+	 */
+	void reject(long rowNumber, String column, String value, String reason, String detail) {
+		if (rowNumber <= Integer.MAX_VALUE && !this.rejectedRows.get((int) rowNumber)) {
+			this.rejectedRows.set((int) rowNumber);
+			this.rejectedCount++;
+		}
+		this.pending.add(new ImportJobView.Error(rowNumber, column, value, reason, detail));
+	}
+
+	List<ImportJobView.Error> drainErrors() {
+		List<ImportJobView.Error> drained = List.copyOf(this.pending);
+		this.pending.clear();
+		return drained;
+	}
+
+	long rejectedCount() {
+		return this.rejectedCount;
+	}
+
+}

@@ -1,0 +1,524 @@
+package io.dakehu.dataimport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.web.Labels;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Import jobs: a file is stored, validated in the background, and committed when it is
+ * clean or when its owner decides. Both passes stream the file chunk by chunk, so memory
+ * does not grow with its size; the commit is one database transaction, so a failure, a
+ * kill or a crash midway leaves none of its rows.
+ */
+@Service
+public class ImportJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+	/** Rows checked (and written) together: one account lookup and one batch each. */
+	static final int CHUNK = 1000;
+
+	private static final int SHOWN_ERRORS = 1000;
+
+	private final JobStore jobs;
+
+	private final Importers importers;
+
+	private final TransactionTemplate transaction;
+
+	private final Labels labels;
+
+	private final Clock clock;
+
+	private final Path directory;
+
+	private final ExecutorService executor;
+
+	private final java.util.Map<Long, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
+
+	ImportJobs(JobStore jobs, Importers importers, PlatformTransactionManager transactions, Labels labels, Clock clock,
+			@Value("${dakehu.imports.directory:${java.io.tmpdir}/dakehu-imports}") Path directory) {
+		this.jobs = jobs;
+		this.importers = importers;
+		this.transaction = new TransactionTemplate(transactions);
+		this.labels = labels;
+		this.clock = clock;
+		this.directory = directory;
+		AtomicInteger threads = new AtomicInteger();
+		// Two imports at a time at most: each keeps a core busy, and the rest wait their
+		// turn rather than slow everyone down.
+		this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), (task) -> {
+			Thread thread = new Thread(task, "import-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.executor.shutdownNow();
+	}
+
+	/**
+	 * Stores the file and starts validating it in the background.
+	 */
+	public ImportJobView submit(CurrentUser editor, ImportRequest request, InputStream content) {
+		long id = start(editor, request, content, "API");
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		this.executor.execute(() -> as(authentication, () -> validate(editor, id)));
+		return view(id);
+	}
+
+	/**
+	 * Imports a file in the calling thread, validating and (when clean or when
+	 * {@code validRowsOnly}) committing it, for start-up data and the command line.
+	 */
+	public ImportJobView runNow(CurrentUser editor, ImportRequest request, InputStream content, String origin,
+			boolean validRowsOnly) {
+		long id = start(editor, request, content, origin);
+		validate(editor, id);
+		JobStore.Job job = this.jobs.find(id).orElseThrow();
+		if (job.status() == ImportStatus.VALIDATED && validRowsOnly && !request.preview()
+				&& this.jobs.move(id, ImportStatus.VALIDATED, ImportStatus.COMMITTING, null)) {
+			commitPass(editor, id, true);
+		}
+		return view(id);
+	}
+
+	private long start(CurrentUser editor, ImportRequest request, InputStream content, String origin) {
+		if (request.type() == null) {
+			throw new RuleViolationException("type", "import.unknownType");
+		}
+		if (request.type() == ImportType.USERS && !editor.isAdmin()) {
+			throw new RuleViolationException("type", "import.adminOnly");
+		}
+		if (request.charset() != null && !request.charset().isBlank()) {
+			try {
+				TableFile.charset(request.charset());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RuleViolationException("charset", "import.unknownCharset", request.charset());
+			}
+		}
+		Path file;
+		TableFile.Layout layout;
+		try {
+			Files.createDirectories(this.directory);
+			file = this.directory.resolve(UUID.randomUUID() + ".upload");
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			layout = TableFile.detect(file, request.fileName(), request.charset());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot store the uploaded file", ex);
+		}
+		String name = (request.fileName() != null && !request.fileName().isBlank()) ? request.fileName() : "upload";
+		if (request.sourceOrDefault().length() > 50) {
+			throw new RuleViolationException("source", "import.tooLong", 50);
+		}
+		long id = this.jobs.create(request.type(), origin, cut(name, 255), file.toString(), layout,
+				request.sourceOrDefault(), request.preview(), editor.id());
+		if (request.defaultPassword() != null) {
+			this.passwords.put(id, request.defaultPassword());
+		}
+		return id;
+	}
+
+	private static String cut(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max) : text;
+	}
+
+	/**
+	 * The job, if the caller started it or is an administrator.
+	 * @throws NotFoundException otherwise
+	 */
+	public ImportJobView get(CurrentUser reader, long id) {
+		load(reader, id);
+		return view(id);
+	}
+
+	/**
+	 * Commits a validated job in the background.
+	 * @param validRowsOnly whether to import the valid rows of a file that has errors;
+	 * without it a file with errors is refused
+	 */
+	public ImportJobView commit(CurrentUser editor, long id, boolean validRowsOnly) {
+		JobStore.Job job = load(editor, id);
+		if (job.status() != ImportStatus.VALIDATED) {
+			throw new RuleViolationException("status", "import.notValidated", job.status().name());
+		}
+		if (job.errorRows() > 0 && !validRowsOnly) {
+			throw new RuleViolationException("validRowsOnly", "import.hasErrors", job.errorRows());
+		}
+		if (job.errorRows() > JobStore.MAX_STORED_ERRORS) {
+			throw new RuleViolationException("validRowsOnly", "import.tooManyErrors", JobStore.MAX_STORED_ERRORS);
+		}
+		if (!this.jobs.move(id, ImportStatus.VALIDATED, ImportStatus.COMMITTING, null)) {
+			throw new RuleViolationException("status", "import.notValidated", job.status().name());
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		this.executor.execute(() -> as(authentication, () -> commitPass(editor, id, validRowsOnly)));
+		return view(id);
+	}
+
+	/**
+	 * Drops a job that waits for a decision, and its stored file; nothing of it was
+	 * written.
+	 */
+	public void discard(CurrentUser editor, long id) {
+		JobStore.Job job = load(editor, id);
+		if (job.status() == ImportStatus.DISCARDED) {
+			return;
+		}
+		if (job.status() != ImportStatus.VALIDATED && job.status() != ImportStatus.FAILED) {
+			throw new RuleViolationException("status", "import.busy", job.status().name());
+		}
+		if (this.jobs.move(id, job.status(), ImportStatus.DISCARDED, null)) {
+			forget(job);
+		}
+	}
+
+	/**
+	 * Every stored error of a job, for a download the user can fix the file with.
+	 */
+	public List<ImportJobView.Error> errors(CurrentUser reader, long id) {
+		load(reader, id);
+		return this.jobs.errors(id, JobStore.MAX_STORED_ERRORS).stream().map(this::words).toList();
+	}
+
+	/**
+	 * Whether any job of this origin (such as the demo data) was ever started.
+	 */
+	public boolean anyFrom(String origin) {
+		return this.jobs.anyFrom(origin);
+	}
+
+	/**
+	 * Marks jobs a previous run left unfinished as failed: their transaction died with
+	 * the process, so nothing of them is in the database.
+	 */
+	void failInterrupted() {
+		for (String file : this.jobs.failInterrupted("import.interrupted")) {
+			deleteFile(file);
+		}
+	}
+
+	private JobStore.Job load(CurrentUser reader, long id) {
+		JobStore.Job job = this.jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
+		if (job.createdBy() != reader.id() && !reader.isAdmin()) {
+			throw new NotFoundException("Import", id);
+		}
+		return job;
+	}
+
+	private void validate(CurrentUser editor, long id) {
+		JobStore.Job job = this.jobs.find(id).orElseThrow();
+		ImportRequest request = request(job);
+		ImportContext context = new ImportContext(editor, request, false);
+		try {
+			Pass pass = new Pass(id, job, context, this.importers.create(job.type()), null);
+			pass.run();
+			this.jobs.progress(id, pass.total, context.rejectedCount(), pass.total);
+			if (context.rejectedCount() == 0 && !job.preview()) {
+				if (this.jobs.move(id, ImportStatus.VALIDATING, ImportStatus.COMMITTING, null)) {
+					commitPass(editor, id, false);
+				}
+			}
+			else {
+				this.jobs.finish(id, ImportStatus.VALIDATED, header(pass));
+			}
+		}
+		catch (FileProblem ex) {
+			fail(job, ex.getMessage());
+		}
+		catch (RuntimeException | IOException ex) {
+			log.warn("Import {} failed while validating", id, ex);
+			fail(job, "import.failed:" + ex.getMessage());
+		}
+	}
+
+	private static String header(Pass pass) {
+		return (pass.ignored != null && !pass.ignored.isEmpty())
+				? "import.ignoredColumns:" + String.join(", ", pass.ignored) : null;
+	}
+
+	private void commitPass(CurrentUser editor, long id, boolean validRowsOnly) {
+		JobStore.Job job = this.jobs.find(id).orElseThrow();
+		ImportContext context = new ImportContext(editor, request(job), true);
+		BitSet skip = validRowsOnly ? this.jobs.rejectedRows(id) : new BitSet();
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				Pass pass = new Pass(id, job, context, this.importers.create(job.type()), skip);
+				try {
+					pass.run();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				this.jobs.committed(id, pass.written, pass.total);
+			});
+			forget(job);
+		}
+		catch (ChangedSinceValidation ex) {
+			fail(job, "import.changedSinceValidation");
+		}
+		catch (FileProblem ex) {
+			fail(job, ex.getMessage());
+		}
+		catch (RuleViolationException ex) {
+			fail(job, "import.rejectedAtCommit:" + this.labels.get(ex.messageKey(), ex.args()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {} failed while committing; nothing of it was written", id, ex);
+			fail(job, "import.failed:" + ex.getMessage());
+		}
+	}
+
+	private void fail(JobStore.Job job, String message) {
+		this.jobs.finish(job.id(), ImportStatus.FAILED, cut(message, 2000));
+		forget(job);
+	}
+
+	private void forget(JobStore.Job job) {
+		this.passwords.remove(job.id());
+		deleteFile(job.storedFile());
+	}
+
+	private static void deleteFile(String file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(Path.of(file));
+			}
+			catch (IOException ex) {
+				log.warn("Could not delete the stored import file {}", file, ex);
+			}
+		}
+	}
+
+	/**
+	 * The request a job was started with. A default password for user imports is kept in
+	 * memory only, never in the job table.
+	 */
+	private ImportRequest request(JobStore.Job job) {
+		return new ImportRequest(job.type(), job.fileName(), job.preview(), job.charset(), job.source(),
+				this.passwords.get(job.id()));
+	}
+
+	private static void as(Authentication authentication, Runnable task) {
+		SecurityContextHolder.getContext().setAuthentication(authentication);
+		try {
+			task.run();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private ImportJobView view(long id) {
+		JobStore.Job job = this.jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
+		List<ImportJobView.Error> errors = this.jobs.errors(id, SHOWN_ERRORS).stream().map(this::words).toList();
+		long rate = 0;
+		if (job.startedAt() != null && job.processedRows() > 0) {
+			LocalDateTime end = job.status().finished() || job.status() == ImportStatus.VALIDATED ? job.updatedAt()
+					: LocalDateTime.now(this.clock);
+			long millis = Math.max(1, Duration.between(job.startedAt(), end).toMillis());
+			rate = job.processedRows() * 1000 / millis;
+		}
+		return new ImportJobView(job.id(), job.type(), job.status(), job.fileName(), job.format(), job.charset(),
+				job.preview(), job.totalRows(), job.validRows(), job.errorRows(), job.processedRows(),
+				job.committedRows(), rate, message(job.message()), job.createdAt(), job.updatedAt(), errors);
+	}
+
+	private ImportJobView.Error words(ImportJobView.Error stored) {
+		String reason = this.labels.get(stored.reason(), stored.code());
+		return new ImportJobView.Error(stored.row(), stored.column(), stored.value(), reason, stored.reason());
+	}
+
+	private String message(String stored) {
+		if (stored == null) {
+			return null;
+		}
+		int colon = stored.indexOf(':');
+		return (colon < 0) ? this.labels.get(stored)
+				: this.labels.get(stored.substring(0, colon), stored.substring(colon + 1));
+	}
+
+	/**
+	 * A file that cannot be imported at all, such as one without a required column.
+	 */
+	static final class FileProblem extends RuntimeException {
+
+		FileProblem(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * A row that passed validation fails at commit: the database changed in between.
+	 */
+	static final class ChangedSinceValidation extends RuntimeException {
+
+		ChangedSinceValidation() {
+			super("changed since validation");
+		}
+
+	}
+
+	/**
+	 * One pass over the stored file: reads it in chunks, checks each chunk and, in the
+	 * commit pass, writes its valid rows.
+	 */
+	private final class Pass implements RowSink {
+
+		private final long jobId;
+
+		private final JobStore.Job job;
+
+		private final ImportContext context;
+
+		private final RecordImporter importer;
+
+		private final BitSet skip;
+
+		private final List<Row> chunk = new ArrayList<>(CHUNK);
+
+		private Header header;
+
+		private List<String> ignored;
+
+		private long total;
+
+		private long written;
+
+		private int storedErrors;
+
+		Pass(long jobId, JobStore.Job job, ImportContext context, RecordImporter importer, BitSet skip) {
+			this.jobId = jobId;
+			this.job = job;
+			this.context = context;
+			this.importer = importer;
+			this.skip = skip;
+		}
+
+		void run() throws IOException {
+			if (!this.context.writing()) {
+				ImportJobs.this.jobs.clearErrors(this.jobId);
+			}
+			TableFile.Layout layout = new TableFile.Layout(this.job.format(),
+					(this.job.charset() != null) ? TableFile.charset(this.job.charset()) : null,
+					(this.job.delimiter() != null) ? this.job.delimiter().charAt(0) : ',',
+					"UTF-8".equals(this.job.charset()) && startsWithBom(this.job.storedFile()));
+			TableFile.read(Path.of(this.job.storedFile()), layout, this);
+			flush();
+			this.importer.checkEnd(this.context);
+			settleErrors();
+			if (this.context.writing()) {
+				this.importer.writeEnd(this.context);
+			}
+		}
+
+		private boolean startsWithBom(String file) throws IOException {
+			try (InputStream in = Files.newInputStream(Path.of(file))) {
+				byte[] head = in.readNBytes(3);
+				return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+						&& (head[2] & 0xFF) == 0xBF;
+			}
+		}
+
+		@Override
+		public void header(List<String> names) {
+			this.header = new Header(this.importer.columns(), names);
+			this.ignored = this.header.ignored();
+			if (!this.header.missing().isEmpty()) {
+				List<ImportJobView.Error> errors = this.header.missing()
+					.stream()
+					.map((field) -> new ImportJobView.Error(1, field, null, "import.missingColumn", null))
+					.toList();
+				this.storedErrors = ImportJobs.this.jobs.addErrors(this.jobId, errors, this.storedErrors);
+				throw new FileProblem("import.missingColumn:" + String.join(", ", this.header.missing()));
+			}
+		}
+
+		@Override
+		public void row(long number, List<String> cells) {
+			this.total++;
+			if (this.skip != null && number <= Integer.MAX_VALUE && this.skip.get((int) number)) {
+				return;
+			}
+			this.chunk.add(this.header.row(number, cells));
+			if (this.chunk.size() >= CHUNK) {
+				flush();
+			}
+		}
+
+		private void flush() {
+			if (this.chunk.isEmpty()) {
+				return;
+			}
+			this.importer.check(this.chunk, this.context);
+			settleErrors();
+			if (this.context.writing()) {
+				List<Row> valid = this.chunk.stream()
+					.filter((row) -> !row.rejected() && row.prepared() != null)
+					.toList();
+				this.written += this.importer.write(valid, this.context);
+			}
+			this.chunk.clear();
+			if (this.context.writing()) {
+				ImportJobs.this.jobs.processed(this.jobId, this.total);
+			}
+			else {
+				ImportJobs.this.jobs.progress(this.jobId, this.total, this.context.rejectedCount(), this.total);
+			}
+		}
+
+		/**
+		 * Stores new errors; in the commit pass any new error stops the commit, since the
+		 * user decided on the errors validation showed, not on these.
+		 */
+		private void settleErrors() {
+			List<ImportJobView.Error> errors = this.context.drainErrors();
+			if (errors.isEmpty()) {
+				return;
+			}
+			if (this.context.writing()) {
+				ImportJobs.this.jobs.clearErrors(this.jobId);
+				ImportJobs.this.jobs.addErrors(this.jobId, errors, 0);
+				throw new ChangedSinceValidation();
+			}
+			this.storedErrors = ImportJobs.this.jobs.addErrors(this.jobId, errors, this.storedErrors);
+		}
+
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.dakehu.dataimport;
+
+/**
+ * What to import and how.
+ *
+ * @param charset {@code UTF-8}, {@code GBK} or {@code GB18030} to override detection;
+ * null to detect
+ * @param source where order lines and opportunities come from (an ERP name); with their
+ * reference it identifies a row, so re-importing the same export adds nothing. Null means
+ * {@code import}.
+ * @param defaultPassword for user imports whose file has no password column
+ * @param preview stop after validation even when the file is clean
+ */
+public record ImportRequest(ImportType type, String fileName, boolean preview, String charset, String source,
+		String defaultPassword) {
+
+	public static ImportRequest of(ImportType type, String fileName) {
+		return new ImportRequest(type, fileName, false, null, null, null);
+	}
+
+	public String sourceOrDefault() {
+		return (this.source != null && !this.source.isBlank()) ? this.source.strip() : "import";
+	}
+
+}

@@ -1,0 +1,242 @@
+package io.dakehu.dataimport;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The import_job and import_error tables. Every write here commits on its own (a new
+ * transaction even inside a commit pass), so progress and errors are visible while an
+ * import runs and survive its rollback; only {@link #committed} joins the caller's
+ * transaction, so the data and the COMMITTED status land together or not at all.
+ */
+@Component
+class JobStore {
+
+	/** Rejected cells kept per job; beyond this only the counts grow. */
+	static final int MAX_STORED_ERRORS = 10_000;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final TransactionTemplate separate;
+
+	private final Clock clock;
+
+	JobStore(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.separate = new TransactionTemplate(transactions);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	record Job(long id, ImportType type, String origin, String fileName, String storedFile, String format,
+			String charset, String delimiter, String source, ImportStatus status, boolean preview, long createdBy,
+			LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime startedAt, long totalRows, long validRows,
+			long errorRows, long processedRows, long committedRows, String message) {
+	}
+
+	long create(ImportType type, String origin, String fileName, String storedFile, TableFile.Layout layout,
+			String source, boolean preview, long createdBy) {
+		return this.separate.execute((status) -> {
+			LocalDateTime now = now();
+			org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			this.jdbc.sql("""
+					insert into import_job (type, origin, file_name, stored_file, format, charset, delimiter_char,
+					                        source, status, preview, created_by, created_at, updated_at, started_at)
+					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, :source,
+					        'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+				.param("source", source)
+				.param("type", type.name())
+				.param("origin", origin)
+				.param("fileName", fileName)
+				.param("storedFile", storedFile)
+				.param("format", layout.format())
+				.param("charset", layout.charsetName())
+				.param("delimiter", layout.xlsx() ? null : String.valueOf(layout.delimiter()))
+				.param("preview", preview)
+				.param("createdBy", createdBy)
+				.param("now", now)
+				.update(keys, "id");
+			return keys.getKey().longValue();
+		});
+	}
+
+	Optional<Job> find(long id) {
+		return this.jdbc.sql("select * from import_job where id = :id").param("id", id).query(JobStore::job).optional();
+	}
+
+	boolean anyFrom(String origin) {
+		return this.jdbc.sql("select count(*) from import_job where origin = :origin")
+			.param("origin", origin)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Moves a job from one status to another, only if it is still in the first: two
+	 * clicks on "commit" start one commit.
+	 * @return whether the job moved
+	 */
+	boolean move(long id, ImportStatus from, ImportStatus to, String message) {
+		String progress = (to == ImportStatus.VALIDATING || to == ImportStatus.COMMITTING)
+				? ", started_at = :now, processed_rows = 0" : "";
+		return Boolean.TRUE.equals(this.separate.execute((status) -> this.jdbc
+			.sql("update import_job set status = :to, message = :message, updated_at = :now" + progress
+					+ " where id = :id and status = :from")
+			.param("to", to.name())
+			.param("from", from.name())
+			.param("message", message)
+			.param("now", now())
+			.param("id", id)
+			.update() == 1));
+	}
+
+	void progress(long id, long total, long errors, long processed) {
+		this.separate.executeWithoutResult((status) -> this.jdbc.sql("""
+				update import_job set total_rows = :total, error_rows = :errors, valid_rows = :total - :errors,
+				       processed_rows = :processed, updated_at = :now
+				where id = :id""")
+			.param("total", total)
+			.param("errors", errors)
+			.param("processed", processed)
+			.param("now", now())
+			.param("id", id)
+			.update());
+	}
+
+	void processed(long id, long processed) {
+		this.separate.executeWithoutResult((status) -> this.jdbc
+			.sql("update import_job set processed_rows = :processed, updated_at = :now where id = :id")
+			.param("processed", processed)
+			.param("now", now())
+			.param("id", id)
+			.update());
+	}
+
+	void finish(long id, ImportStatus to, String message) {
+		this.separate.executeWithoutResult((status) -> this.jdbc
+			.sql("update import_job set status = :to, message = :message, updated_at = :now where id = :id")
+			.param("to", to.name())
+			.param("message", message)
+			.param("now", now())
+			.param("id", id)
+			.update());
+	}
+
+	/**
+	 * Marks the job committed inside the caller's (the commit's) transaction.
+	 */
+	void committed(long id, long rows, long processed) {
+		this.jdbc.sql("""
+				update import_job set status = 'COMMITTED', committed_rows = :rows, processed_rows = :processed,
+				       message = null, updated_at = :now
+				where id = :id""")
+			.param("rows", rows)
+			.param("processed", processed)
+			.param("now", now())
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Stores rejected cells up to the cap.
+	 * @param alreadyStored how many this job has stored so far
+	 * @return how many it has stored now
+	 */
+	int addErrors(long id, List<ImportJobView.Error> errors, int alreadyStored) {
+		int room = MAX_STORED_ERRORS - alreadyStored;
+		if (errors.isEmpty() || room <= 0) {
+			return alreadyStored;
+		}
+		List<ImportJobView.Error> stored = (errors.size() > room) ? errors.subList(0, room) : errors;
+		this.separate.executeWithoutResult((status) -> this.template.batchUpdate("""
+				insert into import_error (job_id, row_no, column_name, cell_value, reason, detail)
+				values (?, ?, ?, ?, ?, ?)""", stored, stored.size(), (ps, error) -> {
+			ps.setLong(1, id);
+			ps.setLong(2, error.row());
+			ps.setString(3, cut(error.column(), 100));
+			ps.setString(4, cut(error.value(), 500));
+			ps.setString(5, cut(error.reason(), 100));
+			ps.setString(6, cut(error.code(), 500));
+		}));
+		return alreadyStored + stored.size();
+	}
+
+	void clearErrors(long id) {
+		this.separate.executeWithoutResult(
+				(status) -> this.jdbc.sql("delete from import_error where job_id = :id").param("id", id).update());
+	}
+
+	/**
+	 * Stored errors, with the reason key in {@code reason} and its argument in
+	 * {@code code}; the caller turns them into words.
+	 */
+	List<ImportJobView.Error> errors(long id, int limit) {
+		return this.jdbc.sql("""
+				select row_no, column_name, cell_value, reason, detail from import_error where job_id = :id
+				order by row_no, id limit :limit""")
+			.param("id", id)
+			.param("limit", limit)
+			.query((rs, n) -> new ImportJobView.Error(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
+
+	BitSet rejectedRows(long id) {
+		BitSet rows = new BitSet();
+		this.jdbc.sql("select distinct row_no from import_error where job_id = :id")
+			.param("id", id)
+			.query((ResultSet rs) -> rows.set((int) rs.getLong(1)));
+		return rows;
+	}
+
+	/**
+	 * Jobs left running by a stopped instance: their work was rolled back with the
+	 * process, so they are failed for good.
+	 */
+	List<String> failInterrupted(String message) {
+		List<String> files = this.jdbc.sql(
+				"select stored_file from import_job where status in ('VALIDATING', 'COMMITTING') and stored_file is not null")
+			.query(String.class)
+			.list();
+		this.jdbc.sql("""
+				update import_job set status = 'FAILED', message = :message, updated_at = :now
+				where status in ('VALIDATING', 'COMMITTING')""").param("message", message).param("now", now()).update();
+		return files;
+	}
+
+	private static String cut(String text, int max) {
+		return (text != null && text.length() > max) ? text.substring(0, max) : text;
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.now(this.clock);
+	}
+
+	private static Job job(ResultSet rs, int n) throws SQLException {
+		Timestamp started = rs.getTimestamp("started_at");
+		return new Job(rs.getLong("id"), ImportType.valueOf(rs.getString("type")), rs.getString("origin"),
+				rs.getString("file_name"), rs.getString("stored_file"), rs.getString("format"), rs.getString("charset"),
+				rs.getString("delimiter_char"), rs.getString("source"), ImportStatus.valueOf(rs.getString("status")),
+				rs.getBoolean("preview"), rs.getLong("created_by"), rs.getTimestamp("created_at").toLocalDateTime(),
+				rs.getTimestamp("updated_at").toLocalDateTime(), (started != null) ? started.toLocalDateTime() : null,
+				rs.getLong("total_rows"), rs.getLong("valid_rows"), rs.getLong("error_rows"),
+				rs.getLong("processed_rows"), rs.getLong("committed_rows"), rs.getString("message"));
+	}
+
+}

@@ -1,0 +1,174 @@
+package io.dakehu.dataimport;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.catalog.ProductMatcher;
+import io.dakehu.catalog.ProductView;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.opportunity.NewOpportunity;
+import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.Stage;
+import io.dakehu.order.NewOrderLine;
+import io.dakehu.order.OrderLedger;
+import io.dakehu.shared.RuleViolationException;
+
+/**
+ * Opportunities, such as a CRM export. The owner defaults to the importing user; early
+ * stages may lack an account. Each won opportunity also becomes an order line (quantity
+ * 1, the close date and amount, reference {@code opportunity/<reference>}) so the
+ * purchase ledger and segmentation see the sale.
+ */
+final class OpportunityImporter implements RecordImporter {
+
+	static final String ORDER_REFERENCE_PREFIX = "opportunity/";
+
+	static final List<Column> COLUMNS = List.of(
+			Column.optional("reference", "opportunity id", "opportunityid", "external ref", "商机编号", "编号"),
+			Column.optional("owner", "sales agent", "salesperson", "负责人", "销售员", "业务员"),
+			Column.optional("product", "产品", "产品名称"),
+			Column.optional("account", "customer", "account name", "客户", "客户名称"),
+			Column.required("stage", "deal stage", "dealstage", "阶段", "商机阶段"),
+			Column.optional("engageDate", "engage date", "engaged", "接触日期", "开始日期"),
+			Column.optional("closeDate", "close date", "expected close", "成交日期", "关闭日期", "结束日期"),
+			Column.optional("amount", "close value", "value", "金额", "商机金额", "成交金额"));
+
+	private static final Map<String, Stage> STAGES = new HashMap<>();
+
+	static {
+		for (Stage stage : Stage.values()) {
+			STAGES.put(stage.name().toLowerCase(Locale.ROOT), stage);
+		}
+		STAGES.put("初步接触", Stage.PROSPECTING);
+		STAGES.put("潜在", Stage.PROSPECTING);
+		STAGES.put("跟进中", Stage.ENGAGING);
+		STAGES.put("洽谈中", Stage.ENGAGING);
+		STAGES.put("赢单", Stage.WON);
+		STAGES.put("成交", Stage.WON);
+		STAGES.put("输单", Stage.LOST);
+		STAGES.put("失败", Stage.LOST);
+	}
+
+	private final AccountQueries accounts;
+
+	private final Opportunities opportunities;
+
+	private final OrderLedger ledger;
+
+	private final ProductMatcher products;
+
+	private final People people;
+
+	private final LongHashSet seenReferences = new LongHashSet();
+
+	OpportunityImporter(AccountQueries accounts, Opportunities opportunities, OrderLedger ledger,
+			ProductMatcher products, People people) {
+		this.accounts = accounts;
+		this.opportunities = opportunities;
+		this.ledger = ledger;
+		this.products = products;
+		this.people = people;
+	}
+
+	@Override
+	public List<Column> columns() {
+		return COLUMNS;
+	}
+
+	static Stage stage(String text) {
+		return (text != null) ? STAGES.get(text.strip().toLowerCase(Locale.ROOT)) : null;
+	}
+
+	@Override
+	public void check(List<Row> rows, ImportContext context) {
+		AccountLookup lookup = new AccountLookup(this.accounts, context.editor().scope(), rows, "account");
+		String source = context.request().sourceOrDefault();
+		List<Row> referenced = new ArrayList<>();
+		for (Row row : rows) {
+			String reference = Cells.text(row, "reference", 100, context);
+			UserSummary owner = this.people.require(row, "owner", context, context.editor().scope());
+			ProductView product = OrderImporter.product(this.products, row, "product", context);
+			Long accountId = lookup.require(row, "account", context);
+			Stage stage = stage(row.get("stage"));
+			if (stage == null) {
+				context.reject(row, "stage", "import.unknownStage", null);
+			}
+			LocalDate engageDate = Cells.date(row, "engageDate", context);
+			LocalDate closeDate = Cells.date(row, "closeDate", context);
+			BigDecimal amount = Cells.decimal(row, "amount", context);
+			if (reference != null && !this.seenReferences.add(LongHashSet.hash(reference))) {
+				context.reject(row, "reference", "import.duplicateInFile", null);
+			}
+			if (row.rejected()) {
+				continue;
+			}
+			long ownerId = (owner != null) ? owner.id() : context.editor().id();
+			try {
+				NewOpportunity opportunity = new NewOpportunity(accountId, ownerId,
+						(product != null) ? product.id() : null, stage, engageDate, closeDate, amount, source,
+						reference);
+				NewOrderLine order = (stage == Stage.WON) ? new NewOrderLine(accountId, closeDate,
+						opportunity.productId(), BigDecimal.ONE, amount, cost(product), ownerId, source,
+						(reference != null) ? ORDER_REFERENCE_PREFIX + reference : null) : null;
+				row.prepare(new Prepared(opportunity, order));
+				if (reference != null) {
+					referenced.add(row);
+				}
+			}
+			catch (RuleViolationException ex) {
+				context.reject(row, ex, "stage");
+			}
+		}
+		rejectStored(referenced, source, context);
+	}
+
+	private static BigDecimal cost(ProductView product) {
+		return (product != null) ? product.unitCost() : null;
+	}
+
+	private void rejectStored(List<Row> referenced, String source, ImportContext context) {
+		if (referenced.isEmpty()) {
+			return;
+		}
+		List<String> references = referenced.stream()
+			.map((row) -> row.<Prepared>prepared().opportunity().externalRef())
+			.toList();
+		Set<String> stored = this.opportunities.existingReferences(source, references);
+		Set<String> storedOrders = this.ledger.existingReferences(source,
+				references.stream().map((reference) -> ORDER_REFERENCE_PREFIX + reference).toList());
+		for (Row row : referenced) {
+			Prepared prepared = row.prepared();
+			String reference = prepared.opportunity().externalRef();
+			if (stored.contains(reference)
+					|| (prepared.order() != null && storedOrders.contains(ORDER_REFERENCE_PREFIX + reference))) {
+				context.reject(row, "reference", "import.duplicateStored", null);
+			}
+		}
+	}
+
+	@Override
+	public int write(List<Row> rows, ImportContext context) {
+		List<NewOpportunity> batch = new ArrayList<>(rows.size());
+		List<NewOrderLine> orders = new ArrayList<>();
+		for (Row row : rows) {
+			Prepared prepared = row.prepared();
+			batch.add(prepared.opportunity());
+			if (prepared.order() != null) {
+				orders.add(prepared.order());
+			}
+		}
+		this.ledger.append(orders);
+		return this.opportunities.append(batch);
+	}
+
+	private record Prepared(NewOpportunity opportunity, NewOrderLine order) {
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.dakehu.dataimport;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.catalog.ProductMatcher;
+import io.dakehu.catalog.ProductView;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.order.NewOrderLine;
+import io.dakehu.order.OrderLedger;
+import io.dakehu.shared.RuleViolationException;
+
+/**
+ * Order lines from an ERP export: account and product by name, quantity defaulting to 1,
+ * the reference unique per source (within the file and against what is stored).
+ */
+final class OrderImporter implements RecordImporter {
+
+	static final List<Column> COLUMNS = List.of(Column.required("account", "customer", "account name", "客户", "客户名称"),
+			Column.required("date", "order date", "orderdate", "日期", "订单日期", "交易日期"),
+			Column.optional("product", "product name", "产品", "产品名称", "商品"), Column.optional("quantity", "qty", "数量"),
+			Column.required("amount", "value", "sales amount", "金额", "销售额", "交易金额"), Column.optional("cost", "成本"),
+			Column.optional("salesperson", "sales agent", "sales rep", "销售员", "业务员"),
+			Column.optional("reference", "external ref", "externalref", "order id", "order no", "订单号", "单号", "参考号"),
+			Column.optional("source", "来源"));
+
+	private final AccountQueries accounts;
+
+	private final OrderLedger ledger;
+
+	private final ProductMatcher products;
+
+	private final People people;
+
+	private final LongHashSet seenReferences = new LongHashSet();
+
+	OrderImporter(AccountQueries accounts, OrderLedger ledger, ProductMatcher products, People people) {
+		this.accounts = accounts;
+		this.ledger = ledger;
+		this.products = products;
+		this.people = people;
+	}
+
+	@Override
+	public List<Column> columns() {
+		return COLUMNS;
+	}
+
+	@Override
+	public void check(List<Row> rows, ImportContext context) {
+		AccountLookup lookup = new AccountLookup(this.accounts, context.editor().scope(), rows, "account");
+		List<Row> referenced = new ArrayList<>();
+		for (Row row : rows) {
+			Long accountId = lookup.require(row, "account", context);
+			LocalDate date = Cells.date(row, "date", context);
+			ProductView product = product(this.products, row, "product", context);
+			BigDecimal quantity = Cells.decimal(row, "quantity", context);
+			BigDecimal amount = Cells.decimal(row, "amount", context);
+			BigDecimal cost = Cells.decimal(row, "cost", context);
+			UserSummary salesperson = this.people.require(row, "salesperson", context, context.editor().scope());
+			String source = Cells.text(row, "source", NewOrderLine.MAX_SOURCE_LENGTH, context);
+			String reference = Cells.text(row, "reference", NewOrderLine.MAX_REFERENCE_LENGTH, context);
+			if (source == null) {
+				source = context.request().sourceOrDefault();
+			}
+			if (reference != null && !this.seenReferences.add(LongHashSet.hash(source + '\u0000' + reference))) {
+				context.reject(row, "reference", "import.duplicateInFile", null);
+			}
+			if (row.rejected() || accountId == null) {
+				continue;
+			}
+			if (cost == null && product != null && product.unitCost() != null) {
+				// No cost in the file: the catalogue's unit cost gives the margin.
+				cost = product.unitCost().multiply((quantity != null) ? quantity : BigDecimal.ONE);
+			}
+			try {
+				row.prepare(new NewOrderLine(accountId, date, (product != null) ? product.id() : null,
+						(quantity != null) ? quantity : BigDecimal.ONE, amount, cost,
+						(salesperson != null) ? salesperson.id() : null, source, reference));
+				if (reference != null) {
+					referenced.add(row);
+				}
+			}
+			catch (RuleViolationException ex) {
+				context.reject(row, ex, "amount");
+			}
+		}
+		rejectStored(referenced, context);
+	}
+
+	private void rejectStored(List<Row> referenced, ImportContext context) {
+		java.util.Map<String, List<Row>> bySource = new java.util.HashMap<>();
+		for (Row row : referenced) {
+			NewOrderLine line = row.prepared();
+			bySource.computeIfAbsent(line.source(), (s) -> new ArrayList<>()).add(row);
+		}
+		bySource.forEach((source, sourceRows) -> {
+			Set<String> stored = this.ledger.existingReferences(source,
+					sourceRows.stream().map((row) -> row.<NewOrderLine>prepared().externalRef()).toList());
+			for (Row row : sourceRows) {
+				if (stored.contains(row.<NewOrderLine>prepared().externalRef())) {
+					context.reject(row, "reference", "import.duplicateStored", null);
+				}
+			}
+		});
+	}
+
+	@Override
+	public int write(List<Row> rows, ImportContext context) {
+		List<NewOrderLine> lines = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			lines.add(row.prepared());
+		}
+		return this.ledger.append(lines);
+	}
+
+	/**
+	 * The product a cell names; an unknown name is rejected with the closest catalogue
+	 * name as a suggestion.
+	 */
+	static ProductView product(ProductMatcher products, Row row, String field, ImportContext context) {
+		String name = row.get(field);
+		if (name == null) {
+			return null;
+		}
+		ProductView product = products.find(name).orElse(null);
+		if (product == null) {
+			String suggestion = products.suggest(name).map(ProductView::name).orElse(null);
+			context.reject(row, field,
+					(suggestion != null) ? "import.unknownProductDidYouMean" : "import.unknownProduct", suggestion);
+		}
+		return product;
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.dakehu.dataimport;
+
+/**
+ * One data row of an import, its cells arranged by the importer's fields.
+ */
+final class Row {
+
+	private final long number;
+
+	private final Header header;
+
+	private final String[] values;
+
+	private boolean rejected;
+
+	private Object prepared;
+
+	Row(long number, Header header, String[] values) {
+		this.number = number;
+		this.header = header;
+		this.values = values;
+	}
+
+	long number() {
+		return this.number;
+	}
+
+	/**
+	 * The cell of a field, stripped; null when the column is missing or the cell empty. A
+	 * leading apostrophe that an export put before {@code = + - @} to stop formulas is
+	 * taken off again.
+	 */
+	String get(String field) {
+		int index = this.header.indexOf(field);
+		if (index < 0 || this.values[index] == null) {
+			return null;
+		}
+		String value = this.values[index].strip();
+		if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+			value = value.substring(1);
+		}
+		return value.isEmpty() ? null : value;
+	}
+
+	String column(String field) {
+		return this.header.columnName(field);
+	}
+
+	boolean rejected() {
+		return this.rejected;
+	}
+
+	void reject() {
+		this.rejected = true;
+	}
+
+	@SuppressWarnings("unchecked")
+	<T> T prepared() {
+		return (T) this.prepared;
+	}
+
+	void prepare(Object prepared) {
+		this.prepared = prepared;
+	}
+
+}

@@ -1,0 +1,328 @@
+package io.dakehu.dataimport;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads an uploaded table, CSV or .xlsx, one row at a time, so memory does not grow with
+ * the file. For CSV it finds the encoding (a UTF-8 byte order mark, else UTF-8 if every
+ * byte sequence is valid UTF-8, else GB18030, the superset of GBK that Chinese Excel
+ * writes) and the delimiter (comma, semicolon or tab, whichever the header line uses
+ * most).
+ */
+final class TableFile {
+
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	private static final Charset GB18030 = Charset.forName("GB18030");
+
+	private TableFile() {
+	}
+
+	/**
+	 * How a stored file is to be read.
+	 */
+	record Layout(String format, Charset charset, char delimiter, boolean bom) {
+
+		boolean xlsx() {
+			return "xlsx".equals(this.format);
+		}
+
+		String charsetName() {
+			return xlsx() ? null : this.charset.name();
+		}
+
+	}
+
+	static Layout detect(Path file, String fileName, String chosenCharset) throws IOException {
+		if (isZip(file) || (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx"))) {
+			return new Layout("xlsx", null, ',', false);
+		}
+		boolean bom = startsWithBom(file);
+		Charset charset;
+		if (chosenCharset != null && !chosenCharset.isBlank()) {
+			charset = charset(chosenCharset);
+		}
+		else {
+			charset = (bom || isUtf8(file)) ? StandardCharsets.UTF_8 : GB18030;
+		}
+		return new Layout("csv", charset, delimiter(file, charset, bom), bom && charset == StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A charset named by a user. GBK is read as GB18030, which decodes every GBK file the
+	 * same way and more.
+	 */
+	static Charset charset(String name) {
+		String upper = name.strip().toUpperCase(Locale.ROOT).replace("_", "-");
+		if (upper.equals("GBK") || upper.equals("GB2312") || upper.equals("GB18030") || upper.equals("CP936")) {
+			return GB18030;
+		}
+		if (upper.equals("UTF-8") || upper.equals("UTF8")) {
+			return StandardCharsets.UTF_8;
+		}
+		throw new IllegalArgumentException(name);
+	}
+
+	private static boolean isZip(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(4);
+			return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+		}
+	}
+
+	private static boolean startsWithBom(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(3);
+			return head.length == 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2];
+		}
+	}
+
+	/**
+	 * Whether the whole file decodes as UTF-8, checked in one streaming pass: a GBK file
+	 * almost never does, since its two-byte sequences break UTF-8's continuation rules.
+	 */
+	static boolean isUtf8(Path file) throws IOException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+		CharBuffer out = CharBuffer.allocate(64 * 1024);
+		try (InputStream stream = Files.newInputStream(file)) {
+			byte[] chunk = new byte[32 * 1024];
+			int read;
+			while ((read = stream.read(chunk)) != -1) {
+				in.put(chunk, 0, read);
+				in.flip();
+				if (decoder.decode(in, out, false).isError()) {
+					return false;
+				}
+				in.compact();
+				out.clear();
+			}
+			in.flip();
+			if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
+				return false;
+			}
+			return !in.hasRemaining();
+		}
+	}
+
+	private static char delimiter(Path file, Charset charset, boolean bom) throws IOException {
+		try (Reader reader = reader(file, charset, bom)) {
+			int comma = 0;
+			int semicolon = 0;
+			int tab = 0;
+			boolean quoted = false;
+			for (int i = 0, c; i < 64 * 1024 && (c = reader.read()) != -1; i++) {
+				if (c == '"') {
+					quoted = !quoted;
+				}
+				else if (!quoted && (c == '\n' || c == '\r')) {
+					break;
+				}
+				else if (!quoted) {
+					comma += (c == ',') ? 1 : 0;
+					semicolon += (c == ';') ? 1 : 0;
+					tab += (c == '\t') ? 1 : 0;
+				}
+			}
+			if (tab > comma && tab >= semicolon) {
+				return '\t';
+			}
+			return (semicolon > comma) ? ';' : ',';
+		}
+	}
+
+	private static Reader reader(Path file, Charset charset, boolean bom) throws IOException {
+		InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+		if (bom) {
+			in.skipNBytes(3);
+		}
+		// Decoding errors become replacement characters: a stray byte spoils one cell,
+		// which validation then reports, instead of stopping the whole file.
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		return new InputStreamReader(in, decoder);
+	}
+
+	static void read(Path file, Layout layout, RowSink sink) throws IOException {
+		if (layout.xlsx()) {
+			readXlsx(file, sink);
+		}
+		else {
+			readCsv(file, layout, sink);
+		}
+	}
+
+	private static void readCsv(Path file, Layout layout, RowSink sink) throws IOException {
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setDelimiter(layout.delimiter())
+			.setIgnoreEmptyLines(true)
+			.setIgnoreSurroundingSpaces(true)
+			.get();
+		try (Reader reader = reader(file, layout.charset(), layout.bom()); CSVParser parser = format.parse(reader)) {
+			boolean first = true;
+			for (CSVRecord record : parser) {
+				List<String> cells = record.toList();
+				if (first) {
+					sink.header(cells);
+					first = false;
+				}
+				else {
+					sink.row(record.getRecordNumber(), cells);
+				}
+			}
+			if (first) {
+				sink.header(List.of());
+			}
+		}
+		catch (java.io.UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	/**
+	 * Reads the first sheet with POI's event API: the sheet XML is parsed as a stream and
+	 * never held as a whole. Dates come out as ISO dates, whatever the cell's display
+	 * format.
+	 */
+	private static void readXlsx(Path file, RowSink sink) throws IOException {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			XSSFReader reader = new XSSFReader(pkg);
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+			StylesTable styles = reader.getStylesTable();
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			if (!sheets.hasNext()) {
+				sink.header(List.of());
+				return;
+			}
+			try (InputStream sheet = sheets.next()) {
+				XMLReader parser = XMLHelper.newXMLReader();
+				RowCollector collector = new RowCollector(sink);
+				parser.setContentHandler(
+						new XSSFSheetXMLHandler(styles, null, strings, collector, new IsoDateFormatter(), false));
+				parser.parse(new InputSource(sheet));
+				collector.finish();
+			}
+		}
+		catch (OpenXML4JException | SAXException | ParserConfigurationException ex) {
+			throw new IOException("Not a readable .xlsx file", ex);
+		}
+	}
+
+	/**
+	 * Formats cells as the sheet shows them, except dates, which come out as ISO dates so
+	 * the importer needs no knowledge of the author's locale; and numbers without
+	 * thousands separators.
+	 */
+	private static final class IsoDateFormatter extends DataFormatter {
+
+		IsoDateFormatter() {
+			super(Locale.ROOT);
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+			if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+				java.time.LocalDateTime dateTime = DateUtil.getLocalDateTime(value, use1904);
+				return (dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) ? dateTime.toLocalDate().toString()
+						: dateTime.toString();
+			}
+			java.math.BigDecimal number = java.math.BigDecimal.valueOf(value).stripTrailingZeros();
+			return (number.scale() < 0) ? number.setScale(0).toPlainString() : number.toPlainString();
+		}
+
+	}
+
+	private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+		private final RowSink sink;
+
+		private final List<String> cells = new ArrayList<>();
+
+		private boolean headerSeen;
+
+		RowCollector(RowSink sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void startRow(int rowNum) {
+			this.cells.clear();
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+			boolean empty = this.cells.stream().allMatch((cell) -> cell == null || cell.isBlank());
+			if (empty) {
+				return;
+			}
+			List<String> row = new ArrayList<>(this.cells.size());
+			for (String cell : this.cells) {
+				row.add((cell != null) ? cell.strip() : "");
+			}
+			if (!this.headerSeen) {
+				this.headerSeen = true;
+				this.sink.header(row);
+			}
+			else {
+				this.sink.row(rowNum + 1L, row);
+			}
+		}
+
+		@Override
+		public void cell(String reference, String formattedValue, XSSFComment comment) {
+			int column = (reference != null) ? new CellReference(reference).getCol() : this.cells.size();
+			while (this.cells.size() < column) {
+				this.cells.add("");
+			}
+			this.cells.add(formattedValue);
+		}
+
+		void finish() {
+			if (!this.headerSeen) {
+				this.sink.header(List.of());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Bulk data in and out: import jobs for every record type (CSV in UTF-8 or GB18030/GBK,
+ * and .xlsx, streamed), validated row by row and committed all-or-nothing, and exports of
+ * what the caller may see. It writes only through the other modules' public services.
+ */
+package io.dakehu.dataimport;

@@ -1,0 +1,121 @@
+package io.dakehu.dataimport.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ImportJobs;
+import io.dakehu.dataimport.ImportRequest;
+import io.dakehu.dataimport.ImportType;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Import jobs over the API: upload (202, validated in the background), poll, decide
+ * (commit the valid rows or discard), download the errors.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportApi {
+
+	private final ImportJobs imports;
+
+	private final Users users;
+
+	ImportApi(ImportJobs imports, Users users) {
+		this.imports = imports;
+		this.users = users;
+	}
+
+	record Accepted(long id, String status) {
+	}
+
+	record CommitRequest(Boolean validRowsOnly) {
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Accepted> submit(@RequestParam("file") MultipartFile file, @RequestParam("type") String type,
+			@RequestParam(defaultValue = "false") boolean preview, @RequestParam(required = false) String charset,
+			@RequestParam(required = false) String source) throws IOException {
+		ImportType importType = ImportType.parse(type);
+		if (importType == null) {
+			throw new RuleViolationException("type", "import.unknownType", type);
+		}
+		if (file.isEmpty()) {
+			throw new RuleViolationException("file", "import.emptyFile");
+		}
+		ImportRequest request = new ImportRequest(importType, file.getOriginalFilename(), preview, charset, source,
+				null);
+		ImportJobView job;
+		try (InputStream content = file.getInputStream()) {
+			job = this.imports.submit(this.users.current(), request, content);
+		}
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/imports/" + job.id()))
+			.body(new Accepted(job.id(), job.status().name()));
+	}
+
+	@GetMapping("/{id}")
+	ImportJobView get(@PathVariable long id) {
+		return this.imports.get(this.users.current(), id);
+	}
+
+	@PostMapping("/{id}/commit")
+	ResponseEntity<ImportJobView> commit(@PathVariable long id, @RequestBody(required = false) CommitRequest body) {
+		boolean validRowsOnly = body != null && Boolean.TRUE.equals(body.validRowsOnly());
+		return ResponseEntity.accepted().body(this.imports.commit(this.users.current(), id, validRowsOnly));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> discard(@PathVariable long id) {
+		this.imports.discard(this.users.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The rejected cells as CSV, to fix the file by.
+	 */
+	@GetMapping("/{id}/errors")
+	ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
+		List<ImportJobView.Error> errors = this.imports.errors(this.users.current(), id);
+		StreamingResponseBody body = (out) -> {
+			OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+			writer.write('\uFEFF');
+			try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+				printer.printRecord("row", "column", "value", "reason");
+				for (ImportJobView.Error error : errors) {
+					printer.printRecord(error.row(), error.column(), neutralised(error.value()), error.reason());
+				}
+			}
+		};
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(body);
+	}
+
+	private static String neutralised(String text) {
+		return (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.dakehu.shared.RuleViolationException;
+
+/**
+ * An opportunity to record as it stands today (bulk loads write it as it is, without
+ * replaying its history). The constructor enforces what each stage needs: a closed
+ * opportunity has a close date, a won one also its amount, and nothing closes before it
+ * was engaged.
+ *
+ * @param accountId may be null while the opportunity is prospecting or engaging
+ */
+public record NewOpportunity(Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
+		LocalDate closeDate, BigDecimal amount, String source, String externalRef) {
+
+	public NewOpportunity {
+		if (stage == null) {
+			throw new RuleViolationException("stage", "opportunity.validation.required");
+		}
+		if (stage.closed() && accountId == null) {
+			throw new RuleViolationException("account", "opportunity.validation.closedNeedsAccount");
+		}
+		if (stage.closed() && closeDate == null) {
+			throw new RuleViolationException("closeDate", "opportunity.validation.closedNeedsDate");
+		}
+		if (stage == Stage.WON && amount == null) {
+			throw new RuleViolationException("amount", "opportunity.validation.wonNeedsAmount");
+		}
+		if (amount != null && amount.signum() < 0) {
+			throw new RuleViolationException("amount", "opportunity.validation.negative");
+		}
+		if (amount != null && amount.precision() - amount.scale() > 17) {
+			throw new RuleViolationException("amount", "opportunity.validation.tooLarge");
+		}
+		if (engageDate != null && closeDate != null && closeDate.isBefore(engageDate)) {
+			throw new RuleViolationException("closeDate", "opportunity.validation.closeBeforeEngage");
+		}
+		if (source == null || source.isBlank() || source.length() > 50) {
+			throw new RuleViolationException("source", "opportunity.validation.requiredMax", 50);
+		}
+		if (externalRef != null && externalRef.length() > 100) {
+			throw new RuleViolationException("reference", "opportunity.validation.tooLong", 100);
+		}
+	}
+
+}

@@ -1,0 +1,251 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.catalog.Catalog;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recording and reading opportunities. An opportunity is visible when its account is, or
+ * when its owner is in the reader's scope (which covers those without an account yet).
+ * Bulk writes are JDBC batches inside the caller's transaction.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Opportunities {
+
+	private static final int NAME_CHUNK = 1000;
+
+	private static final String INSERT = """
+			insert into opportunity (account_id, owner_id, product_id, stage, engage_date, close_date, amount, source,
+			                         external_ref, created_at, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final AccountQueries accounts;
+
+	private final Catalog catalog;
+
+	private final Users users;
+
+	private final Clock clock;
+
+	Opportunities(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/**
+	 * Writes the opportunities in one JDBC batch. The caller has checked that accounts,
+	 * owners and products exist and may be used, and that the references are new.
+	 */
+	@Transactional
+	public int append(List<NewOpportunity> opportunities) {
+		if (opportunities.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
+		this.template.batchUpdate(INSERT, opportunities, opportunities.size(),
+				(PreparedStatement ps, NewOpportunity o) -> {
+					setLong(ps, 1, o.accountId());
+					ps.setLong(2, o.ownerId());
+					setLong(ps, 3, o.productId());
+					ps.setString(4, o.stage().name());
+					setDate(ps, 5, o.engageDate());
+					setDate(ps, 6, o.closeDate());
+					ps.setBigDecimal(7, o.amount());
+					ps.setString(8, o.source());
+					ps.setString(9, o.externalRef());
+					ps.setTimestamp(10, now);
+					ps.setTimestamp(11, now);
+				});
+		return opportunities.size();
+	}
+
+	private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+		if (value != null) {
+			ps.setLong(index, value);
+		}
+		else {
+			ps.setNull(index, Types.BIGINT);
+		}
+	}
+
+	private static void setDate(PreparedStatement ps, int index, LocalDate value) throws SQLException {
+		if (value != null) {
+			ps.setDate(index, Date.valueOf(value));
+		}
+		else {
+			ps.setNull(index, Types.DATE);
+		}
+	}
+
+	/**
+	 * Which of these references the source already has, so a re-import can skip them.
+	 */
+	public Set<String> existingReferences(String source, Collection<String> references) {
+		if (references.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(
+				this.jdbc.sql("select external_ref from opportunity where source = :source and external_ref in (:refs)")
+					.param("source", source)
+					.param("refs", Set.copyOf(references))
+					.query(String.class)
+					.list());
+	}
+
+	public PageResult<OpportunityView> search(RecordScope scope, OpportunityCriteria criteria, PageRequest page) {
+		Where where = where(scope, criteria);
+		long total = this.jdbc.sql("select count(*) from opportunity o" + where.sql())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+		if (total == 0) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		List<Raw> rows = this.jdbc.sql(SELECT + where.sql() + " order by o.id desc limit :limit offset :offset")
+			.params(where.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Opportunities::raw)
+			.list();
+		return new PageResult<>(named(rows, productNames()), page.page(), page.size(), total);
+	}
+
+	/**
+	 * Every visible opportunity matching the criteria, handed over one at a time while
+	 * the rows stream from the database.
+	 */
+	public void forEach(RecordScope scope, OpportunityCriteria criteria, Consumer<OpportunityView> consumer) {
+		Where where = where(scope, criteria);
+		Map<Long, String> products = productNames();
+		List<Raw> chunk = new ArrayList<>(NAME_CHUNK);
+		this.jdbc.sql(SELECT + where.sql() + " order by o.id")
+			.params(where.params())
+			.withFetchSize(NAME_CHUNK)
+			.query((ResultSet rs) -> {
+				chunk.add(raw(rs, 0));
+				if (chunk.size() == NAME_CHUNK) {
+					named(chunk, products).forEach(consumer);
+					chunk.clear();
+				}
+			});
+		named(chunk, products).forEach(consumer);
+	}
+
+	private Where where(RecordScope scope, OpportunityCriteria criteria) {
+		StringBuilder sql = new StringBuilder(" where ");
+		Map<String, Object> params = new HashMap<>();
+		if (scope.all()) {
+			sql.append("1 = 1");
+		}
+		else {
+			AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
+			sql.append("(o.owner_id in (:scopeOwners) or (o.account_id is not null and ")
+				.append(accountScope.condition())
+				.append("))");
+			params.putAll(accountScope.params());
+		}
+		if (criteria.accountId() != null) {
+			sql.append(" and o.account_id = :accountId");
+			params.put("accountId", criteria.accountId());
+		}
+		if (criteria.stage() != null) {
+			sql.append(" and o.stage = :stage");
+			params.put("stage", criteria.stage().name());
+		}
+		if (criteria.ownerId() != null) {
+			sql.append(" and o.owner_id = :ownerId");
+			params.put("ownerId", criteria.ownerId());
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	private Map<Long, String> productNames() {
+		Map<Long, String> names = new HashMap<>();
+		this.catalog.all().forEach((product) -> names.put(product.id(), product.name()));
+		return names;
+	}
+
+	private List<OpportunityView> named(List<Raw> rows, Map<Long, String> products) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> accountIds = new HashSet<>();
+		Set<Long> userIds = new HashSet<>();
+		for (Raw row : rows) {
+			if (row.accountId() != null) {
+				accountIds.add(row.accountId());
+			}
+			userIds.add(row.ownerId());
+		}
+		Map<Long, String> accountNames = this.accounts.names(accountIds);
+		Map<Long, String> userNames = this.users.displayNames(userIds);
+		List<OpportunityView> views = new ArrayList<>(rows.size());
+		for (Raw r : rows) {
+			views.add(new OpportunityView(r.id(), r.accountId(),
+					(r.accountId() != null) ? accountNames.get(r.accountId()) : null, r.ownerId(),
+					userNames.get(r.ownerId()), r.productId(),
+					(r.productId() != null) ? products.get(r.productId()) : null, r.stage(), r.engageDate(),
+					r.closeDate(), r.amount(), r.source(), r.externalRef()));
+		}
+		return views;
+	}
+
+	private static final String SELECT = """
+			select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount,
+			       o.source, o.external_ref
+			from opportunity o""";
+
+	private static Raw raw(ResultSet rs, int n) throws SQLException {
+		Date engage = rs.getDate(6);
+		Date close = rs.getDate(7);
+		return new Raw(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getObject(4, Long.class),
+				Stage.valueOf(rs.getString(5)), (engage != null) ? engage.toLocalDate() : null,
+				(close != null) ? close.toLocalDate() : null, rs.getBigDecimal(8), rs.getString(9), rs.getString(10));
+	}
+
+	private record Raw(long id, Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
+			LocalDate closeDate, BigDecimal amount, String source, String externalRef) {
+	}
+
+	private record Where(String sql, Map<String, Object> params) {
+	}
+
+}

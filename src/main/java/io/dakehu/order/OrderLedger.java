@@ -1,0 +1,291 @@
+package io.dakehu.order;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.catalog.Catalog;
+import io.dakehu.catalog.ProductView;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writing and reading the purchase ledger. Lines are written in JDBC batches inside the
+ * caller's transaction, so a bulk load is as atomic as the transaction around it. A line
+ * is visible when its account is, or when the reader's scope owns its salesperson (a KAM
+ * sees their own sales).
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrderLedger {
+
+	private static final int NAME_CHUNK = 1000;
+
+	private static final String INSERT = """
+			insert into order_line (account_id, order_date, product_id, quantity, amount, cost, salesperson_id,
+			                        source, external_ref, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final AccountQueries accounts;
+
+	private final Catalog catalog;
+
+	private final Users users;
+
+	private final Clock clock;
+
+	OrderLedger(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/**
+	 * Writes the lines in one JDBC batch. The caller has checked that the accounts,
+	 * products and salespeople exist and may be used, and that the references are new.
+	 */
+	@Transactional
+	public int append(List<NewOrderLine> lines) {
+		if (lines.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
+		this.template.batchUpdate(INSERT, lines, lines.size(), (PreparedStatement ps, NewOrderLine line) -> {
+			ps.setLong(1, line.accountId());
+			ps.setDate(2, Date.valueOf(line.date()));
+			setLong(ps, 3, line.productId());
+			ps.setBigDecimal(4, line.quantity());
+			ps.setBigDecimal(5, line.amount());
+			ps.setBigDecimal(6, line.cost());
+			setLong(ps, 7, line.salespersonId());
+			ps.setString(8, line.source());
+			ps.setString(9, line.externalRef());
+			ps.setTimestamp(10, now);
+		});
+		return lines.size();
+	}
+
+	private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+		if (value != null) {
+			ps.setLong(index, value);
+		}
+		else {
+			ps.setNull(index, Types.BIGINT);
+		}
+	}
+
+	/**
+	 * Which of these references the source already has, so a re-import can skip them.
+	 */
+	public Set<String> existingReferences(String source, Collection<String> references) {
+		if (references.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(
+				this.jdbc.sql("select external_ref from order_line where source = :source and external_ref in (:refs)")
+					.param("source", source)
+					.param("refs", Set.copyOf(references))
+					.query(String.class)
+					.list());
+	}
+
+	public PageResult<OrderLineView> search(RecordScope scope, OrderCriteria criteria, PageRequest page) {
+		Where where = where(scope, criteria);
+		long total = this.jdbc.sql("select count(*) from order_line o" + where.sql())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+		if (total == 0) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		List<Raw> rows = this.jdbc
+			.sql(SELECT + where.sql() + " order by o.order_date desc, o.id desc limit :limit offset :offset")
+			.params(where.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(OrderLedger::raw)
+			.list();
+		return new PageResult<>(named(rows, productNames()), page.page(), page.size(), total);
+	}
+
+	/**
+	 * Every visible line matching the criteria, oldest first, handed over one at a time
+	 * while the rows stream from the database, so an export of millions of lines needs no
+	 * more memory than one chunk of names.
+	 */
+	public void forEach(RecordScope scope, OrderCriteria criteria, Consumer<OrderLineView> consumer) {
+		Where where = where(scope, criteria);
+		Map<Long, String> products = productNames();
+		List<Raw> chunk = new ArrayList<>(NAME_CHUNK);
+		this.jdbc.sql(SELECT + where.sql() + " order by o.order_date, o.id")
+			.params(where.params())
+			.withFetchSize(NAME_CHUNK)
+			.query((ResultSet rs) -> {
+				chunk.add(raw(rs, 0));
+				if (chunk.size() == NAME_CHUNK) {
+					named(chunk, products).forEach(consumer);
+					chunk.clear();
+				}
+			});
+		named(chunk, products).forEach(consumer);
+	}
+
+	/**
+	 * Purchase totals of one account by year and by product line. The caller has checked
+	 * that the reader may see the account.
+	 */
+	public PurchaseSummary summary(long accountId) {
+		List<PurchaseSummary.Total> byYear = this.jdbc.sql("""
+				select extract(year from order_date) as y, sum(amount), sum(amount - cost), count(*)
+				from order_line where account_id = :account group by extract(year from order_date) order by y""")
+			.param("account", accountId)
+			.query((rs, n) -> new PurchaseSummary.Total(String.valueOf(rs.getInt(1)), rs.getBigDecimal(2),
+					rs.getBigDecimal(3), rs.getLong(4)))
+			.list();
+		Map<Long, String> lineOfProduct = new HashMap<>();
+		for (ProductView product : this.catalog.all()) {
+			lineOfProduct.put(product.id(), product.productLine());
+		}
+		Map<String, PurchaseSummary.Total> byLine = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				select product_id, sum(amount), sum(amount - cost), count(*)
+				from order_line where account_id = :account group by product_id""")
+			.param("account", accountId)
+			.query((ResultSet rs) -> {
+				Long productId = rs.getObject(1, Long.class);
+				String line = (productId != null) ? lineOfProduct.getOrDefault(productId, "") : "";
+				PurchaseSummary.Total total = new PurchaseSummary.Total((line != null) ? line : "", rs.getBigDecimal(2),
+						rs.getBigDecimal(3), rs.getLong(4));
+				byLine.merge(total.key(), total, OrderLedger::add);
+			});
+		BigDecimal amount = BigDecimal.ZERO;
+		BigDecimal margin = null;
+		long lines = 0;
+		for (PurchaseSummary.Total year : byYear) {
+			amount = amount.add(year.amount());
+			margin = (year.margin() != null) ? ((margin != null) ? margin.add(year.margin()) : year.margin()) : margin;
+			lines += year.lines();
+		}
+		return new PurchaseSummary(accountId, amount, margin, lines, byYear, List.copyOf(byLine.values()));
+	}
+
+	private static PurchaseSummary.Total add(PurchaseSummary.Total a, PurchaseSummary.Total b) {
+		BigDecimal margin = (a.margin() == null) ? b.margin()
+				: ((b.margin() == null) ? a.margin() : a.margin().add(b.margin()));
+		return new PurchaseSummary.Total(a.key(), a.amount().add(b.amount()), margin, a.lines() + b.lines());
+	}
+
+	public long count(RecordScope scope) {
+		Where where = where(scope, OrderCriteria.all());
+		return this.jdbc.sql("select count(*) from order_line o" + where.sql())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+	}
+
+	private Where where(RecordScope scope, OrderCriteria criteria) {
+		StringBuilder sql = new StringBuilder(" where ");
+		Map<String, Object> params = new HashMap<>();
+		if (scope.all()) {
+			sql.append("1 = 1");
+		}
+		else {
+			AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
+			sql.append("(").append(accountScope.condition()).append(" or o.salesperson_id in (:scopeOwners))");
+			params.putAll(accountScope.params());
+		}
+		if (criteria.accountId() != null) {
+			sql.append(" and o.account_id = :accountId");
+			params.put("accountId", criteria.accountId());
+		}
+		if (criteria.from() != null) {
+			sql.append(" and o.order_date >= :from");
+			params.put("from", criteria.from());
+		}
+		if (criteria.to() != null) {
+			sql.append(" and o.order_date <= :to");
+			params.put("to", criteria.to());
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	private Map<Long, String> productNames() {
+		Map<Long, String> names = new HashMap<>();
+		this.catalog.all().forEach((product) -> names.put(product.id(), product.name()));
+		return names;
+	}
+
+	private List<OrderLineView> named(List<Raw> rows, Map<Long, String> products) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> accountIds = new HashSet<>();
+		Set<Long> userIds = new HashSet<>();
+		for (Raw row : rows) {
+			accountIds.add(row.accountId());
+			if (row.salespersonId() != null) {
+				userIds.add(row.salespersonId());
+			}
+		}
+		Map<Long, String> accountNames = this.accounts.names(accountIds);
+		Map<Long, String> userNames = this.users.displayNames(userIds);
+		List<OrderLineView> views = new ArrayList<>(rows.size());
+		for (Raw r : rows) {
+			views.add(new OrderLineView(r.id(), r.accountId(), accountNames.get(r.accountId()), r.date(), r.productId(),
+					(r.productId() != null) ? products.get(r.productId()) : null, r.quantity(), r.amount(), r.cost(),
+					r.salespersonId(), (r.salespersonId() != null) ? userNames.get(r.salespersonId()) : null,
+					r.source(), r.externalRef()));
+		}
+		return views;
+	}
+
+	private static final String SELECT = """
+			select o.id, o.account_id, o.order_date, o.product_id, o.quantity, o.amount, o.cost, o.salesperson_id,
+			       o.source, o.external_ref
+			from order_line o""";
+
+	private static Raw raw(ResultSet rs, int n) throws SQLException {
+		return new Raw(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getObject(4, Long.class),
+				rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, Long.class),
+				rs.getString(9), rs.getString(10));
+	}
+
+	private record Raw(long id, long accountId, java.time.LocalDate date, Long productId, BigDecimal quantity,
+			BigDecimal amount, BigDecimal cost, Long salespersonId, String source, String externalRef) {
+	}
+
+	private record Where(String sql, Map<String, Object> params) {
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.dakehu.order;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What an account bought, as the performance part of its data card shows it: totals by
+ * year and by product line.
+ */
+public record PurchaseSummary(long accountId, BigDecimal totalAmount, BigDecimal totalMargin, long lines,
+		List<Total> byYear, List<Total> byProductLine) {
+
+	/**
+	 * One group's totals; margin is null when no line of the group has a cost.
+	 */
+	public record Total(String key, BigDecimal amount, BigDecimal margin, long lines) {
+	}
+
+}

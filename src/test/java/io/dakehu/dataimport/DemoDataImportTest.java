@@ -1,0 +1,153 @@
+package io.dakehu.dataimport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountQueries;
+import io.dakehu.catalog.Catalog;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.OpportunityCriteria;
+import io.dakehu.opportunity.Stage;
+import io.dakehu.shared.PageRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public sample data set, loaded at start-up through the importer, arrives whole: the
+ * expected figures are computed here from the CSV files with plain Java, not taken from
+ * the importer.
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:demodata;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
+class DemoDataImportTest {
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	AccountQueries accounts;
+
+	@Autowired
+	Opportunities opportunities;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void loadsEverySalespersonWithTheirManagersAndTeams() throws IOException {
+		List<String[]> teams = csv("sales_teams.csv");
+		List<UserSummary> all = this.users.all();
+		assertThat(all.stream().filter((u) -> u.role() == Role.KAM)).hasSize(teams.size()).hasSize(35);
+		assertThat(all.stream().filter((u) -> u.role() == Role.MANAGER)).hasSize(6);
+		assertThat(this.users.teams()).hasSize(3);
+		UserSummary moses = this.users.findByUsername("moses.frase").orElseThrow();
+		String[] mosesRow = teams.stream().filter((r) -> r[0].equals("Moses Frase")).findFirst().orElseThrow();
+		assertThat(moses.teamName()).isEqualTo(mosesRow[2]);
+		assertThat(this.users.get(this.users.findByUsername(moses.managerUsername()).orElseThrow().id()).displayName())
+			.isEqualTo(mosesRow[1]);
+	}
+
+	@Test
+	void loadsProductsAndAccountsWithTheirHierarchy() throws IOException {
+		assertThat(this.catalog.count()).isEqualTo(csv("products.csv").size()).isEqualTo(7);
+		List<String[]> accountRows = csv("accounts.csv");
+		RecordScope everything = RecordScope.everything(0);
+		assertThat(this.accounts.search(everything, AccountCriteria.all(), new PageRequest(0, 1)).totalElements())
+			.isEqualTo(accountRows.size())
+			.isEqualTo(85);
+		Map<String, String> parents = new HashMap<>();
+		for (String[] row : accountRows) {
+			parents.put(row[0], (row.length > 6 && !row[6].isEmpty()) ? row[6] : null);
+		}
+		int checked = 0;
+		for (var row : this.accounts.search(everything, AccountCriteria.all(), new PageRequest(0, 200)).content()) {
+			assertThat(this.accounts.details(everything, row.id()).parentName()).as(row.name())
+				.isEqualTo(parents.get(row.name()));
+			checked++;
+		}
+		assertThat(checked).isEqualTo(85);
+		assertThat(parents.values().stream().filter((p) -> p != null)).isNotEmpty();
+	}
+
+	@Test
+	void loadsEveryOpportunityAndTurnsEachWonOneIntoAnOrderLine() throws IOException {
+		List<String[]> pipeline = csv("sales_pipeline.csv");
+		Map<String, Long> perStage = new HashMap<>();
+		BigDecimal wonTotal = BigDecimal.ZERO;
+		for (String[] row : pipeline) {
+			perStage.merge(row[4].toUpperCase(), 1L, Long::sum);
+			if (row[4].equals("Won")) {
+				wonTotal = wonTotal.add(new BigDecimal(row[7]));
+			}
+		}
+		RecordScope everything = RecordScope.everything(0);
+		assertThat(pipeline).hasSize(8800);
+		assertThat(
+				this.opportunities.search(everything, OpportunityCriteria.all(), new PageRequest(0, 1)).totalElements())
+			.isEqualTo(8800);
+		for (Stage stage : Stage.values()) {
+			assertThat(this.opportunities
+				.search(everything, new OpportunityCriteria(null, stage, null), new PageRequest(0, 1))
+				.totalElements()).as(stage.name()).isEqualTo(perStage.get(stage.name()));
+		}
+		assertThat(this.jdbc.sql("select count(*) from order_line").query(Long.class).single())
+			.isEqualTo(perStage.get("WON"));
+		assertThat(this.jdbc.sql("select sum(amount) from order_line").query(BigDecimal.class).single())
+			.isEqualByComparingTo(wonTotal);
+		assertThat(this.jdbc.sql("select sum(amount) from opportunity where stage = 'WON'")
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo(wonTotal);
+	}
+
+	@Test
+	void aSalespersonSeesTheirOwnOpportunities() throws IOException {
+		long expected = csv("sales_pipeline.csv").stream().filter((row) -> row[1].equals("Moses Frase")).count();
+		UserSummary moses = this.users.findByUsername("moses.frase").orElseThrow();
+		RecordScope scope = new RecordScope(moses.id(), false, java.util.Set.of(moses.id()));
+		assertThat(this.opportunities.search(scope, OpportunityCriteria.all(), new PageRequest(0, 1)).totalElements())
+			.isEqualTo(expected)
+			.isPositive();
+	}
+
+	/**
+	 * The file as plain lines split on commas (the sample files have no quoted cells),
+	 * without the header.
+	 */
+	static List<String[]> csv(String file) throws IOException {
+		List<String[]> rows = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(new ClassPathResource("demo/crm-sales-opportunities/" + file).getInputStream(),
+						StandardCharsets.UTF_8))) {
+			reader.readLine();
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (!line.isBlank()) {
+					rows.add(line.split(",", -1));
+				}
+			}
+		}
+		return rows;
+	}
+
+}
