@@ -5,10 +5,10 @@ import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import io.dakehu.support.H2IntegrationTest;
 import org.openqa.selenium.JavascriptExecutor;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,20 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A key account manager's first day, in a real browser: sign in, open an account, add a
  * contact and a visit, see them on the account page, then read the page in Chinese.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = {
-				"spring.datasource.url=jdbc:h2:mem:journey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-						+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"dakehu.admin.password=journey-secret", "dakehu.demo-data.enabled=false" })
+@H2IntegrationTest
 class KeyAccountManagerJourneyTests {
 
 	@LocalServerPort
 	int port;
 
+	@Value("${dakehu.admin.password}")
+	String adminPassword;
+
 	@Test
 	void createsAccountWithContactAndActivityThenReadsItInChinese() throws Exception {
 		try (Browser browser = Browser.open(this.port, "en-US")) {
-			browser.login("admin", "journey-secret");
+			browser.login("admin", this.adminPassword);
 
 			browser.click(By.id("nav-accounts"));
 			browser.click(By.id("new-account"));
