@@ -34,6 +34,11 @@ public class AccountQueries {
 			"region", "a.region", "status", "a.status", "updated", "a.updated_at", "created", "a.created_at",
 			"registrationId", "a.registration_id");
 
+	/**
+	 * How many matches a filtered list counts at most.
+	 */
+	static final int COUNT_LIMIT = 10_000;
+
 	private final JdbcClient jdbc;
 
 	private final AccountRepository accounts;
@@ -93,8 +98,25 @@ public class AccountQueries {
 		boolean unfiltered = params.keySet()
 			.stream()
 			.allMatch((name) -> name.startsWith("scope") || name.equals("archived")) && criteria.archived() != null;
-		long total = unfiltered ? this.tally.count(scope, criteria.archived())
-				: this.jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
+		long total;
+		boolean exact = true;
+		if (unfiltered) {
+			total = this.tally.count(scope, criteria.archived());
+		}
+		else {
+			// Counting stops after COUNT_LIMIT matches: the cost of a page stays bounded
+			// however broad the filter.
+			total = this.jdbc
+				.sql("select count(*) from (select 1 from account a" + where + " limit " + (COUNT_LIMIT + 1)
+						+ ") matches")
+				.params(params)
+				.query(Long.class)
+				.single();
+			if (total > COUNT_LIMIT) {
+				total = COUNT_LIMIT;
+				exact = false;
+			}
+		}
 		if (total == 0) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
@@ -123,7 +145,7 @@ public class AccountQueries {
 					(row.type() != null) ? KeyAccountType.valueOf(row.type()) : null,
 					LifecycleStatus.valueOf(row.status()), row.archived(), row.updatedAt());
 		}).toList();
-		return new PageResult<>(content, page.page(), page.size(), total);
+		return new PageResult<>(content, page.page(), page.size(), total, exact);
 	}
 
 	/**

@@ -7,9 +7,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One page of a list with its exact total, as the API and the list pages show it.
+ * One page of a list with its total, as the API and the list pages show it. The total is
+ * exact unless {@code totalExact} is false: then at least {@code totalElements} records
+ * match, and counting them all was not worth the wait (a broad filter over a very large
+ * list).
  */
-public record PageResult<T>(List<T> content, int page, int size, long totalElements) {
+public record PageResult<T>(List<T> content, int page, int size, long totalElements, boolean totalExact) {
+
+	public PageResult(List<T> content, int page, int size, long totalElements) {
+		this(content, page, size, totalElements, true);
+	}
 
 	@JsonProperty("totalPages")
 	public int totalPages() {
@@ -23,11 +30,12 @@ public record PageResult<T>(List<T> content, int page, int size, long totalEleme
 
 	@JsonIgnore
 	public boolean hasNext() {
-		return this.page + 1 < totalPages();
+		return this.totalExact ? this.page + 1 < totalPages() : this.content.size() == this.size;
 	}
 
 	public <R> PageResult<R> map(Function<T, R> mapper) {
-		return new PageResult<>(this.content.stream().map(mapper).toList(), this.page, this.size, this.totalElements);
+		return new PageResult<>(this.content.stream().map(mapper).toList(), this.page, this.size, this.totalElements,
+				this.totalExact);
 	}
 
 }

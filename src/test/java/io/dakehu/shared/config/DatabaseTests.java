@@ -40,8 +40,13 @@ abstract class DatabaseTests extends ApiTestSupport {
 
 	@Test
 	void appliedEveryMigrationSuccessfully() throws IOException {
-		List<String> files = Arrays
-			.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql"))
+		// The common migrations plus this database's own folder (db/vendor/h2 or
+		// db/vendor/postgresql).
+		String vendor = expectedProduct().toLowerCase(java.util.Locale.ROOT);
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		List<String> files = java.util.stream.Stream
+			.concat(Arrays.stream(resolver.getResources("classpath:db/migration/V*__*.sql")),
+					Arrays.stream(resolver.getResources("classpath:db/vendor/" + vendor + "/V*__*.sql")))
 			.map(Resource::getFilename)
 			.map((name) -> name.substring(1, name.indexOf("__")))
 			.sorted()
