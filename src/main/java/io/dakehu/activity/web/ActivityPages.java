@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
+import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.activity.Activities;
@@ -13,6 +14,7 @@ import io.dakehu.activity.ActivityView;
 import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.web.Flash;
@@ -56,6 +58,17 @@ class ActivityPages {
 	String home(Model model) {
 		CurrentUser me = this.users.current();
 		model.addAttribute("upcoming", this.activities.upcoming(me, 20));
+		model.addAttribute("recent",
+				this.accounts.search(me.scope(),
+						new AccountCriteria(null, null, null, null, null, null, false, null, "updated", true),
+						new PageRequest(0, 8)));
+		model.addAttribute("mine",
+				this.accounts
+					.search(me.scope(),
+							new AccountCriteria(null, me.username(), null, null, null, null, false, null, "name",
+									false),
+							new PageRequest(0, 1))
+					.totalElements());
 		return "activity/home";
 	}
 
