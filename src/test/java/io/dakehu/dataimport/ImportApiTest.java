@@ -247,7 +247,8 @@ class ImportApiTest {
 		String registration = "REG-" + tag;
 		importNow(ImportType.ACCOUNTS, "account,registration_id\nExisting " + tag + "," + registration + "\n");
 		// Validation does not look up stored registration ids; the account service
-		// refuses the 2,400th row only while committing, after two batches were written.
+		// refuses the 2,400th row only while committing, after 2,399 accounts were
+		// written.
 		StringBuilder csv = new StringBuilder("account,registration_id\n");
 		for (int i = 1; i <= 2500; i++) {
 			csv.append("Bulk ").append(tag).append(' ').append(i).append(',');
