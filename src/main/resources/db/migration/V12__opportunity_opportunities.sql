@@ -13,7 +13,7 @@ create table opportunity (
     created_at    timestamp      not null,
     updated_at    timestamp      not null,
     version       integer        not null default 0,
-    constraint uq_opportunity_ref unique (source, external_ref),
+    constraint uq_opportunity_ref unique (external_ref, source),
     constraint ck_opportunity_stage check (stage in ('PROSPECTING', 'ENGAGING', 'WON', 'LOST')),
     constraint ck_opportunity_amount check (amount is null or amount >= 0)
 );

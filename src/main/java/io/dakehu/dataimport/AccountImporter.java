@@ -86,14 +86,17 @@ final class AccountImporter implements RecordImporter {
 				continue;
 			}
 			String key = AccountQueries.nameKey(name);
+			// The file first: in a first pass that writes as it goes, an account from
+			// further up is already stored, but it is still a duplicate within the file.
+			if (this.fileRows.containsKey(key)) {
+				context.reject(row, "name", "import.duplicateInFile", null);
+				continue;
+			}
 			if (stored.contains(name)) {
 				context.reject(row, "name", "import.duplicateStored", null);
 				continue;
 			}
-			if (this.fileRows.putIfAbsent(key, row.number()) != null) {
-				context.reject(row, "name", "import.duplicateInFile", null);
-				continue;
-			}
+			this.fileRows.put(key, row.number());
 			String parentName = row.get("parent");
 			Long parentId = null;
 			String parentInFile = null;

@@ -46,7 +46,7 @@ public class ImportJobs {
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
 	/** Rows checked (and written) together: one account lookup and one batch each. */
-	static final int CHUNK = 1000;
+	static final int CHUNK = 5000;
 
 	private static final int SHOWN_ERRORS = 1000;
 
@@ -240,29 +240,60 @@ public class ImportJobs {
 		return job;
 	}
 
+	/**
+	 * Validates the stored file. A file meant to commit straight away (no preview) is
+	 * validated and written in one pass inside one transaction, so a clean file costs one
+	 * read, not two; at the first rejected row writing stops, the rest of the file is
+	 * only checked, and the transaction is rolled back, leaving the job at VALIDATED with
+	 * nothing written.
+	 */
 	private void validate(CurrentUser editor, long id) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow();
 		ImportRequest request = request(job);
-		ImportContext context = new ImportContext(editor, request, false);
+		ImportContext context = new ImportContext(editor, request, !job.preview());
 		try {
 			Pass pass = new Pass(id, job, context, this.importers.create(job.type()), null);
-			pass.run();
-			this.jobs.progress(id, pass.total, context.rejectedCount(), pass.total);
-			if (context.rejectedCount() == 0 && !job.preview()) {
-				if (this.jobs.move(id, ImportStatus.VALIDATING, ImportStatus.COMMITTING, null)) {
-					commitPass(editor, id, false);
-				}
+			if (job.preview()) {
+				pass.run();
 			}
 			else {
+				this.transaction.executeWithoutResult((status) -> {
+					runUnchecked(pass);
+					if (pass.spoiled) {
+						status.setRollbackOnly();
+					}
+					else {
+						this.jobs.committed(id, pass.written, pass.total);
+					}
+				});
+			}
+			if (job.preview() || pass.spoiled) {
+				this.jobs.progress(id, pass.total, context.rejectedCount(), pass.total);
 				this.jobs.finish(id, ImportStatus.VALIDATED, header(pass));
+			}
+			else {
+				this.jobs.progress(id, pass.total, 0, pass.total);
+				forget(job);
 			}
 		}
 		catch (FileProblem ex) {
 			fail(job, ex.getMessage());
 		}
+		catch (RuleViolationException ex) {
+			fail(job, "import.rejectedAtCommit:" + this.labels.get(ex.messageKey(), ex.args()));
+		}
 		catch (RuntimeException | IOException ex) {
-			log.warn("Import {} failed while validating", id, ex);
+			log.warn("Import {} failed; nothing of it was written", id, ex);
 			fail(job, "import.failed:" + ex.getMessage());
+		}
+	}
+
+	private static void runUnchecked(Pass pass) {
+		try {
+			pass.run();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -278,12 +309,7 @@ public class ImportJobs {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				Pass pass = new Pass(id, job, context, this.importers.create(job.type()), skip);
-				try {
-					pass.run();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+				runUnchecked(pass);
 				this.jobs.committed(id, pass.written, pass.total);
 			});
 			forget(job);
@@ -410,6 +436,12 @@ public class ImportJobs {
 
 		private final BitSet skip;
 
+		/**
+		 * Set when a first-pass write meets a rejected row: from then on rows are only
+		 * checked, and the caller rolls back.
+		 */
+		private boolean spoiled;
+
 		private final List<Row> chunk = new ArrayList<>(CHUNK);
 
 		private Header header;
@@ -431,7 +463,7 @@ public class ImportJobs {
 		}
 
 		void run() throws IOException {
-			if (!this.context.writing()) {
+			if (this.skip == null) {
 				ImportJobs.this.jobs.clearErrors(this.jobId);
 			}
 			TableFile.Layout layout = new TableFile.Layout(this.job.format(),
@@ -442,9 +474,24 @@ public class ImportJobs {
 			flush();
 			this.importer.checkEnd(this.context);
 			settleErrors();
-			if (this.context.writing()) {
+			if (writing()) {
 				this.importer.writeEnd(this.context);
 			}
+		}
+
+		/**
+		 * Whether this pass still writes: the commit pass always (it stops at any error),
+		 * the first pass until its first rejected row.
+		 */
+		private boolean writing() {
+			return this.context.writing() && !this.spoiled;
+		}
+
+		/**
+		 * The commit a user decided on, as opposed to the first pass over a file.
+		 */
+		private boolean decided() {
+			return this.skip != null;
 		}
 
 		private boolean startsWithBom(String file) throws IOException {
@@ -487,14 +534,14 @@ public class ImportJobs {
 			}
 			this.importer.check(this.chunk, this.context);
 			settleErrors();
-			if (this.context.writing()) {
+			if (writing()) {
 				List<Row> valid = this.chunk.stream()
 					.filter((row) -> !row.rejected() && row.prepared() != null)
 					.toList();
 				this.written += this.importer.write(valid, this.context);
 			}
 			this.chunk.clear();
-			if (this.context.writing()) {
+			if (decided()) {
 				ImportJobs.this.jobs.processed(this.jobId, this.total);
 			}
 			else {
@@ -503,19 +550,21 @@ public class ImportJobs {
 		}
 
 		/**
-		 * Stores new errors; in the commit pass any new error stops the commit, since the
-		 * user decided on the errors validation showed, not on these.
+		 * Stores new errors. In a decided commit any new error stops it, since the user
+		 * decided on the errors validation showed, not on these; in the first pass it
+		 * stops the writing.
 		 */
 		private void settleErrors() {
 			List<ImportJobView.Error> errors = this.context.drainErrors();
 			if (errors.isEmpty()) {
 				return;
 			}
-			if (this.context.writing()) {
+			if (decided()) {
 				ImportJobs.this.jobs.clearErrors(this.jobId);
 				ImportJobs.this.jobs.addErrors(this.jobId, errors, 0);
 				throw new ChangedSinceValidation();
 			}
+			this.spoiled = true;
 			this.storedErrors = ImportJobs.this.jobs.addErrors(this.jobId, errors, this.storedErrors);
 		}
 

@@ -75,8 +75,10 @@ final class People {
 		return (user != null || this.ambiguousNames.contains(key)) ? user : this.byName.get(key);
 	}
 
+	private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
 	static String key(String text) {
-		return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+		return SPACES.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
 	}
 
 }

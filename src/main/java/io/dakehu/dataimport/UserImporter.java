@@ -113,12 +113,12 @@ final class UserImporter implements RecordImporter {
 			if (row.rejected()) {
 				continue;
 			}
-			if (this.people.find(username) != null) {
-				context.reject(row, "username", "import.duplicateStored", username);
-				continue;
-			}
 			if (!this.usernames.add(username.toLowerCase(Locale.ROOT))) {
 				context.reject(row, "username", "import.duplicateInFile", username);
+				continue;
+			}
+			if (this.people.find(username) != null) {
+				context.reject(row, "username", "import.duplicateStored", username);
 				continue;
 			}
 			NewUser input = new NewUser(username, displayName, row.get("email"), password, role, team, managerUsername);

@@ -1,6 +1,8 @@
 package io.dakehu.dataimport;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -10,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dakehu.DakehuApplication;
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.catalog.Catalog;
+import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Role;
 import io.dakehu.identity.UserSummary;
@@ -24,7 +28,9 @@ import io.dakehu.shared.PageRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,6 +60,9 @@ class DemoDataImportTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Exports exports;
 
 	@Test
 	void loadsEverySalespersonWithTheirManagersAndTeams() throws IOException {
@@ -129,6 +138,60 @@ class DemoDataImportTest {
 		assertThat(this.opportunities.search(scope, OpportunityCriteria.all(), new PageRequest(0, 1)).totalElements())
 			.isEqualTo(expected)
 			.isPositive();
+	}
+
+	@Test
+	void exportsImportIntoAnEmptyDatabaseAsTheSameRecords() throws Exception {
+		CurrentUser admin = admin(this.users);
+		byte[] accountsCsv = export(this.exports, admin, Exports.Kind.ACCOUNTS, "csv");
+		byte[] opportunitiesXlsx = export(this.exports, admin, Exports.Kind.OPPORTUNITIES, "xlsx");
+		byte[] opportunitiesCsv = export(this.exports, admin, Exports.Kind.OPPORTUNITIES, "csv");
+		byte[] ordersCsv = export(this.exports, admin, Exports.Kind.ORDERS, "csv");
+		assertThat(new String(accountsCsv, StandardCharsets.UTF_8).lines()).hasSize(86);
+
+		// Command-line arguments, because they outrank application.properties.
+		try (ConfigurableApplicationContext empty = new SpringApplicationBuilder(DakehuApplication.class).run(
+				"--spring.datasource.url=jdbc:h2:mem:roundtrip;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"--dakehu.demo-data.enabled=false", "--dakehu.admin.password=admin-password-1", "--server.port=0")) {
+			ImportJobs imports = empty.getBean(ImportJobs.class);
+			CurrentUser otherAdmin = admin(empty.getBean(Users.class));
+			// People and products are not exported; they come from the same sources.
+			load(imports, otherAdmin, ImportType.USERS, "sales_teams.csv",
+					new ClassPathResource("demo/crm-sales-opportunities/sales_teams.csv").getContentAsByteArray());
+			load(imports, otherAdmin, ImportType.PRODUCTS, "products.csv",
+					new ClassPathResource("demo/crm-sales-opportunities/products.csv").getContentAsByteArray());
+			load(imports, otherAdmin, ImportType.ACCOUNTS, "accounts.csv", accountsCsv);
+			load(imports, otherAdmin, ImportType.OPPORTUNITIES, "opportunities.xlsx", opportunitiesXlsx);
+
+			Exports again = empty.getBean(Exports.class);
+			assertThat(text(export(again, otherAdmin, Exports.Kind.ACCOUNTS, "csv"))).isEqualTo(text(accountsCsv));
+			assertThat(text(export(again, otherAdmin, Exports.Kind.OPPORTUNITIES, "csv")))
+				.isEqualTo(text(opportunitiesCsv));
+			assertThat(text(export(again, otherAdmin, Exports.Kind.ORDERS, "csv"))).isEqualTo(text(ordersCsv));
+		}
+	}
+
+	private static void load(ImportJobs imports, CurrentUser admin, ImportType type, String name, byte[] content) {
+		ImportJobView job = imports.runNow(admin,
+				new ImportRequest(type, name, false, null, DemoData.SOURCE, "round-trip-password"),
+				new ByteArrayInputStream(content), "TEST", false);
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+	}
+
+	private static byte[] export(Exports exports, CurrentUser admin, Exports.Kind kind, String format) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		exports.export(admin, kind, format, out);
+		return out.toByteArray();
+	}
+
+	private static String text(byte[] csv) {
+		return new String(csv, StandardCharsets.UTF_8);
+	}
+
+	private static CurrentUser admin(Users users) {
+		UserSummary admin = users.findByUsername("admin").orElseThrow();
+		return new CurrentUser(admin.id(), "admin", admin.displayName(), Role.ADMIN,
+				RecordScope.everything(admin.id()));
 	}
 
 	/**

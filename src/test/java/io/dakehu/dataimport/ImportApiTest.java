@@ -1,0 +1,426 @@
+package io.dakehu.dataimport;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRow;
+import io.dakehu.catalog.Catalog;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.PageRequest;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Imports through the API on a real (in-memory) database: encodings, Excel files, errors
+ * that wait for the user's decision, atomic commits, scope and exports. Each test makes
+ * its own names, so the tests share one database without seeing each other's rows.
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:importapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+		"dakehu.demo-data.enabled=false", "dakehu.admin.password=admin-password-1" })
+@AutoConfigureMockMvc
+class ImportApiTest {
+
+	static final Charset GBK = Charset.forName("GBK");
+
+	static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-password-1");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ImportJobs imports;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	AccountQueries accounts;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void importsAGbkFileWithChineseHeadersAndNames() throws Exception {
+		String name = "华为技术" + tag();
+		String csv = "客户名称,行业,地区,员工数\r\n" + name + ",通信,深圳,\"1,200\"\r\n" + name + "分公司,通信,上海,80\r\n";
+		ImportJobView job = upload("accounts", "客户.csv", csv.getBytes(GBK), false);
+		assertThat(job.status()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(job.charset()).isEqualTo("GB18030");
+		assertThat(job.committedRows()).isEqualTo(2);
+		AccountRow row = onlyAccount(name);
+		assertThat(row.industry()).isEqualTo("通信");
+		assertThat(row.region()).isEqualTo("深圳");
+		assertThat(this.accounts.details(everything(), row.id()).employees()).isEqualTo(1200);
+	}
+
+	@Test
+	void importsAUtf8FileWithAByteOrderMarkAndSemicolons() throws Exception {
+		String product = "Widget " + tag();
+		String csv = "\uFEFFproduct;series;sales_price\n" + product + ";Widgets;12.50\n";
+		ImportJobView job = upload("products", "products.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(job.charset()).isEqualTo("UTF-8");
+		assertThat(this.catalog.all()).anySatisfy((p) -> {
+			assertThat(p.name()).isEqualTo(product);
+			assertThat(p.productLine()).isEqualTo("Widgets");
+			assertThat(p.listPrice()).isEqualByComparingTo("12.50");
+		});
+	}
+
+	@Test
+	void aFileWithErrorsShowsEveryBadRowAndImportsNothingUntilTheUserDecides() throws Exception {
+		String tag = tag();
+		String account = "Acme " + tag;
+		String product = "GTX Pro " + tag;
+		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
+		importNow(ImportType.PRODUCTS, "product,sales_price\n" + product + ",4821\n");
+		String misspelt = "GTXPro" + tag; // no space: the importer's name rule still
+											// finds it
+		String source = "erp-" + tag;
+		String csv = """
+				account,date,product,quantity,amount,reference
+				%1$s,2024-01-15,%2$s,2,9642,A1
+				Nobody Ltd,2024-01-16,%2$s,1,4821,A2
+				%1$s,2024-13-40,%2$s,1,4821,A3
+				%1$s,2024-01-17,%2$s,-1,4821,A4
+				%1$s,2024-01-18,%2$s,1,4821,A1
+				%1$s,2024-01-19,GTX Prp %3$s,1,4821,A6
+				%1$s,2024/1/20,%4$s,1,4821,A7
+				""".formatted(account, product, tag, misspelt);
+		String body = this.mvc
+			.perform(multipart("/api/v1/imports").file(file("orders.csv", csv.getBytes(StandardCharsets.UTF_8)))
+				.param("type", "orders")
+				.param("source", source)
+				.with(ADMIN))
+			.andExpect(status().isAccepted())
+			.andExpect(header().exists("Location"))
+			.andExpect(jsonPath("$.status").exists())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+		ImportJobView job = awaitDecision(id);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.totalRows()).isEqualTo(7);
+		assertThat(job.errorRows()).isEqualTo(5);
+		assertThat(job.validRows()).isEqualTo(2);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "account", "import.unknownAccount"),
+					org.assertj.core.groups.Tuple.tuple(4L, "date", "import.badDate"),
+					org.assertj.core.groups.Tuple.tuple(5L, "quantity", "order.validation.negative"),
+					org.assertj.core.groups.Tuple.tuple(6L, "reference", "import.duplicateInFile"),
+					org.assertj.core.groups.Tuple.tuple(7L, "product", "import.unknownProductDidYouMean"));
+		assertThat(job.errors().get(4).reason()).contains(product);
+		assertThat(ordersFrom(source)).isZero();
+
+		this.mvc.perform(post("/api/v1/imports/" + id + "/commit").with(ADMIN)).andExpect(status().isBadRequest());
+		assertThat(ordersFrom(source)).isZero();
+
+		this.mvc
+			.perform(post("/api/v1/imports/" + id + "/commit").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"validRowsOnly\":true}"))
+			.andExpect(status().isAccepted());
+		job = awaitDecision(id);
+		assertThat(job.status()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(job.committedRows()).isEqualTo(2);
+		assertThat(ordersFrom(source)).isEqualTo(2);
+		assertThat(this.jdbc.sql("select sum(amount) from order_line where source = :s")
+			.param("s", source)
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("14463");
+
+		// The same export again adds nothing: every reference is already stored.
+		ImportJobView again = upload("orders", "orders.csv", csv.getBytes(StandardCharsets.UTF_8), false, source);
+		assertThat(again.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(again.errors()).filteredOn((e) -> e.row() == 2L)
+			.extracting(ImportJobView.Error::code)
+			.containsExactly("import.duplicateStored");
+	}
+
+	@Test
+	void aDiscardedImportLeavesNothing() throws Exception {
+		String tag = tag();
+		String csv = "account,industry\nGood " + tag + ",x\nGood " + tag + ",y\n";
+		ImportJobView job = upload("accounts", "a.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errorRows()).isEqualTo(1);
+		this.mvc.perform(delete("/api/v1/imports/" + job.id()).with(ADMIN)).andExpect(status().isNoContent());
+		this.mvc.perform(get("/api/v1/imports/" + job.id()).with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DISCARDED"));
+		assertThat(this.accounts.findByNames(everything(), List.of("Good " + tag))).isEmpty();
+	}
+
+	@Test
+	void aPreviewStopsBeforeCommittingEvenWhenTheFileIsClean() throws Exception {
+		String name = "Preview " + tag();
+		ImportJobView job = upload("accounts", "a.csv", ("account\n" + name + "\n").getBytes(StandardCharsets.UTF_8),
+				true);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errorRows()).isZero();
+		assertThat(this.accounts.findByNames(everything(), List.of(name))).isEmpty();
+	}
+
+	@Test
+	void importsAnExcelFileWithRealDateCells() throws Exception {
+		String tag = tag();
+		String account = "Excel Co " + tag;
+		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
+		String source = "xlsx-" + tag;
+		byte[] xlsx;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet("订单");
+			var header = sheet.createRow(0);
+			String[] names = { "客户", "订单日期", "数量", "金额", "订单号" };
+			for (int i = 0; i < names.length; i++) {
+				header.createCell(i).setCellValue(names[i]);
+			}
+			var dateStyle = workbook.createCellStyle();
+			dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("m/d/yy"));
+			for (int r = 1; r <= 3; r++) {
+				var row = sheet.createRow(r);
+				row.createCell(0).setCellValue(account);
+				var date = row.createCell(1);
+				date.setCellValue(LocalDate.of(2023, 12, 29 + r - 1));
+				date.setCellStyle(dateStyle);
+				row.createCell(2).setCellValue(3);
+				row.createCell(3).setCellValue(1234.5 * r);
+				row.createCell(4).setCellValue("X" + r);
+			}
+			workbook.write(out);
+			xlsx = out.toByteArray();
+		}
+		ImportJobView job = upload("orders", "orders.xlsx", xlsx, false, source);
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(job.format()).isEqualTo("xlsx");
+		assertThat(this.jdbc.sql("select order_date from order_line where source = :s order by order_date")
+			.param("s", source)
+			.query(LocalDate.class)
+			.list())
+			.containsExactly(LocalDate.of(2023, 12, 29), LocalDate.of(2023, 12, 30), LocalDate.of(2023, 12, 31));
+		assertThat(this.jdbc.sql("select sum(amount) from order_line where source = :s")
+			.param("s", source)
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("7407");
+	}
+
+	@Test
+	void aFailureMidwayThroughTheCommitLeavesNoRowsOfTheFile() throws Exception {
+		String tag = tag();
+		String registration = "REG-" + tag;
+		importNow(ImportType.ACCOUNTS, "account,registration_id\nExisting " + tag + "," + registration + "\n");
+		// Validation does not look up stored registration ids; the account service
+		// refuses the 2,400th row only while committing, after 2,399 accounts were
+		// written.
+		StringBuilder csv = new StringBuilder("account,registration_id\n");
+		for (int i = 1; i <= 2500; i++) {
+			csv.append("Bulk ").append(tag).append(' ').append(i).append(',');
+			csv.append((i == 2400) ? registration : "").append('\n');
+		}
+		ImportJobView job = upload("accounts", "bulk.csv", csv.toString().getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(job.message()).isNotBlank();
+		assertThat(this.accounts.search(everything(), criteria("Bulk " + tag), new PageRequest(0, 1)).totalElements())
+			.isZero();
+	}
+
+	@Test
+	void ordersAndOpportunitiesAreListedWithinTheCallersScope() throws Exception {
+		String tag = tag();
+		String kam1 = "kam1." + tag;
+		String kam2 = "kam2." + tag;
+		importNow(ImportType.USERS, "username,name,role,password\n" + kam1 + ",One " + tag + ",KAM,password-1\n" + kam2
+				+ ",Two " + tag + ",KAM,password-2\n");
+		importNow(ImportType.ACCOUNTS, "account,owner\nOwned " + tag + "," + kam1 + "\n");
+		String source = "scope-" + tag;
+		ImportJobView orders = this.imports.runNow(admin(),
+				new ImportRequest(ImportType.ORDERS, "o.csv", false, null, source, null),
+				stream("account,date,amount\nOwned " + tag + ",2024-02-01,100\n"), "TEST", false);
+		assertThat(orders.status()).isEqualTo(ImportStatus.COMMITTED);
+		this.imports
+			.runNow(admin(), new ImportRequest(ImportType.OPPORTUNITIES, "p.csv", false, null, source, null), stream(
+					"reference,owner,account,stage\nP1,One " + tag + ",,Prospecting\nP2,,Owned " + tag + ",Engaging\n"),
+					"TEST", false);
+		long accountId = onlyAccount("Owned " + tag).id();
+
+		this.mvc
+			.perform(get("/api/v1/orders").param("accountId", String.valueOf(accountId))
+				.with(httpBasic(kam1, "password-1")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalElements").value(1))
+			.andExpect(jsonPath("$.content[0].accountName").value("Owned " + tag));
+		this.mvc
+			.perform(get("/api/v1/orders").param("accountId", String.valueOf(accountId))
+				.with(httpBasic(kam2, "password-2")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalElements").value(0));
+		this.mvc
+			.perform(get("/api/v1/orders").param("accountId", String.valueOf(accountId))
+				.param("from", "2024-03-01")
+				.with(ADMIN))
+			.andExpect(jsonPath("$.totalElements").value(0));
+		// P1 has no account but kam1 owns it; P2 is on kam1's account though the admin
+		// owns it.
+		this.mvc.perform(get("/api/v1/opportunities").with(httpBasic(kam1, "password-1")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalElements").value(2));
+		this.mvc.perform(get("/api/v1/opportunities").with(httpBasic(kam2, "password-2")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalElements").value(0));
+	}
+
+	@Test
+	void exportsNeutraliseFormulasAndOnlyHoldWhatTheCallerSees() throws Exception {
+		String tag = tag();
+		String kam = "kam3." + tag;
+		importNow(ImportType.USERS, "username,name,password\n" + kam + ",Three " + tag + ",password-3\n");
+		String formula = "=HYPERLINK(\"http://evil\";\"x" + tag + "\")";
+		String csv = "account,owner,industry\n\"" + formula.replace("\"", "\"\"") + "\"," + kam + ",@SUM(1)\nHidden "
+				+ tag + ",,x\n";
+		importNow(ImportType.ACCOUNTS, csv);
+		String export = download(get("/api/v1/exports/accounts").with(httpBasic(kam, "password-3")))
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(export).contains("'=HYPERLINK").contains("'@SUM(1)").doesNotContain("Hidden " + tag);
+		assertThat(export.lines()).hasSize(2);
+
+		// Imported back, the apostrophe comes off: the account is recognised as itself.
+		ImportJobView back = this.imports.runNow(admin(), ImportRequest.of(ImportType.ACCOUNTS, "back.csv"),
+				stream(export), "TEST", false);
+		assertThat(back.errors()).extracting(ImportJobView.Error::code).containsExactly("import.duplicateStored");
+		var xlsx = download(get("/api/v1/exports/orders").param("format", "xlsx").with(ADMIN));
+		assertThat(xlsx.getContentType()).startsWith("application/vnd.openxmlformats");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("account");
+		}
+	}
+
+	/**
+	 * Exports stream asynchronously: the response is complete after the async dispatch.
+	 */
+	private org.springframework.mock.web.MockHttpServletResponse download(
+			org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		var started = this.mvc.perform(request)
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+			.andReturn();
+		return this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+	}
+
+	private ImportJobView upload(String type, String fileName, byte[] content, boolean preview) throws Exception {
+		return upload(type, fileName, content, preview, null);
+	}
+
+	private ImportJobView upload(String type, String fileName, byte[] content, boolean preview, String source)
+			throws Exception {
+		var request = multipart("/api/v1/imports").file(file(fileName, content))
+			.param("type", type)
+			.param("preview", String.valueOf(preview))
+			.with(ADMIN);
+		if (source != null) {
+			request.param("source", source);
+		}
+		String body = this.mvc.perform(request)
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return awaitDecision(((Number) JsonPath.read(body, "$.id")).longValue());
+	}
+
+	private static MockMultipartFile file(String name, byte[] content) {
+		return new MockMultipartFile("file", name, "application/octet-stream", content);
+	}
+
+	private ImportJobView awaitDecision(long id) throws InterruptedException {
+		for (int i = 0; i < 600; i++) {
+			ImportJobView job = this.imports.get(admin(), id);
+			if (job.status() != ImportStatus.VALIDATING && job.status() != ImportStatus.COMMITTING) {
+				return job;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("import " + id + " did not finish");
+	}
+
+	private void importNow(ImportType type, String csv) {
+		ImportJobView job = this.imports.runNow(admin(), new ImportRequest(type, "setup.csv", false, null, null, null),
+				stream(csv), "TEST", false);
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+	}
+
+	private static java.io.InputStream stream(String text) {
+		return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private long ordersFrom(String source) {
+		return this.jdbc.sql("select count(*) from order_line where source = :s")
+			.param("s", source)
+			.query(Long.class)
+			.single();
+	}
+
+	private AccountRow onlyAccount(String name) {
+		List<AccountRow> rows = this.accounts.search(everything(), criteria(name), new PageRequest(0, 10)).content();
+		assertThat(rows).extracting(AccountRow::name).contains(name);
+		return rows.stream().filter((r) -> r.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	private static AccountCriteria criteria(String q) {
+		return new AccountCriteria(q, null, null, null, null, null, false, null, "name", false);
+	}
+
+	private CurrentUser admin() {
+		UserSummary admin = this.users.findByUsername("admin").orElseThrow();
+		return new CurrentUser(admin.id(), "admin", admin.displayName(), Role.ADMIN,
+				RecordScope.everything(admin.id()));
+	}
+
+	private RecordScope everything() {
+		return RecordScope.everything(admin().id());
+	}
+
+	private static String tag() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}

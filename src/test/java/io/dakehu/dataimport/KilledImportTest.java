@@ -1,0 +1,176 @@
+package io.dakehu.dataimport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills the application (SIGKILL, no shutdown hooks) in the middle of committing a large
+ * import and checks the database afterwards: none of the import's rows, while what was
+ * committed before is still there. The application runs in a child JVM on an H2 file
+ * database in a temporary folder, since an in-memory database dies with its process.
+ */
+class KilledImportTest {
+
+	private static final String AUTH = "Basic "
+			+ Base64.getEncoder().encodeToString("admin:admin-password-1".getBytes(StandardCharsets.UTF_8));
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void killingTheApplicationMidCommitLeavesNoRowsOfTheImport(@TempDir Path dir) throws Exception {
+		String url = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+		int port = freePort();
+		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+				"-cp", System.getProperty("java.class.path"), "io.dakehu.DakehuApplication",
+				"--spring.datasource.url=" + url, "--server.port=" + port, "--dakehu.demo-data.enabled=false",
+				"--dakehu.admin.password=admin-password-1", "--dakehu.imports.directory=" + dir.resolve("uploads"))
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("app.log").toFile())
+			.start();
+		long jobId;
+		try {
+			awaitStarted(port, app, dir);
+			long accounts = upload(port, "accounts", "account\nCrash Co\n");
+			assertThat(await(port, accounts, "COMMITTED")).isEqualTo("COMMITTED");
+			StringBuilder orders = new StringBuilder("account,date,amount,reference\n");
+			for (int i = 0; i < 300_000; i++) {
+				orders.append("Crash Co,2024-01-")
+					.append(1 + i % 28)
+					.append(',')
+					.append(i % 997)
+					.append(".50,R")
+					.append(i)
+					.append('\n');
+			}
+			jobId = upload(port, "orders", orders.toString());
+			awaitWriting(port, jobId, dir.resolve("app.log"));
+			app.destroyForcibly();
+			app.waitFor();
+		}
+		finally {
+			app.destroyForcibly();
+		}
+		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+			assertThat(count(connection, "select count(*) from order_line")).isZero();
+			assertThat(count(connection, "select count(*) from account where name = 'Crash Co'")).isEqualTo(1);
+			try (ResultSet rs = connection.createStatement()
+				.executeQuery("select status from import_job where id = " + jobId)) {
+				rs.next();
+				// Left as it was when the process died; the next start marks it FAILED.
+				assertThat(rs.getString(1)).isIn("VALIDATING", "COMMITTING");
+			}
+		}
+	}
+
+	private void awaitStarted(int port, Process app, Path dir) throws Exception {
+		for (int i = 0; i < 1200; i++) {
+			if (!app.isAlive()) {
+				throw new AssertionError("The application stopped: " + Files.readString(dir.resolve("app.log")));
+			}
+			try {
+				HttpResponse<String> response = this.http.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The application did not start");
+	}
+
+	private long upload(int port, String type, String csv) throws Exception {
+		String boundary = UUID.randomUUID().toString();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + type
+				+ ".csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/imports"))
+				.header("Authorization", AUTH)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return ((Number) JsonPath.read(response.body(), "$.id")).longValue();
+	}
+
+	private String job(int port, long id) throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/imports/" + id))
+				.header("Authorization", AUTH)
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+	private String await(int port, long id, String status) throws Exception {
+		String current = null;
+		for (int i = 0; i < 600; i++) {
+			current = JsonPath.read(job(port, id), "$.status");
+			if (current.equals(status) || current.equals("FAILED")) {
+				return current;
+			}
+			Thread.sleep(100);
+		}
+		return current;
+	}
+
+	/**
+	 * Waits until the import has written a good part of the file, so the kill lands in
+	 * the middle of the transaction.
+	 */
+	private void awaitWriting(int port, long id, Path log) throws Exception {
+		String json = null;
+		for (int i = 0; i < 3000; i++) {
+			json = job(port, id);
+			String status = JsonPath.read(json, "$.status");
+			assertThat(status).as(json).isIn("VALIDATING", "COMMITTING");
+			// A clean file is validated and written in the same pass and transaction.
+			if (((Number) JsonPath.read(json, "$.processedRows")).longValue() >= 20_000) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		List<String> lines = Files.readAllLines(log);
+		throw new AssertionError("The import did not get going: " + json + "\n"
+				+ String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+	}
+
+	private static long count(Connection connection, String sql) throws Exception {
+		try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
