@@ -183,7 +183,7 @@ public class Portfolio {
 		return Optional.of(new Latest("""
 				select r.account_id, r.personal, r.company, r.assessed_on,
 				       row_number() over (partition by r.account_id order by r.assessed_on desc, r.id desc) as rn
-				from relationship_assessment r where """ + portfolio.condition() + dated, params));
+				from relationship_assessment r""" + " where " + portfolio.condition() + dated, params));
 	}
 
 	private record Latest(String sql, Map<String, Object> params) {
