@@ -29,6 +29,31 @@ public record AccountScopeSql(String condition, Map<String, Object> params) {
 	}
 
 	/**
+	 * The scope rule narrowed to a portfolio: live (not archived) accounts, optionally of
+	 * one owner and one key-account type, for reports across many accounts.
+	 * @param ownerId null for every owner in the scope
+	 * @param type null for every type (and none)
+	 */
+	public static AccountScopeSql portfolio(RecordScope scope, String accountIdColumn, Long ownerId,
+			KeyAccountType type) {
+		AccountScopeSql scoped = of(scope, accountIdColumn);
+		Map<String, Object> params = new HashMap<>(scoped.params());
+		StringBuilder condition = new StringBuilder(scoped.condition()).append(" and ")
+			.append(accountIdColumn)
+			.append(" in (select pa.id from account pa where pa.archived = false");
+		if (ownerId != null) {
+			condition.append(" and pa.owner_id = :portfolioOwner");
+			params.put("portfolioOwner", ownerId);
+		}
+		if (type != null) {
+			condition.append(" and pa.key_account_type = :portfolioType");
+			params.put("portfolioType", type.name());
+		}
+		condition.append(")");
+		return new AccountScopeSql(condition.toString(), params);
+	}
+
+	/**
 	 * The same rule for a query on the account table itself, written so the database can
 	 * use the owner index.
 	 */

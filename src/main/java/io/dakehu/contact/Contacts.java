@@ -13,6 +13,7 @@ import java.util.Set;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Users;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
@@ -43,12 +44,84 @@ public class Contacts {
 
 	private final Clock clock;
 
-	Contacts(ContactRepository contacts, AccountQueries accounts, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+	private final Users users;
+
+	Contacts(ContactRepository contacts, AccountQueries accounts, AuditTrail audit, JdbcClient jdbc, Clock clock,
+			Users users) {
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.users = users;
+	}
+
+	/**
+	 * Records a person's place in the account's buying center: roles, influence,
+	 * attitude, our personal relationship level and its owner. Replaces what was there.
+	 * @throws RuleViolationException on the field out of range or naming no active user
+	 */
+	public BuyingCenterMember placeInBuyingCenter(CurrentUser editor, long id, BuyingRoleInput input) {
+		Contact contact = load(editor.scope(), id);
+		if (input.version() != null) {
+			StaleEditException.check("Contact", id, input.version(), contact.version());
+		}
+		checkRange("influence", input.influence(), 1, 5);
+		checkRange("personalLevel", input.personalLevel(), 0, 5);
+		Long ownerId = StringUtils.hasText(input.relationshipOwner())
+				? this.users.requireActive(input.relationshipOwner().strip(), "relationshipOwner").id() : null;
+		Map<String, Object> before = contact.auditValues();
+		contact.takePartInBuying(input.roles(), input.influence(), input.attitude(), input.personalLevel(), ownerId);
+		this.contacts.save(contact);
+		this.audit.changed("Contact", id, contact.accountId(), before, contact.auditValues());
+		return buyingCenterOf(List.of(contact.accountId())).get(contact.accountId())
+			.stream()
+			.filter((member) -> member.contactId() == id)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * Everyone at the account with their buying-center role (or none), by name.
+	 * @throws NotFoundException when the account lies outside the scope
+	 */
+	@Transactional(readOnly = true)
+	public List<BuyingCenterMember> buyingCenter(RecordScope scope, long accountId) {
+		this.accounts.requireVisible(scope, accountId);
+		return buyingCenterOf(List.of(accountId)).getOrDefault(accountId, List.of());
+	}
+
+	/**
+	 * The buying centers of several accounts in one query, for lists across a portfolio.
+	 * The caller has already limited the ids to the reader's scope.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<BuyingCenterMember>> buyingCenterOf(Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<BuyingCenterMember>> byAccount = new HashMap<>();
+		this.jdbc.sql("""
+				select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, c.buying_roles, c.influence,
+				       c.attitude, c.personal_level, c.relationship_owner_id, u.username, u.display_name, c.version
+				from contact c left join app_user u on u.id = c.relationship_owner_id
+				where c.account_id in (:accounts) order by c.name, c.id""")
+			.param("accounts", Set.copyOf(accountIds))
+			.query((rs, n) -> new BuyingCenterMember(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getObject(6, Long.class), Contact.decode(rs.getString(7)),
+					rs.getObject(8, Integer.class),
+					(rs.getString(9) != null) ? Attitude.valueOf(rs.getString(9)) : null,
+					rs.getObject(10, Integer.class), rs.getObject(11, Long.class), rs.getString(12), rs.getString(13),
+					rs.getInt(14)))
+			.list()
+			.forEach((member) -> byAccount.computeIfAbsent(member.accountId(), (k) -> new ArrayList<>()).add(member));
+		return byAccount;
+	}
+
+	private static void checkRange(String field, Integer value, int min, int max) {
+		if (value != null && (value < min || value > max)) {
+			throw new RuleViolationException(field, "validation.between", min, max);
+		}
 	}
 
 	public ContactView add(CurrentUser editor, long accountId, ContactInput input) {

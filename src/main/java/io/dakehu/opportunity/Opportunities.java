@@ -24,6 +24,7 @@ import io.dakehu.account.AccountScopeSql;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
@@ -167,6 +168,49 @@ public class Opportunities {
 				}
 			});
 		named(chunk, products).forEach(consumer);
+	}
+
+	/**
+	 * One opportunity, if the scope may see it.
+	 * @throws NotFoundException when it does not exist or lies outside the scope
+	 */
+	public OpportunityView get(RecordScope scope, long id) {
+		Where where = where(scope, OpportunityCriteria.all());
+		List<Raw> rows = this.jdbc.sql(SELECT + where.sql() + " and o.id = :id")
+			.params(where.params())
+			.param("id", id)
+			.query(Opportunities::raw)
+			.list();
+		if (rows.isEmpty()) {
+			throw new NotFoundException("Opportunity", id);
+		}
+		return named(rows, productNames()).get(0);
+	}
+
+	/**
+	 * The visible opportunities still open (not won or lost) on the given accounts, or on
+	 * every visible account when {@code accountIds} is null; newest first.
+	 */
+	public List<OpportunityView> open(RecordScope scope, Collection<Long> accountIds) {
+		if (accountIds != null && accountIds.isEmpty()) {
+			return List.of();
+		}
+		Where where = where(scope, OpportunityCriteria.all());
+		Map<String, Object> params = new HashMap<>(where.params());
+		List<String> openStages = new ArrayList<>();
+		for (Stage stage : Stage.values()) {
+			if (!stage.closed()) {
+				openStages.add(stage.name());
+			}
+		}
+		params.put("openStages", openStages);
+		String sql = SELECT + where.sql() + " and o.account_id is not null and o.stage in (:openStages)";
+		if (accountIds != null) {
+			sql += " and o.account_id in (:accountIds)";
+			params.put("accountIds", Set.copyOf(accountIds));
+		}
+		List<Raw> rows = this.jdbc.sql(sql + " order by o.id desc").params(params).query(Opportunities::raw).list();
+		return named(rows, productNames());
 	}
 
 	private Where where(RecordScope scope, OpportunityCriteria criteria) {

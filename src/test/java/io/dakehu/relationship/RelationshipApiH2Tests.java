@@ -1,0 +1,8 @@
+package io.dakehu.relationship;
+
+import io.dakehu.support.H2IntegrationTest;
+
+@H2IntegrationTest
+class RelationshipApiH2Tests extends RelationshipApiTests {
+
+}
