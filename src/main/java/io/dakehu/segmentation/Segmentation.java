@@ -344,11 +344,11 @@ public class Segmentation {
 						    select row_number() over (order by s.rank_no) as k,
 						           sum(s.amount) over (order by s.rank_no rows between unbounded preceding and current row) as c
 						    from segmentation_snapshot s where s.run_id = :run and %s) x
-						where x.c * 100 >= :total * 80"""
+						where x.c >= :threshold"""
 					.formatted(scopeSql.condition()))
 				.params(scopeSql.params())
 				.param("run", runId)
-				.param("total", total[0])
+				.param("threshold", SnapshotWriter.eightyPercentOf(total[0]))
 				.query(Long.class)
 				.single();
 			for80 = (rank != null) ? rank : 0;

@@ -151,9 +151,9 @@ class SnapshotWriter {
 		// The rank of the account whose running total first reaches 80% of the total.
 		Long for80 = (total.signum() > 0) ? this.jdbc.sql("""
 				select min(rank_no) from segmentation_snapshot
-				where run_id = :run and cumulative_amount * 100 >= :total * 80""")
+				where run_id = :run and cumulative_amount >= :threshold""")
 			.param("run", runId)
-			.param("total", total)
+			.param("threshold", eightyPercentOf(total))
 			.query(Long.class)
 			.single() : Long.valueOf(0);
 		this.jdbc.sql("""
@@ -170,6 +170,11 @@ class SnapshotWriter {
 			.param("run", runId)
 			.update();
 		return runId;
+	}
+
+	/** 80% of a total, exact, so the database compares without multiplying large sums. */
+	static BigDecimal eightyPercentOf(BigDecimal total) {
+		return total.multiply(new BigDecimal("0.8"));
 	}
 
 	private static Map<String, Object> numbered(Object[] counts) {
