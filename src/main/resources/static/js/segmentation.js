@@ -82,9 +82,10 @@
 				type: 'line', name: labels['chart.pareto'], data: data.pareto.points, showSymbol: false, smooth: false,
 				lineStyle: { color: '#b3261e', width: 3 }, areaStyle: { color: 'rgba(179,38,30,0.08)' }, triggerLineEvent: true,
 				markLine: { silent: true, symbol: 'none', lineStyle: { color: '#94a3b8', type: 'dashed' },
-					label: { formatter: labels['chart.headline'].replace('{0}', percent(data.pareto.customerShareFor80)) },
+					label: { position: 'insideStartTop', formatter: labels['chart.headline'].replace('{0}', percent(data.pareto.customerShareFor80)) },
 					data: [[{ coord: [0, 0.8] }, { coord: [data.pareto.customerShareFor80, 0.8] }],
-						[{ coord: [data.pareto.customerShareFor80, 0] }, { coord: [data.pareto.customerShareFor80, 0.8] }]] }
+						[{ coord: [data.pareto.customerShareFor80, 0], label: { show: false } },
+							{ coord: [data.pareto.customerShareFor80, 0.8] }]] }
 			}, {
 				type: 'line', name: labels['chart.diagonal'], data: [[0, 0], [1, 1]], showSymbol: false, silent: true,
 				lineStyle: { color: '#cbd5e1', type: 'dotted' }
@@ -122,7 +123,7 @@
 		var labels = data.labels;
 		var classes = ['VIP', 'MGC', 'BZ', 'STABLE'];
 		instance.setOption({
-			grid: { left: 60, right: 20, top: 40, bottom: 40 },
+			grid: { left: 60, right: 50, top: 40, bottom: 40 },
 			legend: { top: 0 },
 			tooltip: { trigger: 'item', formatter: function (p) {
 				return p.data.name + '<br>' + labels['chart.value'] + ': ' + money(p.data.value[0]) + '<br>' +
@@ -155,12 +156,13 @@
 		}
 		var max = Math.max.apply(null, m.cells.map(function (c) { return c[2]; }).concat([1]));
 		instance.setOption({
-			grid: { left: 90, right: 20, top: 30, bottom: 60 },
+			grid: { left: 80, right: 20, top: 10, bottom: 50 },
 			tooltip: { formatter: function (p) {
 				return m.fromNames[p.data[1]] + ' → ' + m.toNames[p.data[0]] + ': ' + p.data[2];
 			} },
-			xAxis: { type: 'category', data: m.toNames, name: m.toLabel, nameLocation: 'middle', nameGap: 30, splitArea: { show: true } },
-			yAxis: { type: 'category', data: m.fromNames, name: m.fromLabel, inverse: true, splitArea: { show: true } },
+			xAxis: { type: 'category', data: m.toNames, name: m.fromLabel + ' → ' + m.toLabel, nameLocation: 'middle',
+				nameGap: 30, splitArea: { show: true } },
+			yAxis: { type: 'category', data: m.fromNames, inverse: true, splitArea: { show: true } },
 			visualMap: { min: 0, max: max, show: false, inRange: { color: ['#fde2e1', '#b3261e'] } },
 			series: [{ type: 'heatmap', data: m.cells, label: { show: true } }]
 		});
@@ -171,15 +173,20 @@
 	}
 
 	function bars(id, items, label, colour) {
+		var element = document.getElementById(id);
+		if (!element.classList.contains('dk-chart-tall')) {
+			// Short lists get short charts instead of a few fat bars.
+			element.style.height = Math.min(460, 70 + 32 * items.length) + 'px';
+		}
 		var instance = chart(id);
 		var rows = items.slice().reverse();
 		instance.setOption({
-			grid: { left: 10, right: 30, top: 10, bottom: 20, containLabel: true },
-			tooltip: { trigger: 'item', formatter: function (p) { return p.name + ': ' + money(p.value); } },
-			xAxis: { type: 'value', name: label, axisLabel: { formatter: function (v) { return money(v); } } },
+			grid: { left: 10, right: 40, top: 10, bottom: 10, containLabel: true },
+			tooltip: { trigger: 'item', formatter: function (p) { return p.name + ' · ' + label + ': ' + money(p.value); } },
+			xAxis: { type: 'value', axisLabel: { formatter: function (v) { return money(v); } } },
 			yAxis: { type: 'category', data: rows.map(function (r) { return r.name; }),
 				axisLabel: { width: 160, overflow: 'truncate' } },
-			series: [{ type: 'bar', data: rows.map(function (r) {
+			series: [{ type: 'bar', barMaxWidth: 22, data: rows.map(function (r) {
 				return { value: r.value, id: r.id, itemStyle: { color: colour(r) } };
 			}) }]
 		});
