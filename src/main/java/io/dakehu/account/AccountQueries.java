@@ -55,6 +55,15 @@ public class AccountQueries {
 	}
 
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page) {
+		return search(scope, criteria, page, null);
+	}
+
+	/**
+	 * The search with one more condition from another module (see
+	 * {@link AccountSegments#filter}); null adds none.
+	 */
+	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
+			AccountScopeSql segment) {
 		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
 		StringBuilder where = new StringBuilder(" where ").append(scopeSql.condition());
 		Map<String, Object> params = new HashMap<>(scopeSql.params());
@@ -95,7 +104,11 @@ public class AccountQueries {
 			where.append(" and a.parent_id = :parentId");
 			params.put("parentId", criteria.parentId());
 		}
-		boolean unfiltered = params.keySet()
+		if (segment != null) {
+			where.append(" and ").append(segment.condition());
+			params.putAll(segment.params());
+		}
+		boolean unfiltered = segment == null && params.keySet()
 			.stream()
 			.allMatch((name) -> name.startsWith("scope") || name.equals("archived")) && criteria.archived() != null;
 		long total;

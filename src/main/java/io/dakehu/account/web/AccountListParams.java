@@ -7,10 +7,11 @@ import io.dakehu.shared.PageRequest;
 
 /**
  * The account list's query string, shared by the page and the API: {@code sort=name} or
- * {@code sort=-updated} (a leading minus, or a {@code ,desc} suffix, sorts descending).
+ * {@code sort=-updated} (a leading minus, or a {@code ,desc} suffix, sorts descending);
+ * {@code tier} filters by a code of {@link io.dakehu.account.AccountSegments}.
  */
 record AccountListParams(String q, String owner, String industry, String region, KeyAccountType type,
-		LifecycleStatus status, Boolean archived, Long parentId, String sort, Integer page, Integer size) {
+		LifecycleStatus status, Boolean archived, Long parentId, String sort, Integer page, Integer size, String tier) {
 
 	AccountCriteria criteria() {
 		String column = (sort != null) ? sort.strip() : "name";

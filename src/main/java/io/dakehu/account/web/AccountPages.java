@@ -7,6 +7,9 @@ import java.util.Objects;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRow;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
@@ -14,6 +17,7 @@ import io.dakehu.account.RelationshipType;
 import io.dakehu.account.SalesApproach;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditChange;
@@ -21,6 +25,7 @@ import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.Flash;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,18 +52,32 @@ class AccountPages {
 
 	private final AuditTrail audit;
 
-	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit) {
+	/** The customer tier, when the module that computes it is present. */
+	private final AccountSegments segments;
+
+	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit,
+			ObjectProvider<AccountSegments> segments) {
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
 		this.audit = audit;
+		this.segments = segments.getIfAvailable();
 	}
 
 	@GetMapping("/accounts")
 	String list(AccountListParams params, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
 		CurrentUser me = this.users.current();
-		model.addAttribute("result", this.queries.search(me.scope(), params.criteria(), params.pageRequest()));
+		boolean byTier = this.segments != null && params.tier() != null
+				&& this.segments.codes().contains(params.tier());
+		AccountScopeSql segment = byTier ? this.segments.filter(params.tier(), "a.id") : null;
+		PageResult<AccountRow> result = this.queries.search(me.scope(), params.criteria(), params.pageRequest(),
+				segment);
+		model.addAttribute("result", result);
+		model.addAttribute("tierOf", (this.segments != null)
+				? this.segments.of(result.content().stream().map(AccountRow::id).toList()) : java.util.Map.of());
+		model.addAttribute("tiers", (this.segments != null) ? this.segments.codes() : List.of());
+		model.addAttribute("tierLabel", (this.segments != null) ? this.segments.labelPrefix() : "");
 		model.addAttribute("params", params);
 		model.addAttribute("pageUrl", pageUrl(params));
 		if (htmx != null) {
@@ -217,6 +236,7 @@ class AccountPages {
 		param(url, "region", p.region());
 		param(url, "type", p.type());
 		param(url, "status", p.status());
+		param(url, "tier", p.tier());
 		param(url, "archived", p.archived());
 		param(url, "sort", p.sort());
 		param(url, "size", p.size());

@@ -1,0 +1,512 @@
+package io.dakehu.segmentation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import io.dakehu.order.NewOrderLine;
+import io.dakehu.order.OrderLedger;
+import io.dakehu.support.Api;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The segmentation rules of DOMAIN.md §3 on populations built for each test. Every
+ * expected class is computed here in plain Java from the same purchases
+ * ({@link Expected}), never read back from the code under test; each test ranks only the
+ * accounts of its own fresh owner, so other tests' data cannot change N.
+ */
+abstract class SegmentationRulesTests extends ApiTestSupport {
+
+	static final LocalDate FROM = LocalDate.of(2025, 1, 1);
+
+	static final LocalDate TO = LocalDate.of(2025, 12, 31);
+
+	/** Inside the prior period (the 365 days before {@link #FROM}). */
+	static final LocalDate PRIOR_DAY = LocalDate.of(2024, 6, 15);
+
+	@Autowired
+	Segmentation segmentation;
+
+	@Autowired
+	OrderLedger ledger;
+
+	@Autowired
+	JdbcTemplate template;
+
+	@Test
+	void thousandAccountsWithDistinctAmountsMakeTenFortyOneHundredFiftyAndEightHundred() {
+		Random random = new Random(1000);
+		List<Customer> customers = new ArrayList<>();
+		Set<Long> seen = new java.util.HashSet<>();
+		for (int i = 0; i < 1000; i++) {
+			long cents;
+			do {
+				// Lognormal amounts: a few large customers, many small ones, as in real
+				// ledgers.
+				cents = Math.round(Math.exp(9 + 2 * random.nextGaussian()) * 100) + 1;
+			}
+			while (!seen.add(cents));
+			customers.add(new Customer(BigDecimal.valueOf(cents, 2), BigDecimal.ZERO));
+		}
+		Outcome outcome = rank(customers);
+		assertThat(outcome.summary().pyramid())
+			.containsExactlyEntriesOf(ordered("VIP", 10L, "MAJOR", 40L, "ORDINARY", 150L, "SMALL", 800L));
+		assertThat(outcome.tiers()).isEqualTo(outcome.expected().tiers());
+		assertThat(outcome.abc()).isEqualTo(outcome.expected().abc());
+		assertThat(outcome.summary().abc()).containsExactlyEntriesOf(outcome.expected().abcCounts());
+		assertThat(outcome.summary().pareto().customersFor80()).isEqualTo(outcome.expected().customersFor80());
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 85, 7, 101, 199, 333 })
+	void populationsThatDoNotDivideEvenlyFollowTheCeilRule(int n) {
+		Random random = new Random(n);
+		List<Customer> customers = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			customers.add(new Customer(BigDecimal.valueOf(1000 + random.nextInt(1_000_000), 2), BigDecimal.ZERO));
+		}
+		Outcome outcome = rank(customers);
+		long vip = (n + 99) / 100;
+		long major = (5L * n + 99) / 100 - vip;
+		long ordinary = (20L * n + 99) / 100 - vip - major;
+		assertThat(outcome.summary().pyramid()).containsExactlyEntriesOf(
+				ordered("VIP", vip, "MAJOR", major, "ORDINARY", ordinary, "SMALL", n - vip - major - ordinary));
+		assertThat(outcome.tiers()).isEqualTo(outcome.expected().tiers());
+		if (n == 85) {
+			assertThat(outcome.summary().pyramid())
+				.containsExactlyEntriesOf(ordered("VIP", 1L, "MAJOR", 4L, "ORDINARY", 12L, "SMALL", 68L));
+		}
+	}
+
+	@Test
+	void tiesAtATierBoundaryGoToTheLowerAccountId() {
+		// 100 customers: ranks 1–3 share one amount (VIP takes 1), ranks 4–7 share
+		// another
+		// (Major ends at rank 5), so the account id alone decides at both boundaries.
+		List<Customer> customers = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			BigDecimal amount = (i < 3) ? new BigDecimal("5000.00")
+					: (i < 7) ? new BigDecimal("3000.00") : BigDecimal.valueOf(2000 - i);
+			customers.add(new Customer(amount, BigDecimal.ZERO));
+		}
+		// Inserted in reverse, so the lower ids are not simply the first rows written.
+		java.util.Collections.reverse(customers);
+		Outcome outcome = rank(customers);
+		assertThat(outcome.tiers()).isEqualTo(outcome.expected().tiers());
+		List<Long> topIds = outcome.ids()
+			.stream()
+			.filter((id) -> outcome.amountOf(id).equals("5000.00"))
+			.sorted()
+			.toList();
+		assertThat(outcome.tiers().get(topIds.get(0))).isEqualTo("VIP");
+		assertThat(outcome.tiers().get(topIds.get(1))).isEqualTo("MAJOR");
+		List<Long> secondIds = outcome.ids()
+			.stream()
+			.filter((id) -> outcome.amountOf(id).equals("3000.00"))
+			.sorted()
+			.toList();
+		assertThat(secondIds.stream().map(outcome.tiers()::get)).containsExactly("MAJOR", "MAJOR", "ORDINARY",
+				"ORDINARY");
+	}
+
+	@Test
+	void customersWithoutPurchasesAreSmallWhateverTheirRank() {
+		List<Customer> customers = new ArrayList<>();
+		customers.add(new Customer(new BigDecimal("900.00"), BigDecimal.ZERO));
+		for (int i = 0; i < 9; i++) {
+			customers.add(new Customer(BigDecimal.ZERO, BigDecimal.ZERO));
+		}
+		Outcome outcome = rank(customers);
+		// ceil(20% of 10) = 2 would make rank 2 Ordinary, but it bought nothing.
+		assertThat(outcome.summary().pyramid())
+			.containsExactlyEntriesOf(ordered("VIP", 1L, "MAJOR", 0L, "ORDINARY", 0L, "SMALL", 9L));
+		assertThat(outcome.tiers()).isEqualTo(outcome.expected().tiers());
+	}
+
+	@Test
+	void theCustomerCrossingEightyAndNinetyFivePercentIsCountedInTheHigherClass() {
+		Outcome crossing = rank(customers("50", "25", "10", "6", "5", "4"));
+		// Running shares 50, 75, 85 (crosses 80: A), 91, 96 (crosses 95: B), 100.
+		assertThat(crossing.abcInRankOrder()).containsExactly("A", "A", "A", "B", "B", "C");
+		assertThat(crossing.abc()).isEqualTo(crossing.expected().abc());
+		assertThat(crossing.summary().pareto().customersFor80()).isEqualTo(3);
+		assertThat(crossing.summary().pareto().customerShareFor80()).isEqualTo(0.5);
+
+		Outcome reaching = rank(customers("40", "40", "15", "5"));
+		// Running shares 40, 80 (reaches 80: A), 95 (reaches 95: B), 100.
+		assertThat(reaching.abcInRankOrder()).containsExactly("A", "A", "B", "C");
+		assertThat(reaching.abc()).isEqualTo(reaching.expected().abc());
+	}
+
+	@Test
+	void growthClassesFollowTheirBoundaries() {
+		List<Customer> customers = new ArrayList<>();
+		// Five large customers take VIP (1) and Major (4) of N = 100.
+		for (int i = 0; i < 5; i++) {
+			customers.add(new Customer(BigDecimal.valueOf(1_000_000 + i), BigDecimal.valueOf(10)));
+		}
+		customers.add(new Customer(new BigDecimal("120.00"), new BigDecimal("100.00"))); // +20%:
+																							// MGC
+		customers.add(new Customer(new BigDecimal("119.99"), new BigDecimal("100.00"))); // +19.99%:
+																							// Stable
+		customers.add(new Customer(new BigDecimal("100.00"), new BigDecimal("100.00"))); // 0%:
+																							// Stable
+		customers.add(new Customer(new BigDecimal("99.99"), new BigDecimal("100.00"))); // fell:
+																						// BZ
+		customers.add(new Customer(new BigDecimal("50.00"), BigDecimal.ZERO)); // new: MGC
+		customers.add(new Customer(BigDecimal.ZERO, new BigDecimal("80.00"))); // stopped:
+																				// BZ
+		customers.add(new Customer(new BigDecimal("100.00"), new BigDecimal("100.00"), new BigDecimal("31.00")));
+		// ^ unchanged but contact cost 31 exceeds the margin of 30: BZ
+		customers.add(new Customer(new BigDecimal("100.00"), new BigDecimal("100.00"), new BigDecimal("30.00")));
+		// ^ contact cost equals the margin, net profit 0: Stable
+		while (customers.size() < 100) {
+			customers.add(new Customer(new BigDecimal("10.00"), new BigDecimal("10.00")));
+		}
+		Outcome outcome = rank(customers);
+		assertThat(outcome.growth()).isEqualTo(outcome.expected().growth());
+		List<Long> ids = outcome.ids();
+		assertThat(ids.subList(0, 5).stream().map(outcome.growth()::get)).containsOnly("VIP");
+		assertThat(ids.subList(5, 13).stream().map(outcome.growth()::get)).containsExactly("MGC", "STABLE", "STABLE",
+				"BZ", "MGC", "BZ", "BZ", "STABLE");
+	}
+
+	@Test
+	void aStrategicPinMakesAnAccountBWithItsReasonAudited() {
+		String manager = this.given.manager();
+		Outcome before = rank(customers("50", "25", "10", "6", "5", "4"));
+		long last = before.ids().get(5);
+		assertThat(before.abc().get(last)).isEqualTo("C");
+		long accountOwner = before.owner();
+		this.jdbc.sql("update account set owner_id = (select id from app_user where username = :u) where id = :id")
+			.param("u", manager)
+			.param("id", last)
+			.update();
+		this.api.put(manager, "/api/v1/accounts/" + last + "/strategic-pin", json("reason", " ")).expect(400);
+		this.api.put(this.given.kam(), "/api/v1/accounts/" + last + "/strategic-pin", json("reason", "x")).expect(403);
+		this.api.put(manager, "/api/v1/accounts/" + last + "/strategic-pin", json("reason", "Opens the wind market"))
+			.expect(204);
+		this.jdbc.sql("update account set owner_id = :o where id = :id")
+			.param("o", accountOwner)
+			.param("id", last)
+			.update();
+		RunSummary after = this.segmentation.runFor(Set.of(accountOwner), new RunRequest(FROM, TO, Measure.REVENUE),
+				"test");
+		Map<String, Object> row = this.jdbc
+			.sql("select abc, abc_rule from segmentation_snapshot where run_id = :run and account_id = :id")
+			.param("run", after.id())
+			.param("id", last)
+			.query()
+			.singleRow();
+		assertThat(row.get("abc").toString().strip()).isEqualTo("B");
+		assertThat(row.get("abc_rule").toString().strip()).isEqualTo("C");
+		assertThat(after.abc()).containsExactlyEntriesOf(ordered("A", 3L, "B", 3L, "C", 0L));
+		assertThat(this.jdbc.sql("""
+				select actor from audit_log where entity_type = 'SegmentationPin' and entity_id = :id
+				and field = 'pinReason' and new_value = 'Opens the wind market'""")
+			.param("id", last)
+			.query(String.class)
+			.list()).containsExactly(manager);
+	}
+
+	@Test
+	void theApiStartsARunAndAnswersItsFiguresAndAccounts() {
+		String manager = this.given.manager();
+		Api.Response created = this.api
+			.post(manager, "/api/v1/segmentation/runs",
+					json("from", "2025-01-01", "to", "2025-12-31", "measure", "REVENUE"))
+			.expect(201);
+		long id = created.id();
+		assertThat(created.location()).contains("/api/v1/segmentation/runs/" + id);
+		JsonNode run = this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + id).expect(200).body();
+		assertThat(run.get("from").asString()).isEqualTo("2025-01-01");
+		assertThat(run.get("to").asString()).isEqualTo("2025-12-31");
+		assertThat(run.get("measure").asString()).isEqualTo("REVENUE");
+		long accounts = run.get("accounts").asLong();
+		long sum = 0;
+		for (String tier : List.of("VIP", "MAJOR", "ORDINARY", "SMALL")) {
+			sum += run.get("pyramid").get(tier).asLong();
+		}
+		assertThat(sum).isEqualTo(accounts).isPositive();
+		assertThat(run.get("abc").size()).isEqualTo(3);
+		assertThat(run.get("valueGrowth").size()).isEqualTo(4);
+		assertThat(run.get("pareto").get("customerShareFor80").isNumber()).isTrue();
+		long vip = run.get("pyramid").get("VIP").asLong();
+		Api.Response page = this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + id + "/accounts?tier=VIP&size=5")
+			.expect(200);
+		assertThat(page.totalElements()).isEqualTo(vip);
+		assertThat(page.items()).allSatisfy((item) -> assertThat(item.get("tier").asString()).isEqualTo("VIP"));
+		Api.Response abcA = this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + id + "/accounts?tier=VIP&abc=A")
+			.expect(200);
+		assertThat(abcA.items()).allSatisfy((item) -> assertThat(item.get("abc").asString()).isEqualTo("A"));
+
+		this.api.post(this.given.kam(), "/api/v1/segmentation/runs", json()).expect(403);
+		this.api.post(manager, "/api/v1/segmentation/runs", json("from", "2025-02-01", "to", "2025-01-01")).expect(400);
+		this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/99999999").expect(404);
+		this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + id + "/accounts?tier=GOLD").expect(400);
+	}
+
+	@Test
+	void aKamSeesTheRunAmongTheirOwnAccountsOnly() {
+		Outcome outcome = rank(customers("50", "25", "10", "6", "5", "4"));
+		String kam = this.jdbc.sql("select username from app_user where id = :id")
+			.param("id", outcome.owner())
+			.query(String.class)
+			.single();
+		long companyWide = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201)
+			.id();
+		JsonNode mine = this.api.get(kam, "/api/v1/segmentation/runs/" + companyWide).expect(200).body();
+		assertThat(mine.get("accounts").asLong()).isEqualTo(6);
+		Api.Response rows = this.api.get(kam, "/api/v1/segmentation/runs/" + companyWide + "/accounts?size=50")
+			.expect(200);
+		assertThat(rows.items().stream().map((r) -> r.get("accountId").asLong()))
+			.containsExactlyInAnyOrderElementsOf(outcome.ids());
+	}
+
+	@Test
+	void settingsAreCheckedSavedAndAudited() {
+		JsonNode current = this.api.get(Api.ADMIN, "/api/v1/segmentation/settings").expect(200).body();
+		Map<String, Object> wrong = settings(current, "majorPercent", "0.5");
+		assertThat(this.api.put(Api.ADMIN, "/api/v1/segmentation/settings", wrong).expect(400).errorFields())
+			.containsExactly("majorPercent");
+		this.api.put(this.given.manager(), "/api/v1/segmentation/settings", settings(current, "cadenceVip", 14))
+			.expect(403);
+		JsonNode saved = this.api.put(Api.ADMIN, "/api/v1/segmentation/settings", settings(current, "cadenceVip", 10))
+			.expect(200)
+			.body();
+		assertThat(saved.get("cadenceVip").asInt()).isEqualTo(10);
+		this.api.put(Api.ADMIN, "/api/v1/segmentation/settings", settings(current, "cadenceVip", 12)).expect(409);
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_log where entity_type = 'SegmentationSettings' and field = 'cadenceVip'
+				and new_value = '10'""").query(Long.class).single()).isPositive();
+		this.api.put(Api.ADMIN, "/api/v1/segmentation/settings", settings(saved, "cadenceVip", 14)).expect(200);
+	}
+
+	private static Map<String, Object> settings(JsonNode current, String field, Object value) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		current.properties()
+			.forEach((entry) -> body.put(entry.getKey(),
+					entry.getValue().isNumber() ? entry.getValue().numberValue() : entry.getValue().asString()));
+		body.put(field, value);
+		return body;
+	}
+
+	// ------------------------------------------------------------ building a population
+
+	static List<Customer> customers(String... amounts) {
+		List<Customer> customers = new ArrayList<>();
+		for (String amount : amounts) {
+			customers.add(new Customer(new BigDecimal(amount), BigDecimal.ZERO));
+		}
+		return customers;
+	}
+
+	/**
+	 * Accounts of a fresh owner with these purchases, ranked in a run of that owner's
+	 * accounts, with the expected outcome computed independently.
+	 */
+	Outcome rank(List<Customer> customers) {
+		String kam = this.given.kam();
+		long owner = this.jdbc.sql("select id from app_user where username = :u")
+			.param("u", kam)
+			.query(Long.class)
+			.single();
+		String prefix = Fixtures.unique("seg");
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < customers.size(); i++) {
+			String name = prefix + "-" + i;
+			rows.add(new Object[] { name, name.toLowerCase(), owner, now, now });
+		}
+		this.template.batchUpdate("""
+				insert into account (name, name_key, owner_id, status, archived, created_at, updated_at, version)
+				values (?, ?, ?, 'ACTIVE', false, ?, ?, 0)""", rows);
+		// Written directly for speed, so the owner's tally that the account list reads is
+		// kept here too.
+		int tallied = this.jdbc
+			.sql("update account_tally set accounts = accounts + :n where owner_id = :o and archived = false")
+			.param("o", owner)
+			.param("n", customers.size())
+			.update();
+		if (tallied == 0) {
+			this.jdbc.sql("insert into account_tally (owner_id, archived, accounts) values (:o, false, :n)")
+				.param("o", owner)
+				.param("n", customers.size())
+				.update();
+		}
+		Map<String, Long> idsByName = new HashMap<>();
+		this.jdbc.sql("select id, name from account where owner_id = :o")
+			.param("o", owner)
+			.query((java.sql.ResultSet rs) -> {
+				idsByName.put(rs.getString(2), rs.getLong(1));
+			});
+		List<NewOrderLine> lines = new ArrayList<>();
+		Map<Long, Customer> byId = new LinkedHashMap<>();
+		List<Object[]> activities = new ArrayList<>();
+		for (int i = 0; i < customers.size(); i++) {
+			long id = idsByName.get(prefix + "-" + i);
+			Customer customer = customers.get(i);
+			byId.put(id, customer);
+			if (customer.amount().signum() > 0) {
+				lines.add(line(id, TO.minusDays(i % 300), customer.amount()));
+			}
+			if (customer.prior().signum() > 0) {
+				lines.add(line(id, PRIOR_DAY, customer.prior()));
+			}
+			if (customer.contactCost().signum() > 0) {
+				activities.add(new Object[] { id, Timestamp.valueOf(TO.minusDays(10).atTime(10, 0)),
+						customer.contactCost(), owner, now });
+			}
+		}
+		this.ledger.append(lines);
+		if (!activities.isEmpty()) {
+			this.template.batchUpdate("""
+					insert into activity (account_id, type, occurred_at, cost, summary, created_by, created_at, version)
+					values (?, 'VISIT', ?, ?, 'Visit', ?, ?, 0)""", activities);
+		}
+		RunSummary summary = this.segmentation.runFor(Set.of(owner), new RunRequest(FROM, TO, Measure.REVENUE), "test");
+		Map<Long, String> tiers = new HashMap<>();
+		Map<Long, String> abc = new HashMap<>();
+		Map<Long, String> growth = new HashMap<>();
+		Map<Long, Long> ranks = new HashMap<>();
+		this.jdbc
+			.sql("select account_id, tier, abc, value_growth, rank_no from segmentation_snapshot where run_id = :run")
+			.param("run", summary.id())
+			.query((java.sql.ResultSet rs) -> {
+				tiers.put(rs.getLong(1), rs.getString(2).strip());
+				abc.put(rs.getLong(1), rs.getString(3).strip());
+				growth.put(rs.getLong(1), rs.getString(4).strip());
+				ranks.put(rs.getLong(1), rs.getLong(5));
+			});
+		List<Long> insertionOrder = new ArrayList<>(byId.keySet());
+		return new Outcome(owner, summary, insertionOrder, byId, tiers, abc, growth, ranks, Expected.of(byId));
+	}
+
+	private static NewOrderLine line(long accountId, LocalDate date, BigDecimal amount) {
+		// A 30% margin on every line, so net profit is known.
+		return new NewOrderLine(accountId, date, null, BigDecimal.ONE, amount,
+				amount.multiply(new BigDecimal("0.70")).setScale(2, RoundingMode.HALF_UP), null, "segmentation-test",
+				Fixtures.unique("line"));
+	}
+
+	static <V> Map<String, V> ordered(Object... keysAndValues) {
+		Map<String, V> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			@SuppressWarnings("unchecked")
+			V value = (V) keysAndValues[i + 1];
+			map.put((String) keysAndValues[i], value);
+		}
+		return map;
+	}
+
+	/**
+	 * One customer's purchases this period and in the prior period, and its contact cost.
+	 */
+	record Customer(BigDecimal amount, BigDecimal prior, BigDecimal contactCost) {
+
+		Customer(BigDecimal amount, BigDecimal prior) {
+			this(amount, prior, BigDecimal.ZERO);
+		}
+
+	}
+
+	record Outcome(long owner, RunSummary summary, List<Long> ids, Map<Long, Customer> customers,
+			Map<Long, String> tiers, Map<Long, String> abc, Map<Long, String> growth, Map<Long, Long> ranks,
+			Expected expected) {
+
+		String amountOf(long id) {
+			return this.customers.get(id).amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+		}
+
+		List<String> abcInRankOrder() {
+			return this.ranks.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByValue())
+				.map((e) -> this.abc.get(e.getKey()))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * DOMAIN.md §3.1, §3.2 and §3.4 written out in plain Java, independently of the SQL.
+	 */
+	record Expected(Map<Long, String> tiers, Map<Long, String> abc, Map<Long, String> growth,
+			Map<String, Long> abcCounts, long customersFor80) {
+
+		static Expected of(Map<Long, Customer> customers) {
+			List<Long> order = new ArrayList<>(customers.keySet());
+			order.sort(Comparator.comparing((Long id) -> customers.get(id).amount())
+				.reversed()
+				.thenComparing(Comparator.naturalOrder()));
+			int n = order.size();
+			long vip = (n + 99) / 100;
+			long major = (5L * n + 99) / 100;
+			long ordinary = (20L * n + 99) / 100;
+			BigDecimal total = BigDecimal.ZERO;
+			for (Customer customer : customers.values()) {
+				total = total.add(customer.amount());
+			}
+			Map<Long, String> tiers = new HashMap<>();
+			Map<Long, String> abc = new HashMap<>();
+			Map<Long, String> growth = new HashMap<>();
+			Map<String, Long> abcCounts = ordered("A", 0L, "B", 0L, "C", 0L);
+			BigDecimal before = BigDecimal.ZERO;
+			long for80 = 0;
+			for (int i = 0; i < n; i++) {
+				long id = order.get(i);
+				Customer c = customers.get(id);
+				int rank = i + 1;
+				String tier = (c.amount().signum() == 0) ? "SMALL"
+						: (rank <= vip) ? "VIP" : (rank <= major) ? "MAJOR" : (rank <= ordinary) ? "ORDINARY" : "SMALL";
+				tiers.put(id, tier);
+				// Share of value before this customer, compared with 80% and 95%.
+				String klass = (before.multiply(BigDecimal.valueOf(100))
+					.compareTo(total.multiply(BigDecimal.valueOf(80))) < 0) ? "A"
+							: (before.multiply(BigDecimal.valueOf(100))
+								.compareTo(total.multiply(BigDecimal.valueOf(95))) < 0) ? "B" : "C";
+				abc.put(id, klass);
+				abcCounts.merge(klass, 1L, Long::sum);
+				before = before.add(c.amount());
+				if (for80 == 0 && total.signum() > 0 && before.multiply(BigDecimal.valueOf(100))
+					.compareTo(total.multiply(BigDecimal.valueOf(80))) >= 0) {
+					for80 = rank;
+				}
+				BigDecimal margin = c.amount().multiply(new BigDecimal("0.30")).setScale(2, RoundingMode.HALF_UP);
+				BigDecimal net = margin.subtract(c.contactCost());
+				boolean grew = (c.prior().signum() > 0) ? c.amount()
+					.subtract(c.prior())
+					.multiply(BigDecimal.valueOf(100))
+					.compareTo(c.prior().multiply(BigDecimal.valueOf(20))) >= 0 : c.amount().signum() > 0;
+				growth.put(id, (tier.equals("VIP") || tier.equals("MAJOR")) ? "VIP"
+						: grew ? "MGC" : (c.amount().compareTo(c.prior()) < 0 || net.signum() < 0) ? "BZ" : "STABLE");
+			}
+			return new Expected(tiers, abc, growth, abcCounts, for80);
+		}
+
+	}
+
+}
