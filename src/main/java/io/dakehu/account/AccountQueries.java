@@ -108,9 +108,9 @@ public class AccountQueries {
 			where.append(" and ").append(segment.condition());
 			params.putAll(segment.params());
 		}
-		boolean unfiltered = segment == null && params.keySet()
-			.stream()
-			.allMatch((name) -> name.startsWith("scope") || name.equals("archived")) && criteria.archived() != null;
+		boolean unfiltered = segment == null
+				&& params.keySet().stream().allMatch((name) -> name.startsWith("scope") || name.equals("archived"))
+				&& criteria.archived() != null;
 		long total;
 		boolean exact = true;
 		if (unfiltered) {
