@@ -91,6 +91,47 @@ public class BuyingCenters {
 	}
 
 	/**
+	 * How many visible open opportunities carry each kind of warning.
+	 */
+	public Map<CoverageWarning.Kind, Long> riskCounts(RecordScope scope) {
+		Map<CoverageWarning.Kind, Long> counts = new java.util.EnumMap<>(CoverageWarning.Kind.class);
+		for (CoverageWarning.Kind kind : CoverageWarning.Kind.values()) {
+			counts.put(kind, 0L);
+		}
+		for (OpportunityCoverage coverage : cover(this.opportunities.open(scope, null))) {
+			coverage.warnings()
+				.stream()
+				.map(CoverageWarning::kind)
+				.distinct()
+				.forEach((kind) -> counts.merge(kind, 1L, Long::sum));
+		}
+		return counts;
+	}
+
+	/**
+	 * The distinct warnings across several opportunities with how many opportunities
+	 * carry each, most frequent first: an account's opportunities mostly share its buying
+	 * center, so its page shows each gap once.
+	 */
+	public static List<WarningCount> summarise(List<OpportunityCoverage> coverage) {
+		Map<CoverageWarning, Long> counts = new LinkedHashMap<>();
+		for (OpportunityCoverage one : coverage) {
+			one.warnings().forEach((warning) -> counts.merge(warning, 1L, Long::sum));
+		}
+		return counts.entrySet()
+			.stream()
+			.map((entry) -> new WarningCount(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparing(WarningCount::opportunities).reversed())
+			.toList();
+	}
+
+	/**
+	 * One warning and the number of opportunities it applies to.
+	 */
+	public record WarningCount(CoverageWarning warning, long opportunities) {
+	}
+
+	/**
 	 * Records the role a person has on one opportunity. Our personal level and the
 	 * relationship owner, when given, are the person's and change at the account too.
 	 * @throws RuleViolationException when the contact does not work at the opportunity's

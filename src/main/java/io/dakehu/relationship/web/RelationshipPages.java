@@ -135,7 +135,9 @@ class RelationshipPages {
 		CurrentUser me = this.users.current();
 		model.addAttribute("accountId", accountId);
 		model.addAttribute("members", this.contacts.buyingCenter(me.scope(), accountId));
-		model.addAttribute("coverage", this.buyingCenters.forAccount(me.scope(), accountId));
+		List<OpportunityCoverage> coverage = this.buyingCenters.forAccount(me.scope(), accountId);
+		model.addAttribute("coverage", coverage);
+		model.addAttribute("summary", BuyingCenters.summarise(coverage));
 		return "relationship/buying-section :: section";
 	}
 
@@ -148,7 +150,9 @@ class RelationshipPages {
 		model.addAttribute("account", account);
 		model.addAttribute("members", members);
 		model.addAttribute("chart", this.contacts.orgChart(me.scope(), accountId));
-		model.addAttribute("coverage", this.buyingCenters.forAccount(me.scope(), accountId));
+		List<OpportunityCoverage> coverage = this.buyingCenters.forAccount(me.scope(), accountId);
+		model.addAttribute("coverage", coverage);
+		model.addAttribute("summary", BuyingCenters.summarise(coverage));
 		return "relationship/map";
 	}
 
@@ -272,7 +276,8 @@ class RelationshipPages {
 				double share = (grid.max() > 0) ? (double) count / grid.max() : 0;
 				String shade = (count == 0) ? "#ffffff"
 						: String.format(Locale.ROOT, "rgba(179, 38, 30, %.2f)", 0.12 + 0.78 * share);
-				row.add(new HeatCell(personal, company, count, shade, share > 0.55 ? "#fff" : "#1f2937"));
+				row.add(new HeatCell(personal, company, count, shade,
+						(count == 0) ? "#b8bcc4" : (share > 0.55) ? "#fff" : "#1f2937"));
 			}
 			rows.add(row);
 		}
@@ -289,6 +294,7 @@ class RelationshipPages {
 				this.buyingCenters.risks(this.users.current().scope(), kind, new PageRequest(page, 25)));
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", CoverageWarning.Kind.values());
+		model.addAttribute("counts", this.buyingCenters.riskCounts(this.users.current().scope()));
 		return "relationship/risks";
 	}
 
