@@ -86,6 +86,10 @@ class RelationshipPagesTests {
 		assertThat(page(get("/contacts/" + boss + "/buying-role"))).contains("checked").contains("Gao Ming");
 		assertThat(page(get("/relationship/opportunities/" + opportunity))).contains("Gao Ming")
 			.contains("From the account");
+		assertThat(page(get("/opportunities/" + opportunity + "/buying-center/section"))).contains("Gao Ming")
+			.contains("is at personal level 1")
+			.doesNotContain("<html");
+		assertThat(page(get("/relationship"))).contains("Out of balance (axes 2 or more levels apart): ");
 		assertThat(page(get("/contacts/" + boss + "/buying-role").param("opportunity", Long.toString(opportunity))))
 			.contains("on this opportunity only");
 		assertThat(page(get("/relationship"))).contains("heatmap").contains("cell-2-2");

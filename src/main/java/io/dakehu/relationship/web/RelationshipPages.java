@@ -236,6 +236,17 @@ class RelationshipPages {
 		return "relationship/opportunity";
 	}
 
+	/**
+	 * The buying-center card of one opportunity, for the opportunity's own page to load
+	 * with htmx the way the account page loads its sections.
+	 */
+	@GetMapping("/opportunities/{opportunityId}/buying-center/section")
+	String opportunitySection(@PathVariable long opportunityId, Model model) {
+		model.addAttribute("coverage", this.buyingCenters.forOpportunity(this.users.current().scope(), opportunityId));
+		model.addAttribute("embedded", true);
+		return "relationship/opportunity :: buyingCenterCard";
+	}
+
 	@GetMapping("/relationship")
 	String portfolio(@RequestParam(required = false) String owner, @RequestParam(required = false) KeyAccountType type,
 			@RequestParam(required = false) Integer personal, @RequestParam(required = false) Integer company,
