@@ -265,7 +265,12 @@ class RelationshipPages {
 		model.addAttribute("stages", RelationshipStage.values());
 		model.addAttribute("personalLevels", this.settings.levels().get(GridAxis.PERSONAL));
 		model.addAttribute("companyLevels", this.settings.levels().get(GridAxis.COMPANY));
-		model.addAttribute("owners", this.users.active());
+		// Only owners whose accounts the reader can see are worth filtering by.
+		model.addAttribute("owners",
+				this.users.active()
+					.stream()
+					.filter((user) -> me.scope().all() || me.scope().ownerIds().contains(user.id()))
+					.toList());
 		if (personal != null && company != null) {
 			model.addAttribute("personal", personal);
 			model.addAttribute("company", company);
