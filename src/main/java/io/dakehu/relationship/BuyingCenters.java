@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dakehu.account.AccountQueries;
 import io.dakehu.contact.Attitude;
 import io.dakehu.contact.BuyingCenterMember;
 import io.dakehu.contact.BuyingRole;
@@ -48,7 +49,11 @@ public class BuyingCenters {
 
 	private final Clock clock;
 
-	BuyingCenters(JdbcClient jdbc, Contacts contacts, Opportunities opportunities, AuditTrail audit, Clock clock) {
+	private final AccountQueries accounts;
+
+	BuyingCenters(JdbcClient jdbc, Contacts contacts, Opportunities opportunities, AuditTrail audit, Clock clock,
+			AccountQueries accounts) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.opportunities = opportunities;
@@ -69,7 +74,7 @@ public class BuyingCenters {
 	 * The open opportunities of an account with their warnings.
 	 */
 	public List<OpportunityCoverage> forAccount(RecordScope scope, long accountId) {
-		this.contacts.buyingCenter(scope, accountId);
+		this.accounts.requireVisible(scope, accountId);
 		return cover(this.opportunities.open(scope, List.of(accountId)));
 	}
 
