@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dakehu.account.AccountQueries;
 import io.dakehu.contact.Attitude;
 import io.dakehu.contact.BuyingCenterMember;
 import io.dakehu.contact.BuyingRole;
@@ -48,7 +49,11 @@ public class BuyingCenters {
 
 	private final Clock clock;
 
-	BuyingCenters(JdbcClient jdbc, Contacts contacts, Opportunities opportunities, AuditTrail audit, Clock clock) {
+	private final AccountQueries accounts;
+
+	BuyingCenters(JdbcClient jdbc, Contacts contacts, Opportunities opportunities, AuditTrail audit, Clock clock,
+			AccountQueries accounts) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.opportunities = opportunities;
@@ -69,7 +74,7 @@ public class BuyingCenters {
 	 * The open opportunities of an account with their warnings.
 	 */
 	public List<OpportunityCoverage> forAccount(RecordScope scope, long accountId) {
-		this.contacts.buyingCenter(scope, accountId);
+		this.accounts.requireVisible(scope, accountId);
 		return cover(this.opportunities.open(scope, List.of(accountId)));
 	}
 
@@ -88,6 +93,47 @@ public class BuyingCenters {
 		int from = (int) Math.min(page.offset(), risky.size());
 		int to = Math.min(from + page.size(), risky.size());
 		return new PageResult<>(risky.subList(from, to), page.page(), page.size(), risky.size());
+	}
+
+	/**
+	 * How many visible open opportunities carry each kind of warning.
+	 */
+	public Map<CoverageWarning.Kind, Long> riskCounts(RecordScope scope) {
+		Map<CoverageWarning.Kind, Long> counts = new java.util.EnumMap<>(CoverageWarning.Kind.class);
+		for (CoverageWarning.Kind kind : CoverageWarning.Kind.values()) {
+			counts.put(kind, 0L);
+		}
+		for (OpportunityCoverage coverage : cover(this.opportunities.open(scope, null))) {
+			coverage.warnings()
+				.stream()
+				.map(CoverageWarning::kind)
+				.distinct()
+				.forEach((kind) -> counts.merge(kind, 1L, Long::sum));
+		}
+		return counts;
+	}
+
+	/**
+	 * The distinct warnings across several opportunities with how many opportunities
+	 * carry each, most frequent first: an account's opportunities mostly share its buying
+	 * center, so its page shows each gap once.
+	 */
+	public static List<WarningCount> summarise(List<OpportunityCoverage> coverage) {
+		Map<CoverageWarning, Long> counts = new LinkedHashMap<>();
+		for (OpportunityCoverage one : coverage) {
+			one.warnings().forEach((warning) -> counts.merge(warning, 1L, Long::sum));
+		}
+		return counts.entrySet()
+			.stream()
+			.map((entry) -> new WarningCount(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparing(WarningCount::opportunities).reversed())
+			.toList();
+	}
+
+	/**
+	 * One warning and the number of opportunities it applies to.
+	 */
+	public record WarningCount(CoverageWarning warning, long opportunities) {
 	}
 
 	/**

@@ -65,6 +65,7 @@ public class Portfolio {
 		long notEstablished = 0;
 		long total = 0;
 		long max = 0;
+		long imbalanced = 0;
 		for (Map.Entry<Long, Long> entry : counts.entrySet()) {
 			int personal = (int) (entry.getKey() / 10);
 			int company = (int) (entry.getKey() % 10);
@@ -85,9 +86,12 @@ public class Portfolio {
 					notEstablished += count;
 				}
 				max = Math.max(max, count);
+				if (Math.abs(personal - company) >= Assessments.IMBALANCE) {
+					imbalanced += count;
+				}
 			}
 		}
-		return new PortfolioGrid(cells, notEstablished, total, stages, max);
+		return new PortfolioGrid(cells, notEstablished, total, stages, max, imbalanced);
 	}
 
 	/**

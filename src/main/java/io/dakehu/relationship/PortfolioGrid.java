@@ -11,9 +11,10 @@ import java.util.Map;
  * @param total every assessed account counted
  * @param stages accounts per stage, in stage order
  * @param max the largest cell count, for shading
+ * @param imbalanced accounts whose axes differ by 2 or more (DOMAIN.md §4)
  */
 public record PortfolioGrid(List<Cell> cells, long notEstablished, long total, Map<RelationshipStage, Long> stages,
-		long max) {
+		long max, long imbalanced) {
 
 	public record Cell(int personal, int company, RelationshipStage stage, long count) {
 	}

@@ -132,6 +132,43 @@ abstract class RelationshipApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anAdministratorRenamesALevelInBothLanguagesAndTheChangeIsAudited() {
+		long account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Renamed")).id();
+		assess(Api.ADMIN, account, 3, 2, "Approved last year").expect(201);
+		JsonNode level = this.api.get(Api.ADMIN, "/api/v1/relationship/levels")
+			.expect(200)
+			.body()
+			.get("COMPANY")
+			.get(2);
+		assertThat(level.get("nameEn").asString()).isEqualTo("Approved supplier");
+		Map<String, Object> renamed = json("axis", "COMPANY", "level", 2, "nameEn", "Qualified vendor", "nameZh",
+				"合格供应商", "nextMoveEn", "Win a tender", "nextMoveZh", "赢得招标");
+		this.api.put(this.given.director(), "/api/v1/relationship/levels", List.of(renamed)).expect(403);
+		try {
+			this.api.put(Api.ADMIN, "/api/v1/relationship/levels", List.of(renamed)).expect(200);
+			JsonNode move = this.api.get(Api.ADMIN, "/api/v1/accounts/" + account + "/relationship")
+				.expect(200)
+				.body()
+				.get("nextMoves")
+				.get(0);
+			assertThat(move.get("fromName").asString()).isEqualTo("Qualified vendor");
+			assertThat(move.get("text").asString()).isEqualTo("Win a tender");
+			assertThat(this.jdbc.sql(
+					"select count(*) from audit_log where entity_type = 'GridLevel' and new_value = 'Qualified vendor'")
+				.query(Long.class)
+				.single()).isPositive();
+			assertThat(this.api
+				.put(Api.ADMIN, "/api/v1/relationship/levels",
+						List.of(json("axis", "COMPANY", "level", 2, "nameEn", " ", "nameZh", "x")))
+				.expect(400)
+				.errorFields()).containsExactly("company2.nameEn");
+		}
+		finally {
+			this.api.put(Api.ADMIN, "/api/v1/relationship/levels", List.of(level)).expect(200);
+		}
+	}
+
+	@Test
 	void rejectsLevelsOutsideZeroToFiveAndStoresNothing() {
 		long account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Bounds")).id();
 		assertThat(assess(Api.ADMIN, account, 6, 1, "x").expect(400).errorFields()).containsExactly("personal");

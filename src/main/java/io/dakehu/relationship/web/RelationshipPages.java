@@ -135,7 +135,9 @@ class RelationshipPages {
 		CurrentUser me = this.users.current();
 		model.addAttribute("accountId", accountId);
 		model.addAttribute("members", this.contacts.buyingCenter(me.scope(), accountId));
-		model.addAttribute("coverage", this.buyingCenters.forAccount(me.scope(), accountId));
+		List<OpportunityCoverage> coverage = this.buyingCenters.forAccount(me.scope(), accountId);
+		model.addAttribute("coverage", coverage);
+		model.addAttribute("summary", BuyingCenters.summarise(coverage));
 		return "relationship/buying-section :: section";
 	}
 
@@ -148,7 +150,9 @@ class RelationshipPages {
 		model.addAttribute("account", account);
 		model.addAttribute("members", members);
 		model.addAttribute("chart", this.contacts.orgChart(me.scope(), accountId));
-		model.addAttribute("coverage", this.buyingCenters.forAccount(me.scope(), accountId));
+		List<OpportunityCoverage> coverage = this.buyingCenters.forAccount(me.scope(), accountId);
+		model.addAttribute("coverage", coverage);
+		model.addAttribute("summary", BuyingCenters.summarise(coverage));
 		return "relationship/map";
 	}
 
@@ -232,6 +236,17 @@ class RelationshipPages {
 		return "relationship/opportunity";
 	}
 
+	/**
+	 * The buying-center card of one opportunity, for the opportunity's own page to load
+	 * with htmx the way the account page loads its sections.
+	 */
+	@GetMapping("/opportunities/{opportunityId}/buying-center/section")
+	String opportunitySection(@PathVariable long opportunityId, Model model) {
+		model.addAttribute("coverage", this.buyingCenters.forOpportunity(this.users.current().scope(), opportunityId));
+		model.addAttribute("embedded", true);
+		return "relationship/opportunity :: buyingCenterCard";
+	}
+
 	@GetMapping("/relationship")
 	String portfolio(@RequestParam(required = false) String owner, @RequestParam(required = false) KeyAccountType type,
 			@RequestParam(required = false) Integer personal, @RequestParam(required = false) Integer company,
@@ -250,7 +265,12 @@ class RelationshipPages {
 		model.addAttribute("stages", RelationshipStage.values());
 		model.addAttribute("personalLevels", this.settings.levels().get(GridAxis.PERSONAL));
 		model.addAttribute("companyLevels", this.settings.levels().get(GridAxis.COMPANY));
-		model.addAttribute("owners", this.users.active());
+		// Only owners whose accounts the reader can see are worth filtering by.
+		model.addAttribute("owners",
+				this.users.active()
+					.stream()
+					.filter((user) -> me.scope().all() || me.scope().ownerIds().contains(user.id()))
+					.toList());
 		if (personal != null && company != null) {
 			model.addAttribute("personal", personal);
 			model.addAttribute("company", company);
@@ -272,7 +292,8 @@ class RelationshipPages {
 				double share = (grid.max() > 0) ? (double) count / grid.max() : 0;
 				String shade = (count == 0) ? "#ffffff"
 						: String.format(Locale.ROOT, "rgba(179, 38, 30, %.2f)", 0.12 + 0.78 * share);
-				row.add(new HeatCell(personal, company, count, shade, share > 0.55 ? "#fff" : "#1f2937"));
+				row.add(new HeatCell(personal, company, count, shade,
+						(count == 0) ? "#b8bcc4" : (share > 0.55) ? "#fff" : "#1f2937"));
 			}
 			rows.add(row);
 		}
@@ -289,6 +310,7 @@ class RelationshipPages {
 				this.buyingCenters.risks(this.users.current().scope(), kind, new PageRequest(page, 25)));
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", CoverageWarning.Kind.values());
+		model.addAttribute("counts", this.buyingCenters.riskCounts(this.users.current().scope()));
 		return "relationship/risks";
 	}
 
