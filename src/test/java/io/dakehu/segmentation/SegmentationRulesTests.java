@@ -268,6 +268,41 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theTierAndItsServiceLevelShowOnTheAccountListAndPage() {
+		rank(customers("900", "800", "700"));
+		long run = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201)
+			.id();
+		long vips = this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + run)
+			.expect(200)
+			.body()
+			.get("pyramid")
+			.get("VIP")
+			.asLong();
+		Api.Response listed = this.api.get(Api.ADMIN, "/api/v1/accounts?tier=VIP&size=200").expect(200);
+		assertThat(listed.totalElements()).isEqualTo(vips).isPositive();
+		Api.Response expected = this.api
+			.get(Api.ADMIN, "/api/v1/segmentation/runs/" + run + "/accounts?tier=VIP&size=200")
+			.expect(200);
+		assertThat(listed.ids()).containsExactlyInAnyOrderElementsOf(
+				expected.items().stream().map((row) -> row.get("accountId").asLong()).toList());
+		long vip = listed.ids().get(0);
+		int cadence = this.api.get(Api.ADMIN, "/api/v1/segmentation/settings")
+			.expect(200)
+			.body()
+			.get("cadenceVip")
+			.asInt();
+		String section = this.api.get(Api.ADMIN, "/accounts/" + vip + "/segmentation/section").expect(200).text();
+		assertThat(section).contains("dk-tier-VIP").contains("Contact every " + cadence + " days");
+		String page = this.api.get(Api.ADMIN, "/accounts?tier=VIP").expect(200).text();
+		assertThat(page).contains("dk-tier dk-tier-VIP").doesNotContain("dk-tier dk-tier-SMALL");
+		JsonNode standing = this.api.get(Api.ADMIN, "/api/v1/accounts/" + vip + "/standing").expect(200).body();
+		assertThat(standing.get("tier").asString()).isEqualTo("VIP");
+		assertThat(standing.get("cadenceDays").asInt()).isEqualTo(cadence);
+	}
+
+	@Test
 	void aKamSeesTheRunAmongTheirOwnAccountsOnly() {
 		Outcome outcome = rank(customers("50", "25", "10", "6", "5", "4"));
 		String kam = this.jdbc.sql("select username from app_user where id = :id")
