@@ -462,18 +462,20 @@ public class Segmentation {
 		}
 		List<Move> moves = new ArrayList<>();
 		String sql = """
-				select b.account_id, a.tier, b.tier, a.rank_no, b.rank_no from segmentation_snapshot b
+				select b.account_id, a.tier as from_tier, b.tier as to_tier, a.rank_no as from_rank, b.rank_no as to_rank
+				from segmentation_snapshot b
 				left join segmentation_snapshot a on a.run_id = :fromRun and a.account_id = b.account_id
 				where b.run_id = :toRun and %s and (a.tier is null or a.tier <> b.tier)%s"""
 			.formatted(later.condition(), filterLater);
 		String out = """
-				select a.account_id, a.tier, null, a.rank_no, null from segmentation_snapshot a
+				select a.account_id, a.tier as from_tier, null as to_tier, a.rank_no as from_rank, null as to_rank
+				from segmentation_snapshot a
 				where a.run_id = :fromRun and %s%s
 				  and not exists (select 1 from segmentation_snapshot b where b.run_id = :toRun and b.account_id = a.account_id)
 				"""
 			.formatted(earlier.condition(), filterEarlier);
 		String query = wantsOut ? out : (StringUtils.hasText(toTier) || wantsIn) ? sql : sql + " union all " + out;
-		this.jdbc.sql("select * from (" + query + ") m order by 5, 4 limit :limit")
+		this.jdbc.sql("select * from (" + query + ") m order by m.to_rank, m.from_rank limit :limit")
 			.params(params)
 			.query((ResultSet rs) -> {
 				moves.add(new Move(rs.getLong(1), null, tier(rs.getString(2)), tier(rs.getString(3)),

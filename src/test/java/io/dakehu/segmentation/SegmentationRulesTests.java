@@ -54,6 +54,9 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	@Autowired
 	JdbcTemplate template;
 
+	@Autowired
+	NightlyRun nightly;
+
 	@Test
 	void thousandAccountsWithDistinctAmountsMakeTenFortyOneHundredFiftyAndEightHundred() {
 		Random random = new Random(1000);
@@ -303,6 +306,34 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	}
 
 	@Test
+	void thePagesBehindTheChartsAnswerForTwoSnapshots() {
+		rank(customers("900", "800", "700"));
+		long first = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", "2024-01-01", "to", "2024-12-31"))
+			.expect(201)
+			.id();
+		long second = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201)
+			.id();
+		JsonNode data = this.api.get(Api.ADMIN, "/dashboard/data?run=" + second).expect(200).body();
+		assertThat(data.get("pyramid").size()).isEqualTo(4);
+		assertThat(data.get("pareto").get("points").size()).isGreaterThan(2);
+		assertThat(data.get("migration").get("from").asLong()).isEqualTo(first);
+		assertThat(data.get("top").size()).isPositive();
+		String migration = this.api
+			.get(Api.ADMIN, "/segmentation/migration?from=" + first + "&to=" + second + "&fromTier=SMALL&toTier=VIP")
+			.expect(200)
+			.text();
+		assertThat(migration).contains("migration-table");
+		assertThat(this.api.get(Api.ADMIN, "/segmentation/accounts?run=" + second + "&abc=A").expect(200).text())
+			.contains("segment-table");
+		assertThat(this.api.get(Api.ADMIN, "/dashboard?run=" + second).expect(200).text()).contains("chart-pyramid");
+		assertThat(this.api.get(Api.ADMIN, "/admin/segmentation").expect(200).text()).contains("settings-form");
+		this.api.get(this.given.manager(), "/admin/segmentation").expect(403);
+	}
+
+	@Test
 	void aKamSeesTheRunAmongTheirOwnAccountsOnly() {
 		Outcome outcome = rank(customers("50", "25", "10", "6", "5", "4"));
 		String kam = this.jdbc.sql("select username from app_user where id = :id")
@@ -319,6 +350,23 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			.expect(200);
 		assertThat(rows.items().stream().map((r) -> r.get("accountId").asLong()))
 			.containsExactlyInAnyOrderElementsOf(outcome.ids());
+	}
+
+	@Test
+	void theNightlyRunTakesADatabaseLockSoASecondInstanceSkipsIt() {
+		long before = this.jdbc.sql("select count(*) from segmentation_run where started_by = 'system'")
+			.query(Long.class)
+			.single();
+		this.nightly.run();
+		// A second instance firing at the same moment finds the lock row held and does
+		// nothing.
+		this.nightly.run();
+		assertThat(this.jdbc.sql("select count(*) from segmentation_run where started_by = 'system'")
+			.query(Long.class)
+			.single()).isEqualTo(before + 1);
+		assertThat(this.jdbc.sql("select count(*) from shedlock where name = 'segmentation-nightly'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
