@@ -79,8 +79,6 @@ create table segmentation_snapshot (
     value_growth        varchar(10)    not null,
     contact_cost        numeric(19, 2) not null,
     net_profit          numeric(19, 2) not null,
-    total_revenue       numeric(19, 2) not null,
-    first_purchase      date,
     clv                 numeric(19, 2) not null,
     constraint pk_segmentation_snapshot primary key (run_id, account_id)
 );

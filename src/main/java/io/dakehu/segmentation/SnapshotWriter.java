@@ -27,8 +27,10 @@ class SnapshotWriter {
 
 	/**
 	 * Per account: the period's revenue, margin and measured value, the prior period's
-	 * value, everything bought up to the end of the period, the first purchase, the
-	 * contact cost and the strategic pin. Accounts without purchases take part with zero.
+	 * value, the contact cost and the strategic pin, from one scan of the two periods.
+	 * Accounts without purchases take part with zero. Lifetime figures (total revenue,
+	 * first purchase) are not part of a run: they are read per account when shown, along
+	 * the (account, date) index, so a run never scans the ledger's older years.
 	 */
 	private static final String BASE = """
 			select a.id as account_id,
@@ -36,8 +38,6 @@ class SnapshotWriter {
 			       coalesce(p.revenue - p.cost, 0) as margin,
 			       coalesce(%1$s, 0) as amount,
 			       coalesce(p.prior_amount, 0) as prior_amount,
-			       coalesce(p.total_revenue, 0) as total_revenue,
-			       p.first_purchase,
 			       coalesce(c.cost, 0) as contact_cost,
 			       case when g.account_id is null then 0 else 1 end as pinned
 			from account a
@@ -45,11 +45,9 @@ class SnapshotWriter {
 			    select o.account_id,
 			           sum(o.amount) filter (where o.order_date >= :from) as revenue,
 			           sum(coalesce(o.cost, o.amount)) filter (where o.order_date >= :from) as cost,
-			           sum(%2$s) filter (where o.order_date between :priorFrom and :priorTo) as prior_amount,
-			           sum(o.amount) as total_revenue,
-			           min(o.order_date) as first_purchase
+			           sum(%2$s) filter (where o.order_date < :from) as prior_amount
 			    from order_line o
-			    where o.order_date <= :to
+			    where o.order_date between :priorFrom and :to
 			    group by o.account_id) p on p.account_id = a.id
 			left join (
 			    select t.account_id, sum(t.cost) as cost
@@ -59,7 +57,11 @@ class SnapshotWriter {
 			left join segmentation_pin g on g.account_id = a.id
 			where a.archived = false%3$s""";
 
-	/** Rank, population size, total and running total in one sort. */
+	/**
+	 * Rank, population size, total and running total in one sort; the rank and the
+	 * running total share one window (spelt alike), so the database computes them in one
+	 * pass.
+	 */
 	private static final String RANKED = """
 			select b.*,
 			       row_number() over (order by b.amount desc, b.account_id) as rank_no,
@@ -90,8 +92,7 @@ class SnapshotWriter {
 
 	private static final String INSERT = """
 			insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
-			    growth, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, total_revenue,
-			    first_purchase, clv)
+			    growth, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
 			select :run, k.account_id, k.rank_no, k.amount, k.revenue, k.margin, k.prior_amount,
 			       case when k.prior_amount > 0
 			            then round(cast(k.amount - k.prior_amount as numeric(30, 10)) / k.prior_amount, 4) end,
@@ -103,8 +104,7 @@ class SnapshotWriter {
 			                 or (k.prior_amount <= 0 and k.amount > 0) then 'MGC'
 			            when k.amount < k.prior_amount or k.net_profit < 0 then 'BZ'
 			            else 'STABLE' end,
-			       k.contact_cost, k.net_profit, k.total_revenue, k.first_purchase,
-			       round(k.net_profit * :clvFactor, 2)
+			       k.contact_cost, k.net_profit, round(k.net_profit * :clvFactor, 2)
 			from (%s) k""";
 
 	private static final String COUNTS = """
@@ -212,6 +212,22 @@ class SnapshotWriter {
 			.single();
 	}
 
+	/**
+	 * The same aggregation and ranking as a run, without classes, indicators or writing:
+	 * a second yardstick for the benchmark, isolating what classifying and writing cost.
+	 */
+	long rankSameInputs(Period period, Measure measure, SegmentationSettings settings) {
+		String sql = """
+				select count(*), max(r.rank_no), max(r.running), max(r.total), max(r.n), sum(r.margin),
+				       sum(r.prior_amount), sum(r.contact_cost), sum(r.pinned)
+				from (%s) r"""
+			.formatted(RANKED.formatted(BASE.formatted(measure.accountValueSql(), measure.lineValueSql(), "")));
+		return this.jdbc.sql(sql)
+			.params(params(period, measure, settings, null))
+			.query((rs, n) -> rs.getLong(1))
+			.single();
+	}
+
 	static String insertSql(Measure measure, boolean restricted) {
 		return INSERT.formatted(classedSql(measure, restricted));
 	}
@@ -263,7 +279,6 @@ class SnapshotWriter {
 		params.put("from", period.from());
 		params.put("to", period.to());
 		params.put("priorFrom", period.priorFrom());
-		params.put("priorTo", period.priorTo());
 		params.put("fromStart", Timestamp.valueOf(period.from().atStartOfDay()));
 		params.put("toEnd", Timestamp.valueOf(period.to().plusDays(1).atStartOfDay()));
 		params.put("vipBasis", basis(settings.vipPercent()));

@@ -94,6 +94,7 @@ public final class SegmentationBenchmark {
 		SegmentationSettings settings = new Segmentation(jdbc, writer, null, null, null).settings();
 		SnapshotWriter.Period period = new SnapshotWriter.Period(FROM, TO);
 		LongSupplier bare = () -> writer.rankOnly(period, Measure.REVENUE);
+		LongSupplier same = () -> writer.rankSameInputs(period, Measure.REVENUE, settings);
 		LongSupplier full = () -> transaction.execute(
 				(status) -> writer.write(period, Measure.REVENUE, settings, null, "benchmark", LocalDateTime.now()));
 
@@ -102,26 +103,33 @@ public final class SegmentationBenchmark {
 		}
 		// One of each first, so the ledger is in the cache for both.
 		bare.getAsLong();
+		same.getAsLong();
 		full.getAsLong();
 		List<Long> bareTimes = new ArrayList<>();
+		List<Long> sameTimes = new ArrayList<>();
 		List<Long> fullTimes = new ArrayList<>();
 		long bareHeap = 0;
 		long fullHeap = 0;
 		for (int i = 0; i < repeats; i++) {
 			Measurement b = measure(bare);
+			Measurement m = measure(same);
 			Measurement f = measure(full);
 			bareTimes.add(b.millis());
+			sameTimes.add(m.millis());
 			fullTimes.add(f.millis());
 			bareHeap = Math.max(bareHeap, b.peakHeapMb());
 			fullHeap = Math.max(fullHeap, f.peakHeapMb());
-			System.out.printf("round %d: bare aggregate + rank %,d ms (%,d accounts); full run %,d ms (run %d)%n",
-					i + 1, b.millis(), b.result(), f.millis(), f.result());
+			System.out.printf(
+					"round %d: bare aggregate + rank %,d ms (%,d accounts); same inputs + rank %,d ms; full run %,d ms (run %d)%n",
+					i + 1, b.millis(), b.result(), m.millis(), f.millis(), f.result());
 		}
 		long bareMedian = median(bareTimes);
 		long fullMedian = median(fullTimes);
+		long sameMedian = median(sameTimes);
 		long snapshotRows = jdbc.sql("select count(*) from segmentation_snapshot").query(Long.class).single();
-		System.out.printf("%nmedian bare aggregate + rank: %,d ms%nmedian full run: %,d ms%nratio full / bare: %.2f%n",
-				bareMedian, fullMedian, fullMedian / (double) bareMedian);
+		System.out.printf(
+				"%nmedian bare aggregate + rank (one period, one sum): %,d ms%nmedian same inputs + rank (both periods, margin, contact cost; no classes, no writing): %,d ms%nmedian full run: %,d ms%nratio full / bare: %.2f%nratio full / same inputs: %.2f%n",
+				bareMedian, sameMedian, fullMedian, fullMedian / (double) bareMedian, fullMedian / (double) sameMedian);
 		System.out.printf(
 				"JVM heap used, peak while running: bare %d MB, full %d MB (snapshot rows written in all: %,d)%n",
 				bareHeap, fullHeap, snapshotRows);

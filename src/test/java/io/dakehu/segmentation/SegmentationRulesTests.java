@@ -350,6 +350,21 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			.expect(200);
 		assertThat(rows.items().stream().map((r) -> r.get("accountId").asLong()))
 			.containsExactlyInAnyOrderElementsOf(outcome.ids());
+		// Value indicators of the customer that bought 50 in the period, with a 30%
+		// margin
+		// and no contact cost: CLV discounts 15 a year over 5 years at 8% (the defaults).
+		JsonNode fifty = rows.items()
+			.stream()
+			.filter((r) -> r.get("amount").decimalValue().compareTo(new BigDecimal("50")) == 0)
+			.findFirst()
+			.orElseThrow();
+		double annuity = (1 - Math.pow(1.08, -5)) / 0.08;
+		assertThat(fifty.get("totalRevenue").decimalValue()).isEqualByComparingTo("50");
+		assertThat(fifty.get("margin").decimalValue()).isEqualByComparingTo("15");
+		assertThat(fifty.get("netProfit").decimalValue()).isEqualByComparingTo("15");
+		assertThat(fifty.get("clv").doubleValue()).isCloseTo(15 * annuity, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(fifty.get("annualSales").decimalValue()).isEqualByComparingTo("50");
+		assertThat(fifty.get("firstPurchase").asString()).isEqualTo(TO.toString());
 	}
 
 	@Test
