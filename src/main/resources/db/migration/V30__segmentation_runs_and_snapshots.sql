@@ -60,8 +60,10 @@ create index ix_segmentation_run_official on segmentation_run (population, start
 
 -- Per account and run: where it stood. Written in one INSERT … SELECT per run and never
 -- changed afterwards (history). Kept narrow: a company-wide run writes one row per account.
+-- No foreign keys: the writer inserts the run first in the same transaction, and a check
+-- per row would cost a third of the insert at a million accounts.
 create table segmentation_snapshot (
-    run_id              bigint         not null references segmentation_run (id) on delete cascade,
+    run_id              bigint         not null,
     account_id          bigint         not null,
     rank_no             bigint         not null,
     amount              numeric(19, 2) not null,
@@ -77,8 +79,6 @@ create table segmentation_snapshot (
     value_growth        varchar(10)    not null,
     contact_cost        numeric(19, 2) not null,
     net_profit          numeric(19, 2) not null,
-    total_revenue       numeric(19, 2) not null,
-    first_purchase      date,
     clv                 numeric(19, 2) not null,
     constraint pk_segmentation_snapshot primary key (run_id, account_id)
 );

@@ -257,21 +257,43 @@ public class Segmentation {
 	private static final String SNAPSHOT_SQL = """
 			select s.run_id, s.account_id, s.rank_no, s.amount, s.revenue, s.margin, s.prior_amount, s.growth,
 			       s.cumulative_amount, s.tier, s.abc, s.abc_rule, s.value_growth, s.contact_cost, s.net_profit,
-			       s.total_revenue, s.first_purchase, s.clv, w.annual_spend
+			       s.clv, w.annual_spend
 			from segmentation_snapshot s left join segmentation_wallet w on w.account_id = s.account_id""";
 
 	private List<SnapshotRow> rows(RunSummary run, String sql, Map<String, Object> params) {
 		List<Object[]> raw = this.jdbc.sql(sql).params(params).query((rs, n) -> {
 			Object[] row = new Object[19];
-			for (int i = 0; i < 19; i++) {
+			for (int i = 0; i < 15; i++) {
 				row[i] = rs.getObject(i + 1);
 			}
-			row[16] = (rs.getDate(17) != null) ? rs.getDate(17).toLocalDate() : null;
+			row[17] = rs.getObject(16);
+			row[18] = rs.getObject(17);
+			row[15] = BigDecimal.ZERO;
 			return row;
 		}).list();
 		Set<Long> ids = new HashSet<>();
 		raw.forEach((row) -> ids.add(((Number) row[1]).longValue()));
 		Map<Long, String> names = this.accounts.names(ids);
+		if (!ids.isEmpty()) {
+			// Lifetime figures up to the end of the run's period, for the shown rows
+			// only.
+			Map<Long, Object[]> lifetime = new HashMap<>();
+			this.jdbc.sql("""
+					select account_id, sum(amount), min(order_date) from order_line
+					where account_id in (:ids) and order_date <= :to group by account_id""")
+				.param("ids", ids)
+				.param("to", run.to())
+				.query((ResultSet rs) -> {
+					lifetime.put(rs.getLong(1), new Object[] { rs.getBigDecimal(2), rs.getDate(3).toLocalDate() });
+				});
+			for (Object[] row : raw) {
+				Object[] life = lifetime.get(((Number) row[1]).longValue());
+				if (life != null) {
+					row[15] = life[0];
+					row[16] = life[1];
+				}
+			}
+		}
 		List<SnapshotRow> rows = new ArrayList<>(raw.size());
 		for (Object[] row : raw) {
 			rows.add(snapshotRow(run, row, names.get(((Number) row[1]).longValue())));
@@ -462,18 +484,20 @@ public class Segmentation {
 		}
 		List<Move> moves = new ArrayList<>();
 		String sql = """
-				select b.account_id, a.tier, b.tier, a.rank_no, b.rank_no from segmentation_snapshot b
+				select b.account_id, a.tier as from_tier, b.tier as to_tier, a.rank_no as from_rank, b.rank_no as to_rank
+				from segmentation_snapshot b
 				left join segmentation_snapshot a on a.run_id = :fromRun and a.account_id = b.account_id
 				where b.run_id = :toRun and %s and (a.tier is null or a.tier <> b.tier)%s"""
 			.formatted(later.condition(), filterLater);
 		String out = """
-				select a.account_id, a.tier, null, a.rank_no, null from segmentation_snapshot a
+				select a.account_id, a.tier as from_tier, null as to_tier, a.rank_no as from_rank, null as to_rank
+				from segmentation_snapshot a
 				where a.run_id = :fromRun and %s%s
 				  and not exists (select 1 from segmentation_snapshot b where b.run_id = :toRun and b.account_id = a.account_id)
 				"""
 			.formatted(earlier.condition(), filterEarlier);
 		String query = wantsOut ? out : (StringUtils.hasText(toTier) || wantsIn) ? sql : sql + " union all " + out;
-		this.jdbc.sql("select * from (" + query + ") m order by 5, 4 limit :limit")
+		this.jdbc.sql("select * from (" + query + ") m order by m.to_rank, m.from_rank limit :limit")
 			.params(params)
 			.query((ResultSet rs) -> {
 				moves.add(new Move(rs.getLong(1), null, tier(rs.getString(2)), tier(rs.getString(3)),

@@ -27,32 +27,27 @@ class SnapshotWriter {
 
 	/**
 	 * Per account: the period's revenue, margin and measured value, the prior period's
-	 * value, everything bought up to the end of the period, the first purchase, the
-	 * contact cost and the strategic pin. Accounts without purchases take part with zero.
+	 * value, the contact cost and the strategic pin, from one scan of the two periods.
+	 * Accounts without purchases take part with zero. Lifetime figures (total revenue,
+	 * first purchase) are not part of a run: they are read per account when shown, along
+	 * the (account, date) index, so a run never scans the ledger's older years.
 	 */
 	private static final String BASE = """
 			select a.id as account_id,
 			       coalesce(p.revenue, 0) as revenue,
-			       coalesce(p.margin, 0) as margin,
-			       coalesce(p.amount, 0) as amount,
+			       coalesce(p.revenue - p.cost, 0) as margin,
+			       coalesce(%1$s, 0) as amount,
 			       coalesce(p.prior_amount, 0) as prior_amount,
-			       coalesce(p.total_revenue, 0) as total_revenue,
-			       p.first_purchase,
 			       coalesce(c.cost, 0) as contact_cost,
 			       case when g.account_id is null then 0 else 1 end as pinned
 			from account a
 			left join (
 			    select o.account_id,
-			           sum(case when o.order_date >= :from then o.amount else 0 end) as revenue,
-			           sum(case when o.order_date >= :from then o.amount - coalesce(o.cost, o.amount) else 0 end)
-			               as margin,
-			           sum(case when o.order_date >= :from then %1$s else 0 end) as amount,
-			           sum(case when o.order_date between :priorFrom and :priorTo then %1$s else 0 end)
-			               as prior_amount,
-			           sum(o.amount) as total_revenue,
-			           min(o.order_date) as first_purchase
+			           sum(o.amount) filter (where o.order_date >= :from) as revenue,
+			           sum(coalesce(o.cost, o.amount)) filter (where o.order_date >= :from) as cost,
+			           sum(%2$s) filter (where o.order_date < :from) as prior_amount
 			    from order_line o
-			    where o.order_date <= :to
+			    where o.order_date between :priorFrom and :to
 			    group by o.account_id) p on p.account_id = a.id
 			left join (
 			    select t.account_id, sum(t.cost) as cost
@@ -60,9 +55,13 @@ class SnapshotWriter {
 			    where t.occurred_at >= :fromStart and t.occurred_at < :toEnd and t.cost is not null
 			    group by t.account_id) c on c.account_id = a.id
 			left join segmentation_pin g on g.account_id = a.id
-			where a.archived = false%2$s""";
+			where a.archived = false%3$s""";
 
-	/** Rank, population size, total and running total in one sort. */
+	/**
+	 * Rank, population size, total and running total in one sort; the rank and the
+	 * running total share one window (spelt alike), so the database computes them in one
+	 * pass.
+	 */
 	private static final String RANKED = """
 			select b.*,
 			       row_number() over (order by b.amount desc, b.account_id) as rank_no,
@@ -73,16 +72,17 @@ class SnapshotWriter {
 			from (%s) b""";
 
 	/**
-	 * Pyramid by rank (ceil of the percentage of N; no purchase is Small) and ABC by the
-	 * running total before the account: below 80% of the total it is A, so the account
-	 * that crosses 80% is A too.
+	 * Pyramid by rank: rank ≤ ceil(p% of N) is the same as (rank − 1) · 10000 < N · p in
+	 * hundredths of a percent, exact in integers. A customer without purchases is Small.
+	 * ABC by the running total before the account: below 80% of the total it is A, so the
+	 * account that crosses 80% is A too.
 	 */
 	private static final String CLASSED = """
 			select w.*,
 			       case when w.revenue <= 0 then 'SMALL'
-			            when w.rank_no <= ceiling(cast(w.n as numeric(30, 10)) * :vip / 100) then 'VIP'
-			            when w.rank_no <= ceiling(cast(w.n as numeric(30, 10)) * :major / 100) then 'MAJOR'
-			            when w.rank_no <= ceiling(cast(w.n as numeric(30, 10)) * :ordinary / 100) then 'ORDINARY'
+			            when (w.rank_no - 1) * 10000 < w.n * :vipBasis then 'VIP'
+			            when (w.rank_no - 1) * 10000 < w.n * :majorBasis then 'MAJOR'
+			            when (w.rank_no - 1) * 10000 < w.n * :ordinaryBasis then 'ORDINARY'
 			            else 'SMALL' end as tier,
 			       case when (w.running - w.amount) * 100 < w.total * :abcA then 'A'
 			            when (w.running - w.amount) * 100 < w.total * :abcB then 'B'
@@ -92,8 +92,7 @@ class SnapshotWriter {
 
 	private static final String INSERT = """
 			insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
-			    growth, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, total_revenue,
-			    first_purchase, clv)
+			    growth, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
 			select :run, k.account_id, k.rank_no, k.amount, k.revenue, k.margin, k.prior_amount,
 			       case when k.prior_amount > 0
 			            then round(cast(k.amount - k.prior_amount as numeric(30, 10)) / k.prior_amount, 4) end,
@@ -105,8 +104,7 @@ class SnapshotWriter {
 			                 or (k.prior_amount <= 0 and k.amount > 0) then 'MGC'
 			            when k.amount < k.prior_amount or k.net_profit < 0 then 'BZ'
 			            else 'STABLE' end,
-			       k.contact_cost, k.net_profit, k.total_revenue, k.first_purchase,
-			       round(k.net_profit * :clvFactor, 2)
+			       k.contact_cost, k.net_profit, round(k.net_profit * :clvFactor, 2)
 			from (%s) k""";
 
 	private static final String COUNTS = """
@@ -137,7 +135,7 @@ class SnapshotWriter {
 		long runId = insertRun(period, measure, settings, owners, startedBy, startedAt);
 		Map<String, Object> params = params(period, measure, settings, owners);
 		params.put("run", runId);
-		this.jdbc.sql(INSERT.formatted(classedSql(measure, owners != null))).params(params).update();
+		this.jdbc.sql(insertSql(measure, owners != null)).params(params).update();
 		Object[] counts = this.jdbc.sql(COUNTS).param("run", runId).query((rs, n) -> {
 			Object[] row = new Object[13];
 			row[0] = rs.getLong(1);
@@ -148,14 +146,16 @@ class SnapshotWriter {
 			return row;
 		}).single();
 		BigDecimal total = (BigDecimal) counts[1];
-		// The rank of the account whose running total first reaches 80% of the total.
+		// The first account, in rank order, whose running total reaches 80% of the total;
+		// read along the rank index, so it stops there.
 		Long for80 = (total.signum() > 0) ? this.jdbc.sql("""
-				select min(rank_no) from segmentation_snapshot
-				where run_id = :run and cumulative_amount >= :threshold""")
+				select rank_no from segmentation_snapshot
+				where run_id = :run and cumulative_amount >= :threshold order by rank_no limit 1""")
 			.param("run", runId)
 			.param("threshold", eightyPercentOf(total))
 			.query(Long.class)
-			.single() : Long.valueOf(0);
+			.optional()
+			.orElse(0L) : Long.valueOf(0);
 		this.jdbc.sql("""
 				update segmentation_run set accounts = :accounts, total_value = :total, customers_for_80 = :for80,
 				    tier_vip = :c2, tier_major = :c3, tier_ordinary = :c4, tier_small = :c5,
@@ -170,6 +170,13 @@ class SnapshotWriter {
 			.param("run", runId)
 			.update();
 		return runId;
+	}
+
+	/**
+	 * A percentage in hundredths of a percent (1% is 100); settings keep two decimals.
+	 */
+	static long basis(BigDecimal percent) {
+		return percent.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
 	}
 
 	/** 80% of a total, exact, so the database compares without multiplying large sums. */
@@ -205,8 +212,29 @@ class SnapshotWriter {
 			.single();
 	}
 
+	/**
+	 * The same aggregation and ranking as a run, without classes, indicators or writing:
+	 * a second yardstick for the benchmark, isolating what classifying and writing cost.
+	 */
+	long rankSameInputs(Period period, Measure measure, SegmentationSettings settings) {
+		String sql = """
+				select count(*), max(r.rank_no), max(r.running), max(r.total), max(r.n), sum(r.margin),
+				       sum(r.prior_amount), sum(r.contact_cost), sum(r.pinned)
+				from (%s) r"""
+			.formatted(RANKED.formatted(BASE.formatted(measure.accountValueSql(), measure.lineValueSql(), "")));
+		return this.jdbc.sql(sql)
+			.params(params(period, measure, settings, null))
+			.query((rs, n) -> rs.getLong(1))
+			.single();
+	}
+
+	static String insertSql(Measure measure, boolean restricted) {
+		return INSERT.formatted(classedSql(measure, restricted));
+	}
+
 	static String classedSql(Measure measure, boolean restricted) {
-		String base = BASE.formatted(measure.lineValueSql(), restricted ? " and a.owner_id in (:owners)" : "");
+		String base = BASE.formatted(measure.accountValueSql(), measure.lineValueSql(),
+				restricted ? " and a.owner_id in (:owners)" : "");
 		return CLASSED.formatted(RANKED.formatted(base));
 	}
 
@@ -245,18 +273,17 @@ class SnapshotWriter {
 		return (text.length() > 500) ? text.substring(0, 500) : text;
 	}
 
-	private static Map<String, Object> params(Period period, Measure measure, SegmentationSettings settings,
+	static Map<String, Object> params(Period period, Measure measure, SegmentationSettings settings,
 			Collection<Long> owners) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("from", period.from());
 		params.put("to", period.to());
 		params.put("priorFrom", period.priorFrom());
-		params.put("priorTo", period.priorTo());
 		params.put("fromStart", Timestamp.valueOf(period.from().atStartOfDay()));
 		params.put("toEnd", Timestamp.valueOf(period.to().plusDays(1).atStartOfDay()));
-		params.put("vip", settings.vipPercent());
-		params.put("major", settings.majorPercent());
-		params.put("ordinary", settings.ordinaryPercent());
+		params.put("vipBasis", basis(settings.vipPercent()));
+		params.put("majorBasis", basis(settings.majorPercent()));
+		params.put("ordinaryBasis", basis(settings.ordinaryPercent()));
 		params.put("abcA", settings.abcAPercent());
 		params.put("abcB", settings.abcBPercent());
 		params.put("growth", settings.growthPercent());

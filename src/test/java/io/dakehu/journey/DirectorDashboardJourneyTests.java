@@ -86,6 +86,33 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 			assertThat(browser.text(By.id("segment-table")))
 				.contains(expected.items().get(0).get("accountName").asString());
 
+			// The VIP account's page shows its tier and service level; a manager pins
+			// another
+			// account to B as strategic, and the pin shows with its reason in the
+			// history.
+			long vipId = expected.items().get(0).get("accountId").asLong();
+			browser.go("/accounts/" + vipId);
+			browser.waitForText(By.id("segmentation"), "Contact every");
+			assertThat(browser.text(By.id("account-tier"))).isEqualTo("VIP");
+			browser.go("/accounts/" + costly);
+			browser.waitForText(By.id("segmentation"), "Strategic pin");
+			browser.type(By.id("pin-reason"), "Opens the offshore wind market");
+			browser.click(By.id("pin-submit"));
+			browser.waitForText(By.id("strategic-pin"), "Opens the offshore wind market");
+			assertThat(browser.text(By.id("history"))).contains("Opens the offshore wind market");
+
+			// Settings: a new cadence shows as the service level at once.
+			browser.go("/admin/segmentation");
+			browser.type(By.id("cadenceVip"), "10");
+			browser.click(By.id("save-settings"));
+			browser.waitForText(By.cssSelector("[role=status]"), "Saved");
+			browser.go("/accounts/" + vipId);
+			browser.waitForText(By.id("service-level"), "Contact every 10 days");
+			browser.go("/admin/segmentation");
+			browser.type(By.id("cadenceVip"), "14");
+			browser.click(By.id("save-settings"));
+			browser.waitForText(By.cssSelector("[role=status]"), "Saved");
+
 			browser.go("/dashboard?run=" + runId + "&lang=zh_CN");
 			waitForCharts(browser);
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("客户分级");

@@ -54,6 +54,9 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	@Autowired
 	JdbcTemplate template;
 
+	@Autowired
+	NightlyRun nightly;
+
 	@Test
 	void thousandAccountsWithDistinctAmountsMakeTenFortyOneHundredFiftyAndEightHundred() {
 		Random random = new Random(1000);
@@ -268,6 +271,69 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theTierAndItsServiceLevelShowOnTheAccountListAndPage() {
+		rank(customers("900", "800", "700"));
+		long run = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201)
+			.id();
+		long vips = this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + run)
+			.expect(200)
+			.body()
+			.get("pyramid")
+			.get("VIP")
+			.asLong();
+		Api.Response listed = this.api.get(Api.ADMIN, "/api/v1/accounts?tier=VIP&size=200").expect(200);
+		assertThat(listed.totalElements()).isEqualTo(vips).isPositive();
+		Api.Response expected = this.api
+			.get(Api.ADMIN, "/api/v1/segmentation/runs/" + run + "/accounts?tier=VIP&size=200")
+			.expect(200);
+		assertThat(listed.ids()).containsExactlyInAnyOrderElementsOf(
+				expected.items().stream().map((row) -> row.get("accountId").asLong()).toList());
+		long vip = listed.ids().get(0);
+		int cadence = this.api.get(Api.ADMIN, "/api/v1/segmentation/settings")
+			.expect(200)
+			.body()
+			.get("cadenceVip")
+			.asInt();
+		String section = this.api.get(Api.ADMIN, "/accounts/" + vip + "/segmentation/section").expect(200).text();
+		assertThat(section).contains("dk-tier-VIP").contains("Contact every " + cadence + " days");
+		String page = this.api.get(Api.ADMIN, "/accounts?tier=VIP").expect(200).text();
+		assertThat(page).contains("dk-tier dk-tier-VIP").doesNotContain("dk-tier dk-tier-SMALL");
+		JsonNode standing = this.api.get(Api.ADMIN, "/api/v1/accounts/" + vip + "/standing").expect(200).body();
+		assertThat(standing.get("tier").asString()).isEqualTo("VIP");
+		assertThat(standing.get("cadenceDays").asInt()).isEqualTo(cadence);
+	}
+
+	@Test
+	void thePagesBehindTheChartsAnswerForTwoSnapshots() {
+		rank(customers("900", "800", "700"));
+		long first = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", "2024-01-01", "to", "2024-12-31"))
+			.expect(201)
+			.id();
+		long second = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201)
+			.id();
+		JsonNode data = this.api.get(Api.ADMIN, "/dashboard/data?run=" + second).expect(200).body();
+		assertThat(data.get("pyramid").size()).isEqualTo(4);
+		assertThat(data.get("pareto").get("points").size()).isGreaterThan(2);
+		assertThat(data.get("migration").get("from").asLong()).isEqualTo(first);
+		assertThat(data.get("top").size()).isPositive();
+		String migration = this.api
+			.get(Api.ADMIN, "/segmentation/migration?from=" + first + "&to=" + second + "&fromTier=SMALL&toTier=VIP")
+			.expect(200)
+			.text();
+		assertThat(migration).contains("migration-table");
+		assertThat(this.api.get(Api.ADMIN, "/segmentation/accounts?run=" + second + "&abc=A").expect(200).text())
+			.contains("segment-table");
+		assertThat(this.api.get(Api.ADMIN, "/dashboard?run=" + second).expect(200).text()).contains("chart-pyramid");
+		assertThat(this.api.get(Api.ADMIN, "/admin/segmentation").expect(200).text()).contains("settings-form");
+		this.api.get(this.given.manager(), "/admin/segmentation").expect(403);
+	}
+
+	@Test
 	void aKamSeesTheRunAmongTheirOwnAccountsOnly() {
 		Outcome outcome = rank(customers("50", "25", "10", "6", "5", "4"));
 		String kam = this.jdbc.sql("select username from app_user where id = :id")
@@ -284,6 +350,38 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			.expect(200);
 		assertThat(rows.items().stream().map((r) -> r.get("accountId").asLong()))
 			.containsExactlyInAnyOrderElementsOf(outcome.ids());
+		// Value indicators of the customer that bought 50 in the period, with a 30%
+		// margin
+		// and no contact cost: CLV discounts 15 a year over 5 years at 8% (the defaults).
+		JsonNode fifty = rows.items()
+			.stream()
+			.filter((r) -> r.get("amount").decimalValue().compareTo(new BigDecimal("50")) == 0)
+			.findFirst()
+			.orElseThrow();
+		double annuity = (1 - Math.pow(1.08, -5)) / 0.08;
+		assertThat(fifty.get("totalRevenue").decimalValue()).isEqualByComparingTo("50");
+		assertThat(fifty.get("margin").decimalValue()).isEqualByComparingTo("15");
+		assertThat(fifty.get("netProfit").decimalValue()).isEqualByComparingTo("15");
+		assertThat(fifty.get("clv").doubleValue()).isCloseTo(15 * annuity, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(fifty.get("annualSales").decimalValue()).isEqualByComparingTo("50");
+		assertThat(fifty.get("firstPurchase").asString()).isEqualTo(TO.toString());
+	}
+
+	@Test
+	void theNightlyRunTakesADatabaseLockSoASecondInstanceSkipsIt() {
+		long before = this.jdbc.sql("select count(*) from segmentation_run where started_by = 'system'")
+			.query(Long.class)
+			.single();
+		this.nightly.run();
+		// A second instance firing at the same moment finds the lock row held and does
+		// nothing.
+		this.nightly.run();
+		assertThat(this.jdbc.sql("select count(*) from segmentation_run where started_by = 'system'")
+			.query(Long.class)
+			.single()).isEqualTo(before + 1);
+		assertThat(this.jdbc.sql("select count(*) from shedlock where name = 'segmentation-nightly'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.net.URI;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
@@ -12,6 +13,7 @@ import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,15 +38,21 @@ class AccountApi {
 
 	private final Users users;
 
-	AccountApi(AccountQueries queries, AccountService accounts, Users users) {
+	/** The customer tier filter, when the module that computes tiers is present. */
+	private final AccountSegments segments;
+
+	AccountApi(AccountQueries queries, AccountService accounts, Users users, ObjectProvider<AccountSegments> segments) {
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
+		this.segments = segments.getIfAvailable();
 	}
 
 	@GetMapping
 	PageResult<AccountJson.Row> list(AccountListParams params) {
-		return this.queries.search(this.users.current().scope(), params.criteria(), params.pageRequest())
+		return this.queries
+			.search(this.users.current().scope(), params.criteria(), params.pageRequest(),
+					params.segment(this.segments))
 			.map(AccountJson.Row::of);
 	}
 

@@ -1,6 +1,8 @@
 package io.dakehu.account.web;
 
 import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountSegments;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
 import io.dakehu.shared.PageRequest;
@@ -33,6 +35,17 @@ record AccountListParams(String q, String owner, String industry, String region,
 
 	PageRequest pageRequest() {
 		return new PageRequest((page != null) ? page : 0, (size != null) ? size : 20);
+	}
+
+	/**
+	 * The tier filter as a condition; null when there is none, the code is unknown, or no
+	 * module classifies accounts.
+	 */
+	AccountScopeSql segment(AccountSegments segments) {
+		if (segments == null || tier == null || !segments.codes().contains(tier)) {
+			return null;
+		}
+		return segments.filter(tier, "a.id");
 	}
 
 }

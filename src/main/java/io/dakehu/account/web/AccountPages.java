@@ -8,7 +8,6 @@ import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
-import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.KeyAccountType;
@@ -68,11 +67,8 @@ class AccountPages {
 	String list(AccountListParams params, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
 		CurrentUser me = this.users.current();
-		boolean byTier = this.segments != null && params.tier() != null
-				&& this.segments.codes().contains(params.tier());
-		AccountScopeSql segment = byTier ? this.segments.filter(params.tier(), "a.id") : null;
 		PageResult<AccountRow> result = this.queries.search(me.scope(), params.criteria(), params.pageRequest(),
-				segment);
+				params.segment(this.segments));
 		model.addAttribute("result", result);
 		model.addAttribute("tierOf", (this.segments != null)
 				? this.segments.of(result.content().stream().map(AccountRow::id).toList()) : java.util.Map.of());

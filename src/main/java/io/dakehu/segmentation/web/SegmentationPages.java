@@ -259,6 +259,8 @@ class SegmentationPages {
 		RecordScope scope = this.users.current().scope();
 		model.addAttribute("fromRun", this.segmentation.summary(from));
 		model.addAttribute("toRun", this.segmentation.summary(to));
+		model.addAttribute("runs", this.segmentation.runs(50));
+		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("fromTier", fromTier);
 		model.addAttribute("toTier", toTier);
 		model.addAttribute("moves",
