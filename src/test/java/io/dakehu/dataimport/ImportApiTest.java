@@ -196,6 +196,60 @@ class ImportApiTest {
 		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
 		assertThat(job.errorRows()).isZero();
 		assertThat(this.accounts.findByNames(everything(), List.of(name))).isEmpty();
+
+		this.mvc.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)).andExpect(status().isAccepted());
+		assertThat(awaitDecision(job.id()).status()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(this.accounts.findByNames(everything(), List.of(name))).hasSize(1);
+	}
+
+	@Test
+	void aFileWithoutARequiredColumnFailsAndSaysWhichColumn() throws Exception {
+		ImportJobView job = upload("orders", "o.csv", "customer,date\nX,2024-01-01\n".getBytes(StandardCharsets.UTF_8),
+				false);
+		assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(job.message()).contains("amount");
+		assertThat(job.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::column)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "amount"));
+	}
+
+	@Test
+	void importsContactsAtVisibleAccountsOnly() throws Exception {
+		String tag = tag();
+		importNow(ImportType.ACCOUNTS, "account\nContacted " + tag + "\n");
+		String csv = "客户,联系人,职务,生日,邮箱\nContacted " + tag + ",王伟,采购经理,1980-05-04,wang@example.com\n" + "Nobody " + tag
+				+ ",李娜,,,\n" + "Contacted " + tag + ",张敏,,,not-an-email\n";
+		ImportJobView job = upload("contacts", "contacts.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "import.unknownAccount"),
+					org.assertj.core.groups.Tuple.tuple(4L, "import.invalidValue"));
+		this.mvc
+			.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"validRowsOnly\":true}"))
+			.andExpect(status().isAccepted());
+		assertThat(awaitDecision(job.id()).committedRows()).isEqualTo(1);
+		long accountId = onlyAccount("Contacted " + tag).id();
+		this.mvc.perform(get("/api/v1/accounts/" + accountId + "/contacts").with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].name").value("王伟"))
+			.andExpect(jsonPath("$[0].birthday").value("1980-05-04"));
+	}
+
+	@Test
+	void onlyAdministratorsImportUsers() throws Exception {
+		String tag = tag();
+		String kam = "kam4." + tag;
+		importNow(ImportType.USERS, "username,name,password\n" + kam + ",Four " + tag + ",password-4\n");
+		this.mvc
+			.perform(multipart("/api/v1/imports")
+				.file(file("u.csv",
+						("name,password\nSneaky " + tag + ",password-x\n").getBytes(StandardCharsets.UTF_8)))
+				.param("type", "users")
+				.with(httpBasic(kam, "password-4")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("type"));
+		assertThat(this.users.findByUsername("sneaky." + tag)).isEmpty();
 	}
 
 	@Test
@@ -296,6 +350,12 @@ class ImportApiTest {
 				.param("from", "2024-03-01")
 				.with(ADMIN))
 			.andExpect(jsonPath("$.totalElements").value(0));
+		this.mvc.perform(get("/api/v1/accounts/" + accountId + "/purchases").with(httpBasic(kam1, "password-1")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalAmount").value(100.0))
+			.andExpect(jsonPath("$.byYear[0].key").value("2024"));
+		this.mvc.perform(get("/api/v1/accounts/" + accountId + "/purchases").with(httpBasic(kam2, "password-2")))
+			.andExpect(status().isNotFound());
 		// P1 has no account but kam1 owns it; P2 is on kam1's account though the admin
 		// owns it.
 		this.mvc.perform(get("/api/v1/opportunities").with(httpBasic(kam1, "password-1")))
