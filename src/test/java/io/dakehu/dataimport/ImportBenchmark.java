@@ -77,6 +77,66 @@ class ImportBenchmark {
 		}
 	}
 
+	/**
+	 * P5: 10,000 accounts from an .xlsx file (the peer takes 652 s), on H2 and
+	 * PostgreSQL.
+	 */
+	@Test
+	void accountsFromExcel(@TempDir Path dir) throws Exception {
+		int count = Integer.getInteger("benchmark.accounts.xlsx", 10_000);
+		Path xlsx = dir.resolve("accounts.xlsx");
+		Random random = new Random(7);
+		String[] industries = { "制造", "零售", "金融", "医疗", "软件", "物流" };
+		String[] regions = { "华东", "华南", "华北", "西南", "东北" };
+		try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook();
+				java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+			var sheet = workbook.createSheet("客户");
+			var header = sheet.createRow(0);
+			String[] names = { "客户名称", "行业", "地区", "员工数", "年收入" };
+			for (int i = 0; i < names.length; i++) {
+				header.createCell(i).setCellValue(names[i]);
+			}
+			for (int i = 1; i <= count; i++) {
+				var row = sheet.createRow(i);
+				row.createCell(0).setCellValue(String.format("客户 %05d 有限公司", i));
+				row.createCell(1).setCellValue(industries[random.nextInt(industries.length)]);
+				row.createCell(2).setCellValue(regions[random.nextInt(regions.length)]);
+				row.createCell(3).setCellValue(10 + random.nextInt(5000));
+				row.createCell(4).setCellValue(Math.round(Math.exp(15 + 1.5 * random.nextGaussian())));
+			}
+			workbook.write(out);
+			workbook.dispose();
+		}
+		String h2 = "jdbc:h2:file:" + dir.resolve("p5-h2").toAbsolutePath()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+		try (ConfigurableApplicationContext app = start(h2, "sa")) {
+			importAccounts(app, xlsx, count, "H2 file");
+		}
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+			try (ConfigurableApplicationContext app = start(
+					postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true", "postgres")) {
+				importAccounts(app, xlsx, count, "PostgreSQL " + postgresVersion(app));
+			}
+		}
+	}
+
+	private static void importAccounts(ConfigurableApplicationContext app, Path xlsx, int count, String database)
+			throws Exception {
+		CurrentUser admin = admin(app.getBean(Users.class));
+		long started = System.nanoTime();
+		ImportJobView job;
+		try (InputStream in = Files.newInputStream(xlsx)) {
+			job = app.getBean(ImportJobs.class)
+				.runNow(admin, ImportRequest.of(ImportType.ACCOUNTS, "accounts.xlsx"), in, "BENCHMARK", false);
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(job.committedRows()).isEqualTo(count);
+		System.out.printf(
+				"%n=== P5 .xlsx import: %s, %,d accounts: %.1f s, %,.0f rows/s (peer: 652 s, 15 rows/s) ===%n",
+				database, count, seconds, count / seconds);
+	}
+
 	private static ConfigurableApplicationContext start(String url, String user) {
 		return new SpringApplicationBuilder(DakehuApplication.class).run("--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + user, "--spring.datasource.password=",
