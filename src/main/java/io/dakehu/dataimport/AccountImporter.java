@@ -18,8 +18,9 @@ import jakarta.validation.Validator;
  * Accounts with their hierarchy. A parent may be an account already stored or one
  * anywhere in the same file, before or after its subsidiaries; the hierarchy is linked
  * once every account of the file exists. An account whose name is already stored is
- * rejected as a duplicate (skipped when importing the valid rows only). The owner
- * defaults to the importing user.
+ * rejected as a duplicate (skipped when importing the valid rows only), and so is one
+ * whose registration id is already stored or appears twice. The owner defaults to the
+ * importing user.
  * <p>
  * Unlike the other importers this one keeps the file's account names in memory (to
  * resolve parents named further down), about a hundred bytes per account.
@@ -49,6 +50,8 @@ final class AccountImporter implements RecordImporter {
 	/** Name key of each account in the file that passed its own checks, with its row. */
 	private final Map<String, Long> fileRows = new HashMap<>();
 
+	private final LongHashSet registrations = new LongHashSet();
+
 	/** Rows whose parent was not yet known when they were read: row, parent name. */
 	private final List<PendingParent> pendingParents = new ArrayList<>();
 
@@ -77,6 +80,8 @@ final class AccountImporter implements RecordImporter {
 		AccountLookup stored = new AccountLookup(this.accounts, RecordScope.everything(context.editor().id()), rows,
 				"name");
 		AccountLookup parents = new AccountLookup(this.accounts, scope, rows, "parent");
+		java.util.Set<String> storedRegistrations = this.accounts.existingRegistrationIds(
+				rows.stream().map((row) -> row.get("registrationId")).filter(java.util.Objects::nonNull).toList());
 		for (Row row : rows) {
 			String name = Cells.required(row, "name", 200, context);
 			Integer employees = Cells.integer(row, "employees", context);
@@ -95,6 +100,17 @@ final class AccountImporter implements RecordImporter {
 			if (stored.contains(name)) {
 				context.reject(row, "name", "import.duplicateStored", null);
 				continue;
+			}
+			String registrationId = row.get("registrationId");
+			if (registrationId != null) {
+				if (!this.registrations.add(LongHashSet.hash(registrationId))) {
+					context.reject(row, "registrationId", "import.duplicateInFile", null);
+					continue;
+				}
+				if (storedRegistrations.contains(registrationId)) {
+					context.reject(row, "registrationId", "import.duplicateStored", null);
+					continue;
+				}
 			}
 			this.fileRows.put(key, row.number());
 			String parentName = row.get("parent");

@@ -296,23 +296,42 @@ class ImportApiTest {
 	}
 
 	@Test
-	void aFailureMidwayThroughTheCommitLeavesNoRowsOfTheFile() throws Exception {
+	void aCommitThatMeetsARowGoneBadSinceValidationLeavesNoRowsOfTheFile() throws Exception {
 		String tag = tag();
 		String registration = "REG-" + tag;
-		importNow(ImportType.ACCOUNTS, "account,registration_id\nExisting " + tag + "," + registration + "\n");
-		// Validation does not look up stored registration ids; the account service
-		// refuses the 2,400th row only while committing, after 2,399 accounts were
-		// written.
 		StringBuilder csv = new StringBuilder("account,registration_id\n");
-		for (int i = 1; i <= 2500; i++) {
+		for (int i = 1; i <= 7000; i++) {
 			csv.append("Bulk ").append(tag).append(' ').append(i).append(',');
-			csv.append((i == 2400) ? registration : "").append('\n');
+			csv.append((i == 6500) ? registration : "").append('\n');
 		}
-		ImportJobView job = upload("accounts", "bulk.csv", csv.toString().getBytes(StandardCharsets.UTF_8), false);
+		ImportJobView job = upload("accounts", "bulk.csv", csv.toString().getBytes(StandardCharsets.UTF_8), true);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errorRows()).isZero();
+		// Someone registers the same organisation before the user commits: the commit
+		// writes the first chunk of 5,000 accounts, then meets row 6,501 and stops.
+		importNow(ImportType.ACCOUNTS, "account,registration_id\nLate " + tag + "," + registration + "\n");
+		this.mvc.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)).andExpect(status().isAccepted());
+		job = awaitDecision(job.id());
 		assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
-		assertThat(job.message()).isNotBlank();
+		assertThat(job.committedRows()).isZero();
+		assertThat(job.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(6501L, "import.duplicateStored"));
 		assertThat(this.accounts.search(everything(), criteria("Bulk " + tag), new PageRequest(0, 1)).totalElements())
 			.isZero();
+	}
+
+	@Test
+	void aStoredRegistrationIdIsADuplicate() throws Exception {
+		String tag = tag();
+		importNow(ImportType.ACCOUNTS, "account,registration_id\nFirst " + tag + ",USCC-" + tag + "\n");
+		ImportJobView job = upload("accounts", "a.csv", ("统一社会信用代码,客户名称\nUSCC-" + tag + ",Second " + tag + "\nX-" + tag
+				+ ",Third " + tag + "\nX-" + tag + ",Fourth " + tag + "\n")
+			.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "统一社会信用代码", "import.duplicateStored"),
+					org.assertj.core.groups.Tuple.tuple(4L, "统一社会信用代码", "import.duplicateInFile"));
 	}
 
 	@Test
