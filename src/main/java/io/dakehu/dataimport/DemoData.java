@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -49,8 +50,11 @@ class DemoData implements ApplicationRunner {
 
 	private final String password;
 
+	private final Environment environment;
+
 	DemoData(ImportJobs imports, Users users, @Value("${dakehu.demo-data.enabled:true}") boolean enabled,
-			@Value("${dakehu.demo-data.password:}") String password) {
+			@Value("${dakehu.demo-data.password:}") String password, Environment environment) {
+		this.environment = environment;
 		this.imports = imports;
 		this.users = users;
 		this.enabled = enabled;
@@ -59,7 +63,7 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.enabled || this.imports.anyFrom(ORIGIN)) {
+		if (!this.enabled || CommandLineImport.requested(this.environment) || this.imports.anyFrom(ORIGIN)) {
 			return;
 		}
 		UserSummary admin = this.users.findByUsername("admin").orElse(null);
@@ -93,7 +97,10 @@ class DemoData implements ApplicationRunner {
 	private void load(CurrentUser editor, ImportType type, String file) {
 		ImportRequest request = new ImportRequest(type, file, false, null, SOURCE, this.password);
 		try (InputStream content = new ClassPathResource(FOLDER + file).getInputStream()) {
+			long started = System.nanoTime();
 			ImportJobView job = this.imports.runNow(editor, request, content, ORIGIN, true);
+			log.info("Demo file {}: {} rows, {} in {} ms", file, job.totalRows(), job.status(),
+					(System.nanoTime() - started) / 1_000_000);
 			if (job.status() != ImportStatus.COMMITTED || job.errorRows() > 0) {
 				log.warn("Demo file {} ended {} with {} rejected rows: {}", file, job.status(), job.errorRows(),
 						job.errors().stream().limit(5).toList());

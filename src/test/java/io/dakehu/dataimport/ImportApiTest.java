@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,12 +23,15 @@ import io.dakehu.identity.Users;
 import io.dakehu.shared.PageRequest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -73,6 +78,9 @@ class ImportApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	@Test
 	void importsAGbkFileWithChineseHeadersAndNames() throws Exception {
@@ -250,6 +258,30 @@ class ImportApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("type"));
 		assertThat(this.users.findByUsername("sneaky." + tag)).isEmpty();
+	}
+
+	@Test
+	void importsFromTheCommandLineAsANamedUserAndSaysHowItWentInTheExitCode(@TempDir Path dir) throws Exception {
+		String tag = tag();
+		Path good = dir.resolve("accounts.csv");
+		Files.writeString(good, "account\nNightly " + tag + "\n");
+		assertThat(commandLine(good, "accounts").importFile()).isZero();
+		assertThat(this.accounts.findByNames(everything(), List.of("Nightly " + tag))).hasSize(1);
+		Path bad = dir.resolve("orders.csv");
+		Files.writeString(bad, "account,date,amount\nNightly " + tag + ",not a date,5\n");
+		assertThat(commandLine(bad, "orders").importFile()).isEqualTo(2);
+		assertThat(commandLine(dir.resolve("missing.csv"), "orders").importFile()).isEqualTo(1);
+		// The user's own session is untouched: the command signed in only for its job.
+		assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
+			.isNull();
+	}
+
+	private CommandLineImport commandLine(Path file, String type) {
+		MockEnvironment environment = new MockEnvironment().withProperty("dakehu.import.file", file.toString())
+			.withProperty("dakehu.import.type", type)
+			.withProperty("dakehu.import.user", "admin")
+			.withProperty("dakehu.import.source", "nightly");
+		return new CommandLineImport(this.imports, this.users, environment, this.context);
 	}
 
 	@Test
