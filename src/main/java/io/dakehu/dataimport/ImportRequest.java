@@ -10,9 +10,20 @@ package io.dakehu.dataimport;
  * {@code import}.
  * @param defaultPassword for user imports whose file has no password column
  * @param preview stop after validation even when the file is clean
+ * @param mapping the user's own column mapping, file header to field name, taking
+ * precedence over the recognised header names; empty for none
  */
 public record ImportRequest(ImportType type, String fileName, boolean preview, String charset, String source,
-		String defaultPassword) {
+		String defaultPassword, java.util.Map<String, String> mapping) {
+
+	public ImportRequest {
+		mapping = (mapping != null) ? java.util.Map.copyOf(mapping) : java.util.Map.of();
+	}
+
+	public ImportRequest(ImportType type, String fileName, boolean preview, String charset, String source,
+			String defaultPassword) {
+		this(type, fileName, preview, charset, source, defaultPassword, java.util.Map.of());
+	}
 
 	public static ImportRequest of(ImportType type, String fileName) {
 		return new ImportRequest(type, fileName, false, null, null, null);

@@ -285,6 +285,59 @@ class ImportApiTest {
 	}
 
 	@Test
+	void aUsersOwnColumnMappingWinsAndCanBeSavedForNextTime() throws Exception {
+		String tag = tag();
+		String account = "Mapped " + tag;
+		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
+		String source = "mapped-" + tag;
+		// "客户全称" and "下单日" are no recognised names; "金额" would be, but the user says
+		// the amount is in "含税金额".
+		String csv = "客户全称,下单日,金额,含税金额\n" + account + ",2024-05-06,1,113\n";
+		String body = this.mvc
+			.perform(multipart("/api/v1/imports").file(file("o.csv", csv.getBytes(StandardCharsets.UTF_8)))
+				.param("type", "orders")
+				.param("source", source)
+				.param("mapping", "{\"客户全称\":\"account\",\"下单日\":\"date\",\"含税金额\":\"amount\"}")
+				.param("mappingName", "erp-" + tag)
+				.with(ADMIN))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		ImportJobView job = awaitDecision(((Number) JsonPath.read(body, "$.id")).longValue());
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(this.jdbc.sql("select amount from order_line where source = :s")
+			.param("s", source)
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("113");
+
+		this.mvc.perform(get("/api/v1/imports/mappings").param("type", "orders").with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$['erp-" + tag + "']['含税金额']").value("amount"));
+		String next = "客户全称,下单日,含税金额\n" + account + ",2024-06-07,226\n";
+		String second = this.mvc
+			.perform(multipart("/api/v1/imports").file(file("o2.csv", next.getBytes(StandardCharsets.UTF_8)))
+				.param("type", "orders")
+				.param("source", source + "-2")
+				.param("mappingName", "erp-" + tag)
+				.with(ADMIN))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(awaitDecision(((Number) JsonPath.read(second, "$.id")).longValue()).status())
+			.isEqualTo(ImportStatus.COMMITTED);
+
+		this.mvc
+			.perform(multipart("/api/v1/imports").file(file("o3.csv", next.getBytes(StandardCharsets.UTF_8)))
+				.param("type", "orders")
+				.param("mapping", "{\"客户全称\":\"customer_no\"}")
+				.with(ADMIN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("mapping"));
+	}
+
+	@Test
 	void importsAnExcelFileWithRealDateCells() throws Exception {
 		String tag = tag();
 		String account = "Excel Co " + tag;
