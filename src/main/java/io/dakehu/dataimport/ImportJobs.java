@@ -153,8 +153,8 @@ public class ImportJobs {
 		}
 		long id = this.jobs.create(request.type(), origin, cut(name, 255), file.toString(), layout,
 				request.sourceOrDefault(),
-				request.mapping().isEmpty() ? null : JSON.writeValueAsString(request.mapping()), request.preview(),
-				editor.id());
+				request.mapping().isEmpty() ? null : JSON.writeValueAsString(request.mapping()), request.duplicates(),
+				request.preview(), editor.id());
 		if (request.defaultPassword() != null) {
 			this.passwords.put(id, request.defaultPassword());
 		}
@@ -414,7 +414,7 @@ public class ImportJobs {
 	 */
 	private ImportRequest request(JobStore.Job job) {
 		return new ImportRequest(job.type(), job.fileName(), job.preview(), job.charset(), job.source(),
-				this.passwords.get(job.id()), parseMapping(job.mapping()));
+				this.passwords.get(job.id()), parseMapping(job.mapping()), job.duplicates());
 	}
 
 	private static void as(Authentication authentication, Runnable task) {

@@ -45,22 +45,24 @@ class JobStore {
 	}
 
 	record Job(long id, ImportType type, String origin, String fileName, String storedFile, String format,
-			String charset, String delimiter, String source, String mapping, ImportStatus status, boolean preview,
-			long createdBy, LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime startedAt, long totalRows,
-			long validRows, long errorRows, long processedRows, long committedRows, String message) {
+			String charset, String delimiter, String source, String mapping, DuplicatePolicy duplicates,
+			ImportStatus status, boolean preview, long createdBy, LocalDateTime createdAt, LocalDateTime updatedAt,
+			LocalDateTime startedAt, long totalRows, long validRows, long errorRows, long processedRows,
+			long committedRows, String message) {
 	}
 
 	long create(ImportType type, String origin, String fileName, String storedFile, TableFile.Layout layout,
-			String source, String mapping, boolean preview, long createdBy) {
+			String source, String mapping, DuplicatePolicy duplicates, boolean preview, long createdBy) {
 		return this.separate.execute((status) -> {
 			LocalDateTime now = now();
 			org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			this.jdbc.sql("""
 					insert into import_job (type, origin, file_name, stored_file, format, charset, delimiter_char,
-					                        source, column_mapping, status, preview, created_by, created_at,
-					                        updated_at, started_at)
+					                        source, column_mapping, on_duplicate, status, preview, created_by,
+					                        created_at, updated_at, started_at)
 					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, :source, :mapping,
-					        'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+					        :duplicates, 'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+				.param("duplicates", duplicates.name())
 				.param("mapping", mapping)
 				.param("source", source)
 				.param("type", type.name())
@@ -277,11 +279,11 @@ class JobStore {
 		return new Job(rs.getLong("id"), ImportType.valueOf(rs.getString("type")), rs.getString("origin"),
 				rs.getString("file_name"), rs.getString("stored_file"), rs.getString("format"), rs.getString("charset"),
 				rs.getString("delimiter_char"), rs.getString("source"), rs.getString("column_mapping"),
-				ImportStatus.valueOf(rs.getString("status")), rs.getBoolean("preview"), rs.getLong("created_by"),
-				rs.getTimestamp("created_at").toLocalDateTime(), rs.getTimestamp("updated_at").toLocalDateTime(),
-				(started != null) ? started.toLocalDateTime() : null, rs.getLong("total_rows"),
-				rs.getLong("valid_rows"), rs.getLong("error_rows"), rs.getLong("processed_rows"),
-				rs.getLong("committed_rows"), rs.getString("message"));
+				DuplicatePolicy.valueOf(rs.getString("on_duplicate")), ImportStatus.valueOf(rs.getString("status")),
+				rs.getBoolean("preview"), rs.getLong("created_by"), rs.getTimestamp("created_at").toLocalDateTime(),
+				rs.getTimestamp("updated_at").toLocalDateTime(), (started != null) ? started.toLocalDateTime() : null,
+				rs.getLong("total_rows"), rs.getLong("valid_rows"), rs.getLong("error_rows"),
+				rs.getLong("processed_rows"), rs.getLong("committed_rows"), rs.getString("message"));
 	}
 
 }

@@ -338,6 +338,48 @@ class ImportApiTest {
 	}
 
 	@Test
+	void existingAccountsAreRejectedUpdatedOrCreatedAgainAsTheUserChooses() throws Exception {
+		String tag = tag();
+		String name = "Existing " + tag;
+		importNow(ImportType.ACCOUNTS, "account,industry,region\n" + name + ",old,R1\n");
+		byte[] csv = ("account,industry\n" + name + ",new\n").getBytes(StandardCharsets.UTF_8);
+
+		ImportJobView rejected = upload("accounts", "a.csv", csv, false);
+		assertThat(rejected.errors()).extracting(ImportJobView.Error::code).containsExactly("import.duplicateStored");
+
+		ImportJobView updated = uploadWith("accounts", csv, "duplicates", "update");
+		assertThat(updated.status()).as(updated.toString()).isEqualTo(ImportStatus.COMMITTED);
+		AccountRow row = onlyAccount(name);
+		assertThat(row.industry()).isEqualTo("new");
+		assertThat(row.region()).as("a column the file does not have is kept").isEqualTo("R1");
+
+		ImportJobView created = uploadWith("accounts", csv, "duplicates", "create");
+		assertThat(created.status()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(this.accounts.findByNames(everything(), List.of(name))).hasSize(2);
+
+		this.mvc
+			.perform(multipart("/api/v1/imports").file(file("a.csv", csv))
+				.param("type", "accounts")
+				.param("duplicates", "merge")
+				.with(ADMIN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("duplicates"));
+	}
+
+	private ImportJobView uploadWith(String type, byte[] content, String param, String value) throws Exception {
+		String body = this.mvc
+			.perform(multipart("/api/v1/imports").file(file("upload.csv", content))
+				.param("type", type)
+				.param(param, value)
+				.with(ADMIN))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return awaitDecision(((Number) JsonPath.read(body, "$.id")).longValue());
+	}
+
+	@Test
 	void importsAnExcelFileWithRealDateCells() throws Exception {
 		String tag = tag();
 		String account = "Excel Co " + tag;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.dakehu.dataimport.DuplicatePolicy;
 import io.dakehu.dataimport.ImportJobView;
 import io.dakehu.dataimport.ImportJobs;
 import io.dakehu.dataimport.ImportRequest;
@@ -64,7 +65,8 @@ class ImportApi {
 	ResponseEntity<Accepted> submit(@RequestParam("file") MultipartFile file, @RequestParam("type") String type,
 			@RequestParam(defaultValue = "false") boolean preview, @RequestParam(required = false) String charset,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String mapping,
-			@RequestParam(required = false) String mappingName) throws IOException {
+			@RequestParam(required = false) String mappingName, @RequestParam(required = false) String duplicates)
+			throws IOException {
 		ImportType importType = type(type);
 		if (file.isEmpty()) {
 			throw new RuleViolationException("file", "import.emptyFile");
@@ -80,8 +82,15 @@ class ImportApi {
 		else if (mappingName != null && !mappingName.isBlank()) {
 			columns = this.imports.mapping(importType, mappingName);
 		}
+		DuplicatePolicy policy;
+		try {
+			policy = DuplicatePolicy.parse(duplicates);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RuleViolationException("duplicates", "import.unknownPolicy", duplicates);
+		}
 		ImportRequest request = new ImportRequest(importType, file.getOriginalFilename(), preview, charset, source,
-				null, columns);
+				null, columns, policy);
 		ImportJobView job;
 		try (InputStream content = file.getInputStream()) {
 			job = this.imports.submit(editor, request, content);
