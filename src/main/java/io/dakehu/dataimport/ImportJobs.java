@@ -225,6 +225,17 @@ public class ImportJobs {
 	}
 
 	/**
+	 * The caller's newest jobs (an administrator's: everyone's), newest first, without
+	 * their errors: what a user comes back to after leaving the page.
+	 */
+	public List<ImportJobView> recent(CurrentUser reader, int limit) {
+		return this.jobs.recent(reader.isAdmin() ? null : reader.id(), Math.min(Math.max(limit, 1), 100))
+			.stream()
+			.map((id) -> view(id, false))
+			.toList();
+	}
+
+	/**
 	 * Commits a validated job in the background.
 	 * @param validRowsOnly whether to import the valid rows of a file that has errors;
 	 * without it a file with errors is refused
@@ -428,8 +439,13 @@ public class ImportJobs {
 	}
 
 	private ImportJobView view(long id) {
+		return view(id, true);
+	}
+
+	private ImportJobView view(long id, boolean withErrors) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
-		List<ImportJobView.Error> errors = this.jobs.errors(id, SHOWN_ERRORS).stream().map(this::words).toList();
+		List<ImportJobView.Error> errors = withErrors
+				? this.jobs.errors(id, SHOWN_ERRORS).stream().map(this::words).toList() : List.of();
 		long rate = 0;
 		if (job.startedAt() != null && job.processedRows() > 0) {
 			LocalDateTime end = job.status().finished() || job.status() == ImportStatus.VALIDATED ? job.updatedAt()

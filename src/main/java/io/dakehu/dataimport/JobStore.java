@@ -84,6 +84,19 @@ class JobStore {
 		return this.jdbc.sql("select * from import_job where id = :id").param("id", id).query(JobStore::job).optional();
 	}
 
+	/**
+	 * Ids of the newest jobs, of one user or (null) of everyone.
+	 */
+	List<Long> recent(Long createdBy, int limit) {
+		return this.jdbc
+			.sql("select id from import_job" + ((createdBy != null) ? " where created_by = :user" : "")
+					+ " order by id desc limit :limit")
+			.params((createdBy != null) ? java.util.Map.of("user", createdBy, "limit", limit)
+					: java.util.Map.of("limit", limit))
+			.query(Long.class)
+			.list();
+	}
+
 	boolean anyFrom(String origin) {
 		return this.jdbc.sql("select count(*) from import_job where origin = :origin")
 			.param("origin", origin)

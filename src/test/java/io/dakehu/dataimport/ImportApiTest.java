@@ -258,6 +258,20 @@ class ImportApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("type"));
 		assertThat(this.users.findByUsername("sneaky." + tag)).isEmpty();
+
+		// Somebody else's import is not theirs to see, in the list or by id.
+		ImportJobView adminJob = upload("accounts", "a.csv",
+				("account\nAdmin's " + tag + "\n").getBytes(StandardCharsets.UTF_8), true);
+		this.mvc.perform(get("/api/v1/imports/" + adminJob.id()).with(httpBasic(kam, "password-4")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/imports").with(httpBasic(kam, "password-4")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers
+				.not(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.equalTo((int) adminJob.id())))));
+		this.mvc.perform(get("/api/v1/imports").with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value((int) adminJob.id()))
+			.andExpect(jsonPath("$[0].status").value("VALIDATED"));
 	}
 
 	@Test

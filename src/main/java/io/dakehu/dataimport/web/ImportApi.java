@@ -101,6 +101,14 @@ class ImportApi {
 	}
 
 	/**
+	 * The caller's newest import jobs, without their errors.
+	 */
+	@GetMapping
+	List<ImportJobView> recent(@RequestParam(defaultValue = "20") int limit) {
+		return this.imports.recent(this.users.current(), limit);
+	}
+
+	/**
 	 * The saved column mappings of a type, by name: {@code {"erp": {"客户全称": "account"}}}.
 	 */
 	@GetMapping("/mappings")
