@@ -94,6 +94,13 @@ class ImportApiTest {
 		assertThat(row.industry()).isEqualTo("通信");
 		assertThat(row.region()).isEqualTo("深圳");
 		assertThat(this.accounts.details(everything(), row.id()).employees()).isEqualTo(1200);
+		// Imported like entered: audited field by field, by the importing user.
+		assertThat(this.jdbc.sql("""
+				select field, new_value, actor from audit_log
+				where entity_type = 'Account' and entity_id = :id and action = 'CREATE' order by field""")
+			.param("id", row.id())
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getString(2) + " by " + rs.getString(3))
+			.list()).contains("name=" + name + " by admin", "industry=通信 by admin", "employees=1200 by admin");
 	}
 
 	@Test
