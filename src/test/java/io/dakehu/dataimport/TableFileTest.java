@@ -45,6 +45,16 @@ class TableFileTest {
 	}
 
 	@Test
+	void readsExcelsUnicodeTextExport() throws Exception {
+		// "Unicode text" from Excel: UTF-16 little-endian with a byte order mark, tabs.
+		Path file = write("\uFEFF客户\t金额\r\n华为\t12.5\r\n".getBytes(StandardCharsets.UTF_16LE));
+		TableFile.Layout layout = TableFile.detect(file, "export.txt", null);
+		assertThat(layout.delimiter()).isEqualTo('\t');
+		assertThat(read(file, layout)).containsExactly(List.of("客户", "金额"), List.of("华为", "12.5"));
+		assertThat(TableFile.charset(layout.charsetName())).isEqualTo(StandardCharsets.UTF_16);
+	}
+
+	@Test
 	void findsTheDelimiterTheHeaderUsesOutsideQuotes() throws Exception {
 		Path file = write("\"name, with comma\";amount;date\nA;1,5;2024-01-01\n".getBytes(StandardCharsets.UTF_8));
 		TableFile.Layout layout = TableFile.detect(file, "x.csv", null);
