@@ -271,6 +271,21 @@ public class AccountQueries {
 	}
 
 	/**
+	 * Which of these registration ids a non-archived account already has, anywhere: a
+	 * registration id names one organisation, whoever can see its account.
+	 */
+	public Set<String> existingRegistrationIds(java.util.Collection<String> registrationIds) {
+		if (registrationIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc
+			.sql("select registration_id from account where registration_id in (:ids) and archived = false")
+			.param("ids", Set.copyOf(registrationIds))
+			.query(String.class)
+			.list());
+	}
+
+	/**
 	 * The key under which {@link #findByNames} compares names.
 	 */
 	public static String nameKey(String name) {

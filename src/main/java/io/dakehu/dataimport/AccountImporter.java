@@ -9,6 +9,7 @@ import java.util.Map;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountService;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
@@ -18,8 +19,10 @@ import jakarta.validation.Validator;
  * Accounts with their hierarchy. A parent may be an account already stored or one
  * anywhere in the same file, before or after its subsidiaries; the hierarchy is linked
  * once every account of the file exists. An account whose name is already stored is
- * rejected as a duplicate (skipped when importing the valid rows only). The owner
- * defaults to the importing user.
+ * rejected as a duplicate (skipped when importing the valid rows only), unless the
+ * request asks to update it or to create another ({@link DuplicatePolicy}). A
+ * registration id that another stored account has, or that appears twice in the file, is
+ * always rejected. The owner defaults to the importing user.
  * <p>
  * Unlike the other importers this one keeps the file's account names in memory (to
  * resolve parents named further down), about a hundred bytes per account.
@@ -49,6 +52,8 @@ final class AccountImporter implements RecordImporter {
 	/** Name key of each account in the file that passed its own checks, with its row. */
 	private final Map<String, Long> fileRows = new HashMap<>();
 
+	private final LongHashSet registrations = new LongHashSet();
+
 	/** Rows whose parent was not yet known when they were read: row, parent name. */
 	private final List<PendingParent> pendingParents = new ArrayList<>();
 
@@ -77,6 +82,8 @@ final class AccountImporter implements RecordImporter {
 		AccountLookup stored = new AccountLookup(this.accounts, RecordScope.everything(context.editor().id()), rows,
 				"name");
 		AccountLookup parents = new AccountLookup(this.accounts, scope, rows, "parent");
+		java.util.Set<String> storedRegistrations = this.accounts.existingRegistrationIds(
+				rows.stream().map((row) -> row.get("registrationId")).filter(java.util.Objects::nonNull).toList());
 		for (Row row : rows) {
 			String name = Cells.required(row, "name", 200, context);
 			Integer employees = Cells.integer(row, "employees", context);
@@ -92,9 +99,31 @@ final class AccountImporter implements RecordImporter {
 				context.reject(row, "name", "import.duplicateInFile", null);
 				continue;
 			}
+			AccountDetails target = null;
 			if (stored.contains(name)) {
-				context.reject(row, "name", "import.duplicateStored", null);
-				continue;
+				DuplicatePolicy policy = context.request().duplicates();
+				if (policy == DuplicatePolicy.REJECT) {
+					context.reject(row, "name", "import.duplicateStored", null);
+					continue;
+				}
+				if (policy == DuplicatePolicy.UPDATE) {
+					target = updateTarget(row, name, context);
+					if (target == null) {
+						continue;
+					}
+				}
+			}
+			String registrationId = row.get("registrationId");
+			if (registrationId != null) {
+				if (!this.registrations.add(LongHashSet.hash(registrationId))) {
+					context.reject(row, "registrationId", "import.duplicateInFile", null);
+					continue;
+				}
+				if (storedRegistrations.contains(registrationId)
+						&& (target == null || !registrationId.equals(target.registrationId()))) {
+					context.reject(row, "registrationId", "import.duplicateStored", null);
+					continue;
+				}
 			}
 			this.fileRows.put(key, row.number());
 			String parentName = row.get("parent");
@@ -117,14 +146,47 @@ final class AccountImporter implements RecordImporter {
 					this.pendingParents.add(new PendingParent(row.number(), row.column("parent"), parentName));
 				}
 			}
-			AccountInput input = new AccountInput(name, row.get("registrationId"), row.get("industry"),
-					row.get("region"), row.get("address"), employees, revenue, parentId,
-					(owner != null) ? owner.username() : null, null, null, null, null, row.get("description"), null,
-					null);
+			AccountInput input;
+			if (target == null) {
+				input = new AccountInput(name, registrationId, row.get("industry"), row.get("region"),
+						row.get("address"), employees, revenue, parentId, (owner != null) ? owner.username() : null,
+						null, null, null, null, row.get("description"), null, null);
+			}
+			else {
+				// An update changes what the file has columns for and keeps the rest.
+				input = new AccountInput(name, pick(row, "registrationId", target.registrationId()),
+						pick(row, "industry", target.industry()), pick(row, "region", target.region()),
+						pick(row, "address", target.address()), row.has("employees") ? employees : target.employees(),
+						row.has("annualRevenue") ? revenue : target.annualRevenue(),
+						row.has("parent") ? parentId : target.parentId(), (owner != null) ? owner.username() : null,
+						target.keyAccountType(), target.relationshipType(), target.salesApproach(), target.status(),
+						pick(row, "description", target.description()), null, target.version());
+			}
 			if (Checks.valid(this.validator, input, row, context) && !row.rejected()) {
-				row.prepare(new Prepared(input, parentInFile));
+				row.prepare(new Prepared(input, parentInFile, (target != null) ? target.id() : null));
 			}
 		}
+	}
+
+	private static String pick(Row row, String field, String stored) {
+		return row.has(field) ? row.get(field) : stored;
+	}
+
+	/**
+	 * The stored account a row updates: the one of that name the importer can see.
+	 */
+	private AccountDetails updateTarget(Row row, String name, ImportContext context) {
+		RecordScope scope = context.editor().scope();
+		List<AccountRef> visible = this.accounts.findByNames(scope, List.of(name));
+		if (visible.isEmpty()) {
+			context.reject(row, "name", "import.duplicateNotVisible", null);
+			return null;
+		}
+		if (visible.size() > 1) {
+			context.reject(row, "name", "import.ambiguousAccount", null);
+			return null;
+		}
+		return this.accounts.details(scope, visible.get(0).id());
 	}
 
 	@Override
@@ -140,7 +202,9 @@ final class AccountImporter implements RecordImporter {
 	public int write(List<Row> rows, ImportContext context) {
 		for (Row row : rows) {
 			Prepared prepared = row.prepared();
-			AccountDetails account = this.service.open(context.editor(), prepared.input());
+			AccountDetails account = (prepared.updateId() != null) ? this.service.update(context.editor(),
+					prepared.updateId(), prepared.input().version(), prepared.input())
+					: this.service.open(context.editor(), prepared.input());
 			this.created.put(AccountQueries.nameKey(account.name()), account.id());
 			if (prepared.parentInFile() != null) {
 				this.links.add(new PendingParent(account.id(), null, prepared.parentInFile()));
@@ -160,7 +224,7 @@ final class AccountImporter implements RecordImporter {
 		}
 	}
 
-	private record Prepared(AccountInput input, String parentInFile) {
+	private record Prepared(AccountInput input, String parentInFile, Long updateId) {
 	}
 
 	/**

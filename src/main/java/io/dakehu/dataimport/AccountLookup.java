@@ -16,24 +16,66 @@ import io.dakehu.identity.RecordScope;
  */
 final class AccountLookup {
 
+	/**
+	 * Names remembered across chunks before the memory is cleared: the limit depends on
+	 * the number of accounts, not on the file.
+	 */
+	private static final int MAX_REMEMBERED = 200_000;
+
+	private final AccountQueries accounts;
+
+	private final RecordScope scope;
+
 	private final Map<String, List<AccountRef>> byKey = new HashMap<>();
 
+	/**
+	 * A lookup for one chunk.
+	 */
 	AccountLookup(AccountQueries accounts, RecordScope scope, List<Row> rows, String field) {
+		this(accounts, scope);
+		load(rows, field);
+	}
+
+	/**
+	 * A lookup that remembers across chunks, for files that name the same accounts over
+	 * and over (purchases follow a Pareto curve: a few accounts buy most often). Only for
+	 * imports that do not create accounts, so what it remembers stays true.
+	 */
+	AccountLookup(AccountQueries accounts, RecordScope scope) {
+		this.accounts = accounts;
+		this.scope = scope;
+	}
+
+	/**
+	 * Looks up the names of a chunk that are not known yet, in one query.
+	 */
+	void load(List<Row> rows, String field) {
+		if (this.byKey.size() > MAX_REMEMBERED) {
+			this.byKey.clear();
+		}
 		Set<String> names = new HashSet<>();
 		for (Row row : rows) {
 			String name = row.get(field);
-			if (name != null) {
+			if (name != null && !this.byKey.containsKey(AccountQueries.nameKey(name))) {
 				names.add(name);
 			}
 		}
-		for (AccountRef account : accounts.findByNames(scope, names)) {
-			this.byKey.computeIfAbsent(AccountQueries.nameKey(account.name()), (k) -> new java.util.ArrayList<>())
-				.add(account);
+		if (names.isEmpty()) {
+			return;
+		}
+		for (String name : names) {
+			this.byKey.put(AccountQueries.nameKey(name), List.of());
+		}
+		for (AccountRef account : this.accounts.findByNames(this.scope, names)) {
+			List<AccountRef> found = new java.util.ArrayList<>(this.byKey.get(AccountQueries.nameKey(account.name())));
+			found.add(account);
+			this.byKey.put(AccountQueries.nameKey(account.name()), found);
 		}
 	}
 
 	boolean contains(String name) {
-		return this.byKey.containsKey(AccountQueries.nameKey(name));
+		List<AccountRef> found = this.byKey.get(AccountQueries.nameKey(name));
+		return found != null && !found.isEmpty();
 	}
 
 	/**
@@ -46,7 +88,7 @@ final class AccountLookup {
 			return null;
 		}
 		List<AccountRef> found = this.byKey.get(AccountQueries.nameKey(name));
-		if (found == null) {
+		if (found == null || found.isEmpty()) {
 			context.reject(row, field, "import.unknownAccount", null);
 			return null;
 		}

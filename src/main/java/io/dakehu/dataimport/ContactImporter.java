@@ -22,6 +22,8 @@ final class ContactImporter implements RecordImporter {
 
 	private final AccountQueries accounts;
 
+	private AccountLookup lookup;
+
 	private final Contacts contacts;
 
 	private final Validator validator;
@@ -39,7 +41,11 @@ final class ContactImporter implements RecordImporter {
 
 	@Override
 	public void check(List<Row> rows, ImportContext context) {
-		AccountLookup lookup = new AccountLookup(this.accounts, context.editor().scope(), rows, "account");
+		if (this.lookup == null) {
+			this.lookup = new AccountLookup(this.accounts, context.editor().scope());
+		}
+		AccountLookup lookup = this.lookup;
+		lookup.load(rows, "account");
 		for (Row row : rows) {
 			Long accountId = lookup.require(row, "account", context);
 			String name = Cells.required(row, "name", 100, context);

@@ -3,13 +3,26 @@ package io.dakehu.dataimport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountInput;
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountService;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Role;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.OpportunityCriteria;
+import io.dakehu.opportunity.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +30,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the public CRM sample data set on the first start of the embedded default,
@@ -45,12 +61,29 @@ class DemoData implements ApplicationRunner {
 
 	private final Users users;
 
+	private final Opportunities opportunities;
+
+	private final AccountQueries accountQueries;
+
+	private final AccountService accounts;
+
+	private final TransactionTemplate transaction;
+
 	private final boolean enabled;
 
 	private final String password;
 
-	DemoData(ImportJobs imports, Users users, @Value("${dakehu.demo-data.enabled:true}") boolean enabled,
-			@Value("${dakehu.demo-data.password:}") String password) {
+	private final Environment environment;
+
+	DemoData(ImportJobs imports, Users users, Opportunities opportunities, AccountQueries accountQueries,
+			AccountService accounts, PlatformTransactionManager transactions,
+			@Value("${dakehu.demo-data.enabled:true}") boolean enabled,
+			@Value("${dakehu.demo-data.password:}") String password, Environment environment) {
+		this.opportunities = opportunities;
+		this.accountQueries = accountQueries;
+		this.accounts = accounts;
+		this.transaction = new TransactionTemplate(transactions);
+		this.environment = environment;
 		this.imports = imports;
 		this.users = users;
 		this.enabled = enabled;
@@ -59,7 +92,7 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.enabled || this.imports.anyFrom(ORIGIN)) {
+		if (!this.enabled || CommandLineImport.requested(this.environment) || this.imports.anyFrom(ORIGIN)) {
 			return;
 		}
 		UserSummary admin = this.users.findByUsername("admin").orElse(null);
@@ -82,6 +115,7 @@ class DemoData implements ApplicationRunner {
 			load(editor, ImportType.PRODUCTS, "products.csv");
 			load(editor, ImportType.ACCOUNTS, "accounts.csv");
 			load(editor, ImportType.OPPORTUNITIES, "sales_pipeline.csv");
+			this.transaction.executeWithoutResult((status) -> handOverAccounts(editor));
 			log.info("Loaded the demo data set in {} ms; demo users sign in with dakehu.demo-data.password",
 					(System.nanoTime() - started) / 1_000_000);
 		}
@@ -90,10 +124,50 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * The sample accounts have no owner column: each goes to the salesperson who won the
+	 * most on it (ties: the alphabetically first username), so a KAM signing in sees
+	 * their accounts and a manager the team's. Accounts nobody won anything on stay with
+	 * the administrator.
+	 */
+	private void handOverAccounts(CurrentUser editor) {
+		Map<Long, Map<Long, BigDecimal>> wonByAccount = new HashMap<>();
+		this.opportunities.forEach(editor.scope(), new OpportunityCriteria(null, Stage.WON, null), (o) -> {
+			if (o.accountId() != null && o.amount() != null) {
+				wonByAccount.computeIfAbsent(o.accountId(), (k) -> new HashMap<>())
+					.merge(o.ownerId(), o.amount(), BigDecimal::add);
+			}
+		});
+		Set<Long> owners = new HashSet<>();
+		wonByAccount.values().forEach((amounts) -> owners.addAll(amounts.keySet()));
+		Map<Long, UserSummary> people = this.users.byIds(owners);
+		wonByAccount.forEach((accountId, amounts) -> {
+			UserSummary best = amounts.entrySet()
+				.stream()
+				.filter((entry) -> people.containsKey(entry.getKey()))
+				.min(Comparator.comparing((Map.Entry<Long, BigDecimal> entry) -> entry.getValue())
+					.reversed()
+					.thenComparing((entry) -> people.get(entry.getKey()).username()))
+				.map((entry) -> people.get(entry.getKey()))
+				.orElse(null);
+			if (best != null) {
+				AccountDetails a = this.accountQueries.details(editor.scope(), accountId);
+				this.accounts.update(editor, accountId, a.version(),
+						new AccountInput(a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
+								a.employees(), a.annualRevenue(), a.parentId(), best.username(), a.keyAccountType(),
+								a.relationshipType(), a.salesApproach(), a.status(), a.description(), null,
+								a.version()));
+			}
+		});
+	}
+
 	private void load(CurrentUser editor, ImportType type, String file) {
 		ImportRequest request = new ImportRequest(type, file, false, null, SOURCE, this.password);
 		try (InputStream content = new ClassPathResource(FOLDER + file).getInputStream()) {
+			long started = System.nanoTime();
 			ImportJobView job = this.imports.runNow(editor, request, content, ORIGIN, true);
+			log.info("Demo file {}: {} rows, {} in {} ms", file, job.totalRows(), job.status(),
+					(System.nanoTime() - started) / 1_000_000);
 			if (job.status() != ImportStatus.COMMITTED || job.errorRows() > 0) {
 				log.warn("Demo file {} ended {} with {} rejected rows: {}", file, job.status(), job.errorRows(),
 						job.errors().stream().limit(5).toList());

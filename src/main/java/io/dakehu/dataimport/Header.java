@@ -23,12 +23,37 @@ final class Header {
 	private final List<String> ignored = new ArrayList<>();
 
 	Header(List<Column> columns, List<String> names) {
+		this(columns, names, Map.of());
+	}
+
+	/**
+	 * @param mapping file header to field name, chosen by the user; it wins over the
+	 * recognised names
+	 */
+	Header(List<Column> columns, List<String> names, Map<String, String> mapping) {
 		this.fields = columns.stream().map(Column::field).toList();
 		this.fileColumnOfField = new int[columns.size()];
 		boolean[] used = new boolean[names.size()];
+		Map<String, String> chosen = new HashMap<>();
+		mapping.forEach((header, field) -> chosen.put(Column.key(header), field));
+		for (int f = 0; f < columns.size(); f++) {
+			this.fileColumnOfField[f] = -1;
+			for (int c = 0; c < names.size(); c++) {
+				String field = (names.get(c) != null) ? chosen.get(Column.key(names.get(c))) : null;
+				if (!used[c] && field != null && field.equalsIgnoreCase(columns.get(f).field())) {
+					this.fileColumnOfField[f] = c;
+					used[c] = true;
+					this.columnNames.put(columns.get(f).field(), names.get(c).replace("\uFEFF", "").strip());
+					break;
+				}
+			}
+		}
 		for (int f = 0; f < columns.size(); f++) {
 			Column column = columns.get(f);
-			this.fileColumnOfField[f] = -1;
+			this.fieldIndex.put(column.field(), f);
+			if (this.fileColumnOfField[f] >= 0) {
+				continue;
+			}
 			for (int c = 0; c < names.size(); c++) {
 				if (!used[c] && names.get(c) != null && column.matches(names.get(c))) {
 					this.fileColumnOfField[f] = c;
@@ -37,7 +62,6 @@ final class Header {
 					break;
 				}
 			}
-			this.fieldIndex.put(column.field(), f);
 			if (this.fileColumnOfField[f] < 0 && column.required()) {
 				this.missing.add(column.field());
 			}

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +26,8 @@ import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.web.Labels;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +52,8 @@ public class ImportJobs {
 	static final int CHUNK = 5000;
 
 	private static final int SHOWN_ERRORS = 1000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JobStore jobs;
 
@@ -122,6 +127,7 @@ public class ImportJobs {
 		if (request.type() == ImportType.USERS && !editor.isAdmin()) {
 			throw new RuleViolationException("type", "import.adminOnly");
 		}
+		checkMapping(request.type(), request.mapping());
 		if (request.charset() != null && !request.charset().isBlank()) {
 			try {
 				TableFile.charset(request.charset());
@@ -146,11 +152,63 @@ public class ImportJobs {
 			throw new RuleViolationException("source", "import.tooLong", 50);
 		}
 		long id = this.jobs.create(request.type(), origin, cut(name, 255), file.toString(), layout,
-				request.sourceOrDefault(), request.preview(), editor.id());
+				request.sourceOrDefault(),
+				request.mapping().isEmpty() ? null : JSON.writeValueAsString(request.mapping()), request.duplicates(),
+				request.preview(), editor.id());
 		if (request.defaultPassword() != null) {
 			this.passwords.put(id, request.defaultPassword());
 		}
 		return id;
+	}
+
+	private static void checkMapping(ImportType type, Map<String, String> mapping) {
+		List<Column> columns = Importers.columns(type);
+		for (Map.Entry<String, String> entry : mapping.entrySet()) {
+			if (entry.getValue() == null
+					|| columns.stream().noneMatch((column) -> column.field().equalsIgnoreCase(entry.getValue()))) {
+				throw new RuleViolationException("mapping", "import.unknownField", entry.getValue(),
+						String.join(", ", columns.stream().map(Column::field).toList()));
+			}
+		}
+		if (JSON.writeValueAsString(mapping).length() > 4000) {
+			throw new RuleViolationException("mapping", "import.tooLong", 4000);
+		}
+	}
+
+	/**
+	 * Saves a column mapping under a name, so the next file from the same source maps the
+	 * same way.
+	 */
+	public void saveMapping(CurrentUser editor, ImportType type, String name, Map<String, String> mapping) {
+		if (name == null || name.isBlank() || name.strip().length() > 100) {
+			throw new RuleViolationException("mappingName", "import.tooLong", 100);
+		}
+		checkMapping(type, mapping);
+		this.jobs.saveMapping(type, name.strip(), JSON.writeValueAsString(mapping), editor.id());
+	}
+
+	/**
+	 * A saved mapping.
+	 * @throws RuleViolationException when there is none of that name
+	 */
+	public Map<String, String> mapping(ImportType type, String name) {
+		return this.jobs.mapping(type, (name != null) ? name.strip() : "")
+			.map(ImportJobs::parseMapping)
+			.orElseThrow(() -> new RuleViolationException("mappingName", "import.unknownMapping", name));
+	}
+
+	/**
+	 * The saved mappings of a type by name.
+	 */
+	public Map<String, Map<String, String>> mappings(ImportType type) {
+		Map<String, Map<String, String>> mappings = new java.util.LinkedHashMap<>();
+		this.jobs.mappings(type).forEach((name, json) -> mappings.put(name, parseMapping(json)));
+		return mappings;
+	}
+
+	private static Map<String, String> parseMapping(String json) {
+		return (json != null) ? JSON.readValue(json, new TypeReference<Map<String, String>>() {
+		}) : Map.of();
 	}
 
 	private static String cut(String text, int max) {
@@ -164,6 +222,17 @@ public class ImportJobs {
 	public ImportJobView get(CurrentUser reader, long id) {
 		load(reader, id);
 		return view(id);
+	}
+
+	/**
+	 * The caller's newest jobs (an administrator's: everyone's), newest first, without
+	 * their errors: what a user comes back to after leaving the page.
+	 */
+	public List<ImportJobView> recent(CurrentUser reader, int limit) {
+		return this.jobs.recent(reader.isAdmin() ? null : reader.id(), Math.min(Math.max(limit, 1), 100))
+			.stream()
+			.map((id) -> view(id, false))
+			.toList();
 	}
 
 	/**
@@ -356,7 +425,7 @@ public class ImportJobs {
 	 */
 	private ImportRequest request(JobStore.Job job) {
 		return new ImportRequest(job.type(), job.fileName(), job.preview(), job.charset(), job.source(),
-				this.passwords.get(job.id()));
+				this.passwords.get(job.id()), parseMapping(job.mapping()), job.duplicates());
 	}
 
 	private static void as(Authentication authentication, Runnable task) {
@@ -370,8 +439,13 @@ public class ImportJobs {
 	}
 
 	private ImportJobView view(long id) {
+		return view(id, true);
+	}
+
+	private ImportJobView view(long id, boolean withErrors) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
-		List<ImportJobView.Error> errors = this.jobs.errors(id, SHOWN_ERRORS).stream().map(this::words).toList();
+		List<ImportJobView.Error> errors = withErrors
+				? this.jobs.errors(id, SHOWN_ERRORS).stream().map(this::words).toList() : List.of();
 		long rate = 0;
 		if (job.startedAt() != null && job.processedRows() > 0) {
 			LocalDateTime end = job.status().finished() || job.status() == ImportStatus.VALIDATED ? job.updatedAt()
@@ -504,7 +578,7 @@ public class ImportJobs {
 
 		@Override
 		public void header(List<String> names) {
-			this.header = new Header(this.importer.columns(), names);
+			this.header = new Header(this.importer.columns(), names, this.context.request().mapping());
 			this.ignored = this.header.ignored();
 			if (!this.header.missing().isEmpty()) {
 				List<ImportJobView.Error> errors = this.header.missing()

@@ -63,6 +63,20 @@ class Importers {
 		};
 	}
 
+	/**
+	 * The fields each type understands, for checking a user's column mapping.
+	 */
+	static java.util.List<Column> columns(ImportType type) {
+		return switch (type) {
+			case ACCOUNTS -> AccountImporter.COLUMNS;
+			case CONTACTS -> ContactImporter.COLUMNS;
+			case PRODUCTS -> ProductImporter.COLUMNS;
+			case ORDERS -> OrderImporter.COLUMNS;
+			case OPPORTUNITIES -> OpportunityImporter.COLUMNS;
+			case USERS -> UserImporter.COLUMNS;
+		};
+	}
+
 	private People people() {
 		return new People(this.users.all());
 	}

@@ -3,6 +3,7 @@ package io.dakehu.dataimport;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +17,18 @@ class InterruptedJobs implements ApplicationRunner {
 
 	private final ImportJobs jobs;
 
-	InterruptedJobs(ImportJobs jobs) {
+	private final Environment environment;
+
+	InterruptedJobs(ImportJobs jobs, Environment environment) {
 		this.jobs = jobs;
+		this.environment = environment;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.jobs.failInterrupted();
+		if (!CommandLineImport.requested(this.environment)) {
+			this.jobs.failInterrupted();
+		}
 	}
 
 }

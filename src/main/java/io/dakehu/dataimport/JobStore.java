@@ -45,21 +45,25 @@ class JobStore {
 	}
 
 	record Job(long id, ImportType type, String origin, String fileName, String storedFile, String format,
-			String charset, String delimiter, String source, ImportStatus status, boolean preview, long createdBy,
-			LocalDateTime createdAt, LocalDateTime updatedAt, LocalDateTime startedAt, long totalRows, long validRows,
-			long errorRows, long processedRows, long committedRows, String message) {
+			String charset, String delimiter, String source, String mapping, DuplicatePolicy duplicates,
+			ImportStatus status, boolean preview, long createdBy, LocalDateTime createdAt, LocalDateTime updatedAt,
+			LocalDateTime startedAt, long totalRows, long validRows, long errorRows, long processedRows,
+			long committedRows, String message) {
 	}
 
 	long create(ImportType type, String origin, String fileName, String storedFile, TableFile.Layout layout,
-			String source, boolean preview, long createdBy) {
+			String source, String mapping, DuplicatePolicy duplicates, boolean preview, long createdBy) {
 		return this.separate.execute((status) -> {
 			LocalDateTime now = now();
 			org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			this.jdbc.sql("""
 					insert into import_job (type, origin, file_name, stored_file, format, charset, delimiter_char,
-					                        source, status, preview, created_by, created_at, updated_at, started_at)
-					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, :source,
-					        'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+					                        source, column_mapping, on_duplicate, status, preview, created_by,
+					                        created_at, updated_at, started_at)
+					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, :source, :mapping,
+					        :duplicates, 'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+				.param("duplicates", duplicates.name())
+				.param("mapping", mapping)
 				.param("source", source)
 				.param("type", type.name())
 				.param("origin", origin)
@@ -78,6 +82,19 @@ class JobStore {
 
 	Optional<Job> find(long id) {
 		return this.jdbc.sql("select * from import_job where id = :id").param("id", id).query(JobStore::job).optional();
+	}
+
+	/**
+	 * Ids of the newest jobs, of one user or (null) of everyone.
+	 */
+	List<Long> recent(Long createdBy, int limit) {
+		return this.jdbc
+			.sql("select id from import_job" + ((createdBy != null) ? " where created_by = :user" : "")
+					+ " order by id desc limit :limit")
+			.params((createdBy != null) ? java.util.Map.of("user", createdBy, "limit", limit)
+					: java.util.Map.of("limit", limit))
+			.query(Long.class)
+			.list();
 	}
 
 	boolean anyFrom(String origin) {
@@ -220,6 +237,48 @@ class JobStore {
 		return files;
 	}
 
+	/**
+	 * Saves a column mapping under a name for the type, replacing one of the same name.
+	 */
+	void saveMapping(ImportType type, String name, String mapping, long userId) {
+		this.separate.executeWithoutResult((status) -> {
+			this.jdbc.sql("delete from import_mapping where type = :type and name = :name")
+				.param("type", type.name())
+				.param("name", name)
+				.update();
+			this.jdbc.sql("""
+					insert into import_mapping (type, name, mapping, created_by, created_at)
+					values (:type, :name, :mapping, :user, :now)""")
+				.param("type", type.name())
+				.param("name", name)
+				.param("mapping", mapping)
+				.param("user", userId)
+				.param("now", now())
+				.update();
+		});
+	}
+
+	Optional<String> mapping(ImportType type, String name) {
+		return this.jdbc.sql("select mapping from import_mapping where type = :type and name = :name")
+			.param("type", type.name())
+			.param("name", name)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Saved mappings of a type by name, in name order.
+	 */
+	java.util.Map<String, String> mappings(ImportType type) {
+		java.util.Map<String, String> mappings = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("select name, mapping from import_mapping where type = :type order by name")
+			.param("type", type.name())
+			.query((ResultSet rs) -> {
+				mappings.put(rs.getString(1), rs.getString(2));
+			});
+		return mappings;
+	}
+
 	private static String cut(String text, int max) {
 		return (text != null && text.length() > max) ? text.substring(0, max) : text;
 	}
@@ -232,7 +291,8 @@ class JobStore {
 		Timestamp started = rs.getTimestamp("started_at");
 		return new Job(rs.getLong("id"), ImportType.valueOf(rs.getString("type")), rs.getString("origin"),
 				rs.getString("file_name"), rs.getString("stored_file"), rs.getString("format"), rs.getString("charset"),
-				rs.getString("delimiter_char"), rs.getString("source"), ImportStatus.valueOf(rs.getString("status")),
+				rs.getString("delimiter_char"), rs.getString("source"), rs.getString("column_mapping"),
+				DuplicatePolicy.valueOf(rs.getString("on_duplicate")), ImportStatus.valueOf(rs.getString("status")),
 				rs.getBoolean("preview"), rs.getLong("created_by"), rs.getTimestamp("created_at").toLocalDateTime(),
 				rs.getTimestamp("updated_at").toLocalDateTime(), (started != null) ? started.toLocalDateTime() : null,
 				rs.getLong("total_rows"), rs.getLong("valid_rows"), rs.getLong("error_rows"),

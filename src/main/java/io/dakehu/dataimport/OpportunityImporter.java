@@ -58,6 +58,8 @@ final class OpportunityImporter implements RecordImporter {
 
 	private final AccountQueries accounts;
 
+	private AccountLookup lookup;
+
 	private final Opportunities opportunities;
 
 	private final OrderLedger ledger;
@@ -67,6 +69,8 @@ final class OpportunityImporter implements RecordImporter {
 	private final People people;
 
 	private final LongHashSet seenReferences = new LongHashSet();
+
+	private Boolean sourceStored;
 
 	OpportunityImporter(AccountQueries accounts, Opportunities opportunities, OrderLedger ledger,
 			ProductMatcher products, People people) {
@@ -88,7 +92,11 @@ final class OpportunityImporter implements RecordImporter {
 
 	@Override
 	public void check(List<Row> rows, ImportContext context) {
-		AccountLookup lookup = new AccountLookup(this.accounts, context.editor().scope(), rows, "account");
+		if (this.lookup == null) {
+			this.lookup = new AccountLookup(this.accounts, context.editor().scope());
+		}
+		AccountLookup lookup = this.lookup;
+		lookup.load(rows, "account");
 		String source = context.request().sourceOrDefault();
 		List<Row> referenced = new ArrayList<>();
 		for (Row row : rows) {

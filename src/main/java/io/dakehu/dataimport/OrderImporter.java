@@ -30,6 +30,8 @@ final class OrderImporter implements RecordImporter {
 
 	private final AccountQueries accounts;
 
+	private AccountLookup lookup;
+
 	private final OrderLedger ledger;
 
 	private final ProductMatcher products;
@@ -37,6 +39,12 @@ final class OrderImporter implements RecordImporter {
 	private final People people;
 
 	private final LongHashSet seenReferences = new LongHashSet();
+
+	/**
+	 * Per source, whether it had rows before this pass wrote any: a new source needs no
+	 * reference lookups, the file's own duplicates are caught by {@link #seenReferences}.
+	 */
+	private final java.util.Map<String, Boolean> storedSources = new java.util.HashMap<>();
 
 	OrderImporter(AccountQueries accounts, OrderLedger ledger, ProductMatcher products, People people) {
 		this.accounts = accounts;
@@ -52,7 +60,11 @@ final class OrderImporter implements RecordImporter {
 
 	@Override
 	public void check(List<Row> rows, ImportContext context) {
-		AccountLookup lookup = new AccountLookup(this.accounts, context.editor().scope(), rows, "account");
+		if (this.lookup == null) {
+			this.lookup = new AccountLookup(this.accounts, context.editor().scope());
+		}
+		AccountLookup lookup = this.lookup;
+		lookup.load(rows, "account");
 		List<Row> referenced = new ArrayList<>();
 		for (Row row : rows) {
 			Long accountId = lookup.require(row, "account", context);
@@ -99,6 +111,9 @@ final class OrderImporter implements RecordImporter {
 			bySource.computeIfAbsent(line.source(), (s) -> new ArrayList<>()).add(row);
 		}
 		bySource.forEach((source, sourceRows) -> {
+			if (!this.storedSources.computeIfAbsent(source, this.ledger::hasSource)) {
+				return;
+			}
 			Set<String> stored = this.ledger.existingReferences(source,
 					sourceRows.stream().map((row) -> row.<NewOrderLine>prepared().externalRef()).toList());
 			for (Row row : sourceRows) {

@@ -42,6 +42,14 @@ final class Row {
 		return value.isEmpty() ? null : value;
 	}
 
+	/**
+	 * Whether the file has a column for the field at all (an empty cell in it still
+	 * counts).
+	 */
+	boolean has(String field) {
+		return this.header.has(field);
+	}
+
 	String column(String field) {
 		return this.header.columnName(field);
 	}

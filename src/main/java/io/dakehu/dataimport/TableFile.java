@@ -41,10 +41,10 @@ import org.xml.sax.XMLReader;
 
 /**
  * Reads an uploaded table, CSV or .xlsx, one row at a time, so memory does not grow with
- * the file. For CSV it finds the encoding (a UTF-8 byte order mark, else UTF-8 if every
- * byte sequence is valid UTF-8, else GB18030, the superset of GBK that Chinese Excel
- * writes) and the delimiter (comma, semicolon or tab, whichever the header line uses
- * most).
+ * the file. For CSV it finds the encoding (a UTF-16 byte order mark, as in Excel's
+ * "Unicode text"; a UTF-8 one; else UTF-8 if every byte sequence is valid UTF-8, else
+ * GB18030, the superset of GBK that Chinese Excel writes) and the delimiter (comma,
+ * semicolon or tab, whichever the header line uses most).
  */
 final class TableFile {
 
@@ -79,6 +79,11 @@ final class TableFile {
 		if (chosenCharset != null && !chosenCharset.isBlank()) {
 			charset = charset(chosenCharset);
 		}
+		else if (isUtf16(file)) {
+			// Excel's "Unicode text": UTF-16 with a byte order mark, which the decoder
+			// reads and drops itself.
+			charset = StandardCharsets.UTF_16;
+		}
 		else {
 			charset = (bom || isUtf8(file)) ? StandardCharsets.UTF_8 : GB18030;
 		}
@@ -97,6 +102,9 @@ final class TableFile {
 		if (upper.equals("UTF-8") || upper.equals("UTF8")) {
 			return StandardCharsets.UTF_8;
 		}
+		if (upper.equals("UTF-16") || upper.equals("UTF16") || upper.equals("UNICODE")) {
+			return StandardCharsets.UTF_16;
+		}
 		throw new IllegalArgumentException(name);
 	}
 
@@ -104,6 +112,14 @@ final class TableFile {
 		try (InputStream in = Files.newInputStream(file)) {
 			byte[] head = in.readNBytes(4);
 			return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+		}
+	}
+
+	private static boolean isUtf16(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(2);
+			return head.length == 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+					|| ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
 		}
 	}
 

@@ -117,6 +117,18 @@ public class Opportunities {
 	}
 
 	/**
+	 * Whether anything from this source is stored yet. While it is not, no reference of
+	 * it can clash with a stored one, and an import can skip looking them up.
+	 */
+	public boolean hasSource(String source) {
+		return !this.jdbc.sql("select 1 from opportunity where source = :source fetch first 1 rows only")
+			.param("source", source)
+			.query(Integer.class)
+			.list()
+			.isEmpty();
+	}
+
+	/**
 	 * Which of these references the source already has, so a re-import can skip them.
 	 */
 	public Set<String> existingReferences(String source, Collection<String> references) {

@@ -1,6 +1,9 @@
 package io.dakehu.order;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.catalog.Catalog;
@@ -27,7 +32,11 @@ import io.dakehu.identity.Users;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
+import org.postgresql.PGConnection;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +70,11 @@ public class OrderLedger {
 
 	private final Clock clock;
 
+	private final DataSource dataSource;
+
 	OrderLedger(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
-			Clock clock) {
+			Clock clock, DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.accounts = accounts;
@@ -72,15 +84,30 @@ public class OrderLedger {
 	}
 
 	/**
-	 * Writes the lines in one JDBC batch. The caller has checked that the accounts,
-	 * products and salespeople exist and may be used, and that the references are new.
+	 * Writes the lines inside the caller's transaction: on PostgreSQL with {@code COPY},
+	 * elsewhere in one JDBC batch. The caller has checked that the accounts, products and
+	 * salespeople exist and may be used, and that the references are new.
 	 */
 	@Transactional
 	public int append(List<NewOrderLine> lines) {
 		if (lines.isEmpty()) {
 			return 0;
 		}
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			if (connection.isWrapperFor(PGConnection.class)) {
+				copy(connection.unwrap(PGConnection.class), lines, now);
+				return lines.size();
+			}
+		}
+		catch (SQLException | IOException ex) {
+			throw new DataAccessResourceFailureException("Could not write order lines", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+		Timestamp created = Timestamp.valueOf(now);
 		this.template.batchUpdate(INSERT, lines, lines.size(), (PreparedStatement ps, NewOrderLine line) -> {
 			ps.setLong(1, line.accountId());
 			ps.setDate(2, Date.valueOf(line.date()));
@@ -91,9 +118,50 @@ public class OrderLedger {
 			setLong(ps, 7, line.salespersonId());
 			ps.setString(8, line.source());
 			ps.setString(9, line.externalRef());
-			ps.setTimestamp(10, now);
+			ps.setTimestamp(10, created);
 		});
 		return lines.size();
+	}
+
+	/**
+	 * PostgreSQL's bulk path: the lines as CSV into {@code COPY}, on the transaction's
+	 * own connection, so they commit or roll back with everything else. An empty unquoted
+	 * field is NULL; text is always quoted.
+	 */
+	private static void copy(PGConnection connection, List<NewOrderLine> lines, LocalDateTime now)
+			throws SQLException, IOException {
+		StringBuilder csv = new StringBuilder(lines.size() * 96);
+		String created = now.toString();
+		for (NewOrderLine line : lines) {
+			csv.append(line.accountId()).append(',').append(line.date()).append(',');
+			if (line.productId() != null) {
+				csv.append(line.productId());
+			}
+			csv.append(',').append(line.quantity().toPlainString()).append(',').append(line.amount().toPlainString());
+			csv.append(',');
+			if (line.cost() != null) {
+				csv.append(line.cost().toPlainString());
+			}
+			csv.append(',');
+			if (line.salespersonId() != null) {
+				csv.append(line.salespersonId());
+			}
+			csv.append(',');
+			quoted(csv, line.source());
+			csv.append(',');
+			if (line.externalRef() != null) {
+				quoted(csv, line.externalRef());
+			}
+			csv.append(',').append(created).append('\n');
+		}
+		connection.getCopyAPI()
+			.copyIn("copy order_line (account_id, order_date, product_id, quantity, amount, cost, salesperson_id,"
+					+ " source, external_ref, created_at) from stdin with (format csv)",
+					new StringReader(csv.toString()));
+	}
+
+	private static void quoted(StringBuilder csv, String text) {
+		csv.append('"').append(text.replace("\"", "\"\"")).append('"');
 	}
 
 	private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
@@ -103,6 +171,18 @@ public class OrderLedger {
 		else {
 			ps.setNull(index, Types.BIGINT);
 		}
+	}
+
+	/**
+	 * Whether anything from this source is stored yet. While it is not, no reference of
+	 * it can clash with a stored one, and an import can skip looking them up.
+	 */
+	public boolean hasSource(String source) {
+		return !this.jdbc.sql("select 1 from order_line where source = :source fetch first 1 rows only")
+			.param("source", source)
+			.query(Integer.class)
+			.list()
+			.isEmpty();
 	}
 
 	/**

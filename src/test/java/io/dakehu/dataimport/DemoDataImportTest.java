@@ -141,6 +141,36 @@ class DemoDataImportTest {
 	}
 
 	@Test
+	void eachAccountBelongsToTheSalespersonWhoWonTheMostOnIt() throws IOException {
+		Map<String, Map<String, BigDecimal>> won = new HashMap<>();
+		for (String[] row : csv("sales_pipeline.csv")) {
+			if (row[4].equals("Won")) {
+				won.computeIfAbsent(row[3], (k) -> new HashMap<>())
+					.merge(UserImporter.usernameFor(row[1]), new BigDecimal(row[7]), BigDecimal::add);
+			}
+		}
+		Map<String, String> expectedOwner = new HashMap<>();
+		won.forEach((account, amounts) -> expectedOwner.put(account,
+				amounts.entrySet()
+					.stream()
+					.min(java.util.Comparator.comparing((Map.Entry<String, BigDecimal> e) -> e.getValue())
+						.reversed()
+						.thenComparing(Map.Entry::getKey))
+					.orElseThrow()
+					.getKey()));
+		RecordScope everything = RecordScope.everything(0);
+		for (var row : this.accounts.search(everything, AccountCriteria.all(), new PageRequest(0, 200)).content()) {
+			assertThat(row.ownerUsername()).as(row.name()).isEqualTo(expectedOwner.getOrDefault(row.name(), "admin"));
+		}
+		UserSummary moses = this.users.findByUsername("moses.frase").orElseThrow();
+		long mosesAccounts = expectedOwner.values().stream().filter("moses.frase"::equals).count();
+		assertThat(this.accounts
+			.search(new RecordScope(moses.id(), false, java.util.Set.of(moses.id())), AccountCriteria.all(),
+					new PageRequest(0, 1))
+			.totalElements()).isEqualTo(mosesAccounts);
+	}
+
+	@Test
 	void exportsImportIntoAnEmptyDatabaseAsTheSameRecords() throws Exception {
 		CurrentUser admin = admin(this.users);
 		byte[] accountsCsv = export(this.exports, admin, Exports.Kind.ACCOUNTS, "csv");

@@ -18,8 +18,17 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.dakehu.DakehuApplication;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,9 +86,20 @@ class KilledImportTest {
 			try (ResultSet rs = connection.createStatement()
 				.executeQuery("select status from import_job where id = " + jobId)) {
 				rs.next();
-				// Left as it was when the process died; the next start marks it FAILED.
+				// Left as it was when the process died ...
 				assertThat(rs.getString(1)).isIn("VALIDATING", "COMMITTING");
 			}
+		}
+		// ... until the next start, which tells its owner that nothing was imported.
+		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(DakehuApplication.class).run(
+				"--spring.datasource.url=" + url, "--server.port=0", "--dakehu.demo-data.enabled=false",
+				"--dakehu.imports.directory=" + dir.resolve("uploads"))) {
+			UserSummary admin = restarted.getBean(Users.class).findByUsername("admin").orElseThrow();
+			ImportJobView job = restarted.getBean(ImportJobs.class)
+				.get(new CurrentUser(admin.id(), "admin", "Administrator", Role.ADMIN,
+						RecordScope.everything(admin.id())), jobId);
+			assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+			assertThat(job.committedRows()).isZero();
 		}
 	}
 

@@ -6,15 +6,21 @@ import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
+import io.dakehu.dataimport.DuplicatePolicy;
 import io.dakehu.dataimport.ImportJobView;
 import io.dakehu.dataimport.ImportJobs;
 import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportType;
+import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +44,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/v1/imports")
 class ImportApi {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final ImportJobs imports;
 
 	private final Users users;
@@ -56,23 +64,78 @@ class ImportApi {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Accepted> submit(@RequestParam("file") MultipartFile file, @RequestParam("type") String type,
 			@RequestParam(defaultValue = "false") boolean preview, @RequestParam(required = false) String charset,
-			@RequestParam(required = false) String source) throws IOException {
-		ImportType importType = ImportType.parse(type);
-		if (importType == null) {
-			throw new RuleViolationException("type", "import.unknownType", type);
-		}
+			@RequestParam(required = false) String source, @RequestParam(required = false) String mapping,
+			@RequestParam(required = false) String mappingName, @RequestParam(required = false) String duplicates)
+			throws IOException {
+		ImportType importType = type(type);
 		if (file.isEmpty()) {
 			throw new RuleViolationException("file", "import.emptyFile");
 		}
+		CurrentUser editor = this.users.current();
+		Map<String, String> columns = Map.of();
+		if (mapping != null && !mapping.isBlank()) {
+			columns = parse(mapping);
+			if (mappingName != null && !mappingName.isBlank()) {
+				this.imports.saveMapping(editor, importType, mappingName, columns);
+			}
+		}
+		else if (mappingName != null && !mappingName.isBlank()) {
+			columns = this.imports.mapping(importType, mappingName);
+		}
+		DuplicatePolicy policy;
+		try {
+			policy = DuplicatePolicy.parse(duplicates);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RuleViolationException("duplicates", "import.unknownPolicy", duplicates);
+		}
 		ImportRequest request = new ImportRequest(importType, file.getOriginalFilename(), preview, charset, source,
-				null);
+				null, columns, policy);
 		ImportJobView job;
 		try (InputStream content = file.getInputStream()) {
-			job = this.imports.submit(this.users.current(), request, content);
+			job = this.imports.submit(editor, request, content);
 		}
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/imports/" + job.id()))
 			.body(new Accepted(job.id(), job.status().name()));
+	}
+
+	/**
+	 * The caller's newest import jobs, without their errors.
+	 */
+	@GetMapping
+	List<ImportJobView> recent(@RequestParam(defaultValue = "20") int limit) {
+		return this.imports.recent(this.users.current(), limit);
+	}
+
+	/**
+	 * The saved column mappings of a type, by name: {@code {"erp": {"客户全称": "account"}}}.
+	 */
+	@GetMapping("/mappings")
+	Map<String, Map<String, String>> mappings(@RequestParam String type) {
+		this.users.current();
+		return this.imports.mappings(type(type));
+	}
+
+	private static ImportType type(String type) {
+		ImportType importType = ImportType.parse(type);
+		if (importType == null) {
+			throw new RuleViolationException("type", "import.unknownType", type);
+		}
+		return importType;
+	}
+
+	/**
+	 * A mapping as JSON, file header to field: {@code {"客户全称":"account"}}.
+	 */
+	private static Map<String, String> parse(String mapping) {
+		try {
+			return JSON.readValue(mapping, new TypeReference<Map<String, String>>() {
+			});
+		}
+		catch (JacksonException ex) {
+			throw new RuleViolationException("mapping", "import.badMapping");
+		}
 	}
 
 	@GetMapping("/{id}")

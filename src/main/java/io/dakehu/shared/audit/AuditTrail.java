@@ -1,5 +1,7 @@
 package io.dakehu.shared.audit;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,10 +30,13 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	AuditTrail(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.clock = clock;
 	}
 
@@ -110,26 +116,33 @@ public class AuditTrail {
 			.list();
 	}
 
+	/**
+	 * All changes of one save in one JDBC batch: an import that creates thousands of
+	 * records writes their audit entries without a round trip per field.
+	 */
 	private void write(String entityType, long entityId, Long accountId, String action, List<Change> changes) {
-		LocalDateTime now = LocalDateTime.now(this.clock);
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 		String actor = actor();
-		for (Change change : changes) {
-			this.jdbc.sql("""
-					insert into audit_log (occurred_at, actor, entity_type, entity_id, account_id, action, field,
-					                       old_value, new_value)
-					values (:at, :actor, :type, :id, :account, :action, :field, :old, :new)
-					""")
-				.param("at", now)
-				.param("actor", actor)
-				.param("type", entityType)
-				.param("id", entityId)
-				.param("account", accountId)
-				.param("action", action)
-				.param("field", change.field())
-				.param("old", text(change.before()))
-				.param("new", text(change.after()))
-				.update();
-		}
+		this.template.batchUpdate("""
+				insert into audit_log (occurred_at, actor, entity_type, entity_id, account_id, action, field,
+				                       old_value, new_value)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", changes, changes.size(), (ps, change) -> {
+			ps.setTimestamp(1, now);
+			ps.setString(2, actor);
+			ps.setString(3, entityType);
+			ps.setLong(4, entityId);
+			if (accountId != null) {
+				ps.setLong(5, accountId);
+			}
+			else {
+				ps.setNull(5, Types.BIGINT);
+			}
+			ps.setString(6, action);
+			ps.setString(7, change.field());
+			ps.setString(8, text(change.before()));
+			ps.setString(9, text(change.after()));
+		});
 	}
 
 	private static String actor() {
