@@ -219,8 +219,9 @@ class PipelinePages {
 			competitors.add("");
 		}
 		model.addAttribute("competitorSlots", competitors.subList(0, Math.max(3, comparison.competitors().size())));
-		Map<Criterion, Comparison.Row> rows = new EnumMap<>(Criterion.class);
-		comparison.rows().forEach((row) -> rows.put(row.criterion(), row));
+		// Keyed by name: template expressions index maps with strings.
+		Map<String, Comparison.Row> rows = new java.util.HashMap<>();
+		comparison.rows().forEach((row) -> rows.put(row.criterion().name(), row));
 		model.addAttribute("comparisonRows", rows);
 		model.addAttribute("today", LocalDate.now());
 		formOptions(model, me);
@@ -441,7 +442,9 @@ class PipelinePages {
 		if (!this.users.current().isAdmin()) {
 			throw new org.springframework.security.access.AccessDeniedException("administrators only");
 		}
-		model.addAttribute("probabilities", this.pipeline.probabilities());
+		Map<String, Integer> probabilities = new java.util.HashMap<>();
+		this.pipeline.probabilities().forEach((stage, value) -> probabilities.put(stage.name(), value));
+		model.addAttribute("probabilities", probabilities);
 		model.addAttribute("openStages", Stage.open());
 		return "opportunity/probabilities";
 	}
