@@ -207,15 +207,14 @@ public class Activities {
 	@Transactional(readOnly = true)
 	public List<TimeSpent> timeSpent(RecordScope scope, LocalDate from, LocalDate to) {
 		AccountScopeSql visible = AccountScopeSql.of(scope, "a.account_id");
-		return this.jdbc.sql("""
-				select p.user_id, a.account_id, sum(a.duration_minutes)
-				from activity a
-				join (select x.id as activity_id, x.created_by as user_id from activity x
-				      union select y.activity_id, y.user_id from activity_user y) p on p.activity_id = a.id
-				where a.duration_minutes is not null and a.occurred_at >= :from and a.occurred_at < :until
-				  and """ + visible.condition() + """
-
-				group by p.user_id, a.account_id""")
+		return this.jdbc
+			.sql("""
+					select p.user_id, a.account_id, sum(a.duration_minutes)
+					from activity a
+					join (select x.id as activity_id, x.created_by as user_id from activity x
+					      union select y.activity_id, y.user_id from activity_user y) p on p.activity_id = a.id
+					where a.duration_minutes is not null and a.occurred_at >= :from and a.occurred_at < :until"""
+					+ " and (" + visible.condition() + ") group by p.user_id, a.account_id")
 			.params(visible.params())
 			.param("from", from.atStartOfDay())
 			.param("until", to.plusDays(1).atStartOfDay())

@@ -316,4 +316,33 @@ abstract class PipelineApiTests extends ApiTestSupport {
 		}
 	}
 
+	@Test
+	void salesRoiDividesWonSalesByLoggedHours() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Roi")).id();
+		for (int minutes : new int[] { 90, 150 }) {
+			this.api
+				.post(kam, "/api/v1/accounts/" + account + "/activities",
+						json("type", "VISIT", "occurredAt", "2036-03-10T10:00:00", "durationMinutes", minutes,
+								"summary", "Plant visit"))
+				.expect(201);
+		}
+		// Outside the period: does not count.
+		this.api
+			.post(kam, "/api/v1/accounts/" + account + "/activities",
+					json("type", "PHONE", "occurredAt", "2037-01-02T10:00:00", "durationMinutes", 600, "summary",
+							"Call"))
+			.expect(201);
+		long id = open(kam, account, 12000, null).expect(201).id();
+		this.api.post(kam, "/api/v1/opportunities/" + id + "/win", json("closeDate", "2036-06-01")).expect(200);
+		JsonNode roi = this.api.get(kam, "/api/v1/reports/roi?from=2036-01-01&to=2036-12-31").expect(200).body();
+		JsonNode person = roi.get("salespeople").get(0);
+		assertThat(person.get("sales").decimalValue()).isEqualByComparingTo("12000");
+		assertThat(person.get("hours").decimalValue()).isEqualByComparingTo("4");
+		assertThat(person.get("salesPerHour").decimalValue()).isEqualByComparingTo("3000");
+		JsonNode perAccount = roi.get("accounts").get(0);
+		assertThat(perAccount.get("id").asLong()).isEqualTo(account);
+		assertThat(perAccount.get("salesPerHour").decimalValue()).isEqualByComparingTo("3000");
+	}
+
 }
