@@ -248,14 +248,21 @@ public class Pipeline {
 	public List<StageVisit> history(CurrentUser reader, long id) {
 		OpportunityView opportunity = this.opportunities.get(reader.scope(), id);
 		LocalDateTime now = LocalDateTime.now(this.clock);
-		List<StageVisit> visits = new ArrayList<>(this.jdbc.sql("""
-				select h.stage, h.entered_at, h.left_at, u.display_name
-				from opportunity_stage_history h join app_user u on u.id = h.changed_by
+		List<Object[]> stays = this.jdbc.sql("""
+				select h.stage, h.entered_at, h.left_at, h.changed_by
+				from opportunity_stage_history h
 				where h.opportunity_id = :id order by h.entered_at, h.id""")
 			.param("id", id)
-			.query((rs, n) -> visit(Stage.valueOf(rs.getString(1)), rs.getObject(2, LocalDateTime.class),
-					rs.getObject(3, LocalDateTime.class), rs.getString(4), now))
-			.list());
+			.query((rs,
+					n) -> new Object[] { Stage.valueOf(rs.getString(1)), rs.getObject(2, LocalDateTime.class),
+							rs.getObject(3, LocalDateTime.class), rs.getLong(4) })
+			.list();
+		Map<Long, String> people = this.users.displayNames(stays.stream().map((stay) -> (Long) stay[3]).toList());
+		List<StageVisit> visits = new ArrayList<>();
+		for (Object[] stay : stays) {
+			visits.add(
+					visit((Stage) stay[0], (LocalDateTime) stay[1], (LocalDateTime) stay[2], people.get(stay[3]), now));
+		}
 		if (visits.isEmpty() && opportunity.stageSince() != null) {
 			// Imported opportunities arrive without a history: they have been in their
 			// stage

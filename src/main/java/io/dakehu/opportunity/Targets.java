@@ -108,8 +108,11 @@ public class Targets {
 			.param("account", input.accountId())
 			.param("from", input.from())
 			.param("to", input.to())
-			.query(Targets::target)
-			.list();
+			.query(Targets::raw)
+			.list()
+			.stream()
+			.map(this::named)
+			.toList();
 		if (!existing.isEmpty()) {
 			TargetView before = existing.get(0);
 			if (before.intention() != input.intention()) {
@@ -184,8 +187,9 @@ public class Targets {
 	public TargetView get(RecordScope scope, long id) {
 		return this.jdbc.sql(SELECT + " where t.id = :id")
 			.param("id", id)
-			.query(Targets::target)
+			.query(Targets::raw)
 			.optional()
+			.map(this::named)
 			.filter((target) -> scope.all() || scope.ownerIds().contains(target.salespersonId()))
 			.orElseThrow(() -> new NotFoundException("SalesTarget", id));
 	}
@@ -209,8 +213,23 @@ public class Targets {
 			sql.append(" and t.user_id = :user");
 			params.put("user", salespersonId);
 		}
-		sql.append(" order by u.display_name, a.name, t.period_from");
-		return this.jdbc.sql(sql.toString()).params(params).query(Targets::target).list();
+		List<TargetView> raw = this.jdbc.sql(sql.toString()).params(params).query(Targets::raw).list();
+		Set<Long> userIds = new HashSet<>();
+		Set<Long> accountIds = new HashSet<>();
+		raw.forEach((t) -> {
+			userIds.add(t.salespersonId());
+			accountIds.add(t.accountId());
+		});
+		Map<Long, String> people = this.users.displayNames(userIds);
+		Map<Long, String> names = this.accounts.names(accountIds);
+		List<TargetView> named = new ArrayList<>(raw.size());
+		raw.forEach((t) -> named.add(new TargetView(t.id(), t.salespersonId(), people.get(t.salespersonId()),
+				t.accountId(), names.get(t.accountId()), t.intention(), t.from(), t.to(), t.version())));
+		named.sort(java.util.Comparator
+			.comparing(TargetView::salesperson, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+			.thenComparing(TargetView::accountName, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+			.thenComparing(TargetView::from));
+		return named;
 	}
 
 	/**
@@ -258,8 +277,8 @@ public class Targets {
 	@Transactional(readOnly = true)
 	public List<QuotaView> quotas(RecordScope scope, LocalDate from, LocalDate to) {
 		StringBuilder sql = new StringBuilder("""
-				select q.id, q.user_id, u.display_name, q.period_from, q.period_to, q.amount, q.version
-				from sales_quota q join app_user u on u.id = q.user_id
+				select q.id, q.user_id, q.period_from, q.period_to, q.amount, q.version
+				from sales_quota q
 				where q.period_from >= :from and q.period_to <= :to""");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("from", from);
@@ -268,12 +287,16 @@ public class Targets {
 			sql.append(" and q.user_id in (:scopeOwners)");
 			params.put("scopeOwners", scope.ownerIds());
 		}
-		return this.jdbc.sql(sql.append(" order by u.display_name, q.period_from").toString())
+		List<QuotaView> quotas = this.jdbc.sql(sql.append(" order by q.user_id, q.period_from").toString())
 			.params(params)
-			.query((rs, n) -> new QuotaView(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6),
-					rs.getInt(7)))
+			.query((rs, n) -> new QuotaView(rs.getLong(1), rs.getLong(2), null, rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getInt(6)))
 			.list();
+		Map<Long, String> people = this.users.displayNames(quotas.stream().map(QuotaView::salespersonId).toList());
+		return quotas.stream()
+			.map((q) -> new QuotaView(q.id(), q.salespersonId(), people.get(q.salespersonId()), q.from(), q.to(),
+					q.amount(), q.version()))
+			.toList();
 	}
 
 	private UserSummary salesperson(CurrentUser editor, String username, String field) {
@@ -306,15 +329,22 @@ public class Targets {
 		return this.users.active().stream().filter((user) -> scope.all() || owners.contains(user.id())).toList();
 	}
 
+	/** Ids only: names come from the identity and account modules' services. */
 	private static final String SELECT = """
-			select t.id, t.user_id, u.display_name, t.account_id, a.name, t.intention, t.period_from, t.period_to,
-			       t.version
-			from sales_target t join app_user u on u.id = t.user_id join account a on a.id = t.account_id""";
+			select t.id, t.user_id, t.account_id, t.intention, t.period_from, t.period_to, t.version
+			from sales_target t""";
 
-	private static TargetView target(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new TargetView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-				Intention.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-				rs.getInt(9));
+	private static TargetView raw(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new TargetView(rs.getLong(1), rs.getLong(2), null, rs.getLong(3), null,
+				Intention.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+				rs.getInt(7));
+	}
+
+	private TargetView named(TargetView t) {
+		String person = this.users.displayNames(List.of(t.salespersonId())).get(t.salespersonId());
+		String account = this.accounts.names(List.of(t.accountId())).get(t.accountId());
+		return new TargetView(t.id(), t.salespersonId(), person, t.accountId(), account, t.intention(), t.from(),
+				t.to(), t.version());
 	}
 
 	/** A target as saved, and whether the request created it. */
