@@ -199,4 +199,27 @@ public class Activities {
 				activity.version());
 	}
 
+	/**
+	 * Person-minutes per user and account for activities in the period, for Sales ROI: an
+	 * activity counts for its author and for each of our participants, once each. Only
+	 * activities on accounts the reader can see count.
+	 */
+	@Transactional(readOnly = true)
+	public List<TimeSpent> timeSpent(RecordScope scope, LocalDate from, LocalDate to) {
+		AccountScopeSql visible = AccountScopeSql.of(scope, "a.account_id");
+		return this.jdbc
+			.sql("""
+					select p.user_id, a.account_id, sum(a.duration_minutes)
+					from activity a
+					join (select x.id as activity_id, x.created_by as user_id from activity x
+					      union select y.activity_id, y.user_id from activity_user y) p on p.activity_id = a.id
+					where a.duration_minutes is not null and a.occurred_at >= :from and a.occurred_at < :until"""
+					+ " and (" + visible.condition() + ") group by p.user_id, a.account_id")
+			.params(visible.params())
+			.param("from", from.atStartOfDay())
+			.param("until", to.plusDays(1).atStartOfDay())
+			.query((rs, n) -> new TimeSpent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
 }

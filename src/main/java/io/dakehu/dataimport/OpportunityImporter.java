@@ -43,13 +43,10 @@ final class OpportunityImporter implements RecordImporter {
 	private static final Map<String, Stage> STAGES = new HashMap<>();
 
 	static {
-		for (Stage stage : Stage.values()) {
-			STAGES.put(stage.name().toLowerCase(Locale.ROOT), stage);
-		}
-		STAGES.put("初步接触", Stage.PROSPECTING);
-		STAGES.put("潜在", Stage.PROSPECTING);
-		STAGES.put("跟进中", Stage.ENGAGING);
-		STAGES.put("洽谈中", Stage.ENGAGING);
+		STAGES.put("初步接触", Stage.PROBLEM_RECOGNITION);
+		STAGES.put("潜在", Stage.PROBLEM_RECOGNITION);
+		STAGES.put("跟进中", Stage.SUPPLIER_SEARCH);
+		STAGES.put("洽谈中", Stage.SUPPLIER_SEARCH);
 		STAGES.put("赢单", Stage.WON);
 		STAGES.put("成交", Stage.WON);
 		STAGES.put("输单", Stage.LOST);
@@ -87,7 +84,11 @@ final class OpportunityImporter implements RecordImporter {
 	}
 
 	static Stage stage(String text) {
-		return (text != null) ? STAGES.get(text.strip().toLowerCase(Locale.ROOT)) : null;
+		if (text == null) {
+			return null;
+		}
+		Stage alias = STAGES.get(text.strip().toLowerCase(Locale.ROOT));
+		return (alias != null) ? alias : Stage.parse(text);
 	}
 
 	@Override

@@ -46,8 +46,8 @@ public class Opportunities {
 
 	private static final String INSERT = """
 			insert into opportunity (account_id, owner_id, product_id, stage, engage_date, close_date, amount, source,
-			                         external_ref, created_at, updated_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			                         external_ref, created_at, updated_at, stage_since)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -94,6 +94,7 @@ public class Opportunities {
 					ps.setString(9, o.externalRef());
 					ps.setTimestamp(10, now);
 					ps.setTimestamp(11, now);
+					ps.setTimestamp(12, now);
 				});
 		return opportunities.size();
 	}
@@ -225,6 +226,44 @@ public class Opportunities {
 		return named(rows, productNames());
 	}
 
+	/**
+	 * The visible opportunities for the board and the list, oldest stage entry first.
+	 * @param ownerIds null for every owner
+	 * @param from with {@code to}, the period the close date (or, while open, the
+	 * expected close date) falls in; either may be null
+	 */
+	List<OpportunityView> matching(RecordScope scope, Set<Long> ownerIds, PurchaseType purchaseType, LocalDate from,
+			LocalDate to, boolean openOnly, int limit) {
+		if (ownerIds != null && ownerIds.isEmpty()) {
+			return List.of();
+		}
+		Where where = where(scope, OpportunityCriteria.all());
+		StringBuilder sql = new StringBuilder(SELECT).append(where.sql());
+		Map<String, Object> params = new HashMap<>(where.params());
+		if (ownerIds != null) {
+			sql.append(" and o.owner_id in (:filterOwners)");
+			params.put("filterOwners", ownerIds);
+		}
+		if (purchaseType != null) {
+			sql.append(" and o.purchase_type = :purchaseType");
+			params.put("purchaseType", purchaseType.name());
+		}
+		if (from != null) {
+			sql.append(" and coalesce(o.close_date, o.expected_close_date) >= :from");
+			params.put("from", from);
+		}
+		if (to != null) {
+			sql.append(" and coalesce(o.close_date, o.expected_close_date) <= :to");
+			params.put("to", to);
+		}
+		if (openOnly) {
+			sql.append(" and o.stage not in ('WON', 'LOST')");
+		}
+		sql.append(" order by o.stage_since, o.id limit :limit");
+		params.put("limit", limit);
+		return named(this.jdbc.sql(sql.toString()).params(params).query(Opportunities::raw).list(), productNames());
+	}
+
 	private Where where(RecordScope scope, OpportunityCriteria criteria) {
 		StringBuilder sql = new StringBuilder(" where ");
 		Map<String, Object> params = new HashMap<>();
@@ -279,26 +318,35 @@ public class Opportunities {
 					(r.accountId() != null) ? accountNames.get(r.accountId()) : null, r.ownerId(),
 					userNames.get(r.ownerId()), r.productId(),
 					(r.productId() != null) ? products.get(r.productId()) : null, r.stage(), r.engageDate(),
-					r.closeDate(), r.amount(), r.source(), r.externalRef()));
+					r.closeDate(), r.amount(), r.source(), r.externalRef(), r.name(), r.expectedCloseDate(),
+					r.purchaseType(), r.probability(), r.nextStep(), r.lostReason(), r.winningCompetitor(),
+					r.stageSince(), r.version()));
 		}
 		return views;
 	}
 
 	private static final String SELECT = """
 			select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount,
-			       o.source, o.external_ref
-			from opportunity o""";
+			       o.source, o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability,
+			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version
+			from opportunity o join opportunity_stage_probability p on p.stage = o.stage""";
 
 	private static Raw raw(ResultSet rs, int n) throws SQLException {
 		Date engage = rs.getDate(6);
 		Date close = rs.getDate(7);
 		return new Raw(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getObject(4, Long.class),
 				Stage.valueOf(rs.getString(5)), (engage != null) ? engage.toLocalDate() : null,
-				(close != null) ? close.toLocalDate() : null, rs.getBigDecimal(8), rs.getString(9), rs.getString(10));
+				(close != null) ? close.toLocalDate() : null, rs.getBigDecimal(8), rs.getString(9), rs.getString(10),
+				rs.getString(11), rs.getObject(12, LocalDate.class),
+				(rs.getString(13) != null) ? PurchaseType.valueOf(rs.getString(13)) : null, rs.getInt(14),
+				rs.getString(15), rs.getString(16), rs.getString(17), rs.getObject(18, LocalDateTime.class),
+				rs.getInt(19));
 	}
 
 	private record Raw(long id, Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
-			LocalDate closeDate, BigDecimal amount, String source, String externalRef) {
+			LocalDate closeDate, BigDecimal amount, String source, String externalRef, String name,
+			LocalDate expectedCloseDate, PurchaseType purchaseType, int probability, String nextStep, String lostReason,
+			String winningCompetitor, LocalDateTime stageSince, int version) {
 	}
 
 	private record Where(String sql, Map<String, Object> params) {

@@ -2,11 +2,42 @@ package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 /**
  * An opportunity as lists, exports and the API show it, with names instead of ids.
+ *
+ * @param probability the stage's default win probability in percent
+ * @param stageSince when the opportunity entered its current stage
  */
 public record OpportunityView(long id, Long accountId, String accountName, long ownerId, String owner, Long productId,
 		String productName, Stage stage, LocalDate engageDate, LocalDate closeDate, BigDecimal amount, String source,
-		String externalRef) {
+		String externalRef, String name, LocalDate expectedCloseDate, PurchaseType purchaseType, int probability,
+		String nextStep, String lostReason, String winningCompetitor, LocalDateTime stageSince, int version) {
+
+	/**
+	 * What the forecast counts: amount × probability, zero when the amount is unknown.
+	 */
+	public BigDecimal weightedAmount() {
+		return (this.amount != null) ? this.amount.multiply(BigDecimal.valueOf(this.probability))
+			.movePointLeft(2)
+			.setScale(2, java.math.RoundingMode.HALF_UP) : BigDecimal.ZERO;
+	}
+
+	/** The title lists show: the name, or the account and product for imported rows. */
+	public String title() {
+		if (this.name != null) {
+			return this.name;
+		}
+		String product = (this.productName != null) ? this.productName : "";
+		return (this.accountName != null) ? (this.accountName + " · " + product).strip() : product;
+	}
+
+	/**
+	 * The date the opportunity counts in a period: its close date, else the expected one.
+	 */
+	public LocalDate periodDate() {
+		return (this.closeDate != null) ? this.closeDate : this.expectedCloseDate;
+	}
+
 }

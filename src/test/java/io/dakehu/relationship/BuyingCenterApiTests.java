@@ -73,7 +73,7 @@ abstract class BuyingCenterApiTests extends ApiTestSupport {
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Coverage")).id();
 		long ceo = this.given.contact(kam, account, "Zhang Wei").id();
 		long engineer = this.given.contact(kam, account, "Li Na").id();
-		long opportunity = openOpportunity(account, kam, Stage.ENGAGING);
+		long opportunity = openOpportunity(account, kam, Stage.SUPPLIER_SEARCH);
 		long won = openOpportunity(account, kam, Stage.WON);
 
 		assertThat(warnings(kam, opportunity)).containsExactly("NO_DECIDER");
@@ -109,7 +109,7 @@ abstract class BuyingCenterApiTests extends ApiTestSupport {
 				opportunity))
 			.expect(200);
 		assertThat(warnings(kam, opportunity)).containsExactly("NO_DECIDER");
-		long second = openOpportunity(account, kam, Stage.PROSPECTING);
+		long second = openOpportunity(account, kam, Stage.PROBLEM_RECOGNITION);
 		assertThat(warnings(kam, second)).isEmpty();
 		this.api.delete(kam, "/api/v1/contacts/" + ceo + "/buying-roles?opportunityId=" + opportunity).expect(204);
 		assertThat(warnings(kam, opportunity)).isEmpty();
@@ -160,7 +160,7 @@ abstract class BuyingCenterApiTests extends ApiTestSupport {
 		roles(this.given.kam(), contact, json("roles", List.of("DECIDER"))).expect(404);
 
 		long elsewhere = this.given.accountOwnedBy(kam, Fixtures.unique("Elsewhere")).id();
-		long opportunity = openOpportunity(elsewhere, kam, Stage.ENGAGING);
+		long opportunity = openOpportunity(elsewhere, kam, Stage.SUPPLIER_SEARCH);
 		assertThat(roles(kam, contact, json("roles", List.of("DECIDER"), "opportunityId", opportunity)).expect(400)
 			.errorFields()).containsExactly("contactId");
 		this.api.get(this.given.kam(), "/api/v1/opportunities/" + opportunity + "/buying-center").expect(404);

@@ -1,29 +1,64 @@
 package io.dakehu.opportunity.web;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
 import io.dakehu.identity.Users;
+import io.dakehu.opportunity.Board;
+import io.dakehu.opportunity.Comparison;
+import io.dakehu.opportunity.ComparisonInput;
+import io.dakehu.opportunity.ForecastReport;
+import io.dakehu.opportunity.Forecasts;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
+import io.dakehu.opportunity.OpportunityInput;
 import io.dakehu.opportunity.OpportunityView;
+import io.dakehu.opportunity.Pipeline;
+import io.dakehu.opportunity.PipelineFilter;
+import io.dakehu.opportunity.PurchaseType;
 import io.dakehu.opportunity.Stage;
+import io.dakehu.opportunity.StageVisit;
+import io.dakehu.opportunity.Comparisons;
+import io.dakehu.segmentation.Tier;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Opportunities over the API, limited to the caller's record scope.
+ * Opportunities over the API, limited to the caller's record scope: the list, opening and
+ * editing, moving along the buying steps, winning and losing, the stage history, the
+ * competitor comparison, the board and the forecast.
  */
 @RestController
 class OpportunityApi {
 
 	private final Opportunities opportunities;
 
+	private final Pipeline pipeline;
+
+	private final Comparisons comparisons;
+
+	private final Forecasts forecasts;
+
 	private final Users users;
 
-	OpportunityApi(Opportunities opportunities, Users users) {
+	OpportunityApi(Opportunities opportunities, Pipeline pipeline, Comparisons comparisons, Forecasts forecasts,
+			Users users) {
 		this.opportunities = opportunities;
+		this.pipeline = pipeline;
+		this.comparisons = comparisons;
+		this.forecasts = forecasts;
 		this.users = users;
 	}
 
@@ -33,6 +68,95 @@ class OpportunityApi {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return this.opportunities.search(this.users.current().scope(),
 				new OpportunityCriteria(accountId, stage, ownerId), new PageRequest(page, size));
+	}
+
+	@GetMapping("/api/v1/opportunities/{id}")
+	OpportunityView get(@PathVariable long id) {
+		return this.opportunities.get(this.users.current().scope(), id);
+	}
+
+	@PostMapping("/api/v1/opportunities")
+	ResponseEntity<OpportunityView> open(@RequestBody OpportunityInput input) {
+		OpportunityView created = this.pipeline.open(this.users.current(), input);
+		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id())).body(created);
+	}
+
+	@PutMapping("/api/v1/opportunities/{id}")
+	OpportunityView edit(@PathVariable long id, @RequestBody EditRequest request) {
+		return this.pipeline.edit(this.users.current(), id, request.version(),
+				new OpportunityInput(null, request.name(), request.amount(), request.owner(),
+						request.expectedCloseDate(), request.purchaseType(), null, request.productIds(),
+						request.nextStep()));
+	}
+
+	@PostMapping("/api/v1/opportunities/{id}/stage")
+	OpportunityView move(@PathVariable long id, @RequestBody StageRequest request) {
+		return this.pipeline.moveTo(this.users.current(), id, request.stage(), request.version());
+	}
+
+	@PostMapping("/api/v1/opportunities/{id}/win")
+	OpportunityView win(@PathVariable long id, @RequestBody(required = false) WinRequest request) {
+		WinRequest win = (request != null) ? request : new WinRequest(null, null, null);
+		return this.pipeline.win(this.users.current(), id, win.amount(), win.closeDate(), win.version());
+	}
+
+	@PostMapping("/api/v1/opportunities/{id}/lose")
+	OpportunityView lose(@PathVariable long id, @RequestBody(required = false) LoseRequest request) {
+		LoseRequest lose = (request != null) ? request : new LoseRequest(null, null, null, null);
+		return this.pipeline.lose(this.users.current(), id, lose.reason(), lose.competitor(), lose.closeDate(),
+				lose.version());
+	}
+
+	@GetMapping("/api/v1/opportunities/{id}/history")
+	List<StageVisit> history(@PathVariable long id) {
+		return this.pipeline.history(this.users.current(), id);
+	}
+
+	@GetMapping("/api/v1/opportunities/{id}/comparison")
+	Comparison comparison(@PathVariable long id) {
+		return this.comparisons.get(this.users.current().scope(), id);
+	}
+
+	@PutMapping("/api/v1/opportunities/{id}/comparison")
+	Comparison compare(@PathVariable long id, @RequestBody ComparisonInput input) {
+		return this.comparisons.save(this.users.current(), id, input);
+	}
+
+	@GetMapping("/api/v1/pipeline/board")
+	Board board(@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
+			@RequestParam(required = false) Tier tier, @RequestParam(required = false) PurchaseType purchaseType,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+		return this.pipeline.board(this.users.current(),
+				new PipelineFilter(ownerId, teamId, tier, purchaseType, from, to));
+	}
+
+	@GetMapping("/api/v1/forecast")
+	ForecastReport forecast(@RequestParam LocalDate from, @RequestParam LocalDate to,
+			@RequestParam(required = false) Long teamId, @RequestParam(required = false) Long ownerId) {
+		return this.forecasts.forecast(this.users.current().scope(), from, to, teamId, ownerId);
+	}
+
+	@GetMapping("/api/v1/stage-probabilities")
+	Map<Stage, Integer> probabilities() {
+		return this.pipeline.probabilities();
+	}
+
+	@PutMapping("/api/v1/stage-probabilities")
+	Map<Stage, Integer> updateProbabilities(@RequestBody Map<Stage, Integer> probabilities) {
+		return this.pipeline.updateProbabilities(this.users.current(), probabilities);
+	}
+
+	record EditRequest(String name, BigDecimal amount, String owner, LocalDate expectedCloseDate,
+			PurchaseType purchaseType, List<Long> productIds, String nextStep, Integer version) {
+	}
+
+	record StageRequest(Stage stage, Integer version) {
+	}
+
+	record WinRequest(BigDecimal amount, LocalDate closeDate, Integer version) {
+	}
+
+	record LoseRequest(String reason, String competitor, LocalDate closeDate, Integer version) {
 	}
 
 }

@@ -1,0 +1,527 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRef;
+import io.dakehu.catalog.Catalog;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.order.NewOrderLine;
+import io.dakehu.order.OrderLedger;
+import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.Tier;
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditTrail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Working the pipeline: opening opportunities, moving them along the buyer's steps,
+ * closing them as won or lost, the stage history and the board. Whoever may see an
+ * opportunity may work it; every change is audited and checked against the version the
+ * editor saw.
+ */
+@Service
+@Transactional
+public class Pipeline {
+
+	static final String ORDER_SOURCE = "opportunity";
+
+	private static final int BOARD_LIMIT = 5000;
+
+	private final JdbcClient jdbc;
+
+	private final Opportunities opportunities;
+
+	private final AccountQueries accounts;
+
+	private final Catalog catalog;
+
+	private final Users users;
+
+	private final OrderLedger ledger;
+
+	private final Segmentation segmentation;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Pipeline(JdbcClient jdbc, Opportunities opportunities, AccountQueries accounts, Catalog catalog, Users users,
+			OrderLedger ledger, Segmentation segmentation, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.opportunities = opportunities;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.users = users;
+		this.ledger = ledger;
+		this.segmentation = segmentation;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens an opportunity on a visible account, in a buying step (problem recognition
+	 * unless given).
+	 */
+	public OpportunityView open(CurrentUser editor, OpportunityInput input) {
+		if (input.accountId() == null) {
+			throw new RuleViolationException("accountId", "opportunity.validation.required");
+		}
+		AccountRef account = this.accounts.requireVisible(editor.scope(), input.accountId());
+		String name = requireName(input.name());
+		requireAmount(input.amount());
+		Stage stage = (input.stage() != null) ? input.stage() : Stage.PROBLEM_RECOGNITION;
+		if (stage.closed()) {
+			throw new RuleViolationException("stage", "opportunity.validation.closeThroughWinOrLose");
+		}
+		long ownerId = owner(editor, input.owner());
+		List<Long> products = products(input.productIds());
+		String nextStep = nextStep(input.nextStep());
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into opportunity (account_id, owner_id, product_id, stage, amount, source, name,
+				                         expected_close_date, purchase_type, next_step, stage_since, created_at,
+				                         updated_at)
+				values (:account, :owner, :product, :stage, :amount, :source, :name, :expected, :type, :next, :now,
+				        :now, :now)""")
+			.param("account", account.id())
+			.param("owner", ownerId)
+			.param("product", products.isEmpty() ? null : products.get(0))
+			.param("stage", stage.name())
+			.param("amount", input.amount())
+			.param("source", "dakehu")
+			.param("name", name)
+			.param("expected", input.expectedCloseDate())
+			.param("type", (input.purchaseType() != null) ? input.purchaseType().name() : null)
+			.param("next", nextStep)
+			.param("now", now)
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		writeProducts(id, products);
+		enter(id, stage, now, editor.id());
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("name", name);
+		values.put("stage", stage.name());
+		values.put("amount", input.amount());
+		values.put("owner", ownerId);
+		values.put("expectedCloseDate", input.expectedCloseDate());
+		values.put("purchaseType", input.purchaseType());
+		this.audit.created("Opportunity", id, account.id(), values);
+		return this.opportunities.get(editor.scope(), id);
+	}
+
+	/**
+	 * Changes what the salesperson knows: name, amount, expected close, purchase type,
+	 * products and next step. The stage moves only through {@link #moveTo}.
+	 */
+	public OpportunityView edit(CurrentUser editor, long id, Integer expectedVersion, OpportunityInput input) {
+		OpportunityView before = this.opportunities.get(editor.scope(), id);
+		if (expectedVersion == null) {
+			throw new RuleViolationException("version", "validation.versionRequired");
+		}
+		StaleEditException.check("Opportunity", id, expectedVersion, before.version());
+		if (before.stage().closed()) {
+			throw new RuleViolationException("stage", "opportunity.validation.alreadyClosed", before.stage().name());
+		}
+		String name = requireName(input.name());
+		requireAmount(input.amount());
+		long ownerId = (input.owner() != null) ? owner(editor, input.owner()) : before.ownerId();
+		List<Long> products = products(input.productIds());
+		String nextStep = nextStep(input.nextStep());
+		int updated = this.jdbc.sql("""
+				update opportunity set name = :name, amount = :amount, owner_id = :owner,
+				       expected_close_date = :expected, purchase_type = :type, next_step = :next,
+				       product_id = coalesce(:product, product_id), updated_at = :now, version = version + 1
+				where id = :id and version = :version""")
+			.param("name", name)
+			.param("amount", input.amount())
+			.param("owner", ownerId)
+			.param("expected", input.expectedCloseDate())
+			.param("type", (input.purchaseType() != null) ? input.purchaseType().name() : null)
+			.param("next", nextStep)
+			.param("product", products.isEmpty() ? null : products.get(0))
+			.param("now", LocalDateTime.now(this.clock))
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		raced(updated, id);
+		if (!products.isEmpty()) {
+			writeProducts(id, products);
+		}
+		Map<String, Object> was = new LinkedHashMap<>();
+		was.put("name", before.name());
+		was.put("amount", before.amount());
+		was.put("owner", before.ownerId());
+		was.put("expectedCloseDate", before.expectedCloseDate());
+		was.put("purchaseType", before.purchaseType());
+		was.put("nextStep", before.nextStep());
+		Map<String, Object> now = new LinkedHashMap<>();
+		now.put("name", name);
+		now.put("amount", input.amount());
+		now.put("owner", ownerId);
+		now.put("expectedCloseDate", input.expectedCloseDate());
+		now.put("purchaseType", input.purchaseType());
+		now.put("nextStep", nextStep);
+		this.audit.changed("Opportunity", id, before.accountId(), was, now);
+		return this.opportunities.get(editor.scope(), id);
+	}
+
+	/**
+	 * Moves the opportunity to another buying step and records when it left the old one.
+	 * @param expectedVersion null to move whatever the version (a drag on the board
+	 * carries the version it showed)
+	 */
+	public OpportunityView moveTo(CurrentUser editor, long id, Stage target, Integer expectedVersion) {
+		Loaded loaded = load(editor, id, expectedVersion);
+		Opportunity opportunity = loaded.opportunity();
+		Stage from = opportunity.stage();
+		if (opportunity.moveTo(target)) {
+			save(opportunity, loaded.stageSince(), from, editor);
+			this.audit.changed("Opportunity", id, opportunity.accountId(), Map.of("stage", from.name()),
+					Map.of("stage", target.name()));
+		}
+		return this.opportunities.get(editor.scope(), id);
+	}
+
+	/**
+	 * Closes as won: the sale also enters the purchase ledger, so segmentation sees it.
+	 */
+	public OpportunityView win(CurrentUser editor, long id, BigDecimal amount, LocalDate closeDate,
+			Integer expectedVersion) {
+		Loaded loaded = load(editor, id, expectedVersion);
+		Opportunity opportunity = loaded.opportunity();
+		Stage from = opportunity.stage();
+		opportunity.closeAsWon(amount, (closeDate != null) ? closeDate : LocalDate.now(this.clock));
+		save(opportunity, loaded.stageSince(), from, editor);
+		OpportunityView won = this.opportunities.get(editor.scope(), id);
+		this.ledger.append(List.of(new NewOrderLine(opportunity.accountId(), opportunity.closeDate(), won.productId(),
+				BigDecimal.ONE, opportunity.amount(), null, won.ownerId(), ORDER_SOURCE, ORDER_SOURCE + "/" + id)));
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("stage", Stage.WON.name());
+		after.put("amount", opportunity.amount());
+		after.put("closeDate", opportunity.closeDate());
+		this.audit.changed("Opportunity", id, opportunity.accountId(), Map.of("stage", from.name()), after);
+		return won;
+	}
+
+	public OpportunityView lose(CurrentUser editor, long id, String reason, String competitor, LocalDate closeDate,
+			Integer expectedVersion) {
+		Loaded loaded = load(editor, id, expectedVersion);
+		Opportunity opportunity = loaded.opportunity();
+		Stage from = opportunity.stage();
+		opportunity.closeAsLost(reason, competitor, (closeDate != null) ? closeDate : LocalDate.now(this.clock));
+		save(opportunity, loaded.stageSince(), from, editor);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("stage", Stage.LOST.name());
+		after.put("lostReason", opportunity.lostReason());
+		after.put("winningCompetitor", opportunity.winningCompetitor());
+		this.audit.changed("Opportunity", id, opportunity.accountId(), Map.of("stage", from.name()), after);
+		return this.opportunities.get(editor.scope(), id);
+	}
+
+	/**
+	 * Every stage the opportunity went through, oldest first, with the days spent there
+	 * (up to now for the current one).
+	 */
+	@Transactional(readOnly = true)
+	public List<StageVisit> history(CurrentUser reader, long id) {
+		OpportunityView opportunity = this.opportunities.get(reader.scope(), id);
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		List<Object[]> stays = this.jdbc.sql("""
+				select h.stage, h.entered_at, h.left_at, h.changed_by
+				from opportunity_stage_history h
+				where h.opportunity_id = :id order by h.entered_at, h.id""")
+			.param("id", id)
+			.query((rs,
+					n) -> new Object[] { Stage.valueOf(rs.getString(1)), rs.getObject(2, LocalDateTime.class),
+							rs.getObject(3, LocalDateTime.class), rs.getLong(4) })
+			.list();
+		Map<Long, String> people = this.users.displayNames(stays.stream().map((stay) -> (Long) stay[3]).toList());
+		List<StageVisit> visits = new ArrayList<>();
+		for (Object[] stay : stays) {
+			visits.add(
+					visit((Stage) stay[0], (LocalDateTime) stay[1], (LocalDateTime) stay[2], people.get(stay[3]), now));
+		}
+		if (visits.isEmpty() && opportunity.stageSince() != null) {
+			// Imported opportunities arrive without a history: they have been in their
+			// stage
+			// since the import.
+			visits.add(visit(opportunity.stage(), opportunity.stageSince(), null, null, now));
+		}
+		return visits;
+	}
+
+	private static StageVisit visit(Stage stage, LocalDateTime entered, LocalDateTime left, String by,
+			LocalDateTime now) {
+		return new StageVisit(stage, entered, left, by,
+				Duration.between(entered, (left != null) ? left : now).toDays());
+	}
+
+	/** The default win probability of each stage, in percent. */
+	@Transactional(readOnly = true)
+	public Map<Stage, Integer> probabilities() {
+		Map<Stage, Integer> probabilities = new EnumMap<>(Stage.class);
+		this.jdbc.sql("select stage, probability from opportunity_stage_probability").query((ResultSet rs) -> {
+			probabilities.put(Stage.valueOf(rs.getString(1)), rs.getInt(2));
+		});
+		return probabilities;
+	}
+
+	/**
+	 * Changes the stages' default probabilities; administrators only. Won stays 100 and
+	 * lost 0, since they are facts, not estimates.
+	 */
+	public Map<Stage, Integer> updateProbabilities(CurrentUser editor, Map<Stage, Integer> changed) {
+		if (!editor.isAdmin()) {
+			throw new org.springframework.security.access.AccessDeniedException("administrators only");
+		}
+		Map<Stage, Integer> before = probabilities();
+		for (Map.Entry<Stage, Integer> entry : changed.entrySet()) {
+			Stage stage = entry.getKey();
+			Integer value = entry.getValue();
+			if (stage.closed()) {
+				continue;
+			}
+			if (value == null || value < 0 || value > 100) {
+				throw new RuleViolationException(stage.name(), "opportunity.validation.percent");
+			}
+			this.jdbc
+				.sql("update opportunity_stage_probability set probability = :p, version = version + 1"
+						+ " where stage = :stage")
+				.param("p", value)
+				.param("stage", stage.name())
+				.update();
+		}
+		Map<Stage, Integer> after = probabilities();
+		this.audit.changed("StageProbability", 0, null, byName(before), byName(after));
+		return after;
+	}
+
+	/**
+	 * The open opportunities matching the filter, by buying step, with each column's
+	 * amount and weighted amount.
+	 */
+	@Transactional(readOnly = true)
+	public Board board(CurrentUser reader, PipelineFilter filter) {
+		List<OpportunityView> open = list(reader, filter, true);
+		Map<Stage, List<OpportunityView>> byStage = new EnumMap<>(Stage.class);
+		for (Stage stage : Stage.open()) {
+			byStage.put(stage, new ArrayList<>());
+		}
+		open.forEach((opportunity) -> byStage.get(opportunity.stage()).add(opportunity));
+		List<Board.Column> columns = new ArrayList<>();
+		Map<Stage, Integer> probabilities = probabilities();
+		for (Stage stage : Stage.open()) {
+			List<OpportunityView> cards = byStage.get(stage);
+			BigDecimal amount = BigDecimal.ZERO;
+			BigDecimal weighted = BigDecimal.ZERO;
+			for (OpportunityView card : cards) {
+				amount = amount.add((card.amount() != null) ? card.amount() : BigDecimal.ZERO);
+				weighted = weighted.add(card.weightedAmount());
+			}
+			columns.add(new Board.Column(stage, probabilities.getOrDefault(stage, 0), cards, amount, weighted));
+		}
+		return new Board(columns);
+	}
+
+	/**
+	 * The visible opportunities matching the filter, open or all, for the list view.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> list(CurrentUser reader, PipelineFilter filter, boolean openOnly) {
+		Set<Long> owners = null;
+		if (filter.ownerId() != null) {
+			owners = new HashSet<>(Set.of(filter.ownerId()));
+		}
+		if (filter.teamId() != null) {
+			Set<Long> team = new HashSet<>();
+			for (UserSummary user : this.users.all()) {
+				if (filter.teamId().equals(user.teamId())) {
+					team.add(user.id());
+				}
+			}
+			if (owners != null) {
+				owners.retainAll(team);
+			}
+			else {
+				owners = team;
+			}
+		}
+		List<OpportunityView> found = this.opportunities.matching(reader.scope(), owners, filter.purchaseType(),
+				filter.from(), filter.to(), openOnly, BOARD_LIMIT);
+		if (filter.tier() == null) {
+			return found;
+		}
+		Set<Long> accountIds = new HashSet<>();
+		found.forEach((opportunity) -> {
+			if (opportunity.accountId() != null) {
+				accountIds.add(opportunity.accountId());
+			}
+		});
+		Map<Long, Tier> tiers = this.segmentation.tiersOf(accountIds);
+		return found.stream()
+			.filter((opportunity) -> opportunity.accountId() != null
+					&& tiers.get(opportunity.accountId()) == filter.tier())
+			.toList();
+	}
+
+	private static Map<String, Integer> byName(Map<Stage, Integer> probabilities) {
+		Map<String, Integer> named = new LinkedHashMap<>();
+		probabilities.forEach((stage, value) -> named.put(stage.name(), value));
+		return named;
+	}
+
+	private Loaded load(CurrentUser editor, long id, Integer expectedVersion) {
+		OpportunityView view = this.opportunities.get(editor.scope(), id);
+		if (expectedVersion != null) {
+			StaleEditException.check("Opportunity", id, expectedVersion, view.version());
+		}
+		return new Loaded(new Opportunity(view.id(), view.accountId(), view.stage(), view.amount(), view.closeDate(),
+				view.version()), view.stageSince());
+	}
+
+	private void save(Opportunity opportunity, LocalDateTime stageSince, Stage from, CurrentUser editor) {
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		int updated = this.jdbc.sql("""
+				update opportunity set stage = :stage, amount = :amount, close_date = :closeDate,
+				       lost_reason = :reason, winning_competitor = :competitor, stage_since = :now, updated_at = :now,
+				       version = version + 1
+				where id = :id and version = :version""")
+			.param("stage", opportunity.stage().name())
+			.param("amount", opportunity.amount())
+			.param("closeDate", opportunity.closeDate())
+			.param("reason", opportunity.lostReason())
+			.param("competitor", opportunity.winningCompetitor())
+			.param("now", now)
+			.param("id", opportunity.id())
+			.param("version", opportunity.version())
+			.update();
+		raced(updated, opportunity.id());
+		int left = this.jdbc
+			.sql("update opportunity_stage_history set left_at = :now where opportunity_id = :id and left_at is null")
+			.param("now", now)
+			.param("id", opportunity.id())
+			.update();
+		if (left == 0) {
+			// An imported opportunity: its first stay starts when it was recorded.
+			this.jdbc.sql("""
+					insert into opportunity_stage_history (opportunity_id, stage, entered_at, left_at, changed_by)
+					values (:id, :stage, :entered, :now, :by)""")
+				.param("id", opportunity.id())
+				.param("stage", from.name())
+				.param("entered", (stageSince != null) ? stageSince : now)
+				.param("now", now)
+				.param("by", editor.id())
+				.update();
+		}
+		enter(opportunity.id(), opportunity.stage(), now, editor.id());
+	}
+
+	private void enter(long id, Stage stage, LocalDateTime now, long by) {
+		this.jdbc.sql("""
+				insert into opportunity_stage_history (opportunity_id, stage, entered_at, changed_by)
+				values (:id, :stage, :now, :by)""")
+			.param("id", id)
+			.param("stage", stage.name())
+			.param("now", now)
+			.param("by", by)
+			.update();
+	}
+
+	private void raced(int updated, long id) {
+		if (updated == 0) {
+			int current = this.jdbc.sql("select version from opportunity where id = :id")
+				.param("id", id)
+				.query(Integer.class)
+				.optional()
+				.orElseThrow(() -> new NotFoundException("Opportunity", id));
+			throw new StaleEditException("Opportunity", id, current);
+		}
+	}
+
+	private long owner(CurrentUser editor, String username) {
+		if (username == null || username.isBlank()) {
+			return editor.id();
+		}
+		UserSummary owner = this.users.requireActive(username.strip(), "owner");
+		if (!editor.scope().all() && !editor.scope().ownerIds().contains(owner.id())) {
+			throw new RuleViolationException("owner", "validation.ownerOutsideScope", username);
+		}
+		return owner.id();
+	}
+
+	private List<Long> products(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return ids;
+		}
+		Set<Long> known = new HashSet<>();
+		this.catalog.all().forEach((product) -> known.add(product.id()));
+		for (Long id : ids) {
+			if (id == null || !known.contains(id)) {
+				throw new RuleViolationException("productIds", "opportunity.validation.unknownProduct", id);
+			}
+		}
+		return List.copyOf(new java.util.LinkedHashSet<>(ids));
+	}
+
+	private void writeProducts(long id, List<Long> products) {
+		this.jdbc.sql("delete from opportunity_product where opportunity_id = :id").param("id", id).update();
+		for (Long product : products) {
+			this.jdbc.sql("insert into opportunity_product (opportunity_id, product_id) values (:id, :product)")
+				.param("id", id)
+				.param("product", product)
+				.update();
+		}
+	}
+
+	private static String requireName(String name) {
+		if (name == null || name.isBlank() || name.strip().length() > 200) {
+			throw new RuleViolationException("name", "opportunity.validation.requiredMax", 200);
+		}
+		return name.strip();
+	}
+
+	private static void requireAmount(BigDecimal amount) {
+		if (amount != null && amount.signum() < 0) {
+			throw new RuleViolationException("amount", "opportunity.validation.negative");
+		}
+		if (amount != null && amount.precision() - amount.scale() > 17) {
+			throw new RuleViolationException("amount", "opportunity.validation.tooLarge");
+		}
+	}
+
+	private static String nextStep(String nextStep) {
+		if (nextStep == null || nextStep.isBlank()) {
+			return null;
+		}
+		if (nextStep.strip().length() > 500) {
+			throw new RuleViolationException("nextStep", "opportunity.validation.tooLong", 500);
+		}
+		return nextStep.strip();
+	}
+
+	private record Loaded(Opportunity opportunity, LocalDateTime stageSince) {
+	}
+
+}

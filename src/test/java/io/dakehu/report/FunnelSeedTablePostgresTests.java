@@ -1,0 +1,8 @@
+package io.dakehu.report;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class FunnelSeedTablePostgresTests extends FunnelSeedTableTests {
+
+}
