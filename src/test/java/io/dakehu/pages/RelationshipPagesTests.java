@@ -232,8 +232,8 @@ class RelationshipPagesTests {
 	private long opportunity(long account) {
 		long admin = this.jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
 		String reference = "page-" + SEQUENCE.incrementAndGet();
-		this.opportunities.append(List.of(new NewOpportunity(account, admin, null, Stage.ENGAGING, LocalDate.now(),
-				null, null, "pages", reference)));
+		this.opportunities.append(List.of(new NewOpportunity(account, admin, null, Stage.SUPPLIER_SEARCH,
+				LocalDate.now(), null, null, "pages", reference)));
 		return this.jdbc.sql("select id from opportunity where external_ref = ?")
 			.param(reference)
 			.query(Long.class)
