@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class OrderPages {
 
-	private static final int LATEST_LINES = 10;
+	private static final int LATEST_LINES = 5;
 
 	private final OrderLedger ledger;
 
