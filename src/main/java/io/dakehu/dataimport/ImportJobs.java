@@ -279,8 +279,9 @@ public class ImportJobs {
 	private static void checkMapping(ImportType type, Map<String, String> mapping) {
 		List<Column> columns = Importers.columns(type);
 		for (Map.Entry<String, String> entry : mapping.entrySet()) {
-			if (entry.getValue() == null
-					|| columns.stream().noneMatch((column) -> column.field().equalsIgnoreCase(entry.getValue()))) {
+			// A blank field keeps that header out of the import.
+			if (entry.getValue() == null || (!entry.getValue().isBlank()
+					&& columns.stream().noneMatch((column) -> column.field().equalsIgnoreCase(entry.getValue())))) {
 				throw new RuleViolationException("mapping", "import.unknownField", entry.getValue(),
 						String.join(", ", columns.stream().map(Column::field).toList()));
 			}

@@ -148,7 +148,8 @@ class DataPagesTests {
 	void aUtf8FileWithItsOwnHeadersIsMappedByTheUserAndTheMappingIsSavedForNextTime() throws Exception {
 		String name = "Acme " + tag();
 		String mappingName = "crm-" + tag();
-		String csv = "\uFEFFFirma;Branche\n" + name + ";Machinery\n";
+		// "Region" is a header Dakehu recognises; the user keeps it out all the same.
+		String csv = "\uFEFFFirma;Branche;Region\n" + name + ";Machinery;Nowhere\n";
 		String mapping = this.mvc
 			.perform(multipart("/imports/mapping")
 				.file(new MockMultipartFile("file", "firms.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
@@ -161,13 +162,18 @@ class DataPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(mapping).contains("Firma", "Branche", name);
-		long id = start(token(mapping), "ACCOUNTS", "firms.csv", Map.of("Firma", "name", "Branche", "industry"),
-				mappingName);
+		assertThat(select(mapping, "field2")).contains("<option value=\"region\" selected=\"selected\"");
+		long id = start(token(mapping), "ACCOUNTS", "firms.csv",
+				Map.of("Firma", "name", "Branche", "industry", "Region", ""), mappingName);
 		ImportJobView job = awaitDecision(id);
 		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
 		assertThat(accountsNamed(name)).isEqualTo(1);
+		assertThat(this.jdbc.sql("select industry || '/' || coalesce(region, '-') from account where name = :name")
+			.param("name", name)
+			.query(String.class)
+			.single()).isEqualTo("Machinery/-");
 		assertThat(this.imports.mappings(ImportType.ACCOUNTS).get(mappingName))
-			.containsExactlyInAnyOrderEntriesOf(Map.of("Firma", "name", "Branche", "industry"));
+			.containsExactlyInAnyOrderEntriesOf(Map.of("Firma", "name", "Branche", "industry", "Region", ""));
 		// The saved mapping is offered on the first page and proposes the same fields.
 		String start = this.mvc.perform(get("/imports").with(admin())).andReturn().getResponse().getContentAsString();
 		assertThat(start).contains("value=\"" + mappingName + "\"");
@@ -183,6 +189,7 @@ class DataPagesTests {
 			.getContentAsString();
 		assertThat(again).containsPattern("name=\"field0\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*"
 				+ "<option value=\"name\" selected=\"selected\"");
+		assertThat(select(again, "field2")).doesNotContain("selected");
 	}
 
 	@Test
@@ -304,6 +311,12 @@ class DataPagesTests {
 			.getRedirectedUrl();
 		assertThat(location).matches("/imports/\\d+");
 		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	/** The options of one select of the mapping page. */
+	private static String select(String page, String name) {
+		String rest = page.substring(page.indexOf("name=\"" + name + "\""));
+		return rest.substring(0, rest.indexOf("</select>"));
 	}
 
 	private static String token(String page) {

@@ -147,10 +147,10 @@ class ImportPages {
 				throw new RuleViolationException("type", "import.unknownType", type);
 			}
 			Map<String, String> mapping = new LinkedHashMap<>();
+			// Every column as the user left it; a blank field means "not imported".
 			for (int i = 0; form.containsKey("header" + i); i++) {
-				String field = form.getOrDefault("field" + i, "");
-				if (!field.isBlank()) {
-					mapping.put(form.get("header" + i), field);
+				if (!form.get("header" + i).isBlank()) {
+					mapping.put(form.get("header" + i), form.getOrDefault("field" + i, "").strip());
 				}
 			}
 			if (!mappingName.isBlank()) {
