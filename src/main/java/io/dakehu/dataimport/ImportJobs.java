@@ -122,6 +122,7 @@ public class ImportJobs {
 				throw new RuleViolationException("charset", "import.unknownCharset", charset);
 			}
 		}
+		forgetAbandonedStagedFiles();
 		String token = UUID.randomUUID().toString();
 		Path file = staged(token);
 		List<String> header = new ArrayList<>();
@@ -203,6 +204,27 @@ public class ImportJobs {
 		}
 		finally {
 			deleteFile(file.toString());
+		}
+	}
+
+	/**
+	 * Deletes staged files of uploads whose mapping page was left a day ago or more: they
+	 * would never be imported.
+	 */
+	private void forgetAbandonedStagedFiles() {
+		if (!Files.isDirectory(this.directory)) {
+			return;
+		}
+		java.time.Instant dayAgo = this.clock.instant().minus(Duration.ofDays(1));
+		try (var files = Files.newDirectoryStream(this.directory, "*.staged")) {
+			for (Path file : files) {
+				if (Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo)) {
+					deleteFile(file.toString());
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.debug("Cannot list staged imports in {}", this.directory, ex);
 		}
 	}
 
