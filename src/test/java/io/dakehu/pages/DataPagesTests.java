@@ -193,6 +193,45 @@ class DataPagesTests {
 	}
 
 	@Test
+	void aDiscardedImportLeavesNothingAndAnotherUserCannotOpenIt() throws Exception {
+		String good = "Keep " + tag();
+		String csv = "account,employees\n" + good + ",12\nBroken " + tag() + ",lots\n";
+		String mapping = this.mvc
+			.perform(multipart("/imports/mapping")
+				.file(new MockMultipartFile("file", "a.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+				.param("type", "ACCOUNTS")
+				.with(admin())
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = start(token(mapping), "ACCOUNTS", "a.csv", Map.of("account", "name", "employees", "employees"), null);
+		assertThat(awaitDecision(id).status()).isEqualTo(ImportStatus.VALIDATED);
+		this.mvc.perform(get("/imports/" + id).with(user(kam()).roles("KAM"))).andExpect(status().isNotFound());
+		// The staged upload went with the first start: the same token starts nothing
+		// twice.
+		assertThat(this.mvc
+			.perform(post("/imports/start").param("token", token(mapping))
+				.param("type", "ACCOUNTS")
+				.with(admin())
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).isEqualTo("/imports");
+
+		this.mvc.perform(post("/imports/" + id + "/discard").with(admin()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(awaitDecision(id).status()).isEqualTo(ImportStatus.DISCARDED);
+		assertThat(accountsNamed(good)).isZero();
+		assertThat(this.mvc.perform(get("/imports/" + id).with(admin()).locale(Locale.ENGLISH))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Discarded").doesNotContain("id=\"import-valid-only\"");
+	}
+
+	@Test
 	void theAccountListExportHoldsTheVisibleAccountsOfTheCurrentFiltersOnly() throws Exception {
 		String kam = kam();
 		String tag = tag();
