@@ -11,6 +11,7 @@ import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
@@ -66,10 +67,28 @@ public class Exports {
 	public void export(CurrentUser reader, Kind kind, String format, OutputStream out) {
 		try (SheetWriter sheet = writer(format, out)) {
 			switch (kind) {
-				case ACCOUNTS -> accounts(reader, sheet);
+				case ACCOUNTS -> accounts(reader,
+						new AccountCriteria(null, null, null, null, null, null, false, null, "created", false), null,
+						sheet);
 				case ORDERS -> orders(reader, sheet);
 				case OPPORTUNITIES -> opportunities(reader, sheet);
 			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Writes the accounts the account list shows for these filters, in its order: what
+	 * the user sees is what the file holds, limited by the same record scope.
+	 * @param segment the list's condition from another module (the tier filter); null for
+	 * none
+	 */
+	public void exportAccounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, String format,
+			OutputStream out) {
+		try (SheetWriter sheet = writer(format, out)) {
+			accounts(reader, criteria, segment, sheet);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -88,14 +107,13 @@ public class Exports {
 		return isXlsx(format) ? SheetWriter.xlsx(out) : SheetWriter.csv(out);
 	}
 
-	private void accounts(CurrentUser reader, SheetWriter sheet) throws IOException {
+	private void accounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, SheetWriter sheet)
+			throws IOException {
 		sheet.row(List.of("name", "registration_id", "industry", "region", "address", "employees", "annual_revenue",
 				"parent", "owner", "description"));
-		AccountCriteria criteria = new AccountCriteria(null, null, null, null, null, null, false, null, "created",
-				false);
 		for (int page = 0;; page++) {
 			PageResult<AccountRow> rows = this.accounts.search(reader.scope(), criteria,
-					new PageRequest(page, PageRequest.MAX_SIZE));
+					new PageRequest(page, PageRequest.MAX_SIZE), segment);
 			for (AccountRow row : rows.content()) {
 				AccountDetails a = this.accounts.details(reader.scope(), row.id());
 				sheet.row(Arrays.asList(a.name(), a.registrationId(), a.industry(), a.region(), a.address(),

@@ -36,6 +36,13 @@ final class Header {
 		boolean[] used = new boolean[names.size()];
 		Map<String, String> chosen = new HashMap<>();
 		mapping.forEach((header, field) -> chosen.put(Column.key(header), field));
+		// A header the user mapped to no field stays out, even when its name is one
+		// Dakehu would recognise.
+		boolean[] skipped = new boolean[names.size()];
+		for (int c = 0; c < names.size(); c++) {
+			String field = (names.get(c) != null) ? chosen.get(Column.key(names.get(c))) : null;
+			skipped[c] = field != null && field.isBlank();
+		}
 		for (int f = 0; f < columns.size(); f++) {
 			this.fileColumnOfField[f] = -1;
 			for (int c = 0; c < names.size(); c++) {
@@ -55,7 +62,7 @@ final class Header {
 				continue;
 			}
 			for (int c = 0; c < names.size(); c++) {
-				if (!used[c] && names.get(c) != null && column.matches(names.get(c))) {
+				if (!used[c] && !skipped[c] && names.get(c) != null && column.matches(names.get(c))) {
 					this.fileColumnOfField[f] = c;
 					used[c] = true;
 					this.columnNames.put(column.field(), names.get(c).replace("\uFEFF", "").strip());

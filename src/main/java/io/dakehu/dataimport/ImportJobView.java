@@ -22,8 +22,15 @@ public record ImportJobView(long id, ImportType type, ImportStatus status, Strin
 	 * @param column the column as named in the file; null when the whole row is wrong
 	 * @param reason the reason in the reader's language
 	 * @param code the reason as a stable key, for programs
+	 * @param suggestion the close match the reason proposes (a product name); null for
+	 * none
 	 */
-	public record Error(long row, String column, String value, String reason, String code) {
+	public record Error(long row, String column, String value, String reason, String code, String suggestion) {
+
+		public Error(long row, String column, String value, String reason, String code) {
+			this(row, column, value, reason, code, null);
+		}
+
 	}
 
 }

@@ -53,6 +53,8 @@ public class ImportJobs {
 
 	private static final int SHOWN_ERRORS = 1000;
 
+	private static final int PREVIEW_ROWS = 5;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JobStore jobs;
@@ -102,6 +104,141 @@ public class ImportJobs {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		this.executor.execute(() -> as(authentication, () -> validate(editor, id)));
 		return view(id);
+	}
+
+	/**
+	 * Stores an upload and reads its header and first rows, so the user can check the
+	 * column mapping before anything is validated. The file is read only up to those
+	 * rows.
+	 * @param mapping a saved mapping to start from; empty for the recognised names only
+	 */
+	public ImportPreview stage(ImportType type, String fileName, String charset, Map<String, String> mapping,
+			InputStream content) {
+		if (charset != null && !charset.isBlank()) {
+			try {
+				TableFile.charset(charset);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RuleViolationException("charset", "import.unknownCharset", charset);
+			}
+		}
+		forgetAbandonedStagedFiles();
+		String token = UUID.randomUUID().toString();
+		Path file = staged(token);
+		List<String> header = new ArrayList<>();
+		List<List<String>> rows = new ArrayList<>();
+		TableFile.Layout layout;
+		try {
+			Files.createDirectories(this.directory);
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			layout = TableFile.detect(file, fileName, charset);
+		}
+		catch (IOException ex) {
+			deleteFile(file.toString());
+			throw new UncheckedIOException("Cannot store the uploaded file", ex);
+		}
+		try {
+			TableFile.read(file, layout, new RowSink() {
+				@Override
+				public void header(List<String> names) {
+					header.addAll(names.stream()
+						.map((name) -> (name != null) ? name.replace("\uFEFF", "").strip() : "")
+						.toList());
+				}
+
+				@Override
+				public void row(long number, List<String> cells) {
+					rows.add(cells.stream().map((cell) -> (cell != null) ? cell : "").toList());
+					if (rows.size() == PREVIEW_ROWS) {
+						throw new EnoughRows();
+					}
+				}
+			});
+		}
+		catch (EnoughRows ex) {
+			// The preview has its rows; the rest of the file is read by the import.
+		}
+		catch (IOException | RuntimeException ex) {
+			// A spreadsheet reader may wrap the stop signal; a file that really cannot be
+			// read without its first rows is refused.
+			if (rows.size() < PREVIEW_ROWS) {
+				deleteFile(file.toString());
+				throw new RuleViolationException("file", "import.unreadable");
+			}
+		}
+		List<Column> columns = Importers.columns(type);
+		Header mapped = new Header(columns, header, (mapping != null) ? mapping : Map.of());
+		Map<String, String> guessed = new java.util.LinkedHashMap<>();
+		for (Column column : columns) {
+			if (mapped.has(column.field())) {
+				guessed.put(mapped.columnName(column.field()), column.field());
+			}
+		}
+		return new ImportPreview(token, layout.format(), layout.xlsx() ? null : layout.charset().name(),
+				List.copyOf(header), List.copyOf(rows), guessed, columns.stream().map(Column::field).toList(),
+				columns.stream().filter(Column::required).map(Column::field).toList());
+	}
+
+	/**
+	 * Starts the import of a staged file, as {@link #submit} does for an upload, and
+	 * drops the staged copy.
+	 * @throws RuleViolationException when the token names no staged file (it was imported
+	 * already, or the application restarted)
+	 */
+	public ImportJobView submitStaged(CurrentUser editor, ImportRequest request, String token) {
+		Path file;
+		try {
+			file = staged(UUID.fromString(token).toString());
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new RuleViolationException("file", "import.stagedGone");
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new RuleViolationException("file", "import.stagedGone");
+		}
+		try (InputStream content = Files.newInputStream(file)) {
+			return submit(editor, request, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the staged file", ex);
+		}
+		finally {
+			deleteFile(file.toString());
+		}
+	}
+
+	/**
+	 * Deletes staged files of uploads whose mapping page was left a day ago or more: they
+	 * would never be imported.
+	 */
+	private void forgetAbandonedStagedFiles() {
+		if (!Files.isDirectory(this.directory)) {
+			return;
+		}
+		java.time.Instant dayAgo = this.clock.instant().minus(Duration.ofDays(1));
+		try (var files = Files.newDirectoryStream(this.directory, "*.staged")) {
+			for (Path file : files) {
+				if (Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo)) {
+					deleteFile(file.toString());
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.debug("Cannot list staged imports in {}", this.directory, ex);
+		}
+	}
+
+	private Path staged(String token) {
+		return this.directory.resolve(token + ".staged");
+	}
+
+	/** Stops reading a file once the preview has its rows. */
+	private static final class EnoughRows extends RuntimeException {
+
+		EnoughRows() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/**
@@ -164,8 +301,9 @@ public class ImportJobs {
 	private static void checkMapping(ImportType type, Map<String, String> mapping) {
 		List<Column> columns = Importers.columns(type);
 		for (Map.Entry<String, String> entry : mapping.entrySet()) {
-			if (entry.getValue() == null
-					|| columns.stream().noneMatch((column) -> column.field().equalsIgnoreCase(entry.getValue()))) {
+			// A blank field keeps that header out of the import.
+			if (entry.getValue() == null || (!entry.getValue().isBlank()
+					&& columns.stream().noneMatch((column) -> column.field().equalsIgnoreCase(entry.getValue())))) {
 				throw new RuleViolationException("mapping", "import.unknownField", entry.getValue(),
 						String.join(", ", columns.stream().map(Column::field).toList()));
 			}
@@ -460,7 +598,9 @@ public class ImportJobs {
 
 	private ImportJobView.Error words(ImportJobView.Error stored) {
 		String reason = this.labels.get(stored.reason(), stored.code());
-		return new ImportJobView.Error(stored.row(), stored.column(), stored.value(), reason, stored.reason());
+		String suggestion = (stored.reason() != null && stored.reason().endsWith("DidYouMean")) ? stored.code() : null;
+		return new ImportJobView.Error(stored.row(), stored.column(), stored.value(), reason, stored.reason(),
+				suggestion);
 	}
 
 	private String message(String stored) {

@@ -2,9 +2,7 @@ package io.dakehu.dataimport.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +14,10 @@ import io.dakehu.dataimport.ImportType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -160,25 +155,7 @@ class ImportApi {
 	 */
 	@GetMapping("/{id}/errors")
 	ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
-		List<ImportJobView.Error> errors = this.imports.errors(this.users.current(), id);
-		StreamingResponseBody body = (out) -> {
-			OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			writer.write('\uFEFF');
-			try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-				printer.printRecord("row", "column", "value", "reason");
-				for (ImportJobView.Error error : errors) {
-					printer.printRecord(error.row(), error.column(), neutralised(error.value()), error.reason());
-				}
-			}
-		};
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(body);
-	}
-
-	private static String neutralised(String text) {
-		return (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
+		return ErrorsCsv.of(id, this.imports.errors(this.users.current(), id));
 	}
 
 }

@@ -1,0 +1,88 @@
+package io.dakehu.dataimport.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountSegments;
+import io.dakehu.account.KeyAccountType;
+import io.dakehu.account.LifecycleStatus;
+import io.dakehu.dataimport.Exports;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The export buttons of the account list: the file holds the accounts the list shows for
+ * the same filters (search, owner, industry, region, type, status, tier, archived) in the
+ * same order, and never more than the reader's record scope.
+ */
+@Controller
+class ExportPages {
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final Exports exports;
+
+	private final Users users;
+
+	private final AccountSegments segments;
+
+	ExportPages(Exports exports, Users users, ObjectProvider<AccountSegments> segments) {
+		this.exports = exports;
+		this.users = users;
+		this.segments = segments.getIfAvailable();
+	}
+
+	@GetMapping("/exports/accounts")
+	ResponseEntity<StreamingResponseBody> accounts(@RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) String region,
+			@RequestParam(required = false) KeyAccountType type, @RequestParam(required = false) LifecycleStatus status,
+			@RequestParam(required = false) Boolean archived, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String tier) {
+		boolean xlsx = "xlsx".equalsIgnoreCase(format.strip());
+		CurrentUser reader = this.users.current();
+		AccountCriteria criteria = criteria(q, owner, industry, region, type, status, archived, sort);
+		AccountScopeSql segment = (this.segments != null && tier != null && this.segments.codes().contains(tier))
+				? this.segments.filter(tier, "a.id") : null;
+		StreamingResponseBody body = (out) -> this.exports.exportAccounts(reader, criteria, segment,
+				xlsx ? "xlsx" : "csv", out);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"accounts-" + LocalDate.now() + (xlsx ? ".xlsx\"" : ".csv\""))
+			.contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(body);
+	}
+
+	/**
+	 * The list's criteria from its query string, read as the account list reads it: a
+	 * leading minus on the sort column sorts descending; archived accounts only on
+	 * request.
+	 */
+	private static AccountCriteria criteria(String q, String owner, String industry, String region, KeyAccountType type,
+			LifecycleStatus status, Boolean archived, String sort) {
+		String column = (sort != null && !sort.isBlank()) ? sort.strip() : "name";
+		boolean descending = column.startsWith("-");
+		if (descending) {
+			column = column.substring(1);
+		}
+		return new AccountCriteria(blankToNull(q), blankToNull(owner), blankToNull(industry), blankToNull(region), type,
+				status, (archived != null) ? archived : false, null, column, descending);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}
