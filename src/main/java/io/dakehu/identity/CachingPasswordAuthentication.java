@@ -48,8 +48,12 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	private final String unknownUserHash;
 
-	CachingPasswordAuthentication(UserRepository users, PasswordEncoder passwords, Clock clock) {
+	private final LoginThrottle throttle;
+
+	CachingPasswordAuthentication(UserRepository users, PasswordEncoder passwords, LoginThrottle throttle,
+			Clock clock) {
 		this.users = users;
+		this.throttle = throttle;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.unknownUserHash = passwords.encode(HexFormat.of().formatHex(this.salt));
@@ -74,6 +78,9 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 		}
 		if (!matches(user, password)) {
 			throw new BadCredentialsException("Bad credentials");
+		}
+		if (user.failedLogins() > 0) {
+			this.throttle.clear(username);
 		}
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(username, null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));

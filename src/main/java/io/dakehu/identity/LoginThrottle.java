@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,10 +58,13 @@ class LoginThrottle {
 		}
 	}
 
-	@EventListener
-	void succeeded(AuthenticationSuccessEvent event) {
+	/**
+	 * Forgets earlier failures after a successful login. Called by the authentication
+	 * provider only when there were failures, so the everyday API call writes nothing.
+	 */
+	void clear(String username) {
 		this.jdbc.sql("update app_user set failed_logins = 0 where username = :u and failed_logins > 0")
-			.param("u", event.getAuthentication().getName())
+			.param("u", username)
 			.update();
 	}
 

@@ -137,6 +137,10 @@ class User {
 		return this.active;
 	}
 
+	int failedLogins() {
+		return this.failedLogins;
+	}
+
 	int version() {
 		return this.version;
 	}

@@ -17,6 +17,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Who is signed in, who the other users are, and which records each may see. The public
@@ -47,10 +49,25 @@ public class Users {
 		if (authentication == null || !authentication.isAuthenticated()) {
 			throw new AuthenticationCredentialsNotFoundException("Nobody is signed in");
 		}
+		// One lookup per request: the controller, the services it calls and the page
+		// layout all ask.
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null
+				&& request.getAttribute(CURRENT_USER, RequestAttributes.SCOPE_REQUEST) instanceof CurrentUser known
+				&& known.username().equals(authentication.getName())) {
+			return known;
+		}
 		User user = this.users.findByUsername(authentication.getName())
 			.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Unknown user"));
-		return new CurrentUser(user.id(), user.username(), user.displayName(), user.role(), scopeOf(user));
+		CurrentUser current = new CurrentUser(user.id(), user.username(), user.displayName(), user.role(),
+				scopeOf(user));
+		if (request != null) {
+			request.setAttribute(CURRENT_USER, current, RequestAttributes.SCOPE_REQUEST);
+		}
+		return current;
 	}
+
+	private static final String CURRENT_USER = Users.class.getName() + ".current";
 
 	private RecordScope scopeOf(User user) {
 		if (user.role().seesEverything()) {
