@@ -21,6 +21,7 @@ import io.dakehu.identity.Role;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
+import io.dakehu.shared.DemoDataLoaded;
 import io.dakehu.opportunity.OpportunityCriteria;
 import io.dakehu.opportunity.Stage;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -75,10 +77,14 @@ class DemoData implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final ApplicationEventPublisher events;
+
 	DemoData(ImportJobs imports, Users users, Opportunities opportunities, AccountQueries accountQueries,
 			AccountService accounts, PlatformTransactionManager transactions,
 			@Value("${dakehu.demo-data.enabled:true}") boolean enabled,
-			@Value("${dakehu.demo-data.password:}") String password, Environment environment) {
+			@Value("${dakehu.demo-data.password:}") String password, Environment environment,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.opportunities = opportunities;
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
@@ -118,6 +124,7 @@ class DemoData implements ApplicationRunner {
 			this.transaction.executeWithoutResult((status) -> handOverAccounts(editor));
 			log.info("Loaded the demo data set in {} ms; demo users sign in with dakehu.demo-data.password",
 					(System.nanoTime() - started) / 1_000_000);
+			this.events.publishEvent(new DemoDataLoaded());
 		}
 		finally {
 			SecurityContextHolder.clearContext();

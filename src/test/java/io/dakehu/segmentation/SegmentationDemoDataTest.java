@@ -35,6 +35,15 @@ class SegmentationDemoDataTest {
 	JdbcClient jdbc;
 
 	@Test
+	void theFirstStartSegmentsTheDemoDataForTheWholeCompany() {
+		List<RunSummary> runs = this.segmentation.runs(50);
+		assertThat(runs).anySatisfy((run) -> {
+			assertThat(run.startedBy()).isEqualTo("system");
+			assertThat(run.accounts()).isEqualTo(85);
+		});
+	}
+
+	@Test
 	void tiersAbcAndTheParetoHeadlineOfTheDemoDataAgreeWithTheCsvFiles() throws IOException {
 		Map<String, BigDecimal> won = new HashMap<>();
 		LocalDate newest = LocalDate.MIN;
