@@ -1,12 +1,14 @@
 package io.dakehu.opportunity;
 
+import static io.dakehu.shared.NullableParameters.setDate;
+import static io.dakehu.shared.NullableParameters.setLong;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -97,24 +99,6 @@ public class Opportunities {
 					ps.setTimestamp(12, now);
 				});
 		return opportunities.size();
-	}
-
-	private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-		if (value != null) {
-			ps.setLong(index, value);
-		}
-		else {
-			ps.setNull(index, Types.BIGINT);
-		}
-	}
-
-	private static void setDate(PreparedStatement ps, int index, LocalDate value) throws SQLException {
-		if (value != null) {
-			ps.setDate(index, Date.valueOf(value));
-		}
-		else {
-			ps.setNull(index, Types.DATE);
-		}
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.dakehu.order;
 
+import static io.dakehu.shared.NullableParameters.setLong;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -9,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -162,15 +163,6 @@ public class OrderLedger {
 
 	private static void quoted(StringBuilder csv, String text) {
 		csv.append('"').append(text.replace("\"", "\"\"")).append('"');
-	}
-
-	private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-		if (value != null) {
-			ps.setLong(index, value);
-		}
-		else {
-			ps.setNull(index, Types.BIGINT);
-		}
 	}
 
 	/**
