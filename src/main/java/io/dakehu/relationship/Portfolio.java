@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountSegments;
+import io.dakehu.shared.RuleViolationException;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
@@ -38,7 +40,10 @@ public class Portfolio {
 
 	private final Users users;
 
-	Portfolio(JdbcClient jdbc, GridSettings settings, AccountQueries accounts, Users users) {
+	private final AccountSegments tiers;
+
+	Portfolio(JdbcClient jdbc, GridSettings settings, AccountQueries accounts, Users users, AccountSegments tiers) {
+		this.tiers = tiers;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.accounts = accounts;
@@ -179,7 +184,16 @@ public class Portfolio {
 		}
 		AccountScopeSql portfolio = AccountScopeSql.portfolio(scope, "r.account_id", ownerId, filter.type());
 		Map<String, Object> params = new HashMap<>(portfolio.params());
-		String dated = "";
+		String tiered = "";
+		if (StringUtils.hasText(filter.tier())) {
+			if (!this.tiers.codes().contains(filter.tier())) {
+				throw new RuleViolationException("tier", "portfolio.unknownTier", filter.tier());
+			}
+			AccountScopeSql tier = this.tiers.filter(filter.tier(), "r.account_id");
+			tiered = " and " + tier.condition();
+			params.putAll(tier.params());
+		}
+		String dated = tiered;
 		if (upTo != null) {
 			dated = " and r.assessed_on <= :upTo";
 			params.put("upTo", upTo);

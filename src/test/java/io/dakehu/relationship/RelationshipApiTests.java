@@ -316,6 +316,23 @@ abstract class RelationshipApiTests extends ApiTestSupport {
 		assertThat(grid(kam, Map.of()).get("total").asLong()).isEqualTo(2);
 	}
 
+	@Test
+	void filtersTheGridByCustomerTier() {
+		String kam = this.given.kam();
+		long first = this.given.account(Api.ADMIN, json("name", Fixtures.unique("Tiered"), "owner", kam)).id();
+		long second = this.given.account(Api.ADMIN, json("name", Fixtures.unique("Tiered"), "owner", kam)).id();
+		assess(kam, first, 1, 1, null).expect(201);
+		assess(kam, second, 1, 1, null).expect(201);
+		// A company-wide run: accounts without purchases are Small, none of them can be
+		// VIP.
+		this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", Map.of("measure", "REVENUE")).expect(201);
+		assertThat(grid(kam, Map.of("tier", "SMALL")).get("total").asLong()).isEqualTo(2);
+		assertThat(grid(kam, Map.of("tier", "VIP")).get("total").asLong()).isZero();
+		assertThat(grid(kam, Map.of()).get("total").asLong()).isEqualTo(2);
+		JsonNode error = this.api.get(kam, "/api/v1/relationship/grid?tier=GOLD").expect(400).body();
+		assertThat(error.get("errors").get(0).get("field").asText()).isEqualTo("tier");
+	}
+
 	private JsonNode grid(String user, Map<String, String> filter) {
 		StringBuilder path = new StringBuilder("/api/v1/relationship/grid?");
 		filter.forEach((name, value) -> path.append(name).append('=').append(value).append('&'));

@@ -91,14 +91,15 @@ class RelationshipApi {
 
 	@GetMapping("/api/v1/relationship/grid")
 	PortfolioGrid grid(@RequestParam(required = false) String owner,
-			@RequestParam(required = false) KeyAccountType type) {
-		return this.portfolio.grid(this.users.current().scope(), new PortfolioFilter(owner, type));
+			@RequestParam(required = false) KeyAccountType type, @RequestParam(required = false) String tier) {
+		return this.portfolio.grid(this.users.current().scope(), new PortfolioFilter(owner, type, tier));
 	}
 
 	@GetMapping("/api/v1/relationship/grid/accounts")
 	List<PortfolioAccount> accountsInCell(@RequestParam int personal, @RequestParam int company,
-			@RequestParam(required = false) String owner, @RequestParam(required = false) KeyAccountType type) {
-		return this.portfolio.accountsIn(this.users.current().scope(), new PortfolioFilter(owner, type), personal,
+			@RequestParam(required = false) String owner, @RequestParam(required = false) KeyAccountType type,
+			@RequestParam(required = false) String tier) {
+		return this.portfolio.accountsIn(this.users.current().scope(), new PortfolioFilter(owner, type, tier), personal,
 				company);
 	}
 

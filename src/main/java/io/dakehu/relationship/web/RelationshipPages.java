@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
+import io.dakehu.account.AccountSegments;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.contact.Attitude;
 import io.dakehu.contact.BuyingCenterMember;
@@ -38,6 +39,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,8 +69,11 @@ class RelationshipPages {
 
 	private final Users users;
 
+	private final AccountSegments tiers;
+
 	RelationshipPages(Assessments assessments, GridSettings settings, Portfolio portfolio, BuyingCenters buyingCenters,
-			Contacts contacts, AccountQueries accounts, Users users) {
+			Contacts contacts, AccountQueries accounts, Users users, AccountSegments tiers) {
+		this.tiers = tiers;
 		this.assessments = assessments;
 		this.settings = settings;
 		this.portfolio = portfolio;
@@ -249,11 +254,14 @@ class RelationshipPages {
 
 	@GetMapping("/relationship")
 	String portfolio(@RequestParam(required = false) String owner, @RequestParam(required = false) KeyAccountType type,
-			@RequestParam(required = false) Integer personal, @RequestParam(required = false) Integer company,
+			@RequestParam(required = false) String tier, @RequestParam(required = false) Integer personal,
+			@RequestParam(required = false) Integer company,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
 			Model model) {
 		CurrentUser me = this.users.current();
-		PortfolioFilter filter = new PortfolioFilter(owner, type);
+		PortfolioFilter filter = new PortfolioFilter(owner, type, StringUtils.hasText(tier) ? tier : null);
+		model.addAttribute("tiers", this.tiers.codes());
+		model.addAttribute("tierPrefix", this.tiers.labelPrefix());
 		PortfolioGrid grid = this.portfolio.grid(me.scope(), filter);
 		LocalDate from = (since != null) ? since : LocalDate.now().minusDays(90);
 		model.addAttribute("grid", grid);
