@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -61,6 +62,24 @@ class ExportPages {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"accounts-" + LocalDate.now() + (xlsx ? ".xlsx\"" : ".csv\""))
+			.contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(body);
+	}
+
+	/**
+	 * Every order line or opportunity the reader may see, as the API's export writes
+	 * them.
+	 */
+	@GetMapping("/exports/{kind:orders|opportunities}")
+	ResponseEntity<StreamingResponseBody> everything(@PathVariable String kind,
+			@RequestParam(defaultValue = "csv") String format) {
+		boolean xlsx = "xlsx".equalsIgnoreCase(format.strip());
+		CurrentUser reader = this.users.current();
+		Exports.Kind what = Exports.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+		StreamingResponseBody body = (out) -> this.exports.export(reader, what, xlsx ? "xlsx" : "csv", out);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"" + kind + "-" + LocalDate.now() + (xlsx ? ".xlsx\"" : ".csv\""))
 			.contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.body(body);
 	}

@@ -1,0 +1,79 @@
+package io.dakehu.pages;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.dakehu.identity.NewUser;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserAdministration;
+import io.dakehu.opportunity.NewOpportunity;
+import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.Stage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The opportunity list's export button downloads every opportunity the reader may see,
+ * and nothing else.
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+				+ "DB_CLOSE_DELAY=-1",
+		"dakehu.admin.password=pages-secret", "dakehu.demo-data.enabled=false" })
+@AutoConfigureMockMvc
+class ExportPagesTests {
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger(5000);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserAdministration administration;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Opportunities opportunities;
+
+	@Test
+	void exportsEveryVisibleOpportunityAndNoneOfAnotherManagers() throws Exception {
+		long admin = this.jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
+		this.opportunities.append(java.util.List.of(new NewOpportunity(null, admin, null, Stage.PROBLEM_RECOGNITION,
+				java.time.LocalDate.now(), null, null, "export-test", "export-" + SEQUENCE.incrementAndGet())));
+		long all = this.jdbc.sql("select count(*) from opportunity").query(Long.class).single();
+		assertThat(all).isPositive();
+		assertThat(dataLines(download("admin", "ADMIN"))).isEqualTo(all);
+		String stranger = "export" + SEQUENCE.incrementAndGet();
+		this.administration
+			.create(new NewUser(stranger, "KAM " + stranger, null, "password-" + stranger, Role.KAM, null, null));
+		assertThat(dataLines(download(stranger, "KAM"))).isZero();
+	}
+
+	private String download(String username, String role) throws Exception {
+		var started = this.mvc
+			.perform(get("/exports/opportunities").param("format", "csv").with(user(username).roles(role)))
+			.andReturn();
+		return this.mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static long dataLines(String csv) {
+		return csv.lines().filter((line) -> !line.isBlank()).count() - 1;
+	}
+
+}
