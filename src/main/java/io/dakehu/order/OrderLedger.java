@@ -32,6 +32,7 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
+import io.dakehu.shared.SourceReferences;
 
 import org.postgresql.PGConnection;
 
@@ -166,30 +167,17 @@ public class OrderLedger {
 	}
 
 	/**
-	 * Whether anything from this source is stored yet. While it is not, no reference of
-	 * it can clash with a stored one, and an import can skip looking them up.
+	 * Whether anything from this source is stored yet; see {@link SourceReferences}.
 	 */
 	public boolean hasSource(String source) {
-		return !this.jdbc.sql("select 1 from order_line where source = :source fetch first 1 rows only")
-			.param("source", source)
-			.query(Integer.class)
-			.list()
-			.isEmpty();
+		return new SourceReferences(this.jdbc, "order_line").hasSource(source);
 	}
 
 	/**
 	 * Which of these references the source already has, so a re-import can skip them.
 	 */
 	public Set<String> existingReferences(String source, Collection<String> references) {
-		if (references.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(
-				this.jdbc.sql("select external_ref from order_line where source = :source and external_ref in (:refs)")
-					.param("source", source)
-					.param("refs", Set.copyOf(references))
-					.query(String.class)
-					.list());
+		return new SourceReferences(this.jdbc, "order_line").existing(source, references);
 	}
 
 	public PageResult<OrderLineView> search(RecordScope scope, OrderCriteria criteria, PageRequest page) {
