@@ -110,21 +110,27 @@ public class Segmentation {
 		}
 		LocalDate to = request.to();
 		if (to == null) {
-			// The newest purchase on record, not today: a ledger that has stopped being
-			// fed
-			// (or a demo set from another year) still gives a picture instead of an empty
-			// one.
-			LocalDate today = LocalDate.now(this.clock);
-			LocalDate newest = this.jdbc.sql("select max(order_date) from order_line where order_date <= :today")
-				.param("today", today)
-				.query(LocalDate.class)
-				.optional()
-				.orElse(null);
-			to = (request.from() != null) ? request.from().plusYears(1).minusDays(1)
-					: ((newest != null) ? newest : today);
+			to = (request.from() != null) ? request.from().plusYears(1).minusDays(1) : lastTwelveMonthsEnd();
 		}
 		LocalDate from = (request.from() != null) ? request.from() : to.minusYears(1).plusDays(1);
 		return new SnapshotWriter.Period(from, to);
+	}
+
+	/**
+	 * The default period is the last 12 months, ending today. A ledger with no purchase
+	 * in them (no longer fed, or a demo set from another year) ends at its newest
+	 * purchase instead, so the picture shows the latest year there is rather than an
+	 * empty one.
+	 */
+	private LocalDate lastTwelveMonthsEnd() {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate newest = this.jdbc.sql("select max(order_date) from order_line where order_date <= :today")
+			.param("today", today)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		boolean stale = newest != null && newest.isBefore(today.minusYears(1).plusDays(1));
+		return stale ? newest : today;
 	}
 
 	public RunSummary summary(long id) {

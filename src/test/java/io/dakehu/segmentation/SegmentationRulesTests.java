@@ -271,6 +271,22 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theDefaultPeriodIsTheLastTwelveMonthsWhileTheLedgerHasPurchasesInThem() {
+		String owner = this.given.kam();
+		long account = this.given.account(Api.ADMIN, json("name", Fixtures.unique("Recent buyer"), "owner", owner))
+			.id();
+		LocalDate today = LocalDate.now();
+		this.ledger.append(List.of(line(account, today.minusDays(40), new BigDecimal("1200.00"))));
+
+		JsonNode run = this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", json("measure", "REVENUE"))
+			.expect(201)
+			.body();
+
+		assertThat(run.get("to").asString()).isEqualTo(today.toString());
+		assertThat(run.get("from").asString()).isEqualTo(today.minusYears(1).plusDays(1).toString());
+	}
+
+	@Test
 	void theTierAndItsServiceLevelShowOnTheAccountListAndPage() {
 		rank(customers("900", "800", "700"));
 		long run = this.api
