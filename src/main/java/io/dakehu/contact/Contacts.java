@@ -189,7 +189,7 @@ public class Contacts {
 				select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
 				       c.birthday, c.notes, c.version, a.name
 				from contact c join account a on a.id = c.account_id left join contact m on m.id = c.reports_to_id
-				where """ + scopeSql.condition() + " order by a.name, c.name, c.id")
+				where %s order by a.name, c.name, c.id""".formatted(scopeSql.condition()))
 			.params(scopeSql.params())
 			.withFetchSize(500)
 			.query((java.sql.ResultSet rs) -> {
