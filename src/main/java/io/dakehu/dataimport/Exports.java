@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exports of the lists a user can see, limited by their record scope exactly as the lists
  * are. The header names are ones the importer recognises, so an export imports back.
+ * Lists that belong to other modules (segmentation, relationships, users) export
+ * themselves through {@link TableWriter}, so they need not depend on this module.
  */
 @Service
 @Transactional(readOnly = true)

@@ -98,6 +98,8 @@ abstract class ListExportTests extends ApiTestSupport {
 			.doesNotContain(plain);
 		// A tier the accounts are not in gives the header alone, as the list shows none.
 		assertThat(both(kam, "/segmentation/accounts/export?run=" + run + "&tier=VIP", "segment-accounts")).hasSize(1);
+		assertThat(download(kam, "/segmentation/accounts/export?run=" + run + "&format=pdf", "en").status())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -171,6 +173,7 @@ abstract class ListExportTests extends ApiTestSupport {
 		List<List<String>> filtered = both(Api.ADMIN, "/relationship/export?owner=" + kam, "relationship-portfolio");
 		assertThat(filtered.subList(1, filtered.size()).stream().map((row) -> row.subList(0, 4)).toList())
 			.isEqualTo(heatMapAccounts(Api.ADMIN, "&owner=" + kam));
+		assertThat(download(kam, "/relationship/export?tier=GOLD&format=csv", "en").status()).isEqualTo(400);
 	}
 
 	@Test
@@ -271,6 +274,7 @@ abstract class ListExportTests extends ApiTestSupport {
 			.containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(names(table, 1)).contains("'" + formula).doesNotContain(secret);
 		assertThat(names(both(other, "/api/v1/exports/contacts", "contacts"), 1)).containsExactly(secret);
+		assertThat(download(kam, "/api/v1/exports/contacts?format=pdf", "en").status()).isEqualTo(400);
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -66,11 +66,13 @@ class RelationshipExports {
 		ExportFormat file = ExportFormat.parse(format);
 		List<String> header = labels(locale, "risks.account", "field.owner", "relationship.axis.PERSONAL",
 				"relationship.axis.COMPANY", "portfolio.stage", "portfolio.assessedOn");
+		// Read before the response starts, so an unknown tier answers 400 rather than a
+		// broken download; the portfolio sorts its accounts in memory anyway.
+		List<PortfolioAccount> listed = this.portfolio.accounts(scope, filter);
+		Map<Long, String> owners = this.accounts
+			.ownerUsernames(listed.stream().map(PortfolioAccount::accountId).toList());
 		return TableDownload.of("relationship-portfolio", file, (table) -> {
 			table.row(header);
-			List<PortfolioAccount> listed = this.portfolio.accounts(scope, filter);
-			Map<Long, String> owners = this.accounts
-				.ownerUsernames(listed.stream().map(PortfolioAccount::accountId).toList());
 			for (PortfolioAccount account : listed) {
 				table.row(Arrays.asList(account.name(), owners.get(account.accountId()), account.personal(),
 						account.company(), (account.stage() != null) ? account.stage().name() : null,
@@ -86,9 +88,10 @@ class RelationshipExports {
 		ExportFormat file = ExportFormat.parse(format);
 		List<String> header = labels(locale, "risks.account", "risks.opportunity", "risks.stage", "field.owner",
 				"coverage.warnings");
+		List<OpportunityCoverage> risks = this.buyingCenters.risks(scope, kind);
 		return TableDownload.of("relationship-risks", file, (table) -> {
 			table.row(header);
-			for (OpportunityCoverage risk : this.buyingCenters.risks(scope, kind)) {
+			for (OpportunityCoverage risk : risks) {
 				OpportunityView opportunity = risk.opportunity();
 				table.row(Arrays.asList(opportunity.accountName(),
 						(opportunity.productName() != null) ? opportunity.productName()

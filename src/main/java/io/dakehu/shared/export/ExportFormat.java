@@ -1,5 +1,6 @@
 package io.dakehu.shared.export;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.dakehu.shared.RuleViolationException;
@@ -12,7 +13,7 @@ import org.springframework.http.MediaType;
  */
 public enum ExportFormat {
 
-	CSV(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), "csv"),
+	CSV(new MediaType("text", "csv", StandardCharsets.UTF_8), "csv"),
 
 	XLSX(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "xlsx");
 
