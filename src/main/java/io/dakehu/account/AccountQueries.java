@@ -30,6 +30,8 @@ import org.springframework.util.StringUtils;
 @Transactional(readOnly = true)
 public class AccountQueries {
 
+	private static final int ID_CHUNK = 1000;
+
 	private static final Map<String, String> SORT_COLUMNS = Map.of("name", "a.name_key", "industry", "a.industry",
 			"region", "a.region", "status", "a.status", "updated", "a.updated_at", "created", "a.created_at",
 			"registrationId", "a.registration_id");
@@ -236,13 +238,49 @@ public class AccountQueries {
 	 */
 	public Map<Long, String> names(java.util.Collection<Long> ids) {
 		Map<Long, String> names = new HashMap<>();
-		if (!ids.isEmpty()) {
+		for (List<Long> chunk : chunks(ids)) {
 			this.jdbc.sql("select id, name from account where id in (:ids)")
-				.param("ids", Set.copyOf(ids))
+				.param("ids", chunk)
 				.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
 				.list();
 		}
 		return names;
+	}
+
+	/**
+	 * The usernames of the accounts' owners by account id, for other modules' lists and
+	 * exports. The caller has already limited the ids to the reader's scope.
+	 */
+	public Map<Long, String> ownerUsernames(java.util.Collection<Long> ids) {
+		Map<Long, Long> ownerOf = new HashMap<>();
+		for (List<Long> chunk : chunks(ids)) {
+			this.jdbc.sql("select id, owner_id from account where id in (:ids)")
+				.param("ids", chunk)
+				.query((rs, n) -> ownerOf.put(rs.getLong(1), rs.getLong(2)))
+				.list();
+		}
+		Map<Long, UserSummary> owners = this.users.byIds(Set.copyOf(ownerOf.values()));
+		Map<Long, String> usernames = new HashMap<>();
+		ownerOf.forEach((account, owner) -> {
+			UserSummary user = owners.get(owner);
+			if (user != null) {
+				usernames.put(account, user.username());
+			}
+		});
+		return usernames;
+	}
+
+	/**
+	 * Distinct ids in slices small enough for one {@code in} list: PostgreSQL takes at
+	 * most 32,767 parameters a statement, and an export may name every account.
+	 */
+	private static List<List<Long>> chunks(java.util.Collection<Long> ids) {
+		List<Long> distinct = List.copyOf(Set.copyOf(ids));
+		List<List<Long>> chunks = new java.util.ArrayList<>();
+		for (int from = 0; from < distinct.size(); from += ID_CHUNK) {
+			chunks.add(distinct.subList(from, Math.min(distinct.size(), from + ID_CHUNK)));
+		}
+		return chunks;
 	}
 
 	/**

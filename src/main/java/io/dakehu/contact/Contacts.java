@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
@@ -172,6 +174,27 @@ public class Contacts {
 			.param("account", accountId)
 			.query(Contacts::row)
 			.list();
+	}
+
+	/**
+	 * Every contact at an account the reader may see, archived accounts included (their
+	 * people stay readable), by account name then contact name. Each is handed over with
+	 * its account's name as the database returns it, so an export of many thousands never
+	 * holds them all.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachVisible(RecordScope scope, BiConsumer<String, ContactView> each) {
+		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "c.account_id");
+		this.jdbc.sql("""
+				select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
+				       c.birthday, c.notes, c.version, a.name
+				from contact c join account a on a.id = c.account_id left join contact m on m.id = c.reports_to_id
+				where %s order by a.name, c.name, c.id""".formatted(scopeSql.condition()))
+			.params(scopeSql.params())
+			.withFetchSize(500)
+			.query((java.sql.ResultSet rs) -> {
+				each.accept(rs.getString(13), row(rs, 0));
+			});
 	}
 
 	/**

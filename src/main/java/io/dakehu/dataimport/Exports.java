@@ -5,13 +5,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
@@ -20,6 +20,8 @@ import io.dakehu.order.OrderLedger;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.export.ExportFormat;
+import io.dakehu.shared.export.TableWriter;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exports of the lists a user can see, limited by their record scope exactly as the lists
  * are. The header names are ones the importer recognises, so an export imports back.
+ * Lists that belong to other modules (segmentation, relationships, users) export
+ * themselves through {@link TableWriter}, so they need not depend on this module.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,7 +41,7 @@ public class Exports {
 	 */
 	public enum Kind {
 
-		ACCOUNTS, ORDERS, OPPORTUNITIES;
+		ACCOUNTS, ORDERS, OPPORTUNITIES, CONTACTS;
 
 		public static Kind parse(String text) {
 			return Arrays.stream(values())
@@ -54,10 +58,13 @@ public class Exports {
 
 	private final Opportunities opportunities;
 
-	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities) {
+	private final Contacts contacts;
+
+	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts) {
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.opportunities = opportunities;
+		this.contacts = contacts;
 	}
 
 	/**
@@ -65,17 +72,25 @@ public class Exports {
 	 * @param format {@code csv} or {@code xlsx}
 	 */
 	public void export(CurrentUser reader, Kind kind, String format, OutputStream out) {
-		try (SheetWriter sheet = writer(format, out)) {
-			switch (kind) {
-				case ACCOUNTS -> accounts(reader,
-						new AccountCriteria(null, null, null, null, null, null, false, null, "created", false), null,
-						sheet);
-				case ORDERS -> orders(reader, sheet);
-				case OPPORTUNITIES -> opportunities(reader, sheet);
-			}
+		try (TableWriter sheet = TableWriter.of(ExportFormat.parse(format), out)) {
+			export(reader, kind, sheet);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Writes the export, header first, to a table the caller finishes.
+	 */
+	public void export(CurrentUser reader, Kind kind, TableWriter sheet) throws IOException {
+		switch (kind) {
+			case ACCOUNTS ->
+				accounts(reader, new AccountCriteria(null, null, null, null, null, null, false, null, "created", false),
+						null, sheet);
+			case ORDERS -> orders(reader, sheet);
+			case OPPORTUNITIES -> opportunities(reader, sheet);
+			case CONTACTS -> contacts(reader, sheet);
 		}
 	}
 
@@ -85,29 +100,12 @@ public class Exports {
 	 * @param segment the list's condition from another module (the tier filter); null for
 	 * none
 	 */
-	public void exportAccounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, String format,
-			OutputStream out) {
-		try (SheetWriter sheet = writer(format, out)) {
-			accounts(reader, criteria, segment, sheet);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	public void exportAccounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, TableWriter sheet)
+			throws IOException {
+		accounts(reader, criteria, segment, sheet);
 	}
 
-	static boolean isXlsx(String format) {
-		String normalised = (format != null) ? format.strip().toLowerCase(Locale.ROOT) : "csv";
-		if (!normalised.equals("csv") && !normalised.equals("xlsx")) {
-			throw new RuleViolationException("format", "export.unknownFormat", format);
-		}
-		return normalised.equals("xlsx");
-	}
-
-	private static SheetWriter writer(String format, OutputStream out) throws IOException {
-		return isXlsx(format) ? SheetWriter.xlsx(out) : SheetWriter.csv(out);
-	}
-
-	private void accounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, SheetWriter sheet)
+	private void accounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, TableWriter sheet)
 			throws IOException {
 		sheet.row(List.of("name", "registration_id", "industry", "region", "address", "employees", "annual_revenue",
 				"parent", "owner", "description"));
@@ -125,7 +123,7 @@ public class Exports {
 		}
 	}
 
-	private void orders(CurrentUser reader, SheetWriter sheet) throws IOException {
+	private void orders(CurrentUser reader, TableWriter sheet) throws IOException {
 		sheet.row(List.of("account", "date", "product", "quantity", "amount", "cost", "salesperson", "reference",
 				"source"));
 		this.ledger.forEach(reader.scope(), OrderCriteria.all(),
@@ -134,14 +132,24 @@ public class Exports {
 								line.amount(), line.cost(), line.salesperson(), line.externalRef(), line.source())));
 	}
 
-	private void opportunities(CurrentUser reader, SheetWriter sheet) throws IOException {
+	private void opportunities(CurrentUser reader, TableWriter sheet) throws IOException {
 		sheet.row(List.of("reference", "owner", "product", "account", "stage", "engage_date", "close_date", "amount"));
 		this.opportunities.forEach(reader.scope(), OpportunityCriteria.all(),
 				(o) -> write(sheet, Arrays.asList(o.externalRef(), o.owner(), o.productName(), o.accountName(),
 						o.stage().name(), o.engageDate(), o.closeDate(), o.amount())));
 	}
 
-	private static void write(SheetWriter sheet, List<?> cells) {
+	/**
+	 * Contacts with the importer's contact columns; the account is named, as the contact
+	 * importer finds it.
+	 */
+	private void contacts(CurrentUser reader, TableWriter sheet) throws IOException {
+		sheet.row(List.of("account", "name", "title", "department", "phone", "email", "birthday", "notes"));
+		this.contacts.forEachVisible(reader.scope(), (account, c) -> write(sheet, Arrays.asList(account, c.name(),
+				c.title(), c.department(), c.phone(), c.email(), c.birthday(), c.notes())));
+	}
+
+	private static void write(TableWriter sheet, List<?> cells) {
 		try {
 			sheet.row(cells);
 		}

@@ -82,7 +82,19 @@ public class BuyingCenters {
 	 * Every visible open opportunity with at least one warning, by account then newest.
 	 */
 	public PageResult<OpportunityCoverage> risks(RecordScope scope, CoverageWarning.Kind kind, PageRequest page) {
-		List<OpportunityCoverage> risky = cover(this.opportunities.open(scope, null)).stream()
+		List<OpportunityCoverage> risky = risks(scope, kind);
+		int from = (int) Math.min(page.offset(), risky.size());
+		int to = Math.min(from + page.size(), risky.size());
+		return new PageResult<>(risky.subList(from, to), page.page(), page.size(), risky.size());
+	}
+
+	/**
+	 * All of the risks list at once, in its order, for its export: the warnings are
+	 * worked out in memory for every open opportunity anyway, so paging would only repeat
+	 * that.
+	 */
+	public List<OpportunityCoverage> risks(RecordScope scope, CoverageWarning.Kind kind) {
+		return cover(this.opportunities.open(scope, null)).stream()
 			.filter((c) -> !c.warnings().isEmpty())
 			.filter((c) -> kind == null || c.warnings().stream().anyMatch((w) -> w.kind() == kind))
 			.sorted(Comparator
@@ -90,9 +102,6 @@ public class BuyingCenters {
 						Comparator.nullsLast(Comparator.naturalOrder()))
 				.thenComparing((c) -> -c.opportunity().id()))
 			.toList();
-		int from = (int) Math.min(page.offset(), risky.size());
-		int to = Math.min(from + page.size(), risky.size());
-		return new PageResult<>(risky.subList(from, to), page.page(), page.size(), risky.size());
 	}
 
 	/**

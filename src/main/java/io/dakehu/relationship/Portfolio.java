@@ -104,19 +104,32 @@ public class Portfolio {
 	 * yet established on that axis. At most {@value #MAX_LISTED}, by name.
 	 */
 	public List<PortfolioAccount> accountsIn(RecordScope scope, PortfolioFilter filter, int personal, int company) {
+		String cell = (personal == 0 || company == 0) ? " and (x.personal = 0 or x.company = 0)"
+				: " and x.personal = :cellPersonal and x.company = :cellCompany";
+		return listed(scope, filter, cell + " limit " + MAX_LISTED,
+				Map.of("cellPersonal", personal, "cellCompany", company));
+	}
+
+	/**
+	 * Every account the heat map counts for the filter, with its newest assessment, by
+	 * name: the portfolio's export.
+	 */
+	public List<PortfolioAccount> accounts(RecordScope scope, PortfolioFilter filter) {
+		return listed(scope, filter, "", Map.of());
+	}
+
+	private List<PortfolioAccount> listed(RecordScope scope, PortfolioFilter filter, String condition,
+			Map<String, Object> conditionParams) {
 		Optional<Latest> latest = latest(scope, filter, null);
 		if (latest.isEmpty()) {
 			return List.of();
 		}
 		StageTable table = this.settings.stageTable();
-		String cell = (personal == 0 || company == 0) ? "(x.personal = 0 or x.company = 0)"
-				: "x.personal = :cellPersonal and x.company = :cellCompany";
 		List<PortfolioAccount> found = this.jdbc
 			.sql("select x.account_id, x.personal, x.company, x.assessed_on from (" + latest.get().sql()
-					+ ") x where x.rn = 1 and " + cell + " limit " + MAX_LISTED)
+					+ ") x where x.rn = 1" + condition)
 			.params(latest.get().params())
-			.param("cellPersonal", personal)
-			.param("cellCompany", company)
+			.params(conditionParams)
 			.query((rs, n) -> new PortfolioAccount(rs.getLong(1), null, rs.getInt(2), rs.getInt(3),
 					table.stageOf(rs.getInt(2), rs.getInt(3)), rs.getDate(4).toLocalDate()))
 			.list();

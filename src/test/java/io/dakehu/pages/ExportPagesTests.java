@@ -1,13 +1,21 @@
 package io.dakehu.pages;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.NewUser;
+import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Role;
 import io.dakehu.identity.UserAdministration;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
 import io.dakehu.opportunity.NewOpportunity;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.Stage;
+import io.dakehu.segmentation.Measure;
+import io.dakehu.segmentation.RunRequest;
+import io.dakehu.segmentation.Segmentation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The opportunity list's export button downloads every opportunity the reader may see,
- * and nothing else.
+ * and nothing else; every other exportable list shows its Export CSV and Export Excel
+ * buttons carrying the list's current filters.
  */
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
@@ -47,6 +56,12 @@ class ExportPagesTests {
 	@Autowired
 	Opportunities opportunities;
 
+	@Autowired
+	Segmentation segmentation;
+
+	@Autowired
+	Users users;
+
 	@Test
 	void exportsEveryVisibleOpportunityAndNoneOfAnotherManagers() throws Exception {
 		long admin = this.jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
@@ -59,6 +74,44 @@ class ExportPagesTests {
 		this.administration
 			.create(new NewUser(stranger, "KAM " + stranger, null, "password-" + stranger, Role.KAM, null, null));
 		assertThat(dataLines(download(stranger, "KAM"))).isZero();
+	}
+
+	@Test
+	void everyExportableListShowsItsButtonsWithItsCurrentFilters() throws Exception {
+		UserSummary admin = this.users.findByUsername("admin").orElseThrow();
+		CurrentUser me = new CurrentUser(admin.id(), admin.username(), admin.displayName(), Role.ADMIN,
+				RecordScope.everything(admin.id()));
+		long before = this.segmentation.run(me, new RunRequest(null, null, Measure.REVENUE)).id();
+		long after = this.segmentation.run(me, new RunRequest(null, null, Measure.REVENUE)).id();
+
+		assertThat(page("/segmentation/accounts?run=" + after + "&tier=SMALL&abc=C"))
+			.contains("id=\"segment-export\"", "action=\"/segmentation/accounts/export\"",
+					"name=\"run\" value=\"" + after + "\"", "name=\"tier\" value=\"SMALL\"", "name=\"abc\" value=\"C\"",
+					"Export CSV", "Export Excel")
+			.doesNotContain("name=\"valueGrowth\"");
+		assertThat(page("/segmentation/migration?from=" + before + "&to=" + after + "&fromTier=IN"))
+			.contains("id=\"migration-export\"", "action=\"/segmentation/migration/export\"",
+					"name=\"from\" value=\"" + before + "\"", "name=\"to\" value=\"" + after + "\"",
+					"name=\"fromTier\" value=\"IN\"", "Export CSV", "Export Excel")
+			.doesNotContain("type=\"hidden\" name=\"toTier\"");
+		assertThat(page("/relationship?owner=admin&type=STRATEGIC"))
+			.contains("id=\"portfolio-export\"", "action=\"/relationship/export\"",
+					"type=\"hidden\" name=\"owner\" value=\"admin\"",
+					"type=\"hidden\" name=\"type\" value=\"STRATEGIC\"", "Export CSV", "Export Excel")
+			.doesNotContain("type=\"hidden\" name=\"tier\"");
+		assertThat(page("/relationship/risks?kind=NO_DECIDER")).contains("id=\"risks-export\"",
+				"action=\"/relationship/risks/export\"", "type=\"hidden\" name=\"kind\" value=\"NO_DECIDER\"",
+				"Export CSV", "Export Excel");
+		assertThat(page("/admin/users")).contains("id=\"users-export\"", "action=\"/admin/users/export\"", "Export CSV",
+				"Export Excel");
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path).with(user("admin").roles("ADMIN")).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private String download(String username, String role) throws Exception {

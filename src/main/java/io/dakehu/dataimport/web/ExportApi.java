@@ -1,15 +1,13 @@
 package io.dakehu.dataimport.web;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Locale;
 
 import io.dakehu.dataimport.Exports;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.export.ExportFormat;
+import io.dakehu.shared.export.TableDownload;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,14 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Exports over the API: {@code GET /api/v1/exports/orders?format=xlsx}. The file holds
- * only what the caller's record scope shows.
+ * Exports over the API: {@code GET /api/v1/exports/orders?format=xlsx}, for accounts,
+ * orders, opportunities and contacts. The file holds only what the caller's record scope
+ * shows.
  */
 @RestController
 class ExportApi {
-
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final Exports exports;
 
@@ -40,17 +36,10 @@ class ExportApi {
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String type,
 			@RequestParam(defaultValue = "csv") String format) {
 		Exports.Kind kind = Exports.Kind.parse(type);
-		boolean xlsx = "xlsx".equalsIgnoreCase(format.strip());
-		if (!xlsx && !"csv".equalsIgnoreCase(format.strip())) {
-			throw new io.dakehu.shared.RuleViolationException("format", "export.unknownFormat", format);
-		}
+		ExportFormat file = ExportFormat.parse(format);
 		CurrentUser reader = this.users.current();
-		String fileName = kind.name().toLowerCase(Locale.ROOT) + "-" + LocalDate.now() + (xlsx ? ".xlsx" : ".csv");
-		StreamingResponseBody body = (out) -> this.exports.export(reader, kind, xlsx ? "xlsx" : "csv", out);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-			.contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(body);
+		return TableDownload.of(kind.name().toLowerCase(Locale.ROOT), file,
+				(table) -> this.exports.export(reader, kind, table));
 	}
 
 }

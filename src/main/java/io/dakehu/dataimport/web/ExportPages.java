@@ -1,8 +1,5 @@
 package io.dakehu.dataimport.web;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
@@ -11,10 +8,10 @@ import io.dakehu.account.LifecycleStatus;
 import io.dakehu.dataimport.Exports;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.export.ExportFormat;
+import io.dakehu.shared.export.TableDownload;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @Controller
 class ExportPages {
-
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final Exports exports;
 
@@ -52,18 +46,12 @@ class ExportPages {
 			@RequestParam(required = false) KeyAccountType type, @RequestParam(required = false) LifecycleStatus status,
 			@RequestParam(required = false) Boolean archived, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String tier) {
-		boolean xlsx = "xlsx".equalsIgnoreCase(format.strip());
 		CurrentUser reader = this.users.current();
 		AccountCriteria criteria = criteria(q, owner, industry, region, type, status, archived, sort);
 		AccountScopeSql segment = (this.segments != null && tier != null && this.segments.codes().contains(tier))
 				? this.segments.filter(tier, "a.id") : null;
-		StreamingResponseBody body = (out) -> this.exports.exportAccounts(reader, criteria, segment,
-				xlsx ? "xlsx" : "csv", out);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"accounts-" + LocalDate.now() + (xlsx ? ".xlsx\"" : ".csv\""))
-			.contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(body);
+		return TableDownload.of("accounts", ExportFormat.parse(format),
+				(table) -> this.exports.exportAccounts(reader, criteria, segment, table));
 	}
 
 	/**
@@ -73,15 +61,9 @@ class ExportPages {
 	@GetMapping("/exports/{kind:orders|opportunities}")
 	ResponseEntity<StreamingResponseBody> everything(@PathVariable String kind,
 			@RequestParam(defaultValue = "csv") String format) {
-		boolean xlsx = "xlsx".equalsIgnoreCase(format.strip());
 		CurrentUser reader = this.users.current();
-		Exports.Kind what = Exports.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
-		StreamingResponseBody body = (out) -> this.exports.export(reader, what, xlsx ? "xlsx" : "csv", out);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"" + kind + "-" + LocalDate.now() + (xlsx ? ".xlsx\"" : ".csv\""))
-			.contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(body);
+		Exports.Kind what = Exports.Kind.parse(kind);
+		return TableDownload.of(kind, ExportFormat.parse(format), (table) -> this.exports.export(reader, what, table));
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package io.dakehu.identity.web;
 
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import io.dakehu.identity.NewUser;
 import io.dakehu.identity.Role;
@@ -9,11 +13,15 @@ import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.export.ExportFormat;
+import io.dakehu.shared.export.TableDownload;
 import io.dakehu.shared.web.Flash;
+import io.dakehu.shared.web.Labels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,15 +47,42 @@ class AdminPages {
 
 	private final UserAdministration administration;
 
-	AdminPages(Users users, UserAdministration administration) {
+	private final Labels labels;
+
+	AdminPages(Users users, UserAdministration administration, Labels labels) {
 		this.users = users;
 		this.administration = administration;
+		this.labels = labels;
 	}
 
 	@GetMapping("/users")
 	String users(Model model) {
 		model.addAttribute("users", this.users.all());
 		return "identity/users";
+	}
+
+	/**
+	 * The user list as a file, the same people in the same order: what the list shows and
+	 * no more, so never a password hash or a login counter.
+	 */
+	@GetMapping("/users/export")
+	ResponseEntity<StreamingResponseBody> exportUsers(@RequestParam(defaultValue = "csv") String format,
+			Locale locale) {
+		List<UserSummary> all = this.users.all();
+		List<String> header = Stream
+			.of("user.username", "user.displayName", "user.email", "user.role", "user.team", "user.manager",
+					"user.active")
+			.map((key) -> this.labels.get(locale, key))
+			.toList();
+		String active = this.labels.get(locale, "user.active");
+		String inactive = this.labels.get(locale, "user.inactive");
+		return TableDownload.of("users", ExportFormat.parse(format), (table) -> {
+			table.row(header);
+			for (UserSummary user : all) {
+				table.row(Arrays.asList(user.username(), user.displayName(), user.email(), user.role().name(),
+						user.teamName(), user.managerUsername(), user.active() ? active : inactive));
+			}
+		});
 	}
 
 	@GetMapping("/users/new")

@@ -50,6 +50,9 @@ class SegmentationPages {
 
 	private static final int TOP = 20;
 
+	/** The most movers the migration list shows, and so its export holds. */
+	static final int MOVERS_LISTED = 500;
+
 	private final Segmentation segmentation;
 
 	private final Users users;
@@ -264,11 +267,15 @@ class SegmentationPages {
 		model.addAttribute("fromTier", fromTier);
 		model.addAttribute("toTier", toTier);
 		model.addAttribute("moves",
-				this.segmentation.movers(scope, from, to, valid(fromTier, "IN"), valid(toTier, "OUT"), 500));
+				this.segmentation.movers(scope, from, to, valid(fromTier, "IN"), valid(toTier, "OUT"), MOVERS_LISTED));
 		return "segmentation/migration";
 	}
 
-	private static String valid(String code, String special) {
+	/**
+	 * A tier code from the query string, or the special "in"/"out" code; null for
+	 * anything else, which the list treats as no filter.
+	 */
+	static String valid(String code, String special) {
 		if (code == null || code.isBlank()) {
 			return null;
 		}

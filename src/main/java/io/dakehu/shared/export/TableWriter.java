@@ -1,4 +1,4 @@
-package io.dakehu.dataimport;
+package io.dakehu.shared.export;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,31 +19,54 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes an export row by row, as CSV (UTF-8 with a byte order mark, so Excel shows
- * Chinese correctly) or .xlsx (POI's streaming workbook, a hundred rows in memory). Text
- * that starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe,
- * so a spreadsheet never runs it as a formula; the importer takes the apostrophe off.
+ * Writes an exported list row by row, as CSV (UTF-8 with a byte order mark, so Excel
+ * shows Chinese correctly) or .xlsx (POI's streaming workbook, a hundred rows in memory),
+ * for any module that offers a download of its own lists.
+ * <p>
+ * Text that starts with {@code = + - @}, a tab or a carriage return gets a leading
+ * apostrophe, so a spreadsheet never runs a value someone typed into the CRM as a
+ * formula; the importer takes the apostrophe off again. Numbers and dates are written as
+ * numbers and dates, so a negative amount stays a number. Closing the writer finishes the
+ * file.
  */
-abstract class SheetWriter implements Closeable {
+public abstract class TableWriter implements Closeable {
 
-	static SheetWriter csv(OutputStream out) throws IOException {
+	private TableWriter() {
+	}
+
+	/**
+	 * A writer of the given format over the stream.
+	 */
+	public static TableWriter of(ExportFormat format, OutputStream out) throws IOException {
+		return (format == ExportFormat.XLSX) ? xlsx(out) : csv(out);
+	}
+
+	public static TableWriter csv(OutputStream out) throws IOException {
 		return new Csv(out);
 	}
 
-	static SheetWriter xlsx(OutputStream out) {
+	public static TableWriter xlsx(OutputStream out) {
 		return new Xlsx(out);
 	}
 
-	abstract void row(List<?> cells) throws IOException;
+	/**
+	 * Writes one row: {@code null} is an empty cell, numbers and {@link LocalDate}s keep
+	 * their type, anything else is written as its text, neutralised.
+	 */
+	public abstract void row(List<?> cells) throws IOException;
 
-	static String neutralised(String text) {
+	/**
+	 * The text as a spreadsheet should receive it: with a leading apostrophe when it
+	 * would otherwise start a formula.
+	 */
+	public static String neutralised(String text) {
 		if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			return "'" + text;
 		}
 		return text;
 	}
 
-	private static final class Csv extends SheetWriter {
+	private static final class Csv extends TableWriter {
 
 		private final CSVPrinter printer;
 
@@ -54,7 +77,7 @@ abstract class SheetWriter implements Closeable {
 		}
 
 		@Override
-		void row(List<?> cells) throws IOException {
+		public void row(List<?> cells) throws IOException {
 			List<Object> values = new ArrayList<>(cells.size());
 			for (Object cell : cells) {
 				if (cell == null) {
@@ -80,7 +103,7 @@ abstract class SheetWriter implements Closeable {
 
 	}
 
-	private static final class Xlsx extends SheetWriter {
+	private static final class Xlsx extends TableWriter {
 
 		private final OutputStream out;
 
@@ -99,7 +122,7 @@ abstract class SheetWriter implements Closeable {
 		}
 
 		@Override
-		void row(List<?> cells) {
+		public void row(List<?> cells) {
 			org.apache.poi.ss.usermodel.Row row = this.sheet.createRow(this.rowIndex++);
 			for (int i = 0; i < cells.size(); i++) {
 				Object value = cells.get(i);
