@@ -31,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -448,32 +450,31 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Validates the stored file. A file meant to commit straight away (no preview) is
-	 * validated and written in one pass inside one transaction, so a clean file costs one
-	 * read, not two; at the first rejected row writing stops, the rest of the file is
-	 * only checked, and the transaction is rolled back, leaving the job at VALIDATED with
-	 * nothing written.
+	 * Validates the stored file in one pass inside one transaction. A file meant to
+	 * commit straight away (no preview) is written as it is checked, so a clean file
+	 * costs one read, not two. When a row is rejected, or a preview was asked for, the
+	 * transaction is rolled back at the end, leaving the job at VALIDATED with nothing
+	 * written. An importer that leaves its unique keys to the database
+	 * ({@link RecordImporter#keysInDatabase}) keeps writing the valid rows until the end
+	 * in any case, so later chunks meet the earlier ones; the others stop writing at the
+	 * first rejected row and do not write a preview at all.
 	 */
 	private void validate(CurrentUser editor, long id) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow();
 		ImportRequest request = request(job);
-		ImportContext context = new ImportContext(editor, request, !job.preview());
+		ImportContext context = new ImportContext(editor, request, !job.preview(), LocalDateTime.now(this.clock));
 		try {
 			Pass pass = new Pass(id, job, context, this.importers.create(job.type()), null);
-			if (job.preview()) {
-				pass.run();
-			}
-			else {
-				this.transaction.executeWithoutResult((status) -> {
-					runUnchecked(pass);
-					if (pass.spoiled) {
-						status.setRollbackOnly();
-					}
-					else {
-						this.jobs.committed(id, pass.written, pass.total);
-					}
-				});
-			}
+			this.transaction.executeWithoutResult((status) -> {
+				pass.transaction = status;
+				runUnchecked(pass);
+				if (pass.rollsBack()) {
+					status.setRollbackOnly();
+				}
+				else {
+					this.jobs.committed(id, pass.written, pass.total);
+				}
+			});
 			if (job.preview() || pass.spoiled) {
 				this.jobs.progress(id, pass.total, context.rejectedCount(), pass.total);
 				this.jobs.finish(id, ImportStatus.VALIDATED, header(pass));
@@ -489,7 +490,7 @@ public class ImportJobs {
 		catch (RuleViolationException ex) {
 			fail(job, "import.rejectedAtCommit:" + this.labels.get(ex.messageKey(), ex.args()));
 		}
-		catch (RuntimeException | IOException ex) {
+		catch (RuntimeException ex) {
 			log.warn("Import {} failed; nothing of it was written", id, ex);
 			fail(job, "import.failed:" + ex.getMessage());
 		}
@@ -511,11 +512,12 @@ public class ImportJobs {
 
 	private void commitPass(CurrentUser editor, long id, boolean validRowsOnly) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow();
-		ImportContext context = new ImportContext(editor, request(job), true);
+		ImportContext context = new ImportContext(editor, request(job), true, LocalDateTime.now(this.clock));
 		BitSet skip = validRowsOnly ? this.jobs.rejectedRows(id) : new BitSet();
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				Pass pass = new Pass(id, job, context, this.importers.create(job.type()), skip);
+				pass.transaction = status;
 				runUnchecked(pass);
 				this.jobs.committed(id, pass.written, pass.total);
 			});
@@ -651,10 +653,19 @@ public class ImportJobs {
 		private final BitSet skip;
 
 		/**
-		 * Set when a first-pass write meets a rejected row: from then on rows are only
-		 * checked, and the caller rolls back.
+		 * Set when the first pass meets a rejected row: the caller rolls back, and an
+		 * importer that keeps its keys in memory stops writing.
 		 */
 		private boolean spoiled;
+
+		/** The open transaction the pass writes in, for a savepoint per chunk. */
+		private TransactionStatus transaction;
+
+		/**
+		 * Set when a chunk clashed on a unique key: the next chunk is looked up before it
+		 * is written, until one finds nothing (a file sent twice clashes throughout).
+		 */
+		private boolean expectTaken;
 
 		private final List<Row> chunk = new ArrayList<>(CHUNK);
 
@@ -688,17 +699,27 @@ public class ImportJobs {
 			flush();
 			this.importer.checkEnd(this.context);
 			settleErrors();
-			if (writing()) {
+			if (writing() && !rollsBack()) {
 				this.importer.writeEnd(this.context);
 			}
 		}
 
 		/**
-		 * Whether this pass still writes: the commit pass always (it stops at any error),
-		 * the first pass until its first rejected row.
+		 * Whether this pass still writes: the commit pass always (it stops at any error);
+		 * the first pass of an importer that keeps its keys in the database always too
+		 * (to roll back at the end if need be), of any other until its first rejected row
+		 * and not for a preview.
 		 */
 		private boolean writing() {
-			return this.context.writing() && !this.spoiled;
+			return decided() || this.importer.keysInDatabase() || (this.context.writing() && !this.spoiled);
+		}
+
+		/**
+		 * Whether what this pass wrote is to be rolled back: a first pass that met a
+		 * rejected row or was asked for a preview.
+		 */
+		boolean rollsBack() {
+			return !decided() && (this.spoiled || !this.context.writing());
 		}
 
 		/**
@@ -749,10 +770,9 @@ public class ImportJobs {
 			this.importer.check(this.chunk, this.context);
 			settleErrors();
 			if (writing()) {
-				List<Row> valid = this.chunk.stream()
-					.filter((row) -> !row.rejected() && row.prepared() != null)
-					.toList();
-				this.written += this.importer.write(valid, this.context);
+				List<Row> valid = valid(this.chunk);
+				this.written += this.importer.keysInDatabase() ? writeChecked(valid)
+						: this.importer.write(valid, this.context);
 			}
 			this.chunk.clear();
 			if (decided()) {
@@ -761,6 +781,41 @@ public class ImportJobs {
 			else {
 				ImportJobs.this.jobs.progress(this.jobId, this.total, this.context.rejectedCount(), this.total);
 			}
+		}
+
+		private static List<Row> valid(List<Row> rows) {
+			return rows.stream().filter((row) -> !row.rejected() && row.prepared() != null).toList();
+		}
+
+		/**
+		 * Writes a chunk under a savepoint. When a row's unique key is taken (by a row of
+		 * an earlier chunk or one stored before), the chunk's writes are rolled back to
+		 * the savepoint, the rows that clashed are rejected, and the rest is written
+		 * again. A clean file thus needs no lookups at all.
+		 */
+		private int writeChecked(List<Row> rows) {
+			List<Row> valid = rows;
+			if (this.expectTaken) {
+				this.expectTaken = this.importer.rejectTaken(valid, this.context) > 0;
+				settleErrors();
+				valid = valid(valid);
+			}
+			Object savepoint = this.transaction.createSavepoint();
+			try {
+				int count = this.importer.write(valid, this.context);
+				this.transaction.releaseSavepoint(savepoint);
+				return count;
+			}
+			catch (DuplicateKeyException ex) {
+				this.transaction.rollbackToSavepoint(savepoint);
+				this.transaction.releaseSavepoint(savepoint);
+			}
+			this.expectTaken = true;
+			this.importer.rejectTaken(valid, this.context);
+			settleErrors();
+			// Another clash now means a concurrent import took a key meanwhile; it fails
+			// the job and rolls everything back.
+			return this.importer.write(valid(valid), this.context);
 		}
 
 		/**
