@@ -217,6 +217,8 @@ class ImportBenchmark {
 		System.out.printf(
 				"import (validate + write, one transaction): median %.1f s %s, %,.0f rows/s, peak heap %d MB%n",
 				importSeconds, seconds(importTimes), rows / importSeconds, peakHeap);
+		System.out.printf("this JVM's peak resident size so far (VmHWM): %s, heap limit %d MB%n", peakResident(),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		if (copy) {
 			double copySeconds = median(copyTimes);
 			System.out.printf("COPY of the same rows:                      median %.1f s %s, %,.0f rows/s%n",
@@ -298,6 +300,24 @@ class ImportBenchmark {
 			result[i] = ids.get(i);
 		}
 		return result;
+	}
+
+	/**
+	 * The test JVM's own peak resident size, which {@code /usr/bin/time} cannot tell
+	 * apart from Maven's JVM and the database's processes.
+	 */
+	private static String peakResident() {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status"))
+				.stream()
+				.filter((line) -> line.startsWith("VmHWM:"))
+				.map((line) -> line.substring("VmHWM:".length()).strip())
+				.findFirst()
+				.orElse("n/a");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "n/a";
+		}
 	}
 
 	private static void resetPeaks() {
