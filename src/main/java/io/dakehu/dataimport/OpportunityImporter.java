@@ -26,8 +26,8 @@ import io.dakehu.shared.RuleViolationException;
  * Opportunities, such as a CRM export. The owner defaults to the importing user; early
  * stages may lack an account. Each won opportunity also becomes an order line (quantity
  * 1, the close date and amount, reference {@code opportunity/<reference>}) so the
- * purchase ledger and segmentation see the sale. References seen are left to the
- * database's unique keys, as for order lines ({@link #keysInDatabase}).
+ * purchase ledger and segmentation see the sale. References seen are looked up in the
+ * database per chunk, as for order lines ({@link #keysInDatabase}).
  */
 final class OpportunityImporter implements RecordImporter {
 

@@ -21,9 +21,9 @@ import io.dakehu.shared.RuleViolationException;
 /**
  * Order lines from an ERP export: account and product by name, quantity defaulting to 1,
  * the reference unique per source (within the file and against what is stored). Files run
- * to millions of lines, so the references seen are not kept in memory: the ledger's
- * unique key on (reference, source) finds a reference met in an earlier chunk or stored
- * before ({@link #keysInDatabase}); only the current chunk's references are held.
+ * to millions of lines, so the references seen are not kept in memory: the ledger, which
+ * holds the earlier chunks' lines in the open transaction, is asked per chunk
+ * ({@link #keysInDatabase}); only the current chunk's references are held.
  */
 final class OrderImporter implements RecordImporter {
 
@@ -112,8 +112,8 @@ final class OrderImporter implements RecordImporter {
 	}
 
 	/**
-	 * Looks up the chunk's references per source: one indexed lookup per chunk, made only
-	 * when the chunk clashed (a clean file needs none).
+	 * Looks up the chunk's references per source: one indexed lookup per chunk (a file
+	 * rarely has more than one source).
 	 */
 	@Override
 	public int rejectTaken(List<Row> rows, ImportContext context) {

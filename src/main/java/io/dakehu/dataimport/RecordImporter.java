@@ -32,22 +32,22 @@ interface RecordImporter {
 
 	/**
 	 * Whether this importer leaves finding rows that clash on a unique key (a reference
-	 * met earlier in the file or stored before) to the database's unique keys, instead of
-	 * remembering the file's keys in memory. A validating pass then writes every chunk's
-	 * valid rows, also after a rejected row and for a preview, in the transaction it
-	 * rolls back at the end, so each chunk meets the rows of the chunks before it; each
-	 * chunk is written under a savepoint and {@link #rejectTaken} finds the rows that
-	 * clashed. Memory then stays the same whatever the size of the file.
+	 * met earlier in the file or stored before) to the database, instead of remembering
+	 * the file's keys in memory. A validating pass then writes every chunk's valid rows,
+	 * also after a rejected row and for a preview, in the transaction it rolls back at
+	 * the end, so each chunk meets the rows of the chunks before it; {@link #rejectTaken}
+	 * looks each chunk up before it is written. Memory then stays the same whatever the
+	 * size of the file.
 	 */
 	default boolean keysInDatabase() {
 		return false;
 	}
 
 	/**
-	 * Rejects the rows of a chunk whose unique key the database holds already, written
-	 * earlier in this pass or stored before it (see {@link ImportContext#rejectTaken}).
-	 * Called when writing the chunk failed on a unique key and was rolled back, and
-	 * before writing the next chunk while such clashes keep coming.
+	 * Rejects the checked rows of a chunk whose unique key the database holds already,
+	 * written earlier in this pass or stored before it (see
+	 * {@link ImportContext#rejectTaken}). Called before the chunk is written, for an
+	 * importer that {@link #keysInDatabase keeps its keys in the database}.
 	 * @return how many rows it rejected
 	 */
 	default int rejectTaken(List<Row> rows, ImportContext context) {
