@@ -1,5 +1,6 @@
 package io.dakehu.dataimport;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -25,10 +26,17 @@ final class ImportContext {
 
 	private long rejectedCount;
 
-	ImportContext(CurrentUser editor, ImportRequest request, boolean writing) {
+	private final LocalDateTime startedAt;
+
+	/**
+	 * @param startedAt when the pass started, by the clock stored rows are stamped with:
+	 * a row written at or after it was written by this pass
+	 */
+	ImportContext(CurrentUser editor, ImportRequest request, boolean writing, LocalDateTime startedAt) {
 		this.editor = editor;
 		this.request = request;
 		this.writing = writing;
+		this.startedAt = startedAt;
 	}
 
 	CurrentUser editor() {
@@ -40,7 +48,8 @@ final class ImportContext {
 	}
 
 	/**
-	 * Whether this pass writes (the commit) or only checks (validation).
+	 * Whether the rows are meant to be kept: false for a preview, which only shows what
+	 * would be imported.
 	 */
 	boolean writing() {
 		return this.writing;
@@ -57,6 +66,18 @@ final class ImportContext {
 		Object[] args = ex.args();
 		reject(row, field, ex.messageKey(),
 				(args != null && args.length > 0 && args[0] != null) ? args[0].toString() : null);
+	}
+
+	/**
+	 * Rejects a row whose unique key the database holds already. The row holding it is
+	 * either this file's own, written by this pass in an earlier chunk (the pass writes
+	 * as it goes, in the transaction it commits or rolls back at the end), or one stored
+	 * before the pass started; the time it was written tells which, so the database
+	 * serves as the memory of the file's keys.
+	 */
+	void rejectTaken(Row row, String field, LocalDateTime writtenAt) {
+		reject(row, field, writtenAt.isBefore(this.startedAt) ? "import.duplicateStored" : "import.duplicateInFile",
+				null);
 	}
 
 	/**

@@ -2,8 +2,10 @@ package io.dakehu.dataimport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,8 @@ import io.dakehu.shared.RuleViolationException;
  * Opportunities, such as a CRM export. The owner defaults to the importing user; early
  * stages may lack an account. Each won opportunity also becomes an order line (quantity
  * 1, the close date and amount, reference {@code opportunity/<reference>}) so the
- * purchase ledger and segmentation see the sale.
+ * purchase ledger and segmentation see the sale. References seen are looked up in the
+ * database per chunk, as for order lines ({@link #keysInDatabase}).
  */
 final class OpportunityImporter implements RecordImporter {
 
@@ -65,10 +68,6 @@ final class OpportunityImporter implements RecordImporter {
 
 	private final People people;
 
-	private final LongHashSet seenReferences = new LongHashSet();
-
-	private Boolean sourceStored;
-
 	OpportunityImporter(AccountQueries accounts, Opportunities opportunities, OrderLedger ledger,
 			ProductMatcher products, People people) {
 		this.accounts = accounts;
@@ -99,7 +98,8 @@ final class OpportunityImporter implements RecordImporter {
 		AccountLookup lookup = this.lookup;
 		lookup.load(rows, "account");
 		String source = context.request().sourceOrDefault();
-		List<Row> referenced = new ArrayList<>();
+		// This chunk's references; earlier chunks are in the database.
+		Set<String> chunkReferences = new HashSet<>();
 		for (Row row : rows) {
 			String reference = Cells.text(row, "reference", 100, context);
 			UserSummary owner = this.people.require(row, "owner", context, context.editor().scope());
@@ -112,7 +112,7 @@ final class OpportunityImporter implements RecordImporter {
 			LocalDate engageDate = Cells.date(row, "engageDate", context);
 			LocalDate closeDate = Cells.date(row, "closeDate", context);
 			BigDecimal amount = Cells.decimal(row, "amount", context);
-			if (reference != null && !this.seenReferences.add(LongHashSet.hash(reference))) {
+			if (reference != null && chunkReferences.contains(reference)) {
 				context.reject(row, "reference", "import.duplicateInFile", null);
 			}
 			if (row.rejected()) {
@@ -128,38 +128,58 @@ final class OpportunityImporter implements RecordImporter {
 						(reference != null) ? ORDER_REFERENCE_PREFIX + reference : null) : null;
 				row.prepare(new Prepared(opportunity, order));
 				if (reference != null) {
-					referenced.add(row);
+					chunkReferences.add(reference);
 				}
 			}
 			catch (RuleViolationException ex) {
 				context.reject(row, ex, "stage");
 			}
 		}
-		rejectStored(referenced, source, context);
+	}
+
+	@Override
+	public boolean keysInDatabase() {
+		return true;
 	}
 
 	private static BigDecimal cost(ProductView product) {
 		return (product != null) ? product.unitCost() : null;
 	}
 
-	private void rejectStored(List<Row> referenced, String source, ImportContext context) {
+	/**
+	 * A reference is taken when an opportunity has it, or, for a won one, when the ledger
+	 * has its order line.
+	 */
+	@Override
+	public int rejectTaken(List<Row> rows, ImportContext context) {
+		List<Row> referenced = rows.stream()
+			.filter((row) -> !row.rejected() && row.prepared() != null
+					&& row.<Prepared>prepared().opportunity().externalRef() != null)
+			.toList();
 		if (referenced.isEmpty()) {
-			return;
+			return 0;
 		}
+		String source = context.request().sourceOrDefault();
 		List<String> references = referenced.stream()
 			.map((row) -> row.<Prepared>prepared().opportunity().externalRef())
 			.toList();
-		Set<String> stored = this.opportunities.existingReferences(source, references);
-		Set<String> storedOrders = this.ledger.existingReferences(source,
+		Map<String, LocalDateTime> stored = this.opportunities.storedReferences(source, references);
+		Map<String, LocalDateTime> storedOrders = this.ledger.storedReferences(source,
 				references.stream().map((reference) -> ORDER_REFERENCE_PREFIX + reference).toList());
+		int rejected = 0;
 		for (Row row : referenced) {
 			Prepared prepared = row.prepared();
 			String reference = prepared.opportunity().externalRef();
-			if (stored.contains(reference)
-					|| (prepared.order() != null && storedOrders.contains(ORDER_REFERENCE_PREFIX + reference))) {
-				context.reject(row, "reference", "import.duplicateStored", null);
+			LocalDateTime writtenAt = stored.get(reference);
+			if (writtenAt == null && prepared.order() != null) {
+				writtenAt = storedOrders.get(ORDER_REFERENCE_PREFIX + reference);
+			}
+			if (writtenAt != null) {
+				context.rejectTaken(row, "reference", writtenAt);
+				rejected++;
 			}
 		}
+		return rejected;
 	}
 
 	@Override

@@ -2,8 +2,12 @@ package io.dakehu.dataimport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.account.AccountQueries;
@@ -16,7 +20,10 @@ import io.dakehu.shared.RuleViolationException;
 
 /**
  * Order lines from an ERP export: account and product by name, quantity defaulting to 1,
- * the reference unique per source (within the file and against what is stored).
+ * the reference unique per source (within the file and against what is stored). Files run
+ * to millions of lines, so the references seen are not kept in memory: the ledger, which
+ * holds the earlier chunks' lines in the open transaction, is asked per chunk
+ * ({@link #keysInDatabase}); only the current chunk's references are held.
  */
 final class OrderImporter implements RecordImporter {
 
@@ -38,14 +45,6 @@ final class OrderImporter implements RecordImporter {
 
 	private final People people;
 
-	private final LongHashSet seenReferences = new LongHashSet();
-
-	/**
-	 * Per source, whether it had rows before this pass wrote any: a new source needs no
-	 * reference lookups, the file's own duplicates are caught by {@link #seenReferences}.
-	 */
-	private final java.util.Map<String, Boolean> storedSources = new java.util.HashMap<>();
-
 	OrderImporter(AccountQueries accounts, OrderLedger ledger, ProductMatcher products, People people) {
 		this.accounts = accounts;
 		this.ledger = ledger;
@@ -65,7 +64,10 @@ final class OrderImporter implements RecordImporter {
 		}
 		AccountLookup lookup = this.lookup;
 		lookup.load(rows, "account");
-		List<Row> referenced = new ArrayList<>();
+		// Source and reference of this chunk's good rows: a clash inside the chunk would
+		// fail its write as a whole, so it is found here; earlier chunks are in the
+		// database.
+		Set<String> chunkReferences = new HashSet<>();
 		for (Row row : rows) {
 			Long accountId = lookup.require(row, "account", context);
 			LocalDate date = Cells.date(row, "date", context);
@@ -79,7 +81,8 @@ final class OrderImporter implements RecordImporter {
 			if (source == null) {
 				source = context.request().sourceOrDefault();
 			}
-			if (reference != null && !this.seenReferences.add(LongHashSet.hash(source + '\u0000' + reference))) {
+			String key = (reference != null) ? source + '\u0000' + reference : null;
+			if (key != null && chunkReferences.contains(key)) {
 				context.reject(row, "reference", "import.duplicateInFile", null);
 			}
 			if (row.rejected() || accountId == null) {
@@ -93,35 +96,47 @@ final class OrderImporter implements RecordImporter {
 				row.prepare(new NewOrderLine(accountId, date, (product != null) ? product.id() : null,
 						(quantity != null) ? quantity : BigDecimal.ONE, amount, cost,
 						(salesperson != null) ? salesperson.id() : null, source, reference));
-				if (reference != null) {
-					referenced.add(row);
+				if (key != null) {
+					chunkReferences.add(key);
 				}
 			}
 			catch (RuleViolationException ex) {
 				context.reject(row, ex, "amount");
 			}
 		}
-		rejectStored(referenced, context);
 	}
 
-	private void rejectStored(List<Row> referenced, ImportContext context) {
-		java.util.Map<String, List<Row>> bySource = new java.util.HashMap<>();
-		for (Row row : referenced) {
+	@Override
+	public boolean keysInDatabase() {
+		return true;
+	}
+
+	/**
+	 * Looks up the chunk's references per source: one indexed lookup per chunk (a file
+	 * rarely has more than one source).
+	 */
+	@Override
+	public int rejectTaken(List<Row> rows, ImportContext context) {
+		Map<String, List<Row>> bySource = new HashMap<>();
+		for (Row row : rows) {
 			NewOrderLine line = row.prepared();
-			bySource.computeIfAbsent(line.source(), (s) -> new ArrayList<>()).add(row);
-		}
-		bySource.forEach((source, sourceRows) -> {
-			if (!this.storedSources.computeIfAbsent(source, this.ledger::hasSource)) {
-				return;
+			if (!row.rejected() && line != null && line.externalRef() != null) {
+				bySource.computeIfAbsent(line.source(), (s) -> new ArrayList<>()).add(row);
 			}
-			Set<String> stored = this.ledger.existingReferences(source,
-					sourceRows.stream().map((row) -> row.<NewOrderLine>prepared().externalRef()).toList());
-			for (Row row : sourceRows) {
-				if (stored.contains(row.<NewOrderLine>prepared().externalRef())) {
-					context.reject(row, "reference", "import.duplicateStored", null);
+		}
+		int rejected = 0;
+		for (Map.Entry<String, List<Row>> entry : bySource.entrySet()) {
+			Map<String, LocalDateTime> stored = this.ledger.storedReferences(entry.getKey(),
+					entry.getValue().stream().map((row) -> row.<NewOrderLine>prepared().externalRef()).toList());
+			for (Row row : entry.getValue()) {
+				LocalDateTime writtenAt = stored.get(row.<NewOrderLine>prepared().externalRef());
+				if (writtenAt != null) {
+					context.rejectTaken(row, "reference", writtenAt);
+					rejected++;
 				}
 			}
-		});
+		}
+		return rejected;
 	}
 
 	@Override

@@ -76,7 +76,9 @@ public class Opportunities {
 
 	/**
 	 * Writes the opportunities in one JDBC batch. The caller has checked that accounts,
-	 * owners and products exist and may be used, and that the references are new.
+	 * owners and products exist and may be used.
+	 * @throws org.springframework.dao.DuplicateKeyException when a reference of the
+	 * source is taken already; what the call wrote is then for the caller to roll back
 	 */
 	@Transactional
 	public int append(List<NewOpportunity> opportunities) {
@@ -103,17 +105,11 @@ public class Opportunities {
 	}
 
 	/**
-	 * Whether anything from this source is stored yet; see {@link SourceReferences}.
+	 * Which of these references the source already has, each with the time its row was
+	 * written; see {@link SourceReferences#stored}.
 	 */
-	public boolean hasSource(String source) {
-		return new SourceReferences(this.jdbc, "opportunity").hasSource(source);
-	}
-
-	/**
-	 * Which of these references the source already has, so a re-import can skip them.
-	 */
-	public Set<String> existingReferences(String source, Collection<String> references) {
-		return new SourceReferences(this.jdbc, "opportunity").existing(source, references);
+	public Map<String, LocalDateTime> storedReferences(String source, Collection<String> references) {
+		return new SourceReferences(this.jdbc, "opportunity").stored(source, references);
 	}
 
 	public PageResult<OpportunityView> search(RecordScope scope, OpportunityCriteria criteria, PageRequest page) {

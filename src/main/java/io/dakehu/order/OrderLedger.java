@@ -37,6 +37,7 @@ import io.dakehu.shared.SourceReferences;
 import org.postgresql.PGConnection;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderLedger {
 
 	private static final int NAME_CHUNK = 1000;
+
+	/** The SQL state of a unique key violation, the same on every database. */
+	private static final String UNIQUE_VIOLATION = "23505";
 
 	private static final String INSERT = """
 			insert into order_line (account_id, order_date, product_id, quantity, amount, cost, salesperson_id,
@@ -88,7 +92,9 @@ public class OrderLedger {
 	/**
 	 * Writes the lines inside the caller's transaction: on PostgreSQL with {@code COPY},
 	 * elsewhere in one JDBC batch. The caller has checked that the accounts, products and
-	 * salespeople exist and may be used, and that the references are new.
+	 * salespeople exist and may be used.
+	 * @throws DuplicateKeyException when a reference of the source is taken already; what
+	 * the call wrote is then for the caller to roll back (to a savepoint, say)
 	 */
 	@Transactional
 	public int append(List<NewOrderLine> lines) {
@@ -103,7 +109,13 @@ public class OrderLedger {
 				return lines.size();
 			}
 		}
-		catch (SQLException | IOException ex) {
+		catch (SQLException ex) {
+			if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+				throw new DuplicateKeyException("An order line reference is taken already", ex);
+			}
+			throw new DataAccessResourceFailureException("Could not write order lines", ex);
+		}
+		catch (IOException ex) {
 			throw new DataAccessResourceFailureException("Could not write order lines", ex);
 		}
 		finally {
@@ -167,17 +179,11 @@ public class OrderLedger {
 	}
 
 	/**
-	 * Whether anything from this source is stored yet; see {@link SourceReferences}.
+	 * Which of these references the source already has, each with the time its row was
+	 * written; see {@link SourceReferences#stored}.
 	 */
-	public boolean hasSource(String source) {
-		return new SourceReferences(this.jdbc, "order_line").hasSource(source);
-	}
-
-	/**
-	 * Which of these references the source already has, so a re-import can skip them.
-	 */
-	public Set<String> existingReferences(String source, Collection<String> references) {
-		return new SourceReferences(this.jdbc, "order_line").existing(source, references);
+	public Map<String, LocalDateTime> storedReferences(String source, Collection<String> references) {
+		return new SourceReferences(this.jdbc, "order_line").stored(source, references);
 	}
 
 	public PageResult<OrderLineView> search(RecordScope scope, OrderCriteria criteria, PageRequest page) {

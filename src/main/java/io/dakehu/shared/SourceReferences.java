@@ -1,7 +1,10 @@
 package io.dakehu.shared;
 
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,30 +31,24 @@ public final class SourceReferences {
 	}
 
 	/**
-	 * Whether anything from this source is stored yet. While it is not, no reference of
-	 * it can clash with a stored one, and an import can skip looking them up.
+	 * Which of these references the source already has, each with the time its row was
+	 * written. An import writing in one open transaction sees its own rows here too; the
+	 * time tells them from rows stored before it started.
 	 */
-	public boolean hasSource(String source) {
-		return !this.jdbc.sql("select 1 from " + this.table + " where source = :source fetch first 1 rows only")
-			.param("source", source)
-			.query(Integer.class)
-			.list()
-			.isEmpty();
-	}
-
-	/**
-	 * Which of these references the source already has, so a re-import can skip them.
-	 */
-	public Set<String> existing(String source, Collection<String> references) {
+	public Map<String, LocalDateTime> stored(String source, Collection<String> references) {
 		if (references.isEmpty()) {
-			return Set.of();
+			return Map.of();
 		}
-		return new HashSet<>(this.jdbc
-			.sql("select external_ref from " + this.table + " where source = :source and external_ref in (:refs)")
+		Map<String, LocalDateTime> stored = new HashMap<>();
+		this.jdbc
+			.sql("select external_ref, created_at from " + this.table
+					+ " where source = :source and external_ref in (:refs)")
 			.param("source", source)
 			.param("refs", Set.copyOf(references))
-			.query(String.class)
-			.list());
+			.query((ResultSet rs) -> {
+				stored.put(rs.getString(1), rs.getTimestamp(2).toLocalDateTime());
+			});
+		return stored;
 	}
 
 }

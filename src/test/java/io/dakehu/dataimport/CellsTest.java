@@ -20,7 +20,7 @@ class CellsTest {
 
 	private final ImportContext context = new ImportContext(
 			new CurrentUser(1, "admin", "Admin", Role.ADMIN, RecordScope.everything(1)),
-			ImportRequest.of(ImportType.ORDERS, "x.csv"), false);
+			ImportRequest.of(ImportType.ORDERS, "x.csv"), false, java.time.LocalDateTime.now());
 
 	@ParameterizedTest
 	@ValueSource(strings = { "2017-03-01", "2017/3/1", "2017.3.1", "2017年3月1日", "20170301", "1.3.2017",

@@ -190,6 +190,127 @@ class ImportApiTest {
 	}
 
 	@Test
+	void aReferenceRepeatedInALaterChunkIsRejectedAtItsRowAndTheValidRowsKeepItsFirstOccurrence() throws Exception {
+		String tag = tag();
+		String account = "Chunked " + tag;
+		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
+		String source = "chunks-" + tag;
+		int lastLine = ImportJobs.CHUNK + 1001;
+		int repeatLine = ImportJobs.CHUNK + 601;
+		// Line n has amount n and reference R<n>, except the repeat, which takes line
+		// 2's.
+		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
+		long expectedSum = 0;
+		for (int line = 2; line <= lastLine; line++) {
+			csv.append(account).append(",2024-03-01,").append(line).append(",R");
+			csv.append((line == repeatLine) ? 2 : line).append('\n');
+			expectedSum += (line == repeatLine) ? 0 : line;
+		}
+		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+		ImportJobView preview = upload("orders", "orders.csv", file, true, source);
+		assertThat(preview.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(preview.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple((long) repeatLine, "reference", "import.duplicateInFile"));
+		assertThat(ordersFrom(source)).isZero();
+
+		ImportJobView job = upload("orders", "orders.csv", file, false, source);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.totalRows()).isEqualTo(lastLine - 1);
+		assertThat(job.errorRows()).isEqualTo(1);
+		assertThat(job.validRows()).isEqualTo(lastLine - 2);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple((long) repeatLine, "reference", "import.duplicateInFile"));
+		assertThat(ordersFrom(source)).as("nothing is written while the job waits at VALIDATED").isZero();
+
+		this.mvc
+			.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"validRowsOnly\":true}"))
+			.andExpect(status().isAccepted());
+		job = awaitDecision(job.id());
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(job.committedRows()).isEqualTo(lastLine - 2);
+		assertThat(ordersFrom(source)).isEqualTo(lastLine - 2);
+		assertThat(this.jdbc.sql("select amount from order_line where source = :s and external_ref = 'R2'")
+			.param("s", source)
+			.query(BigDecimal.class)
+			.single()).as("the first occurrence is the one kept").isEqualByComparingTo("2");
+		assertThat(this.jdbc.sql("select sum(amount) from order_line where source = :s")
+			.param("s", source)
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo(BigDecimal.valueOf(expectedSum));
+	}
+
+	@Test
+	void referencesStoredBeforeAreTakenAndThoseOfEarlierChunksAppearTwiceInTheFile() throws Exception {
+		String tag = tag();
+		String account = "Stored refs " + tag;
+		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
+		String source = "stored-" + tag;
+		ImportJobView earlier = this.imports.runNow(admin(),
+				new ImportRequest(ImportType.ORDERS, "o.csv", false, null, source, null),
+				stream("account,date,amount,reference\n" + account + ",2024-01-01,5,S1\n" + account
+						+ ",2024-01-02,6,S2\n"),
+				"TEST", false);
+		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
+		int lastLine = ImportJobs.CHUNK + 1001;
+		int storedInFirstChunk = 10;
+		int storedInLaterChunk = ImportJobs.CHUNK + 101;
+		int repeatOfLine3 = ImportJobs.CHUNK + 501;
+		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
+		for (int line = 2; line <= lastLine; line++) {
+			String reference = (line == storedInFirstChunk) ? "S2"
+					: (line == storedInLaterChunk) ? "S1" : (line == repeatOfLine3) ? "R3" : "R" + line;
+			csv.append(account).append(",2024-03-01,1,").append(reference).append('\n');
+		}
+		ImportJobView job = upload("orders", "orders.csv", csv.toString().getBytes(StandardCharsets.UTF_8), false,
+				source);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple((long) storedInFirstChunk, "reference",
+							"import.duplicateStored"),
+					org.assertj.core.groups.Tuple.tuple((long) storedInLaterChunk, "reference",
+							"import.duplicateStored"),
+					org.assertj.core.groups.Tuple.tuple((long) repeatOfLine3, "reference", "import.duplicateInFile"));
+		assertThat(ordersFrom(source)).as("only the earlier import's lines").isEqualTo(2);
+	}
+
+	@Test
+	void anOpportunityReferenceRepeatedInALaterChunkOrStoredBeforeIsRejected() throws Exception {
+		String tag = tag();
+		String source = "crm-" + tag;
+		ImportJobView earlier = this.imports.runNow(admin(),
+				new ImportRequest(ImportType.OPPORTUNITIES, "p.csv", false, null, source, null),
+				stream("reference,stage\nQ1,Prospecting\n"), "TEST", false);
+		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
+		int lastLine = ImportJobs.CHUNK + 401;
+		int repeatOfLine2 = ImportJobs.CHUNK + 301;
+		int stored = ImportJobs.CHUNK + 351;
+		StringBuilder csv = new StringBuilder("reference,stage\n");
+		for (int line = 2; line <= lastLine; line++) {
+			String reference = (line == repeatOfLine2) ? "P2" : (line == stored) ? "Q1" : "P" + line;
+			csv.append(reference).append(",Prospecting\n");
+		}
+		ImportJobView job = upload("opportunities", "p.csv", csv.toString().getBytes(StandardCharsets.UTF_8), false,
+				source);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple((long) repeatOfLine2, "import.duplicateInFile"),
+					org.assertj.core.groups.Tuple.tuple((long) stored, "import.duplicateStored"));
+		assertThat(this.jdbc.sql("select count(*) from opportunity where source = :s")
+			.param("s", source)
+			.query(Long.class)
+			.single()).as("only the earlier import's opportunity").isEqualTo(1);
+	}
+
+	@Test
 	void aDiscardedImportLeavesNothing() throws Exception {
 		String tag = tag();
 		String csv = "account,industry\nGood " + tag + ",x\nGood " + tag + ",y\n";

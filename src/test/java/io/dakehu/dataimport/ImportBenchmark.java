@@ -1,6 +1,7 @@
 package io.dakehu.dataimport;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -163,31 +164,8 @@ class ImportBenchmark {
 		});
 		long[] accountIds = seedAccounts(jdbc, admin.id(), accountCount);
 
-		Random random = new Random(42);
 		Path csv = dir.resolve("orders.csv");
-		List<String> copyRows = new ArrayList<>();
-		BigDecimal total = BigDecimal.ZERO;
-		try (BufferedWriter out = Files.newBufferedWriter(csv)) {
-			out.write("account,date,product,quantity,amount,reference\n");
-			LocalDate start = LocalDate.of(2023, 1, 1);
-			for (int i = 0; i < rows; i++) {
-				// Pareto-like spread: a few accounts buy most often.
-				int account = (int) Math.min(accountCount - 1,
-						Math.floor(accountCount * Math.pow(random.nextDouble(), 3)));
-				int productIndex = random.nextInt(products.size());
-				LocalDate date = start.plusDays(random.nextInt(3 * 365));
-				int quantity = 1 + random.nextInt(20);
-				BigDecimal amount = BigDecimal.valueOf(Math.exp(7 + 1.2 * random.nextGaussian()))
-					.setScale(2, RoundingMode.HALF_UP);
-				total = total.add(amount);
-				out.write(name(account) + ',' + date + ',' + PRODUCTS[productIndex] + ',' + quantity + ',' + amount
-						+ ",B" + i + '\n');
-				if (copy) {
-					copyRows.add(accountIds[account] + "," + date + ',' + products.get(productIndex).id() + ','
-							+ quantity + ',' + amount + ",%s,B" + i + ",2026-01-01 00:00:00\n");
-				}
-			}
-		}
+		BigDecimal total = generate(csv, rows, accountIds, products, null);
 
 		// Alternating runs, each with its own source, so both see a table of the same
 		// size on average; medians count, since the machines are shared.
@@ -197,12 +175,11 @@ class ImportBenchmark {
 		long peakHeap = 0;
 		for (int r = 1; r <= repeats; r++) {
 			if (copy) {
+				// The same rows again from the same seed, as ids: the harness holds no
+				// row
+				// in memory either.
 				Path copyCsv = dir.resolve("orders-copy.csv");
-				try (BufferedWriter out = Files.newBufferedWriter(copyCsv)) {
-					for (String row : copyRows) {
-						out.write(String.format(row, "copy-" + r));
-					}
-				}
+				assertThat(generate(copyCsv, rows, accountIds, products, "copy-" + r)).isEqualByComparingTo(total);
 				DataSource dataSource = app.getBean(DataSource.class);
 				long started = System.nanoTime();
 				try (Connection connection = dataSource.getConnection();
@@ -215,6 +192,7 @@ class ImportBenchmark {
 					connection.commit();
 				}
 				copyTimes.add((System.nanoTime() - started) / 1e9);
+				Files.delete(copyCsv);
 			}
 			resetPeaks();
 			long started = System.nanoTime();
@@ -239,6 +217,8 @@ class ImportBenchmark {
 		System.out.printf(
 				"import (validate + write, one transaction): median %.1f s %s, %,.0f rows/s, peak heap %d MB%n",
 				importSeconds, seconds(importTimes), rows / importSeconds, peakHeap);
+		System.out.printf("this JVM's peak resident size so far (VmHWM): %s, heap limit %d MB%n", peakResident(),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		if (copy) {
 			double copySeconds = median(copyTimes);
 			System.out.printf("COPY of the same rows:                      median %.1f s %s, %,.0f rows/s%n",
@@ -246,6 +226,44 @@ class ImportBenchmark {
 			System.out.printf("import throughput / COPY throughput:        %.0f%%%n",
 					100 * copySeconds / importSeconds);
 		}
+	}
+
+	/**
+	 * Writes the seeded rows, the same ones on every call: the file to import (with
+	 * names), or with a COPY source the rows for {@code COPY} (with ids). Pareto-like
+	 * spread: a few accounts buy most often.
+	 * @return the total amount
+	 */
+	private static BigDecimal generate(Path file, int rows, long[] accountIds, List<ProductView> products,
+			String copySource) throws IOException {
+		int accountCount = accountIds.length;
+		Random random = new Random(42);
+		BigDecimal total = BigDecimal.ZERO;
+		LocalDate start = LocalDate.of(2023, 1, 1);
+		try (BufferedWriter out = Files.newBufferedWriter(file)) {
+			if (copySource == null) {
+				out.write("account,date,product,quantity,amount,reference\n");
+			}
+			for (int i = 0; i < rows; i++) {
+				int account = (int) Math.min(accountCount - 1,
+						Math.floor(accountCount * Math.pow(random.nextDouble(), 3)));
+				int productIndex = random.nextInt(products.size());
+				LocalDate date = start.plusDays(random.nextInt(3 * 365));
+				int quantity = 1 + random.nextInt(20);
+				BigDecimal amount = BigDecimal.valueOf(Math.exp(7 + 1.2 * random.nextGaussian()))
+					.setScale(2, RoundingMode.HALF_UP);
+				total = total.add(amount);
+				if (copySource == null) {
+					out.write(name(account) + ',' + date + ',' + PRODUCTS[productIndex] + ',' + quantity + ',' + amount
+							+ ",B" + i + '\n');
+				}
+				else {
+					out.write(accountIds[account] + "," + date + ',' + products.get(productIndex).id() + ',' + quantity
+							+ ',' + amount + ',' + copySource + ",B" + i + ",2026-01-01 00:00:00\n");
+				}
+			}
+		}
+		return total;
 	}
 
 	private static double median(List<Double> values) {
@@ -282,6 +300,24 @@ class ImportBenchmark {
 			result[i] = ids.get(i);
 		}
 		return result;
+	}
+
+	/**
+	 * The test JVM's own peak resident size, which {@code /usr/bin/time} cannot tell
+	 * apart from Maven's JVM and the database's processes.
+	 */
+	private static String peakResident() {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status"))
+				.stream()
+				.filter((line) -> line.startsWith("VmHWM:"))
+				.map((line) -> line.substring("VmHWM:".length()).strip())
+				.findFirst()
+				.orElse("n/a");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "n/a";
+		}
 	}
 
 	private static void resetPeaks() {
