@@ -287,6 +287,20 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theSegmentListWithoutARunShowsTheNewestRunAndAMissingValueGetsAnErrorPage() {
+		long newest = this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", json("measure", "REVENUE"))
+			.expect(201)
+			.id();
+
+		Api.Response list = this.api.page(Api.ADMIN, "/segmentation/accounts?tier=SMALL").expect(200);
+		assertThat(list.text()).contains("name=\"run\" value=\"" + newest + "\"");
+
+		Api.Response missing = this.api.page(Api.ADMIN, "/segmentation/migration?from=" + newest).expect(400);
+		assertThat(missing.text()).contains("Cannot show this",
+				"The address is missing a value or asks for something unknown.");
+	}
+
+	@Test
 	void theTierAndItsServiceLevelShowOnTheAccountListAndPage() {
 		rank(customers("900", "800", "700"));
 		long run = this.api

@@ -67,9 +67,21 @@ public final class Api {
 	 * other body as JSON.
 	 */
 	public Response send(String user, String password, String method, String path, Object body) {
+		return send(user, password, method, path, body, "application/json, application/problem+json");
+	}
+
+	/**
+	 * Gets a page as a browser asks for it, so errors come back as the application's
+	 * error pages rather than problem details.
+	 */
+	public Response page(String user, String path) {
+		return send(user, passwordOf(user), "GET", path, null, "text/html");
+	}
+
+	private Response send(String user, String password, String method, String path, Object body, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + encode(path)))
 			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "application/json, application/problem+json")
+			.header("Accept", accept)
 			.header("Accept-Language", "en");
 		if (user != null) {
 			String credentials = user + ":" + password;

@@ -231,10 +231,22 @@ class SegmentationPages {
 	// ---------------------------------------------------------------- lists behind
 	// charts
 
+	/**
+	 * The accounts of a run with the chosen classes; without a run, those of the newest
+	 * company-wide run, so a bookmarked "my VIP accounts" link stays current. Without any
+	 * run yet there is nothing to list, and the dashboard offers to start one.
+	 */
 	@GetMapping("/segmentation/accounts")
-	String accounts(@RequestParam long run, @RequestParam(required = false) Tier tier,
-			@RequestParam(required = false) AbcClass abc, @RequestParam(required = false) ValueGrowth valueGrowth,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+	String accounts(@RequestParam(name = "run", required = false) Long chosenRun,
+			@RequestParam(required = false) Tier tier, @RequestParam(required = false) AbcClass abc,
+			@RequestParam(required = false) ValueGrowth valueGrowth, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Optional<Long> newest = (chosenRun != null) ? Optional.of(chosenRun)
+				: this.segmentation.latest().map(RunSummary::id);
+		if (newest.isEmpty()) {
+			return "redirect:/dashboard";
+		}
+		long run = newest.get();
 		RecordScope scope = this.users.current().scope();
 		model.addAttribute("run", this.segmentation.summary(run));
 		model.addAttribute("tier", tier);
