@@ -1,5 +1,6 @@
 package io.dakehu.account;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -309,18 +310,42 @@ public class AccountQueries {
 	}
 
 	/**
-	 * Which of these registration ids a non-archived account already has, anywhere: a
-	 * registration id names one organisation, whoever can see its account.
+	 * When a non-archived account with each of these names (compared as
+	 * {@link #findByNames} does) was last written, anywhere: for imports, which count a
+	 * name as taken whoever can see its account, and tell a name their own pass wrote
+	 * (created or updated) from one stored before. Keyed by {@link #nameKey}; the latest
+	 * time when several accounts share a name.
 	 */
-	public Set<String> existingRegistrationIds(java.util.Collection<String> registrationIds) {
-		if (registrationIds.isEmpty()) {
-			return Set.of();
+	public Map<String, LocalDateTime> namesLastWritten(java.util.Collection<String> names) {
+		Set<String> keys = new HashSet<>();
+		for (String name : names) {
+			if (StringUtils.hasText(name)) {
+				keys.add(Account.searchKey(name));
+			}
 		}
-		return new HashSet<>(this.jdbc
-			.sql("select registration_id from account where registration_id in (:ids) and archived = false")
-			.param("ids", Set.copyOf(registrationIds))
-			.query(String.class)
-			.list());
+		return lastWritten("name_key", keys);
+	}
+
+	/**
+	 * When a non-archived account with each of these registration ids was last written,
+	 * anywhere: a registration id names one organisation, whoever can see its account.
+	 */
+	public Map<String, LocalDateTime> registrationIdsLastWritten(java.util.Collection<String> registrationIds) {
+		return lastWritten("registration_id", Set.copyOf(registrationIds));
+	}
+
+	private Map<String, LocalDateTime> lastWritten(String column, Set<String> values) {
+		Map<String, LocalDateTime> written = new HashMap<>();
+		if (values.isEmpty()) {
+			return written;
+		}
+		this.jdbc
+			.sql("select " + column + ", max(updated_at) from account where " + column
+					+ " in (:values) and archived = false group by " + column)
+			.param("values", values)
+			.query((rs, n) -> written.put(rs.getString(1), rs.getTimestamp(2).toLocalDateTime()))
+			.list();
+		return written;
 	}
 
 	/**

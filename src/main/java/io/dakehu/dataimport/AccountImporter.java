@@ -1,31 +1,43 @@
 package io.dakehu.dataimport;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountService;
+import io.dakehu.dataimport.JobStore.PendingParent;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import jakarta.validation.Validator;
 
 /**
  * Accounts with their hierarchy. A parent may be an account already stored or one
- * anywhere in the same file, before or after its subsidiaries; the hierarchy is linked
- * once every account of the file exists. An account whose name is already stored is
- * rejected as a duplicate (skipped when importing the valid rows only), unless the
- * request asks to update it or to create another ({@link DuplicatePolicy}). A
+ * anywhere in the same file, before or after its subsidiaries. An account whose name is
+ * already stored is rejected as a duplicate (skipped when importing the valid rows only),
+ * unless the request asks to update it or to create another ({@link DuplicatePolicy}). A
  * registration id that another stored account has, or that appears twice in the file, is
  * always rejected. The owner defaults to the importing user.
  * <p>
- * Unlike the other importers this one keeps the file's account names in memory (to
- * resolve parents named further down), about a hundred bytes per account.
+ * Memory stays the same whatever the size of the file: nothing is kept per row beyond the
+ * current chunk. The pass writes every chunk's valid accounts in its transaction
+ * ({@link #keysInDatabase}), so names and registration ids met further up the file are
+ * found by the same per-chunk lookups as stored ones, and told apart by when they were
+ * written. A subsidiary whose parent is not in the database yet (further down the file,
+ * or further up the same chunk) is written without it and staged in
+ * {@code import_pending_parent}; at the end the staged rows are read back a page at a
+ * time, rejected when their parent never appeared and otherwise placed under it through
+ * {@link AccountService#placeUnder}, which keeps the hierarchy free of loops.
  */
 final class AccountImporter implements RecordImporter {
 
@@ -49,24 +61,15 @@ final class AccountImporter implements RecordImporter {
 
 	private final Validator validator;
 
-	/** Name key of each account in the file that passed its own checks, with its row. */
-	private final Map<String, Long> fileRows = new HashMap<>();
+	private final JobStore jobs;
 
-	private final LongHashSet registrations = new LongHashSet();
-
-	/** Rows whose parent was not yet known when they were read: row, parent name. */
-	private final List<PendingParent> pendingParents = new ArrayList<>();
-
-	/** Accounts created in this pass by name key, to link subsidiaries at the end. */
-	private final Map<String, Long> created = new HashMap<>();
-
-	private final List<PendingParent> links = new ArrayList<>();
-
-	AccountImporter(AccountQueries accounts, AccountService service, People people, Validator validator) {
+	AccountImporter(AccountQueries accounts, AccountService service, People people, Validator validator,
+			JobStore jobs) {
 		this.accounts = accounts;
 		this.service = service;
 		this.people = people;
 		this.validator = validator;
+		this.jobs = jobs;
 	}
 
 	@Override
@@ -75,15 +78,24 @@ final class AccountImporter implements RecordImporter {
 	}
 
 	@Override
+	public boolean keysInDatabase() {
+		return true;
+	}
+
+	@Override
 	public void check(List<Row> rows, ImportContext context) {
 		RecordScope scope = context.editor().scope();
 		// Duplicates count across the whole database: a second account of the same name
-		// would be a duplicate even where the importer cannot see the first.
-		AccountLookup stored = new AccountLookup(this.accounts, RecordScope.everything(context.editor().id()), rows,
-				"name");
+		// would be a duplicate even where the importer cannot see the first. The earlier
+		// chunks of this file are in the database too, written by this pass.
+		Map<String, LocalDateTime> storedNames = this.accounts.namesLastWritten(values(rows, "name"));
+		Map<String, LocalDateTime> storedRegistrations = this.accounts
+			.registrationIdsLastWritten(values(rows, "registrationId"));
 		AccountLookup parents = new AccountLookup(this.accounts, scope, rows, "parent");
-		java.util.Set<String> storedRegistrations = this.accounts.existingRegistrationIds(
-				rows.stream().map((row) -> row.get("registrationId")).filter(java.util.Objects::nonNull).toList());
+		// This chunk's accounts are written after its check, so clashes within it are
+		// found here: only its own keys are held.
+		Set<String> chunkNames = new HashSet<>();
+		Set<String> chunkRegistrations = new HashSet<>();
 		for (Row row : rows) {
 			String name = Cells.required(row, "name", 200, context);
 			Integer employees = Cells.integer(row, "employees", context);
@@ -93,14 +105,19 @@ final class AccountImporter implements RecordImporter {
 				continue;
 			}
 			String key = AccountQueries.nameKey(name);
-			// The file first: in a first pass that writes as it goes, an account from
-			// further up is already stored, but it is still a duplicate within the file.
-			if (this.fileRows.containsKey(key)) {
+			if (chunkNames.contains(key)) {
 				context.reject(row, "name", "import.duplicateInFile", null);
 				continue;
 			}
 			AccountDetails target = null;
-			if (stored.contains(name)) {
+			LocalDateTime nameWritten = storedNames.get(key);
+			if (nameWritten != null) {
+				// Written by this pass: the name is further up the file, whatever the
+				// policy says about stored accounts.
+				if (context.writtenByThisPass(nameWritten)) {
+					context.reject(row, "name", "import.duplicateInFile", null);
+					continue;
+				}
 				DuplicatePolicy policy = context.request().duplicates();
 				if (policy == DuplicatePolicy.REJECT) {
 					context.reject(row, "name", "import.duplicateStored", null);
@@ -115,35 +132,33 @@ final class AccountImporter implements RecordImporter {
 			}
 			String registrationId = row.get("registrationId");
 			if (registrationId != null) {
-				if (!this.registrations.add(LongHashSet.hash(registrationId))) {
+				if (chunkRegistrations.contains(registrationId)) {
 					context.reject(row, "registrationId", "import.duplicateInFile", null);
 					continue;
 				}
-				if (storedRegistrations.contains(registrationId)
+				LocalDateTime registrationWritten = storedRegistrations.get(registrationId);
+				if (registrationWritten != null
 						&& (target == null || !registrationId.equals(target.registrationId()))) {
-					context.reject(row, "registrationId", "import.duplicateStored", null);
+					context.rejectTaken(row, "registrationId", registrationWritten);
 					continue;
 				}
 			}
-			this.fileRows.put(key, row.number());
 			String parentName = row.get("parent");
 			Long parentId = null;
-			String parentInFile = null;
+			String pendingParent = null;
 			if (parentName != null) {
 				String parentKey = AccountQueries.nameKey(parentName);
 				if (parentKey.equals(key)) {
 					context.reject(row, "parent", "import.parentIsSelf", null);
 					continue;
 				}
-				if (this.fileRows.containsKey(parentKey)) {
-					parentInFile = parentKey;
-				}
-				else if (parents.contains(parentName)) {
+				if (!chunkNames.contains(parentKey) && parents.contains(parentName)) {
 					parentId = parents.require(row, "parent", context);
 				}
 				else {
-					parentInFile = parentKey;
-					this.pendingParents.add(new PendingParent(row.number(), row.column("parent"), parentName));
+					// Further up this chunk (not written yet) or further down the file:
+					// placed once the whole file is in.
+					pendingParent = parentName;
 				}
 			}
 			AccountInput input;
@@ -163,9 +178,17 @@ final class AccountImporter implements RecordImporter {
 						pick(row, "description", target.description()), null, target.version());
 			}
 			if (Checks.valid(this.validator, input, row, context) && !row.rejected()) {
-				row.prepare(new Prepared(input, parentInFile, (target != null) ? target.id() : null));
+				row.prepare(new Prepared(input, pendingParent, (target != null) ? target.id() : null));
+				chunkNames.add(key);
+				if (registrationId != null) {
+					chunkRegistrations.add(registrationId);
+				}
 			}
 		}
+	}
+
+	private static List<String> values(List<Row> rows, String field) {
+		return rows.stream().map((row) -> row.get(field)).filter(Objects::nonNull).toList();
 	}
 
 	private static String pick(Row row, String field, String stored) {
@@ -189,49 +212,71 @@ final class AccountImporter implements RecordImporter {
 		return this.accounts.details(scope, visible.get(0).id());
 	}
 
+	/**
+	 * Rejects the staged subsidiaries whose parent no visible account is named after, now
+	 * that every account of the file is written (or several are).
+	 */
 	@Override
 	public void checkEnd(ImportContext context) {
-		for (PendingParent pending : this.pendingParents) {
-			if (!this.fileRows.containsKey(AccountQueries.nameKey(pending.parentName()))) {
-				context.reject(pending.row(), pending.column(), pending.parentName(), "import.unknownParent", null);
+		forEachPending(context, (pending, parents) -> {
+			if (parents.size() != 1) {
+				context.reject(pending.row(), pending.column(), pending.parentName(),
+						parents.isEmpty() ? "import.unknownParent" : "import.ambiguousAccount", null);
 			}
-		}
+		});
 	}
 
 	@Override
 	public int write(List<Row> rows, ImportContext context) {
+		List<PendingParent> pending = new ArrayList<>();
 		for (Row row : rows) {
 			Prepared prepared = row.prepared();
 			AccountDetails account = (prepared.updateId() != null) ? this.service.update(context.editor(),
 					prepared.updateId(), prepared.input().version(), prepared.input())
 					: this.service.open(context.editor(), prepared.input());
-			this.created.put(AccountQueries.nameKey(account.name()), account.id());
-			if (prepared.parentInFile() != null) {
-				this.links.add(new PendingParent(account.id(), null, prepared.parentInFile()));
+			if (prepared.pendingParent() != null) {
+				pending
+					.add(new PendingParent(row.number(), row.column("parent"), prepared.pendingParent(), account.id()));
 			}
 		}
+		this.jobs.addPendingParents(context.jobId(), pending);
 		return rows.size();
 	}
 
+	/**
+	 * Places the staged subsidiaries under their parents, checked in {@link #checkEnd}.
+	 */
 	@Override
 	public void writeEnd(ImportContext context) {
-		for (PendingParent link : this.links) {
-			Long parentId = this.created.get(link.parentName());
-			if (parentId == null) {
-				throw new IllegalStateException("Parent account '" + link.parentName() + "' was not imported");
-			}
-			this.service.placeUnder(context.editor(), link.row(), parentId);
-		}
-	}
-
-	private record Prepared(AccountInput input, String parentInFile, Long updateId) {
+		forEachPending(context, (pending, parents) -> this.service.placeUnder(context.editor(), pending.accountId(),
+				parents.get(0).id()));
+		this.jobs.clearPendingParents(context.jobId());
 	}
 
 	/**
-	 * A parent to resolve later: in checks, {@code row} is the file row; in writes, the
-	 * new account's id and the parent's name key.
+	 * Hands each staged subsidiary of the pass to the action with the visible accounts
+	 * its parent's name matches, one page of {@link ImportJobs#CHUNK} rows and one name
+	 * lookup at a time.
 	 */
-	private record PendingParent(long row, String column, String parentName) {
+	private void forEachPending(ImportContext context, BiConsumer<PendingParent, List<AccountRef>> action) {
+		long after = 0;
+		List<PendingParent> page;
+		do {
+			page = this.jobs.pendingParents(context.jobId(), after, ImportJobs.CHUNK);
+			Map<String, List<AccountRef>> byKey = new HashMap<>();
+			for (AccountRef account : this.accounts.findByNames(context.editor().scope(),
+					page.stream().map(PendingParent::parentName).toList())) {
+				byKey.computeIfAbsent(AccountQueries.nameKey(account.name()), (k) -> new ArrayList<>()).add(account);
+			}
+			for (PendingParent pending : page) {
+				action.accept(pending, byKey.getOrDefault(AccountQueries.nameKey(pending.parentName()), List.of()));
+				after = pending.row();
+			}
+		}
+		while (page.size() == ImportJobs.CHUNK);
+	}
+
+	private record Prepared(AccountInput input, String pendingParent, Long updateId) {
 	}
 
 }

@@ -14,6 +14,8 @@ import io.dakehu.shared.RuleViolationException;
  */
 final class ImportContext {
 
+	private final long jobId;
+
 	private final CurrentUser editor;
 
 	private final ImportRequest request;
@@ -29,14 +31,20 @@ final class ImportContext {
 	private final LocalDateTime startedAt;
 
 	/**
+	 * @param jobId the job the pass serves, for what an importer stages in the database
 	 * @param startedAt when the pass started, by the clock stored rows are stamped with:
 	 * a row written at or after it was written by this pass
 	 */
-	ImportContext(CurrentUser editor, ImportRequest request, boolean writing, LocalDateTime startedAt) {
+	ImportContext(long jobId, CurrentUser editor, ImportRequest request, boolean writing, LocalDateTime startedAt) {
+		this.jobId = jobId;
 		this.editor = editor;
 		this.request = request;
 		this.writing = writing;
 		this.startedAt = startedAt;
+	}
+
+	long jobId() {
+		return this.jobId;
 	}
 
 	CurrentUser editor() {
@@ -76,8 +84,15 @@ final class ImportContext {
 	 * serves as the memory of the file's keys.
 	 */
 	void rejectTaken(Row row, String field, LocalDateTime writtenAt) {
-		reject(row, field, writtenAt.isBefore(this.startedAt) ? "import.duplicateStored" : "import.duplicateInFile",
-				null);
+		reject(row, field, writtenByThisPass(writtenAt) ? "import.duplicateInFile" : "import.duplicateStored", null);
+	}
+
+	/**
+	 * Whether a stored row stamped with this time was written by this pass (see
+	 * {@link #rejectTaken}).
+	 */
+	boolean writtenByThisPass(LocalDateTime writtenAt) {
+		return !writtenAt.isBefore(this.startedAt);
 	}
 
 	/**

@@ -460,7 +460,7 @@ public class ImportJobs {
 	private void validate(CurrentUser editor, long id) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow();
 		ImportRequest request = request(job);
-		ImportContext context = new ImportContext(editor, request, !job.preview(), LocalDateTime.now(this.clock));
+		ImportContext context = new ImportContext(id, editor, request, !job.preview(), LocalDateTime.now(this.clock));
 		try {
 			Pass pass = new Pass(id, job, context, this.importers.create(job.type()), null);
 			this.transaction.executeWithoutResult((status) -> {
@@ -509,7 +509,7 @@ public class ImportJobs {
 
 	private void commitPass(CurrentUser editor, long id, boolean validRowsOnly) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow();
-		ImportContext context = new ImportContext(editor, request(job), true, LocalDateTime.now(this.clock));
+		ImportContext context = new ImportContext(id, editor, request(job), true, LocalDateTime.now(this.clock));
 		BitSet skip = validRowsOnly ? this.jobs.rejectedRows(id) : new BitSet();
 		try {
 			this.transaction.executeWithoutResult((status) -> {

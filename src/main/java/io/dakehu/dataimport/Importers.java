@@ -37,9 +37,11 @@ class Importers {
 
 	private final Validator validator;
 
+	private final JobStore jobs;
+
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
-			Validator validator) {
+			Validator validator, JobStore jobs) {
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -49,11 +51,13 @@ class Importers {
 		this.users = users;
 		this.administration = administration;
 		this.validator = validator;
+		this.jobs = jobs;
 	}
 
 	RecordImporter create(ImportType type) {
 		return switch (type) {
-			case ACCOUNTS -> new AccountImporter(this.accountQueries, this.accounts, people(), this.validator);
+			case ACCOUNTS ->
+				new AccountImporter(this.accountQueries, this.accounts, people(), this.validator, this.jobs);
 			case CONTACTS -> new ContactImporter(this.accountQueries, this.contacts, this.validator);
 			case PRODUCTS -> new ProductImporter(this.catalog, this.validator);
 			case ORDERS -> new OrderImporter(this.accountQueries, this.ledger, this.catalog.matcher(), people());

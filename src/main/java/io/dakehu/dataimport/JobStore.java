@@ -194,6 +194,55 @@ class JobStore {
 		return alreadyStored + stored.size();
 	}
 
+	/**
+	 * Stages subsidiaries written before their parent. Unlike the rest of this store it
+	 * joins the caller's transaction: the staged rows belong to the pass and roll back
+	 * with it.
+	 */
+	void addPendingParents(long jobId, List<PendingParent> pending) {
+		if (pending.isEmpty()) {
+			return;
+		}
+		this.template.batchUpdate("""
+				insert into import_pending_parent (job_id, row_no, column_name, parent_name, account_id)
+				values (?, ?, ?, ?, ?)""", pending, pending.size(), (statement, parent) -> {
+			statement.setLong(1, jobId);
+			statement.setLong(2, parent.row());
+			statement.setString(3, parent.column());
+			statement.setString(4, parent.parentName());
+			statement.setLong(5, parent.accountId());
+		});
+	}
+
+	/**
+	 * The job's staged subsidiaries after a row, in row order, a page at a time.
+	 */
+	List<PendingParent> pendingParents(long jobId, long afterRow, int limit) {
+		return this.jdbc.sql("""
+				select row_no, column_name, parent_name, account_id from import_pending_parent
+				where job_id = :job and row_no > :after order by row_no limit :limit""")
+			.param("job", jobId)
+			.param("after", afterRow)
+			.param("limit", limit)
+			.query((rs, n) -> new PendingParent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * Drops the job's staged subsidiaries once they are placed, in the caller's
+	 * transaction.
+	 */
+	void clearPendingParents(long jobId) {
+		this.jdbc.sql("delete from import_pending_parent where job_id = :job").param("job", jobId).update();
+	}
+
+	/**
+	 * An account written before its parent: the file row it came from, the parent column
+	 * as the file names it, and the parent's name.
+	 */
+	record PendingParent(long row, String column, String parentName, long accountId) {
+	}
+
 	void clearErrors(long id) {
 		this.separate.executeWithoutResult(
 				(status) -> this.jdbc.sql("delete from import_error where job_id = :id").param("id", id).update());

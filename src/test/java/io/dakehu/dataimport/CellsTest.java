@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CellsTest {
 
-	private final ImportContext context = new ImportContext(
+	private final ImportContext context = new ImportContext(0,
 			new CurrentUser(1, "admin", "Admin", Role.ADMIN, RecordScope.everything(1)),
 			ImportRequest.of(ImportType.ORDERS, "x.csv"), false, java.time.LocalDateTime.now());
 

@@ -604,6 +604,91 @@ class ImportApiTest {
 	}
 
 	@Test
+	void anAccountsFileLongerThanAChunkFindsItsDuplicatesInLaterChunksAndLinksParentsNamedFurtherDown()
+			throws Exception {
+		String tag = tag();
+		int lastLine = ImportJobs.CHUNK + 101;
+		int subsidiary = 3;
+		int parent = ImportJobs.CHUNK + 50;
+		int repeatedName = ImportJobs.CHUNK + 20;
+		int repeatedRegistration = ImportJobs.CHUNK + 30;
+		// Line n is account "Chunk <tag> n" with registration id "REG-<tag>-n", except
+		// the
+		// repeats, which take lines 2's name and 4's registration id.
+		StringBuilder csv = new StringBuilder("account,registration_id,parent\n");
+		for (int line = 2; line <= lastLine; line++) {
+			csv.append("Chunk ").append(tag).append(' ').append((line == repeatedName) ? 2 : line).append(',');
+			csv.append("REG-").append(tag).append('-').append((line == repeatedRegistration) ? 4 : line).append(',');
+			csv.append((line == subsidiary) ? "Chunk " + tag + " " + parent : "").append('\n');
+		}
+		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+		List<org.assertj.core.groups.Tuple> expectedErrors = List.of(
+				org.assertj.core.groups.Tuple.tuple((long) repeatedName, "account", "import.duplicateInFile"),
+				org.assertj.core.groups.Tuple.tuple((long) repeatedRegistration, "registration_id",
+						"import.duplicateInFile"));
+
+		ImportJobView preview = upload("accounts", "a.csv", file, true);
+		assertThat(preview.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(preview.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactlyElementsOf(expectedErrors);
+		assertThat(accountsNamed("Chunk " + tag + " %")).as("a preview writes nothing").isZero();
+
+		ImportJobView job = upload("accounts", "a.csv", file, false);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errorRows()).isEqualTo(2);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactlyElementsOf(expectedErrors);
+		assertThat(accountsNamed("Chunk " + tag + " %")).as("nothing is written while the job waits at VALIDATED")
+			.isZero();
+
+		this.mvc
+			.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"validRowsOnly\":true}"))
+			.andExpect(status().isAccepted());
+		job = awaitDecision(job.id());
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(job.committedRows()).isEqualTo(lastLine - 3);
+		assertThat(accountsNamed("Chunk " + tag + " %")).isEqualTo(lastLine - 3);
+		long subsidiaryId = this.accounts.findByNames(everything(), List.of("Chunk " + tag + " " + subsidiary))
+			.get(0)
+			.id();
+		assertThat(this.accounts.details(everything(), subsidiaryId).parentName())
+			.isEqualTo("Chunk " + tag + " " + parent);
+		assertThat(this.jdbc.sql("select count(*) from account where name like :p and parent_id is not null")
+			.param("p", "Chunk " + tag + " %")
+			.query(Long.class)
+			.single()).as("only the one subsidiary has a parent").isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from import_pending_parent where job_id = :job")
+			.param("job", job.id())
+			.query(Long.class)
+			.single()).as("nothing stays staged").isZero();
+	}
+
+	@Test
+	void aSubsidiaryWhoseParentIsNowhereIsRejectedAndNothingIsWritten() throws Exception {
+		String tag = tag();
+		String csv = "account,parent,industry\nTop " + tag + ",,x\nSub " + tag + ",Ghost " + tag + ",x\nChild " + tag
+				+ ",Top " + tag + ",x\n";
+		ImportJobView job = upload("accounts", "a.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::value,
+					ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "parent", "Ghost " + tag, "import.unknownParent"));
+		assertThat(accountsNamed("% " + tag)).isZero();
+	}
+
+	private long accountsNamed(String pattern) {
+		return this.jdbc.sql("select count(*) from account where name like :p")
+			.param("p", pattern)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void ordersAndOpportunitiesAreListedWithinTheCallersScope() throws Exception {
 		String tag = tag();
 		String kam1 = "kam1." + tag;
