@@ -167,12 +167,7 @@ class ImportApiTest {
 		this.mvc.perform(post("/api/v1/imports/" + id + "/commit").with(ADMIN)).andExpect(status().isBadRequest());
 		assertThat(ordersFrom(source)).isZero();
 
-		this.mvc
-			.perform(post("/api/v1/imports/" + id + "/commit").with(ADMIN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"validRowsOnly\":true}"))
-			.andExpect(status().isAccepted());
-		job = awaitDecision(id);
+		job = commitValidRowsOnly(id);
 		assertThat(job.status()).isEqualTo(ImportStatus.COMMITTED);
 		assertThat(job.committedRows()).isEqualTo(2);
 		assertThat(ordersFrom(source)).isEqualTo(2);
@@ -227,12 +222,7 @@ class ImportApiTest {
 					org.assertj.core.groups.Tuple.tuple((long) repeatLine, "reference", "import.duplicateInFile"));
 		assertThat(ordersFrom(source)).as("nothing is written while the job waits at VALIDATED").isZero();
 
-		this.mvc
-			.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"validRowsOnly\":true}"))
-			.andExpect(status().isAccepted());
-		job = awaitDecision(job.id());
+		job = commitValidRowsOnly(job.id());
 		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
 		assertThat(job.committedRows()).isEqualTo(lastLine - 2);
 		assertThat(ordersFrom(source)).isEqualTo(lastLine - 2);
@@ -359,12 +349,7 @@ class ImportApiTest {
 		assertThat(job.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::code)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "import.unknownAccount"),
 					org.assertj.core.groups.Tuple.tuple(4L, "import.invalidValue"));
-		this.mvc
-			.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"validRowsOnly\":true}"))
-			.andExpect(status().isAccepted());
-		assertThat(awaitDecision(job.id()).committedRows()).isEqualTo(1);
+		assertThat(commitValidRowsOnly(job.id()).committedRows()).isEqualTo(1);
 		long accountId = onlyAccount("Contacted " + tag).id();
 		this.mvc.perform(get("/api/v1/accounts/" + accountId + "/contacts").with(ADMIN))
 			.andExpect(status().isOk())
@@ -643,12 +628,7 @@ class ImportApiTest {
 		assertThat(accountsNamed("Chunk " + tag + " %")).as("nothing is written while the job waits at VALIDATED")
 			.isZero();
 
-		this.mvc
-			.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"validRowsOnly\":true}"))
-			.andExpect(status().isAccepted());
-		job = awaitDecision(job.id());
+		job = commitValidRowsOnly(job.id());
 		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
 		assertThat(job.committedRows()).isEqualTo(lastLine - 3);
 		assertThat(accountsNamed("Chunk " + tag + " %")).isEqualTo(lastLine - 3);
@@ -802,6 +782,19 @@ class ImportApiTest {
 
 	private static MockMultipartFile file(String name, byte[] content) {
 		return new MockMultipartFile("file", name, "application/octet-stream", content);
+	}
+
+	/**
+	 * The owner's decision on a job with errors: commit its valid rows, then wait for the
+	 * outcome.
+	 */
+	private ImportJobView commitValidRowsOnly(long id) throws Exception {
+		this.mvc
+			.perform(post("/api/v1/imports/" + id + "/commit").with(ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"validRowsOnly\":true}"))
+			.andExpect(status().isAccepted());
+		return awaitDecision(id);
 	}
 
 	private ImportJobView awaitDecision(long id) throws InterruptedException {
