@@ -26,6 +26,7 @@ import io.dakehu.account.AccountScopeSql;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.Chunks;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
@@ -137,18 +138,14 @@ public class Opportunities {
 	public void forEach(RecordScope scope, OpportunityCriteria criteria, Consumer<OpportunityView> consumer) {
 		Where where = where(scope, criteria);
 		Map<Long, String> products = productNames();
-		List<Raw> chunk = new ArrayList<>(NAME_CHUNK);
+		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
 		this.jdbc.sql(SELECT + where.sql() + " order by o.id")
 			.params(where.params())
 			.withFetchSize(NAME_CHUNK)
 			.query((ResultSet rs) -> {
-				chunk.add(raw(rs, 0));
-				if (chunk.size() == NAME_CHUNK) {
-					named(chunk, products).forEach(consumer);
-					chunk.clear();
-				}
+				chunks.accept(raw(rs, 0));
 			});
-		named(chunk, products).forEach(consumer);
+		chunks.finish();
 	}
 
 	/**
