@@ -1,5 +1,8 @@
 package io.dakehu.account;
 
+import java.util.Collection;
+import java.util.List;
+
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -7,5 +10,8 @@ interface AccountRepository extends ListCrudRepository<Account, Long> {
 
 	@Query("select count(*) from account where registration_id = :registrationId and archived = false and id <> :exceptId")
 	long countOthersWithRegistrationId(String registrationId, long exceptId);
+
+	@Query("select distinct registration_id from account where registration_id in (:registrationIds) and archived = false")
+	List<String> findRegistrationIdsTaken(Collection<String> registrationIds);
 
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -226,17 +227,32 @@ final class AccountImporter implements RecordImporter {
 		});
 	}
 
+	/**
+	 * Updates go one by one through {@link AccountService#update}; new accounts are
+	 * opened together through {@link AccountService#openAll}, which writes the chunk in a
+	 * few batches. {@link #check} has kept their names and registration ids apart, so the
+	 * order between the two does not matter.
+	 */
 	@Override
 	public int write(List<Row> rows, ImportContext context) {
+		List<AccountInput> opened = new ArrayList<>();
+		for (Row row : rows) {
+			Prepared prepared = row.prepared();
+			if (prepared.updateId() != null) {
+				this.service.update(context.editor(), prepared.updateId(), prepared.input().version(),
+						prepared.input());
+			}
+			else {
+				opened.add(prepared.input());
+			}
+		}
+		Iterator<AccountRef> openedIds = this.service.openAll(context.editor(), opened).iterator();
 		List<PendingParent> pending = new ArrayList<>();
 		for (Row row : rows) {
 			Prepared prepared = row.prepared();
-			AccountDetails account = (prepared.updateId() != null) ? this.service.update(context.editor(),
-					prepared.updateId(), prepared.input().version(), prepared.input())
-					: this.service.open(context.editor(), prepared.input());
+			long id = (prepared.updateId() != null) ? prepared.updateId() : openedIds.next().id();
 			if (prepared.pendingParent() != null) {
-				pending
-					.add(new PendingParent(row.number(), row.column("parent"), prepared.pendingParent(), account.id()));
+				pending.add(new PendingParent(row.number(), row.column("parent"), prepared.pendingParent(), id));
 			}
 		}
 		this.jobs.addPendingParents(context.jobId(), pending);

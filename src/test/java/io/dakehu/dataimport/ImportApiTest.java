@@ -12,8 +12,10 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
+import io.dakehu.account.AccountService;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
@@ -21,6 +23,7 @@ import io.dakehu.identity.Role;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.RuleViolationException;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -75,6 +79,9 @@ class ImportApiTest {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	AccountService service;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -659,6 +666,119 @@ class ImportApiTest {
 					ImportJobView.Error::code)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "parent", "Ghost " + tag, "import.unknownParent"));
 		assertThat(accountsNamed("% " + tag)).isZero();
+	}
+
+	@Test
+	void anImportedAccountHasTheAuditEntriesOfOneCreatedThroughTheApi() throws Exception {
+		String tag = tag();
+		String body = this.mvc
+			.perform(post("/api/v1/accounts").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content("""
+					{"name": "Entered %1$s", "registrationId": "E-%1$s", "industry": "Energy", "region": "East",
+					 "address": "1 Bund Road", "employees": 1200, "annualRevenue": "1250000.50",
+					 "description": "Key supplier"}""".formatted(tag)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long entered = ((Number) JsonPath.read(body, "$.id")).longValue();
+		// Uploaded, like the API call, by the admin: the audit rows name them.
+		ImportJobView job = upload("accounts", "a.csv", """
+				account,registration_id,industry,region,address,employees,annual_revenue,description
+				Imported %1$s,I-%1$s,Energy,East,1 Bund Road,1200,1250000.50,Key supplier
+				""".formatted(tag).getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		long imported = onlyAccount("Imported " + tag).id();
+
+		assertThat(auditOfCreation(imported).stream()
+			.map((entry) -> entry.replace("Imported " + tag, "Entered " + tag).replace("I-" + tag, "E-" + tag))
+			.toList()).hasSize(12).containsExactlyElementsOf(auditOfCreation(entered));
+		String stored = "select version, status, archived, owner_id, created_at = updated_at from account where id = :id";
+		assertThat(this.jdbc.sql(stored).param("id", imported).query().listOfRows())
+			.isEqualTo(this.jdbc.sql(stored).param("id", entered).query().listOfRows());
+	}
+
+	/**
+	 * Every audit row of an account's creation but its time, which differs between two
+	 * creations.
+	 */
+	private List<String> auditOfCreation(long id) {
+		return this.jdbc.sql("""
+				select actor, entity_type, entity_id = :id, account_id = :id, action, field, old_value, new_value
+				from audit_log where entity_type = 'Account' and entity_id = :id order by field""")
+			.param("id", id)
+			.query((rs, n) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), String.valueOf(rs.getString(7)), rs.getString(8)))
+			.list();
+	}
+
+	@Test
+	void afterAnImportForTwoOwnersEachOwnersTallyIsTheirNumberOfAccounts() throws Exception {
+		String tag = tag();
+		String kam1 = "tally1." + tag;
+		String kam2 = "tally2." + tag;
+		importNow(ImportType.USERS, "username,name,role,password\n" + kam1 + ",One " + tag + ",KAM,password-1\n" + kam2
+				+ ",Two " + tag + ",KAM,password-2\n");
+		importNow(ImportType.ACCOUNTS, "account,owner\nFirst of one " + tag + "," + kam1 + "\n");
+		// Interleaved, so each owner has several accounts in the one chunk.
+		StringBuilder csv = new StringBuilder("account,owner\n");
+		for (int i = 1; i <= 30; i++) {
+			csv.append("Tally ").append(tag).append(' ').append(i).append(',');
+			csv.append((i % 3 == 0) ? kam2 : kam1).append('\n');
+		}
+		importNow(ImportType.ACCOUNTS, csv.toString());
+
+		for (String kam : List.of(kam1, kam2)) {
+			long ownerId = this.users.findByUsername(kam).orElseThrow().id();
+			long owned = this.jdbc.sql("select count(*) from account where owner_id = :o and archived = false")
+				.param("o", ownerId)
+				.query(Long.class)
+				.single();
+			assertThat(owned).isEqualTo(kam.equals(kam1) ? 21 : 10);
+			assertThat(this.jdbc.sql("select accounts from account_tally where owner_id = :o and archived = false")
+				.param("o", ownerId)
+				.query(Long.class)
+				.single()).as(kam).isEqualTo(owned);
+			String password = kam.equals(kam1) ? "password-1" : "password-2";
+			this.mvc.perform(get("/api/v1/accounts").with(httpBasic(kam, password)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.totalElements").value(owned))
+				.andExpect(jsonPath("$.totalExact").value(true));
+		}
+	}
+
+	@Test
+	void openingAccountsTogetherRefusesARegistrationIdStoredOrRepeatedAndWritesNone() throws Exception {
+		String tag = tag();
+		importNow(ImportType.ACCOUNTS, "account,registration_id\nStored " + tag + ",S-" + tag + "\n");
+
+		assertThatThrownBy(() -> this.service.openAll(admin(),
+				List.of(newAccount("New " + tag, "N-" + tag), newAccount("Clash " + tag, "S-" + tag))))
+			.isInstanceOfSatisfying(RuleViolationException.class, (ex) -> {
+				assertThat(ex.field()).isEqualTo("registrationId");
+				assertThat(ex.messageKey()).isEqualTo("validation.duplicate");
+				assertThat(ex.args()).containsExactly("S-" + tag);
+			});
+		assertThatThrownBy(() -> this.service.openAll(admin(),
+				List.of(newAccount("Twin A " + tag, "T-" + tag), newAccount("Twin B " + tag, "T-" + tag))))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					(ex) -> assertThat(ex.args()).containsExactly("T-" + tag));
+		assertThat(accountsNamed("% " + tag)).as("only the stored one").isEqualTo(1);
+
+		// The same through an import: rejected at their rows, as before.
+		ImportJobView job = upload("accounts", "a.csv",
+				("account,registration_id\nNew " + tag + ",S-" + tag + "\nTwin A " + tag + ",T-" + tag + "\nTwin B "
+						+ tag + ",T-" + tag + "\n")
+					.getBytes(StandardCharsets.UTF_8),
+				false);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "registration_id", "import.duplicateStored"),
+					org.assertj.core.groups.Tuple.tuple(4L, "registration_id", "import.duplicateInFile"));
+	}
+
+	private static AccountInput newAccount(String name, String registrationId) {
+		return new AccountInput(name, registrationId, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null);
 	}
 
 	private long accountsNamed(String pattern) {
