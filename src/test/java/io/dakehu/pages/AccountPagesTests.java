@@ -3,8 +3,6 @@ package io.dakehu.pages;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dakehu.identity.NewUser;
-import io.dakehu.identity.Role;
 import io.dakehu.identity.UserAdministration;
 import org.junit.jupiter.api.Test;
 
@@ -162,24 +160,11 @@ class AccountPagesTests {
 	}
 
 	private long createOwnedBy(String name, String owner) throws Exception {
-		String location = this.mvc
-			.perform(post("/accounts").with(admin())
-				.with(csrf())
-				.param("name", name)
-				.param("owner", owner)
-				.param("status", "ACTIVE"))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
-		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		return PageFixtures.createOwnedBy(this.mvc, name, owner);
 	}
 
 	private String kam() {
-		String username = "kam" + SEQUENCE.incrementAndGet();
-		this.administration
-			.create(new NewUser(username, "KAM " + username, null, "password-" + username, Role.KAM, null, null));
-		return username;
+		return PageFixtures.kam(this.administration, "kam");
 	}
 
 	private long accounts() {
@@ -187,7 +172,7 @@ class AccountPagesTests {
 	}
 
 	private static RequestPostProcessor admin() {
-		return user("admin").roles("ADMIN");
+		return PageFixtures.admin();
 	}
 
 }

@@ -2,8 +2,6 @@ package io.dakehu.pages;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dakehu.identity.NewUser;
-import io.dakehu.identity.Role;
 import io.dakehu.identity.UserAdministration;
 import org.junit.jupiter.api.Test;
 
@@ -145,10 +143,7 @@ class AccountTotalsTests {
 	}
 
 	private String kam() {
-		String username = "tally" + SEQUENCE.incrementAndGet();
-		this.administration
-			.create(new NewUser(username, "KAM " + username, null, "password-" + username, Role.KAM, null, null));
-		return username;
+		return PageFixtures.kam(this.administration, "tally");
 	}
 
 }

@@ -19,11 +19,7 @@ import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportStatus;
 import io.dakehu.dataimport.ImportType;
 import io.dakehu.identity.CurrentUser;
-import io.dakehu.identity.NewUser;
-import io.dakehu.identity.RecordScope;
-import io.dakehu.identity.Role;
 import io.dakehu.identity.UserAdministration;
-import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import org.junit.jupiter.api.Test;
 
@@ -403,30 +399,15 @@ class DataPagesTests {
 	}
 
 	private long createOwnedBy(String name, String owner) throws Exception {
-		String location = this.mvc
-			.perform(post("/accounts").with(admin())
-				.with(csrf())
-				.param("name", name)
-				.param("owner", owner)
-				.param("status", "ACTIVE"))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
-		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		return PageFixtures.createOwnedBy(this.mvc, name, owner);
 	}
 
 	private String kam() {
-		String username = "datakam" + SEQUENCE.incrementAndGet();
-		this.administration
-			.create(new NewUser(username, "KAM " + username, null, "password-" + username, Role.KAM, null, null));
-		return username;
+		return PageFixtures.kam(this.administration, "datakam");
 	}
 
 	private CurrentUser adminUser() {
-		UserSummary admin = this.users.findByUsername("admin").orElseThrow();
-		return new CurrentUser(admin.id(), "admin", admin.displayName(), Role.ADMIN,
-				RecordScope.everything(admin.id()));
+		return PageFixtures.adminUser(this.users);
 	}
 
 	private static String tag() {
@@ -434,7 +415,7 @@ class DataPagesTests {
 	}
 
 	private static RequestPostProcessor admin() {
-		return user("admin").roles("ADMIN");
+		return PageFixtures.admin();
 	}
 
 }

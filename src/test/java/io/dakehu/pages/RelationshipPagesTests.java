@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dakehu.identity.NewUser;
-import io.dakehu.identity.Role;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.opportunity.NewOpportunity;
 import io.dakehu.opportunity.Opportunities;
@@ -241,10 +239,7 @@ class RelationshipPagesTests {
 	}
 
 	private String kam() {
-		String username = "relkam" + SEQUENCE.incrementAndGet();
-		this.administration
-			.create(new NewUser(username, "KAM " + username, null, "password-" + username, Role.KAM, null, null));
-		return username;
+		return PageFixtures.kam(this.administration, "relkam");
 	}
 
 	private long audits() {
@@ -254,7 +249,7 @@ class RelationshipPagesTests {
 	}
 
 	private static RequestPostProcessor admin() {
-		return user("admin").roles("ADMIN");
+		return PageFixtures.admin();
 	}
 
 }
