@@ -714,10 +714,9 @@ class ImportApiTest {
 	@Test
 	void afterAnImportForTwoOwnersEachOwnersTallyIsTheirNumberOfAccounts() throws Exception {
 		String tag = tag();
-		String kam1 = "tally1." + tag;
-		String kam2 = "tally2." + tag;
-		importNow(ImportType.USERS, "username,name,role,password\n" + kam1 + ",One " + tag + ",KAM,password-1\n" + kam2
-				+ ",Two " + tag + ",KAM,password-2\n");
+		String[] kams = twoKams("tally", tag);
+		String kam1 = kams[0];
+		String kam2 = kams[1];
 		importNow(ImportType.ACCOUNTS, "account,owner\nFirst of one " + tag + "," + kam1 + "\n");
 		// Interleaved, so each owner has several accounts in the one chunk.
 		StringBuilder csv = new StringBuilder("account,owner\n");
@@ -791,10 +790,9 @@ class ImportApiTest {
 	@Test
 	void ordersAndOpportunitiesAreListedWithinTheCallersScope() throws Exception {
 		String tag = tag();
-		String kam1 = "kam1." + tag;
-		String kam2 = "kam2." + tag;
-		importNow(ImportType.USERS, "username,name,role,password\n" + kam1 + ",One " + tag + ",KAM,password-1\n" + kam2
-				+ ",Two " + tag + ",KAM,password-2\n");
+		String[] kams = twoKams("kam", tag);
+		String kam1 = kams[0];
+		String kam2 = kams[1];
 		importNow(ImportType.ACCOUNTS, "account,owner\nOwned " + tag + "," + kam1 + "\n");
 		String source = "scope-" + tag;
 		ImportJobView orders = this.imports.runNow(admin(),
@@ -915,6 +913,18 @@ class ImportApiTest {
 				.content("{\"validRowsOnly\":true}"))
 			.andExpect(status().isAccepted());
 		return awaitDecision(id);
+	}
+
+	/**
+	 * Two KAM users imported for a test: "One tag" with password-1 and "Two tag" with
+	 * password-2.
+	 */
+	private String[] twoKams(String prefix, String tag) throws Exception {
+		String one = prefix + "1." + tag;
+		String two = prefix + "2." + tag;
+		importNow(ImportType.USERS, "username,name,role,password\n" + one + ",One " + tag + ",KAM,password-1\n" + two
+				+ ",Two " + tag + ",KAM,password-2\n");
+		return new String[] { one, two };
 	}
 
 	private ImportJobView awaitDecision(long id) throws InterruptedException {
