@@ -183,7 +183,7 @@ class FirstRunJourneyTests {
 				json("personal", 3, "company", 2, "evidence", "Dinner with the plant manager"))
 			.expect(201);
 		JsonNode levels = api.get(Api.ADMIN, "/api/v1/relationship/levels").expect(200).body();
-		api.put(Api.ADMIN, "/api/v1/relationship/levels", List.of(levels.get(0))).expect(200);
+		api.put(Api.ADMIN, "/api/v1/relationship/levels", List.of(levels.get("COMPANY").get(2))).expect(200);
 		JsonNode table = api.get(Api.ADMIN, "/api/v1/relationship/stage-table").expect(200).body();
 		api.put(Api.ADMIN, "/api/v1/relationship/stage-table", json("stages", table.get("stages"))).expect(200);
 
