@@ -131,9 +131,9 @@ abstract class WinRateTests extends ApiTestSupport {
 			if (this.won == null) {
 				return;
 			}
-			api.post(kam, "/api/v1/opportunities/" + opened.id() + (this.won ? "/win" : "/lose"),
-					this.won ? json("amount", 100, "closeDate", this.closed, "version", version)
-							: json("reason", "price", "closeDate", this.closed, "version", version))
+			api.post(kam, "/api/v1/opportunities/" + opened.id() + (this.won ? "/win" : "/lose"), this.won
+					? json("amount", 100, "closeDate", this.closed, "version", version)
+					: json("reason", "price", "competitor", "Rival", "closeDate", this.closed, "version", version))
 				.expect(200);
 		}
 
