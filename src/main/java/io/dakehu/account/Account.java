@@ -1,6 +1,7 @@
 package io.dakehu.account;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,7 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.dakehu.shared.RuleViolationException;
+
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -51,6 +55,18 @@ class Account {
 	private SalesApproach salesApproach;
 
 	private LifecycleStatus status;
+
+	private ChurnReason churnReason;
+
+	private LocalDate lostOn;
+
+	/**
+	 * Kept by set-based updates from the ledger's events (see {@link AccountLifecycle}),
+	 * never by saving the aggregate, so a save cannot put back a date it read before a
+	 * purchase arrived.
+	 */
+	@ReadOnlyProperty
+	private LocalDate lastPurchaseOn;
 
 	private boolean archived;
 
@@ -95,12 +111,49 @@ class Account {
 		this.description = description;
 	}
 
-	void classify(KeyAccountType keyAccountType, RelationshipType relationshipType, SalesApproach salesApproach,
-			LifecycleStatus status) {
+	void classify(KeyAccountType keyAccountType, RelationshipType relationshipType, SalesApproach salesApproach) {
 		this.keyAccountType = keyAccountType;
 		this.relationshipType = relationshipType;
 		this.salesApproach = salesApproach;
+	}
+
+	/**
+	 * The status a new account starts in: a prospect unless it comes over from another
+	 * system as a customer already. Nobody starts as LOST: that is a decision about a
+	 * customer, with its reason ({@link #markLost}).
+	 */
+	void startAs(LifecycleStatus status) {
+		if (status == LifecycleStatus.LOST) {
+			throw new RuleViolationException("status", "account.validation.lostNeedsDecision");
+		}
 		this.status = (status != null) ? status : LifecycleStatus.PROSPECT;
+	}
+
+	/**
+	 * An edit may repeat the status but not change it: purchases and the nightly check
+	 * move it, and only {@link #markLost} makes a customer LOST.
+	 */
+	void keepStatus(LifecycleStatus requested) {
+		if (requested != null && requested != this.status) {
+			throw new RuleViolationException("status", (requested == LifecycleStatus.LOST)
+					? "account.validation.lostNeedsDecision" : "account.validation.statusKeptByProduct");
+		}
+	}
+
+	/**
+	 * A person's decision that a customer is lost, with the reason. Only a customer
+	 * (ACTIVE or DORMANT) can be lost; a new purchase brings it back.
+	 */
+	void markLost(ChurnReason reason, LocalDate on) {
+		if (reason == null) {
+			throw new RuleViolationException("churnReason", "account.validation.churnReasonRequired");
+		}
+		if (this.status != LifecycleStatus.ACTIVE && this.status != LifecycleStatus.DORMANT) {
+			throw new RuleViolationException("status", "account.validation.onlyCustomersLost", this.status.name());
+		}
+		this.status = LifecycleStatus.LOST;
+		this.churnReason = reason;
+		this.lostOn = on;
 	}
 
 	void assignOwner(long ownerId) {
@@ -154,6 +207,8 @@ class Account {
 		values.put("relationshipType", this.relationshipType);
 		values.put("salesApproach", this.salesApproach);
 		values.put("status", this.status);
+		values.put("churnReason", this.churnReason);
+		values.put("lostOn", this.lostOn);
 		values.put("archived", this.archived);
 		values.put("description", this.description);
 		values.put("team", new TreeSet<>(teamUserIds()).toString());
@@ -226,6 +281,18 @@ class Account {
 
 	LifecycleStatus status() {
 		return this.status;
+	}
+
+	ChurnReason churnReason() {
+		return this.churnReason;
+	}
+
+	LocalDate lostOn() {
+		return this.lostOn;
+	}
+
+	LocalDate lastPurchaseOn() {
+		return this.lastPurchaseOn;
 	}
 
 	String description() {

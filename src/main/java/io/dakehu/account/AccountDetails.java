@@ -1,17 +1,22 @@
 package io.dakehu.account;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
 /**
  * Everything the account page and the API show about one account.
+ *
+ * @param churnReason why the customer was lost, while it is LOST
+ * @param lastPurchaseOn the date of its latest purchase, null for a prospect
  */
 public record AccountDetails(long id, String name, String registrationId, String industry, String region,
 		String address, Integer employees, BigDecimal annualRevenue, Long parentId, String parentName,
 		String ownerUsername, String ownerName, KeyAccountType keyAccountType, RelationshipType relationshipType,
-		SalesApproach salesApproach, LifecycleStatus status, boolean archived, String description,
-		List<TeamMember> team, List<Child> children, LocalDateTime createdAt, LocalDateTime updatedAt, int version) {
+		SalesApproach salesApproach, LifecycleStatus status, ChurnReason churnReason, LocalDate lostOn,
+		LocalDate lastPurchaseOn, boolean archived, String description, List<TeamMember> team, List<Child> children,
+		LocalDateTime createdAt, LocalDateTime updatedAt, int version) {
 
 	public record TeamMember(long userId, String username, String displayName) {
 	}

@@ -198,8 +198,8 @@ public class AccountQueries {
 				account.region(), account.address(), account.employees(), account.annualRevenue(), account.parentId(),
 				parentName, (owner != null) ? owner.username() : null, (owner != null) ? owner.displayName() : null,
 				account.keyAccountType(), account.relationshipType(), account.salesApproach(), account.status(),
-				account.archived(), account.description(), team, children, account.createdAt(), account.updatedAt(),
-				account.version());
+				account.churnReason(), account.lostOn(), account.lastPurchaseOn(), account.archived(),
+				account.description(), team, children, account.createdAt(), account.updatedAt(), account.version());
 	}
 
 	/**

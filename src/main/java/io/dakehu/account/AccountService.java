@@ -100,6 +100,7 @@ public class AccountService {
 		StaleEditException.check("Account", id, expectedVersion, account.version());
 		Map<String, Object> before = account.auditValues();
 		long previousOwner = account.ownerId();
+		account.keepStatus(input.status());
 		Lookups lookups = new Lookups(editor);
 		account.rename(input.name());
 		if (StringUtils.hasText(input.owner())) {
@@ -129,6 +130,23 @@ public class AccountService {
 		account.touch(now());
 		this.accounts.save(account);
 		this.audit.changed("Account", id, id, before, account.auditValues());
+	}
+
+	/**
+	 * Records a person's decision that a customer is lost, with its churn reason: the one
+	 * way into LOST. A later purchase brings the account back (see
+	 * {@link AccountLifecycle}).
+	 */
+	public AccountDetails markLost(CurrentUser editor, long id, Integer expectedVersion, ChurnReason reason) {
+		Account account = load(editor, id);
+		StaleEditException.check("Account", id, expectedVersion, account.version());
+		Map<String, Object> before = account.auditValues();
+		LocalDateTime now = now();
+		account.markLost(reason, now.toLocalDate());
+		account.touch(now);
+		account = this.accounts.save(account);
+		this.audit.changed("Account", id, id, before, account.auditValues());
+		return this.queries.details(account);
 	}
 
 	public void archive(CurrentUser editor, long id) {
@@ -170,6 +188,7 @@ public class AccountService {
 	 */
 	private Account opened(Lookups lookups, AccountInput input, LocalDateTime now) {
 		Account account = Account.open(input.name(), lookups.owner(input.owner()), now);
+		account.startAs(input.status());
 		apply(lookups, account, input);
 		return account;
 	}
@@ -177,7 +196,7 @@ public class AccountService {
 	private void apply(Lookups lookups, Account account, AccountInput input) {
 		account.describe(trim(input.registrationId()), trim(input.industry()), trim(input.region()),
 				trim(input.address()), input.employees(), input.annualRevenue(), trim(input.description()));
-		account.classify(input.keyAccountType(), input.relationshipType(), input.salesApproach(), input.status());
+		account.classify(input.keyAccountType(), input.relationshipType(), input.salesApproach());
 		account.moveUnder(checkedParent(lookups, account, input.parentId()));
 		if (input.team() != null) {
 			account.shareWith(teamIds(lookups, input.team()));

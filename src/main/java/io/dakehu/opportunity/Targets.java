@@ -22,6 +22,7 @@ import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -234,10 +235,21 @@ public class Targets {
 
 	/**
 	 * Sets a salesperson's sales quota for a period (replacing the one for exactly that
-	 * period).
+	 * period). Only someone above the salesperson sets it: their manager, a director or
+	 * an administrator; a salesperson reads their quota but never writes it.
+	 * @throws AccessDeniedException when the editor is not above the salesperson
 	 */
 	public QuotaView setQuota(CurrentUser editor, String username, LocalDate from, LocalDate to, BigDecimal amount) {
-		UserSummary salesperson = salesperson(editor, username, "salesperson");
+		if (!editor.managesOthers()) {
+			throw new AccessDeniedException("a quota is set by the salesperson's manager");
+		}
+		if (username == null || username.isBlank()) {
+			throw new RuleViolationException("salesperson", "opportunity.validation.required");
+		}
+		UserSummary salesperson = this.users.requireActive(username.strip(), "salesperson");
+		if (!setsQuotaOf(editor, salesperson.id())) {
+			throw new AccessDeniedException("a quota is set by the salesperson's manager");
+		}
 		period(from, to, "");
 		if (amount == null || amount.signum() < 0 || amount.precision() - amount.scale() > 17) {
 			throw new RuleViolationException("amount", "opportunity.validation.amount");
@@ -271,6 +283,30 @@ public class Targets {
 		values.put("amount", amount);
 		this.audit.created("SalesQuota", quota.id(), null, values);
 		return quota;
+	}
+
+	/**
+	 * The salespeople whose quota the editor may set, for the quota form: none for a
+	 * salesperson.
+	 */
+	@Transactional(readOnly = true)
+	public List<UserSummary> quotaHolders(CurrentUser editor) {
+		if (!editor.managesOthers()) {
+			return List.of();
+		}
+		return salespeople(editor.scope()).stream().filter((user) -> setsQuotaOf(editor, user.id())).toList();
+	}
+
+	/**
+	 * Directors and administrators set anyone's quota; a manager those of their team but
+	 * not their own, which is set from above.
+	 */
+	private static boolean setsQuotaOf(CurrentUser editor, long salespersonId) {
+		if (editor.scope().all()) {
+			return true;
+		}
+		return editor.managesOthers() && salespersonId != editor.id()
+				&& editor.scope().ownerIds().contains(salespersonId);
 	}
 
 	/** Quotas lying inside the period, of salespeople in the reader's scope. */

@@ -5,6 +5,7 @@ import static io.dakehu.shared.NullableParameters.setLong;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,23 +27,29 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.PurchasesRecorded;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.catalog.ProductView;
+import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.Chunks;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
+import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.SourceReferences;
 
 import org.postgresql.PGConnection;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,9 +87,12 @@ public class OrderLedger {
 
 	private final DataSource dataSource;
 
+	private final ApplicationEventPublisher events;
+
 	OrderLedger(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
-			Clock clock, DataSource dataSource) {
+			Clock clock, DataSource dataSource, ApplicationEventPublisher events) {
 		this.dataSource = dataSource;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.accounts = accounts;
@@ -93,7 +104,11 @@ public class OrderLedger {
 	/**
 	 * Writes the lines inside the caller's transaction: on PostgreSQL with {@code COPY},
 	 * elsewhere in one JDBC batch. The caller has checked that the accounts, products and
-	 * salespeople exist and may be used.
+	 * salespeople exist and may be used. A line without a cost takes the catalogue's unit
+	 * cost of its product times the quantity, where the catalogue has one (DOMAIN.md
+	 * §3.5), so a won deal or an ERP line without costs still has a margin. The accounts'
+	 * lifecycle learns of the purchases in the same transaction
+	 * ({@link PurchasesRecorded}).
 	 * @throws DuplicateKeyException when a reference of the source is taken already; what
 	 * the call wrote is then for the caller to roll back (to a savepoint, say)
 	 */
@@ -102,12 +117,94 @@ public class OrderLedger {
 		if (lines.isEmpty()) {
 			return 0;
 		}
+		lines = costed(lines);
+		write(lines);
+		this.events.publishEvent(recorded(lines));
+		return lines.size();
+	}
+
+	/**
+	 * Records one purchase typed on the account page or sent to the API: the account must
+	 * be visible to the editor and the product, if any, known. The account's owner is the
+	 * salesperson.
+	 */
+	@Transactional
+	public OrderLineView record(CurrentUser editor, OrderEntry entry) {
+		if (entry.accountId() == null) {
+			throw new RuleViolationException("accountId", "order.validation.required");
+		}
+		AccountRef account = this.accounts.requireVisible(editor.scope(), entry.accountId());
+		if (entry.productId() != null && this.catalog.all().stream().noneMatch((p) -> p.id() == entry.productId())) {
+			throw new RuleViolationException("productId", "order.validation.unknownProduct", entry.productId());
+		}
+		NewOrderLine line = costed(List.of(new NewOrderLine(account.id(), entry.date(), entry.productId(),
+				(entry.quantity() != null) ? entry.quantity() : BigDecimal.ONE, entry.amount(), entry.cost(),
+				account.ownerId(), TYPED_SOURCE, null)))
+			.get(0);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into order_line (account_id, order_date, product_id, quantity, amount, cost, salesperson_id,
+				                        source, external_ref, created_at)
+				values (:account, :date, :product, :quantity, :amount, :cost, :salesperson, :source, null, :now)""")
+			.param("account", line.accountId())
+			.param("date", line.date())
+			.param("product", line.productId())
+			.param("quantity", line.quantity())
+			.param("amount", line.amount())
+			.param("cost", line.cost())
+			.param("salesperson", line.salespersonId())
+			.param("source", line.source())
+			.param("now", LocalDateTime.now(this.clock))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		this.events.publishEvent(recorded(List.of(line)));
+		return named(this.jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(OrderLedger::raw).list(),
+				productNames())
+			.get(0);
+	}
+
+	/** Where typed purchases come from, as an ERP name says where imported ones do. */
+	static final String TYPED_SOURCE = "dakehu";
+
+	private List<NewOrderLine> costed(List<NewOrderLine> lines) {
+		Map<Long, BigDecimal> unitCosts = new HashMap<>();
+		for (ProductView product : this.catalog.all()) {
+			if (product.unitCost() != null) {
+				unitCosts.put(product.id(), product.unitCost());
+			}
+		}
+		if (unitCosts.isEmpty()) {
+			return lines;
+		}
+		List<NewOrderLine> costed = new ArrayList<>(lines.size());
+		for (NewOrderLine line : lines) {
+			BigDecimal unitCost = (line.productId() != null) ? unitCosts.get(line.productId()) : null;
+			costed.add((line.cost() != null || unitCost == null) ? line
+					: new NewOrderLine(line.accountId(), line.date(), line.productId(), line.quantity(), line.amount(),
+							unitCost.multiply(line.quantity()).setScale(2, RoundingMode.HALF_UP), line.salespersonId(),
+							line.source(), line.externalRef()));
+		}
+		return costed;
+	}
+
+	/** Each account once, with its latest purchase among the lines. */
+	private static PurchasesRecorded recorded(List<NewOrderLine> lines) {
+		Map<Long, LocalDate> latest = new java.util.LinkedHashMap<>();
+		for (NewOrderLine line : lines) {
+			latest.merge(line.accountId(), line.date(), (a, b) -> a.isAfter(b) ? a : b);
+		}
+		List<PurchasesRecorded.Purchase> purchases = new ArrayList<>(latest.size());
+		latest.forEach((account, date) -> purchases.add(new PurchasesRecorded.Purchase(account, date)));
+		return new PurchasesRecorded(purchases);
+	}
+
+	private void write(List<NewOrderLine> lines) {
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			if (connection.isWrapperFor(PGConnection.class)) {
 				copy(connection.unwrap(PGConnection.class), lines, now);
-				return lines.size();
+				return;
 			}
 		}
 		catch (SQLException ex) {
@@ -135,7 +232,6 @@ public class OrderLedger {
 			ps.setString(9, line.externalRef());
 			ps.setTimestamp(10, created);
 		});
-		return lines.size();
 	}
 
 	/**
@@ -252,6 +348,10 @@ public class OrderLedger {
 						rs.getBigDecimal(3), rs.getLong(4));
 				byLine.merge(total.key(), total, OrderLedger::add);
 			});
+		long withoutCost = this.jdbc.sql("select count(*) from order_line where account_id = :account and cost is null")
+			.param("account", accountId)
+			.query(Long.class)
+			.single();
 		BigDecimal amount = BigDecimal.ZERO;
 		BigDecimal margin = null;
 		long lines = 0;
@@ -260,13 +360,36 @@ public class OrderLedger {
 			margin = (year.margin() != null) ? ((margin != null) ? margin.add(year.margin()) : year.margin()) : margin;
 			lines += year.lines();
 		}
-		return new PurchaseSummary(accountId, amount, margin, lines, byYear, List.copyOf(byLine.values()));
+		return new PurchaseSummary(accountId, amount, margin, lines, withoutCost, byYear, List.copyOf(byLine.values()));
 	}
 
 	private static PurchaseSummary.Total add(PurchaseSummary.Total a, PurchaseSummary.Total b) {
 		BigDecimal margin = (a.margin() == null) ? b.margin()
 				: ((b.margin() == null) ? a.margin() : a.margin().add(b.margin()));
 		return new PurchaseSummary.Total(a.key(), a.amount().add(b.amount()), margin, a.lines() + b.lines());
+	}
+
+	/**
+	 * How many purchases of each account in the period have no cost, so figures built on
+	 * margin (net profit, CLV) can say what they rest on. Accounts without such lines are
+	 * left out. The caller has checked that the reader may see the accounts.
+	 */
+	public Map<Long, Long> withoutCost(Collection<Long> accountIds, LocalDate from, LocalDate to) {
+		Map<Long, Long> counts = new HashMap<>();
+		List<Long> ids = List.copyOf(accountIds);
+		for (int start = 0; start < ids.size(); start += NAME_CHUNK) {
+			this.jdbc.sql("""
+					select account_id, count(*) from order_line
+					where account_id in (:accounts) and order_date between :from and :to and cost is null
+					group by account_id""")
+				.param("accounts", ids.subList(start, Math.min(ids.size(), start + NAME_CHUNK)))
+				.param("from", from)
+				.param("to", to)
+				.query((ResultSet rs) -> {
+					counts.put(rs.getLong(1), rs.getLong(2));
+				});
+		}
+		return counts;
 	}
 
 	public long count(RecordScope scope) {

@@ -1,6 +1,7 @@
 package io.dakehu.account.web;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -8,19 +9,21 @@ import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountRow;
 
 /**
- * An account in the API: the owner and team as usernames.
+ * An account in the API: the owner and team as usernames; the churn reason and the day it
+ * was lost while it is LOST, and the date of its latest purchase.
  */
 record AccountJson(long id, String name, String registrationId, String industry, String region, String address,
 		Integer employees, BigDecimal annualRevenue, Long parentId, String parentName, String owner, String ownerName,
 		String keyAccountType, String relationshipType, String salesApproach, String status, boolean archived,
-		String description, List<String> team, LocalDateTime createdAt, LocalDateTime updatedAt, int version) {
+		String description, List<String> team, LocalDateTime createdAt, LocalDateTime updatedAt, int version,
+		String churnReason, LocalDate lostOn, LocalDate lastPurchaseOn) {
 
 	static AccountJson of(AccountDetails a) {
 		return new AccountJson(a.id(), a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
 				a.employees(), a.annualRevenue(), a.parentId(), a.parentName(), a.ownerUsername(), a.ownerName(),
 				code(a.keyAccountType()), code(a.relationshipType()), code(a.salesApproach()), code(a.status()),
 				a.archived(), a.description(), a.team().stream().map(AccountDetails.TeamMember::username).toList(),
-				a.createdAt(), a.updatedAt(), a.version());
+				a.createdAt(), a.updatedAt(), a.version(), code(a.churnReason()), a.lostOn(), a.lastPurchaseOn());
 	}
 
 	static String code(Enum<?> value) {

@@ -10,6 +10,7 @@ import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
+import io.dakehu.account.ChurnReason;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
 import io.dakehu.account.RelationshipType;
@@ -84,6 +85,7 @@ class AccountPages {
 		model.addAttribute("regions", this.queries.distinctValues(me.scope(), "region"));
 		model.addAttribute("types", KeyAccountType.values());
 		model.addAttribute("statuses", LifecycleStatus.values());
+		model.addAttribute("lifecycleRefresh", me.scope().all());
 		return "account/list";
 	}
 
@@ -115,6 +117,7 @@ class AccountPages {
 		CurrentUser me = this.users.current();
 		model.addAttribute("account", this.queries.details(me.scope(), id));
 		model.addAttribute("history", AuditChange.group(this.audit.forAccount(id, 300)));
+		model.addAttribute("churnReasons", ChurnReason.values());
 		return "account/show";
 	}
 
@@ -176,7 +179,6 @@ class AccountPages {
 		model.addAttribute("types", KeyAccountType.values());
 		model.addAttribute("relationshipTypes", RelationshipType.values());
 		model.addAttribute("approaches", SalesApproach.values());
-		model.addAttribute("statuses", LifecycleStatus.values());
 		return "account/form";
 	}
 
@@ -211,7 +213,6 @@ class AccountPages {
 		compare(fields, "account.keyAccountType", yours.keyAccountType(), stored.keyAccountType());
 		compare(fields, "account.relationshipType", yours.relationshipType(), stored.relationshipType());
 		compare(fields, "account.salesApproach", yours.salesApproach(), stored.salesApproach());
-		compare(fields, "account.status", yours.status(), stored.status());
 		compare(fields, "account.description", yours.description(), stored.description());
 		return fields;
 	}

@@ -49,8 +49,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The pipeline pages: the board (drag a card, or use its "Move to…" menu, which works
  * without JavaScript and from the keyboard), the list, an opportunity with its history,
- * closing forms and competitor comparison, the forecast, target companies, the open
- * opportunities section of the account page and the stage probabilities.
+ * closing forms and competitor comparison, the forecast, target companies and the open
+ * opportunities section of the account page.
  */
 @Controller
 class PipelinePages {
@@ -337,6 +337,7 @@ class PipelinePages {
 		model.addAttribute("teams", this.users.teams());
 		model.addAttribute("owners", this.targets.salespeople(me.scope()));
 		model.addAttribute("report", this.forecasts.forecast(me.scope(), start, end, teamId, ownerId));
+		model.addAttribute("quotaHolders", this.targets.quotaHolders(me));
 		return "opportunity/forecast";
 	}
 
@@ -435,38 +436,6 @@ class PipelinePages {
 		this.targets.remove(this.users.current(), id);
 		Flash.success(redirect, "targets.removed");
 		return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/pipeline/targets");
-	}
-
-	@GetMapping("/admin/stage-probabilities")
-	String probabilities(Model model) {
-		if (!this.users.current().isAdmin()) {
-			throw new org.springframework.security.access.AccessDeniedException("administrators only");
-		}
-		Map<String, Integer> probabilities = new java.util.HashMap<>();
-		this.pipeline.probabilities().forEach((stage, value) -> probabilities.put(stage.name(), value));
-		model.addAttribute("probabilities", probabilities);
-		model.addAttribute("openStages", Stage.open());
-		return "opportunity/probabilities";
-	}
-
-	@PostMapping("/admin/stage-probabilities")
-	String saveProbabilities(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		Map<Stage, Integer> changed = new EnumMap<>(Stage.class);
-		try {
-			for (Stage stage : Stage.open()) {
-				String value = form.get(stage.name());
-				changed.put(stage, StringUtils.hasText(value) ? Integer.valueOf(value.strip()) : null);
-			}
-			this.pipeline.updateProbabilities(this.users.current(), changed);
-			Flash.success(redirect, "probabilities.saved");
-		}
-		catch (NumberFormatException ex) {
-			redirect.addFlashAttribute("problem", this.labels.get("opportunity.validation.percent"));
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("problem", reason(ex));
-		}
-		return "redirect:/admin/stage-probabilities";
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.dakehu.order.web;
 
+import java.net.URI;
 import java.time.LocalDate;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
 import io.dakehu.order.OrderCriteria;
+import io.dakehu.order.OrderEntry;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.order.OrderLineView;
 import io.dakehu.order.PurchaseSummary;
@@ -13,8 +15,11 @@ import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,6 +48,16 @@ class OrderApi {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return this.ledger.search(this.users.current().scope(), new OrderCriteria(accountId, from, to),
 				new PageRequest(page, size));
+	}
+
+	/**
+	 * Records one purchase; the account's lifecycle follows (a prospect becomes a
+	 * customer).
+	 */
+	@PostMapping("/api/v1/orders")
+	ResponseEntity<OrderLineView> record(@RequestBody OrderEntry entry) {
+		OrderLineView line = this.ledger.record(this.users.current(), entry);
+		return ResponseEntity.created(URI.create("/api/v1/orders?accountId=" + line.accountId())).body(line);
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/purchases")

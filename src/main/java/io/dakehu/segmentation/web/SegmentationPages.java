@@ -12,6 +12,8 @@ import java.util.Optional;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
+import io.dakehu.order.OrderLedger;
+import io.dakehu.segmentation.AccountStanding;
 import io.dakehu.segmentation.AbcClass;
 import io.dakehu.segmentation.Measure;
 import io.dakehu.segmentation.RunRequest;
@@ -59,10 +61,13 @@ class SegmentationPages {
 
 	private final MessageSource messages;
 
-	SegmentationPages(Segmentation segmentation, Users users, MessageSource messages) {
+	private final OrderLedger ledger;
+
+	SegmentationPages(Segmentation segmentation, Users users, MessageSource messages, OrderLedger ledger) {
 		this.segmentation = segmentation;
 		this.users = users;
 		this.messages = messages;
+		this.ledger = ledger;
 	}
 
 	@GetMapping("/dashboard")
@@ -307,7 +312,15 @@ class SegmentationPages {
 	@GetMapping("/accounts/{id}/segmentation/section")
 	String section(@PathVariable long id, Model model) {
 		CurrentUser me = this.users.current();
-		model.addAttribute("standing", this.segmentation.standing(me.scope(), id));
+		AccountStanding standing = this.segmentation.standing(me.scope(), id);
+		model.addAttribute("standing", standing);
+		// Margin, net profit and CLV count a purchase without a cost as no margin: say
+		// how
+		// many of the period's purchases that is, rather than present the figures as
+		// fact.
+		model.addAttribute("withoutCost", (standing.run() != null)
+				? this.ledger.withoutCost(List.of(id), standing.run().from(), standing.run().to()).getOrDefault(id, 0L)
+				: 0L);
 		model.addAttribute("canPin", me.managesOthers());
 		model.addAttribute("accountId", id);
 		return "segmentation/section :: section";

@@ -100,6 +100,31 @@ public class AuditTrail {
 	}
 
 	/**
+	 * The entries of a set-based change, written with one {@code INSERT … SELECT} so a
+	 * change to thousands of records never passes them through Java. The owner of the
+	 * records supplies the select, over its own tables, before it applies the change.
+	 * @param select one row per changed field, with the columns {@code entity_id},
+	 * {@code account_id}, {@code field}, {@code old_value} and {@code new_value} (text)
+	 * @param params the select's named parameters; names starting with {@code audit} are
+	 * this method's
+	 * @return the number of entries written
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int changedWhere(String entityType, String select, Map<String, ?> params) {
+		return this.jdbc.sql("""
+				insert into audit_log (occurred_at, actor, entity_type, entity_id, account_id, action, field,
+				                       old_value, new_value)
+				select :auditAt, :auditActor, :auditType, c.entity_id, c.account_id, 'UPDATE', c.field, c.old_value,
+				       c.new_value
+				from (%s) c""".formatted(select))
+			.params(params)
+			.param("auditAt", Timestamp.valueOf(LocalDateTime.now(this.clock)))
+			.param("auditActor", actor())
+			.param("auditType", entityType)
+			.update();
+	}
+
+	/**
 	 * The newest entries about an account and everything recorded under it. The caller
 	 * checks that the viewer may see the account.
 	 */
