@@ -183,8 +183,11 @@ class DemoData implements SmartLifecycle {
 				cells.put("birthday", shifted(row.get("birthday"), shift));
 				return cells;
 			});
+			long storyStarted = System.nanoTime();
 			this.story.tell(editor, shift, read("story/contacts.csv"), read("story/activities.csv"),
 					read("story/assessments.csv"), read("story/targets.csv"), read("story/quotas.csv"));
+			log.info("Demo story (buying roles, activities, assessments, targets, lifecycle) in {} ms",
+					(System.nanoTime() - storyStarted) / 1_000_000);
 			log.info("Loaded the demo data set in {} ms; demo users sign in with dakehu.demo-data.password",
 					(System.nanoTime() - started) / 1_000_000);
 			this.events.publishEvent(new DemoDataLoaded());

@@ -348,7 +348,7 @@ final class DemoDataGenerator {
 		String domainOf;
 		int phone = 100;
 		for (String account : all) {
-			int count = isProspect(account) ? 2 : "TOP".equals(plan.get(account)) ? 6 : 3 + this.random.nextInt(2);
+			int count = isProspect(account) ? 2 : "TOP".equals(plan.get(account)) ? 5 : 3;
 			Set<String> names = new HashSet<>();
 			List<String> people = new ArrayList<>();
 			domainOf = account.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".example.com";
@@ -394,7 +394,7 @@ final class DemoDataGenerator {
 			if (dormant) {
 				last = 200 + this.random.nextInt(100);
 			}
-			int count = prospect ? 3 : dormant ? 2 : "TOP".equals(plan.get(account)) ? 22 : 6 + this.random.nextInt(6);
+			int count = prospect ? 2 : dormant ? 2 : "TOP".equals(plan.get(account)) ? 12 : 4 + this.random.nextInt(4);
 			long budget = Math.max(500, margin.getOrDefault(account, 0L) / 20);
 			List<String> people = contactsOf.get(account);
 			List<LocalDate> dates = new ArrayList<>();
