@@ -1,75 +1,79 @@
 package io.dakehu.dataimport;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.Comparator;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
-import io.dakehu.account.AccountDetails;
-import io.dakehu.account.AccountInput;
-import io.dakehu.account.AccountQueries;
-import io.dakehu.account.AccountService;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Role;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
-import io.dakehu.opportunity.Opportunities;
 import io.dakehu.shared.DemoDataLoaded;
-import io.dakehu.opportunity.OpportunityCriteria;
-import io.dakehu.opportunity.Stage;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the public CRM sample data set on the first start of the embedded default,
- * through the importer like any user's file, as the administrator. "First start" means no
- * demo import was ever started on this database, so deleting the records does not bring
- * them back.
+ * Loads the demo on the first start of the embedded default: the public CRM sample data
+ * set with its story layer (owners, a director, a prior year, contacts, activities,
+ * assessments, targets; see the data set's README), the files through the importer like
+ * any user's, as the administrator. "First start" means no demo import was ever started
+ * on this database, so deleting the records does not bring them back.
+ *
+ * <p>
+ * It runs as a lifecycle step just before the web server starts, so nobody can sign in to
+ * a half-loaded demo: the port answers once the demo is whole. The files' dates are moved
+ * by whole days so that their last close date ({@link #ANCHOR}) falls on today.
  */
 @Component
-@Order(20)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
 
 	static final String ORIGIN = "DEMO";
 
 	static final String SOURCE = "crm-sample";
 
-	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+	/** The last close date in sales_pipeline.csv; the story files are dated around it. */
+	static final LocalDate ANCHOR = LocalDate.of(2017, 12, 31);
 
-	private static final String FOLDER = "demo/crm-sales-opportunities/";
+	/** After the first administrator exists and before the web server starts. */
+	static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
+
+	static final String FOLDER = "demo/crm-sales-opportunities/";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final ImportJobs imports;
 
 	private final Users users;
 
-	private final Opportunities opportunities;
-
-	private final AccountQueries accountQueries;
-
-	private final AccountService accounts;
-
-	private final TransactionTemplate transaction;
+	private final DemoDataStory story;
 
 	private final boolean enabled;
 
@@ -79,25 +83,46 @@ class DemoData implements ApplicationRunner {
 
 	private final ApplicationEventPublisher events;
 
-	DemoData(ImportJobs imports, Users users, Opportunities opportunities, AccountQueries accountQueries,
-			AccountService accounts, PlatformTransactionManager transactions,
+	private final Clock clock;
+
+	private volatile boolean running;
+
+	DemoData(ImportJobs imports, Users users, DemoDataStory story,
 			@Value("${dakehu.demo-data.enabled:true}") boolean enabled,
 			@Value("${dakehu.demo-data.password:}") String password, Environment environment,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
-		this.opportunities = opportunities;
-		this.accountQueries = accountQueries;
-		this.accounts = accounts;
-		this.transaction = new TransactionTemplate(transactions);
+		this.story = story;
 		this.environment = environment;
 		this.imports = imports;
 		this.users = users;
 		this.enabled = enabled;
 		this.password = password;
+		this.clock = clock;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
+		this.running = true;
+		load();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	void load() {
 		if (!this.enabled || CommandLineImport.requested(this.environment) || this.imports.anyFrom(ORIGIN)) {
 			return;
 		}
@@ -117,11 +142,52 @@ class DemoData implements ApplicationRunner {
 					List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
 		try {
 			long started = System.nanoTime();
-			load(editor, ImportType.USERS, "sales_teams.csv");
-			load(editor, ImportType.PRODUCTS, "products.csv");
-			load(editor, ImportType.ACCOUNTS, "accounts.csv");
-			load(editor, ImportType.OPPORTUNITIES, "sales_pipeline.csv");
-			this.transaction.executeWithoutResult((status) -> handOverAccounts(editor));
+			long shift = ChronoUnit.DAYS.between(ANCHOR, LocalDate.now(this.clock));
+			Map<String, String> owners = new HashMap<>();
+			for (CSVRecord row : read("story/owners.csv")) {
+				owners.put(row.get("account"), row.get("owner"));
+			}
+			Map<String, CSVRecord> costs = byKey(read("story/product_costs.csv"), "product");
+			Map<String, CSVRecord> openDeals = byKey(read("story/open_deals.csv"), "opportunity_id");
+			load(editor, ImportType.USERS, "sales_teams.csv", null);
+			load(editor, ImportType.USERS, "story/people.csv", null);
+			load(editor, ImportType.PRODUCTS, "products.csv", (row) -> with(row, "unit cost",
+					costs.containsKey(row.get("product")) ? costs.get(row.get("product")).get("unit cost") : ""));
+			load(editor, ImportType.ACCOUNTS, "accounts.csv",
+					(row) -> with(row, "owner", owners.getOrDefault(row.get("account"), "")));
+			load(editor, ImportType.ACCOUNTS, "story/accounts.csv",
+					(row) -> with(row, "owner", owners.getOrDefault(row.get("account"), "")));
+			load(editor, ImportType.OPPORTUNITIES, "sales_pipeline.csv", (row) -> {
+				Map<String, String> cells = new java.util.LinkedHashMap<>(row.toMap());
+				CSVRecord open = openDeals.get(row.get("opportunity_id"));
+				if (open != null) {
+					// An open deal's close date is when it is expected to close.
+					cells.put("deal_stage", open.get("stage"));
+					cells.put("close_value", open.get("amount"));
+					cells.put("close_date", open.get("expected_close"));
+				}
+				cells.put("engage_date", shifted(cells.get("engage_date"), shift));
+				cells.put("close_date", shifted(cells.get("close_date"), shift));
+				return cells;
+			});
+			load(editor, ImportType.ORDERS, "story/purchases.csv", (row) -> {
+				Map<String, String> cells = new java.util.LinkedHashMap<>(row.toMap());
+				cells.put("date", shifted(cells.get("date"), shift));
+				return cells;
+			});
+			load(editor, ImportType.CONTACTS, "story/contacts.csv", (row) -> {
+				Map<String, String> cells = new java.util.LinkedHashMap<>();
+				for (String column : List.of("account", "name", "title", "department", "phone", "email")) {
+					cells.put(column, row.get(column));
+				}
+				cells.put("birthday", shifted(row.get("birthday"), shift));
+				return cells;
+			});
+			long storyStarted = System.nanoTime();
+			this.story.tell(editor, shift, read("story/contacts.csv"), read("story/activities.csv"),
+					read("story/assessments.csv"), read("story/targets.csv"), read("story/quotas.csv"));
+			log.info("Demo story (buying roles, activities, assessments, targets, lifecycle) in {} ms",
+					(System.nanoTime() - storyStarted) / 1_000_000);
 			log.info("Loaded the demo data set in {} ms; demo users sign in with dakehu.demo-data.password",
 					(System.nanoTime() - started) / 1_000_000);
 			this.events.publishEvent(new DemoDataLoaded());
@@ -131,46 +197,46 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	/**
-	 * The sample accounts have no owner column: each goes to the salesperson who won the
-	 * most on it (ties: the alphabetically first username), so a KAM signing in sees
-	 * their accounts and a manager the team's. Accounts nobody won anything on stay with
-	 * the administrator.
-	 */
-	private void handOverAccounts(CurrentUser editor) {
-		Map<Long, Map<Long, BigDecimal>> wonByAccount = new HashMap<>();
-		this.opportunities.forEach(editor.scope(), new OpportunityCriteria(null, Stage.WON, null), (o) -> {
-			if (o.accountId() != null && o.amount() != null) {
-				wonByAccount.computeIfAbsent(o.accountId(), (k) -> new HashMap<>())
-					.merge(o.ownerId(), o.amount(), BigDecimal::add);
-			}
-		});
-		Set<Long> owners = new HashSet<>();
-		wonByAccount.values().forEach((amounts) -> owners.addAll(amounts.keySet()));
-		Map<Long, UserSummary> people = this.users.byIds(owners);
-		wonByAccount.forEach((accountId, amounts) -> {
-			UserSummary best = amounts.entrySet()
-				.stream()
-				.filter((entry) -> people.containsKey(entry.getKey()))
-				.min(Comparator.comparing((Map.Entry<Long, BigDecimal> entry) -> entry.getValue())
-					.reversed()
-					.thenComparing((entry) -> people.get(entry.getKey()).username()))
-				.map((entry) -> people.get(entry.getKey()))
-				.orElse(null);
-			if (best != null) {
-				AccountDetails a = this.accountQueries.details(editor.scope(), accountId);
-				this.accounts.update(editor, accountId, a.version(),
-						new AccountInput(a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
-								a.employees(), a.annualRevenue(), a.parentId(), best.username(), a.keyAccountType(),
-								a.relationshipType(), a.salesApproach(), a.status(), a.description(), null,
-								a.version()));
-			}
-		});
+	/** The date moved by whole days, or an empty cell as it was. */
+	static String shifted(String date, long days) {
+		return (date == null || date.isEmpty()) ? date : LocalDate.parse(date).plusDays(days).toString();
 	}
 
-	private void load(CurrentUser editor, ImportType type, String file) {
-		ImportRequest request = new ImportRequest(type, file, false, null, SOURCE, this.password);
-		try (InputStream content = new ClassPathResource(FOLDER + file).getInputStream()) {
+	private static Map<String, String> with(CSVRecord row, String column, String value) {
+		Map<String, String> cells = new java.util.LinkedHashMap<>(row.toMap());
+		cells.put(column, value);
+		return cells;
+	}
+
+	private static Map<String, CSVRecord> byKey(List<CSVRecord> rows, String column) {
+		Map<String, CSVRecord> map = new HashMap<>();
+		for (CSVRecord row : rows) {
+			map.put(row.get(column), row);
+		}
+		return map;
+	}
+
+	static List<CSVRecord> read(String file) {
+		try (Reader reader = new InputStreamReader(new ClassPathResource(FOLDER + file).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			return new ArrayList<>(
+					CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Imports the file, each row rewritten first when {@code rewrite} is given (columns
+	 * added or dates moved), as a CSV file of the same name.
+	 */
+	private void load(CurrentUser editor, ImportType type, String file,
+			Function<CSVRecord, Map<String, String>> rewrite) {
+		String name = file.substring(file.lastIndexOf('/') + 1);
+		ImportRequest request = new ImportRequest(type, name, false, null, SOURCE, this.password);
+		try (InputStream content = (rewrite != null) ? rewritten(file, rewrite)
+				: new ClassPathResource(FOLDER + file).getInputStream()) {
 			long started = System.nanoTime();
 			ImportJobView job = this.imports.runNow(editor, request, content, ORIGIN, true);
 			log.info("Demo file {}: {} rows, {} in {} ms", file, job.totalRows(), job.status(),
@@ -183,6 +249,24 @@ class DemoData implements ApplicationRunner {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static InputStream rewritten(String file, Function<CSVRecord, Map<String, String>> rewrite)
+			throws IOException {
+		StringWriter out = new StringWriter();
+		CSVPrinter printer = null;
+		for (CSVRecord row : read(file)) {
+			Map<String, String> cells = rewrite.apply(row);
+			if (printer == null) {
+				printer = new CSVPrinter(out,
+						CSVFormat.DEFAULT.builder().setHeader(cells.keySet().toArray(String[]::new)).get());
+			}
+			printer.printRecord(cells.values());
+		}
+		if (printer != null) {
+			printer.flush();
+		}
+		return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -81,11 +81,13 @@ class DemoDataImportTest {
 	@Test
 	void loadsProductsAndAccountsWithTheirHierarchy() throws IOException {
 		assertThat(this.catalog.count()).isEqualTo(csv("products.csv").size()).isEqualTo(7);
-		List<String[]> accountRows = csv("accounts.csv");
+		List<String[]> accountRows = new ArrayList<>(csv("accounts.csv"));
+		assertThat(accountRows).hasSize(85);
+		accountRows.addAll(csv("story/accounts.csv"));
 		RecordScope everything = RecordScope.everything(0);
 		assertThat(this.accounts.search(everything, AccountCriteria.all(), new PageRequest(0, 1)).totalElements())
 			.isEqualTo(accountRows.size())
-			.isEqualTo(85);
+			.isEqualTo(95);
 		Map<String, String> parents = new HashMap<>();
 		for (String[] row : accountRows) {
 			parents.put(row[0], (row.length > 6 && !row[6].isEmpty()) ? row[6] : null);
@@ -96,21 +98,32 @@ class DemoDataImportTest {
 				.isEqualTo(parents.get(row.name()));
 			checked++;
 		}
-		assertThat(checked).isEqualTo(85);
+		assertThat(checked).isEqualTo(95);
 		assertThat(parents.values().stream().filter((p) -> p != null)).isNotEmpty();
 	}
 
 	@Test
 	void loadsEveryOpportunityAndTurnsEachWonOneIntoAnOrderLine() throws IOException {
 		List<String[]> pipeline = csv("sales_pipeline.csv");
+		Map<String, String> openStages = new HashMap<>();
+		BigDecimal openTotal = BigDecimal.ZERO;
+		for (String[] row : csv("story/open_deals.csv")) {
+			openStages.put(row[0], row[1]);
+			openTotal = openTotal.add(new BigDecimal(row[2]));
+		}
 		Map<String, Long> perStage = new HashMap<>();
 		BigDecimal wonTotal = BigDecimal.ZERO;
 		for (String[] row : pipeline) {
-			perStage.merge(Stage.parse(row[4]).name(), 1L, Long::sum);
+			perStage.merge(openStages.getOrDefault(row[0], Stage.parse(row[4]).name()), 1L, Long::sum);
 			if (row[4].equals("Won")) {
 				wonTotal = wonTotal.add(new BigDecimal(row[7]));
 			}
 		}
+		List<String[]> purchases = csv("story/purchases.csv");
+		BigDecimal purchased = purchases.stream()
+			.map((row) -> new BigDecimal(row[5]))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		assertThat(openStages).hasSize(2089);
 		RecordScope everything = RecordScope.everything(0);
 		assertThat(pipeline).hasSize(8800);
 		assertThat(
@@ -122,9 +135,13 @@ class DemoDataImportTest {
 				.totalElements()).as(stage.name()).isEqualTo(perStage.getOrDefault(stage.name(), 0L));
 		}
 		assertThat(this.jdbc.sql("select count(*) from order_line").query(Long.class).single())
-			.isEqualTo(perStage.get("WON"));
+			.isEqualTo(perStage.get("WON") + purchases.size());
 		assertThat(this.jdbc.sql("select sum(amount) from order_line").query(BigDecimal.class).single())
-			.isEqualByComparingTo(wonTotal);
+			.isEqualByComparingTo(wonTotal.add(purchased));
+		// Every open deal has its amount: the pipeline is not "0 · weighted 0".
+		assertThat(this.jdbc.sql("select sum(amount) from opportunity where stage not in ('WON', 'LOST')")
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo(openTotal);
 		assertThat(this.jdbc.sql("select sum(amount) from opportunity where stage = 'WON'")
 			.query(BigDecimal.class)
 			.single()).isEqualByComparingTo(wonTotal);
@@ -132,7 +149,11 @@ class DemoDataImportTest {
 
 	@Test
 	void aSalespersonSeesTheirOwnOpportunities() throws IOException {
-		long expected = csv("sales_pipeline.csv").stream().filter((row) -> row[1].equals("Moses Frase")).count();
+		// Their own deals, and everyone's deals on the accounts they own.
+		Map<String, String> owners = DemoDataFiles.owners();
+		long expected = csv("sales_pipeline.csv").stream()
+			.filter((row) -> row[1].equals("Moses Frase") || "moses.frase".equals(owners.get(row[3])))
+			.count();
 		UserSummary moses = this.users.findByUsername("moses.frase").orElseThrow();
 		RecordScope scope = new RecordScope(moses.id(), false, java.util.Set.of(moses.id()));
 		assertThat(this.opportunities.search(scope, OpportunityCriteria.all(), new PageRequest(0, 1)).totalElements())
@@ -141,33 +162,56 @@ class DemoDataImportTest {
 	}
 
 	@Test
-	void eachAccountBelongsToTheSalespersonWhoWonTheMostOnIt() throws IOException {
-		Map<String, Map<String, BigDecimal>> won = new HashMap<>();
+	void eachAccountBelongsToTheOwnerTheStoryNamesAndEverySellerOwnsAccountsTheySellTo() throws IOException {
+		Map<String, String> owners = DemoDataFiles.owners();
+		assertThat(owners.keySet()).containsExactlyInAnyOrderElementsOf(DemoDataFiles.accounts());
+		Map<String, java.util.Set<String>> wonOn = new HashMap<>();
 		for (String[] row : csv("sales_pipeline.csv")) {
 			if (row[4].equals("Won")) {
-				won.computeIfAbsent(row[3], (k) -> new HashMap<>())
-					.merge(UserImporter.usernameFor(row[1]), new BigDecimal(row[7]), BigDecimal::add);
+				wonOn.computeIfAbsent(row[3], (k) -> new java.util.HashSet<>()).add(UserImporter.usernameFor(row[1]));
 			}
 		}
-		Map<String, String> expectedOwner = new HashMap<>();
-		won.forEach((account, amounts) -> expectedOwner.put(account,
-				amounts.entrySet()
-					.stream()
-					.min(java.util.Comparator.comparing((Map.Entry<String, BigDecimal> e) -> e.getValue())
-						.reversed()
-						.thenComparing(Map.Entry::getKey))
-					.orElseThrow()
-					.getKey()));
+		Map<String, Long> owned = new HashMap<>();
+		owners.forEach((account, owner) -> owned.merge(owner, 1L, Long::sum));
+		// The owner of a public account won deals on it; everyone who won anything owns
+		// at least two such accounts.
+		owners.forEach((account, owner) -> {
+			if (wonOn.containsKey(account)) {
+				assertThat(wonOn.get(account)).as(account).contains(owner);
+			}
+		});
+		wonOn.values().stream().flatMap(java.util.Set::stream).distinct().forEach((seller) -> {
+			long sellsOn = owners.entrySet()
+				.stream()
+				.filter((e) -> e.getValue().equals(seller) && wonOn.containsKey(e.getKey()))
+				.count();
+			assertThat(sellsOn).as(seller).isGreaterThanOrEqualTo(2);
+		});
 		RecordScope everything = RecordScope.everything(0);
 		for (var row : this.accounts.search(everything, AccountCriteria.all(), new PageRequest(0, 200)).content()) {
-			assertThat(row.ownerUsername()).as(row.name()).isEqualTo(expectedOwner.getOrDefault(row.name(), "admin"));
+			assertThat(row.ownerUsername()).as(row.name()).isEqualTo(owners.get(row.name()));
 		}
-		UserSummary moses = this.users.findByUsername("moses.frase").orElseThrow();
-		long mosesAccounts = expectedOwner.values().stream().filter("moses.frase"::equals).count();
-		assertThat(this.accounts
-			.search(new RecordScope(moses.id(), false, java.util.Set.of(moses.id())), AccountCriteria.all(),
-					new PageRequest(0, 1))
-			.totalElements()).isEqualTo(mosesAccounts);
+		for (String username : List.of("moses.frase", "dustin.brinkmann")) {
+			UserSummary user = this.users.findByUsername(username).orElseThrow();
+			java.util.Set<Long> scope = new java.util.HashSet<>();
+			scope.add(user.id());
+			// A manager's scope is their team.
+			for (UserSummary member : this.users.all()) {
+				if (username.equals(member.managerUsername())) {
+					scope.add(member.id());
+				}
+			}
+			long expected = owners.values()
+				.stream()
+				.filter((owner) -> owner.equals(username) || this.users.findByUsername(owner)
+					.map((u) -> username.equals(u.managerUsername()))
+					.orElse(false))
+				.count();
+			assertThat(expected).as(username).isGreaterThanOrEqualTo(3);
+			assertThat(this.accounts
+				.search(new RecordScope(user.id(), false, scope), AccountCriteria.all(), new PageRequest(0, 1))
+				.totalElements()).as(username).isEqualTo(expected);
+		}
 	}
 
 	@Test
@@ -177,7 +221,20 @@ class DemoDataImportTest {
 		byte[] opportunitiesXlsx = export(this.exports, admin, Exports.Kind.OPPORTUNITIES, "xlsx");
 		byte[] opportunitiesCsv = export(this.exports, admin, Exports.Kind.OPPORTUNITIES, "csv");
 		byte[] ordersCsv = export(this.exports, admin, Exports.Kind.ORDERS, "csv");
-		assertThat(new String(accountsCsv, StandardCharsets.UTF_8).lines()).hasSize(86);
+		assertThat(new String(accountsCsv, StandardCharsets.UTF_8).lines()).hasSize(96);
+		// The story's purchases come in as order lines; those of won deals with the
+		// deals.
+		StringBuilder storyOrders = new StringBuilder();
+		text(ordersCsv).lines().forEach((line) -> {
+			if (storyOrders.length() == 0 || !line.contains(OpportunityImporter.ORDER_REFERENCE_PREFIX)) {
+				storyOrders.append(line).append('\n');
+			}
+		});
+		StringBuilder products = new StringBuilder("product,series,sales_price,unit cost\n");
+		Map<String, String> costs = new HashMap<>();
+		csv("story/product_costs.csv").forEach((row) -> costs.put(row[0], row[1]));
+		csv("products.csv").forEach(
+				(row) -> products.append(String.join(",", row[0], row[1], row[2], costs.get(row[0]))).append('\n'));
 
 		// Command-line arguments, because they outrank application.properties.
 		try (ConfigurableApplicationContext empty = new SpringApplicationBuilder(DakehuApplication.class).run(
@@ -189,9 +246,11 @@ class DemoDataImportTest {
 			load(imports, otherAdmin, ImportType.USERS, "sales_teams.csv",
 					new ClassPathResource("demo/crm-sales-opportunities/sales_teams.csv").getContentAsByteArray());
 			load(imports, otherAdmin, ImportType.PRODUCTS, "products.csv",
-					new ClassPathResource("demo/crm-sales-opportunities/products.csv").getContentAsByteArray());
+					products.toString().getBytes(StandardCharsets.UTF_8));
 			load(imports, otherAdmin, ImportType.ACCOUNTS, "accounts.csv", accountsCsv);
 			load(imports, otherAdmin, ImportType.OPPORTUNITIES, "opportunities.xlsx", opportunitiesXlsx);
+			load(imports, otherAdmin, ImportType.ORDERS, "orders.csv",
+					storyOrders.toString().getBytes(StandardCharsets.UTF_8));
 
 			Exports again = empty.getBean(Exports.class);
 			assertThat(text(export(again, otherAdmin, Exports.Kind.ACCOUNTS, "csv"))).isEqualTo(text(accountsCsv));

@@ -1,0 +1,200 @@
+package io.dakehu.dataimport;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountInput;
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRow;
+import io.dakehu.account.AccountService;
+import io.dakehu.account.LifecycleStatus;
+import io.dakehu.activity.Activities;
+import io.dakehu.activity.ActivityInput;
+import io.dakehu.activity.ActivityType;
+import io.dakehu.contact.Attitude;
+import io.dakehu.contact.BuyingRole;
+import io.dakehu.contact.BuyingRoleInput;
+import io.dakehu.contact.ContactView;
+import io.dakehu.contact.Contacts;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.opportunity.Intention;
+import io.dakehu.opportunity.TargetInput;
+import io.dakehu.opportunity.Targets;
+import io.dakehu.order.OrderCriteria;
+import io.dakehu.order.OrderLedger;
+import io.dakehu.relationship.AssessmentInput;
+import io.dakehu.relationship.Assessments;
+import io.dakehu.shared.PageRequest;
+import org.apache.commons.csv.CSVRecord;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The parts of the demo that no file import carries: buying roles, activities (logged by
+ * the account's owner), relationship assessments, the current year's targets and quotas,
+ * and each account's lifecycle as its purchases say (DOMAIN.md §2.1). One transaction, so
+ * a failure leaves no half story.
+ */
+@Component
+class DemoDataStory {
+
+	private final AccountQueries accountQueries;
+
+	private final AccountService accounts;
+
+	private final Contacts contacts;
+
+	private final Activities activities;
+
+	private final Assessments assessments;
+
+	private final Targets targets;
+
+	private final OrderLedger ledger;
+
+	private final Users users;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	DemoDataStory(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Activities activities,
+			Assessments assessments, Targets targets, OrderLedger ledger, Users users,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.accountQueries = accountQueries;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.activities = activities;
+		this.assessments = assessments;
+		this.targets = targets;
+		this.ledger = ledger;
+		this.users = users;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	void tell(CurrentUser admin, long shift, List<CSVRecord> contactRows, List<CSVRecord> activityRows,
+			List<CSVRecord> assessmentRows, List<CSVRecord> targetRows, List<CSVRecord> quotaRows) {
+		this.transaction.executeWithoutResult((status) -> {
+			Map<String, Long> accountIds = new HashMap<>();
+			RecordScope everything = admin.scope();
+			for (AccountRow row : this.accountQueries
+				.search(everything, AccountCriteria.all(), new PageRequest(0, 10_000))
+				.content()) {
+				accountIds.put(row.name(), row.id());
+			}
+			Map<String, CurrentUser> people = new HashMap<>();
+			for (UserSummary user : this.users.all()) {
+				people.put(user.username(), new CurrentUser(user.id(), user.username(), user.displayName(), user.role(),
+						RecordScope.everything(user.id())));
+			}
+			Map<Long, Map<String, Long>> contactIds = new HashMap<>();
+			for (Long accountId : accountIds.values()) {
+				Map<String, Long> byName = new HashMap<>();
+				for (ContactView contact : this.contacts.forAccount(everything, accountId)) {
+					byName.put(contact.name(), contact.id());
+				}
+				contactIds.put(accountId, byName);
+			}
+			for (CSVRecord row : contactRows) {
+				long accountId = accountIds.get(row.get("account"));
+				Set<BuyingRole> roles = EnumSet.noneOf(BuyingRole.class);
+				Arrays.stream(row.get("roles").split(";")).map(BuyingRole::valueOf).forEach(roles::add);
+				this.contacts.placeInBuyingCenter(admin, contactIds.get(accountId).get(row.get("name")),
+						new BuyingRoleInput(roles, Integer.valueOf(row.get("influence")),
+								Attitude.valueOf(row.get("attitude")), Integer.valueOf(row.get("personal_level")), null,
+								null));
+			}
+			for (CSVRecord row : activityRows) {
+				long accountId = accountIds.get(row.get("account"));
+				CurrentUser user = people.get(row.get("user"));
+				String next = row.get("next_contact_date");
+				ActivityInput input = new ActivityInput(ActivityType.valueOf(row.get("type")),
+						LocalDateTime.parse(row.get("occurred_at")).plusDays(shift),
+						Integer.valueOf(row.get("duration_minutes")), new BigDecimal(row.get("cost")),
+						row.get("summary"), row.get("next_step").isEmpty() ? null : row.get("next_step"),
+						next.isEmpty() ? null : LocalDate.parse(next).plusDays(shift),
+						List.of(contactIds.get(accountId).get(row.get("contacts"))), List.of(), null);
+				as(user, () -> this.activities.log(user, accountId, input));
+			}
+			for (CSVRecord row : assessmentRows) {
+				CurrentUser assessor = people.get(row.get("assessor"));
+				AssessmentInput input = new AssessmentInput(Integer.valueOf(row.get("personal")),
+						Integer.valueOf(row.get("company")), LocalDate.parse(row.get("assessed_on")).plusDays(shift),
+						row.get("evidence"));
+				as(assessor, () -> this.assessments.record(assessor, accountIds.get(row.get("account")), input));
+			}
+			LocalDate today = LocalDate.now(this.clock);
+			LocalDate from = today.withDayOfYear(1);
+			LocalDate to = today.withDayOfYear(today.lengthOfYear());
+			List<TargetInput> inputs = new ArrayList<>();
+			for (CSVRecord row : targetRows) {
+				inputs.add(new TargetInput(row.get("salesperson"), accountIds.get(row.get("account")),
+						Intention.valueOf(row.get("intention")), from, to));
+			}
+			this.targets.setAll(admin, inputs);
+			for (CSVRecord row : quotaRows) {
+				this.targets.setQuota(admin, row.get("salesperson"), from, to, new BigDecimal(row.get("amount")));
+			}
+			keepLifecycle(admin, today);
+		});
+	}
+
+	/**
+	 * Active with a purchase in the last 12 months, dormant with older purchases only, a
+	 * prospect without any (DOMAIN.md §2.1).
+	 */
+	private void keepLifecycle(CurrentUser admin, LocalDate today) {
+		Map<Long, LocalDate> lastPurchase = new HashMap<>();
+		this.ledger.forEach(admin.scope(), OrderCriteria.all(),
+				(line) -> lastPurchase.merge(line.accountId(), line.date(), (a, b) -> a.isAfter(b) ? a : b));
+		LocalDate activeSince = today.minusMonths(12);
+		for (AccountRow row : this.accountQueries
+			.search(admin.scope(), AccountCriteria.all(), new PageRequest(0, 10_000))
+			.content()) {
+			LocalDate last = lastPurchase.get(row.id());
+			LifecycleStatus status = (last == null) ? LifecycleStatus.PROSPECT
+					: last.isAfter(activeSince) ? LifecycleStatus.ACTIVE : LifecycleStatus.DORMANT;
+			if (row.status() != status) {
+				AccountDetails a = this.accountQueries.details(admin.scope(), row.id());
+				this.accounts.update(admin, row.id(), a.version(),
+						new AccountInput(a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
+								a.employees(), a.annualRevenue(), a.parentId(), a.ownerUsername(), a.keyAccountType(),
+								a.relationshipType(), a.salesApproach(), status, a.description(), null, a.version()));
+			}
+		}
+	}
+
+	/** Runs the step with the user signed in, so the audit log names them. */
+	private static void as(CurrentUser user, Runnable step) {
+		Authentication before = SecurityContextHolder.getContext().getAuthentication();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.username(), null, List.of()));
+		try {
+			step.run();
+		}
+		finally {
+			SecurityContextHolder.getContext().setAuthentication(before);
+		}
+	}
+
+}
