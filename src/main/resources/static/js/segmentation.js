@@ -6,7 +6,7 @@
 
 	var TIER_COLOURS = { VIP: '#7f1d1d', MAJOR: '#b3261e', ORDINARY: '#e0796f', SMALL: '#cbd5e1' };
 	var ABC_COLOURS = { A: '#b3261e', B: '#f59e0b', C: '#94a3b8' };
-	var VG_COLOURS = { VIP: '#7f1d1d', MGC: '#16a34a', BZ: '#f59e0b', STABLE: '#64748b' };
+	var VG_COLOURS = { VIP: '#7f1d1d', BZ: '#f59e0b', NEW: '#0284c7', MGC: '#16a34a', STABLE: '#64748b' };
 
 	document.addEventListener('change', function (event) {
 		if (event.target.matches('select[data-autosubmit]')) {
@@ -121,7 +121,7 @@
 	function valueGrowth(data) {
 		var instance = chart('chart-value-growth');
 		var labels = data.labels;
-		var classes = ['VIP', 'MGC', 'BZ', 'STABLE'];
+		var classes = ['VIP', 'BZ', 'NEW', 'MGC', 'STABLE'];
 		instance.setOption({
 			grid: { left: 60, right: 50, top: 40, bottom: 40 },
 			legend: { top: 0 },

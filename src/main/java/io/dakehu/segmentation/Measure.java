@@ -6,34 +6,37 @@ package io.dakehu.segmentation;
 public enum Measure {
 
 	/** The amount of the order lines. */
-	REVENUE("o.amount", "p.revenue"),
+	REVENUE("p.revenue", "p.prior_revenue"),
 
 	/**
 	 * Amount less cost. A line without a cost counts as no margin, so profit is never
 	 * invented from missing data.
 	 */
-	GROSS_PROFIT("o.amount - coalesce(o.cost, o.amount)", "p.revenue - p.cost");
-
-	private final String lineValueSql;
+	GROSS_PROFIT("p.revenue - p.cost", "p.prior_revenue - p.prior_cost");
 
 	private final String accountValueSql;
 
-	Measure(String lineValueSql, String accountValueSql) {
-		this.lineValueSql = lineValueSql;
+	private final String priorValueSql;
+
+	Measure(String accountValueSql, String priorValueSql) {
 		this.accountValueSql = accountValueSql;
+		this.priorValueSql = priorValueSql;
 	}
 
 	/**
-	 * The value of one account's period as a SQL expression over its aggregated revenue
-	 * {@code p.revenue} and cost {@code p.cost}.
+	 * The value of one account's period as a SQL expression over the ledger's sums
+	 * {@code p.revenue} and {@code p.cost} ({@link io.dakehu.order.LedgerSql}).
 	 */
 	String accountValueSql() {
 		return this.accountValueSql;
 	}
 
-	/** The value of one order line {@code o} as a SQL expression. */
-	String lineValueSql() {
-		return this.lineValueSql;
+	/**
+	 * The same for the prior period, over {@code p.prior_revenue} and
+	 * {@code p.prior_cost}.
+	 */
+	String priorValueSql() {
+		return this.priorValueSql;
 	}
 
 }

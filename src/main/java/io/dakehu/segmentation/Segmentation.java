@@ -22,6 +22,7 @@ import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
+import io.dakehu.order.PurchaseHistory;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
@@ -52,14 +53,21 @@ public class Segmentation {
 
 	private final AccountQueries accounts;
 
+	private final PurchaseHistory purchases;
+
+	private final BzDecisions decisions;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	Segmentation(JdbcClient jdbc, SnapshotWriter writer, AccountQueries accounts, AuditTrail audit, Clock clock) {
+	Segmentation(JdbcClient jdbc, SnapshotWriter writer, AccountQueries accounts, PurchaseHistory purchases,
+			BzDecisions decisions, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.accounts = accounts;
+		this.purchases = purchases;
+		this.decisions = decisions;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -124,11 +132,7 @@ public class Segmentation {
 	 */
 	private LocalDate lastTwelveMonthsEnd() {
 		LocalDate today = LocalDate.now(this.clock);
-		LocalDate newest = this.jdbc.sql("select max(order_date) from order_line where order_date <= :today")
-			.param("today", today)
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
+		LocalDate newest = this.purchases.newestPurchase(today).orElse(null);
 		boolean stale = newest != null && newest.isBefore(today.minusYears(1).plusDays(1));
 		return stale ? newest : today;
 	}
@@ -159,7 +163,7 @@ public class Segmentation {
 	private static final String RUN_SQL = """
 			select id, period_from, period_to, prior_from, prior_to, measure, accounts, total_value, customers_for_80,
 			       tier_vip, tier_major, tier_ordinary, tier_small, abc_a, abc_b, abc_c, vg_vip, vg_mgc, vg_bz, vg_stable,
-			       started_by, started_at, duration_millis
+			       started_by, started_at, duration_millis, vg_new
 			from segmentation_run""";
 
 	private static RunSummary runRow(ResultSet rs, int n) throws SQLException {
@@ -175,14 +179,15 @@ public class Segmentation {
 		abc.put("C", rs.getLong(16));
 		Map<String, Long> growth = new LinkedHashMap<>();
 		growth.put("VIP", rs.getLong(17));
-		growth.put("MGC", rs.getLong(18));
 		growth.put("BZ", rs.getLong(19));
+		growth.put("NEW", rs.getLong(24));
+		growth.put("MGC", rs.getLong(18));
 		growth.put("STABLE", rs.getLong(20));
 		long for80 = rs.getLong(9);
 		return new RunSummary(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
 				rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), Measure.valueOf(rs.getString(6)), accounts,
 				pyramid, abc, growth, new RunSummary.Pareto(share(for80, accounts), for80, rs.getBigDecimal(8)),
-				rs.getString(21), rs.getTimestamp(22).toLocalDateTime(), rs.getLong(23));
+				rs.getString(21), rs.getTimestamp(22).toLocalDateTime(), rs.getLong(23), false);
 	}
 
 	static double share(long part, long whole) {
@@ -280,34 +285,29 @@ public class Segmentation {
 		Set<Long> ids = new HashSet<>();
 		raw.forEach((row) -> ids.add(((Number) row[1]).longValue()));
 		Map<Long, String> names = this.accounts.names(ids);
-		if (!ids.isEmpty()) {
-			// Lifetime figures up to the end of the run's period, for the shown rows
-			// only.
-			Map<Long, Object[]> lifetime = new HashMap<>();
-			this.jdbc.sql("""
-					select account_id, sum(amount), min(order_date) from order_line
-					where account_id in (:ids) and order_date <= :to group by account_id""")
-				.param("ids", ids)
-				.param("to", run.to())
-				.query((ResultSet rs) -> {
-					lifetime.put(rs.getLong(1), new Object[] { rs.getBigDecimal(2), rs.getDate(3).toLocalDate() });
-				});
-			for (Object[] row : raw) {
-				Object[] life = lifetime.get(((Number) row[1]).longValue());
-				if (life != null) {
-					row[15] = life[0];
-					row[16] = life[1];
-				}
+		// Lifetime figures up to the end of the run's period, for the shown rows only.
+		Map<Long, PurchaseHistory.Lifetime> lifetime = this.purchases.lifetime(ids, run.to());
+		for (Object[] row : raw) {
+			PurchaseHistory.Lifetime life = lifetime.get(((Number) row[1]).longValue());
+			if (life != null) {
+				row[15] = life.total();
+				row[16] = life.firstPurchase();
 			}
 		}
+		Set<Long> bz = new HashSet<>();
+		raw.stream()
+			.filter((row) -> ValueGrowth.BZ.name().equals(row[12].toString().strip()))
+			.forEach((row) -> bz.add(((Number) row[1]).longValue()));
+		Map<Long, BzDecision> decisions = this.decisions.standing(bz, run.id());
 		List<SnapshotRow> rows = new ArrayList<>(raw.size());
 		for (Object[] row : raw) {
-			rows.add(snapshotRow(run, row, names.get(((Number) row[1]).longValue())));
+			long id = ((Number) row[1]).longValue();
+			rows.add(snapshotRow(run, row, names.get(id), decisions.get(id)));
 		}
 		return rows;
 	}
 
-	private static SnapshotRow snapshotRow(RunSummary run, Object[] r, String name) {
+	private static SnapshotRow snapshotRow(RunSummary run, Object[] r, String name, BzDecision decision) {
 		long days = ChronoUnit.DAYS.between(run.from(), run.to()) + 1;
 		BigDecimal perYear = BigDecimal.valueOf(365).divide(BigDecimal.valueOf(days), 10, RoundingMode.HALF_UP);
 		BigDecimal revenue = decimal(r[4]);
@@ -326,7 +326,8 @@ public class Segmentation {
 				AbcClass.valueOf(r[11].toString().strip()), ValueGrowth.valueOf(r[12].toString().strip()),
 				decimal(r[13]), netProfit, decimal(r[15]), first, years,
 				netProfit.multiply(perYear).setScale(2, RoundingMode.HALF_UP), decimal(r[17]),
-				(spend != null && spend.signum() > 0) ? annualSales.divide(spend, 4, RoundingMode.HALF_UP) : null);
+				(spend != null && spend.signum() > 0) ? annualSales.divide(spend, 4, RoundingMode.HALF_UP) : null,
+				decision);
 	}
 
 	private static BigDecimal decimal(Object value) {
@@ -383,7 +384,7 @@ public class Segmentation {
 		}
 		return new RunSummary(run.id(), run.from(), run.to(), run.priorFrom(), run.priorTo(), run.measure(),
 				accounts[0], pyramid, abc, growth, new RunSummary.Pareto(share(for80, accounts[0]), for80, total[0]),
-				run.startedBy(), run.startedAt(), run.durationMillis());
+				run.startedBy(), run.startedAt(), run.durationMillis(), true);
 	}
 
 	private static Map<String, Long> zeros(Enum<?>[] values) {
@@ -646,6 +647,26 @@ public class Segmentation {
 				values.put("pinReason", reason);
 			});
 		return values;
+	}
+
+	/**
+	 * Records the decision for a customer that is BZ in the latest company-wide run:
+	 * develop or let go, why, who follows it up and when decided (DOMAIN.md §3.4).
+	 * Managers, directors and administrators decide; audited on the account.
+	 * @throws NotFoundException when the reader may not see the account
+	 */
+	@Transactional
+	public void decideBz(CurrentUser me, long accountId, BzDecisionInput input) {
+		this.accounts.requireVisible(me.scope(), accountId);
+		Optional<RunSummary> latest = latest();
+		boolean bz = latest.isPresent() && this.jdbc.sql("""
+				select count(*) from segmentation_snapshot
+				where run_id = :run and account_id = :id and value_growth = 'BZ'""")
+			.param("run", latest.get().id())
+			.param("id", accountId)
+			.query(Long.class)
+			.single() > 0;
+		this.decisions.record(me, accountId, latest.map(RunSummary::id).orElse(0L), bz, input);
 	}
 
 	/**

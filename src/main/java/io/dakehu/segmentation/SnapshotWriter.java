@@ -14,6 +14,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.dakehu.account.CustomerSql;
+import io.dakehu.activity.ActivitySql;
+import io.dakehu.order.LedgerSql;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -32,36 +36,29 @@ import org.springframework.stereotype.Component;
 class SnapshotWriter {
 
 	/**
-	 * Per account: the period's revenue, margin and measured value, the prior period's
-	 * value, the contact cost and the strategic pin, from one scan of the two periods.
-	 * Accounts without purchases take part with zero. Lifetime figures (total revenue,
-	 * first purchase) are not part of a run: they are read per account when shown, along
-	 * the (account, date) index, so a run never scans the ledger's older years.
+	 * Per customer: the period's revenue, margin and measured value, the prior period's
+	 * value, whether it bought in either period, the contact cost and the strategic pin.
+	 * The population, the ledger's sums and the activities' costs are fragments their
+	 * owning modules publish ({@link CustomerSql}, {@link LedgerSql},
+	 * {@link ActivitySql}); this module composes them and names no table of theirs.
+	 * Customers without purchases take part with zero. Lifetime figures (total revenue,
+	 * first purchase) are not part of a run: they are read per account when shown, so a
+	 * run never scans the ledger's older years.
 	 */
 	private static final String BASE = """
-			select a.id as account_id,
+			select a.account_id,
 			       coalesce(p.revenue, 0) as revenue,
 			       coalesce(p.revenue - p.cost, 0) as margin,
 			       coalesce(%1$s, 0) as amount,
-			       coalesce(p.prior_amount, 0) as prior_amount,
+			       coalesce(%2$s, 0) as prior_amount,
+			       case when p.revenue is null then 0 else 1 end as bought,
+			       case when p.prior_revenue is null then 0 else 1 end as bought_before,
 			       coalesce(c.cost, 0) as contact_cost,
 			       case when g.account_id is null then 0 else 1 end as pinned
-			from account a
-			left join (
-			    select o.account_id,
-			           sum(o.amount) filter (where o.order_date >= :from) as revenue,
-			           sum(coalesce(o.cost, o.amount)) filter (where o.order_date >= :from) as cost,
-			           sum(%2$s) filter (where o.order_date < :from) as prior_amount
-			    from order_line o
-			    where o.order_date between :priorFrom and :to
-			    group by o.account_id) p on p.account_id = a.id
-			left join (
-			    select t.account_id, sum(t.cost) as cost
-			    from activity t
-			    where t.occurred_at >= :fromStart and t.occurred_at < :toEnd and t.cost is not null
-			    group by t.account_id) c on c.account_id = a.id
-			left join segmentation_pin g on g.account_id = a.id
-			where a.archived = false%3$s""";
+			from %3$s a
+			left join %4$s p on p.account_id = a.account_id
+			left join %5$s c on c.account_id = a.account_id
+			left join segmentation_pin g on g.account_id = a.account_id""";
 
 	/**
 	 * Rank, population size, total and running total in one sort; the rank and the
@@ -79,13 +76,14 @@ class SnapshotWriter {
 
 	/**
 	 * Pyramid by rank: rank ≤ ceil(p% of N) is the same as (rank − 1) · 10000 < N · p in
-	 * hundredths of a percent, exact in integers. A customer without purchases is Small.
-	 * ABC by the running total before the account: below 80% of the total it is A, so the
-	 * account that crosses 80% is A too.
+	 * hundredths of a percent, exact in integers. A customer whose value is zero or
+	 * negative (no purchase, or no profit with the profit measure) is Small. ABC by the
+	 * running total before the account: below 80% of the total it is A, so the account
+	 * that crosses 80% is A too.
 	 */
 	private static final String CLASSED = """
 			select w.*,
-			       case when w.revenue <= 0 then 'SMALL'
+			       case when w.amount <= 0 then 'SMALL'
 			            when (w.rank_no - 1) * 10000 < w.n * :vipBasis then 'VIP'
 			            when (w.rank_no - 1) * 10000 < w.n * :majorBasis then 'MAJOR'
 			            when (w.rank_no - 1) * 10000 < w.n * :ordinaryBasis then 'ORDINARY'
@@ -96,19 +94,25 @@ class SnapshotWriter {
 			       w.margin - w.contact_cost as net_profit
 			from (%s) w""";
 
+	/**
+	 * Value × growth, first match wins (DOMAIN.md §3.4): VIP, then BZ (value fell or net
+	 * profit below zero, even when growing), then NEW (bought in the period, not in the
+	 * prior period: no growth rate), then MGC, then Stable.
+	 */
 	private static final String INSERT = """
 			insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
 			    growth, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
 			select :run, k.account_id, k.rank_no, k.amount, k.revenue, k.margin, k.prior_amount,
-			       case when k.prior_amount > 0
+			       case when k.prior_amount > 0 and k.bought_before = 1
 			            then round(cast(k.amount - k.prior_amount as numeric(30, 10)) / k.prior_amount, 4) end,
 			       k.running, k.tier,
 			       case when k.pinned = 1 then 'B' else k.abc_rule end,
 			       k.abc_rule,
 			       case when k.tier in ('VIP', 'MAJOR') then 'VIP'
-			            when (k.prior_amount > 0 and (k.amount - k.prior_amount) * 100 >= k.prior_amount * :growth)
-			                 or (k.prior_amount <= 0 and k.amount > 0) then 'MGC'
 			            when k.amount < k.prior_amount or k.net_profit < 0 then 'BZ'
+			            when k.bought = 1 and k.bought_before = 0 then 'NEW'
+			            when k.prior_amount > 0 and (k.amount - k.prior_amount) * 100 >= k.prior_amount * :growth
+			                 then 'MGC'
 			            else 'STABLE' end,
 			       k.contact_cost, k.net_profit, round(k.net_profit * :clvFactor, 2)
 			from (%s) k""";
@@ -121,7 +125,8 @@ class SnapshotWriter {
 			       sum(case when abc = 'C' then 1 else 0 end),
 			       sum(case when value_growth = 'VIP' then 1 else 0 end), sum(case when value_growth = 'MGC' then 1 else 0 end),
 			       sum(case when value_growth = 'BZ' then 1 else 0 end),
-			       sum(case when value_growth = 'STABLE' then 1 else 0 end)
+			       sum(case when value_growth = 'STABLE' then 1 else 0 end),
+			       sum(case when value_growth = 'NEW' then 1 else 0 end)
 			from segmentation_snapshot where run_id = :run""";
 
 	private final JdbcClient jdbc;
@@ -174,13 +179,13 @@ class SnapshotWriter {
 		Map<String, Object> params = params(period, measure, settings, owners);
 		params.put("run", runId);
 		sumAlongAccounts();
-		this.jdbc.sql(insertSql(measure, owners != null)).params(params).update();
+		this.jdbc.sql(insertSql(measure, owners)).params(params).update();
 		restorePlanner();
 		Object[] counts = this.jdbc.sql(COUNTS).param("run", runId).query((rs, n) -> {
-			Object[] row = new Object[13];
+			Object[] row = new Object[14];
 			row[0] = rs.getLong(1);
 			row[1] = rs.getBigDecimal(2);
-			for (int i = 2; i < 13; i++) {
+			for (int i = 2; i < 14; i++) {
 				row[i] = rs.getLong(i + 1);
 			}
 			return row;
@@ -196,12 +201,13 @@ class SnapshotWriter {
 			.query(Long.class)
 			.optional()
 			.orElse(0L) : Long.valueOf(0);
-		this.jdbc.sql("""
-				update segmentation_run set accounts = :accounts, total_value = :total, customers_for_80 = :for80,
-				    tier_vip = :c2, tier_major = :c3, tier_ordinary = :c4, tier_small = :c5,
-				    abc_a = :c6, abc_b = :c7, abc_c = :c8, vg_vip = :c9, vg_mgc = :c10, vg_bz = :c11, vg_stable = :c12,
-				    duration_millis = :millis
-				where id = :run""")
+		this.jdbc
+			.sql("""
+					update segmentation_run set accounts = :accounts, total_value = :total, customers_for_80 = :for80,
+					    tier_vip = :c2, tier_major = :c3, tier_ordinary = :c4, tier_small = :c5,
+					    abc_a = :c6, abc_b = :c7, abc_c = :c8, vg_vip = :c9, vg_mgc = :c10, vg_bz = :c11, vg_stable = :c12, vg_new = :c13,
+					    duration_millis = :millis
+					where id = :run""")
 			.param("accounts", counts[0])
 			.param("total", total)
 			.param("for80", (for80 != null) ? for80 : 0L)
@@ -233,26 +239,6 @@ class SnapshotWriter {
 	}
 
 	/**
-	 * Only the aggregation and the ranking, without classes, indicators or writing: the
-	 * yardstick the benchmark compares a full run against.
-	 */
-	long rankOnly(Period period, Measure measure) {
-		String sql = """
-				select count(*), max(r.rank_no) from (
-				    select row_number() over (order by coalesce(p.amount, 0) desc, a.id) as rank_no
-				    from account a
-				    left join (select o.account_id, sum(%s) as amount from order_line o
-				               where o.order_date between :from and :to group by o.account_id) p
-				           on p.account_id = a.id
-				    where a.archived = false) r""".formatted(measure.lineValueSql());
-		return this.jdbc.sql(sql)
-			.param("from", period.from())
-			.param("to", period.to())
-			.query((rs, n) -> rs.getLong(1))
-			.single();
-	}
-
-	/**
 	 * The same aggregation and ranking as a run, without classes, indicators or writing:
 	 * a second yardstick for the benchmark, isolating what classifying and writing cost.
 	 */
@@ -260,22 +246,29 @@ class SnapshotWriter {
 		String sql = """
 				select count(*), max(r.rank_no), max(r.running), max(r.total), max(r.n), sum(r.margin),
 				       sum(r.prior_amount), sum(r.contact_cost), sum(r.pinned)
-				from (%s) r"""
-			.formatted(RANKED.formatted(BASE.formatted(measure.accountValueSql(), measure.lineValueSql(), "")));
+				from (%s) r""".formatted(RANKED.formatted(baseSql(measure, null)));
 		return this.jdbc.sql(sql)
 			.params(params(period, measure, settings, null))
 			.query((rs, n) -> rs.getLong(1))
 			.single();
 	}
 
-	static String insertSql(Measure measure, boolean restricted) {
-		return INSERT.formatted(classedSql(measure, restricted));
+	static String insertSql(Measure measure, Collection<Long> owners) {
+		return INSERT.formatted(CLASSED.formatted(RANKED.formatted(baseSql(measure, owners))));
 	}
 
-	static String classedSql(Measure measure, boolean restricted) {
-		String base = BASE.formatted(measure.accountValueSql(), measure.lineValueSql(),
-				restricted ? " and a.owner_id in (:owners)" : "");
-		return CLASSED.formatted(RANKED.formatted(base));
+	/**
+	 * The per-customer inputs composed from the owners' fragments; the fragments' SQL
+	 * does not depend on the period (that comes as parameters), so any period will do.
+	 */
+	private static String baseSql(Measure measure, Collection<Long> owners) {
+		LocalDate any = LocalDate.EPOCH;
+		return BASE.formatted(measure.accountValueSql(), measure.priorValueSql(), customers(owners).table(),
+				LedgerSql.sumsByAccount(any, any, any).table(), ActivitySql.costsByAccount(any, any).table());
+	}
+
+	private static CustomerSql customers(Collection<Long> owners) {
+		return (owners != null) ? CustomerSql.ownedBy(owners) : CustomerSql.population();
 	}
 
 	private long insertRun(Period period, Measure measure, SegmentationSettings settings, Collection<Long> owners,
@@ -316,11 +309,9 @@ class SnapshotWriter {
 	static Map<String, Object> params(Period period, Measure measure, SegmentationSettings settings,
 			Collection<Long> owners) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("from", period.from());
-		params.put("to", period.to());
-		params.put("priorFrom", period.priorFrom());
-		params.put("fromStart", Timestamp.valueOf(period.from().atStartOfDay()));
-		params.put("toEnd", Timestamp.valueOf(period.to().plusDays(1).atStartOfDay()));
+		params.putAll(customers(owners).params());
+		params.putAll(LedgerSql.sumsByAccount(period.priorFrom(), period.from(), period.to()).params());
+		params.putAll(ActivitySql.costsByAccount(period.from(), period.to()).params());
 		params.put("vipBasis", basis(settings.vipPercent()));
 		params.put("majorBasis", basis(settings.majorPercent()));
 		params.put("ordinaryBasis", basis(settings.ordinaryPercent()));
@@ -332,14 +323,15 @@ class SnapshotWriter {
 		BigDecimal perYear = BigDecimal.valueOf(365.0 / period.days());
 		params.put("clvFactor",
 				perYear.multiply(BigDecimal.valueOf(settings.annuityFactor())).setScale(8, RoundingMode.HALF_EVEN));
-		if (owners != null) {
-			params.put("owners", owners);
-		}
 		return params;
 	}
 
 	/**
-	 * A period and the prior period of the same length just before it.
+	 * A period and its prior period (DOMAIN.md §3.4): the period of the same length just
+	 * before it, counted in calendar terms where the period is made of them. Whole months
+	 * (a calendar year, a quarter, any run of whole months) compare with the same number
+	 * of whole months before, so calendar 2024 compares with calendar 2023 whatever the
+	 * leap days; any other period with the same number of days.
 	 */
 	record Period(LocalDate from, LocalDate to) {
 
@@ -358,7 +350,15 @@ class SnapshotWriter {
 		}
 
 		LocalDate priorFrom() {
+			if (wholeMonths()) {
+				long months = ChronoUnit.MONTHS.between(this.from, this.to.plusDays(1));
+				return this.from.minusMonths(months);
+			}
 			return this.from.minusDays(days());
+		}
+
+		private boolean wholeMonths() {
+			return this.from.getDayOfMonth() == 1 && this.to.plusDays(1).getDayOfMonth() == 1;
 		}
 
 	}

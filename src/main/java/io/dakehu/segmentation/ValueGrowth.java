@@ -1,12 +1,13 @@
 package io.dakehu.segmentation;
 
 /**
- * Value × growth (DOMAIN.md §3.4), decided in this order: VIP (pyramid VIP or Major), MGC
- * (growth at or above the threshold, including a customer new in the period), BZ (value
- * fell or net profit is negative), otherwise Stable.
+ * Value × growth (DOMAIN.md §3.4), decided in this order, first match wins: VIP (pyramid
+ * VIP or Major), BZ (value fell or net profit is negative, even when growing), NEW
+ * (bought in the period but not in the prior period: no growth rate, never counted as
+ * growth), MGC (growth at or above the threshold), otherwise Stable.
  */
 public enum ValueGrowth {
 
-	VIP, MGC, BZ, STABLE
+	VIP, BZ, NEW, MGC, STABLE
 
 }

@@ -5,5 +5,12 @@
  * {@link io.dakehu.segmentation.Segmentation} is the public face; other modules see an
  * account's tier through {@link io.dakehu.account.AccountSegments}, which this module
  * implements.
+ * <p>
+ * A run composes the SQL fragments its owners publish (docs/decisions/0010): the customer
+ * population and the record scope (account), the ledger's sums per account and period
+ * (order) and the activities' costs (activity). Those arrows are declared here, so a new
+ * reach into another module fails the module verification.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "order",
+		"order :: sql", "activity :: sql", "identity", "shared" })
 package io.dakehu.segmentation;

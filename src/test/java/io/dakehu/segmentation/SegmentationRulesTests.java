@@ -184,6 +184,10 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 		// ^ unchanged but contact cost 31 exceeds the margin of 30: BZ
 		customers.add(new Customer(new BigDecimal("100.00"), new BigDecimal("100.00"), new BigDecimal("30.00")));
 		// ^ contact cost equals the margin, net profit 0: Stable
+		customers.add(new Customer(new BigDecimal("150.00"), new BigDecimal("100.00"), new BigDecimal("100.00")));
+		// ^ +50% but contact cost 100 against a margin of 45, net profit −55: BZ
+		customers.add(new Customer(new BigDecimal("150.00"), new BigDecimal("100.00")));
+		// ^ +50% and profitable: MGC
 		while (customers.size() < 100) {
 			customers.add(new Customer(new BigDecimal("10.00"), new BigDecimal("10.00")));
 		}
@@ -191,8 +195,150 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 		assertThat(outcome.growth()).isEqualTo(outcome.expected().growth());
 		List<Long> ids = outcome.ids();
 		assertThat(ids.subList(0, 5).stream().map(outcome.growth()::get)).containsOnly("VIP");
-		assertThat(ids.subList(5, 13).stream().map(outcome.growth()::get)).containsExactly("MGC", "STABLE", "STABLE",
-				"BZ", "MGC", "BZ", "BZ", "STABLE");
+		assertThat(ids.subList(5, 15).stream().map(outcome.growth()::get)).containsExactly("MGC", "STABLE", "STABLE",
+				"BZ", "NEW", "BZ", "BZ", "STABLE", "BZ", "MGC");
+		assertThat(outcome.summary().valueGrowth())
+			.containsExactlyEntriesOf(ordered("VIP", 5L, "BZ", 4L, "NEW", 1L, "MGC", 2L, "STABLE", 88L));
+		// A first-year customer has no growth rate: it is NEW, never counted as growth.
+		assertThat(this.jdbc.sql("select growth from segmentation_snapshot where run_id = :run and account_id = :id")
+			.param("run", outcome.summary().id())
+			.param("id", ids.get(9))
+			.query(BigDecimal.class)
+			.optional()).isEmpty();
+	}
+
+	@Test
+	void prospectsLostAndArchivedAccountsNeverEnterTheRanking() {
+		// 31 paying customers, then 158 prospects without purchases, as a new user would
+		// add them: tiers, classes and the 80/20 headline must not move.
+		Random random = new Random(31);
+		List<Customer> paying = new ArrayList<>();
+		for (int i = 0; i < 31; i++) {
+			paying.add(new Customer(BigDecimal.valueOf(50_000 + random.nextInt(5_000_000), 2), BigDecimal.ZERO));
+		}
+		long owner = newOwner();
+		Map<Long, Customer> customers = add(owner, paying);
+		Outcome before = outcome(owner, customers, Measure.REVENUE);
+
+		List<Customer> others = new ArrayList<>();
+		for (int i = 0; i < 158; i++) {
+			others.add(new Customer(BigDecimal.ZERO, BigDecimal.ZERO).withStatus("PROSPECT"));
+		}
+		// Bought, but lost by decision, or archived: not customers either.
+		others.add(new Customer(new BigDecimal("99999.00"), BigDecimal.ZERO).withStatus("LOST"));
+		others.add(new Customer(new BigDecimal("88888.00"), BigDecimal.ZERO).archivedToo());
+		Map<Long, Customer> everyone = new LinkedHashMap<>(customers);
+		everyone.putAll(add(owner, others));
+		Outcome after = outcome(owner, everyone, Measure.REVENUE);
+
+		assertThat(after.summary().accounts()).isEqualTo(31);
+		assertThat(after.tiers()).isEqualTo(after.expected().tiers()).isEqualTo(before.tiers());
+		assertThat(after.abc()).isEqualTo(after.expected().abc()).isEqualTo(before.abc());
+		assertThat(after.summary().pyramid()).isEqualTo(before.summary().pyramid());
+		assertThat(after.summary().pareto().customersFor80()).isEqualTo(after.expected().customersFor80())
+			.isEqualTo(before.summary().pareto().customersFor80());
+		assertThat(after.summary().pareto().customerShareFor80())
+			.isEqualTo(before.summary().pareto().customerShareFor80());
+		// N = 31: VIP 1, Major ceil(1.55) − 1 = 1, Ordinary ceil(6.2) − 2 = 5.
+		assertThat(after.summary().pyramid())
+			.containsExactlyEntriesOf(ordered("VIP", 1L, "MAJOR", 1L, "ORDINARY", 5L, "SMALL", 24L));
+	}
+
+	@Test
+	void aCustomerWithoutProfitIsSmallWhenRankedByGrossProfit() {
+		// Ten customers: one with a 30% margin, one with revenue 1,000 and no profit,
+		// eight
+		// selling at a loss. ceil(20% of 10) = 2 would make the second Ordinary.
+		List<Customer> customers = new ArrayList<>();
+		customers.add(new Customer(new BigDecimal("1000.00"), BigDecimal.ZERO));
+		customers.add(new Customer(new BigDecimal("1000.00"), BigDecimal.ZERO).withCostShare("1"));
+		for (int i = 0; i < 8; i++) {
+			customers.add(new Customer(BigDecimal.valueOf(100 + i), BigDecimal.ZERO).withCostShare("1.5"));
+		}
+		Outcome outcome = rank(customers, Measure.GROSS_PROFIT);
+		assertThat(outcome.tiers()).isEqualTo(outcome.expected().tiers());
+		assertThat(outcome.tiers().get(outcome.ids().get(1))).isEqualTo("SMALL");
+		assertThat(outcome.ranks().get(outcome.ids().get(1))).isEqualTo(2);
+		assertThat(outcome.summary().pyramid())
+			.containsExactlyEntriesOf(ordered("VIP", 1L, "MAJOR", 0L, "ORDINARY", 0L, "SMALL", 9L));
+	}
+
+	@Test
+	void aCalendarYearComparesWithThePreviousCalendarYear() {
+		LocalDate from = LocalDate.of(2024, 1, 1);
+		LocalDate to = LocalDate.of(2024, 12, 31);
+		long owner = newOwner();
+		// The leader takes VIP; the two others are ranked by the growth rule alone.
+		Map<Long, Customer> accounts = add(owner, List.of(new Customer(BigDecimal.ZERO, BigDecimal.ZERO),
+				new Customer(BigDecimal.ZERO, BigDecimal.ZERO), new Customer(BigDecimal.ZERO, BigDecimal.ZERO)));
+		List<Long> ids = new ArrayList<>(accounts.keySet());
+		Map<Long, List<Object[]>> purchases = new LinkedHashMap<>();
+		purchases.put(ids.get(0), List.of(new Object[] { LocalDate.of(2024, 3, 1), new BigDecimal("100000.00") },
+				new Object[] { LocalDate.of(2023, 3, 1), new BigDecimal("100000.00") }));
+		// 2022-12-31 lies in the 366 days before 2024 but not in calendar 2023.
+		purchases.put(ids.get(1),
+				List.of(new Object[] { LocalDate.of(2024, 6, 1), new BigDecimal("1000.00") },
+						new Object[] { LocalDate.of(2022, 12, 31), new BigDecimal("500.00") },
+						new Object[] { LocalDate.of(2023, 1, 1), new BigDecimal("400.00") }));
+		purchases.put(ids.get(2), List.of(new Object[] { LocalDate.of(2024, 6, 1), new BigDecimal("800.00") },
+				new Object[] { LocalDate.of(2022, 12, 31), new BigDecimal("700.00") }));
+		List<NewOrderLine> lines = new ArrayList<>();
+		purchases.forEach((id, list) -> list.forEach((p) -> lines.add(line(id, (LocalDate) p[0], (BigDecimal) p[1]))));
+		this.ledger.append(lines);
+
+		RunSummary run = this.segmentation.runFor(Set.of(owner), new RunRequest(from, to, Measure.REVENUE), "test");
+
+		assertThat(run.priorFrom()).isEqualTo(LocalDate.of(2023, 1, 1));
+		assertThat(run.priorTo()).isEqualTo(LocalDate.of(2023, 12, 31));
+		// Expected, from the dated purchases: value in 2024, prior value in 2023.
+		Map<Long, String> expected = new HashMap<>();
+		for (Long id : ids) {
+			BigDecimal now = BigDecimal.ZERO;
+			BigDecimal prior = BigDecimal.ZERO;
+			for (Object[] p : purchases.get(id)) {
+				LocalDate date = (LocalDate) p[0];
+				if (date.getYear() == 2024) {
+					now = now.add((BigDecimal) p[1]);
+				}
+				else if (date.getYear() == 2023) {
+					prior = prior.add((BigDecimal) p[1]);
+				}
+			}
+			boolean leader = id.equals(ids.get(0));
+			String klass = leader ? "VIP"
+					: (now.compareTo(prior) < 0) ? "BZ"
+							: prior.signum() == 0 ? "NEW"
+									: (now.subtract(prior)
+										.multiply(BigDecimal.valueOf(100))
+										.compareTo(prior.multiply(BigDecimal.valueOf(20))) >= 0) ? "MGC" : "STABLE";
+			expected.put(id, klass);
+		}
+		Map<Long, String> classes = new HashMap<>();
+		Map<Long, BigDecimal> priors = new HashMap<>();
+		this.jdbc.sql("select account_id, value_growth, prior_amount from segmentation_snapshot where run_id = :run")
+			.param("run", run.id())
+			.query((java.sql.ResultSet rs) -> {
+				classes.put(rs.getLong(1), rs.getString(2).strip());
+				priors.put(rs.getLong(1), rs.getBigDecimal(3));
+			});
+		assertThat(classes).isEqualTo(expected);
+		// +150% against 2023 alone (it would be +11% had 2022-12-31 counted); the other
+		// bought nothing in 2023, so it is NEW.
+		assertThat(classes.get(ids.get(1))).isEqualTo("MGC");
+		assertThat(priors.get(ids.get(1))).isEqualByComparingTo("400.00");
+		assertThat(classes.get(ids.get(2))).isEqualTo("NEW");
+	}
+
+	@Test
+	void wholeMonthsCompareWithAsManyWholeMonthsAndOtherPeriodsWithAsManyDays() {
+		SnapshotWriter.Period quarter = new SnapshotWriter.Period(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30));
+		assertThat(quarter.priorFrom()).isEqualTo(LocalDate.of(2024, 1, 1));
+		assertThat(quarter.priorTo()).isEqualTo(LocalDate.of(2024, 3, 31));
+		SnapshotWriter.Period march = new SnapshotWriter.Period(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
+		assertThat(march.priorFrom()).isEqualTo(LocalDate.of(2024, 2, 1));
+		SnapshotWriter.Period days = new SnapshotWriter.Period(LocalDate.of(2024, 3, 10), LocalDate.of(2024, 3, 19));
+		assertThat(days.priorFrom()).isEqualTo(LocalDate.of(2024, 2, 29));
+		assertThat(days.priorTo()).isEqualTo(LocalDate.of(2024, 3, 9));
 	}
 
 	@Test
@@ -253,7 +399,7 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 		}
 		assertThat(sum).isEqualTo(accounts).isPositive();
 		assertThat(run.get("abc").size()).isEqualTo(3);
-		assertThat(run.get("valueGrowth").size()).isEqualTo(4);
+		assertThat(run.get("valueGrowth").size()).isEqualTo(5);
 		assertThat(run.get("pareto").get("customerShareFor80").isNumber()).isTrue();
 		long vip = run.get("pyramid").get("VIP").asLong();
 		Api.Response page = this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + id + "/accounts?tier=VIP&size=5")
@@ -398,6 +544,159 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aManagersDashboardShowsCompanyWideClassesAndCaptionsWhatItRecomputesInTheScope() {
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		String kam = this.given.kam(team, manager);
+		long owner = this.jdbc.sql("select id from app_user where username = :u")
+			.param("u", kam)
+			.query(Long.class)
+			.single();
+		Map<Long, Customer> mine = add(owner, customers("50", "25", "10", "6", "5", "4"));
+		// Another team's customer that alone carries 80% of the company's value.
+		add(newOwner(), customers("1000000"));
+		long run = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201)
+			.id();
+		// Within the team: 50, 75, 85 of 100, so the third customer reaches 80%.
+		List<BigDecimal> amounts = mine.values()
+			.stream()
+			.map(Customer::amount)
+			.sorted(Comparator.reverseOrder())
+			.toList();
+		BigDecimal total = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		long for80 = 0;
+		BigDecimal running = BigDecimal.ZERO;
+		for (BigDecimal amount : amounts) {
+			running = running.add(amount);
+			for80++;
+			if (running.multiply(BigDecimal.valueOf(10)).compareTo(total.multiply(BigDecimal.valueOf(8))) >= 0) {
+				break;
+			}
+		}
+		// The company-wide classes of the team's customers, as the run stored them.
+		Map<String, Long> abc = ordered("A", 0L, "B", 0L, "C", 0L);
+		Map<String, Long> tiers = ordered("VIP", 0L, "MAJOR", 0L, "ORDINARY", 0L, "SMALL", 0L);
+		this.jdbc.sql("select tier, abc from segmentation_snapshot where run_id = :run and account_id in (:ids)")
+			.param("run", run)
+			.param("ids", mine.keySet())
+			.query((java.sql.ResultSet rs) -> {
+				tiers.merge(rs.getString(1).strip(), 1L, Long::sum);
+				abc.merge(rs.getString(2).strip(), 1L, Long::sum);
+			});
+
+		JsonNode scoped = this.api.get(manager, "/api/v1/segmentation/runs/" + run).expect(200).body();
+		assertThat(scoped.get("withinScope").asBoolean()).isTrue();
+		assertThat(scoped.get("accounts").asLong()).isEqualTo(6);
+		assertThat(scoped.get("pareto").get("customersFor80").asLong()).isEqualTo(for80).isEqualTo(3);
+		for (String klass : abc.keySet()) {
+			assertThat(scoped.get("abc").get(klass).asLong()).as(klass).isEqualTo(abc.get(klass));
+		}
+		for (String tier : tiers.keySet()) {
+			assertThat(scoped.get("pyramid").get(tier).asLong()).as(tier).isEqualTo(tiers.get(tier));
+		}
+		// In a company of many customers, these small ones are C: the headline,
+		// recomputed
+		// in the scope, is not the count of A, and the page says which is which.
+		assertThat(abc.get("A")).isNotEqualTo(for80);
+		String page = this.api.get(manager, "/dashboard?run=" + run).expect(200).text();
+		assertThat(page).contains("id=\"scope-caption\"", "6 customers in your scope", "80/20 among your customers",
+				for80 + " of your customers produce 80% of their value", "Company-wide classes: A until 80%",
+				"Company-wide tiers of your customers");
+		String company = this.api.get(Api.ADMIN, "/dashboard?run=" + run).expect(200).text();
+		assertThat(company).doesNotContain("scope-caption", "your customers");
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + run)
+			.expect(200)
+			.body()
+			.get("withinScope")
+			.asBoolean()).isFalse();
+	}
+
+	@Test
+	void aBzCustomerTakesADecisionThatStandsUntilARunChangesItsClass() {
+		String kam = this.given.kam();
+		long owner = this.jdbc.sql("select id from app_user where username = :u")
+			.param("u", kam)
+			.query(Long.class)
+			.single();
+		List<Long> ids = new ArrayList<>(
+				add(owner, List.of(new Customer(new BigDecimal("50.00"), new BigDecimal("100.00")),
+						new Customer(new BigDecimal("100.00"), new BigDecimal("100.00"))))
+					.keySet());
+		long falling = ids.get(0);
+		long steady = ids.get(1);
+		long run = this.api
+			.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201)
+			.id();
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + falling + "/standing")
+			.expect(200)
+			.body()
+			.get("snapshot")
+			.get("valueGrowth")
+			.asString()).isEqualTo("BZ");
+		Map<String, Object> letGo = json("decision", "LET_GO", "reason", "Buys on price alone", "owner", kam);
+		this.api.put(kam, "/api/v1/accounts/" + falling + "/bz-decision", letGo).expect(403);
+		assertThat(
+				this.api.put(Api.ADMIN, "/api/v1/accounts/" + steady + "/bz-decision", letGo).expect(400).errorFields())
+			.containsExactly("decision");
+		assertThat(this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + falling + "/bz-decision",
+					json("decision", "LET_GO", "reason", " ", "owner", kam))
+			.expect(400)
+			.errorFields()).containsExactly("reason");
+		this.api.put(Api.ADMIN, "/api/v1/accounts/" + falling + "/bz-decision", letGo).expect(204);
+
+		JsonNode decision = this.api.get(Api.ADMIN, "/api/v1/accounts/" + falling + "/standing")
+			.expect(200)
+			.body()
+			.get("snapshot")
+			.get("bzDecision");
+		assertThat(decision.get("decision").asString()).isEqualTo("LET_GO");
+		assertThat(decision.get("reason").asString()).isEqualTo("Buys on price alone");
+		assertThat(decision.get("ownerId").asLong()).isEqualTo(owner);
+		assertThat(decision.get("ownerName").asString()).isEqualTo("Test " + kam);
+		assertThat(decision.get("decidedOn").asString()).isEqualTo(LocalDate.now().toString());
+		assertThat(decision.get("runId").asLong()).isEqualTo(run);
+		// The BZ list of a later run of this owner's accounts shows the decision too.
+		long listed = this.segmentation.runFor(Set.of(owner), new RunRequest(FROM, TO, Measure.REVENUE), "test").id();
+		assertThat(
+				this.api.page(Api.ADMIN, "/segmentation/accounts?run=" + listed + "&valueGrowth=BZ").expect(200).text())
+			.contains("dk-bz-decision", "Let go", "Follow-up by Test " + kam);
+		assertThat(this.api.get(Api.ADMIN, "/accounts/" + falling + "/segmentation/section").expect(200).text())
+			.contains("id=\"bz-decision\"", "Buys on price alone", "Let go");
+		assertThat(this.jdbc.sql("""
+				select actor from audit_log where entity_type = 'SegmentationBzDecision' and entity_id = :id
+				and field = 'bzReason' and new_value = 'Buys on price alone'""")
+			.param("id", falling)
+			.query(String.class)
+			.list()).containsExactly(Api.ADMIN);
+
+		// Still BZ in the next run: the decision stands.
+		this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201);
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + falling + "/standing")
+			.expect(200)
+			.body()
+			.get("snapshot")
+			.get("bzDecision")
+			.get("reason")
+			.asString()).isEqualTo("Buys on price alone");
+		// A purchase brings it back to last year's value: the next run changes its class,
+		// and the decision is history.
+		this.ledger.append(List.of(line(falling, TO.minusDays(3), new BigDecimal("60.00"))));
+		this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", json("from", FROM.toString(), "to", TO.toString()))
+			.expect(201);
+		JsonNode after = this.api.get(Api.ADMIN, "/api/v1/accounts/" + falling + "/standing")
+			.expect(200)
+			.body()
+			.get("snapshot");
+		assertThat(after.get("valueGrowth").asString()).isNotEqualTo("BZ");
+		assertThat(after.get("bzDecision").isNull()).isTrue();
+	}
+
+	@Test
 	void theNightlyRunTakesADatabaseLockSoASecondInstanceSkipsIt() {
 		long before = this.jdbc.sql("select count(*) from segmentation_run where started_by = 'system'")
 			.query(Long.class)
@@ -457,37 +756,54 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	 * accounts, with the expected outcome computed independently.
 	 */
 	Outcome rank(List<Customer> customers) {
+		return rank(customers, Measure.REVENUE);
+	}
+
+	Outcome rank(List<Customer> customers, Measure measure) {
+		long owner = newOwner();
+		Map<Long, Customer> byId = add(owner, customers);
+		return outcome(owner, byId, measure);
+	}
+
+	long newOwner() {
 		String kam = this.given.kam();
-		long owner = this.jdbc.sql("select id from app_user where username = :u")
-			.param("u", kam)
-			.query(Long.class)
-			.single();
+		return this.jdbc.sql("select id from app_user where username = :u").param("u", kam).query(Long.class).single();
+	}
+
+	/**
+	 * Writes the accounts with their purchases (this period and the prior period) and
+	 * contact costs; returns them by id in the order given.
+	 */
+	Map<Long, Customer> add(long owner, List<Customer> customers) {
 		String prefix = Fixtures.unique("seg");
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < customers.size(); i++) {
 			String name = prefix + "-" + i;
-			rows.add(new Object[] { name, name.toLowerCase(), owner, now, now });
+			rows.add(new Object[] { name, name.toLowerCase(), owner, customers.get(i).status(),
+					customers.get(i).archived(), now, now });
 		}
 		this.template.batchUpdate("""
 				insert into account (name, name_key, owner_id, status, archived, created_at, updated_at, version)
-				values (?, ?, ?, 'ACTIVE', false, ?, ?, 0)""", rows);
+				values (?, ?, ?, ?, ?, ?, ?, 0)""", rows);
 		// Written directly for speed, so the owner's tally that the account list reads is
 		// kept here too.
+		long live = customers.stream().filter((c) -> !c.archived()).count();
 		int tallied = this.jdbc
 			.sql("update account_tally set accounts = accounts + :n where owner_id = :o and archived = false")
 			.param("o", owner)
-			.param("n", customers.size())
+			.param("n", live)
 			.update();
 		if (tallied == 0) {
 			this.jdbc.sql("insert into account_tally (owner_id, archived, accounts) values (:o, false, :n)")
 				.param("o", owner)
-				.param("n", customers.size())
+				.param("n", live)
 				.update();
 		}
 		Map<String, Long> idsByName = new HashMap<>();
-		this.jdbc.sql("select id, name from account where owner_id = :o")
+		this.jdbc.sql("select id, name from account where owner_id = :o and name like :p")
 			.param("o", owner)
+			.param("p", prefix + "-%")
 			.query((java.sql.ResultSet rs) -> {
 				idsByName.put(rs.getString(2), rs.getLong(1));
 			});
@@ -499,10 +815,10 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			Customer customer = customers.get(i);
 			byId.put(id, customer);
 			if (customer.amount().signum() > 0) {
-				lines.add(line(id, TO.minusDays(i % 300), customer.amount()));
+				lines.add(line(id, TO.minusDays(i % 300), customer.amount(), customer.costShare()));
 			}
 			if (customer.prior().signum() > 0) {
-				lines.add(line(id, PRIOR_DAY, customer.prior()));
+				lines.add(line(id, PRIOR_DAY, customer.prior(), customer.costShare()));
 			}
 			if (customer.contactCost().signum() > 0) {
 				activities.add(new Object[] { id, Timestamp.valueOf(TO.minusDays(10).atTime(10, 0)),
@@ -515,7 +831,12 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 					insert into activity (account_id, type, occurred_at, cost, summary, created_by, created_at, version)
 					values (?, 'VISIT', ?, ?, 'Visit', ?, ?, 0)""", activities);
 		}
-		RunSummary summary = this.segmentation.runFor(Set.of(owner), new RunRequest(FROM, TO, Measure.REVENUE), "test");
+		return byId;
+	}
+
+	/** Ranks the owner's accounts in a run of their own and reads what it stored. */
+	Outcome outcome(long owner, Map<Long, Customer> byId, Measure measure) {
+		RunSummary summary = this.segmentation.runFor(Set.of(owner), new RunRequest(FROM, TO, measure), "test");
 		Map<Long, String> tiers = new HashMap<>();
 		Map<Long, String> abc = new HashMap<>();
 		Map<Long, String> growth = new HashMap<>();
@@ -530,14 +851,16 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 				ranks.put(rs.getLong(1), rs.getLong(5));
 			});
 		List<Long> insertionOrder = new ArrayList<>(byId.keySet());
-		return new Outcome(owner, summary, insertionOrder, byId, tiers, abc, growth, ranks, Expected.of(byId));
+		return new Outcome(owner, summary, insertionOrder, byId, tiers, abc, growth, ranks, Expected.of(byId, measure));
 	}
 
 	private static NewOrderLine line(long accountId, LocalDate date, BigDecimal amount) {
-		// A 30% margin on every line, so net profit is known.
-		return new NewOrderLine(accountId, date, null, BigDecimal.ONE, amount,
-				amount.multiply(new BigDecimal("0.70")).setScale(2, RoundingMode.HALF_UP), null, "segmentation-test",
-				Fixtures.unique("line"));
+		return line(accountId, date, amount, Customer.MARGIN_30);
+	}
+
+	private static NewOrderLine line(long accountId, LocalDate date, BigDecimal amount, BigDecimal costShare) {
+		return new NewOrderLine(accountId, date, null, BigDecimal.ONE, amount, Customer.cost(amount, costShare), null,
+				"segmentation-test", Fixtures.unique("line"));
 	}
 
 	static <V> Map<String, V> ordered(Object... keysAndValues) {
@@ -551,12 +874,51 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	}
 
 	/**
-	 * One customer's purchases this period and in the prior period, and its contact cost.
+	 * One account's purchases this period and in the prior period (each line costing
+	 * {@code costShare} of its amount), its contact cost, lifecycle status and whether it
+	 * is archived.
 	 */
-	record Customer(BigDecimal amount, BigDecimal prior, BigDecimal contactCost) {
+	record Customer(BigDecimal amount, BigDecimal prior, BigDecimal contactCost, BigDecimal costShare, String status,
+			boolean archived) {
+
+		/** A 30% margin on every line, so net profit is known. */
+		static final BigDecimal MARGIN_30 = new BigDecimal("0.70");
 
 		Customer(BigDecimal amount, BigDecimal prior) {
 			this(amount, prior, BigDecimal.ZERO);
+		}
+
+		Customer(BigDecimal amount, BigDecimal prior, BigDecimal contactCost) {
+			this(amount, prior, contactCost, MARGIN_30, "ACTIVE", false);
+		}
+
+		Customer withStatus(String status) {
+			return new Customer(this.amount, this.prior, this.contactCost, this.costShare, status, this.archived);
+		}
+
+		Customer withCostShare(String share) {
+			return new Customer(this.amount, this.prior, this.contactCost, new BigDecimal(share), this.status,
+					this.archived);
+		}
+
+		Customer archivedToo() {
+			return new Customer(this.amount, this.prior, this.contactCost, this.costShare, this.status, true);
+		}
+
+		boolean isCustomer() {
+			return !this.archived && (this.status.equals("ACTIVE") || this.status.equals("DORMANT"));
+		}
+
+		static BigDecimal cost(BigDecimal amount, BigDecimal share) {
+			return amount.multiply(share).setScale(2, RoundingMode.HALF_UP);
+		}
+
+		/**
+		 * The value the measure ranks by, over this period's or the prior period's
+		 * amount.
+		 */
+		BigDecimal value(BigDecimal amount, Measure measure) {
+			return (measure == Measure.REVENUE) ? amount : amount.subtract(cost(amount, this.costShare));
 		}
 
 	}
@@ -585,9 +947,17 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	record Expected(Map<Long, String> tiers, Map<Long, String> abc, Map<Long, String> growth,
 			Map<String, Long> abcCounts, long customersFor80) {
 
-		static Expected of(Map<Long, Customer> customers) {
+		static Expected of(Map<Long, Customer> all, Measure measure) {
+			// Prospects, lost and archived accounts are not customers: they never enter
+			// N.
+			Map<Long, Customer> customers = new LinkedHashMap<>();
+			all.forEach((id, c) -> {
+				if (c.isCustomer()) {
+					customers.put(id, c);
+				}
+			});
 			List<Long> order = new ArrayList<>(customers.keySet());
-			order.sort(Comparator.comparing((Long id) -> customers.get(id).amount())
+			order.sort(Comparator.comparing((Long id) -> customers.get(id).value(customers.get(id).amount(), measure))
 				.reversed()
 				.thenComparing(Comparator.naturalOrder()));
 			int n = order.size();
@@ -596,7 +966,7 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			long ordinary = (20L * n + 99) / 100;
 			BigDecimal total = BigDecimal.ZERO;
 			for (Customer customer : customers.values()) {
-				total = total.add(customer.amount());
+				total = total.add(customer.value(customer.amount(), measure));
 			}
 			Map<Long, String> tiers = new HashMap<>();
 			Map<Long, String> abc = new HashMap<>();
@@ -607,8 +977,10 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			for (int i = 0; i < n; i++) {
 				long id = order.get(i);
 				Customer c = customers.get(id);
+				BigDecimal value = c.value(c.amount(), measure);
+				BigDecimal prior = c.value(c.prior(), measure);
 				int rank = i + 1;
-				String tier = (c.amount().signum() == 0) ? "SMALL"
+				String tier = (value.signum() <= 0) ? "SMALL"
 						: (rank <= vip) ? "VIP" : (rank <= major) ? "MAJOR" : (rank <= ordinary) ? "ORDINARY" : "SMALL";
 				tiers.put(id, tier);
 				// Share of value before this customer, compared with 80% and 95%.
@@ -618,19 +990,23 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 								.compareTo(total.multiply(BigDecimal.valueOf(95))) < 0) ? "B" : "C";
 				abc.put(id, klass);
 				abcCounts.merge(klass, 1L, Long::sum);
-				before = before.add(c.amount());
+				before = before.add(value);
 				if (for80 == 0 && total.signum() > 0 && before.multiply(BigDecimal.valueOf(100))
 					.compareTo(total.multiply(BigDecimal.valueOf(80))) >= 0) {
 					for80 = rank;
 				}
-				BigDecimal margin = c.amount().multiply(new BigDecimal("0.30")).setScale(2, RoundingMode.HALF_UP);
+				BigDecimal margin = c.amount().subtract(Customer.cost(c.amount(), c.costShare()));
 				BigDecimal net = margin.subtract(c.contactCost());
-				boolean grew = (c.prior().signum() > 0) ? c.amount()
-					.subtract(c.prior())
+				boolean boughtNow = c.amount().signum() > 0;
+				boolean boughtBefore = c.prior().signum() > 0;
+				boolean grew = prior.signum() > 0 && value.subtract(prior)
 					.multiply(BigDecimal.valueOf(100))
-					.compareTo(c.prior().multiply(BigDecimal.valueOf(20))) >= 0 : c.amount().signum() > 0;
-				growth.put(id, (tier.equals("VIP") || tier.equals("MAJOR")) ? "VIP"
-						: grew ? "MGC" : (c.amount().compareTo(c.prior()) < 0 || net.signum() < 0) ? "BZ" : "STABLE");
+					.compareTo(prior.multiply(BigDecimal.valueOf(20))) >= 0;
+				// First match wins: VIP, BZ, NEW, MGC, Stable (DOMAIN.md §3.4).
+				growth.put(id,
+						(tier.equals("VIP") || tier.equals("MAJOR")) ? "VIP"
+								: (value.compareTo(prior) < 0 || net.signum() < 0) ? "BZ"
+										: (boughtNow && !boughtBefore) ? "NEW" : grew ? "MGC" : "STABLE");
 			}
 			return new Expected(tiers, abc, growth, abcCounts, for80);
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.segmentation.AbcClass;
+import io.dakehu.segmentation.BzDecisionInput;
 import io.dakehu.segmentation.RunRequest;
 import io.dakehu.segmentation.RunSummary;
 import io.dakehu.segmentation.Segmentation;
@@ -89,6 +90,13 @@ class SegmentationApi {
 	@PutMapping("/api/v1/accounts/{id}/strategic-pin")
 	ResponseEntity<Void> pin(@PathVariable long id, @RequestBody PinRequest request) {
 		this.segmentation.pin(this.users.current(), id, request.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Develop or let go a customer that is BZ in the latest company-wide run. */
+	@PutMapping("/api/v1/accounts/{id}/bz-decision")
+	ResponseEntity<Void> decideBz(@PathVariable long id, @RequestBody BzDecisionInput request) {
+		this.segmentation.decideBz(this.users.current(), id, request);
 		return ResponseEntity.noContent().build();
 	}
 

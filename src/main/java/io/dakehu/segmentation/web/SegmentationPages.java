@@ -15,6 +15,8 @@ import io.dakehu.identity.Users;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.segmentation.AccountStanding;
 import io.dakehu.segmentation.AbcClass;
+import io.dakehu.segmentation.BzChoice;
+import io.dakehu.segmentation.BzDecisionInput;
 import io.dakehu.segmentation.Measure;
 import io.dakehu.segmentation.RunRequest;
 import io.dakehu.segmentation.RunSummary;
@@ -111,7 +113,7 @@ class SegmentationPages {
 		RunSummary scoped = this.segmentation.scopedSummary(scope, run);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("run", run);
-		data.put("labels", labels());
+		data.put("labels", labels(scoped.withinScope()));
 		data.put("pyramid", counts("tier.", scoped.pyramid()));
 		data.put("abc", counts("abc.", scoped.abc()));
 		data.put("valueGrowth", counts("valueGrowth.", scoped.valueGrowth()));
@@ -215,12 +217,19 @@ class SegmentationPages {
 		return list;
 	}
 
-	private Map<String, String> labels() {
+	/**
+	 * @param withinScope the curve is recomputed among the reader's customers, and its
+	 * headline says so
+	 */
+	private Map<String, String> labels(boolean withinScope) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (String key : List.of("chart.accounts", "chart.customerShare", "chart.valueShare", "chart.value",
 				"chart.growth", "chart.netProfit", "chart.new", "chart.from", "chart.to", "chart.headline",
 				"chart.diagonal", "chart.pareto", "chart.noPrevious")) {
 			labels.put(key, label(key));
+		}
+		if (withinScope) {
+			labels.put("chart.headline", label("chart.headline.scoped"));
 		}
 		for (ValueGrowth growth : ValueGrowth.values()) {
 			labels.put("valueGrowth." + growth.name(), label("valueGrowth." + growth.name()));
@@ -323,6 +332,12 @@ class SegmentationPages {
 				: 0L);
 		model.addAttribute("canPin", me.managesOthers());
 		model.addAttribute("accountId", id);
+		model.addAttribute("bzChoices", BzChoice.values());
+		if (me.managesOthers()) {
+			model.addAttribute("people", this.users.active());
+			model.addAttribute("me", me.username());
+			model.addAttribute("today", LocalDate.now());
+		}
 		return "segmentation/section :: section";
 	}
 
@@ -331,6 +346,22 @@ class SegmentationPages {
 		try {
 			this.segmentation.pin(this.users.current(), id, reason);
 			Flash.success(redirect, "standing.pinned");
+		}
+		catch (RuleViolationException ex) {
+			Flash.error(redirect, ex.messageKey());
+		}
+		return "redirect:/accounts/" + id;
+	}
+
+	@PostMapping("/accounts/{id}/segmentation/bz-decision")
+	String decideBz(@PathVariable long id, @RequestParam(required = false) BzChoice decision,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+			RedirectAttributes redirect) {
+		try {
+			this.segmentation.decideBz(this.users.current(), id,
+					new BzDecisionInput(decision, reason, owner, decidedOn));
+			Flash.success(redirect, "standing.bz.recorded");
 		}
 		catch (RuleViolationException ex) {
 			Flash.error(redirect, ex.messageKey());
