@@ -23,7 +23,7 @@ document.addEventListener('submit', function (event) {
 	}
 });
 
-// Pickers (fragments :: picker and pickerMany): suggestions come from the module's endpoint through htmx; this
+// Pickers (picker.html): suggestions come from the module's endpoint through htmx; this
 // code only chooses one, by mouse or keyboard (arrows, Enter, Escape), and keeps the ARIA combobox state right.
 function pickerOptions(picker) {
 	return Array.prototype.slice.call(picker.querySelectorAll('.dk-options [data-pick-id]'));

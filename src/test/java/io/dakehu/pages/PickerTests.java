@@ -31,7 +31,9 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -184,6 +186,57 @@ abstract class PickerTests {
 	void offersAKamOnlyThemselvesAsAnOwner() throws Exception {
 		assertThat(picked("/users/picker?q=picker&mine=true", this.kamA)).containsExactly(this.kamA);
 		assertThat(picked("/users/picker?q=picker", this.kamA)).contains(this.kamA, this.kamB);
+	}
+
+	@Test
+	void everyFormWithAPickerRendersItAndAnActivityKeepsItsPickedPeople() throws Exception {
+		var admin = user("admin").roles("ADMIN");
+		String opportunity = this.mvc
+			.perform(post("/opportunities").with(admin)
+				.with(csrf())
+				.param("accountId", String.valueOf(this.acmeA))
+				.param("name", Fixtures.unique("Picker deal")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String activity = this.mvc
+			.perform(post("/accounts/" + this.precisionA + "/activities").with(admin)
+				.with(csrf())
+				.param("type", "VISIT")
+				.param("occurredAt", "2026-03-02T10:00")
+				.param("summary", "Picked people")
+				.param("contactIds", String.valueOf(this.contactA))
+				.param("participants", this.kamA)
+				.param("participants", this.kamB))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long activityId = this.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select max(id) from activity where account_id = :a")
+			.param("a", this.precisionA)
+			.query(Long.class)
+			.single();
+		assertThat(activity).contains("/accounts/" + this.precisionA);
+		for (String form : List.of("/accounts/new", "/accounts/" + this.precisionA + "/edit", "/opportunities/new",
+				opportunity, "/pipeline/targets", "/pipeline/forecast",
+				"/accounts/" + this.precisionA + "/activities/new", "/activities/" + activityId + "/edit",
+				"/contacts/" + this.contactA + "/buying-role", "/accounts/" + this.precisionA + "/contacts/new")) {
+			String page = this.mvc.perform(get(form).with(admin).locale(Locale.ENGLISH))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			if (!form.endsWith("/contacts/new")) {
+				assertThat(page).as(form).contains("data-picker").contains("role=\"combobox\"");
+			}
+		}
+		String edit = body("/activities/" + activityId + "/edit", "admin");
+		assertThat(edit).contains("name=\"contactIds\" value=\"" + this.contactA + "\"")
+			.contains("name=\"participants\" value=\"" + this.kamA + "\"")
+			.contains("name=\"participants\" value=\"" + this.kamB + "\"")
+			.contains("Ada Picker " + this.kamA);
 	}
 
 	private List<String> picked(String url, String username) throws Exception {

@@ -177,7 +177,7 @@ class AccountPages {
 					.stream()
 					.map((a) -> new PickerOption(String.valueOf(a.id()), a.name(), null))
 					.toList());
-		return "fragments :: pickerOptions";
+		return "picker :: options";
 	}
 
 	/**

@@ -29,7 +29,7 @@ class ProductPicker {
 					.map((p) -> new PickerOption(String.valueOf(p.id()), p.name(),
 							(p.productLine() != null) ? p.code() + " · " + p.productLine() : p.code()))
 					.toList());
-		return "fragments :: pickerOptions";
+		return "picker :: options";
 	}
 
 }

@@ -73,7 +73,7 @@ class ContactPages {
 				.collect(Collectors.joining(" · "));
 			return new PickerOption(String.valueOf(c.id()), c.name(), detail.isEmpty() ? null : detail);
 		}).toList());
-		return "fragments :: pickerOptions";
+		return "picker :: options";
 	}
 
 	@GetMapping("/accounts/{accountId}/contacts/new")

@@ -34,7 +34,7 @@ class ColleaguePicker {
 			Model model) {
 		List<UserSummary> found = this.users.search(q, mine ? this.users.current().scope() : null, PickerOption.LIMIT);
 		model.addAttribute("options", found.stream().map(ColleaguePicker::option).toList());
-		return "fragments :: pickerOptions";
+		return "picker :: options";
 	}
 
 	static PickerOption option(UserSummary user) {

@@ -6,7 +6,7 @@ import java.util.Locale;
  * One suggestion of a search-as-you-type picker: the value the form submits (an id or a
  * username), the label the reader recognises, and a detail that tells two namesakes apart
  * (a colleague's team, a contact's account). Every module's picker endpoint answers with
- * these, rendered by the shared {@code fragments :: pickerOptions}.
+ * these, rendered by the shared {@code picker :: options}.
  */
 public record PickerOption(String value, String label, String detail) {
 
