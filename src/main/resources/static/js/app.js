@@ -23,15 +23,140 @@ document.addEventListener('submit', function (event) {
 	}
 });
 
-// Picking a suggested parent account fills the hidden id and the visible name.
-document.addEventListener('click', function (event) {
-	var option = event.target.closest('[data-pick-id]');
-	if (!option) {
+// Pickers (picker.html): suggestions come from the module's endpoint through htmx; this
+// code only chooses one, by mouse or keyboard (arrows, Enter, Escape), and keeps the ARIA combobox state right.
+function pickerOptions(picker) {
+	return Array.prototype.slice.call(picker.querySelectorAll('.dk-options [data-pick-id]'));
+}
+
+function closePicker(picker) {
+	var box = picker.querySelector('[role=combobox]');
+	picker.querySelector('.dk-options').innerHTML = '';
+	box.setAttribute('aria-expanded', 'false');
+	box.removeAttribute('aria-activedescendant');
+}
+
+function choose(option) {
+	var picker = option.closest('[data-picker]');
+	var box = picker.querySelector('[role=combobox]');
+	if (picker.hasAttribute('data-picker-many')) {
+		var chips = picker.querySelector('.dk-chips');
+		var taken = Array.prototype.some.call(chips.querySelectorAll('input[type=hidden]'), function (input) {
+			return input.value === option.dataset.pickId;
+		});
+		if (!taken) {
+			var chip = document.createElement('li');
+			chip.className = 'badge dk-chip';
+			var value = document.createElement('input');
+			value.type = 'hidden';
+			value.name = picker.dataset.pickerName;
+			value.value = option.dataset.pickId;
+			var label = document.createElement('span');
+			label.textContent = option.dataset.pickName;
+			var remove = document.createElement('button');
+			remove.type = 'button';
+			remove.className = 'btn-close btn-close-white';
+			remove.setAttribute('data-picker-remove', '');
+			remove.setAttribute('aria-label', box.dataset.removeLabel + ' ' + option.dataset.pickName);
+			chip.append(value, label, remove);
+			chips.append(chip);
+		}
+		box.value = '';
+	}
+	else {
+		picker.querySelector('[data-picker-value]').value = option.dataset.pickId;
+		box.value = option.dataset.pickName;
+	}
+	closePicker(picker);
+	box.focus();
+}
+
+function highlight(picker, index) {
+	var options = pickerOptions(picker);
+	var box = picker.querySelector('[role=combobox]');
+	options.forEach(function (option, i) {
+		option.classList.toggle('active', i === index);
+		option.setAttribute('aria-selected', i === index ? 'true' : 'false');
+	});
+	if (options[index]) {
+		box.setAttribute('aria-activedescendant', options[index].id);
+		options[index].scrollIntoView({ block: 'nearest' });
+	}
+}
+
+document.addEventListener('htmx:afterSwap', function (event) {
+	var picker = event.detail.target.closest && event.detail.target.closest('[data-picker]');
+	if (!picker) {
 		return;
 	}
-	event.preventDefault();
-	var target = option.closest('[data-picker]');
-	target.querySelector('input[type=hidden]').value = option.dataset.pickId;
-	target.querySelector('input[type=search]').value = option.dataset.pickName;
-	target.querySelector('.dk-options').innerHTML = '';
+	var box = picker.querySelector('[role=combobox]');
+	pickerOptions(picker).forEach(function (option, i) {
+		option.id = box.id + '-option-' + i;
+	});
+	box.setAttribute('aria-expanded', event.detail.target.children.length > 0 ? 'true' : 'false');
+	box.removeAttribute('aria-activedescendant');
+});
+
+document.addEventListener('click', function (event) {
+	var option = event.target.closest('[data-picker] [data-pick-id]');
+	if (option) {
+		event.preventDefault();
+		choose(option);
+		return;
+	}
+	var remove = event.target.closest('[data-picker-remove]');
+	if (remove) {
+		var box = remove.closest('[data-picker]').querySelector('[role=combobox]');
+		remove.closest('.dk-chip').remove();
+		box.focus();
+	}
+});
+
+document.addEventListener('input', function (event) {
+	// A single picker's choice is what its box shows: typing something else un-chooses it.
+	var picker = event.target.matches('[role=combobox]') && event.target.closest('[data-picker]');
+	if (picker && !picker.hasAttribute('data-picker-many')) {
+		picker.querySelector('[data-picker-value]').value = '';
+	}
+});
+
+document.addEventListener('keydown', function (event) {
+	var picker = event.target.matches('[role=combobox]') && event.target.closest('[data-picker]');
+	if (!picker) {
+		return;
+	}
+	var options = pickerOptions(picker);
+	var current = options.findIndex(function (option) {
+		return option.classList.contains('active');
+	});
+	if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+		if (options.length > 0) {
+			event.preventDefault();
+			var step = event.key === 'ArrowDown' ? 1 : -1;
+			highlight(picker, (current + step + options.length) % options.length);
+		}
+	}
+	else if (event.key === 'Enter') {
+		// Enter in a picker chooses; it never submits the form half-filled.
+		event.preventDefault();
+		if (options.length > 0) {
+			choose(options[current >= 0 ? current : 0]);
+		}
+	}
+	else if (event.key === 'Escape' && options.length > 0) {
+		event.preventDefault();
+		closePicker(picker);
+	}
+});
+
+document.addEventListener('focusout', function (event) {
+	var picker = event.target.closest && event.target.closest('[data-picker]');
+	if (picker && !(event.relatedTarget && picker.contains(event.relatedTarget))) {
+		// After the click on an option has been handled.
+		setTimeout(function () {
+			if (!picker.contains(document.activeElement)) {
+				closePicker(picker);
+			}
+		}, 150);
+	}
 });

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.web.PickerOption;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,21 @@ public class Catalog {
 	@Transactional(readOnly = true)
 	public List<ProductView> all() {
 		return this.jdbc.sql(VIEW_SQL + " order by p.name").query(Catalog::row).list();
+	}
+
+	/**
+	 * Active products whose name or code contains the text, whatever the letter case, for
+	 * pickers. The catalogue is the same for everyone.
+	 */
+	@Transactional(readOnly = true)
+	public List<ProductView> search(String text, int limit) {
+		return this.jdbc
+			.sql(VIEW_SQL + " where p.active = true and (lower(p.name) like :q escape '\\'"
+					+ " or lower(p.code) like :q escape '\\') order by p.name limit :limit")
+			.param("q", PickerOption.likePattern(text))
+			.param("limit", limit)
+			.query(Catalog::row)
+			.list();
 	}
 
 	/**

@@ -20,6 +20,7 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.web.PickerOption;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -195,6 +196,30 @@ public class Contacts {
 			.query((java.sql.ResultSet rs) -> {
 				each.accept(rs.getString(13), row(rs, 0));
 			});
+	}
+
+	/**
+	 * Contacts whose name contains the text, whatever the letter case, at accounts the
+	 * reader may see, for pickers: at one account when {@code accountId} is given (an
+	 * activity's participants), else at any, by name.
+	 * @throws NotFoundException when the account is given but out of the reader's scope
+	 */
+	@Transactional(readOnly = true)
+	public List<ContactView> search(RecordScope scope, Long accountId, String text, int limit) {
+		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "c.account_id");
+		if (accountId != null) {
+			this.accounts.requireVisible(scope, accountId);
+		}
+		return this.jdbc
+			.sql(VIEW_SQL + " where " + scopeSql.condition()
+					+ ((accountId != null) ? " and c.account_id = :account" : "")
+					+ " and lower(c.name) like :q escape '\\' order by c.name, c.id limit :limit")
+			.params(scopeSql.params())
+			.params((accountId != null) ? Map.of("account", accountId) : Map.of())
+			.param("q", PickerOption.likePattern(text))
+			.param("limit", limit)
+			.query(Contacts::row)
+			.list();
 	}
 
 	/**

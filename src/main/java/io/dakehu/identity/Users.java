@@ -117,6 +117,27 @@ public class Users {
 	}
 
 	/**
+	 * Active colleagues whose name or username contains the text, whatever the letter
+	 * case, for pickers. Every signed-in user may find every colleague (to share an
+	 * account or name a participant); only the public summary is read.
+	 * @param within when not null and limited, only the owners of that scope (the people
+	 * a manager or KAM may hand records to)
+	 */
+	public List<UserSummary> search(String text, RecordScope within, int limit) {
+		boolean limited = within != null && !within.all();
+		String sql = SUMMARY_SQL + " where u.active = true and (lower(u.username) like :q escape '\\'"
+				+ " or lower(u.display_name) like :q escape '\\')" + (limited ? " and u.id in (:owners)" : "")
+				+ " order by u.display_name, u.username limit :limit";
+		JdbcClient.StatementSpec query = this.jdbc.sql(sql)
+			.param("q", io.dakehu.shared.web.PickerOption.likePattern(text))
+			.param("limit", limit);
+		if (limited) {
+			query = query.param("owners", within.ownerIds());
+		}
+		return query.query(Users::summaryRow).list();
+	}
+
+	/**
 	 * Display names by id, for showing owners and participants without one query per row.
 	 */
 	public Map<Long, String> displayNames(Collection<Long> ids) {

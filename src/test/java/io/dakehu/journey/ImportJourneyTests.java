@@ -62,7 +62,7 @@ class ImportJourneyTests {
 
 			browser.click(By.id("import-valid-only"));
 			browser.waitForText(By.id("import-status"), "Done");
-			assertThat(browser.text(By.id("import-done"))).contains("1 rows imported");
+			assertThat(browser.text(By.id("import-done"))).contains("1 row imported");
 			assertThat(browser.find(By.id("import-progress")).getText()).contains("100%");
 
 			browser.go("/accounts?q=" + tag);

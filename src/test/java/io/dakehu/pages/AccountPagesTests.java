@@ -57,7 +57,7 @@ class AccountPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("is-invalid").contains("must not be blank").contains("value=\"Machinery\"");
+		assertThat(page).contains("is-invalid").contains("This field is required.").contains("value=\"Machinery\"");
 		assertThat(accounts()).isEqualTo(before);
 	}
 
@@ -74,7 +74,7 @@ class AccountPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("is-invalid").contains("个数必须在0和200之间");
+		assertThat(page).contains("is-invalid").contains("最多200个字符。");
 		assertThat(accounts()).isEqualTo(before);
 	}
 

@@ -16,6 +16,7 @@ import io.dakehu.account.LifecycleStatus;
 import io.dakehu.account.RelationshipType;
 import io.dakehu.account.SalesApproach;
 import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
@@ -23,6 +24,7 @@ import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditChange;
 import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.Flash;
+import io.dakehu.shared.web.PickerOption;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,12 +95,12 @@ class AccountPages {
 	String newAccount(Model model) {
 		model.addAttribute("form", new AccountInput(null, null, null, null, null, null, null, null, null, null, null,
 				null, LifecycleStatus.PROSPECT, null, null, null));
-		return form(model, null, null);
+		return form(model, null, (AccountInput) model.getAttribute("form"));
 	}
 
 	@PostMapping("/accounts")
-	String create(@Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
-			@RequestParam(required = false) String parentName, Model model, RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("form") AccountInput form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
 				AccountDetails created = this.accounts.open(this.users.current(), form);
@@ -109,7 +111,7 @@ class AccountPages {
 				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
 			}
 		}
-		return form(model, null, parentName);
+		return form(model, null, form);
 	}
 
 	@GetMapping("/accounts/{id}")
@@ -124,13 +126,14 @@ class AccountPages {
 	@GetMapping("/accounts/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		AccountDetails account = this.queries.details(this.users.current().scope(), id);
-		model.addAttribute("form", inputOf(account));
-		return form(model, account, account.parentName());
+		AccountInput form = inputOf(account);
+		model.addAttribute("form", form);
+		return form(model, account, form);
 	}
 
 	@PostMapping("/accounts/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
-			@RequestParam(required = false) String parentName, Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect) {
 		CurrentUser me = this.users.current();
 		AccountDetails current = this.queries.details(me.scope(), id);
 		if (!errors.hasErrors()) {
@@ -149,7 +152,7 @@ class AccountPages {
 				model.addAttribute("form", withVersion(form, current.version()));
 			}
 		}
-		return form(model, current, parentName);
+		return form(model, current, form);
 	}
 
 	@PostMapping("/accounts/{id}/archive")
@@ -166,20 +169,46 @@ class AccountPages {
 		return "redirect:/accounts/" + id;
 	}
 
-	@GetMapping("/accounts/suggest")
-	String suggest(@RequestParam(name = "parentName", required = false) String text, Model model) {
-		model.addAttribute("options", this.queries.suggest(this.users.current().scope(), text, 10));
-		return "account/form :: options";
+	/**
+	 * The account picker: live accounts the reader may see whose name contains the typed
+	 * text, whatever the letter case.
+	 */
+	@GetMapping("/accounts/picker")
+	String picker(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("options",
+				this.queries.suggest(this.users.current().scope(), q, PickerOption.LIMIT)
+					.stream()
+					.map((a) -> new PickerOption(String.valueOf(a.id()), a.name(), null))
+					.toList());
+		return "picker :: options";
 	}
 
-	private String form(Model model, AccountDetails account, String parentName) {
+	/**
+	 * The form with the names its pickers show for the ids and usernames it holds.
+	 */
+	private String form(Model model, AccountDetails account, AccountInput form) {
 		model.addAttribute("account", account);
-		model.addAttribute("parentName", parentName);
-		model.addAttribute("owners", this.users.active());
+		model.addAttribute("parentName",
+				(form.parentId() != null) ? this.queries.names(List.of(form.parentId())).get(form.parentId()) : null);
+		UserSummary owner = (form.owner() != null && !form.owner().isBlank())
+				? this.users.findByUsername(form.owner().strip()).orElse(null) : null;
+		model.addAttribute("ownerName", (owner != null) ? owner.displayName() : form.owner());
+		model.addAttribute("teamChosen", colleagues(form.team()));
 		model.addAttribute("types", KeyAccountType.values());
 		model.addAttribute("relationshipTypes", RelationshipType.values());
 		model.addAttribute("approaches", SalesApproach.values());
 		return "account/form";
+	}
+
+	private List<PickerOption> colleagues(List<String> usernames) {
+		if (usernames == null) {
+			return List.of();
+		}
+		return usernames.stream()
+			.filter((username) -> username != null && !username.isBlank())
+			.map((username) -> new PickerOption(username,
+					this.users.findByUsername(username.strip()).map(UserSummary::displayName).orElse(username), null))
+			.toList();
 	}
 
 	private static AccountInput inputOf(AccountDetails a) {

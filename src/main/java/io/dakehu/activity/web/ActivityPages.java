@@ -3,6 +3,7 @@ package io.dakehu.activity.web;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountQueries;
@@ -18,6 +19,7 @@ import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.web.Flash;
+import io.dakehu.shared.web.PickerOption;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -154,11 +156,29 @@ class ActivityPages {
 		return "redirect:/accounts/" + activity.accountId() + "#activities";
 	}
 
+	/**
+	 * The form with the names its two pickers show for the contact ids and usernames it
+	 * holds.
+	 */
 	private String form(Model model, AccountRef account, ActivityView activity) {
 		model.addAttribute("account", account);
 		model.addAttribute("activity", activity);
 		model.addAttribute("types", ActivityType.values());
-		model.addAttribute("accountContacts", this.contacts.forAccount(this.users.current().scope(), account.id()));
+		ActivityInput form = (ActivityInput) model.getAttribute("form");
+		List<Long> contactIds = (form.contactIds() != null) ? form.contactIds() : List.of();
+		model.addAttribute("contactsChosen",
+				this.contacts.forAccount(this.users.current().scope(), account.id())
+					.stream()
+					.filter((contact) -> contactIds.contains(contact.id()))
+					.map((contact) -> new PickerOption(String.valueOf(contact.id()), contact.name(), null))
+					.toList());
+		List<String> participants = (form.participants() != null) ? form.participants() : List.of();
+		model.addAttribute("participantsChosen", participants.stream()
+			.filter((username) -> username != null && !username.isBlank())
+			.map((username) -> new PickerOption(username,
+					this.users.findByUsername(username.strip()).map((user) -> user.displayName()).orElse(username),
+					null))
+			.toList());
 		return "activity/form";
 	}
 

@@ -1,5 +1,10 @@
 package io.dakehu.contact.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.contact.ContactInput;
@@ -7,6 +12,7 @@ import io.dakehu.contact.ContactView;
 import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.web.PickerOption;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.web.Flash;
@@ -19,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,6 +54,26 @@ class ContactPages {
 		model.addAttribute("contacts", this.contacts.forAccount(me.scope(), accountId));
 		model.addAttribute("chart", this.contacts.orgChart(me.scope(), accountId));
 		return "contact/section :: section";
+	}
+
+	/**
+	 * The contact picker: people at one account, or at any account the reader may see,
+	 * with their title and (across accounts) their account's name to tell namesakes
+	 * apart.
+	 */
+	@GetMapping("/contacts/picker")
+	String picker(@RequestParam(required = false) String q, @RequestParam(required = false) Long accountId,
+			Model model) {
+		List<ContactView> found = this.contacts.search(this.users.current().scope(), accountId, q, PickerOption.LIMIT);
+		Map<Long, String> accountNames = (accountId != null) ? Map.of()
+				: this.accounts.names(found.stream().map(ContactView::accountId).collect(Collectors.toSet()));
+		model.addAttribute("options", found.stream().map((c) -> {
+			String detail = Stream.of(c.title(), accountNames.get(c.accountId()))
+				.filter((part) -> part != null && !part.isBlank())
+				.collect(Collectors.joining(" · "));
+			return new PickerOption(String.valueOf(c.id()), c.name(), detail.isEmpty() ? null : detail);
+		}).toList());
+		return "picker :: options";
 	}
 
 	@GetMapping("/accounts/{accountId}/contacts/new")

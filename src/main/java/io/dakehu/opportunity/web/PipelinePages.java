@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
-import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Comparison;
@@ -67,21 +66,18 @@ class PipelinePages {
 
 	private final AccountQueries accounts;
 
-	private final Catalog catalog;
-
 	private final Users users;
 
 	private final Labels labels;
 
 	PipelinePages(Pipeline pipeline, Opportunities opportunities, Comparisons comparisons, Forecasts forecasts,
-			Targets targets, AccountQueries accounts, Catalog catalog, Users users, Labels labels) {
+			Targets targets, AccountQueries accounts, Users users, Labels labels) {
 		this.pipeline = pipeline;
 		this.opportunities = opportunities;
 		this.comparisons = comparisons;
 		this.forecasts = forecasts;
 		this.targets = targets;
 		this.accounts = accounts;
-		this.catalog = catalog;
 		this.users = users;
 		this.labels = labels;
 	}
@@ -178,11 +174,10 @@ class PipelinePages {
 	}
 
 	private void formOptions(Model model, CurrentUser me) {
-		model.addAttribute("owners", this.targets.salespeople(me.scope()));
 		model.addAttribute("purchaseTypes", PurchaseType.values());
 		model.addAttribute("openStages", Stage.open());
-		model.addAttribute("products", this.catalog.all());
 		model.addAttribute("myUsername", me.username());
+		model.addAttribute("myName", me.displayName());
 	}
 
 	@PostMapping("/opportunities")
@@ -224,6 +219,7 @@ class PipelinePages {
 		comparison.rows().forEach((row) -> rows.put(row.criterion().name(), row));
 		model.addAttribute("comparisonRows", rows);
 		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("ownerUser", this.users.get(opportunity.ownerId()));
 		formOptions(model, me);
 		return "opportunity/show";
 	}

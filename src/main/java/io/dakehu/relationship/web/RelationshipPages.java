@@ -229,7 +229,11 @@ class RelationshipPages {
 				? this.buyingCenters.forOpportunity(me.scope(), opportunity).opportunity() : null);
 		model.addAttribute("roles", BuyingRole.values());
 		model.addAttribute("attitudes", Attitude.values());
-		model.addAttribute("people", this.users.active());
+		// The name the colleague picker shows for the username the form holds.
+		String owner = (model.getAttribute("form") instanceof BuyingRolesRequest form) ? form.relationshipOwner()
+				: null;
+		model.addAttribute("relationshipOwnerName", (owner != null && !owner.isBlank())
+				? this.users.findByUsername(owner.strip()).map((user) -> user.displayName()).orElse(owner) : null);
 		model.addAttribute("personalLevels", this.settings.levels().get(GridAxis.PERSONAL));
 		return "relationship/buying-form";
 	}

@@ -88,8 +88,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/**
+	 * The message files' words for the error (as the pages show it), else the
+	 * validator's.
+	 */
 	private String message(FieldError error) {
-		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : error.getCode();
+		return this.labels.get(error);
 	}
 
 	private Map<String, String> fieldError(String field, String message) {

@@ -3,6 +3,8 @@ package io.dakehu.shared.web;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,20 @@ public class Labels {
 
 	public String get(Locale locale, String key, Object... args) {
 		return this.messages.getMessage(key, args, key, locale);
+	}
+
+	/**
+	 * A validation error in the caller's language: the message files' text for its codes,
+	 * else its own default message.
+	 */
+	public String get(MessageSourceResolvable error) {
+		try {
+			return this.messages.getMessage(error, LocaleContextHolder.getLocale());
+		}
+		catch (NoSuchMessageException ex) {
+			String[] codes = error.getCodes();
+			return (codes != null && codes.length > 0) ? codes[codes.length - 1] : "";
+		}
 	}
 
 	/**
