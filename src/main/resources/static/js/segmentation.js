@@ -26,6 +26,14 @@
 		return instance;
 	}
 
+	// ECharts media queries (evaluated against the chart's own width, again on every resize): on a phone
+	// the options below replace the wide layout's, so legends, axis names and labels keep out of each other.
+	var PHONE = { maxWidth: 480 };
+
+	function responsive(wide, phone) {
+		return { baseOption: wide, media: [{ query: PHONE, option: phone }] };
+	}
+
 	function go(url) {
 		window.location.assign(url);
 	}
@@ -104,7 +112,7 @@
 
 	function abc(data) {
 		var instance = chart('chart-abc');
-		instance.setOption({
+		instance.setOption(responsive({
 			tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
 			legend: { bottom: 0 },
 			series: [{
@@ -114,7 +122,11 @@
 					return { name: c.label, value: c.count, code: c.code, itemStyle: { color: ABC_COLOURS[c.code] } };
 				})
 			}]
-		});
+		}, {
+			// The legend names the classes; the slices show only their counts.
+			legend: { bottom: 0, itemGap: 8 },
+			series: [{ radius: ['38%', '62%'], center: ['50%', '42%'], label: { position: 'inside', formatter: '{c}' } }]
+		}));
 		instance.on('click', function (p) { accounts('abc', p.data.code); });
 	}
 
@@ -122,7 +134,7 @@
 		var instance = chart('chart-value-growth');
 		var labels = data.labels;
 		var classes = ['VIP', 'BZ', 'NEW', 'MGC', 'STABLE'];
-		instance.setOption({
+		instance.setOption(responsive({
 			grid: { left: 60, right: 50, top: 40, bottom: 40 },
 			legend: { top: 0 },
 			tooltip: { trigger: 'item', formatter: function (p) {
@@ -142,7 +154,13 @@
 					})
 				};
 			})
-		});
+		}, {
+			// Five legend entries take two lines on a phone: a scrolling legend keeps to one.
+			legend: { top: 0, type: 'scroll' },
+			grid: { left: 44, right: 16, top: 44, bottom: 44 },
+			xAxis: { nameGap: 30, axisLabel: { hideOverlap: true, fontSize: 10 } },
+			yAxis: { nameTextStyle: { align: 'left' }, axisLabel: { fontSize: 10 } }
+		}));
 		instance.on('click', function (p) { go(root.dataset.account + p.data.id); });
 	}
 
@@ -155,7 +173,7 @@
 			return;
 		}
 		var max = Math.max.apply(null, m.cells.map(function (c) { return c[2]; }).concat([1]));
-		instance.setOption({
+		instance.setOption(responsive({
 			grid: { left: 80, right: 20, top: 10, bottom: 50 },
 			tooltip: { formatter: function (p) {
 				return m.fromNames[p.data[1]] + ' → ' + m.toNames[p.data[0]] + ': ' + p.data[2];
@@ -165,7 +183,12 @@
 			yAxis: { type: 'category', data: m.fromNames, inverse: true, splitArea: { show: true } },
 			visualMap: { min: 0, max: max, show: false, inRange: { color: ['#fde2e1', '#b3261e'] } },
 			series: [{ type: 'heatmap', data: m.cells, label: { show: true } }]
-		});
+		}, {
+			// Five tier names do not fit side by side on a phone: slanted, below a taller gap.
+			grid: { left: 70, right: 8, top: 10, bottom: 80 },
+			xAxis: { axisLabel: { interval: 0, rotate: 35, fontSize: 10 }, nameGap: 56 },
+			yAxis: { axisLabel: { fontSize: 10 } }
+		}));
 		instance.on('click', function (p) {
 			go(root.dataset.migration + '?from=' + m.from + '&to=' + m.to + '&fromTier=' + m.fromCodes[p.data[1]] +
 				'&toTier=' + m.toCodes[p.data[0]]);
@@ -180,7 +203,7 @@
 		}
 		var instance = chart(id);
 		var rows = items.slice().reverse();
-		instance.setOption({
+		instance.setOption(responsive({
 			grid: { left: 10, right: 40, top: 10, bottom: 10, containLabel: true },
 			tooltip: { trigger: 'item', formatter: function (p) { return p.name + ' · ' + label + ': ' + money(p.value); } },
 			xAxis: { type: 'value', axisLabel: { formatter: function (v) { return money(v); } } },
@@ -189,7 +212,12 @@
 			series: [{ type: 'bar', barMaxWidth: 22, data: rows.map(function (r) {
 				return { value: r.value, id: r.id, itemStyle: { color: colour(r) } };
 			}) }]
-		});
+		}, {
+			// Names get less room so the bars keep some; amounts only where they do not overlap.
+			grid: { right: 16 },
+			xAxis: { axisLabel: { hideOverlap: true, fontSize: 10 } },
+			yAxis: { axisLabel: { width: 96, fontSize: 10 } }
+		}));
 		instance.on('click', function (p) { go(root.dataset.account + p.data.id); });
 		return instance;
 	}

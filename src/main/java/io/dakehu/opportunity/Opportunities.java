@@ -229,6 +229,22 @@ public class Opportunities {
 		return named(this.jdbc.sql(sql.toString()).params(params).query(Opportunities::raw).list(), productNames());
 	}
 
+	/**
+	 * The opportunities with these ids, in the order given; the caller has limited them
+	 * to the reader's scope.
+	 */
+	List<OpportunityView> byIds(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Raw> rows = new ArrayList<>(this.jdbc.sql(SELECT + " where o.id in (:ids)")
+			.param("ids", Set.copyOf(ids))
+			.query(Opportunities::raw)
+			.list());
+		rows.sort(java.util.Comparator.comparingInt((Raw row) -> ids.indexOf(row.id())));
+		return named(rows, productNames());
+	}
+
 	private Where where(RecordScope scope, OpportunityCriteria criteria) {
 		StringBuilder sql = new StringBuilder(" where ");
 		Map<String, Object> params = new HashMap<>();

@@ -588,6 +588,14 @@ public class Segmentation {
 		return tiers;
 	}
 
+	/**
+	 * The latest company-wide run's tiers with their contact cadence, for other modules'
+	 * set-based reports (the home page's contacts due).
+	 */
+	public TierSql latestTierSql() {
+		return TierSql.of(latestRunId().orElse(null), settings());
+	}
+
 	/** The id of the latest company-wide run, for SQL that filters by tier. */
 	Optional<Long> latestRunId() {
 		return this.jdbc

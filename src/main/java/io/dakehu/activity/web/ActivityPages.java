@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.activity.Activities;
@@ -15,7 +14,6 @@ import io.dakehu.activity.ActivityView;
 import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
-import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.web.Flash;
@@ -32,8 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The home page (my upcoming contacts), the activity timeline on the account page, and
- * the activity form.
+ * The activity timeline on the account page and the activity form.
  */
 @Controller
 class ActivityPages {
@@ -54,24 +51,6 @@ class ActivityPages {
 		this.contacts = contacts;
 		this.users = users;
 		this.clock = clock;
-	}
-
-	@GetMapping("/")
-	String home(Model model) {
-		CurrentUser me = this.users.current();
-		model.addAttribute("upcoming", this.activities.upcoming(me, 20));
-		model.addAttribute("recent",
-				this.accounts.search(me.scope(),
-						new AccountCriteria(null, null, null, null, null, null, false, null, "updated", true),
-						new PageRequest(0, 8)));
-		model.addAttribute("mine",
-				this.accounts
-					.search(me.scope(),
-							new AccountCriteria(null, me.username(), null, null, null, null, false, null, "name",
-									false),
-							new PageRequest(0, 1))
-					.totalElements());
-		return "activity/home";
 	}
 
 	@GetMapping("/accounts/{accountId}/activities/section")

@@ -1,0 +1,25 @@
+package io.dakehu.activity;
+
+/**
+ * Each account's latest contact as a derived table, for the contact plan (DOMAIN.md
+ * §10.2): columns {@code account_id}, {@code last_contact_at} (when the latest activity
+ * took place) and {@code next_contact_date} (the next contact it planned, null for none).
+ * Every activity type is a contact, so only the latest activity's plan is still open: a
+ * later contact fulfils an earlier plan.
+ */
+public final class LastContactSql {
+
+	private LastContactSql() {
+	}
+
+	/** A parenthesised sub-select without parameters. */
+	public static String table() {
+		return """
+				(select lc.account_id, lc.occurred_at as last_contact_at, lc.next_contact_date from (
+				    select la.account_id, la.occurred_at, la.next_contact_date,
+				           row_number() over (partition by la.account_id order by la.occurred_at desc, la.id desc) as rn
+				    from activity la) lc
+				 where lc.rn = 1)""";
+	}
+
+}

@@ -1,0 +1,248 @@
+package io.dakehu.home;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dakehu.account.AccountBookSql;
+import io.dakehu.activity.LastContactSql;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.relationship.AssessmentSql;
+import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.TierSql;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The set-based figures of the home pages, composed from the fragments the owning modules
+ * publish: the reader's book of accounts (account), each account's latest contact and
+ * open plan (activity), its tier and cadence (segmentation), and whether it was ever
+ * placed on the 25-grid (relationship).
+ *
+ * <p>
+ * An account is due for contact (DOMAIN.md §10.2) on the earlier of its last contact plus
+ * its tier's cadence and the next contact its latest activity planned; overdue after that
+ * day. An account never contacted and without a plan is due today.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HomeQueries {
+
+	/** "Due" on the home page: overdue, or due within this many days from today. */
+	public static final int DUE_WITHIN_DAYS = 7;
+
+	private final JdbcClient jdbc;
+
+	private final Segmentation segmentation;
+
+	private final Clock clock;
+
+	HomeQueries(JdbcClient jdbc, Segmentation segmentation, Clock clock) {
+		this.jdbc = jdbc;
+		this.segmentation = segmentation;
+		this.clock = clock;
+	}
+
+	/**
+	 * Accounts of the book with the day each is due, soonest first.
+	 * @param ownerIds only these owners' accounts; null for every account in the scope
+	 * @param tiers only accounts of these tiers; null for all
+	 */
+	public PageResult<DueContact> due(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers, Window window,
+			PageRequest page) {
+		Query query = dueQuery(scope, ownerIds, tiers);
+		String condition = switch (window) {
+			case OVERDUE -> " where d.due_on < :today";
+			case DUE -> " where d.due_on <= :horizon";
+			case ANY -> "";
+		};
+		long total = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
+			.params(query.params())
+			.query(Long.class)
+			.single();
+		if (total == 0) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		LocalDate today = today();
+		List<DueContact> rows = this.jdbc
+			.sql("select * from (" + query.sql() + ") d" + condition
+					+ " order by d.due_on, d.account_name, d.account_id limit :limit offset :offset")
+			.params(query.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> dueContact(rs, today))
+			.list();
+		return new PageResult<>(rows, page.page(), page.size(), total);
+	}
+
+	/**
+	 * Per owner: how many accounts are overdue and how many are due within
+	 * {@link #DUE_WITHIN_DAYS} days (overdue ones included). Owners with neither are
+	 * absent.
+	 */
+	public Map<Long, DueCounts> dueCounts(RecordScope scope, Collection<Long> ownerIds) {
+		Query query = dueQuery(scope, ownerIds, null);
+		Map<Long, DueCounts> counts = new HashMap<>();
+		this.jdbc
+			.sql("select d.owner_id, sum(case when d.due_on < :today then 1 else 0 end), count(*) from (" + query.sql()
+					+ ") d where d.due_on <= :horizon group by d.owner_id")
+			.params(query.params())
+			.query((ResultSet rs) -> {
+				counts.put(rs.getLong(1), new DueCounts(rs.getLong(2), rs.getLong(3)));
+			});
+		return counts;
+	}
+
+	/**
+	 * The book per tier, VIP first: how many accounts, how many overdue, and the tier's
+	 * cadence. Every tier is present, with zeros when the book has none of it.
+	 */
+	public List<TierLine> perTier(RecordScope scope, Collection<Long> ownerIds) {
+		Query query = dueQuery(scope, ownerIds, null);
+		Map<String, long[]> counts = new LinkedHashMap<>();
+		for (String tier : TIERS) {
+			counts.put(tier, new long[2]);
+		}
+		this.jdbc
+			.sql("select d.tier, count(*), sum(case when d.due_on < :today then 1 else 0 end) from (" + query.sql()
+					+ ") d group by d.tier")
+			.params(query.params())
+			.query((ResultSet rs) -> {
+				long[] line = counts.get(rs.getString(1).strip());
+				line[0] = rs.getLong(2);
+				line[1] = rs.getLong(3);
+			});
+		Map<String, Integer> cadence = cadences();
+		return counts.entrySet()
+			.stream()
+			.map((e) -> new TierLine(e.getKey(), cadence.get(e.getKey()), e.getValue()[0], e.getValue()[1]))
+			.toList();
+	}
+
+	/**
+	 * Live accounts never placed on the 25-grid, the highest tier first, then by name.
+	 * @param ownerIds only these owners' accounts; null for every account in the scope
+	 */
+	public PageResult<DueContact> unassessed(RecordScope scope, Collection<Long> ownerIds, PageRequest page) {
+		Query query = dueQuery(scope, ownerIds, null);
+		String condition = " where " + AssessmentSql.notAssessed("d.account_id");
+		long total = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
+			.params(query.params())
+			.query(Long.class)
+			.single();
+		if (total == 0) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		LocalDate today = today();
+		List<DueContact> rows = this.jdbc
+			.sql("select * from (" + query.sql() + ") d" + condition
+					+ " order by d.tier_order, d.account_name, d.account_id limit :limit offset :offset")
+			.params(query.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> dueContact(rs, today))
+			.list();
+		return new PageResult<>(rows, page.page(), page.size(), total);
+	}
+
+	private static final List<String> TIERS = List.of("VIP", "MAJOR", "ORDINARY", "SMALL");
+
+	/** The tier's cadence in days, from the segmentation settings. */
+	public Map<String, Integer> cadences() {
+		TierSql tiers = this.segmentation.latestTierSql();
+		Map<String, Integer> cadence = new LinkedHashMap<>();
+		cadence.put("VIP", (Integer) tiers.params().get("cadenceVip"));
+		cadence.put("MAJOR", (Integer) tiers.params().get("cadenceMajor"));
+		cadence.put("ORDINARY", (Integer) tiers.params().get("cadenceOrdinary"));
+		cadence.put("SMALL", (Integer) tiers.params().get("cadenceSmall"));
+		return cadence;
+	}
+
+	/**
+	 * One row per account of the book: name, owner, tier (Small when not ranked), the
+	 * latest contact, the open plan and the day it is due.
+	 */
+	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers) {
+		AccountBookSql book = AccountBookSql.of(scope, ownerIds);
+		TierSql tier = this.segmentation.latestTierSql();
+		Map<String, Object> params = new HashMap<>(book.params());
+		params.putAll(tier.params());
+		LocalDate today = today();
+		params.put("today", today);
+		params.put("horizon", today.plusDays(DUE_WITHIN_DAYS));
+		String sql = """
+				select b.account_id, b.account_name, b.owner_id, coalesce(t.tier, 'SMALL') as tier,
+				       %s as tier_order, c.last_contact_at, c.next_contact_date,
+				       coalesce(least(c.next_contact_date, cast(c.last_contact_at as date) + %s), :today) as due_on
+				from %s b
+				left join %s c on c.account_id = b.account_id
+				left join %s t on t.account_id = b.account_id""".formatted(tier.tierOrder("t.tier"),
+				tier.cadence("t.tier"), book.table(), LastContactSql.table(), tier.table());
+		if (tiers != null) {
+			sql += " where coalesce(t.tier, 'SMALL') in (:onlyTiers)";
+			params.put("onlyTiers", tiers.isEmpty() ? Set.of("-") : Set.copyOf(tiers));
+		}
+		return new Query(sql, params);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private static DueContact dueContact(ResultSet rs, LocalDate today) throws SQLException {
+		Timestamp last = rs.getTimestamp("last_contact_at");
+		LocalDate due = rs.getObject("due_on", LocalDate.class);
+		return new DueContact(rs.getLong("account_id"), rs.getString("account_name"), rs.getLong("owner_id"),
+				rs.getString("tier").strip(), (last != null) ? last.toLocalDateTime().toLocalDate() : null,
+				rs.getObject("next_contact_date", LocalDate.class), due, due.isBefore(today));
+	}
+
+	private record Query(String sql, Map<String, Object> params) {
+	}
+
+	/** Which accounts of a book a list of contacts shows. */
+	public enum Window {
+
+		/** Past the day they were due. */
+		OVERDUE,
+		/** Overdue, or due within {@link #DUE_WITHIN_DAYS} days. */
+		DUE,
+		/** Every account, however far off its due day. */
+		ANY
+
+	}
+
+	/**
+	 * An account and when it is due for contact.
+	 *
+	 * @param tier the tier code, Small when not ranked
+	 * @param lastContact null when never contacted
+	 * @param nextContact the next contact the latest activity planned, null for none
+	 */
+	public record DueContact(long accountId, String accountName, long ownerId, String tier, LocalDate lastContact,
+			LocalDate nextContact, LocalDate dueOn, boolean overdue) {
+	}
+
+	/**
+	 * @param due overdue or due within {@link #DUE_WITHIN_DAYS} days
+	 */
+	public record DueCounts(long overdue, long due) {
+	}
+
+	/** One tier of a book: its cadence, accounts and overdue accounts. */
+	public record TierLine(String tier, int cadenceDays, long accounts, long overdue) {
+	}
+
+}
