@@ -17,6 +17,7 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +51,16 @@ public class AccountQueries {
 
 	private final AccountTally tally;
 
-	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users, AccountTally tally) {
+	/** What opens accounts read-only beyond the scope, from the modules present. */
+	private final List<AccountReadAccess> readAccess;
+
+	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users, AccountTally tally,
+			ObjectProvider<AccountReadAccess> readAccess) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.users = users;
 		this.tally = tally;
+		this.readAccess = readAccess.orderedStream().toList();
 	}
 
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page) {
@@ -200,6 +206,90 @@ public class AccountQueries {
 				account.keyAccountType(), account.relationshipType(), account.salesApproach(), account.status(),
 				account.churnReason(), account.lostOn(), account.lastPurchaseOn(), account.archived(),
 				account.description(), team, children, account.createdAt(), account.updatedAt(), account.version());
+	}
+
+	/**
+	 * How far the reader may open the account: fully when it is in their scope, read-only
+	 * when only their own records on it (their deals) open it.
+	 * @throws NotFoundException when it does not exist or neither opens it
+	 */
+	public AccountAccess access(RecordScope scope, long id) {
+		AccountScopeSql full = AccountScopeSql.onAccountTable(scope, "a");
+		AccountScopeSql readable = readableOnAccountTable(scope, "a");
+		Map<String, Object> params = new HashMap<>(full.params());
+		params.putAll(readable.params());
+		return this.jdbc
+			.sql("select case when " + full.condition() + " then 1 else 0 end from account a where a.id = :id and "
+					+ readable.condition())
+			.params(params)
+			.param("id", id)
+			.query(Integer.class)
+			.optional()
+			.map((inScope) -> (inScope == 1) ? AccountAccess.FULL : AccountAccess.READ_ONLY)
+			.orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	/**
+	 * One account as its page shows it to a reader who may open it fully or read-only
+	 * ({@link #access}); what a read-only reader is shown of it is the page's choice.
+	 * @throws NotFoundException when it does not exist or the reader may not open it
+	 */
+	public AccountDetails readableDetails(RecordScope scope, long id) {
+		access(scope, id);
+		Account account = this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+		return details(account);
+	}
+
+	/**
+	 * The account, if the reader may at least read it ({@link #access}): for the
+	 * read-only parts other modules add to the account page, such as its contacts.
+	 * @throws NotFoundException otherwise
+	 */
+	public AccountRef requireReadable(RecordScope scope, long id) {
+		AccountScopeSql readable = readableOnAccountTable(scope, "a");
+		return this.jdbc
+			.sql("select a.id, a.name, a.owner_id from account a where a.id = :id and " + readable.condition())
+			.params(readable.params())
+			.param("id", id)
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	/**
+	 * Which of these accounts the reader may open, fully or read-only: a page links only
+	 * to those and names the others as text.
+	 */
+	public Set<Long> openable(RecordScope scope, java.util.Collection<Long> ids) {
+		Set<Long> openable = new HashSet<>();
+		AccountScopeSql readable = readableOnAccountTable(scope, "a");
+		for (List<Long> chunk : chunks(ids)) {
+			openable.addAll(this.jdbc.sql("select a.id from account a where a.id in (:ids) and " + readable.condition())
+				.params(readable.params())
+				.param("ids", chunk)
+				.query(Long.class)
+				.list());
+		}
+		return openable;
+	}
+
+	/**
+	 * The scope's condition widened by every {@link AccountReadAccess}: the accounts a
+	 * reader may at least read.
+	 */
+	private AccountScopeSql readableOnAccountTable(RecordScope scope, String alias) {
+		AccountScopeSql scoped = AccountScopeSql.onAccountTable(scope, alias);
+		if (scope.all() || this.readAccess.isEmpty()) {
+			return scoped;
+		}
+		StringBuilder condition = new StringBuilder("(").append(scoped.condition());
+		Map<String, Object> params = new HashMap<>(scoped.params());
+		for (AccountReadAccess access : this.readAccess) {
+			AccountScopeSql more = access.readable(scope, alias + ".id");
+			condition.append(" or ").append(more.condition());
+			params.putAll(more.params());
+		}
+		return new AccountScopeSql(condition.append(")").toString(), params);
 	}
 
 	/**

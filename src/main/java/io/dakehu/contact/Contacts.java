@@ -168,9 +168,13 @@ public class Contacts {
 		return view(id);
 	}
 
+	/**
+	 * The account's people, for readers who may at least read the account: a deal's owner
+	 * sees the contacts of the deal's account (decision 0013).
+	 */
 	@Transactional(readOnly = true)
 	public List<ContactView> forAccount(RecordScope scope, long accountId) {
-		this.accounts.requireVisible(scope, accountId);
+		this.accounts.requireReadable(scope, accountId);
 		return this.jdbc.sql(VIEW_SQL + " where c.account_id = :account order by c.name")
 			.param("account", accountId)
 			.query(Contacts::row)

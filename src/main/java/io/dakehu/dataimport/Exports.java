@@ -3,34 +3,42 @@ package io.dakehu.dataimport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.activity.LastContacts;
 import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
 import io.dakehu.order.OrderCriteria;
 import io.dakehu.order.OrderLedger;
+import io.dakehu.segmentation.LatestClasses;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.export.ExportFormat;
 import io.dakehu.shared.export.TableWriter;
+import io.dakehu.shared.web.Labels;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exports of the lists a user can see, limited by their record scope exactly as the lists
- * are. The header names are ones the importer recognises, so an export imports back.
- * Lists that belong to other modules (segmentation, relationships, users) export
- * themselves through {@link TableWriter}, so they need not depend on this module.
+ * are. Headers and coded values (stages, types, statuses, tiers) are written in the
+ * reader's language, as the pages show them; the header names are ones the importer
+ * recognises in either language, so an export imports back. Lists that belong to other
+ * modules (segmentation, relationships, users) export themselves through
+ * {@link TableWriter}, so they need not depend on this module.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,20 +68,30 @@ public class Exports {
 
 	private final Contacts contacts;
 
-	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts) {
+	private final LatestClasses classes;
+
+	private final LastContacts lastContacts;
+
+	private final Labels labels;
+
+	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts,
+			LatestClasses classes, LastContacts lastContacts, Labels labels) {
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.opportunities = opportunities;
 		this.contacts = contacts;
+		this.classes = classes;
+		this.lastContacts = lastContacts;
+		this.labels = labels;
 	}
 
 	/**
 	 * Writes the export to the stream.
 	 * @param format {@code csv} or {@code xlsx}
 	 */
-	public void export(CurrentUser reader, Kind kind, String format, OutputStream out) {
+	public void export(CurrentUser reader, Kind kind, String format, Locale locale, OutputStream out) {
 		try (TableWriter sheet = TableWriter.of(ExportFormat.parse(format), out)) {
-			export(reader, kind, sheet);
+			export(reader, kind, locale, sheet);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -82,15 +100,16 @@ public class Exports {
 
 	/**
 	 * Writes the export, header first, to a table the caller finishes.
+	 * @param locale the reader's language, for the header and the coded values
 	 */
-	public void export(CurrentUser reader, Kind kind, TableWriter sheet) throws IOException {
+	public void export(CurrentUser reader, Kind kind, Locale locale, TableWriter sheet) throws IOException {
 		switch (kind) {
 			case ACCOUNTS ->
 				accounts(reader, new AccountCriteria(null, null, null, null, null, null, false, null, "created", false),
-						null, sheet);
-			case ORDERS -> orders(reader, sheet);
-			case OPPORTUNITIES -> opportunities(reader, sheet);
-			case CONTACTS -> contacts(reader, sheet);
+						null, locale, sheet);
+			case ORDERS -> orders(reader, locale, sheet);
+			case OPPORTUNITIES -> opportunities(reader, locale, sheet);
+			case CONTACTS -> contacts(reader, locale, sheet);
 		}
 	}
 
@@ -100,22 +119,34 @@ public class Exports {
 	 * @param segment the list's condition from another module (the tier filter); null for
 	 * none
 	 */
-	public void exportAccounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, TableWriter sheet)
-			throws IOException {
-		accounts(reader, criteria, segment, sheet);
+	public void exportAccounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, Locale locale,
+			TableWriter sheet) throws IOException {
+		accounts(reader, criteria, segment, locale, sheet);
 	}
 
-	private void accounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, TableWriter sheet)
-			throws IOException {
-		sheet.row(List.of("name", "registration_id", "industry", "region", "address", "employees", "annual_revenue",
-				"parent", "owner", "description"));
+	/**
+	 * The basic data as the importer reads it back, then what a reader sorts and filters
+	 * by: type, lifecycle, tier and ABC class of the latest run, and the last contact.
+	 */
+	private void accounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, Locale locale,
+			TableWriter sheet) throws IOException {
+		sheet
+			.row(header(locale, "name", "registrationId", "industry", "region", "address", "employees", "annualRevenue",
+					"parent", "owner", "description", "keyAccountType", "status", "tier", "abc", "lastContact"));
 		for (int page = 0;; page++) {
 			PageResult<AccountRow> rows = this.accounts.search(reader.scope(), criteria,
 					new PageRequest(page, PageRequest.MAX_SIZE), segment);
+			List<Long> ids = rows.content().stream().map(AccountRow::id).toList();
+			Map<Long, LatestClasses.Classes> classesOf = this.classes.of(ids);
+			Map<Long, LocalDate> lastContactOf = this.lastContacts.of(ids);
 			for (AccountRow row : rows.content()) {
 				AccountDetails a = this.accounts.details(reader.scope(), row.id());
+				LatestClasses.Classes classes = classesOf.get(a.id());
 				sheet.row(Arrays.asList(a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
-						a.employees(), a.annualRevenue(), a.parentName(), a.ownerUsername(), a.description()));
+						a.employees(), a.annualRevenue(), a.parentName(), a.ownerName(), a.description(),
+						label(locale, "keyAccountType.", a.keyAccountType()), label(locale, "status.", a.status()),
+						(classes != null) ? label(locale, "tier.", classes.tier()) : null,
+						(classes != null) ? label(locale, "abc.", classes.abc()) : null, lastContactOf.get(a.id())));
 			}
 			if (!rows.hasNext()) {
 				break;
@@ -123,8 +154,8 @@ public class Exports {
 		}
 	}
 
-	private void orders(CurrentUser reader, TableWriter sheet) throws IOException {
-		sheet.row(List.of("account", "date", "product", "quantity", "amount", "cost", "salesperson", "reference",
+	private void orders(CurrentUser reader, Locale locale, TableWriter sheet) throws IOException {
+		sheet.row(header(locale, "account", "date", "product", "quantity", "amount", "cost", "salesperson", "reference",
 				"source"));
 		this.ledger.forEach(reader.scope(), OrderCriteria.all(),
 				(line) -> write(sheet,
@@ -132,21 +163,36 @@ public class Exports {
 								line.amount(), line.cost(), line.salesperson(), line.externalRef(), line.source())));
 	}
 
-	private void opportunities(CurrentUser reader, TableWriter sheet) throws IOException {
-		sheet.row(List.of("reference", "owner", "product", "account", "stage", "engage_date", "close_date", "amount"));
+	private void opportunities(CurrentUser reader, Locale locale, TableWriter sheet) throws IOException {
+		sheet.row(header(locale, "opportunityReference", "opportunityName", "owner", "product", "account", "stage",
+				"engageDate", "closeDate", "amount"));
 		this.opportunities.forEach(reader.scope(), OpportunityCriteria.all(),
-				(o) -> write(sheet, Arrays.asList(o.externalRef(), o.owner(), o.productName(), o.accountName(),
-						o.stage().name(), o.engageDate(), o.closeDate(), o.amount())));
+				(o) -> write(sheet,
+						Arrays.asList(o.externalRef(), o.name(), o.owner(), o.productName(), o.accountName(),
+								label(locale, "stage.", o.stage()), o.engageDate(), o.closeDate(), o.amount())));
 	}
 
 	/**
 	 * Contacts with the importer's contact columns; the account is named, as the contact
 	 * importer finds it.
 	 */
-	private void contacts(CurrentUser reader, TableWriter sheet) throws IOException {
-		sheet.row(List.of("account", "name", "title", "department", "phone", "email", "birthday", "notes"));
+	private void contacts(CurrentUser reader, Locale locale, TableWriter sheet) throws IOException {
+		sheet.row(
+				header(locale, "account", "contactName", "title", "department", "phone", "email", "birthday", "notes"));
 		this.contacts.forEachVisible(reader.scope(), (account, c) -> write(sheet, Arrays.asList(account, c.name(),
 				c.title(), c.department(), c.phone(), c.email(), c.birthday(), c.notes())));
+	}
+
+	/** The columns' names in the reader's language, from {@code export.column.*}. */
+	private List<String> header(Locale locale, String... columns) {
+		return Arrays.stream(columns).map((column) -> this.labels.get(locale, "export.column." + column)).toList();
+	}
+
+	/**
+	 * A coded value as the pages label it, such as {@code stage.WON}; null stays empty.
+	 */
+	private String label(Locale locale, String prefix, Enum<?> value) {
+		return (value != null) ? this.labels.get(locale, prefix + value.name()) : null;
 	}
 
 	private static void write(TableWriter sheet, List<?> cells) {

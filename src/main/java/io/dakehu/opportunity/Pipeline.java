@@ -125,6 +125,7 @@ public class Pipeline {
 		values.put("stage", stage.name());
 		values.put("amount", input.amount());
 		values.put("owner", ownerId);
+		values.put("product", products.isEmpty() ? null : products.get(0));
 		values.put("expectedCloseDate", input.expectedCloseDate());
 		values.put("purchaseType", input.purchaseType());
 		this.audit.created("Opportunity", id, account.id(), values);
@@ -173,6 +174,7 @@ public class Pipeline {
 		was.put("name", before.name());
 		was.put("amount", before.amount());
 		was.put("owner", before.ownerId());
+		was.put("product", before.productId());
 		was.put("expectedCloseDate", before.expectedCloseDate());
 		was.put("purchaseType", before.purchaseType());
 		was.put("nextStep", before.nextStep());
@@ -180,6 +182,7 @@ public class Pipeline {
 		now.put("name", name);
 		now.put("amount", input.amount());
 		now.put("owner", ownerId);
+		now.put("product", products.isEmpty() ? before.productId() : products.get(0));
 		now.put("expectedCloseDate", input.expectedCloseDate());
 		now.put("purchaseType", input.purchaseType());
 		now.put("nextStep", nextStep);
@@ -211,6 +214,10 @@ public class Pipeline {
 			Integer expectedVersion) {
 		Loaded loaded = load(editor, id, expectedVersion);
 		Opportunity opportunity = loaded.opportunity();
+		Map<String, Object> before = new LinkedHashMap<>();
+		before.put("stage", opportunity.stage().name());
+		before.put("amount", opportunity.amount());
+		before.put("closeDate", opportunity.closeDate());
 		Stage from = opportunity.stage();
 		opportunity.closeAsWon(amount, (closeDate != null) ? closeDate : LocalDate.now(this.clock));
 		save(opportunity, loaded.stageSince(), from, editor);
@@ -221,7 +228,9 @@ public class Pipeline {
 		after.put("stage", Stage.WON.name());
 		after.put("amount", opportunity.amount());
 		after.put("closeDate", opportunity.closeDate());
-		this.audit.changed("Opportunity", id, opportunity.accountId(), Map.of("stage", from.name()), after);
+		// The amount the deal carried before is kept, so the history says what the win
+		// changed it from.
+		this.audit.changed("Opportunity", id, opportunity.accountId(), before, after);
 		return won;
 	}
 

@@ -253,7 +253,10 @@ class DemoDataImportTest {
 					storyOrders.toString().getBytes(StandardCharsets.UTF_8));
 
 			Exports again = empty.getBean(Exports.class);
-			assertThat(text(export(again, otherAdmin, Exports.Kind.ACCOUNTS, "csv"))).isEqualTo(text(accountsCsv));
+			// The basic data comes back; the columns the importer does not read (type,
+			// lifecycle, tier, ABC, last contact) are the receiving database's own.
+			assertThat(basicData(export(again, otherAdmin, Exports.Kind.ACCOUNTS, "csv")))
+				.isEqualTo(basicData(accountsCsv));
 			assertThat(text(export(again, otherAdmin, Exports.Kind.OPPORTUNITIES, "csv")))
 				.isEqualTo(text(opportunitiesCsv));
 			assertThat(text(export(again, otherAdmin, Exports.Kind.ORDERS, "csv"))).isEqualTo(text(ordersCsv));
@@ -269,8 +272,20 @@ class DemoDataImportTest {
 
 	private static byte[] export(Exports exports, CurrentUser admin, Exports.Kind kind, String format) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		exports.export(admin, kind, format, out);
+		exports.export(admin, kind, format, java.util.Locale.ENGLISH, out);
 		return out.toByteArray();
+	}
+
+	/** The accounts export's first ten columns, name to notes, line by line. */
+	private static List<String> basicData(byte[] csv) {
+		return text(csv).lines().map((line) -> {
+			try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(line))) {
+				return String.join("|", parser.getRecords().get(0).toList().subList(0, 10));
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}).toList();
 	}
 
 	private static String text(byte[] csv) {

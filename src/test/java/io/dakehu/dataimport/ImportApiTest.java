@@ -858,7 +858,7 @@ class ImportApiTest {
 		var xlsx = download(get("/api/v1/exports/orders").param("format", "xlsx").with(ADMIN));
 		assertThat(xlsx.getContentType()).startsWith("application/vnd.openxmlformats");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
-			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("account");
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Account");
 		}
 	}
 

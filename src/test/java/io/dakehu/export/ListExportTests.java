@@ -23,6 +23,7 @@ import io.dakehu.opportunity.Stage;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.MessageFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -58,6 +59,9 @@ abstract class ListExportTests extends ApiTestSupport {
 	@LocalServerPort
 	private int serverPort;
 
+	/** Labels as the message files give them: exports write labels, never codes. */
+	private static final MessageFiles ENGLISH = MessageFiles.english();
+
 	@Autowired
 	Opportunities opportunities;
 
@@ -79,7 +83,8 @@ abstract class ListExportTests extends ApiTestSupport {
 		assertThat(shown).hasSize(2);
 		List<List<String>> expected = shown.stream()
 			.map((row) -> List.of(row.get("rank").asString(), neutral(row.get("accountName").asString()), kam,
-					row.get("tier").asString(), row.get("abc").asString(), row.get("valueGrowth").asString(),
+					ENGLISH.get("tier." + row.get("tier").asString()), ENGLISH.get("abc." + row.get("abc").asString()),
+					ENGLISH.get("valueGrowth." + row.get("valueGrowth").asString()),
 					number(row.get("amount").asString())))
 			.toList();
 
@@ -138,7 +143,7 @@ abstract class ListExportTests extends ApiTestSupport {
 		assertThat(table.get(0)).containsExactly("Account", "Owner", "Before", "Now", "Rank before", "Rank now");
 		assertThat(names(table, 0)).isEqualTo(listed).contains("'" + formula, plain).doesNotContain(foreign);
 		for (List<String> row : table.subList(1, table.size())) {
-			assertThat(row.subList(1, 5)).containsExactly(kam, "New", "SMALL", "");
+			assertThat(row.subList(1, 5)).containsExactly(kam, "New", ENGLISH.get("tier.SMALL"), "");
 		}
 	}
 
@@ -195,8 +200,9 @@ abstract class ListExportTests extends ApiTestSupport {
 		List<List<String>> expected = shown.stream().map((risk) -> {
 			JsonNode opportunity = risk.get("opportunity");
 			return List.of(neutral(opportunity.get("accountName").asString()),
-					"Opportunity " + opportunity.get("id").asLong(), opportunity.get("stage").asString(),
-					opportunity.get("owner").asString(), "No known decider");
+					"Opportunity " + opportunity.get("id").asLong(),
+					ENGLISH.get("stage." + opportunity.get("stage").asString()), opportunity.get("owner").asString(),
+					"No known decider");
 		}).toList();
 
 		List<List<String>> table = both(kam, "/relationship/risks/export?kind=NO_DECIDER", "relationship-risks");
@@ -219,7 +225,7 @@ abstract class ListExportTests extends ApiTestSupport {
 		List<JsonNode> shown = this.api.get(Api.ADMIN, "/api/v1/users").expect(200).items();
 		List<List<String>> expected = shown.stream()
 			.map((user) -> List.of(user.get("username").asString(), neutral(user.get("displayName").asString()),
-					user.get("role").asString()))
+					ENGLISH.get("role." + user.get("role").asString())))
 			.toList();
 
 		List<List<String>> table = both(Api.ADMIN, "/admin/users/export", "users");
@@ -268,8 +274,8 @@ abstract class ListExportTests extends ApiTestSupport {
 		assertThat(expected).hasSize(3);
 
 		List<List<String>> table = both(kam, "/api/v1/exports/contacts", "contacts");
-		assertThat(table.get(0)).containsExactly("account", "name", "title", "department", "phone", "email", "birthday",
-				"notes");
+		assertThat(table.get(0)).containsExactly("Account", "Name", "Title", "Department", "Phone", "E-mail",
+				"Birthday", "Notes");
 		assertThat(table.subList(1, table.size()).stream().map((row) -> row.subList(0, 2)).toList())
 			.containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(names(table, 1)).contains("'" + formula).doesNotContain(secret);

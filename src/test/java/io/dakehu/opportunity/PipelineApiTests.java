@@ -91,8 +91,7 @@ abstract class PipelineApiTests extends ApiTestSupport {
 			.post(kam, "/api/v1/opportunities/" + id + "/lose", json("reason", " ", "competitor", "Rival"))
 			.expect(400);
 		assertThat(noReason.errorFields()).containsExactly("reason");
-		assertThat(message(noReason, "reason"))
-			.isEqualTo("Reason lost: a lost opportunity needs the reason it was lost");
+		assertThat(message(noReason, "reason")).isEqualTo("Reason: a lost opportunity needs the reason it was lost");
 		Response noCompetitor = this.api
 			.post(kam, "/api/v1/opportunities/" + id + "/lose", json("reason", "Price too high"))
 			.expect(400);

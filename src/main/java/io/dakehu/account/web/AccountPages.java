@@ -2,8 +2,10 @@ package io.dakehu.account.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
+import io.dakehu.account.AccountAccess;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
@@ -21,7 +23,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
-import io.dakehu.shared.audit.AuditChange;
+import io.dakehu.shared.audit.AuditHistory;
 import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.Flash;
 import io.dakehu.shared.web.PickerOption;
@@ -54,15 +56,18 @@ class AccountPages {
 
 	private final AuditTrail audit;
 
+	private final AuditHistory history;
+
 	/** The customer tier, when the module that computes it is present. */
 	private final AccountSegments segments;
 
-	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit,
+	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit, AuditHistory history,
 			ObjectProvider<AccountSegments> segments) {
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
 		this.audit = audit;
+		this.history = history;
 		this.segments = segments.getIfAvailable();
 	}
 
@@ -114,11 +119,26 @@ class AccountPages {
 		return form(model, null, form);
 	}
 
+	/**
+	 * The data card. A reader whose own deal opens the account without it being in their
+	 * scope sees its basic data, characteristics and contacts, read-only (decision 0013);
+	 * related accounts are links only where the reader may open them.
+	 */
 	@GetMapping("/accounts/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, Locale locale, Model model) {
 		CurrentUser me = this.users.current();
-		model.addAttribute("account", this.queries.details(me.scope(), id));
-		model.addAttribute("history", AuditChange.group(this.audit.forAccount(id, 300)));
+		AccountAccess access = this.queries.access(me.scope(), id);
+		AccountDetails account = this.queries.readableDetails(me.scope(), id);
+		List<Long> related = new ArrayList<>();
+		if (account.parentId() != null) {
+			related.add(account.parentId());
+		}
+		account.children().forEach((child) -> related.add(child.id()));
+		model.addAttribute("account", account);
+		model.addAttribute("readOnly", access == AccountAccess.READ_ONLY);
+		model.addAttribute("openable", this.queries.openable(me.scope(), related));
+		model.addAttribute("history", (access == AccountAccess.FULL)
+				? this.history.render(this.audit.forAccount(id, 300), locale) : List.of());
 		model.addAttribute("churnReasons", ChurnReason.values());
 		return "account/show";
 	}

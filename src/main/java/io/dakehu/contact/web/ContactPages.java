@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.dakehu.account.AccountAccess;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.contact.ContactInput;
@@ -51,6 +52,7 @@ class ContactPages {
 	String section(@PathVariable long accountId, Model model) {
 		CurrentUser me = this.users.current();
 		model.addAttribute("accountId", accountId);
+		model.addAttribute("readOnly", this.accounts.access(me.scope(), accountId) == AccountAccess.READ_ONLY);
 		model.addAttribute("contacts", this.contacts.forAccount(me.scope(), accountId));
 		model.addAttribute("chart", this.contacts.orgChart(me.scope(), accountId));
 		return "contact/section :: section";

@@ -34,12 +34,12 @@ class ExportApi {
 
 	@GetMapping("/api/v1/exports/{type}")
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String type,
-			@RequestParam(defaultValue = "csv") String format) {
+			@RequestParam(defaultValue = "csv") String format, Locale locale) {
 		Exports.Kind kind = Exports.Kind.parse(type);
 		ExportFormat file = ExportFormat.parse(format);
 		CurrentUser reader = this.users.current();
 		return TableDownload.of(kind.name().toLowerCase(Locale.ROOT), file,
-				(table) -> this.exports.export(reader, kind, table));
+				(table) -> this.exports.export(reader, kind, locale, table));
 	}
 
 }

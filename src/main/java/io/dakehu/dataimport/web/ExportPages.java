@@ -1,5 +1,7 @@
 package io.dakehu.dataimport.web;
 
+import java.util.Locale;
+
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The export buttons of the account list: the file holds the accounts the list shows for
  * the same filters (search, owner, industry, region, type, status, tier, archived) in the
- * same order, and never more than the reader's record scope.
+ * same order, and never more than the reader's record scope; headers and labels in the
+ * reader's language.
  */
 @Controller
 class ExportPages {
@@ -45,13 +48,13 @@ class ExportPages {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String region,
 			@RequestParam(required = false) KeyAccountType type, @RequestParam(required = false) LifecycleStatus status,
 			@RequestParam(required = false) Boolean archived, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String tier) {
+			@RequestParam(required = false) String tier, Locale locale) {
 		CurrentUser reader = this.users.current();
 		AccountCriteria criteria = criteria(q, owner, industry, region, type, status, archived, sort);
 		AccountScopeSql segment = (this.segments != null && tier != null && this.segments.codes().contains(tier))
 				? this.segments.filter(tier, "a.id") : null;
 		return TableDownload.of("accounts", ExportFormat.parse(format),
-				(table) -> this.exports.exportAccounts(reader, criteria, segment, table));
+				(table) -> this.exports.exportAccounts(reader, criteria, segment, locale, table));
 	}
 
 	/**
@@ -60,10 +63,11 @@ class ExportPages {
 	 */
 	@GetMapping("/exports/{kind:orders|opportunities}")
 	ResponseEntity<StreamingResponseBody> everything(@PathVariable String kind,
-			@RequestParam(defaultValue = "csv") String format) {
+			@RequestParam(defaultValue = "csv") String format, Locale locale) {
 		CurrentUser reader = this.users.current();
 		Exports.Kind what = Exports.Kind.parse(kind);
-		return TableDownload.of(kind, ExportFormat.parse(format), (table) -> this.exports.export(reader, what, table));
+		return TableDownload.of(kind, ExportFormat.parse(format),
+				(table) -> this.exports.export(reader, what, locale, table));
 	}
 
 	/**

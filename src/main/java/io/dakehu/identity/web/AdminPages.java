@@ -2,8 +2,10 @@ package io.dakehu.identity.web;
 
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.dakehu.identity.NewUser;
@@ -76,10 +78,14 @@ class AdminPages {
 			.toList();
 		String active = this.labels.get(locale, "user.active");
 		String inactive = this.labels.get(locale, "user.inactive");
+		Map<Role, String> roles = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			roles.put(role, this.labels.get(locale, "role." + role.name()));
+		}
 		return TableDownload.of("users", ExportFormat.parse(format), (table) -> {
 			table.row(header);
 			for (UserSummary user : all) {
-				table.row(Arrays.asList(user.username(), user.displayName(), user.email(), user.role().name(),
+				table.row(Arrays.asList(user.username(), user.displayName(), user.email(), roles.get(user.role()),
 						user.teamName(), user.managerUsername(), user.active() ? active : inactive));
 			}
 		});

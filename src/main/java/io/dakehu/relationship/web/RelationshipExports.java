@@ -11,12 +11,14 @@ import io.dakehu.account.KeyAccountType;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.OpportunityView;
+import io.dakehu.opportunity.Stage;
 import io.dakehu.relationship.BuyingCenters;
 import io.dakehu.relationship.CoverageWarning;
 import io.dakehu.relationship.OpportunityCoverage;
 import io.dakehu.relationship.Portfolio;
 import io.dakehu.relationship.PortfolioAccount;
 import io.dakehu.relationship.PortfolioFilter;
+import io.dakehu.relationship.RelationshipStage;
 import io.dakehu.shared.export.ExportFormat;
 import io.dakehu.shared.export.TableDownload;
 import io.dakehu.shared.web.Labels;
@@ -69,14 +71,17 @@ class RelationshipExports {
 		// Read before the response starts, so an unknown tier answers 400 rather than a
 		// broken download; the portfolio sorts its accounts in memory anyway.
 		List<PortfolioAccount> listed = this.portfolio.accounts(scope, filter);
+		Map<RelationshipStage, String> stages = new java.util.EnumMap<>(RelationshipStage.class);
+		for (RelationshipStage stage : RelationshipStage.values()) {
+			stages.put(stage, this.labels.get(locale, "relationship.stage." + stage.name()));
+		}
 		Map<Long, String> owners = this.accounts
 			.ownerUsernames(listed.stream().map(PortfolioAccount::accountId).toList());
 		return TableDownload.of("relationship-portfolio", file, (table) -> {
 			table.row(header);
 			for (PortfolioAccount account : listed) {
 				table.row(Arrays.asList(account.name(), owners.get(account.accountId()), account.personal(),
-						account.company(), (account.stage() != null) ? account.stage().name() : null,
-						account.assessedOn()));
+						account.company(), stages.get(account.stage()), account.assessedOn()));
 			}
 		});
 	}
@@ -89,16 +94,30 @@ class RelationshipExports {
 		List<String> header = labels(locale, "risks.account", "risks.opportunity", "risks.stage", "field.owner",
 				"coverage.warnings");
 		List<OpportunityCoverage> risks = this.buyingCenters.risks(scope, kind);
+		Map<Stage, String> stages = new java.util.EnumMap<>(Stage.class);
+		for (Stage stage : Stage.values()) {
+			stages.put(stage, this.labels.get(locale, "stage." + stage.name()));
+		}
 		return TableDownload.of("relationship-risks", file, (table) -> {
 			table.row(header);
 			for (OpportunityCoverage risk : risks) {
 				OpportunityView opportunity = risk.opportunity();
-				table.row(Arrays.asList(opportunity.accountName(),
-						(opportunity.productName() != null) ? opportunity.productName()
-								: this.labels.get(locale, "coverage.opportunity", String.valueOf(opportunity.id())),
-						opportunity.stage().name(), opportunity.owner(), warnings(risk.warnings(), locale)));
+				table.row(Arrays.asList(opportunity.accountName(), name(opportunity, locale),
+						stages.get(opportunity.stage()), opportunity.owner(), warnings(risk.warnings(), locale)));
 			}
 		});
+	}
+
+	/**
+	 * The opportunity as the risks list names it: its name, else its product, else its
+	 * number.
+	 */
+	private String name(OpportunityView opportunity, Locale locale) {
+		if (opportunity.name() != null) {
+			return opportunity.name();
+		}
+		return (opportunity.productName() != null) ? opportunity.productName()
+				: this.labels.get(locale, "coverage.opportunity", String.valueOf(opportunity.id()));
 	}
 
 	/** The warnings as the list words them, one after another in a single cell. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.dakehu.account.AccountAccess;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountSegments;
@@ -16,6 +17,7 @@ import io.dakehu.contact.BuyingCenterMember;
 import io.dakehu.contact.BuyingRole;
 import io.dakehu.contact.ContactView;
 import io.dakehu.contact.Contacts;
+import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.relationship.AssessmentInput;
@@ -240,8 +242,10 @@ class RelationshipPages {
 
 	@GetMapping("/relationship/opportunities/{opportunityId}")
 	String opportunity(@PathVariable long opportunityId, Model model) {
-		OpportunityCoverage coverage = this.buyingCenters.forOpportunity(this.users.current().scope(), opportunityId);
+		RecordScope scope = this.users.current().scope();
+		OpportunityCoverage coverage = this.buyingCenters.forOpportunity(scope, opportunityId);
 		model.addAttribute("coverage", coverage);
+		model.addAttribute("mapOpen", mapOpen(scope, coverage));
 		return "relationship/opportunity";
 	}
 
@@ -251,9 +255,22 @@ class RelationshipPages {
 	 */
 	@GetMapping("/opportunities/{opportunityId}/buying-center/section")
 	String opportunitySection(@PathVariable long opportunityId, Model model) {
-		model.addAttribute("coverage", this.buyingCenters.forOpportunity(this.users.current().scope(), opportunityId));
+		RecordScope scope = this.users.current().scope();
+		OpportunityCoverage coverage = this.buyingCenters.forOpportunity(scope, opportunityId);
+		model.addAttribute("coverage", coverage);
+		model.addAttribute("mapOpen", mapOpen(scope, coverage));
 		model.addAttribute("embedded", true);
 		return "relationship/opportunity :: buyingCenterCard";
+	}
+
+	/**
+	 * Whether the opportunity's account map opens for the reader: a deal's owner may read
+	 * its account without it being in their scope, but the map with its buying-role edits
+	 * is for those who have the account (decision 0013).
+	 */
+	private boolean mapOpen(RecordScope scope, OpportunityCoverage coverage) {
+		Long accountId = coverage.opportunity().accountId();
+		return accountId != null && this.accounts.access(scope, accountId) == AccountAccess.FULL;
 	}
 
 	@GetMapping("/relationship")

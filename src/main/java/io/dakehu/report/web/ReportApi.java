@@ -1,22 +1,22 @@
 package io.dakehu.report.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Funnel;
 import io.dakehu.opportunity.FunnelReport;
 import io.dakehu.report.RoiReport;
 import io.dakehu.report.SalesRoi;
+import io.dakehu.shared.export.ExportFormat;
+import io.dakehu.shared.export.TableDownload;
 import io.dakehu.shared.web.Labels;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The funnel per salesperson (JSON and CSV) and Sales ROI, in the caller's record scope.
@@ -48,18 +48,15 @@ class ReportApi {
 
 	/**
 	 * The same table as a CSV file with a BOM, so spreadsheet programs read the Chinese
-	 * names.
+	 * names; the funnel page's export button has its own address under the form login.
 	 */
 	@GetMapping("/api/v1/reports/funnel.csv")
-	ResponseEntity<byte[]> funnelCsv(@RequestParam LocalDate from, @RequestParam LocalDate to,
-			@RequestParam(required = false) Long teamId, @RequestParam(required = false) Long salespersonId) {
+	ResponseEntity<StreamingResponseBody> funnelCsv(@RequestParam LocalDate from, @RequestParam LocalDate to,
+			@RequestParam(required = false) Long teamId, @RequestParam(required = false) Long salespersonId,
+			Locale locale) {
 		FunnelReport report = this.funnel.report(this.users.current().scope(), from, to, teamId, salespersonId);
-		byte[] body = FunnelCsv.write(report, this.labels).getBytes(StandardCharsets.UTF_8);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("funnel-" + from + "-" + to + ".csv").build().toString())
-			.body(body);
+		FunnelTable table = new FunnelTable(this.labels, locale);
+		return TableDownload.of("funnel-" + from + "-" + to, ExportFormat.CSV, (file) -> table.write(report, file));
 	}
 
 	@GetMapping("/api/v1/reports/roi")

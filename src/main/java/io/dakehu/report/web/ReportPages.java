@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.dakehu.identity.CurrentUser;
@@ -12,14 +13,18 @@ import io.dakehu.opportunity.Funnel;
 import io.dakehu.opportunity.FunnelLine;
 import io.dakehu.opportunity.FunnelReport;
 import io.dakehu.report.SalesRoi;
+import io.dakehu.shared.export.ExportFormat;
+import io.dakehu.shared.export.TableDownload;
 import io.dakehu.shared.web.Labels;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The report pages: the funnel per salesperson as the source texts print it (table, CSV
@@ -56,6 +61,23 @@ class ReportPages {
 		model.addAttribute("teams", this.users.teams());
 		model.addAttribute("report", this.funnel.report(me.scope(), start, end, teamId, null));
 		return "report/funnel";
+	}
+
+	/**
+	 * The funnel page's export buttons: the table the page shows for the same period and
+	 * team, as CSV or Excel, for the signed-in reader (the API's CSV asks for HTTP Basic,
+	 * which a browser session does not carry).
+	 */
+	@GetMapping("/reports/funnel/export")
+	ResponseEntity<StreamingResponseBody> funnelExport(
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Long teamId, @RequestParam(defaultValue = "csv") String format,
+			Locale locale) {
+		ExportFormat file = ExportFormat.parse(format);
+		FunnelReport report = this.funnel.report(this.users.current().scope(), from, to, teamId, null);
+		FunnelTable table = new FunnelTable(this.labels, locale);
+		return TableDownload.of("funnel-" + from + "-" + to, file, (rows) -> table.write(report, rows));
 	}
 
 	/** What the funnel chart draws, with labels in the reader's language. */

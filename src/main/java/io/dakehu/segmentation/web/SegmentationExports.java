@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The export buttons of the lists behind the dashboard: the segment's accounts and the
  * tier migration. Each file holds the rows its list shows for the same query string and
- * the same record scope, every page of them; the header is in the reader's language,
- * tiers and classes are their codes as the API gives them.
+ * the same record scope, every page of them; the header, tiers and classes are in the
+ * reader's language, as the pages label them.
  */
 @Controller
 class SegmentationExports {
@@ -59,6 +59,9 @@ class SegmentationExports {
 		List<String> header = labels(locale, "snapshot.rank", "snapshot.account", "field.owner", "tier.label",
 				"snapshot.abc", "snapshot.valueGrowth", "measure." + summary.measure(), "snapshot.priorAmount",
 				"snapshot.growth", "snapshot.margin", "snapshot.contactCost", "snapshot.netProfit", "snapshot.clv");
+		Map<Tier, String> tiers = labels(locale, "tier.", Tier.values());
+		Map<AbcClass, String> classes = labels(locale, "abc.", AbcClass.values());
+		Map<ValueGrowth, String> growths = labels(locale, "valueGrowth.", ValueGrowth.values());
 		return TableDownload.of("segment-accounts", ExportFormat.parse(format), (table) -> {
 			table.row(header);
 			for (int page = 0;; page++) {
@@ -67,10 +70,10 @@ class SegmentationExports {
 				Map<Long, String> owners = this.accounts
 					.ownerUsernames(rows.content().stream().map(SnapshotRow::accountId).toList());
 				for (SnapshotRow row : rows.content()) {
-					table.row(
-							Arrays.asList(row.rank(), row.accountName(), owners.get(row.accountId()), row.tier().name(),
-									row.abc().name(), row.valueGrowth().name(), row.amount(), row.priorAmount(),
-									row.growth(), row.margin(), row.contactCost(), row.netProfit(), row.clv()));
+					table.row(Arrays.asList(row.rank(), row.accountName(), owners.get(row.accountId()),
+							tiers.get(row.tier()), classes.get(row.abc()), growths.get(row.valueGrowth()), row.amount(),
+							row.priorAmount(), row.growth(), row.margin(), row.contactCost(), row.netProfit(),
+							row.clv()));
 				}
 				if (!rows.hasNext()) {
 					break;
@@ -91,20 +94,33 @@ class SegmentationExports {
 				"migration.rankBefore", "migration.rankAfter");
 		String entered = this.labels.get(locale, "migration.in");
 		String left = this.labels.get(locale, "migration.out");
+		Map<Tier, String> tiers = labels(locale, "tier.", Tier.values());
 		return TableDownload.of("tier-migration", ExportFormat.parse(format), (table) -> {
 			table.row(header);
 			Map<Long, String> owners = this.accounts
 				.ownerUsernames(moves.stream().map(Segmentation.Move::accountId).toList());
 			for (Segmentation.Move move : moves) {
 				table.row(Arrays.asList(move.accountName(), owners.get(move.accountId()),
-						(move.from() != null) ? move.from().name() : entered,
-						(move.to() != null) ? move.to().name() : left, move.fromRank(), move.toRank()));
+						(move.from() != null) ? tiers.get(move.from()) : entered,
+						(move.to() != null) ? tiers.get(move.to()) : left, move.fromRank(), move.toRank()));
 			}
 		});
 	}
 
 	private List<String> labels(Locale locale, String... keys) {
 		return Arrays.stream(keys).map((key) -> this.labels.get(locale, key)).toList();
+	}
+
+	/**
+	 * Every value's label, looked up before the file is written without the request's
+	 * locale.
+	 */
+	private <E extends Enum<E>> Map<E, String> labels(Locale locale, String prefix, E[] values) {
+		Map<E, String> labels = new java.util.HashMap<>();
+		for (E value : values) {
+			labels.put(value, this.labels.get(locale, prefix + value.name()));
+		}
+		return labels;
 	}
 
 }

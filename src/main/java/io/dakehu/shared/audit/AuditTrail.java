@@ -78,7 +78,7 @@ public class AuditTrail {
 		for (String field : fields) {
 			Object old = before.get(field);
 			Object now = after.get(field);
-			if (!Objects.equals(text(old), text(now))) {
+			if (!same(old, now)) {
 				changes.add(new Change(field, old, now));
 			}
 		}
@@ -191,6 +191,17 @@ public class AuditTrail {
 			ps.setString(8, text(entry.change().before()));
 			ps.setString(9, text(entry.change().after()));
 		});
+	}
+
+	/**
+	 * Whether a field kept its value: amounts compare as numbers, so 21000 and 21000.00
+	 * are the same amount.
+	 */
+	private static boolean same(Object old, Object now) {
+		if (old instanceof java.math.BigDecimal a && now instanceof java.math.BigDecimal b) {
+			return a.compareTo(b) == 0;
+		}
+		return Objects.equals(text(old), text(now));
 	}
 
 	private static String actor() {

@@ -1,0 +1,89 @@
+package io.dakehu.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jsoup.Jsoup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A browser session of one user, signed in through the login form as a person is: the
+ * session cookie and nothing else, so a page that links into the HTTP Basic API shows up
+ * as a 401 here.
+ */
+public final class SignedIn {
+
+	private final HttpClient http;
+
+	private final String base;
+
+	private SignedIn(int port) {
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		this.base = "http://localhost:" + port;
+	}
+
+	/** Signs in through the login form; fails the test when the form refuses. */
+	public static SignedIn as(int port, String username, String password) {
+		SignedIn session = new SignedIn(port);
+		String form = session.get("/login", "en").text();
+		String csrf = Jsoup.parse(form).select("input[name=_csrf]").attr("value");
+		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+		Page answer = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
+		assertThat(answer.location()).as("signed in as " + username).doesNotContain("error");
+		return session;
+	}
+
+	/**
+	 * A GET as a browser in the given language ({@code en} or {@code zh-CN}) sends it.
+	 */
+	public Page get(String path, String language) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*")
+			.header("Accept-Language", language)
+			.GET());
+	}
+
+	private Page send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Location").orElse(""),
+					response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One answer: status, content type, where it redirects, and the body. */
+	public record Page(int status, String contentType, String location, String authenticate, byte[] body) {
+
+		public String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+	}
+
+}
