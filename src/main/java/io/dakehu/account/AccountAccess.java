@@ -1,7 +1,7 @@
 package io.dakehu.account;
 
 /**
- * How far a reader may open an account (decision 0013).
+ * How far a reader may open an account (decision 0017).
  */
 public enum AccountAccess {
 

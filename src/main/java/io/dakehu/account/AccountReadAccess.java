@@ -5,7 +5,7 @@ import io.dakehu.identity.RecordScope;
 /**
  * A reason, outside the record scope, for a reader to open an account read-only: records
  * of another module that the reader sees and that point at the account, such as their own
- * deals on it (decision 0013). The other module implements it, so the account module
+ * deals on it (decision 0017). The other module implements it, so the account module
  * never depends on that module, and {@link AccountQueries} adds its condition to the
  * scope's whenever an account is read.
  */

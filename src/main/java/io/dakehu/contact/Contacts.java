@@ -170,7 +170,7 @@ public class Contacts {
 
 	/**
 	 * The account's people, for readers who may at least read the account: a deal's owner
-	 * sees the contacts of the deal's account (decision 0013).
+	 * sees the contacts of the deal's account (decision 0017).
 	 */
 	@Transactional(readOnly = true)
 	public List<ContactView> forAccount(RecordScope scope, long accountId) {

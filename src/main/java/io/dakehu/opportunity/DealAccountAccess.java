@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A deal opens its account read-only to the deal's owner and to whoever sees the owner's
- * records (their manager), as decision 0013 says: the deal pages link to the account, and
+ * records (their manager), as decision 0017 says: the deal pages link to the account, and
  * its owner needs the account's basic data and contacts to work it.
  */
 @Component

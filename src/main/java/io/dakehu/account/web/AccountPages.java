@@ -121,7 +121,7 @@ class AccountPages {
 
 	/**
 	 * The data card. A reader whose own deal opens the account without it being in their
-	 * scope sees its basic data, characteristics and contacts, read-only (decision 0013);
+	 * scope sees its basic data, characteristics and contacts, read-only (decision 0017);
 	 * related accounts are links only where the reader may open them.
 	 */
 	@GetMapping("/accounts/{id}")

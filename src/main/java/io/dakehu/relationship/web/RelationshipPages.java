@@ -266,7 +266,7 @@ class RelationshipPages {
 	/**
 	 * Whether the opportunity's account map opens for the reader: a deal's owner may read
 	 * its account without it being in their scope, but the map with its buying-role edits
-	 * is for those who have the account (decision 0013).
+	 * is for those who have the account (decision 0017).
 	 */
 	private boolean mapOpen(RecordScope scope, OpportunityCoverage coverage) {
 		Long accountId = coverage.opportunity().accountId();
