@@ -706,7 +706,10 @@ public class ImportJobs {
 			detail = fieldLabel(stored.code());
 		}
 		String reason = this.labels.get(stored.reason(), detail);
-		String suggestion = (stored.reason() != null && stored.reason().endsWith("DidYouMean")) ? stored.code() : null;
+		// A close product name, or the stored account a rejected name duplicates.
+		String suggestion = (stored.reason() != null
+				&& (stored.reason().endsWith("DidYouMean") || stored.reason().equals("import.duplicateStored")))
+						? stored.code() : null;
 		return new ImportJobView.Error(stored.row(), stored.column(), stored.value(), reason, stored.reason(),
 				suggestion);
 	}

@@ -3,6 +3,7 @@ package io.dakehu.account.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
@@ -10,6 +11,7 @@ import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
+import io.dakehu.account.DuplicateAccountException;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
 import io.dakehu.account.RelationshipType;
@@ -96,15 +98,22 @@ class AccountPages {
 
 	@PostMapping("/accounts")
 	String create(@Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
-			@RequestParam(required = false) String parentName, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String parentName, @RequestParam(defaultValue = "false") boolean force,
+			Model model, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				AccountDetails created = this.accounts.open(this.users.current(), form);
+				AccountDetails created = this.accounts.open(this.users.current(), form, force);
 				Flash.success(redirect, "flash.saved");
 				return "redirect:/accounts/" + created.id();
 			}
 			catch (RuleViolationException ex) {
 				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+			catch (DuplicateAccountException ex) {
+				// The form again with the accounts it matches, and "create anyway" where
+				// the name alone matched.
+				model.addAttribute("duplicates", ex.matches());
+				model.addAttribute("forcible", ex.forcible());
 			}
 		}
 		return form(model, null, parentName);
@@ -113,6 +122,11 @@ class AccountPages {
 	@GetMapping("/accounts/{id}")
 	String show(@PathVariable long id, Model model) {
 		CurrentUser me = this.users.current();
+		// A merged account's address leads to the account that absorbed it.
+		Optional<Long> survivor = this.queries.survivorOf(id);
+		if (survivor.isPresent()) {
+			return "redirect:/accounts/" + survivor.get();
+		}
 		model.addAttribute("account", this.queries.details(me.scope(), id));
 		model.addAttribute("history", AuditChange.group(this.audit.forAccount(id, 300)));
 		return "account/show";
