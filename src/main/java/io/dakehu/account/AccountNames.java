@@ -61,15 +61,20 @@ public final class AccountNames {
 		}
 		String whole = String.join("", words);
 		int end = words.size();
-		while (end > 1 && LATIN_SUFFIXES.contains(words.get(end - 1))) {
+		while (end > 0 && LATIN_SUFFIXES.contains(words.get(end - 1))) {
 			end--;
 		}
 		String key = String.join("", words.subList(0, end));
-		boolean stripped = true;
+		boolean stripped = !key.isEmpty();
 		while (stripped) {
 			stripped = false;
 			for (String suffix : CHINESE_SUFFIXES) {
-				if (key.length() > suffix.length() && key.endsWith(suffix)) {
+				if (key.equals(suffix)) {
+					// Nothing but a company form: no name left to compare.
+					key = "";
+					break;
+				}
+				if (key.endsWith(suffix)) {
 					key = key.substring(0, key.length() - suffix.length());
 					stripped = true;
 					break;
