@@ -80,6 +80,76 @@ abstract class ImportGuardsTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theMappingPageRefusesToStartWhileARequiredFieldHasNoColumn() throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new java.net.CookieManager())
+			.build();
+		String start = page(browser, HttpRequest.newBuilder(URI.create(base() + "/imports")).GET(), "zh-CN");
+		assertThat(start).contains("/imports/templates/opportunities.xlsx?lang=zh");
+		String boundary = "----" + UUID.randomUUID();
+		String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(start)
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nOPPORTUNITIES\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"deals.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n编号,阶段,金额\nP1,赢单,100\r\n--" + boundary + "--\r\n";
+		String mapping = page(browser,
+				HttpRequest.newBuilder(URI.create(base() + "/imports/mapping"))
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8)),
+				"zh-CN");
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f-]+)\"")
+			.matcher(mapping);
+		assertThat(token.find()).as(mapping).isTrue();
+		// The user sets the stage column to "not imported" and starts.
+		String form = "_csrf=" + enc(csrf(mapping)) + "&token=" + token.group(1)
+				+ "&type=OPPORTUNITIES&charset=&duplicates=REJECT&fileName=deals.csv&mappingName=" + enc("我的映射")
+				+ "&header0=" + enc("编号") + "&field0=reference&header1=" + enc("阶段") + "&field1=&header2=" + enc("金额")
+				+ "&field2=amount";
+		long jobsBefore = jobCount();
+		HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(URI.create(base() + "/imports/start"))
+			.header("Authorization", basic())
+			.header("Accept-Language", "zh-CN")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		// The mapping page again, naming the missing field in the user's language, with
+		// the same staged file; no job was made.
+		assertThat(refused.statusCode()).isEqualTo(200);
+		String stageLabel = bundle("dataimport", "zh_CN").getProperty("imports.field.stage");
+		assertThat(refused.body()).contains("id=\"import-problem\"", "id=\"mapping-form\"", token.group(1), "我的映射")
+			.containsPattern("id=\"import-problem\"[^>]*>[^<]*" + stageLabel)
+			.doesNotContain("null");
+		assertThat(jobCount()).isEqualTo(jobsBefore);
+		// Mapped, it starts.
+		HttpResponse<String> started = browser.send(HttpRequest.newBuilder(URI.create(base() + "/imports/start"))
+			.header("Authorization", basic())
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.replace("&field1=&", "&field1=stage&")))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(started.statusCode()).isEqualTo(302);
+		assertThat(started.headers().firstValue("Location").orElseThrow()).containsPattern("/imports/\\d+$");
+	}
+
+	private String page(HttpClient browser, HttpRequest.Builder request, String language) throws Exception {
+		HttpResponse<String> response = browser.send(
+				request.header("Authorization", basic()).header("Accept-Language", language).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private static String csrf(String html) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(html);
+		assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+		return matcher.group(1);
+	}
+
+	private static String enc(String text) {
+		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void acceptsEveryStageNameTheInterfaceShowsInBothLanguages() throws Exception {
 		String kam = this.given.kam();
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Stage buyer")).id();
