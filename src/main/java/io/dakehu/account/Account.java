@@ -32,6 +32,10 @@ class Account {
 
 	private String nameKey;
 
+	private String matchKey;
+
+	private Long mergedInto;
+
 	private String registrationId;
 
 	private String industry;
@@ -98,6 +102,7 @@ class Account {
 	void rename(String name) {
 		this.name = name.strip();
 		this.nameKey = searchKey(this.name);
+		this.matchKey = AccountNames.matchKey(this.name);
 	}
 
 	void describe(String registrationId, String industry, String region, String address, Integer employees,
@@ -182,6 +187,34 @@ class Account {
 
 	void restore() {
 		this.archived = false;
+	}
+
+	/**
+	 * Leaves this account as the tombstone of a merge: archived, pointing at the account
+	 * that absorbed its records. The caller has moved them.
+	 */
+	void absorbInto(long survivorId) {
+		this.archived = true;
+		this.mergedInto = survivorId;
+	}
+
+	/**
+	 * Takes the other account's values for the fields this one leaves blank, so a merge
+	 * loses no registration id, industry or address the absorbed account knew.
+	 */
+	void fillBlanksFrom(Account other) {
+		this.registrationId = (this.registrationId != null) ? this.registrationId : other.registrationId;
+		this.industry = (this.industry != null) ? this.industry : other.industry;
+		this.region = (this.region != null) ? this.region : other.region;
+		this.address = (this.address != null) ? this.address : other.address;
+		this.employees = (this.employees != null) ? this.employees : other.employees;
+		this.annualRevenue = (this.annualRevenue != null) ? this.annualRevenue : other.annualRevenue;
+		this.description = (this.description != null) ? this.description : other.description;
+		this.keyAccountType = (this.keyAccountType != null) ? this.keyAccountType : other.keyAccountType;
+	}
+
+	Long mergedInto() {
+		return this.mergedInto;
 	}
 
 	void touch(LocalDateTime now) {

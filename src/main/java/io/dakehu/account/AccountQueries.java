@@ -74,7 +74,8 @@ public class AccountQueries {
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
 			AccountScopeSql segment) {
 		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
-		StringBuilder where = new StringBuilder(" where ").append(scopeSql.condition());
+		// The tombstones of merges are no accounts of anyone's any more.
+		StringBuilder where = new StringBuilder(" where a.merged_into is null and ").append(scopeSql.condition());
 		Map<String, Object> params = new HashMap<>(scopeSql.params());
 		if (criteria.archived() != null) {
 			where.append(" and a.archived = :archived");
@@ -400,20 +401,85 @@ public class AccountQueries {
 	}
 
 	/**
-	 * When a non-archived account with each of these names (compared as
-	 * {@link #findByNames} does) was last written, anywhere: for imports, which count a
-	 * name as taken whoever can see its account, and tell a name their own pass wrote
-	 * (created or updated) from one stored before. Keyed by {@link #nameKey}; the latest
-	 * time when several accounts share a name.
+	 * When a non-archived account whose name is a duplicate of each of these names
+	 * ({@link AccountNames#matchKey}) was last written, anywhere: for imports, which
+	 * count a name as taken whoever can see its account, and tell a name their own pass
+	 * wrote (created or updated) from one stored before. Keyed by the match key; the
+	 * latest time when several accounts share it.
 	 */
 	public Map<String, LocalDateTime> namesLastWritten(java.util.Collection<String> names) {
 		Set<String> keys = new HashSet<>();
 		for (String name : names) {
 			if (StringUtils.hasText(name)) {
-				keys.add(Account.searchKey(name));
+				keys.add(AccountNames.matchKey(name));
 			}
 		}
-		return lastWritten("name_key", keys);
+		return lastWritten("match_key", keys);
+	}
+
+	/**
+	 * Visible, non-archived accounts whose name is a duplicate of the given one
+	 * ({@link AccountNames#matchKey}), for an import that updates the account a row names
+	 * however it is written.
+	 */
+	public List<AccountRef> findDuplicatesOf(RecordScope scope, String name) {
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		return this.jdbc
+			.sql("select a.id, a.name, a.owner_id from account a where a.match_key = :key and a.archived = false and "
+					+ scopeSql.condition() + " order by a.id limit 10")
+			.params(scopeSql.params())
+			.param("key", AccountNames.matchKey(name))
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
+	 * The stored, non-archived accounts a new account of this name and registration id
+	 * would duplicate, anywhere; those outside the scope without their id and name.
+	 */
+	public List<DuplicateAccountException.AccountMatch> duplicates(RecordScope scope, String name,
+			String registrationId) {
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		boolean byRegistration = StringUtils.hasText(registrationId);
+		String sql = "select a.id, a.name, a.registration_id, case when " + scopeSql.condition()
+				+ " then 1 else 0 end from account a where a.archived = false and (a.match_key = :key"
+				+ (byRegistration ? " or a.registration_id = :registrationId" : "") + ") order by a.id limit 10";
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
+			.params(scopeSql.params())
+			.param("key", AccountNames.matchKey(name));
+		if (byRegistration) {
+			statement = statement.param("registrationId", registrationId.strip());
+		}
+		return statement.query((rs, n) -> {
+			boolean visible = rs.getInt(4) == 1;
+			boolean sameRegistration = byRegistration && registrationId.strip().equals(rs.getString(3));
+			return new DuplicateAccountException.AccountMatch(visible ? rs.getLong(1) : null,
+					visible ? rs.getString(2) : null, sameRegistration);
+		}).list();
+	}
+
+	/**
+	 * The account that absorbed this one in a merge, following later merges to the one
+	 * that stands now; empty when the account was never merged (or does not exist).
+	 */
+	public Optional<Long> survivorOf(long id) {
+		Long current = id;
+		Long survivor = null;
+		// A merge never points at a tombstone, but a survivor may be merged later.
+		for (int hop = 0; hop < 20; hop++) {
+			long found = this.jdbc.sql("select merged_into from account where id = :id")
+				.param("id", current)
+				.query((rs, n) -> (rs.getObject(1) != null) ? rs.getLong(1) : 0L)
+				.optional()
+				.orElse(0L);
+			Long next = (found != 0L) ? found : null;
+			if (next == null) {
+				break;
+			}
+			survivor = next;
+			current = next;
+		}
+		return Optional.ofNullable(survivor);
 	}
 
 	/**

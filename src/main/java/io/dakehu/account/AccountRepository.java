@@ -11,6 +11,8 @@ interface AccountRepository extends ListCrudRepository<Account, Long> {
 	@Query("select count(*) from account where registration_id = :registrationId and archived = false and id <> :exceptId")
 	long countOthersWithRegistrationId(String registrationId, long exceptId);
 
+	List<Account> findByParentId(long parentId);
+
 	@Query("select distinct registration_id from account where registration_id in (:registrationIds) and archived = false")
 	List<String> findRegistrationIdsTaken(Collection<String> registrationIds);
 

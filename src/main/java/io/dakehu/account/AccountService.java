@@ -17,6 +17,7 @@ import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -44,17 +45,35 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit,
-			AccountTally tally, Clock clock) {
+			AccountTally tally, Clock clock, ApplicationEventPublisher publisher) {
 		this.accounts = accounts;
 		this.queries = queries;
 		this.users = users;
 		this.audit = audit;
 		this.tally = tally;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
-	public AccountDetails open(CurrentUser editor, AccountInput input) {
+	/**
+	 * Opens an account after checking that it duplicates no stored one (by folded name or
+	 * registration id, see {@link AccountNames}).
+	 * @param force create it although its name matches a stored account's, as the user
+	 * decided after the warning; a registration id stays unique regardless
+	 * @throws DuplicateAccountException naming the matches the user should look at first
+	 */
+	public AccountDetails open(CurrentUser editor, AccountInput input, boolean force) {
+		List<DuplicateAccountException.AccountMatch> matches = this.queries.duplicates(editor.scope(), input.name(),
+				input.registrationId());
+		if (!matches.isEmpty()) {
+			DuplicateAccountException duplicate = new DuplicateAccountException(matches);
+			if (!force || !duplicate.forcible()) {
+				throw duplicate;
+			}
+		}
 		Account account = opened(new Lookups(editor), input, now());
 		checkRegistrationId(account, 0L);
 		account = this.accounts.save(account);
@@ -175,6 +194,88 @@ public class AccountService {
 		account.touch(now());
 		this.accounts.save(account);
 		this.audit.changed("Account", id, id, before, account.auditValues());
+	}
+
+	/**
+	 * Merges one account into another: the absorbed account's contacts, activities,
+	 * purchases, opportunities, assessments, buying roles and history move to the
+	 * survivor (each module moves its own rows on {@link AccountsMerged}, in this
+	 * transaction), its subsidiaries move under the survivor, its owner and team join the
+	 * survivor's team, and blank fields of the survivor take the absorbed account's
+	 * values. The absorbed account stays as an archived tombstone that points at the
+	 * survivor. The merge is audited on the survivor.
+	 * @param expectedVersion the absorbed account's version as the caller saw it; null
+	 * not to check
+	 * @throws NotFoundException when the editor may not edit the absorbed account
+	 * @throws RuleViolationException when the survivor is the same account, outside the
+	 * editor's scope, or either is a tombstone already
+	 */
+	public AccountDetails merge(CurrentUser editor, long absorbedId, long survivorId, Integer expectedVersion) {
+		Account absorbed = load(editor, absorbedId);
+		if (absorbedId == survivorId) {
+			throw new RuleViolationException("into", "validation.mergeIntoItself");
+		}
+		Account survivor;
+		try {
+			survivor = load(editor, survivorId);
+		}
+		catch (NotFoundException ex) {
+			throw new RuleViolationException("into", "validation.unknownAccount", survivorId);
+		}
+		if (absorbed.mergedInto() != null || survivor.mergedInto() != null) {
+			throw new RuleViolationException("into", "validation.mergedAlready");
+		}
+		StaleEditException.check("Account", absorbedId, expectedVersion, absorbed.version());
+		LocalDateTime now = now();
+		Map<String, Object> survivorBefore = survivor.auditValues();
+		if (isDescendant(survivor, absorbedId)) {
+			// Its subsidiaries are about to move under the survivor: the survivor first
+			// leaves the absorbed account's subtree, so no loop can form.
+			survivor.moveUnder(absorbed.parentId());
+		}
+		Set<Long> team = new HashSet<>(survivor.teamUserIds());
+		team.addAll(absorbed.teamUserIds());
+		team.add(absorbed.ownerId());
+		survivor.shareWith(team);
+		survivor.fillBlanksFrom(absorbed);
+		survivor.touch(now);
+		for (Account child : this.accounts.findByParentId(absorbedId)) {
+			if (child.id() != survivorId) {
+				Map<String, Object> before = child.auditValues();
+				child.moveUnder(survivorId);
+				child.touch(now);
+				this.accounts.save(child);
+				this.audit.changed("Account", child.id(), child.id(), before, child.auditValues());
+			}
+		}
+		this.publisher.publishEvent(new AccountsMerged(absorbedId, survivorId));
+		// The absorbed account's history becomes the survivor's; its tombstone entry
+		// below stays with the tombstone.
+		this.audit.moveAccount(absorbedId, survivorId);
+		Map<String, Object> absorbedBefore = absorbed.auditValues();
+		this.tally.add(absorbed.ownerId(), absorbed.archived(), -1);
+		absorbed.absorbInto(survivorId);
+		absorbed.touch(now);
+		this.accounts.save(absorbed);
+		Map<String, Object> tombstone = new HashMap<>(absorbed.auditValues());
+		tombstone.put("mergedInto", survivor.name() + " (#" + survivorId + ")");
+		this.audit.changed("Account", absorbedId, absorbedId, absorbedBefore, tombstone);
+		survivor = this.accounts.save(survivor);
+		Map<String, Object> survivorAfter = new HashMap<>(survivor.auditValues());
+		survivorAfter.put("mergedFrom", absorbed.name() + " (#" + absorbedId + ")");
+		this.audit.changed("Account", survivorId, survivorId, survivorBefore, survivorAfter);
+		return this.queries.details(survivor);
+	}
+
+	private boolean isDescendant(Account account, long ancestorId) {
+		Long parent = account.parentId();
+		for (int depth = 0; parent != null && depth <= MAX_HIERARCHY_DEPTH; depth++) {
+			if (parent == ancestorId) {
+				return true;
+			}
+			parent = this.accounts.findById(parent).map(Account::parentId).orElse(null);
+		}
+		return false;
 	}
 
 	private Account load(CurrentUser editor, long id) {

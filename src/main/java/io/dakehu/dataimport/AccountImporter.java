@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
+import io.dakehu.account.AccountNames;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountService;
@@ -96,6 +97,7 @@ final class AccountImporter implements RecordImporter {
 		// This chunk's accounts are written after its check, so clashes within it are
 		// found here: only its own keys are held.
 		Set<String> chunkNames = new HashSet<>();
+		Set<String> chunkDuplicates = new HashSet<>();
 		Set<String> chunkRegistrations = new HashSet<>();
 		for (Row row : rows) {
 			String name = Cells.required(row, "name", 200, context);
@@ -106,12 +108,15 @@ final class AccountImporter implements RecordImporter {
 				continue;
 			}
 			String key = AccountQueries.nameKey(name);
-			if (chunkNames.contains(key)) {
+			// Duplicates compare folded names (width, case, punctuation and company
+			// forms aside); parents are found by their names as written.
+			String duplicateKey = AccountNames.matchKey(name);
+			if (chunkDuplicates.contains(duplicateKey)) {
 				context.reject(row, "name", "import.duplicateInFile", null);
 				continue;
 			}
 			AccountDetails target = null;
-			LocalDateTime nameWritten = storedNames.get(key);
+			LocalDateTime nameWritten = storedNames.get(duplicateKey);
 			if (nameWritten != null) {
 				// Written by this pass: the name is further up the file, whatever the
 				// policy says about stored accounts.
@@ -121,7 +126,7 @@ final class AccountImporter implements RecordImporter {
 				}
 				DuplicatePolicy policy = context.request().duplicates();
 				if (policy == DuplicatePolicy.REJECT) {
-					context.reject(row, "name", "import.duplicateStored", null);
+					context.reject(row, "name", "import.duplicateStored", existing(scope, name));
 					continue;
 				}
 				if (policy == DuplicatePolicy.UPDATE) {
@@ -181,6 +186,7 @@ final class AccountImporter implements RecordImporter {
 			if (Checks.valid(this.validator, input, row, context) && !row.rejected()) {
 				row.prepare(new Prepared(input, pendingParent, (target != null) ? target.id() : null));
 				chunkNames.add(key);
+				chunkDuplicates.add(duplicateKey);
 				if (registrationId != null) {
 					chunkRegistrations.add(registrationId);
 				}
@@ -197,11 +203,23 @@ final class AccountImporter implements RecordImporter {
 	}
 
 	/**
-	 * The stored account a row updates: the one of that name the importer can see.
+	 * The stored accounts a rejected name duplicates, as the user can find them ("Acme
+	 * Ltd. #12"), offered as the row's suggestion; null when the importer sees none of
+	 * them.
+	 */
+	private String existing(RecordScope scope, String name) {
+		List<AccountRef> visible = this.accounts.findDuplicatesOf(scope, name);
+		return visible.isEmpty() ? null
+				: String.join("; ", visible.stream().map((account) -> account.name() + " #" + account.id()).toList());
+	}
+
+	/**
+	 * The stored account a row updates: the one the importer can see whose name the row's
+	 * duplicates.
 	 */
 	private AccountDetails updateTarget(Row row, String name, ImportContext context) {
 		RecordScope scope = context.editor().scope();
-		List<AccountRef> visible = this.accounts.findByNames(scope, List.of(name));
+		List<AccountRef> visible = this.accounts.findDuplicatesOf(scope, name);
 		if (visible.isEmpty()) {
 			context.reject(row, "name", "import.duplicateNotVisible", null);
 			return null;

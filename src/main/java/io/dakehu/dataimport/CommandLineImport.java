@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +102,12 @@ class CommandLineImport implements ApplicationRunner {
 				case VALIDATED -> 2;
 				default -> 1;
 			};
+		}
+		catch (RuleViolationException ex) {
+			// Refused before a job was made, such as a required column the file lacks.
+			log.error("Import of {} not started: {} {}", file, ex.field(),
+					this.context.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), Locale.ENGLISH));
+			return 1;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

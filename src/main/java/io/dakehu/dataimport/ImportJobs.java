@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -114,59 +115,48 @@ public class ImportJobs {
 	 */
 	public ImportPreview stage(ImportType type, String fileName, String charset, Map<String, String> mapping,
 			InputStream content) {
-		if (charset != null && !charset.isBlank()) {
-			try {
-				TableFile.charset(charset);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new RuleViolationException("charset", "import.unknownCharset", charset);
-			}
-		}
+		checkCharset(charset);
 		forgetAbandonedStagedFiles();
 		String token = UUID.randomUUID().toString();
 		Path file = staged(token);
-		List<String> header = new ArrayList<>();
-		List<List<String>> rows = new ArrayList<>();
-		TableFile.Layout layout;
 		try {
 			Files.createDirectories(this.directory);
 			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-			layout = TableFile.detect(file, fileName, charset);
 		}
 		catch (IOException ex) {
 			deleteFile(file.toString());
 			throw new UncheckedIOException("Cannot store the uploaded file", ex);
 		}
 		try {
-			TableFile.read(file, layout, new RowSink() {
-				@Override
-				public void header(List<String> names) {
-					header.addAll(names.stream()
-						.map((name) -> (name != null) ? name.replace("\uFEFF", "").strip() : "")
-						.toList());
-				}
+			return preview(type, token, fileName, charset, mapping);
+		}
+		catch (RuleViolationException ex) {
+			deleteFile(file.toString());
+			throw ex;
+		}
+	}
 
-				@Override
-				public void row(long number, List<String> cells) {
-					rows.add(cells.stream().map((cell) -> (cell != null) ? cell : "").toList());
-					if (rows.size() == PREVIEW_ROWS) {
-						throw new EnoughRows();
-					}
-				}
-			});
+	/**
+	 * The header and first rows of a staged file with the mapping the given one leads to
+	 * (the user's choice first, then the recognised names): the mapping page, shown again
+	 * when the user's choice left a required field without a column.
+	 * @throws RuleViolationException when the token names no staged file or the file
+	 * cannot be read
+	 */
+	public ImportPreview preview(ImportType type, String token, String fileName, String charset,
+			Map<String, String> mapping) {
+		Path file = stagedFile(token);
+		TableFile.Layout layout;
+		try {
+			layout = TableFile.detect(file, fileName, charset);
 		}
-		catch (EnoughRows ex) {
-			// The preview has its rows; the rest of the file is read by the import.
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the staged file", ex);
 		}
-		catch (IOException | RuntimeException ex) {
-			// A spreadsheet reader may wrap the stop signal; a file that really cannot be
-			// read without its first rows is refused.
-			if (rows.size() < PREVIEW_ROWS) {
-				deleteFile(file.toString());
-				throw new RuleViolationException("file", "import.unreadable");
-			}
-		}
-		List<Column> columns = Importers.columns(type);
+		List<String> header = new ArrayList<>();
+		List<List<String>> rows = new ArrayList<>();
+		firstRows(file, layout, header, rows, PREVIEW_ROWS);
+		List<Column> columns = this.importers.recognised(type);
 		Header mapped = new Header(columns, header, (mapping != null) ? mapping : Map.of());
 		Map<String, String> guessed = new java.util.LinkedHashMap<>();
 		for (Column column : columns) {
@@ -180,12 +170,95 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Starts the import of a staged file, as {@link #submit} does for an upload, and
-	 * drops the staged copy.
-	 * @throws RuleViolationException when the token names no staged file (it was imported
-	 * already, or the application restarted)
+	 * Reads the header (cleaned of byte order marks and spaces) and up to {@code max}
+	 * rows of a stored file, and no more of it.
+	 * @throws RuleViolationException when the file cannot be read as far as that
 	 */
-	public ImportJobView submitStaged(CurrentUser editor, ImportRequest request, String token) {
+	private static void firstRows(Path file, TableFile.Layout layout, List<String> header, List<List<String>> rows,
+			int max) {
+		try {
+			TableFile.read(file, layout, new RowSink() {
+				@Override
+				public void header(List<String> names) {
+					header.addAll(names.stream()
+						.map((name) -> (name != null) ? name.replace("\uFEFF", "").strip() : "")
+						.toList());
+					if (max == 0) {
+						throw new EnoughRows();
+					}
+				}
+
+				@Override
+				public void row(long number, List<String> cells) {
+					rows.add(cells.stream().map((cell) -> (cell != null) ? cell : "").toList());
+					if (rows.size() >= max) {
+						throw new EnoughRows();
+					}
+				}
+			});
+		}
+		catch (EnoughRows ex) {
+			// Read as far as needed; the rest of the file is read by the import.
+		}
+		catch (IOException | RuntimeException ex) {
+			// A spreadsheet reader may wrap the stop signal; a file that really cannot be
+			// read as far as that is refused.
+			if (header.isEmpty() || rows.size() < max) {
+				throw new RuleViolationException("file", "import.unreadable");
+			}
+		}
+	}
+
+	/**
+	 * Refuses a file in which a required field has no column, by the recognised names or
+	 * the user's mapping, before a job is made of it: the user hears which columns to map
+	 * (in their language) while they can still map them.
+	 * @throws RuleViolationException naming the first missing field, the message all of
+	 * them
+	 */
+	private void requireMapped(ImportType type, Path file, TableFile.Layout layout, Map<String, String> mapping) {
+		List<String> header = new ArrayList<>();
+		firstRows(file, layout, header, new ArrayList<>(), 0);
+		List<String> missing = new Header(this.importers.recognised(type), header, mapping).missing();
+		if (!missing.isEmpty()) {
+			String separator = "zh".equals(LocaleContextHolder.getLocale().getLanguage()) ? "、" : ", ";
+			throw new RuleViolationException(missing.get(0), "import.columnsNotMapped",
+					String.join(separator, missing.stream().map(this::fieldLabel).toList()));
+		}
+	}
+
+	/**
+	 * The header row of the downloadable template of a type in a language: every field
+	 * the importer understands, worded so that it recognises them again, a required one
+	 * marked with {@code *} (which header matching ignores).
+	 */
+	public List<String> templateHeader(ImportType type, java.util.Locale locale) {
+		return Importers.columns(type)
+			.stream()
+			.map((column) -> this.importers.templateHeader(type, column.field(), locale)
+					+ (column.required() ? "*" : ""))
+			.toList();
+	}
+
+	/**
+	 * An import field in the reader's language, as the mapping page names it.
+	 */
+	String fieldLabel(String field) {
+		return this.labels.get("imports.field." + field);
+	}
+
+	private static void checkCharset(String charset) {
+		if (charset != null && !charset.isBlank()) {
+			try {
+				TableFile.charset(charset);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RuleViolationException("charset", "import.unknownCharset", charset);
+			}
+		}
+	}
+
+	private Path stagedFile(String token) {
 		Path file;
 		try {
 			file = staged(UUID.fromString(token).toString());
@@ -195,6 +268,26 @@ public class ImportJobs {
 		}
 		if (!Files.isRegularFile(file)) {
 			throw new RuleViolationException("file", "import.stagedGone");
+		}
+		return file;
+	}
+
+	/**
+	 * Starts the import of a staged file, as {@link #submit} does for an upload, and
+	 * drops the staged copy.
+	 * @throws RuleViolationException when the token names no staged file (it was imported
+	 * already, or the application restarted)
+	 */
+	public ImportJobView submitStaged(CurrentUser editor, ImportRequest request, String token) {
+		Path file = stagedFile(token);
+		// A required field without a column keeps the staged file, so the user can map
+		// it.
+		try {
+			requireMapped(request.type(), file, TableFile.detect(file, request.fileName(), request.charset()),
+					request.mapping());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the staged file", ex);
 		}
 		try (InputStream content = Files.newInputStream(file)) {
 			return submit(editor, request, content);
@@ -265,24 +358,24 @@ public class ImportJobs {
 			throw new RuleViolationException("type", "import.adminOnly");
 		}
 		checkMapping(request.type(), request.mapping());
-		if (request.charset() != null && !request.charset().isBlank()) {
-			try {
-				TableFile.charset(request.charset());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new RuleViolationException("charset", "import.unknownCharset", request.charset());
-			}
-		}
-		Path file;
+		checkCharset(request.charset());
+		Path file = this.directory.resolve(UUID.randomUUID() + ".upload");
 		TableFile.Layout layout;
 		try {
 			Files.createDirectories(this.directory);
-			file = this.directory.resolve(UUID.randomUUID() + ".upload");
 			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
 			layout = TableFile.detect(file, request.fileName(), request.charset());
 		}
 		catch (IOException ex) {
+			deleteFile(file.toString());
 			throw new UncheckedIOException("Cannot store the uploaded file", ex);
+		}
+		try {
+			requireMapped(request.type(), file, layout, request.mapping());
+		}
+		catch (RuleViolationException ex) {
+			deleteFile(file.toString());
+			throw ex;
 		}
 		String name = (request.fileName() != null && !request.fileName().isBlank()) ? request.fileName() : "upload";
 		if (request.sourceOrDefault().length() > 50) {
@@ -489,7 +582,7 @@ public class ImportJobs {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {} failed; nothing of it was written", id, ex);
-			fail(job, "import.failed:" + ex.getMessage());
+			fail(job, "import.failed:" + reason(ex));
 		}
 	}
 
@@ -530,8 +623,20 @@ public class ImportJobs {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {} failed while committing; nothing of it was written", id, ex);
-			fail(job, "import.failed:" + ex.getMessage());
+			fail(job, "import.failed:" + reason(ex));
 		}
+	}
+
+	/**
+	 * What went wrong, for the job's message: some exceptions carry no message, and the
+	 * user should read a cause rather than "null".
+	 */
+	private static String reason(RuntimeException ex) {
+		Throwable cause = ex;
+		while (cause.getMessage() == null && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 	private void fail(JobStore.Job job, String message) {
@@ -595,8 +700,16 @@ public class ImportJobs {
 	}
 
 	private ImportJobView.Error words(ImportJobView.Error stored) {
-		String reason = this.labels.get(stored.reason(), stored.code());
-		String suggestion = (stored.reason() != null && stored.reason().endsWith("DidYouMean")) ? stored.code() : null;
+		// A reason without a detail gets an empty one, so no message ever reads "null".
+		String detail = (stored.code() != null) ? stored.code() : "";
+		if ("import.missingColumn".equals(stored.reason()) && stored.code() != null) {
+			detail = fieldLabel(stored.code());
+		}
+		String reason = this.labels.get(stored.reason(), detail);
+		// A close product name, or the stored account a rejected name duplicates.
+		String suggestion = (stored.reason() != null
+				&& (stored.reason().endsWith("DidYouMean") || stored.reason().equals("import.duplicateStored")))
+						? stored.code() : null;
 		return new ImportJobView.Error(stored.row(), stored.column(), stored.value(), reason, stored.reason(),
 				suggestion);
 	}
@@ -726,12 +839,13 @@ public class ImportJobs {
 
 		@Override
 		public void header(List<String> names) {
-			this.header = new Header(this.importer.columns(), names, this.context.request().mapping());
+			this.header = new Header(ImportJobs.this.importers.recognised(this.job.type()), names,
+					this.context.request().mapping());
 			this.ignored = this.header.ignored();
 			if (!this.header.missing().isEmpty()) {
 				List<ImportJobView.Error> errors = this.header.missing()
 					.stream()
-					.map((field) -> new ImportJobView.Error(1, field, null, "import.missingColumn", null))
+					.map((field) -> new ImportJobView.Error(1, field, null, "import.missingColumn", field))
 					.toList();
 				this.storedErrors = ImportJobs.this.jobs.addErrors(this.jobId, errors, this.storedErrors);
 				throw new FileProblem("import.missingColumn:" + String.join(", ", this.header.missing()));

@@ -1,5 +1,11 @@
 package io.dakehu.dataimport;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountService;
 import io.dakehu.catalog.Catalog;
@@ -7,7 +13,9 @@ import io.dakehu.contact.Contacts;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.Stage;
 import io.dakehu.order.OrderLedger;
+import io.dakehu.shared.web.Labels;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
@@ -39,9 +47,11 @@ class Importers {
 
 	private final JobStore jobs;
 
+	private final Labels labels;
+
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
-			Validator validator, JobStore jobs) {
+			Validator validator, JobStore jobs, Labels labels) {
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -52,7 +62,14 @@ class Importers {
 		this.administration = administration;
 		this.validator = validator;
 		this.jobs = jobs;
+		this.labels = labels;
 	}
+
+	/**
+	 * The languages whose labels the importer recognises, in headers and in stage names:
+	 * those the interface speaks.
+	 */
+	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
 	RecordImporter create(ImportType type) {
 		return switch (type) {
@@ -62,7 +79,7 @@ class Importers {
 			case PRODUCTS -> new ProductImporter(this.catalog, this.validator);
 			case ORDERS -> new OrderImporter(this.accountQueries, this.ledger, this.catalog.matcher(), people());
 			case OPPORTUNITIES -> new OpportunityImporter(this.accountQueries, this.opportunities, this.ledger,
-					this.catalog.matcher(), people());
+					this.catalog.matcher(), people(), stageNames());
 			case USERS -> new UserImporter(this.users, this.administration, people(), this.validator);
 		};
 	}
@@ -79,6 +96,52 @@ class Importers {
 			case OPPORTUNITIES -> OpportunityImporter.COLUMNS;
 			case USERS -> UserImporter.COLUMNS;
 		};
+	}
+
+	/**
+	 * The fields of a type as a file's header is matched against them: the recognised
+	 * names of {@link #columns} and, in every language of the interface, the label the
+	 * mapping page shows for each field and the header its template writes
+	 * ({@link #templateHeader}), so a downloaded template and a file headed like the
+	 * mapping page import without a mapping.
+	 */
+	List<Column> recognised(ImportType type) {
+		List<Column> recognised = new ArrayList<>();
+		for (Column column : columns(type)) {
+			List<String> aliases = new ArrayList<>(column.aliases());
+			for (Locale locale : LANGUAGES) {
+				aliases.add(this.labels.get(locale, "imports.field." + column.field()));
+				aliases.add(templateHeader(type, column.field(), locale));
+			}
+			recognised.add(new Column(column.field(), column.required(), List.copyOf(aliases)));
+		}
+		return recognised;
+	}
+
+	/**
+	 * A field's header in the downloadable template: the type's own wording where the
+	 * plain label is ambiguous ("Name" of what), else the mapping page's label.
+	 */
+	String templateHeader(ImportType type, String field, Locale locale) {
+		String specific = "imports.template." + type + "." + field;
+		String header = this.labels.get(locale, specific);
+		return header.equals(specific) ? this.labels.get(locale, "imports.field." + field) : header;
+	}
+
+	/**
+	 * Every name a stage goes by in the interface, in each of its languages, plus the
+	 * codes: what the opportunity import accepts. Keys compare as headers do (case,
+	 * spaces, underscores and brackets aside).
+	 */
+	Map<String, Stage> stageNames() {
+		Map<String, Stage> names = new HashMap<>();
+		for (Stage stage : Stage.values()) {
+			names.put(Column.key(stage.name()), stage);
+			for (Locale locale : LANGUAGES) {
+				names.put(Column.key(this.labels.get(locale, "stage." + stage.name())), stage);
+			}
+		}
+		return names;
 	}
 
 	private People people() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,26 +34,22 @@ final class OpportunityImporter implements RecordImporter {
 
 	static final List<Column> COLUMNS = List.of(
 			Column.optional("reference", "opportunity id", "opportunityid", "external ref", "商机编号", "编号"),
+			Column.optional("name", "opportunity name", "opportunity", "deal", "deal name", "商机名称", "商机"),
 			Column.optional("owner", "sales agent", "salesperson", "负责人", "销售员", "业务员"),
 			Column.optional("product", "产品", "产品名称"),
 			Column.optional("account", "customer", "account name", "客户", "客户名称"),
 			Column.required("stage", "deal stage", "dealstage", "阶段", "商机阶段"),
 			Column.optional("engageDate", "engage date", "engaged", "接触日期", "开始日期"),
-			Column.optional("closeDate", "close date", "expected close", "成交日期", "关闭日期", "结束日期"),
+			Column.optional("expectedCloseDate", "expected close", "expected close date", "预计成交日期", "预计关闭日期"),
+			Column.optional("closeDate", "close date", "成交日期", "关闭日期", "结束日期"),
 			Column.optional("amount", "close value", "value", "金额", "商机金额", "成交金额"));
 
-	private static final Map<String, Stage> STAGES = new HashMap<>();
-
-	static {
-		STAGES.put("初步接触", Stage.PROBLEM_RECOGNITION);
-		STAGES.put("潜在", Stage.PROBLEM_RECOGNITION);
-		STAGES.put("跟进中", Stage.SUPPLIER_SEARCH);
-		STAGES.put("洽谈中", Stage.SUPPLIER_SEARCH);
-		STAGES.put("赢单", Stage.WON);
-		STAGES.put("成交", Stage.WON);
-		STAGES.put("输单", Stage.LOST);
-		STAGES.put("失败", Stage.LOST);
-	}
+	/**
+	 * Names of the first import format that the interface does not show (any more).
+	 */
+	private static final Map<String, Stage> FORMER_NAMES = Map.of("初步接触", Stage.PROBLEM_RECOGNITION, "潜在",
+			Stage.PROBLEM_RECOGNITION, "跟进中", Stage.SUPPLIER_SEARCH, "洽谈中", Stage.SUPPLIER_SEARCH, "成交", Stage.WON,
+			"失败", Stage.LOST);
 
 	private final AccountQueries accounts;
 
@@ -68,13 +63,20 @@ final class OpportunityImporter implements RecordImporter {
 
 	private final People people;
 
+	private final Map<String, Stage> stageNames;
+
+	/**
+	 * @param stageNames every name the interface shows for a stage, in each of its
+	 * languages, and the codes, keyed as {@link Column#key} compares them
+	 */
 	OpportunityImporter(AccountQueries accounts, Opportunities opportunities, OrderLedger ledger,
-			ProductMatcher products, People people) {
+			ProductMatcher products, People people, Map<String, Stage> stageNames) {
 		this.accounts = accounts;
 		this.opportunities = opportunities;
 		this.ledger = ledger;
 		this.products = products;
 		this.people = people;
+		this.stageNames = stageNames;
 	}
 
 	@Override
@@ -82,12 +84,17 @@ final class OpportunityImporter implements RecordImporter {
 		return COLUMNS;
 	}
 
-	static Stage stage(String text) {
-		if (text == null) {
-			return null;
+	/**
+	 * The stage a cell names: a label the interface shows (English or Chinese), a code,
+	 * or a name of the first import format.
+	 * @return null when it names none
+	 */
+	Stage stage(String text) {
+		Stage named = this.stageNames.get(Column.key(text));
+		if (named == null) {
+			named = FORMER_NAMES.get(text.strip());
 		}
-		Stage alias = STAGES.get(text.strip().toLowerCase(Locale.ROOT));
-		return (alias != null) ? alias : Stage.parse(text);
+		return (named != null) ? named : Stage.parse(text);
 	}
 
 	@Override
@@ -105,11 +112,14 @@ final class OpportunityImporter implements RecordImporter {
 			UserSummary owner = this.people.require(row, "owner", context, context.editor().scope());
 			ProductView product = OrderImporter.product(this.products, row, "product", context);
 			Long accountId = lookup.require(row, "account", context);
-			Stage stage = stage(row.get("stage"));
-			if (stage == null) {
+			String name = Cells.text(row, "name", 200, context);
+			String stageName = Cells.required(row, "stage", 100, context);
+			Stage stage = (stageName != null) ? stage(stageName) : null;
+			if (stageName != null && stage == null) {
 				context.reject(row, "stage", "import.unknownStage", null);
 			}
 			LocalDate engageDate = Cells.date(row, "engageDate", context);
+			LocalDate expectedCloseDate = Cells.date(row, "expectedCloseDate", context);
 			LocalDate closeDate = Cells.date(row, "closeDate", context);
 			BigDecimal amount = Cells.decimal(row, "amount", context);
 			if (reference != null && chunkReferences.contains(reference)) {
@@ -122,7 +132,7 @@ final class OpportunityImporter implements RecordImporter {
 			try {
 				NewOpportunity opportunity = new NewOpportunity(accountId, ownerId,
 						(product != null) ? product.id() : null, stage, engageDate, closeDate, amount, source,
-						reference);
+						reference, name, expectedCloseDate);
 				NewOrderLine order = (stage == Stage.WON) ? new NewOrderLine(accountId, closeDate,
 						opportunity.productId(), BigDecimal.ONE, amount, cost(product), ownerId, source,
 						(reference != null) ? ORDER_REFERENCE_PREFIX + reference : null) : null;

@@ -12,9 +12,12 @@ import io.dakehu.shared.RuleViolationException;
  * was engaged.
  *
  * @param accountId may be null while the opportunity is prospecting or engaging
+ * @param name what the opportunity is called on the board; null for none
+ * @param expectedCloseDate when an open opportunity is expected to close; null for none
  */
 public record NewOpportunity(Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
-		LocalDate closeDate, BigDecimal amount, String source, String externalRef) {
+		LocalDate closeDate, BigDecimal amount, String source, String externalRef, String name,
+		LocalDate expectedCloseDate) {
 
 	public NewOpportunity {
 		if (stage == null) {
@@ -44,6 +47,18 @@ public record NewOpportunity(Long accountId, long ownerId, Long productId, Stage
 		if (externalRef != null && externalRef.length() > 100) {
 			throw new RuleViolationException("reference", "opportunity.validation.tooLong", 100);
 		}
+		if (name != null && name.length() > 200) {
+			throw new RuleViolationException("name", "opportunity.validation.tooLong", 200);
+		}
+	}
+
+	/**
+	 * An opportunity without a name or an expected close date, as the first import format
+	 * and most fixtures know it.
+	 */
+	public NewOpportunity(Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
+			LocalDate closeDate, BigDecimal amount, String source, String externalRef) {
+		this(accountId, ownerId, productId, stage, engageDate, closeDate, amount, source, externalRef, null, null);
 	}
 
 }

@@ -50,8 +50,8 @@ public class Opportunities {
 
 	private static final String INSERT = """
 			insert into opportunity (account_id, owner_id, product_id, stage, engage_date, close_date, amount, source,
-			                         external_ref, created_at, updated_at, stage_since)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			                         external_ref, created_at, updated_at, stage_since, name, expected_close_date)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -101,6 +101,8 @@ public class Opportunities {
 					ps.setTimestamp(10, now);
 					ps.setTimestamp(11, now);
 					ps.setTimestamp(12, now);
+					ps.setString(13, o.name());
+					setDate(ps, 14, o.expectedCloseDate());
 				});
 		return opportunities.size();
 	}

@@ -137,11 +137,11 @@ class NoDeadLinksTests {
 		UserSummary admin = this.users.findByUsername("admin").orElseThrow();
 		CurrentUser editor = new CurrentUser(admin.id(), "admin", admin.displayName(), Role.ADMIN,
 				RecordScope.everything(admin.id()));
-		AccountDetails others = this.accounts.open(editor, account("Crawl Outsider Holdings", "admin", null));
+		AccountDetails others = this.accounts.open(editor, account("Crawl Outsider Holdings", "admin", null), false);
 		this.pipeline.open(editor, new OpportunityInput(others.id(), "Crawl renewal deal", new BigDecimal("21000"),
 				"moses.frase", null, null, null, List.of(), null));
-		AccountDetails parent = this.accounts.open(editor, account("Crawl Parent Group", "admin", null));
-		subsidiary = this.accounts.open(editor, account("Crawl Subsidiary", "moses.frase", parent.id())).id();
+		AccountDetails parent = this.accounts.open(editor, account("Crawl Parent Group", "admin", null), false);
+		subsidiary = this.accounts.open(editor, account("Crawl Subsidiary", "moses.frase", parent.id()), false).id();
 		othersAccount = others.id();
 		parentOfOwn = parent.id();
 	}

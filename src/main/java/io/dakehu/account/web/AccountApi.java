@@ -1,27 +1,34 @@
 package io.dakehu.account.web;
 
 import java.net.URI;
+import java.util.Optional;
 
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
+import io.dakehu.account.DuplicateAccountException;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.web.Labels;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,10 +45,14 @@ class AccountApi {
 
 	private final Users users;
 
+	private final Labels labels;
+
 	/** The customer tier filter, when the module that computes tiers is present. */
 	private final AccountSegments segments;
 
-	AccountApi(AccountQueries queries, AccountService accounts, Users users, ObjectProvider<AccountSegments> segments) {
+	AccountApi(AccountQueries queries, AccountService accounts, Users users, ObjectProvider<AccountSegments> segments,
+			Labels labels) {
+		this.labels = labels;
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
@@ -56,15 +67,79 @@ class AccountApi {
 			.map(AccountJson.Row::of);
 	}
 
+	/**
+	 * Opens an account. One whose name (folded, see
+	 * {@link io.dakehu.account.AccountNames}) or registration id matches a stored account
+	 * answers 409 with the matches; {@code ?force=true} creates it anyway after a name
+	 * match, never after a registration id match.
+	 */
 	@PostMapping
-	ResponseEntity<AccountJson> create(@Valid @RequestBody AccountInput input) {
-		AccountDetails created = this.accounts.open(this.users.current(), input);
+	ResponseEntity<AccountJson> create(@Valid @RequestBody AccountInput input,
+			@RequestParam(defaultValue = "false") boolean force) {
+		AccountDetails created = this.accounts.open(this.users.current(), input, force);
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(AccountJson.of(created));
 	}
 
+	@ExceptionHandler(DuplicateAccountException.class)
+	ProblemDetail duplicate(DuplicateAccountException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				this.labels.get(ex.forcible() ? "error.duplicateAccount" : "error.duplicateRegistrationId"));
+		problem.setTitle(this.labels.get("error.duplicateAccount.title"));
+		problem.setProperty("existing",
+				ex.matches()
+					.stream()
+					.map((match) -> new Existing(match.id(), match.name(),
+							(match.id() != null) ? "/api/v1/accounts/" + match.id() : null,
+							match.sameRegistrationId() ? "registrationId" : "name"))
+					.toList());
+		problem.setProperty("forcible", ex.forcible());
+		return problem;
+	}
+
+	/**
+	 * A stored account a new one would duplicate; id, name and href are null when it lies
+	 * outside the caller's scope.
+	 */
+	record Existing(Long id, String name, String href, String matchedOn) {
+	}
+
+	/**
+	 * One account; a merged account's address answers 308 with the survivor's.
+	 */
 	@GetMapping("/{id}")
-	AccountJson get(@PathVariable long id) {
-		return AccountJson.of(this.queries.details(this.users.current().scope(), id));
+	ResponseEntity<AccountJson> get(@PathVariable long id) {
+		Optional<Long> survivor = this.queries.survivorOf(id);
+		if (survivor.isPresent()) {
+			return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+				.location(URI.create("/api/v1/accounts/" + survivor.get()))
+				.build();
+		}
+		return ResponseEntity.ok(AccountJson.of(this.queries.details(this.users.current().scope(), id)));
+	}
+
+	/**
+	 * @param into the survivor's id
+	 * @param version the merged account's version as the caller last read it
+	 */
+	record MergeRequest(Long into, Integer version) {
+	}
+
+	/**
+	 * Merges this account into another ({@code into}), which keeps every record of both;
+	 * this one stays as a tombstone that redirects to it. The caller must be able to edit
+	 * both.
+	 */
+	@PostMapping("/{id}/merge")
+	AccountJson merge(@PathVariable long id, @RequestBody MergeRequest request) {
+		CurrentUser editor = this.users.current();
+		this.queries.requireVisible(editor.scope(), id);
+		if (request.into() == null) {
+			throw new RuleViolationException("into", "validation.required");
+		}
+		if (request.version() == null) {
+			throw new RuleViolationException("version", "validation.versionRequired");
+		}
+		return AccountJson.of(this.accounts.merge(editor, id, request.into(), request.version()));
 	}
 
 	@PutMapping("/{id}")

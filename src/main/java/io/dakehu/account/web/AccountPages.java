@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.dakehu.account.AccountAccess;
 import io.dakehu.account.AccountDetails;
@@ -13,6 +14,7 @@ import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.ChurnReason;
+import io.dakehu.account.DuplicateAccountException;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
 import io.dakehu.account.RelationshipType;
@@ -104,16 +106,22 @@ class AccountPages {
 	}
 
 	@PostMapping("/accounts")
-	String create(@Valid @ModelAttribute("form") AccountInput form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
+			@RequestParam(defaultValue = "false") boolean force, Model model, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				AccountDetails created = this.accounts.open(this.users.current(), form);
+				AccountDetails created = this.accounts.open(this.users.current(), form, force);
 				Flash.success(redirect, "flash.saved");
 				return "redirect:/accounts/" + created.id();
 			}
 			catch (RuleViolationException ex) {
 				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+			}
+			catch (DuplicateAccountException ex) {
+				// The form again with the accounts it matches, and "create anyway" where
+				// the name alone matched.
+				model.addAttribute("duplicates", ex.matches());
+				model.addAttribute("forcible", ex.forcible());
 			}
 		}
 		return form(model, null, form);
@@ -127,6 +135,11 @@ class AccountPages {
 	@GetMapping("/accounts/{id}")
 	String show(@PathVariable long id, Locale locale, Model model) {
 		CurrentUser me = this.users.current();
+		// A merged account's address leads to the account that absorbed it.
+		Optional<Long> survivor = this.queries.survivorOf(id);
+		if (survivor.isPresent()) {
+			return "redirect:/accounts/" + survivor.get();
+		}
 		AccountAccess access = this.queries.access(me.scope(), id);
 		AccountDetails account = this.queries.readableDetails(me.scope(), id);
 		List<Long> related = new ArrayList<>();

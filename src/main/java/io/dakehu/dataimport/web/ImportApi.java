@@ -121,12 +121,17 @@ class ImportApi {
 	}
 
 	/**
-	 * A mapping as JSON, file header to field: {@code {"客户全称":"account"}}.
+	 * A mapping as JSON, file header to field: {@code {"客户全称":"account"}}; a header
+	 * mapped to null or "" is not imported.
 	 */
 	private static Map<String, String> parse(String mapping) {
 		try {
-			return JSON.readValue(mapping, new TypeReference<Map<String, String>>() {
+			Map<String, String> parsed = JSON.readValue(mapping, new TypeReference<Map<String, String>>() {
 			});
+			// A header mapped to null stays out of the import, as one mapped to "".
+			Map<String, String> cleaned = new java.util.LinkedHashMap<>();
+			parsed.forEach((header, field) -> cleaned.put(header, (field != null) ? field : ""));
+			return cleaned;
 		}
 		catch (JacksonException ex) {
 			throw new RuleViolationException("mapping", "import.badMapping");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.dakehu.dataimport.DuplicatePolicy;
@@ -16,7 +17,10 @@ import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.export.ExportFormat;
+import io.dakehu.shared.export.TableDownload;
 import io.dakehu.shared.web.Labels;
 
 import org.springframework.http.ResponseEntity;
@@ -79,6 +83,7 @@ class ImportPages {
 		model.addAttribute("mappings", mappings);
 		model.addAttribute("choice", choice);
 		model.addAttribute("jobs", this.imports.recent(me, 20));
+		model.addAttribute("templateFormats", List.of("csv", "xlsx"));
 		return "dataimport/start";
 	}
 
@@ -138,7 +143,7 @@ class ImportPages {
 	@PostMapping("/imports/start")
 	String begin(@RequestParam String token, @RequestParam String type, @RequestParam(defaultValue = "") String charset,
 			@RequestParam(defaultValue = "") String duplicates, @RequestParam(defaultValue = "") String fileName,
-			@RequestParam(defaultValue = "") String mappingName, @RequestParam Map<String, String> form,
+			@RequestParam(defaultValue = "") String mappingName, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		CurrentUser me = this.users.current();
 		try {
@@ -158,13 +163,50 @@ class ImportPages {
 			}
 			ImportRequest request = new ImportRequest(importType, fileName, false, blankToNull(charset), null, null,
 					mapping, policy(duplicates));
-			ImportJobView job = this.imports.submitStaged(me, request, token);
-			return "redirect:/imports/" + job.id();
+			try {
+				ImportJobView job = this.imports.submitStaged(me, request, token);
+				return "redirect:/imports/" + job.id();
+			}
+			catch (RuleViolationException ex) {
+				if (!"import.columnsNotMapped".equals(ex.messageKey())) {
+					throw ex;
+				}
+				// The file stays staged: the mapping page again, with the user's choices,
+				// naming the required fields that have no column.
+				ImportPreview preview = this.imports.preview(importType, token, fileName, blankToNull(charset),
+						mapping);
+				model.addAttribute("preview", preview);
+				model.addAttribute("choice", new Choice(importType, charset, "", policy(duplicates)));
+				model.addAttribute("fileName", fileName);
+				model.addAttribute("fieldOf", fieldOfColumn(preview));
+				model.addAttribute("mappingName", mappingName);
+				model.addAttribute("problem", this.labels.get(ex.messageKey(), ex.args()));
+				return "dataimport/mapping";
+			}
 		}
 		catch (RuleViolationException ex) {
 			redirect.addFlashAttribute("problem", problem(ex));
 			return "redirect:/imports";
 		}
+	}
+
+	/**
+	 * An empty file of a record type with the headers the importer recognises, in English
+	 * or Chinese, as CSV or Excel: a start that cannot get the columns wrong.
+	 */
+	@GetMapping("/imports/templates/{type}.{format}")
+	ResponseEntity<StreamingResponseBody> template(@PathVariable String type, @PathVariable String format,
+			@RequestParam(defaultValue = "en") String lang) {
+		CurrentUser me = this.users.current();
+		ImportType importType = ImportType.parse(type);
+		if (importType == null || !types(me).contains(importType)) {
+			throw new NotFoundException("Import template", type);
+		}
+		Locale locale = "zh".equalsIgnoreCase(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+		List<String> header = this.imports.templateHeader(importType, locale);
+		String name = "import-" + importType.name().toLowerCase(Locale.ROOT) + "-"
+				+ (locale.equals(Locale.ENGLISH) ? "en" : "zh");
+		return TableDownload.of(name, ExportFormat.parse(format), (table) -> table.row(header));
 	}
 
 	@GetMapping("/imports/{id}")

@@ -125,6 +125,19 @@ public class AuditTrail {
 	}
 
 	/**
+	 * Files every entry recorded under one account under another, for a merge: the
+	 * survivor's history then holds the absorbed account's too.
+	 * @return how many entries moved
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int moveAccount(long fromAccountId, long toAccountId) {
+		return this.jdbc.sql("update audit_log set account_id = :to where account_id = :from")
+			.param("from", fromAccountId)
+			.param("to", toAccountId)
+			.update();
+	}
+
+	/**
 	 * The newest entries about an account and everything recorded under it. The caller
 	 * checks that the viewer may see the account.
 	 */
