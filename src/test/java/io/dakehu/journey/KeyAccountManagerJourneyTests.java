@@ -55,7 +55,9 @@ class KeyAccountManagerJourneyTests {
 			browser.choose(By.id("type"), "VISIT");
 			browser.type(By.id("summary"), "Walked the new assembly line with the purchasing team");
 			browser.type(By.id("durationMinutes"), "90");
-			browser.choose(By.id("contactIds"), "Wang Li · Purchasing Director");
+			browser.type(By.id("contactIds"), "wang");
+			browser.click(By.cssSelector("#contactIds-options [data-pick-name='Wang Li']"));
+			browser.waitForText(By.cssSelector(".dk-chips"), "Wang Li");
 			browser.type(By.id("nextStep"), "Send the maintenance offer");
 			String nextContact = LocalDate.now().plusDays(7).format(DateTimeFormatter.ISO_LOCAL_DATE);
 			// A date input's keyboard format depends on the browser's locale; setting the

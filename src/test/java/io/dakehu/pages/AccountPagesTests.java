@@ -1,5 +1,6 @@
 package io.dakehu.pages;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,6 +77,26 @@ class AccountPagesTests {
 			.getContentAsString();
 		assertThat(page).contains("is-invalid").contains("最多200个字符。");
 		assertThat(accounts()).isEqualTo(before);
+	}
+
+	@Test
+	void saysHowLongAPasswordMustBeInTheUsersWords() throws Exception {
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+			String page = this.mvc
+				.perform(post("/admin/users").with(admin())
+					.with(csrf())
+					.locale(locale)
+					.param("username", "short.password." + SEQUENCE.incrementAndGet())
+					.param("displayName", "Short Password")
+					.param("password", "1234567")
+					.param("role", "KAM"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).doesNotContain("size must be between")
+				.contains(locale == Locale.ENGLISH ? "Password must have 8 to 100 characters." : "密码须为8至100个字符。");
+		}
 	}
 
 	@Test

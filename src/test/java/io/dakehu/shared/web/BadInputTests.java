@@ -45,6 +45,7 @@ abstract class BadInputTests extends ApiTestSupport {
 			.post(Api.ADMIN, "/api/v1/accounts", json("name", "长".repeat(201), "registrationId", registrationId))
 			.expect(400);
 		assertThat(refused.errorFields()).containsExactly("name");
+		assertThat(refused.body().get("errors").get(0).get("message").asString()).endsWith("At most 200 characters.");
 		assertThat(accountsWithRegistrationId(registrationId)).isZero();
 	}
 
