@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountDetails;
@@ -15,6 +16,10 @@ import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
+import io.dakehu.opportunity.OpportunitySort;
+import io.dakehu.opportunity.OpportunityView;
+import io.dakehu.opportunity.Pipeline;
+import io.dakehu.opportunity.PipelineFilter;
 import io.dakehu.order.OrderCriteria;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.shared.PageRequest;
@@ -60,10 +65,14 @@ public class Exports {
 
 	private final Contacts contacts;
 
-	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts) {
+	private final Pipeline pipeline;
+
+	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts,
+			Pipeline pipeline) {
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.opportunities = opportunities;
+		this.pipeline = pipeline;
 		this.contacts = contacts;
 	}
 
@@ -133,10 +142,23 @@ public class Exports {
 	}
 
 	private void opportunities(CurrentUser reader, TableWriter sheet) throws IOException {
+		opportunities(sheet, (row) -> this.opportunities.forEach(reader.scope(), OpportunityCriteria.all(), row));
+	}
+
+	/**
+	 * Writes the opportunities the opportunity list shows for this filter, in its order,
+	 * within the same record scope.
+	 * @param openOnly leave won and lost opportunities out, as the list does unless asked
+	 */
+	public void exportOpportunities(CurrentUser reader, PipelineFilter filter, boolean openOnly, OpportunitySort sort,
+			TableWriter sheet) throws IOException {
+		opportunities(sheet, (row) -> this.pipeline.forEach(reader, filter, openOnly, sort, row));
+	}
+
+	private void opportunities(TableWriter sheet, Consumer<Consumer<OpportunityView>> source) throws IOException {
 		sheet.row(List.of("reference", "owner", "product", "account", "stage", "engage_date", "close_date", "amount"));
-		this.opportunities.forEach(reader.scope(), OpportunityCriteria.all(),
-				(o) -> write(sheet, Arrays.asList(o.externalRef(), o.owner(), o.productName(), o.accountName(),
-						o.stage().name(), o.engageDate(), o.closeDate(), o.amount())));
+		source.accept((o) -> write(sheet, Arrays.asList(o.externalRef(), o.owner(), o.productName(), o.accountName(),
+				o.stage().name(), o.engageDate(), o.closeDate(), o.amount())));
 	}
 
 	/**
