@@ -53,8 +53,13 @@ echo "opportunities: $OPPORTUNITIES open on $ACCOUNTS accounts; connections: $CO
 
 ADMIN="admin:bench-secret"
 PASSWORD="Bench-Pass-2026"
+# The first administrator is written just after start-up: wait until it signs in.
+for i in $(seq 1 100); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+  sleep 0.2
+done
 user() { # username, role
-  curl -sf -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
+  curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
     -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
 }
 for k in $(seq 1 20); do user "bench-kam-$k" KAM; done
@@ -93,16 +98,22 @@ KAM_ID=$("${PSQL[@]}" -tAc "select id from app_user where username = 'bench-kam-
 KAM_DEALS=$("${PSQL[@]}" -tAc "select count(*) from opportunity where owner_id = $KAM_ID")
 echo "bench-kam-1 (id $KAM_ID) owns $KAM_DEALS opportunities"
 
+if [ -n "${BENCH_HOLD:-}" ]; then
+  echo "holding: app on $PORT, PostgreSQL on $PGPORT; kill $$ to end"; sleep "$BENCH_HOLD"
+fi
 report() { # name, req/s, p50, p99
   printf '%-58s %10s/s  p50 %-9s p99 %-9s\n' "$1" "$2" "$3" "$4"
 }
 http() { # name, user, path
   local auth="Authorization: Basic $(printf '%s:%s' "$2" "$([ "$2" = admin ] && echo bench-secret || echo $PASSWORD)" | base64 -w0)"
-  local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
+  local status session
+  # A browser keeps its session (pages hold a CSRF token in it): so does wrk, rather than open one per request.
+  status=$(curl -s -D "$WORK/headers" -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
   [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
-  wrk -t2 -c"$CONNECTIONS" -d3s -H "$auth" "http://127.0.0.1:$PORT$3" > /dev/null
-  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "$auth" "http://127.0.0.1:$PORT$3")
+  session=$(sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p' "$WORK/headers")
+  wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s -H "$auth" -H "Cookie: SESSION=$session" "http://127.0.0.1:$PORT$3" > /dev/null
+  out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "$auth" -H "Cookie: SESSION=$session" \
+    "http://127.0.0.1:$PORT$3")
   errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
   report "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
     "$(echo "$out" | awk '$1=="99%" {print $2}')"
