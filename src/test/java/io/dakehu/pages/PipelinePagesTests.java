@@ -17,6 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -111,6 +113,47 @@ class PipelinePagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(refused).isNotBlank().doesNotContain("<");
+	}
+
+	@Test
+	void theListPagesSortsAndExportsWhatItShows() throws Exception {
+		String token = "Listed" + System.nanoTime();
+		long first = opportunity(token + " A");
+		long second = opportunity(token + " B");
+		String html = this.mvc
+			.perform(get("/pipeline/list").with(PageFixtures.admin()).param("q", token).param("sort", "-name"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html.indexOf("data-id=\"" + second + "\"")).isPositive()
+			.isLessThan(html.indexOf("data-id=\"" + first + "\""));
+		// The name header sorts the other way; the others start ascending; all keep the
+		// search.
+		assertThat(html)
+			.contains("id=\"sort-name\" href=\"/pipeline/list?ownerId=any&amp;q=" + token + "&amp;sort=name\"")
+			.contains("&amp;sort=amount\"")
+			.contains("aria-sort=\"descending\"")
+			.contains("<input type=\"hidden\" name=\"q\" value=\"" + token + "\">");
+		this.mvc.perform(get("/pipeline").with(PageFixtures.admin()).param("q", token)).andExpect(status().isOk());
+
+		this.mvc.perform(
+				post("/pipeline/" + first + "/move").with(PageFixtures.admin()).with(csrf()).param("stage", "ORDER"))
+			.andExpect(status().is3xxRedirection());
+		var started = this.mvc
+			.perform(get("/exports/opportunities").with(PageFixtures.admin())
+				.param("format", "csv")
+				.param("q", token)
+				.param("stage", "ORDER")
+				.param("sort", "name"))
+			.andReturn();
+		String csv = this.mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines().filter((line) -> !line.isBlank()).count()).isEqualTo(2);
+		assertThat(csv).contains(token + " A account").doesNotContain(token + " B account");
 	}
 
 }
