@@ -1,7 +1,8 @@
-// The pipeline board: drag a card onto another buying step to move the opportunity. The move goes to the
-// same endpoint as each card's "Move to…" form (which works from the keyboard and without scripts); after
-// a saved move the page reloads, so column totals and the forecast come from the server, never from
-// arithmetic in the browser.
+// The pipeline board. A drop on another buying step chooses that step in the card's own "Move to…" form and
+// submits it, so dragging and the menu take one path: htmx posts the move with the board's filter, and the
+// server answers with the two columns concerned and the totals, drawn again under that filter and swapped in
+// where they stand (column figures never come from arithmetic in the browser). Without scripts the form posts
+// and the server sends the reader back to the board as it was filtered.
 (function () {
 	'use strict';
 
@@ -15,41 +16,34 @@
 	if (!board) {
 		return;
 	}
+	var error = document.getElementById('move-error');
 
-	function csrf() {
-		var token = document.querySelector('meta[name="_csrf"]');
-		var header = document.querySelector('meta[name="_csrf_header"]');
-		return (token && header) ? { header: header.content, token: token.content } : null;
+	function isMove(event) {
+		return event.detail.elt && event.detail.elt.matches && event.detail.elt.matches('form.dk-move');
 	}
 
-	function showError(text) {
-		var box = document.getElementById('move-error');
-		box.textContent = box.dataset.template.replace('{0}', text);
-		box.classList.remove('d-none');
-	}
+	document.body.addEventListener('htmx:afterRequest', function (event) {
+		if (isMove(event) && event.detail.successful) {
+			error.classList.add('d-none');
+		}
+	});
 
-	function move(card, stage) {
-		if (card.dataset.stage === stage) {
-			return Promise.resolve(false);
+	// A refused move: say why, and draw the two columns again as the server has them.
+	document.body.addEventListener('htmx:responseError', function (event) {
+		if (!isMove(event)) {
+			return;
 		}
-		var body = new URLSearchParams();
-		body.set('stage', stage);
-		body.set('version', card.dataset.version);
-		var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'fetch' };
-		var token = csrf();
-		if (token) {
-			headers[token.header] = token.token;
-		}
-		return fetch(board.dataset.move + card.dataset.id + '/move', {
-			method: 'POST', headers: headers, body: body.toString(), credentials: 'same-origin'
-		}).then(function (response) {
-			if (response.ok) {
-				window.location.reload();
-				return true;
+		var form = event.detail.elt;
+		error.textContent = error.dataset.template.replace('{0}', event.detail.xhr.responseText);
+		error.classList.remove('d-none');
+		var card = form.closest('.dk-card');
+		[card && card.dataset.stage, form.elements.stage.value].forEach(function (stage) {
+			var column = stage && document.getElementById('column-' + stage);
+			if (column) {
+				htmx.trigger(column, 'dk-reload');
 			}
-			return response.text().then(function (text) { showError(text); return false; });
 		});
-	}
+	});
 
 	var dragged = null;
 
@@ -96,9 +90,12 @@
 		zone.classList.remove('dk-over');
 		var id = event.dataTransfer.getData('text/plain');
 		var card = document.getElementById('card-' + id) || dragged;
-		if (card) {
-			zone.prepend(card);
-			move(card, zone.dataset.stage);
+		if (!card || card.dataset.stage === zone.dataset.stage) {
+			return;
 		}
+		zone.prepend(card);
+		var form = card.querySelector('form.dk-move');
+		form.elements.stage.value = zone.dataset.stage;
+		form.requestSubmit();
 	});
 })();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountDetails;
@@ -19,6 +20,10 @@ import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
+import io.dakehu.opportunity.OpportunitySort;
+import io.dakehu.opportunity.OpportunityView;
+import io.dakehu.opportunity.Pipeline;
+import io.dakehu.opportunity.PipelineFilter;
 import io.dakehu.order.OrderCriteria;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.segmentation.LatestClasses;
@@ -74,11 +79,14 @@ public class Exports {
 
 	private final Labels labels;
 
+	private final Pipeline pipeline;
+
 	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts,
-			LatestClasses classes, LastContacts lastContacts, Labels labels) {
+			LatestClasses classes, LastContacts lastContacts, Labels labels, Pipeline pipeline) {
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.opportunities = opportunities;
+		this.pipeline = pipeline;
 		this.contacts = contacts;
 		this.classes = classes;
 		this.lastContacts = lastContacts;
@@ -164,12 +172,26 @@ public class Exports {
 	}
 
 	private void opportunities(CurrentUser reader, Locale locale, TableWriter sheet) throws IOException {
+		opportunities(locale, sheet,
+				(row) -> this.opportunities.forEach(reader.scope(), OpportunityCriteria.all(), row));
+	}
+
+	/**
+	 * Writes the opportunities the opportunity list shows for this filter, in its order,
+	 * within the same record scope, labelled in the reader's language.
+	 * @param openOnly leave won and lost opportunities out, as the list does unless asked
+	 */
+	public void exportOpportunities(CurrentUser reader, PipelineFilter filter, boolean openOnly, OpportunitySort sort,
+			Locale locale, TableWriter sheet) throws IOException {
+		opportunities(locale, sheet, (row) -> this.pipeline.forEach(reader, filter, openOnly, sort, row));
+	}
+
+	private void opportunities(Locale locale, TableWriter sheet, Consumer<Consumer<OpportunityView>> source)
+			throws IOException {
 		sheet.row(header(locale, "opportunityReference", "opportunityName", "owner", "product", "account", "stage",
 				"engageDate", "closeDate", "amount"));
-		this.opportunities.forEach(reader.scope(), OpportunityCriteria.all(),
-				(o) -> write(sheet,
-						Arrays.asList(o.externalRef(), o.name(), o.owner(), o.productName(), o.accountName(),
-								label(locale, "stage.", o.stage()), o.engageDate(), o.closeDate(), o.amount())));
+		source.accept((o) -> write(sheet, Arrays.asList(o.externalRef(), o.name(), o.owner(), o.productName(),
+				o.accountName(), label(locale, "stage.", o.stage()), o.engageDate(), o.closeDate(), o.amount())));
 	}
 
 	/**

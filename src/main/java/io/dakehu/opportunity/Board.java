@@ -17,11 +17,17 @@ public record Board(List<Column> columns) {
 	}
 
 	/**
+	 * One buying step: the totals of every opportunity in it under the filter, and one
+	 * page of its cards.
+	 *
 	 * @param probability the stage's default win probability in percent
+	 * @param count how many opportunities the column holds in all pages
 	 * @param weighted Σ amount × probability
+	 * @param page the page the cards are, from 0
+	 * @param more whether pages after this one hold more cards
 	 */
-	public record Column(Stage stage, int probability, List<OpportunityView> cards, BigDecimal amount,
-			BigDecimal weighted) {
+	public record Column(Stage stage, int probability, long count, BigDecimal amount, BigDecimal weighted,
+			List<OpportunityView> cards, int page, boolean more) {
 	}
 
 }

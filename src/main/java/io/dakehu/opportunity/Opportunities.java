@@ -14,17 +14,21 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserNameSql;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.Chunks;
 import io.dakehu.shared.NotFoundException;
@@ -116,21 +120,164 @@ public class Opportunities {
 	}
 
 	public PageResult<OpportunityView> search(RecordScope scope, OpportunityCriteria criteria, PageRequest page) {
-		Where where = where(scope, criteria);
-		long total = this.jdbc.sql("select count(*) from opportunity o" + where.sql())
-			.params(where.params())
-			.query(Long.class)
-			.single();
+		OpportunityQuery query = new OpportunityQuery(criteria.accountId(),
+				(criteria.ownerId() != null) ? Set.of(criteria.ownerId()) : null, null, null, null, criteria.stage(),
+				false, null, null);
+		long total = totals(scope, query).count();
 		if (total == 0) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		List<Raw> rows = this.jdbc.sql(SELECT + where.sql() + " order by o.id desc limit :limit offset :offset")
+		return new PageResult<>(rows(scope, query, new OpportunitySort(OpportunitySort.Column.UPDATED, true),
+				page.offset(), page.size()), page.page(), page.size(), total);
+	}
+
+	/**
+	 * How many visible opportunities match, with their amount and weighted amount.
+	 */
+	OpportunityTotals totals(RecordScope scope, OpportunityQuery query) {
+		if (query.matchesNothing()) {
+			return OpportunityTotals.NONE;
+		}
+		Where where = where(scope, query);
+		return this.jdbc
+			.sql("select count(*), coalesce(sum(o.amount), 0), coalesce(sum(" + WEIGHTED + "), 0)"
+					+ " from opportunity o join opportunity_stage_probability p on p.stage = o.stage" + where.sql())
 			.params(where.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
+			.query((rs, n) -> new OpportunityTotals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.single();
+	}
+
+	/**
+	 * The totals of the visible opportunities matching the query, per stage; a stage
+	 * nothing matches is absent.
+	 */
+	Map<Stage, OpportunityTotals> totalsByStage(RecordScope scope, OpportunityQuery query) {
+		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
+		if (query.matchesNothing()) {
+			return totals;
+		}
+		Where where = where(scope, query);
+		this.jdbc
+			.sql("select o.stage, count(*), coalesce(sum(o.amount), 0), coalesce(sum(" + WEIGHTED + "), 0)"
+					+ " from opportunity o join opportunity_stage_probability p on p.stage = o.stage" + where.sql()
+					+ " group by o.stage")
+			.params(where.params())
+			.query((ResultSet rs) -> {
+				totals.put(Stage.valueOf(rs.getString(1)),
+						new OpportunityTotals(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+			});
+		return totals;
+	}
+
+	/**
+	 * One page of the visible opportunities matching the query.
+	 * @param sort null for the board's order: longest in their stage first
+	 */
+	List<OpportunityView> rows(RecordScope scope, OpportunityQuery query, OpportunitySort sort, long offset,
+			int limit) {
+		if (query.matchesNothing()) {
+			return List.of();
+		}
+		Ordered ordered = ordered(scope, query, sort);
+		List<Raw> rows = this.jdbc.sql(ordered.sql() + " limit :limit offset :offset")
+			.params(ordered.params())
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(Opportunities::raw)
 			.list();
-		return new PageResult<>(named(rows, productNames()), page.page(), page.size(), total);
+		return named(rows, productNames());
+	}
+
+	/**
+	 * Every visible opportunity matching the query, in the list's order, handed over one
+	 * at a time while the rows stream from the database.
+	 */
+	void forEach(RecordScope scope, OpportunityQuery query, OpportunitySort sort, Consumer<OpportunityView> consumer) {
+		if (query.matchesNothing()) {
+			return;
+		}
+		Ordered ordered = ordered(scope, query, sort);
+		Map<Long, String> products = productNames();
+		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
+		this.jdbc.sql(ordered.sql()).params(ordered.params()).withFetchSize(NAME_CHUNK).query((ResultSet rs) -> {
+			chunks.accept(raw(rs, 0));
+		});
+		chunks.finish();
+	}
+
+	private Ordered ordered(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
+		Where where = where(scope, query);
+		if (sort == null) {
+			return new Ordered(SELECT + where.sql() + " order by o.stage_since, o.id", where.params());
+		}
+		String direction = sort.descending() ? " desc" : " asc";
+		String join = "";
+		String key = switch (sort.column()) {
+			case NAME -> "o.name";
+			case ACCOUNT -> {
+				join = AccountNameSql.join("an", "o.account_id");
+				yield AccountNameSql.sortKey("an");
+			}
+			case STAGE -> stageOrder();
+			case AMOUNT -> "o.amount";
+			case EXPECTED -> "coalesce(o.close_date, o.expected_close_date)";
+			case OWNER -> {
+				join = UserNameSql.join("un", "o.owner_id");
+				yield UserNameSql.sortKey("un");
+			}
+			case UPDATED -> "o.updated_at";
+		};
+		return new Ordered(SELECT + join + where.sql() + " order by " + key + direction + ", o.id" + direction,
+				where.params());
+	}
+
+	/** The buying steps in the buyer's order, then won and lost. */
+	private static String stageOrder() {
+		StringBuilder sql = new StringBuilder("case o.stage");
+		for (Stage stage : Stage.values()) {
+			sql.append(" when '").append(stage.name()).append("' then ").append(stage.ordinal());
+		}
+		return sql.append(" end").toString();
+	}
+
+	private Where where(RecordScope scope, OpportunityQuery query) {
+		Where base = where(scope, new OpportunityCriteria(query.accountId(), query.stage(), null));
+		StringBuilder sql = new StringBuilder(base.sql());
+		Map<String, Object> params = new HashMap<>(base.params());
+		if (query.ownerIds() != null) {
+			sql.append(" and o.owner_id in (:filterOwners)");
+			params.put("filterOwners", query.ownerIds());
+		}
+		if (query.purchaseType() != null) {
+			sql.append(" and o.purchase_type = :purchaseType");
+			params.put("purchaseType", query.purchaseType().name());
+		}
+		if (query.from() != null) {
+			sql.append(" and coalesce(o.close_date, o.expected_close_date) >= :from");
+			params.put("from", query.from());
+		}
+		if (query.to() != null) {
+			sql.append(" and coalesce(o.close_date, o.expected_close_date) <= :to");
+			params.put("to", query.to());
+		}
+		if (query.openOnly() && query.stage() == null) {
+			sql.append(" and o.stage not in ('WON', 'LOST')");
+		}
+		if (query.q() != null) {
+			AccountScopeSql account = AccountNameSql.containing(query.q(), "o.account_id");
+			sql.append(" and (lower(o.name) like :namePart escape '\\' or ").append(account.condition()).append(")");
+			params.put("namePart", "%" + escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
+			params.putAll(account.params());
+		}
+		if (query.segment() != null) {
+			sql.append(" and ").append(query.segment().condition());
+			params.putAll(query.segment().params());
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**
@@ -191,44 +338,6 @@ public class Opportunities {
 		}
 		List<Raw> rows = this.jdbc.sql(sql + " order by o.id desc").params(params).query(Opportunities::raw).list();
 		return named(rows, productNames());
-	}
-
-	/**
-	 * The visible opportunities for the board and the list, oldest stage entry first.
-	 * @param ownerIds null for every owner
-	 * @param from with {@code to}, the period the close date (or, while open, the
-	 * expected close date) falls in; either may be null
-	 */
-	List<OpportunityView> matching(RecordScope scope, Set<Long> ownerIds, PurchaseType purchaseType, LocalDate from,
-			LocalDate to, boolean openOnly, int limit) {
-		if (ownerIds != null && ownerIds.isEmpty()) {
-			return List.of();
-		}
-		Where where = where(scope, OpportunityCriteria.all());
-		StringBuilder sql = new StringBuilder(SELECT).append(where.sql());
-		Map<String, Object> params = new HashMap<>(where.params());
-		if (ownerIds != null) {
-			sql.append(" and o.owner_id in (:filterOwners)");
-			params.put("filterOwners", ownerIds);
-		}
-		if (purchaseType != null) {
-			sql.append(" and o.purchase_type = :purchaseType");
-			params.put("purchaseType", purchaseType.name());
-		}
-		if (from != null) {
-			sql.append(" and coalesce(o.close_date, o.expected_close_date) >= :from");
-			params.put("from", from);
-		}
-		if (to != null) {
-			sql.append(" and coalesce(o.close_date, o.expected_close_date) <= :to");
-			params.put("to", to);
-		}
-		if (openOnly) {
-			sql.append(" and o.stage not in ('WON', 'LOST')");
-		}
-		sql.append(" order by o.stage_since, o.id limit :limit");
-		params.put("limit", limit);
-		return named(this.jdbc.sql(sql.toString()).params(params).query(Opportunities::raw).list(), productNames());
 	}
 
 	/**
@@ -303,15 +412,18 @@ public class Opportunities {
 					(r.productId() != null) ? products.get(r.productId()) : null, r.stage(), r.engageDate(),
 					r.closeDate(), r.amount(), r.source(), r.externalRef(), r.name(), r.expectedCloseDate(),
 					r.purchaseType(), r.probability(), r.nextStep(), r.lostReason(), r.winningCompetitor(),
-					r.stageSince(), r.version()));
+					r.stageSince(), r.version(), r.updatedAt()));
 		}
 		return views;
 	}
 
+	/** An opportunity's weighted amount in SQL, rounded to cents as in Java. */
+	private static final String WEIGHTED = "round(o.amount * p.probability / 100, 2)";
+
 	private static final String SELECT = """
 			select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount,
 			       o.source, o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability,
-			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version
+			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at
 			from opportunity o join opportunity_stage_probability p on p.stage = o.stage""";
 
 	private static Raw raw(ResultSet rs, int n) throws SQLException {
@@ -323,16 +435,19 @@ public class Opportunities {
 				rs.getString(11), rs.getObject(12, LocalDate.class),
 				(rs.getString(13) != null) ? PurchaseType.valueOf(rs.getString(13)) : null, rs.getInt(14),
 				rs.getString(15), rs.getString(16), rs.getString(17), rs.getObject(18, LocalDateTime.class),
-				rs.getInt(19));
+				rs.getInt(19), rs.getObject(20, LocalDateTime.class));
 	}
 
 	private record Raw(long id, Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
 			LocalDate closeDate, BigDecimal amount, String source, String externalRef, String name,
 			LocalDate expectedCloseDate, PurchaseType purchaseType, int probability, String nextStep, String lostReason,
-			String winningCompetitor, LocalDateTime stageSince, int version) {
+			String winningCompetitor, LocalDateTime stageSince, int version, LocalDateTime updatedAt) {
 	}
 
 	private record Where(String sql, Map<String, Object> params) {
+	}
+
+	private record Ordered(String sql, Map<String, Object> params) {
 	}
 
 }

@@ -9,11 +9,13 @@ import java.time.LocalDateTime;
  *
  * @param probability the stage's default win probability in percent
  * @param stageSince when the opportunity entered its current stage
+ * @param updatedAt when the opportunity last changed
  */
 public record OpportunityView(long id, Long accountId, String accountName, long ownerId, String owner, Long productId,
 		String productName, Stage stage, LocalDate engageDate, LocalDate closeDate, BigDecimal amount, String source,
 		String externalRef, String name, LocalDate expectedCloseDate, PurchaseType purchaseType, int probability,
-		String nextStep, String lostReason, String winningCompetitor, LocalDateTime stageSince, int version) {
+		String nextStep, String lostReason, String winningCompetitor, LocalDateTime stageSince, int version,
+		LocalDateTime updatedAt) {
 
 	/**
 	 * What the forecast counts: amount × probability, zero when the amount is unknown.

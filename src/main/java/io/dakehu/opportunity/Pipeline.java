@@ -13,22 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountSegments;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.order.NewOrderLine;
 import io.dakehu.order.OrderLedger;
-import io.dakehu.segmentation.Segmentation;
-import io.dakehu.segmentation.Tier;
 import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -46,8 +50,6 @@ public class Pipeline {
 
 	static final String ORDER_SOURCE = "opportunity";
 
-	private static final int BOARD_LIMIT = 5000;
-
 	private final JdbcClient jdbc;
 
 	private final Opportunities opportunities;
@@ -60,21 +62,21 @@ public class Pipeline {
 
 	private final OrderLedger ledger;
 
-	private final Segmentation segmentation;
+	private final ObjectProvider<AccountSegments> segments;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	Pipeline(JdbcClient jdbc, Opportunities opportunities, AccountQueries accounts, Catalog catalog, Users users,
-			OrderLedger ledger, Segmentation segmentation, AuditTrail audit, Clock clock) {
+			OrderLedger ledger, ObjectProvider<AccountSegments> segments, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
 		this.accounts = accounts;
 		this.catalog = catalog;
 		this.users = users;
 		this.ledger = ledger;
-		this.segmentation = segmentation;
+		this.segments = segments;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -328,37 +330,85 @@ public class Pipeline {
 	}
 
 	/**
-	 * The open opportunities matching the filter, by buying step, with each column's
-	 * amount and weighted amount.
+	 * The board in one answer, for the API: every buying step with its totals and its
+	 * first cards, longest in the stage first.
 	 */
 	@Transactional(readOnly = true)
-	public Board board(CurrentUser reader, PipelineFilter filter) {
-		List<OpportunityView> open = list(reader, filter, true);
-		Map<Stage, List<OpportunityView>> byStage = new EnumMap<>(Stage.class);
-		for (Stage stage : Stage.open()) {
-			byStage.put(stage, new ArrayList<>());
-		}
-		open.forEach((opportunity) -> byStage.get(opportunity.stage()).add(opportunity));
-		List<Board.Column> columns = new ArrayList<>();
+	public Board board(CurrentUser reader, PipelineFilter filter, int cardsPerColumn) {
+		OpportunityQuery query = query(reader, filter, true);
+		Map<Stage, OpportunityTotals> totals = this.opportunities.totalsByStage(reader.scope(), query);
 		Map<Stage, Integer> probabilities = probabilities();
+		List<Board.Column> columns = new ArrayList<>();
 		for (Stage stage : Stage.open()) {
-			List<OpportunityView> cards = byStage.get(stage);
-			BigDecimal amount = BigDecimal.ZERO;
-			BigDecimal weighted = BigDecimal.ZERO;
-			for (OpportunityView card : cards) {
-				amount = amount.add((card.amount() != null) ? card.amount() : BigDecimal.ZERO);
-				weighted = weighted.add(card.weightedAmount());
-			}
-			columns.add(new Board.Column(stage, probabilities.getOrDefault(stage, 0), cards, amount, weighted));
+			OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
+			List<OpportunityView> cards = (column.count() == 0) ? List.of()
+					: this.opportunities.rows(reader.scope(), query.inStage(stage), null, 0, cardsPerColumn);
+			columns.add(new Board.Column(stage, probabilities.getOrDefault(stage, 0), column.count(), column.amount(),
+					column.weighted(), cards, 0, cards.size() < column.count()));
 		}
 		return new Board(columns);
 	}
 
 	/**
-	 * The visible opportunities matching the filter, open or all, for the list view.
+	 * One buying step of the board: its totals under the filter and one page of its
+	 * cards, longest in the stage first.
 	 */
 	@Transactional(readOnly = true)
-	public List<OpportunityView> list(CurrentUser reader, PipelineFilter filter, boolean openOnly) {
+	public Board.Column column(CurrentUser reader, PipelineFilter filter, Stage stage, PageRequest page) {
+		if (stage.closed()) {
+			throw new RuleViolationException("stage", "opportunity.validation.closeThroughWinOrLose");
+		}
+		OpportunityQuery query = query(reader, filter, true).inStage(stage);
+		OpportunityTotals totals = this.opportunities.totals(reader.scope(), query);
+		List<OpportunityView> cards = (totals.count() == 0) ? List.of()
+				: this.opportunities.rows(reader.scope(), query, null, page.offset(), page.size());
+		return new Board.Column(stage, probabilities().getOrDefault(stage, 0), totals.count(), totals.amount(),
+				totals.weighted(), cards, page.page(), page.offset() + cards.size() < totals.count());
+	}
+
+	/** The totals of the board's columns under the filter; an empty stage is absent. */
+	@Transactional(readOnly = true)
+	public Map<Stage, OpportunityTotals> totalsByStage(CurrentUser reader, PipelineFilter filter) {
+		return this.opportunities.totalsByStage(reader.scope(), query(reader, filter, true));
+	}
+
+	/**
+	 * What the visible opportunities matching the filter add up to, open ones only or
+	 * all.
+	 */
+	@Transactional(readOnly = true)
+	public OpportunityTotals totals(CurrentUser reader, PipelineFilter filter, boolean openOnly) {
+		return this.opportunities.totals(reader.scope(), query(reader, filter, openOnly));
+	}
+
+	/**
+	 * One page of the visible opportunities matching the filter, open ones only or all,
+	 * in the asked order, with the totals of every match.
+	 */
+	@Transactional(readOnly = true)
+	public OpportunityPage list(CurrentUser reader, PipelineFilter filter, boolean openOnly, OpportunitySort sort,
+			PageRequest page) {
+		OpportunityQuery query = query(reader, filter, openOnly);
+		OpportunityTotals totals = this.opportunities.totals(reader.scope(), query);
+		List<OpportunityView> rows = (totals.count() == 0) ? List.of()
+				: this.opportunities.rows(reader.scope(), query, sort, page.offset(), page.size());
+		return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
+	}
+
+	/**
+	 * Every visible opportunity matching the filter in the list's order, for exports.
+	 */
+	@Transactional(readOnly = true)
+	public void forEach(CurrentUser reader, PipelineFilter filter, boolean openOnly, OpportunitySort sort,
+			Consumer<OpportunityView> consumer) {
+		this.opportunities.forEach(reader.scope(), query(reader, filter, openOnly), sort, consumer);
+	}
+
+	/**
+	 * The filter as SQL applies it: a team becomes its members (within the owner asked
+	 * for), a tier the condition of the module that classifies accounts.
+	 */
+	private OpportunityQuery query(CurrentUser reader, PipelineFilter filter, boolean openOnly) {
 		Set<Long> owners = null;
 		if (filter.ownerId() != null) {
 			owners = new HashSet<>(Set.of(filter.ownerId()));
@@ -377,22 +427,14 @@ public class Pipeline {
 				owners = team;
 			}
 		}
-		List<OpportunityView> found = this.opportunities.matching(reader.scope(), owners, filter.purchaseType(),
-				filter.from(), filter.to(), openOnly, BOARD_LIMIT);
-		if (filter.tier() == null) {
-			return found;
+		AccountScopeSql segment = null;
+		if (filter.tier() != null) {
+			AccountSegments segments = this.segments.getIfAvailable();
+			segment = (segments != null) ? segments.filter(filter.tier().name(), "o.account_id")
+					: new AccountScopeSql("1 = 0", Map.of());
 		}
-		Set<Long> accountIds = new HashSet<>();
-		found.forEach((opportunity) -> {
-			if (opportunity.accountId() != null) {
-				accountIds.add(opportunity.accountId());
-			}
-		});
-		Map<Long, Tier> tiers = this.segmentation.tiersOf(accountIds);
-		return found.stream()
-			.filter((opportunity) -> opportunity.accountId() != null
-					&& tiers.get(opportunity.accountId()) == filter.tier())
-			.toList();
+		return new OpportunityQuery(filter.accountId(), owners, filter.purchaseType(), filter.from(), filter.to(),
+				filter.stage(), openOnly, filter.q(), segment);
 	}
 
 	private static Map<String, Integer> byName(Map<Stage, Integer> probabilities) {

@@ -1,6 +1,7 @@
 package io.dakehu.dataimport.web;
 
 import java.util.Locale;
+import java.time.LocalDate;
 
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountScopeSql;
@@ -10,22 +11,26 @@ import io.dakehu.account.LifecycleStatus;
 import io.dakehu.dataimport.Exports;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.opportunity.OpportunitySort;
+import io.dakehu.opportunity.PipelineFilter;
+import io.dakehu.opportunity.PurchaseType;
+import io.dakehu.opportunity.Stage;
+import io.dakehu.segmentation.Tier;
 import io.dakehu.shared.export.ExportFormat;
 import io.dakehu.shared.export.TableDownload;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The export buttons of the account list: the file holds the accounts the list shows for
- * the same filters (search, owner, industry, region, type, status, tier, archived) in the
- * same order, and never more than the reader's record scope; headers and labels in the
- * reader's language.
+ * The export buttons of the account and opportunity lists: the file holds the records the
+ * list shows for the same filters in the same order, and never more than the reader's
+ * record scope; headers and labels in the reader's language.
  */
 @Controller
 class ExportPages {
@@ -58,16 +63,39 @@ class ExportPages {
 	}
 
 	/**
-	 * Every order line or opportunity the reader may see, as the API's export writes
-	 * them.
+	 * Every order line the reader may see, as the API's export writes them.
 	 */
-	@GetMapping("/exports/{kind:orders|opportunities}")
-	ResponseEntity<StreamingResponseBody> everything(@PathVariable String kind,
-			@RequestParam(defaultValue = "csv") String format, Locale locale) {
+	@GetMapping("/exports/orders")
+	ResponseEntity<StreamingResponseBody> orders(@RequestParam(defaultValue = "csv") String format, Locale locale) {
 		CurrentUser reader = this.users.current();
-		Exports.Kind what = Exports.Kind.parse(kind);
-		return TableDownload.of(kind, ExportFormat.parse(format),
-				(table) -> this.exports.export(reader, what, locale, table));
+		return TableDownload.of("orders", ExportFormat.parse(format),
+				(table) -> this.exports.export(reader, Exports.Kind.ORDERS, locale, table));
+	}
+
+	/**
+	 * The export buttons of the opportunity list: the opportunities it shows for the same
+	 * filters, in the same order; without any, every opportunity the reader may see.
+	 * {@code ownerId} is an id or {@code any}; won and lost ones are left out only with
+	 * {@code closed=false}.
+	 */
+	@GetMapping("/exports/opportunities")
+	ResponseEntity<StreamingResponseBody> opportunities(@RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) String ownerId, @RequestParam(required = false) Long teamId,
+			@RequestParam(required = false) Tier tier, @RequestParam(required = false) PurchaseType purchaseType,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Boolean closed, @RequestParam(required = false) String sort,
+			Locale locale) {
+		CurrentUser reader = this.users.current();
+		Long owner = null;
+		if (ownerId != null && ownerId.strip().matches("[0-9]{1,18}")) {
+			owner = Long.valueOf(ownerId.strip());
+		}
+		PipelineFilter filter = new PipelineFilter(owner, teamId, tier, purchaseType, from, to, stage, q, null);
+		boolean openOnly = Boolean.FALSE.equals(closed);
+		return TableDownload.of("opportunities", ExportFormat.parse(format), (table) -> this.exports
+			.exportOpportunities(reader, filter, openOnly, OpportunitySort.parse(sort), locale, table));
 	}
 
 	/**

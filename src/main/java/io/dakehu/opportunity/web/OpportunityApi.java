@@ -5,7 +5,10 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Board;
 import io.dakehu.opportunity.Comparison;
@@ -13,8 +16,8 @@ import io.dakehu.opportunity.ComparisonInput;
 import io.dakehu.opportunity.ForecastReport;
 import io.dakehu.opportunity.Forecasts;
 import io.dakehu.opportunity.Opportunities;
-import io.dakehu.opportunity.OpportunityCriteria;
 import io.dakehu.opportunity.OpportunityInput;
+import io.dakehu.opportunity.OpportunitySort;
 import io.dakehu.opportunity.OpportunityView;
 import io.dakehu.opportunity.Pipeline;
 import io.dakehu.opportunity.PipelineFilter;
@@ -62,12 +65,33 @@ class OpportunityApi {
 		this.users = users;
 	}
 
+	/**
+	 * The visible opportunities, a page at a time, with their total: {@code sort} as the
+	 * list page sorts ({@code -amount} descending), {@code q} part of the name or the
+	 * account's name, {@code owner} a username, the close dates inclusive (the close
+	 * date, or the expected one while open).
+	 */
 	@GetMapping("/api/v1/opportunities")
 	PageResult<OpportunityView> list(@RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) Long ownerId,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return this.opportunities.search(this.users.current().scope(),
-				new OpportunityCriteria(accountId, stage, ownerId), new PageRequest(page, size));
+			@RequestParam(required = false) String owner, @RequestParam(required = false) String q,
+			@RequestParam(required = false) PurchaseType purchaseType,
+			@RequestParam(required = false) LocalDate closeFrom, @RequestParam(required = false) LocalDate closeTo,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		CurrentUser me = this.users.current();
+		PageRequest request = new PageRequest(page, size);
+		Long ownerFilter = ownerId;
+		if (owner != null && !owner.isBlank()) {
+			Optional<UserSummary> named = this.users.findByUsername(owner.strip());
+			if (named.isEmpty() || (ownerId != null && ownerId != named.get().id())) {
+				return new PageResult<>(List.of(), request.page(), request.size(), 0);
+			}
+			ownerFilter = named.get().id();
+		}
+		PipelineFilter filter = new PipelineFilter(ownerFilter, null, null, purchaseType, closeFrom, closeTo, stage, q,
+				accountId);
+		return this.pipeline.list(me, filter, false, OpportunitySort.parse(sort), request).page();
 	}
 
 	@GetMapping("/api/v1/opportunities/{id}")
@@ -122,12 +146,29 @@ class OpportunityApi {
 		return this.comparisons.save(this.users.current(), id, input);
 	}
 
+	/**
+	 * The board: each buying step's totals under the filter and its first cards (longest
+	 * in the stage first); {@code /api/v1/pipeline/board/{stage}} pages through one step.
+	 */
 	@GetMapping("/api/v1/pipeline/board")
 	Board board(@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
 			@RequestParam(required = false) Tier tier, @RequestParam(required = false) PurchaseType purchaseType,
-			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "20") int size) {
 		return this.pipeline.board(this.users.current(),
-				new PipelineFilter(ownerId, teamId, tier, purchaseType, from, to));
+				new PipelineFilter(ownerId, teamId, tier, purchaseType, from, to, null, q, null),
+				new PageRequest(0, size).size());
+	}
+
+	@GetMapping("/api/v1/pipeline/board/{stage}")
+	Board.Column column(@PathVariable Stage stage, @RequestParam(required = false) Long ownerId,
+			@RequestParam(required = false) Long teamId, @RequestParam(required = false) Tier tier,
+			@RequestParam(required = false) PurchaseType purchaseType, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return this.pipeline.column(this.users.current(),
+				new PipelineFilter(ownerId, teamId, tier, purchaseType, from, to, null, q, null), stage,
+				new PageRequest(page, size));
 	}
 
 	@GetMapping("/api/v1/forecast")

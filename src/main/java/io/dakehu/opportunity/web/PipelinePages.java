@@ -11,6 +11,7 @@ import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.opportunity.Board;
 import io.dakehu.opportunity.Comparison;
 import io.dakehu.opportunity.ComparisonInput;
 import io.dakehu.opportunity.Comparisons;
@@ -19,6 +20,9 @@ import io.dakehu.opportunity.Forecasts;
 import io.dakehu.opportunity.Intention;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityInput;
+import io.dakehu.opportunity.OpportunityPage;
+import io.dakehu.opportunity.OpportunitySort;
+import io.dakehu.opportunity.OpportunityTotals;
 import io.dakehu.opportunity.OpportunityView;
 import io.dakehu.opportunity.Pipeline;
 import io.dakehu.opportunity.PipelineFilter;
@@ -27,6 +31,7 @@ import io.dakehu.opportunity.Stage;
 import io.dakehu.opportunity.TargetInput;
 import io.dakehu.opportunity.Targets;
 import io.dakehu.segmentation.Tier;
+import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.web.Flash;
@@ -34,6 +39,7 @@ import io.dakehu.shared.web.Labels;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,6 +50,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The pipeline pages: the board (drag a card, or use its "Move to…" menu, which works
@@ -53,6 +60,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class PipelinePages {
+
+	/** Cards a board column shows at first and adds with each "more". */
+	static final int COLUMN_SIZE = 20;
+
+	static final int LIST_SIZE = 25;
 
 	private final Pipeline pipeline;
 
@@ -84,6 +96,7 @@ class PipelinePages {
 
 	private void filters(Model model, CurrentUser me, PipelineFilter filter) {
 		model.addAttribute("filter", filter);
+		model.addAttribute("anyOwner", PipelineParams.ANY_OWNER);
 		model.addAttribute("owners", this.targets.salespeople(me.scope()));
 		model.addAttribute("teams", this.users.teams());
 		model.addAttribute("tiers", Tier.values());
@@ -91,68 +104,169 @@ class PipelinePages {
 		model.addAttribute("openStages", Stage.open());
 	}
 
+	/**
+	 * The board's frame: filters, totals and one empty column per buying step, each of
+	 * which loads its cards by itself ({@link #column}).
+	 */
 	@GetMapping("/pipeline")
-	String board(@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
-			@RequestParam(required = false) Tier tier, @RequestParam(required = false) PurchaseType purchaseType,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+	String board(PipelineParams params, Model model) {
 		CurrentUser me = this.users.current();
-		PipelineFilter filter = new PipelineFilter(ownerId, teamId, tier, purchaseType, from, to);
+		PipelineFilter filter = params.boardFilter(me);
 		filters(model, me, filter);
-		model.addAttribute("board", this.pipeline.board(me, filter));
+		boardFrame(model, me, filter);
 		return "opportunity/board";
 	}
 
-	@GetMapping("/pipeline/list")
-	String list(@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long teamId,
-			@RequestParam(required = false) Tier tier, @RequestParam(required = false) PurchaseType purchaseType,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "false") boolean closed, Model model) {
-		CurrentUser me = this.users.current();
-		PipelineFilter filter = new PipelineFilter(ownerId, teamId, tier, purchaseType, from, to);
-		filters(model, me, filter);
-		List<OpportunityView> rows = this.pipeline.list(me, filter, !closed);
+	private void boardFrame(Model model, CurrentUser me, PipelineFilter filter) {
+		Map<Stage, OpportunityTotals> byStage = this.pipeline.totalsByStage(me, filter);
 		BigDecimal amount = BigDecimal.ZERO;
 		BigDecimal weighted = BigDecimal.ZERO;
-		for (OpportunityView row : rows) {
-			amount = amount.add((row.amount() != null) ? row.amount() : BigDecimal.ZERO);
-			weighted = weighted.add(row.weightedAmount());
+		Map<String, Long> counts = new java.util.HashMap<>();
+		for (Stage stage : Stage.open()) {
+			OpportunityTotals totals = byStage.getOrDefault(stage, OpportunityTotals.NONE);
+			amount = amount.add(totals.amount());
+			weighted = weighted.add(totals.weighted());
+			counts.put(stage.name(), totals.count());
 		}
-		model.addAttribute("rows", rows);
-		model.addAttribute("closed", closed);
+		model.addAttribute("filter", filter);
 		model.addAttribute("amount", amount);
 		model.addAttribute("weighted", weighted);
+		model.addAttribute("counts", counts);
+		model.addAttribute("probabilities", byName(this.pipeline.probabilities()));
+		model.addAttribute("columnUrls", columnUrls(filter));
+		model.addAttribute("back", PipelineParams.url("/pipeline", filter).toUriString());
+	}
+
+	/**
+	 * The steps' names, looked up once per answer rather than once per card's menu
+	 * option: a column of 20 cards would otherwise resolve 160 of them.
+	 */
+	private Map<String, String> stageLabels() {
+		Map<String, String> labels = new java.util.HashMap<>();
+		for (Stage stage : Stage.open()) {
+			labels.put(stage.name(), this.labels.get("stage." + stage.name()));
+		}
+		return labels;
+	}
+
+	private static Map<String, String> columnUrls(PipelineFilter filter) {
+		Map<String, String> urls = new java.util.HashMap<>();
+		for (Stage stage : Stage.open()) {
+			urls.put(stage.name(), PipelineParams.url("/pipeline/columns/" + stage.name(), filter).toUriString());
+		}
+		return urls;
+	}
+
+	private static Map<String, Integer> byName(Map<Stage, Integer> probabilities) {
+		Map<String, Integer> named = new java.util.HashMap<>();
+		probabilities.forEach((stage, value) -> named.put(stage.name(), value));
+		return named;
+	}
+
+	/**
+	 * One column of the board with its totals and first cards; a later page answers only
+	 * its cards and the button for the next one, to go below those already shown.
+	 */
+	@GetMapping("/pipeline/columns/{stage}")
+	String column(@PathVariable Stage stage, PipelineParams params, Model model) {
+		CurrentUser me = this.users.current();
+		PipelineFilter filter = params.boardFilter(me);
+		PageRequest page = params.pageRequest(COLUMN_SIZE);
+		columnModel(model, me, filter, stage, page);
+		return (page.page() == 0) ? "opportunity/board :: column" : "opportunity/board :: cards";
+	}
+
+	private void columnModel(Model model, CurrentUser me, PipelineFilter filter, Stage stage, PageRequest page) {
+		Board.Column column = this.pipeline.column(me, filter, stage, page);
+		model.addAttribute("column", column);
+		model.addAttribute("columnUrls", columnUrls(filter));
+		model.addAttribute("pageSize", page.size());
+		model.addAttribute("openStages", Stage.open());
+		model.addAttribute("stageLabels", stageLabels());
+		model.addAttribute("back", PipelineParams.url("/pipeline", filter).toUriString());
+	}
+
+	@GetMapping("/pipeline/list")
+	String list(PipelineParams params, Model model) {
+		CurrentUser me = this.users.current();
+		PipelineFilter filter = params.filter(me);
+		filters(model, me, filter);
+		OpportunitySort sort = params.sorting();
+		OpportunityPage result = this.pipeline.list(me, filter, !params.includeClosed(), sort,
+				params.pageRequest(LIST_SIZE));
+		model.addAttribute("result", result.page());
+		model.addAttribute("totals", result.totals());
+		model.addAttribute("closed", params.includeClosed());
+		model.addAttribute("sort", sort);
+		model.addAttribute("allStages", Stage.values());
+		UriComponentsBuilder base = PipelineParams.url("/pipeline/list", filter);
+		if (params.includeClosed()) {
+			base.queryParam("closed", true);
+		}
+		// Column headers keep the filter and start again at the first page.
+		model.addAttribute("sortUrl", base.cloneBuilder().toUriString() + "&sort=");
+		model.addAttribute("pageUrl", base.cloneBuilder().queryParam("sort", sort.parameter()).toUriString());
+		model.addAttribute("closedUrl",
+				PipelineParams.url("/pipeline/list", filter)
+					.queryParam("closed", !params.includeClosed())
+					.queryParam("sort", sort.parameter())
+					.toUriString());
 		return "opportunity/list";
 	}
 
 	/**
-	 * A move from the board. Scripts (the drag and drop) get 204 or the reason in plain
-	 * text; the form behind each card's menu gets a redirect back to the board.
+	 * A move from the board. htmx (a card's menu, or a drag, which submits the same form)
+	 * gets the two columns concerned and the totals, drawn again under the board's
+	 * filter, or the reason in plain text; without scripts the form gets a redirect back
+	 * to the board as it was filtered.
 	 */
 	@PostMapping("/pipeline/{id}/move")
 	Object move(@PathVariable long id, @RequestParam Stage stage, @RequestParam(required = false) Integer version,
-			@RequestParam(defaultValue = "/pipeline") String back,
-			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
+			@RequestParam(defaultValue = "/pipeline") String back, PipelineParams params,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
-		boolean script = "fetch".equals(requestedWith);
+		CurrentUser me = this.users.current();
 		try {
-			this.pipeline.moveTo(this.users.current(), id, stage, version);
-			if (script) {
-				return ResponseEntity.noContent().build();
+			Stage from = this.opportunities.get(me.scope(), id).stage();
+			this.pipeline.moveTo(me, id, stage, version);
+			if (htmx != null) {
+				PipelineFilter filter = params.boardFilter(me);
+				boardFrame(model, me, filter);
+				model.addAttribute("openStages", Stage.open());
+				model.addAttribute("stageLabels", stageLabels());
+				List<Board.Column> columns = new ArrayList<>();
+				for (Stage changed : (from == stage) ? List.of(stage) : List.of(from, stage)) {
+					columns.add(this.pipeline.column(me, filter, changed, new PageRequest(0, COLUMN_SIZE)));
+				}
+				model.addAttribute("columns", columns);
+				model.addAttribute("pageSize", COLUMN_SIZE);
+				return "opportunity/board :: moved";
 			}
 			Flash.success(redirect, "pipeline.moved");
 		}
 		catch (RuleViolationException | StaleEditException ex) {
 			String reason = reason(ex);
-			if (script) {
+			if (htmx != null) {
 				return ResponseEntity
 					.status((ex instanceof StaleEditException) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
+					.contentType(MediaType.TEXT_PLAIN)
 					.body(reason);
 			}
 			redirect.addFlashAttribute("problem", reason);
 		}
-		return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/pipeline");
+		return "redirect:" + localPath(back, "/pipeline");
+	}
+
+	/**
+	 * Where a form may send the reader back to: a path on this site, else the fallback.
+	 * Control characters (a CR/LF would split the redirect's header) are refused too.
+	 */
+	static String localPath(String back, String fallback) {
+		if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
+				|| back.chars().anyMatch(Character::isISOControl)) {
+			return fallback;
+		}
+		return back;
 	}
 
 	private String reason(RuntimeException ex) {
@@ -431,7 +545,7 @@ class PipelinePages {
 	String removeTarget(@PathVariable long id, @RequestParam String back, RedirectAttributes redirect) {
 		this.targets.remove(this.users.current(), id);
 		Flash.success(redirect, "targets.removed");
-		return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/pipeline/targets");
+		return "redirect:" + localPath(back, "/pipeline/targets");
 	}
 
 }

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Pipeline benchmark (issue #10 part 4: board and list p99 ≤ 300 ms at 100k open opportunities). Starts the jar on
+# a fresh PostgreSQL 15 (Debian's packages, started for the run), makes 20 KAMs and a director through the API,
+# generates N accounts and M open opportunities inside PostgreSQL with a fixed seed, then loads board columns and
+# list pages with wrk on loopback (bounded runs) and, as the yardstick, the bare SQL of the same page with pgbench
+# at the same concurrency, in the same run. Prints req/s (transactions/s), p50 and p99.
+#   bench/pipeline.sh [opportunities] [accounts] [connections] [seconds]
+#   bench/pipeline.sh                      # 100,000 open opportunities on 20,000 accounts, 10 connections, 10 s
+# The machine is shared: every run is bounded (3 s warm-up, then the given seconds), about 4 minutes in all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OPPORTUNITIES=${1:-100000}
+ACCOUNTS=${2:-20000}
+CONNECTIONS=${3:-10}
+SECONDS_RUN=${4:-10}
+PORT=${PORT:-18082}
+PGPORT=${PGPORT:-55482}
+PGBIN=/usr/lib/postgresql/15/bin
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+[ -x $PGBIN/pgbench ] || { echo "PostgreSQL 15 is needed: apt-get install postgresql-15" >&2; exit 1; }
+JAR=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
+[ -n "$JAR" ] || { ./mvnw -q -B package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
+JAR=$(realpath "$JAR")
+
+WORK=$(mktemp -d)
+chmod 755 "$WORK"
+PID=""
+cleanup() {
+  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+mkdir "$WORK/pg" && chown postgres "$WORK/pg"
+runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
+runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c shared_buffers=256MB" \
+  -l "$WORK/pg/server.log" start >/dev/null
+sleep 2
+PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
+psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
+export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
+  DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
+( cd "$WORK" && exec java -jar "$JAR" --server.port=$PORT --dakehu.admin.password=bench-secret \
+    --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
+PID=$!
+until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
+  sleep 0.1
+  kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+done
+echo "opportunities: $OPPORTUNITIES open on $ACCOUNTS accounts; connections: $CONNECTIONS; cores: $(nproc);" \
+  "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+ADMIN="admin:bench-secret"
+PASSWORD="Bench-Pass-2026"
+# The first administrator is written just after start-up: wait until it signs in.
+for i in $(seq 1 100); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+  sleep 0.2
+done
+user() { # username, role
+  curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
+    -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
+}
+for k in $(seq 1 20); do user "bench-kam-$k" KAM; done
+user bench-director DIRECTOR
+
+seed_start=$(date +%s.%N)
+"${PSQL[@]}" <<SQL
+select setseed(0.42);
+-- Accounts owned round-robin by the 20 KAMs.
+insert into account (name, name_key, owner_id, status, archived, created_at, updated_at, version)
+select 'Customer ' || x, 'customer ' || x, k.ids[1 + x % k.n], 'ACTIVE', false, now(), now(), 1
+from generate_series(1, $ACCOUNTS) x,
+     (select array_agg(id order by id) ids, count(*)::int n from app_user where role = 'KAM') k;
+delete from account_tally;
+insert into account_tally (owner_id, archived, accounts)
+select owner_id, archived, count(*) from account group by owner_id, archived;
+-- Open opportunities on a random account each, owned by the account's KAM: stage uniform over the eight steps,
+-- amount lognormal, expected close within a year either side of today, time in stage up to a year.
+insert into opportunity (account_id, owner_id, stage, amount, source, name, expected_close_date, purchase_type,
+                         stage_since, created_at, updated_at, version)
+select a.id, a.owner_id, g.stage, g.amount, 'bench', 'Deal ' || g.x, g.expected, g.type, g.since, g.since, g.since, 0
+from (select x, (select min(id) from account) + floor(random() * $ACCOUNTS)::int as account,
+             (array['PROBLEM_RECOGNITION', 'NEED_DESCRIPTION', 'PRODUCT_SPECIFICATION', 'SUPPLIER_SEARCH',
+                    'PROPOSAL_SOLICITATION', 'SUPPLIER_SELECTION', 'ORDER', 'PERFORMANCE_REVIEW'])
+                 [1 + floor(random() * 8)::int] as stage,
+             round(exp(9 + 1.2 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))::numeric, 2) as amount,
+             current_date + (floor(random() * 730) - 365)::int as expected,
+             (array['NEW_TASK', 'MODIFIED_REBUY', 'STRAIGHT_REBUY'])[1 + floor(random() * 3)::int] as type,
+             localtimestamp - random() * interval '365 days' as since
+      from generate_series(1, $OPPORTUNITIES) x) g
+join account a on a.id = g.account;
+analyze;
+SQL
+echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
+KAM_ID=$("${PSQL[@]}" -tAc "select id from app_user where username = 'bench-kam-1'")
+KAM_DEALS=$("${PSQL[@]}" -tAc "select count(*) from opportunity where owner_id = $KAM_ID")
+echo "bench-kam-1 (id $KAM_ID) owns $KAM_DEALS opportunities"
+
+if [ -n "${BENCH_HOLD:-}" ]; then
+  echo "holding: app on $PORT, PostgreSQL on $PGPORT; kill $$ to end"; sleep "$BENCH_HOLD"
+fi
+report() { # name, req/s, p50, p99
+  printf '%-58s %10s/s  p50 %-9s p99 %-9s\n' "$1" "$2" "$3" "$4"
+}
+http() { # name, user, path
+  local auth="Authorization: Basic $(printf '%s:%s' "$2" "$([ "$2" = admin ] && echo bench-secret || echo $PASSWORD)" | base64 -w0)"
+  local status session
+  # A browser keeps its session (pages hold a CSRF token in it): so does wrk, rather than open one per request.
+  status=$(curl -s -D "$WORK/headers" -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
+  [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
+  session=$(sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p' "$WORK/headers")
+  wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s -H "$auth" -H "Cookie: SESSION=$session" "http://127.0.0.1:$PORT$3" > /dev/null
+  out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "$auth" -H "Cookie: SESSION=$session" \
+    "http://127.0.0.1:$PORT$3")
+  errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
+  report "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
+    "$(echo "$out" | awk '$1=="99%" {print $2}')"
+  [ -z "$errors" ] || echo "  $errors"
+}
+sql() { # name, SQL script (the statements of one page)
+  echo "$2" > "$WORK/page.sql"
+  rm -f "$WORK"/pgbench_log.*
+  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T 3 -f "$WORK/page.sql" dakehu >/dev/null
+  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" \
+      -l -f page.sql dakehu > pgbench.out )
+  cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n > "$WORK/latencies"
+  n=$(wc -l < "$WORK/latencies")
+  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/latencies")
+  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/latencies")
+  report "$1" "$(awk '/^tps/ {printf "%.1f", $3}' "$WORK/pgbench.out")" "$(echo "scale=2; $p50 / 1000" | bc)ms" \
+    "$(echo "scale=2; $p99 / 1000" | bc)ms"
+}
+
+# The statements the application runs for each page (Opportunities.totals / rows), written out for pgbench.
+TOTALS="select count(*), coalesce(sum(o.amount), 0), coalesce(sum(round(o.amount * p.probability / 100, 2)), 0)
+from opportunity o join opportunity_stage_probability p on p.stage = o.stage"
+ROWS="select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount, o.source,
+o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability, o.next_step, o.lost_reason,
+o.winning_competitor, o.stage_since, o.version, o.updated_at
+from opportunity o join opportunity_stage_probability p on p.stage = o.stage"
+KAM_SCOPE="(o.owner_id in ($KAM_ID) or (o.account_id is not null and o.account_id in (select sa.id from account sa
+where sa.owner_id in ($KAM_ID) union all select sm.account_id from account_team_member sm where sm.user_id = $KAM_ID)))"
+NAMES="select id, name from account where id in (select account_id from opportunity order by id limit 20);"
+
+echo "--- board"
+http "board frame (totals per step), director" bench-director "/pipeline"
+sql "  bare SQL: totals per step" "$TOTALS where 1 = 1 and o.stage not in ('WON', 'LOST') group by o.stage;"
+http "board column SUPPLIER_SEARCH, director (~1/8 of all)" bench-director "/pipeline/columns/SUPPLIER_SEARCH"
+sql "  bare SQL: column totals + 20 cards + names" "$TOTALS where 1 = 1 and o.stage = 'SUPPLIER_SEARCH';
+$ROWS where 1 = 1 and o.stage = 'SUPPLIER_SEARCH' order by o.stage_since, o.id limit 20 offset 0;
+$NAMES"
+http "board column SUPPLIER_SEARCH, \"more\" page 10, director" bench-director "/pipeline/columns/SUPPLIER_SEARCH?ownerId=any&page=10"
+http "board column SUPPLIER_SEARCH, KAM (default: mine)" bench-kam-1 "/pipeline/columns/SUPPLIER_SEARCH"
+sql "  bare SQL: the KAM's column totals + 20 cards + names" "$TOTALS where $KAM_SCOPE and o.stage = 'SUPPLIER_SEARCH'
+and o.owner_id in ($KAM_ID);
+$ROWS where $KAM_SCOPE and o.stage = 'SUPPLIER_SEARCH' and o.owner_id in ($KAM_ID) order by o.stage_since, o.id
+limit 20 offset 0;
+$NAMES"
+echo "--- list"
+http "list page, director (open, by close date)" bench-director "/pipeline/list"
+sql "  bare SQL: totals + 25 rows + names" "$TOTALS where 1 = 1 and o.stage not in ('WON', 'LOST');
+$ROWS where 1 = 1 and o.stage not in ('WON', 'LOST')
+order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 25 offset 0;
+$NAMES"
+http "API list, director, sort=-amount" bench-director "/api/v1/opportunities?sort=-amount"
+http "API list, director, sort=account" bench-director "/api/v1/opportunities?sort=account"
+http "API list, director, q=deal 4242" bench-director "/api/v1/opportunities?q=deal%204242"
+http "API list, director, q=customer 77 (account names)" bench-director "/api/v1/opportunities?q=customer%2077"
+sql "  bare SQL: the same search, totals + 20 rows" "$TOTALS where 1 = 1 and (lower(o.name) like '%customer 77%'
+or o.account_id in (select na.id from account na where na.name_key like '%customer 77%'));
+$ROWS where 1 = 1 and (lower(o.name) like '%customer 77%' or o.account_id in (select na.id from account na
+where na.name_key like '%customer 77%')) order by coalesce(o.close_date, o.expected_close_date), o.id limit 20;"
+http "API list, director, type + close range" bench-director "/api/v1/opportunities?purchaseType=NEW_TASK&closeFrom=$(date +%Y)-03-01&closeTo=$(date +%Y)-05-31"
+http "list page, KAM (default: mine)" bench-kam-1 "/pipeline/list"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,40 @@
+package io.dakehu.account;
+
+import java.util.Map;
+
+/**
+ * The account's name for other modules' lists: a join that brings the name next to their
+ * rows for sorting, and a condition matching part of the name as the account search does
+ * (case-insensitive, on the normalised name that the trigram index on PostgreSQL serves).
+ */
+public final class AccountNameSql {
+
+	private AccountNameSql() {
+	}
+
+	/**
+	 * A left join of the account under {@code alias}; sort on {@link #sortKey}.
+	 * @param accountIdColumn the caller's column holding the account id, such as
+	 * {@code o.account_id}
+	 */
+	public static String join(String alias, String accountIdColumn) {
+		return " left join account " + alias + " on " + alias + ".id = " + accountIdColumn;
+	}
+
+	/** The column of the joined account to sort by name on. */
+	public static String sortKey(String alias) {
+		return alias + ".name_key";
+	}
+
+	/**
+	 * A condition limiting the account id column to accounts whose name contains the
+	 * text. Says nothing of scope: the caller's query is scoped already.
+	 */
+	public static AccountScopeSql containing(String text, String accountIdColumn) {
+		return new AccountScopeSql(
+				accountIdColumn
+						+ " in (select na.id from account na where na.name_key like :accountNamePart escape '\\')",
+				Map.of("accountNamePart", "%" + AccountQueries.escapeLike(Account.searchKey(text)) + "%"));
+	}
+
+}

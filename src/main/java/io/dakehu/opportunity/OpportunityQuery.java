@@ -1,0 +1,29 @@
+package io.dakehu.opportunity;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import io.dakehu.account.AccountScopeSql;
+
+/**
+ * A pipeline filter as SQL can apply it: the team already expanded to its members and the
+ * account tier turned into a condition from the module that classifies accounts.
+ *
+ * @param ownerIds null for every owner; empty matches nothing
+ * @param stage null for every stage
+ * @param openOnly leave won and lost opportunities out
+ * @param segment a condition on {@code o.account_id}; null for none
+ */
+record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchaseType, LocalDate from, LocalDate to,
+		Stage stage, boolean openOnly, String q, AccountScopeSql segment) {
+
+	boolean matchesNothing() {
+		return this.ownerIds != null && this.ownerIds.isEmpty();
+	}
+
+	OpportunityQuery inStage(Stage stage) {
+		return new OpportunityQuery(this.accountId, this.ownerIds, this.purchaseType, this.from, this.to, stage,
+				this.openOnly, this.q, this.segment);
+	}
+
+}

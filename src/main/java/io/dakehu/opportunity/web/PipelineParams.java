@@ -1,0 +1,91 @@
+package io.dakehu.opportunity.web;
+
+import java.time.LocalDate;
+
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Role;
+import io.dakehu.opportunity.OpportunitySort;
+import io.dakehu.opportunity.PipelineFilter;
+import io.dakehu.opportunity.PurchaseType;
+import io.dakehu.opportunity.Stage;
+import io.dakehu.segmentation.Tier;
+import io.dakehu.shared.PageRequest;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The query string of the board and the list. {@code ownerId} is a user's id, or
+ * {@link #ANY_OWNER} for every owner in scope; left out, a key account manager sees their
+ * own opportunities and everyone else every owner's.
+ */
+record PipelineParams(String ownerId, Long teamId, Tier tier, PurchaseType purchaseType,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Stage stage, String q, String sort, Integer page,
+		Integer size, Boolean closed) {
+
+	static final String ANY_OWNER = "any";
+
+	/** The filter as the reader means it, with a KAM's default of their own deals. */
+	PipelineFilter filter(CurrentUser reader) {
+		Long owner = null;
+		if (ownerId == null || ownerId.isBlank()) {
+			owner = (reader.role() == Role.KAM) ? reader.id() : null;
+		}
+		else if (!ANY_OWNER.equals(ownerId.strip())) {
+			try {
+				owner = Long.valueOf(ownerId.strip());
+			}
+			catch (NumberFormatException ex) {
+				owner = null;
+			}
+		}
+		return new PipelineFilter(owner, teamId, tier, purchaseType, from, to, stage, q, null);
+	}
+
+	/**
+	 * The filter of the board, whose columns are the stages: a {@code stage} parameter
+	 * (on a move, the step moved to) filters nothing there.
+	 */
+	PipelineFilter boardFilter(CurrentUser reader) {
+		PipelineFilter filter = filter(reader);
+		return new PipelineFilter(filter.ownerId(), filter.teamId(), filter.tier(), filter.purchaseType(),
+				filter.from(), filter.to(), null, filter.q(), null);
+	}
+
+	OpportunitySort sorting() {
+		return OpportunitySort.parse(sort);
+	}
+
+	PageRequest pageRequest(int defaultSize) {
+		return new PageRequest((page != null) ? page : 0, (size != null) ? size : defaultSize);
+	}
+
+	boolean includeClosed() {
+		return Boolean.TRUE.equals(closed);
+	}
+
+	/**
+	 * The address of a pipeline page with this filter as applied (the owner made
+	 * explicit, so following it keeps what the reader saw), without page or sort.
+	 */
+	static UriComponentsBuilder url(String path, PipelineFilter filter) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+		url.queryParam("ownerId", (filter.ownerId() != null) ? filter.ownerId().toString() : ANY_OWNER);
+		param(url, "teamId", filter.teamId());
+		param(url, "tier", filter.tier());
+		param(url, "purchaseType", filter.purchaseType());
+		param(url, "from", filter.from());
+		param(url, "to", filter.to());
+		param(url, "stage", filter.stage());
+		param(url, "q", filter.q());
+		return url;
+	}
+
+	private static void param(UriComponentsBuilder url, String name, Object value) {
+		if (value != null) {
+			url.queryParam(name, value);
+		}
+	}
+
+}

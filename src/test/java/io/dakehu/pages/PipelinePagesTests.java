@@ -1,0 +1,159 @@
+package io.dakehu.pages;
+
+import java.util.List;
+
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
+import io.dakehu.opportunity.OpportunityInput;
+import io.dakehu.opportunity.Pipeline;
+import io.dakehu.opportunity.PurchaseType;
+import io.dakehu.opportunity.Stage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Moves from the board: without scripts the reader goes back to the board as it was
+ * filtered, and nowhere else (a line break in the address is ignored, not an error);
+ * through htmx the answer is the two columns concerned and the totals, swapped in place.
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+				+ "DB_CLOSE_DELAY=-1",
+		"dakehu.admin.password=pages-secret", "dakehu.demo-data.enabled=false" })
+@AutoConfigureMockMvc
+class PipelinePagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Pipeline pipeline;
+
+	@Autowired
+	Users users;
+
+	private long opportunity(String name) throws Exception {
+		CurrentUser admin = PageFixtures.adminUser(this.users);
+		long account = PageFixtures.createOwnedBy(this.mvc, name + " account", "admin");
+		return this.pipeline
+			.open(admin,
+					new OpportunityInput(account, name, null, null, null, PurchaseType.NEW_TASK, null, List.of(), null))
+			.id();
+	}
+
+	@Test
+	void aMoveWithoutScriptsGoesBackToTheFilteredBoardAndNowhereElse() throws Exception {
+		long id = opportunity("Back to the board");
+		this.mvc
+			.perform(post("/pipeline/" + id + "/move").with(PageFixtures.admin())
+				.with(csrf())
+				.param("stage", "NEED_DESCRIPTION")
+				.param("back", "/pipeline?ownerId=any&purchaseType=NEW_TASK"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/pipeline?ownerId=any&purchaseType=NEW_TASK"));
+		for (String back : List.of("/pipeline\r\nSet-Cookie: stolen=1", "//elsewhere.example",
+				"https://elsewhere.example/", "/pipeline\nx")) {
+			this.mvc
+				.perform(post("/pipeline/" + id + "/move").with(PageFixtures.admin())
+					.with(csrf())
+					.param("stage", "NEED_DESCRIPTION")
+					.param("back", back))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/pipeline"));
+		}
+	}
+
+	@Test
+	void aMoveThroughHtmxAnswersTheTwoColumnsAndTheTotalsUnderTheBoardsFilter() throws Exception {
+		long id = opportunity("Swapped in place");
+		String html = this.mvc
+			.perform(post("/pipeline/" + id + "/move").with(PageFixtures.admin())
+				.with(csrf())
+				.header("HX-Request", "true")
+				.param("stage", "ORDER")
+				.param("ownerId", "any")
+				.param("purchaseType", "NEW_TASK"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("id=\"board-summary\"")
+			.contains("id=\"column-PROBLEM_RECOGNITION\"")
+			.contains("id=\"column-ORDER\"")
+			.contains("id=\"card-" + id + "\"");
+		assertThat(html.split("hx-swap-oob=\"true\"", -1)).hasSize(4);
+		for (Stage other : Stage.open()) {
+			if (other != Stage.PROBLEM_RECOGNITION && other != Stage.ORDER) {
+				assertThat(html).doesNotContain("id=\"column-" + other + "\"");
+			}
+		}
+		// The columns drawn again keep the board's filter for their next loads.
+		assertThat(html).contains("/pipeline/columns/ORDER?ownerId=any&amp;purchaseType=NEW_TASK");
+
+		String refused = this.mvc
+			.perform(post("/pipeline/" + id + "/move").with(PageFixtures.admin())
+				.with(csrf())
+				.header("HX-Request", "true")
+				.param("stage", "NEED_DESCRIPTION")
+				.param("version", "0"))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).isNotBlank().doesNotContain("<");
+	}
+
+	@Test
+	void theListPagesSortsAndExportsWhatItShows() throws Exception {
+		String token = "Listed" + System.nanoTime();
+		long first = opportunity(token + " A");
+		long second = opportunity(token + " B");
+		String html = this.mvc
+			.perform(get("/pipeline/list").with(PageFixtures.admin()).param("q", token).param("sort", "-name"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html.indexOf("data-id=\"" + second + "\"")).isPositive()
+			.isLessThan(html.indexOf("data-id=\"" + first + "\""));
+		// The name header sorts the other way; the others start ascending; all keep the
+		// search.
+		assertThat(html)
+			.contains("id=\"sort-name\" href=\"/pipeline/list?ownerId=any&amp;q=" + token + "&amp;sort=name\"")
+			.contains("&amp;sort=amount\"")
+			.contains("aria-sort=\"descending\"")
+			.contains("<input type=\"hidden\" name=\"q\" value=\"" + token + "\">");
+		this.mvc.perform(get("/pipeline").with(PageFixtures.admin()).param("q", token)).andExpect(status().isOk());
+
+		this.mvc.perform(
+				post("/pipeline/" + first + "/move").with(PageFixtures.admin()).with(csrf()).param("stage", "ORDER"))
+			.andExpect(status().is3xxRedirection());
+		var started = this.mvc
+			.perform(get("/exports/opportunities").with(PageFixtures.admin())
+				.param("format", "csv")
+				.param("q", token)
+				.param("stage", "ORDER")
+				.param("sort", "name"))
+			.andReturn();
+		String csv = this.mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines().filter((line) -> !line.isBlank()).count()).isEqualTo(2);
+		assertThat(csv).contains(token + " A account").doesNotContain(token + " B account");
+	}
+
+}
