@@ -40,6 +40,8 @@ import io.dakehu.relationship.AssessmentInput;
 import io.dakehu.relationship.Assessments;
 import io.dakehu.shared.PageRequest;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -56,6 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class DemoDataStory {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataStory.class);
 
 	private final AccountQueries accountQueries;
 
@@ -115,6 +119,7 @@ class DemoDataStory {
 				}
 				contactIds.put(accountId, byName);
 			}
+			long started = System.nanoTime();
 			for (CSVRecord row : contactRows) {
 				long accountId = accountIds.get(row.get("account"));
 				Set<BuyingRole> roles = EnumSet.noneOf(BuyingRole.class);
@@ -124,6 +129,7 @@ class DemoDataStory {
 								Attitude.valueOf(row.get("attitude")), Integer.valueOf(row.get("personal_level")), null,
 								null));
 			}
+			long roles = System.nanoTime();
 			for (CSVRecord row : activityRows) {
 				long accountId = accountIds.get(row.get("account"));
 				CurrentUser user = people.get(row.get("user"));
@@ -136,6 +142,7 @@ class DemoDataStory {
 						List.of(contactIds.get(accountId).get(row.get("contacts"))), List.of(), null);
 				as(user, () -> this.activities.log(user, accountId, input));
 			}
+			long logged = System.nanoTime();
 			for (CSVRecord row : assessmentRows) {
 				CurrentUser assessor = people.get(row.get("assessor"));
 				AssessmentInput input = new AssessmentInput(Integer.valueOf(row.get("personal")),
@@ -143,6 +150,7 @@ class DemoDataStory {
 						row.get("evidence"));
 				as(assessor, () -> this.assessments.record(assessor, accountIds.get(row.get("account")), input));
 			}
+			long assessed = System.nanoTime();
 			LocalDate today = LocalDate.now(this.clock);
 			LocalDate from = today.withDayOfYear(1);
 			LocalDate to = today.withDayOfYear(today.lengthOfYear());
@@ -155,7 +163,12 @@ class DemoDataStory {
 			for (CSVRecord row : quotaRows) {
 				this.targets.setQuota(admin, row.get("salesperson"), from, to, new BigDecimal(row.get("amount")));
 			}
+			long targeted = System.nanoTime();
 			keepLifecycle(admin, today);
+			log.info(
+					"Demo story: buying roles {} ms, activities {} ms, assessments {} ms, targets {} ms, lifecycle {} ms",
+					(roles - started) / 1_000_000, (logged - roles) / 1_000_000, (assessed - logged) / 1_000_000,
+					(targeted - assessed) / 1_000_000, (System.nanoTime() - targeted) / 1_000_000);
 		});
 	}
 
