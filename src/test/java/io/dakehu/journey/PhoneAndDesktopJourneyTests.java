@@ -98,7 +98,7 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 						new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until((driver) -> "true"
 							.equals(driver.findElement(By.id("dashboard")).getDomAttribute("data-rendered")));
 						noSidewaysScroll(browser, prefix + "dashboard");
-						browser.screenshot(SCREENSHOTS.resolve(prefix + "dashboard.png"));
+						screenshot(browser, prefix + "dashboard");
 						visit(browser, "/accounts/" + account, "account-name", prefix + "account");
 					}
 					browser.driver().manage().window().setSize(new Dimension(1440, 1000));
@@ -115,7 +115,23 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 		browser.find(By.id(marker));
 		settle(browser);
 		noSidewaysScroll(browser, name);
+		screenshot(browser, name);
+	}
+
+	/**
+	 * The whole page on a phone (the window grows to the page's height for the picture),
+	 * the first screen on a desktop.
+	 */
+	private static void screenshot(Browser browser, String name) throws Exception {
+		org.openqa.selenium.WebDriver.Window window = browser.driver().manage().window();
+		Dimension before = window.getSize();
+		if (before.getWidth() < 576) {
+			long height = ((Number) ((JavascriptExecutor) browser.driver())
+				.executeScript("return document.scrollingElement.scrollHeight")).longValue();
+			window.setSize(new Dimension(before.getWidth(), (int) Math.min(height + 120, 8000)));
+		}
 		browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+		window.setSize(before);
 	}
 
 	/** Waits until htmx has loaded the page's sections. */
