@@ -15,6 +15,7 @@ import java.util.Set;
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
+import io.dakehu.account.AccountLifecycle;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountService;
@@ -65,6 +66,8 @@ class DemoDataStory {
 
 	private final AccountService accounts;
 
+	private final AccountLifecycle lifecycle;
+
 	private final Contacts contacts;
 
 	private final Activities activities;
@@ -81,11 +84,12 @@ class DemoDataStory {
 
 	private final Clock clock;
 
-	DemoDataStory(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Activities activities,
-			Assessments assessments, Targets targets, OrderLedger ledger, Users users,
+	DemoDataStory(AccountQueries accountQueries, AccountService accounts, AccountLifecycle lifecycle, Contacts contacts,
+			Activities activities, Assessments assessments, Targets targets, OrderLedger ledger, Users users,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
+		this.lifecycle = lifecycle;
 		this.contacts = contacts;
 		this.activities = activities;
 		this.assessments = assessments;
@@ -164,7 +168,7 @@ class DemoDataStory {
 				this.targets.setQuota(admin, row.get("salesperson"), from, to, new BigDecimal(row.get("amount")));
 			}
 			long targeted = System.nanoTime();
-			keepLifecycle(admin, today);
+			keepLifecycle();
 			log.info(
 					"Demo story: buying roles {} ms, activities {} ms, assessments {} ms, targets {} ms, lifecycle {} ms",
 					(roles - started) / 1_000_000, (logged - roles) / 1_000_000, (assessed - logged) / 1_000_000,
@@ -174,27 +178,12 @@ class DemoDataStory {
 
 	/**
 	 * Active with a purchase in the last 12 months, dormant with older purchases only, a
-	 * prospect without any (DOMAIN.md §2.1).
+	 * prospect without any (DOMAIN.md §2.1). The ledger's purchases already moved each
+	 * account as they were imported; the lifecycle's own daily check then makes dormant
+	 * the customers whose purchases all lie more than 12 months back.
 	 */
-	private void keepLifecycle(CurrentUser admin, LocalDate today) {
-		Map<Long, LocalDate> lastPurchase = new HashMap<>();
-		this.ledger.forEach(admin.scope(), OrderCriteria.all(),
-				(line) -> lastPurchase.merge(line.accountId(), line.date(), (a, b) -> a.isAfter(b) ? a : b));
-		LocalDate activeSince = today.minusMonths(12);
-		for (AccountRow row : this.accountQueries
-			.search(admin.scope(), AccountCriteria.all(), new PageRequest(0, 10_000))
-			.content()) {
-			LocalDate last = lastPurchase.get(row.id());
-			LifecycleStatus status = (last == null) ? LifecycleStatus.PROSPECT
-					: last.isAfter(activeSince) ? LifecycleStatus.ACTIVE : LifecycleStatus.DORMANT;
-			if (row.status() != status) {
-				AccountDetails a = this.accountQueries.details(admin.scope(), row.id());
-				this.accounts.update(admin, row.id(), a.version(),
-						new AccountInput(a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
-								a.employees(), a.annualRevenue(), a.parentId(), a.ownerUsername(), a.keyAccountType(),
-								a.relationshipType(), a.salesApproach(), status, a.description(), null, a.version()));
-			}
-		}
+	private void keepLifecycle() {
+		this.lifecycle.refresh();
 	}
 
 	/** Runs the step with the user signed in, so the audit log names them. */
