@@ -228,6 +228,69 @@ abstract class AccountMergeTests extends ApiTestSupport {
 		this.api.get(other, "/api/v1/accounts/" + theirs).expect(200);
 	}
 
+	@Test
+	void thePagesWarnOfADuplicateAndMergeWithTheChosenSurvivor() throws Exception {
+		String kam = this.given.kam();
+		String word = Fixtures.unique("Pageco");
+		long first = this.given.accountOwnedBy(kam, word + " Co., Ltd.").id();
+		long second = this.api.post(kam, "/api/v1/accounts?force=true", json("name", word.toUpperCase()))
+			.expect(201)
+			.id();
+		HttpClient browser = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new java.net.CookieManager())
+			.build();
+		// The form warns, links the existing accounts and offers "create anyway".
+		String form = send(browser, kam, "GET", "/accounts/new", null).body();
+		HttpResponse<String> warned = send(browser, kam, "POST", "/accounts",
+				"_csrf=" + csrf(form) + "&name=" + enc(word + " inc") + "&status=PROSPECT");
+		assertThat(warned.statusCode()).isEqualTo(200);
+		assertThat(warned.body()).contains("id=\"duplicate-warning\"", "/accounts/" + first, "/accounts/" + second,
+				"id=\"create-anyway\"");
+		// The account page offers the merge; the merge page offers the likely duplicate.
+		assertThat(send(browser, kam, "GET", "/accounts/" + first, null).body())
+			.contains("/accounts/" + first + "/merge");
+		String mergePage = send(browser, kam, "GET", "/accounts/" + first + "/merge", null).body();
+		assertThat(mergePage).contains("id=\"merge-form\"", "value=\"" + second + "\"");
+		int version = this.api.get(kam, "/api/v1/accounts/" + first).expect(200).version();
+		HttpResponse<String> merged = send(browser, kam, "POST", "/accounts/" + first + "/merge",
+				"_csrf=" + csrf(mergePage) + "&other=" + second + "&keep=other&version=" + version);
+		assertThat(merged.statusCode()).isEqualTo(302);
+		assertThat(merged.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/" + second);
+		assertThat(this.api.get(kam, "/api/v1/accounts/" + first).status()).isEqualTo(308);
+		assertThat(this.jdbc.sql("select merged_into from account where id = :id")
+			.param("id", first)
+			.query(Long.class)
+			.single()).isEqualTo(second);
+	}
+
+	private HttpResponse<String> send(HttpClient browser, String user, String method, String path, String form)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Authorization", basic(user))
+			.header("Accept", "text/html")
+			.header("Accept-Language", "en");
+		if (form != null) {
+			request.header("Content-Type", "application/x-www-form-urlencoded")
+				.method(method, HttpRequest.BodyPublishers.ofString(form));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return browser.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static String csrf(String html) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(html);
+		assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+		return enc(matcher.group(1));
+	}
+
+	private static String enc(String text) {
+		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
 	private int count(String user, String path) {
 		return this.api.get(user, path).expect(200).items().size();
 	}

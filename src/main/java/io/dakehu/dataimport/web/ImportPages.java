@@ -1,5 +1,6 @@
 package io.dakehu.dataimport.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,9 +21,11 @@ import io.dakehu.identity.Users;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.export.ExportFormat;
-import io.dakehu.shared.export.TableDownload;
+import io.dakehu.shared.export.TableWriter;
 import io.dakehu.shared.web.Labels;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -195,8 +198,8 @@ class ImportPages {
 	 * or Chinese, as CSV or Excel: a start that cannot get the columns wrong.
 	 */
 	@GetMapping("/imports/templates/{type}.{format}")
-	ResponseEntity<StreamingResponseBody> template(@PathVariable String type, @PathVariable String format,
-			@RequestParam(defaultValue = "en") String lang) {
+	ResponseEntity<byte[]> template(@PathVariable String type, @PathVariable String format,
+			@RequestParam(defaultValue = "en") String lang) throws IOException {
 		CurrentUser me = this.users.current();
 		ImportType importType = ImportType.parse(type);
 		if (importType == null || !types(me).contains(importType)) {
@@ -206,7 +209,17 @@ class ImportPages {
 		List<String> header = this.imports.templateHeader(importType, locale);
 		String name = "import-" + importType.name().toLowerCase(Locale.ROOT) + "-"
 				+ (locale.equals(Locale.ENGLISH) ? "en" : "zh");
-		return TableDownload.of(name, ExportFormat.parse(format), (table) -> table.row(header));
+		// A header row is small: written in memory and answered at once, not streamed.
+		ExportFormat exportFormat = ExportFormat.parse(format);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (TableWriter table = TableWriter.of(exportFormat, out)) {
+			table.row(header);
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name + "." + exportFormat.extension()).build().toString())
+			.contentType(exportFormat.contentType())
+			.body(out.toByteArray());
 	}
 
 	@GetMapping("/imports/{id}")
