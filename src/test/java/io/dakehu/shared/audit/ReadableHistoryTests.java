@@ -54,8 +54,8 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 		this.accountId = account.get("id").asLong();
 		this.api
 			.put(Api.ADMIN, "/api/v1/accounts/" + this.accountId,
-					json("name", "Subsidiary " + this.tag, "owner", this.kam, "parentId", parent, "status", "ACTIVE",
-							"version", account.get("version").asInt()))
+					json("name", "Subsidiary " + this.tag, "owner", this.kam, "parentId", parent, "version",
+							account.get("version").asInt()))
 			.expect(200);
 		this.contactA = this.given.contact(this.kam, this.accountId, "Li Lei " + this.tag).id();
 		this.contactB = this.given.contact(this.kam, this.accountId, "Han Meimei " + this.tag).id();
@@ -82,6 +82,8 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 					json("name", "Renewal " + this.tag, "amount", 21000, "owner", this.colleague, "version", version))
 			.expect(200)
 			.version();
+		// The win is the account's first purchase: the history shows it becoming a
+		// customer.
 		this.api.post(Api.ADMIN, "/api/v1/opportunities/" + this.dealId + "/win", json("amount", 25000)).expect(200);
 		this.api
 			.post(this.kam, "/api/v1/opportunities",

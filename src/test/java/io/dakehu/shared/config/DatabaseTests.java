@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Flyway.
  */
 abstract class DatabaseTests extends ApiTestSupport {
+
+	@Autowired
+	List<JavaMigration> javaMigrations;
 
 	@Autowired
 	private DataSource dataSource;
@@ -41,7 +45,7 @@ abstract class DatabaseTests extends ApiTestSupport {
 	@Test
 	void appliedEveryMigrationSuccessfully() throws IOException {
 		// The common migrations plus this database's own folder (db/vendor/h2 or
-		// db/vendor/postgresql).
+		// db/vendor/postgresql), and the migrations written in Java.
 		String vendor = expectedProduct().toLowerCase(java.util.Locale.ROOT);
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		List<String> files = java.util.stream.Stream
@@ -49,8 +53,8 @@ abstract class DatabaseTests extends ApiTestSupport {
 					Arrays.stream(resolver.getResources("classpath:db/vendor/" + vendor + "/V*__*.sql")))
 			.map(Resource::getFilename)
 			.map((name) -> name.substring(1, name.indexOf("__")))
-			.sorted()
-			.toList();
+			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+		this.javaMigrations.forEach((migration) -> files.add(migration.getVersion().getVersion()));
 		List<String> applied = this.jdbc
 			.sql("select version from flyway_schema_history where success = true and version is not null")
 			.query(String.class)
