@@ -74,9 +74,12 @@ abstract class ListExportTests extends ApiTestSupport {
 		String formula = "=SUM(1+1) " + Fixtures.unique("Segment");
 		String plain = Fixtures.unique("Segment plain");
 		String foreign = Fixtures.unique("Segment foreign");
-		this.given.accountOwnedBy(kam, formula);
-		this.given.accountOwnedBy(kam, plain);
-		this.given.accountOwnedBy(other, foreign);
+		List<Long> accounts = List.of(this.given.accountOwnedBy(kam, formula).id(),
+				this.given.accountOwnedBy(kam, plain).id(), this.given.accountOwnedBy(other, foreign).id());
+		// Customers that have bought before (segmentation ranks customers, not
+		// prospects),
+		// with nothing in the period: Small.
+		this.jdbc.sql("update account set status = 'ACTIVE' where id in (:ids)").param("ids", accounts).update();
 		long run = run();
 
 		List<JsonNode> shown = pages(kam, "/api/v1/segmentation/runs/" + run + "/accounts?tier=SMALL&size=200");
@@ -125,9 +128,10 @@ abstract class ListExportTests extends ApiTestSupport {
 		String formula = "=1+1 " + Fixtures.unique("Newcomer");
 		String plain = Fixtures.unique("Newcomer plain");
 		String foreign = Fixtures.unique("Newcomer foreign");
-		this.given.accountOwnedBy(kam, formula);
-		this.given.accountOwnedBy(kam, plain);
-		this.given.accountOwnedBy(other, foreign);
+		List<Long> newcomers = List.of(this.given.accountOwnedBy(kam, formula).id(),
+				this.given.accountOwnedBy(kam, plain).id(), this.given.accountOwnedBy(other, foreign).id());
+		// Customers now (segmentation ranks customers, not prospects).
+		this.jdbc.sql("update account set status = 'ACTIVE' where id in (:ids)").param("ids", newcomers).update();
 		long after = run();
 
 		String query = "from=" + before + "&to=" + after + "&fromTier=IN";

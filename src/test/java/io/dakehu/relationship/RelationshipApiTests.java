@@ -323,8 +323,11 @@ abstract class RelationshipApiTests extends ApiTestSupport {
 		long second = this.given.account(Api.ADMIN, json("name", Fixtures.unique("Tiered"), "owner", kam)).id();
 		assess(kam, first, 1, 1, null).expect(201);
 		assess(kam, second, 1, 1, null).expect(201);
-		// A company-wide run: accounts without purchases are Small, none of them can be
-		// VIP.
+		// Customers (segmentation ranks customers, not prospects) without purchases in a
+		// company-wide run are Small; none of them can be VIP.
+		this.jdbc.sql("update account set status = 'ACTIVE' where id in (:ids)")
+			.param("ids", List.of(first, second))
+			.update();
 		this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", Map.of("measure", "REVENUE")).expect(201);
 		assertThat(grid(kam, Map.of("tier", "SMALL")).get("total").asLong()).isEqualTo(2);
 		assertThat(grid(kam, Map.of("tier", "VIP")).get("total").asLong()).isZero();

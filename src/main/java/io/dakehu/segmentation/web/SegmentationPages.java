@@ -125,6 +125,12 @@ class SegmentationPages {
 		data.put("pareto", pareto);
 		List<Map<String, Object>> scatter = new ArrayList<>();
 		for (SnapshotRow row : this.segmentation.valueGrowthPoints(scope, run, 400)) {
+			boolean isNew = row.valueGrowth() == ValueGrowth.NEW;
+			if (row.growth() == null && !isNew) {
+				// Bought before, but the prior value was not positive (the profit
+				// measure): no rate to draw.
+				continue;
+			}
 			Map<String, Object> point = new LinkedHashMap<>();
 			point.put("id", row.accountId());
 			point.put("name", row.accountName());
@@ -133,7 +139,7 @@ class SegmentationPages {
 			// edge.
 			point.put("growth",
 					(row.growth() != null) ? row.growth().min(BigDecimal.valueOf(3)) : BigDecimal.valueOf(3));
-			point.put("isNew", row.growth() == null);
+			point.put("isNew", isNew);
 			point.put("class", row.valueGrowth().name());
 			scatter.add(point);
 		}
