@@ -138,7 +138,7 @@ class PipelineBoardJourneyTests extends ApiTestSupport {
 			assertThat(browser.currentPath()).contains("purchaseType=NEW_TASK");
 			assertThat(browser.find(By.id("f-type")).getDomProperty("value")).isEqualTo("NEW_TASK");
 			assertThat(browser.text(By.cssSelector("#column-PROBLEM_RECOGNITION .dk-column-count")))
-				.isEqualTo("0 opportunities");
+				.isEqualTo("no opportunities");
 			assertThat(browser.text(By.id("column-PROBLEM_RECOGNITION"))).doesNotContain("Yearly service contract");
 			assertThat(browser.text(By.id("step-PROBLEM_RECOGNITION"))).endsWith("0");
 
