@@ -336,13 +336,17 @@ class ImportApiTest {
 	}
 
 	@Test
-	void aFileWithoutARequiredColumnFailsAndSaysWhichColumn() throws Exception {
-		ImportJobView job = upload("orders", "o.csv", "customer,date\nX,2024-01-01\n".getBytes(StandardCharsets.UTF_8),
-				false);
-		assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
-		assertThat(job.message()).contains("amount");
-		assertThat(job.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::column)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "amount"));
+	void aFileWithoutARequiredColumnIsRefusedAndSaysWhichColumn() throws Exception {
+		long before = this.jdbc.sql("select count(*) from import_job").query(Long.class).single();
+		this.mvc
+			.perform(multipart("/api/v1/imports")
+				.file(file("o.csv", "customer,date\nX,2024-01-01\n".getBytes(StandardCharsets.UTF_8)))
+				.param("type", "orders")
+				.with(ADMIN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItem("amount")));
+		// Refused before any job was made.
+		assertThat(this.jdbc.sql("select count(*) from import_job").query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test

@@ -134,7 +134,7 @@ class DataPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(done).contains("1 rows imported.").doesNotContain("hx-trigger");
+		assertThat(done).contains("1 row imported.").doesNotContain("hx-trigger");
 		// The user finds the job again in the list of their recent imports.
 		assertThat(this.mvc.perform(get("/imports").with(admin())).andReturn().getResponse().getContentAsString())
 			.contains("/imports/" + id);

@@ -221,9 +221,9 @@ abstract class PickerTests {
 			.single();
 		assertThat(activity).contains("/accounts/" + this.precisionA);
 		for (String form : List.of("/accounts/new", "/accounts/" + this.precisionA + "/edit", "/opportunities/new",
-				opportunity, "/pipeline/targets", "/pipeline/forecast",
-				"/accounts/" + this.precisionA + "/activities/new", "/activities/" + activityId + "/edit",
-				"/contacts/" + this.contactA + "/buying-role", "/accounts/" + this.precisionA + "/contacts/new")) {
+				opportunity, "/pipeline/targets", "/accounts/" + this.precisionA + "/activities/new",
+				"/activities/" + activityId + "/edit", "/contacts/" + this.contactA + "/buying-role",
+				"/accounts/" + this.precisionA + "/contacts/new")) {
 			String page = this.mvc.perform(get(form).with(admin).locale(Locale.ENGLISH))
 				.andExpect(status().isOk())
 				.andReturn()

@@ -478,7 +478,13 @@ class PipelinePages {
 		model.addAttribute("salespersonId", salespersonId);
 		model.addAttribute("owners", this.targets.salespeople(me.scope()));
 		model.addAttribute("intentions", Intention.values());
-		model.addAttribute("rows", this.targets.list(me.scope(), salespersonId, start, end));
+		var rows = this.targets.list(me.scope(), salespersonId, start, end);
+		model.addAttribute("rows", rows);
+		// A salesperson may target an account outside the reader's scope (one they hope
+		// to
+		// win); its name then shows without a link that would answer 404.
+		model.addAttribute("openable", this.accounts.openable(me.scope(),
+				rows.stream().map((row) -> row.accountId()).filter(java.util.Objects::nonNull).toList()));
 		return "opportunity/targets";
 	}
 
