@@ -68,6 +68,11 @@ public class HomeQueries {
 			case DUE -> " where d.due_on <= :horizon";
 			case ANY -> "";
 		};
+		return page(query, condition, "d.due_on, d.account_name, d.account_id", page);
+	}
+
+	/** One page of the accounts the query and condition select, with the exact total. */
+	private PageResult<DueContact> page(Query query, String condition, String order, PageRequest page) {
 		long total = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
 			.params(query.params())
 			.query(Long.class)
@@ -77,8 +82,8 @@ public class HomeQueries {
 		}
 		LocalDate today = today();
 		List<DueContact> rows = this.jdbc
-			.sql("select * from (" + query.sql() + ") d" + condition
-					+ " order by d.due_on, d.account_name, d.account_id limit :limit offset :offset")
+			.sql("select * from (" + query.sql() + ") d" + condition + " order by " + order
+					+ " limit :limit offset :offset")
 			.params(query.params())
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -138,23 +143,7 @@ public class HomeQueries {
 	public PageResult<DueContact> unassessed(RecordScope scope, Collection<Long> ownerIds, PageRequest page) {
 		Query query = dueQuery(scope, ownerIds, null);
 		String condition = " where " + AssessmentSql.notAssessed("d.account_id");
-		long total = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
-			.params(query.params())
-			.query(Long.class)
-			.single();
-		if (total == 0) {
-			return new PageResult<>(List.of(), page.page(), page.size(), 0);
-		}
-		LocalDate today = today();
-		List<DueContact> rows = this.jdbc
-			.sql("select * from (" + query.sql() + ") d" + condition
-					+ " order by d.tier_order, d.account_name, d.account_id limit :limit offset :offset")
-			.params(query.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> dueContact(rs, today))
-			.list();
-		return new PageResult<>(rows, page.page(), page.size(), total);
+		return page(query, condition, "d.tier_order, d.account_name, d.account_id", page);
 	}
 
 	private static final List<String> TIERS = List.of("VIP", "MAJOR", "ORDINARY", "SMALL");
