@@ -13,13 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.account.AccountCriteria;
-import io.dakehu.account.AccountDetails;
-import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountLifecycle;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
-import io.dakehu.account.AccountService;
-import io.dakehu.account.LifecycleStatus;
 import io.dakehu.activity.Activities;
 import io.dakehu.activity.ActivityInput;
 import io.dakehu.activity.ActivityType;
@@ -35,8 +31,6 @@ import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Intention;
 import io.dakehu.opportunity.TargetInput;
 import io.dakehu.opportunity.Targets;
-import io.dakehu.order.OrderCriteria;
-import io.dakehu.order.OrderLedger;
 import io.dakehu.relationship.AssessmentInput;
 import io.dakehu.relationship.Assessments;
 import io.dakehu.shared.PageRequest;
@@ -64,8 +58,6 @@ class DemoDataStory {
 
 	private final AccountQueries accountQueries;
 
-	private final AccountService accounts;
-
 	private final AccountLifecycle lifecycle;
 
 	private final Contacts contacts;
@@ -76,25 +68,21 @@ class DemoDataStory {
 
 	private final Targets targets;
 
-	private final OrderLedger ledger;
-
 	private final Users users;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	DemoDataStory(AccountQueries accountQueries, AccountService accounts, AccountLifecycle lifecycle, Contacts contacts,
-			Activities activities, Assessments assessments, Targets targets, OrderLedger ledger, Users users,
-			PlatformTransactionManager transactions, Clock clock) {
+	DemoDataStory(AccountQueries accountQueries, AccountLifecycle lifecycle, Contacts contacts, Activities activities,
+			Assessments assessments, Targets targets, Users users, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.accountQueries = accountQueries;
-		this.accounts = accounts;
 		this.lifecycle = lifecycle;
 		this.contacts = contacts;
 		this.activities = activities;
 		this.assessments = assessments;
 		this.targets = targets;
-		this.ledger = ledger;
 		this.users = users;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
