@@ -160,11 +160,15 @@ class DemoData implements SmartLifecycle {
 			load(editor, ImportType.OPPORTUNITIES, "sales_pipeline.csv", (row) -> {
 				Map<String, String> cells = new java.util.LinkedHashMap<>(row.toMap());
 				CSVRecord open = openDeals.get(row.get("opportunity_id"));
+				// Every row carries the column: the first row's cells are the file's
+				// header.
+				cells.put("expected close", "");
 				if (open != null) {
-					// An open deal's close date is when it is expected to close.
+					// An open deal has not closed: its date is when it is expected to.
 					cells.put("deal_stage", open.get("stage"));
 					cells.put("close_value", open.get("amount"));
-					cells.put("close_date", open.get("expected_close"));
+					cells.put("close_date", "");
+					cells.put("expected close", shifted(open.get("expected_close"), shift));
 				}
 				cells.put("engage_date", shifted(cells.get("engage_date"), shift));
 				cells.put("close_date", shifted(cells.get("close_date"), shift));

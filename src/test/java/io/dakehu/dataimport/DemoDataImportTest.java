@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,6 +146,23 @@ class DemoDataImportTest {
 		assertThat(this.jdbc.sql("select sum(amount) from opportunity where stage = 'WON'")
 			.query(BigDecimal.class)
 			.single()).isEqualByComparingTo(wonTotal);
+	}
+
+	@Test
+	void anOpenDealIsExpectedToCloseAndHasNotClosed() throws IOException {
+		long shift = DemoDataFiles.shift();
+		Map<String, LocalDate> expected = new HashMap<>();
+		for (String[] row : csv("story/open_deals.csv")) {
+			expected.put(row[0], LocalDate.parse(row[3]).plusDays(shift));
+		}
+		Map<String, LocalDate> found = new HashMap<>();
+		this.opportunities.forEach(RecordScope.everything(0), OpportunityCriteria.all(), (o) -> {
+			if (!o.stage().closed()) {
+				assertThat(o.closeDate()).as(o.externalRef()).isNull();
+				found.put(o.externalRef(), o.expectedCloseDate());
+			}
+		});
+		assertThat(found).isEqualTo(expected);
 	}
 
 	@Test

@@ -441,9 +441,15 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 		Api.Response list = this.api.page(Api.ADMIN, "/segmentation/accounts?tier=SMALL").expect(200);
 		assertThat(list.text()).contains("name=\"run\" value=\"" + newest + "\"");
 
-		Api.Response missing = this.api.page(Api.ADMIN, "/segmentation/migration?from=" + newest).expect(400);
-		assertThat(missing.text()).contains("Cannot show this",
+		Api.Response unknown = this.api.page(Api.ADMIN, "/segmentation/migration?from=first&to=" + newest).expect(400);
+		assertThat(unknown.text()).contains("Cannot show this",
 				"The address is missing a value or asks for something unknown.");
+
+		// The address alone compares the two newest company runs.
+		long newer = this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", json("measure", "REVENUE")).expect(201).id();
+		Api.Response bare = this.api.page(Api.ADMIN, "/segmentation/migration").expect(302);
+		assertThat(bare.location()).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith("/segmentation/migration?from=" + newest + "&to=" + newer));
 	}
 
 	@Test

@@ -289,8 +289,17 @@ class SegmentationPages {
 	}
 
 	@GetMapping("/segmentation/migration")
-	String migration(@RequestParam long from, @RequestParam long to, @RequestParam(required = false) String fromTier,
-			@RequestParam(required = false) String toTier, Model model) {
+	String migration(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
+			@RequestParam(required = false) String fromTier, @RequestParam(required = false) String toTier,
+			Model model) {
+		if (from == null || to == null) {
+			// The address alone (a bookmark, a typed URL) compares the two newest runs.
+			List<RunSummary> newest = this.segmentation.runs(2);
+			if (newest.size() < 2) {
+				return "redirect:/dashboard";
+			}
+			return "redirect:/segmentation/migration?from=" + newest.get(1).id() + "&to=" + newest.get(0).id();
+		}
 		RecordScope scope = this.users.current().scope();
 		model.addAttribute("fromRun", this.segmentation.summary(from));
 		model.addAttribute("toRun", this.segmentation.summary(to));
