@@ -34,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * An account is due for contact (DOMAIN.md §10.2) on the earlier of its last contact plus
  * its tier's cadence and the next contact its latest activity planned; overdue after that
- * day. An account never contacted and without a plan is due today.
+ * day. An account never contacted and without a plan is due today. A plan dated on or
+ * before the contact that made it (an activity logged after the day it planned) plans
+ * nothing ahead and is left out, so it cannot make the account overdue.
  */
 @Service
 @Transactional(readOnly = true)
@@ -174,7 +176,9 @@ public class HomeQueries {
 		String sql = """
 				select b.account_id, b.account_name, b.owner_id, coalesce(t.tier, 'SMALL') as tier,
 				       %s as tier_order, c.last_contact_at, c.next_contact_date,
-				       coalesce(least(c.next_contact_date, cast(c.last_contact_at as date) + %s), :today) as due_on
+				       coalesce(least(case when c.next_contact_date > cast(c.last_contact_at as date)
+				                           then c.next_contact_date end,
+				                      cast(c.last_contact_at as date) + %s), :today) as due_on
 				from %s b
 				left join %s c on c.account_id = b.account_id
 				left join %s t on t.account_id = b.account_id""".formatted(tier.tierOrder("t.tier"),

@@ -79,6 +79,8 @@ abstract class HomePageTests extends ApiTestSupport {
 		account(prefix + " A3", this.today.minusDays(5), this.today.minusDays(2));
 		account(prefix + " A4", this.today.minusDays(1), null);
 		account(prefix + " A5", null, null);
+		// Logged after the day it planned: the contact itself met that plan.
+		account(prefix + " A6", this.today.minusDays(3), this.today.minusDays(5));
 		this.api
 			.post(this.kam, "/api/v1/accounts/" + this.book.get(3).id + "/relationship-assessments",
 					json("personal", 1, "company", 1, "assessedOn", this.today.toString(), "evidence", "First meeting"))
@@ -381,7 +383,8 @@ abstract class HomePageTests extends ApiTestSupport {
 			return this.today;
 		}
 		LocalDate due = book.lastContact.plusDays(standing(book.id).get("cadenceDays").asInt());
-		return (book.planned != null && book.planned.isBefore(due)) ? book.planned : due;
+		boolean ahead = book.planned != null && book.planned.isAfter(book.lastContact);
+		return (ahead && book.planned.isBefore(due)) ? book.planned : due;
 	}
 
 	private JsonNode standing(long accountId) {

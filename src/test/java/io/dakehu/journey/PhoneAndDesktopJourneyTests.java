@@ -100,6 +100,14 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 						noSidewaysScroll(browser, prefix + "dashboard");
 						screenshot(browser, prefix + "dashboard");
 						visit(browser, "/accounts/" + account, "account-name", prefix + "account");
+						if (size[0] < 576) {
+							// The other daily pages hold on a phone too, the 25-grid and
+							// templates included.
+							visit(browser, "/relationship", "movement", prefix + "relationship");
+							visit(browser, "/imports", "import-templates", prefix + "imports");
+							visit(browser, "/pipeline/list", "opportunity-table", prefix + "pipeline-list");
+							visit(browser, "/reports", "funnel-table", prefix + "funnel");
+						}
 					}
 					browser.driver().manage().window().setSize(new Dimension(1440, 1000));
 					((JavascriptExecutor) browser.driver())
