@@ -44,7 +44,7 @@ class SegmentationDemoDataTest {
 	static final boolean CUSTOMER_RULES = Arrays.stream(ValueGrowth.values()).anyMatch((v) -> v.name().equals("NEW"));
 
 	@Autowired
-	Segmentation segmentation;
+	SegmentationRuns segmentation;
 
 	@Autowired
 	JdbcClient jdbc;
