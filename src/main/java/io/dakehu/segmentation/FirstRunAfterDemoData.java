@@ -17,15 +17,15 @@ class FirstRunAfterDemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstRunAfterDemoData.class);
 
-	private final Segmentation segmentation;
+	private final SegmentationRuns runs;
 
-	FirstRunAfterDemoData(Segmentation segmentation) {
-		this.segmentation = segmentation;
+	FirstRunAfterDemoData(SegmentationRuns runs) {
+		this.runs = runs;
 	}
 
 	@EventListener
 	void segment(DemoDataLoaded loaded) {
-		RunSummary run = this.segmentation.runNightly();
+		RunSummary run = this.runs.runNightly();
 		log.info("Segmented the demo data: run {} over {} accounts", run.id(), run.accounts());
 	}
 

@@ -25,11 +25,11 @@ public class LatestClasses {
 
 	private final JdbcClient jdbc;
 
-	private final Segmentation segmentation;
+	private final SegmentationRuns runs;
 
-	LatestClasses(JdbcClient jdbc, Segmentation segmentation) {
+	LatestClasses(JdbcClient jdbc, SegmentationRuns runs) {
 		this.jdbc = jdbc;
-		this.segmentation = segmentation;
+		this.runs = runs;
 	}
 
 	/**
@@ -38,7 +38,7 @@ public class LatestClasses {
 	 */
 	public Map<Long, Classes> of(Collection<Long> accountIds) {
 		Map<Long, Classes> classes = new HashMap<>();
-		Optional<Long> run = this.segmentation.latestRunId();
+		Optional<Long> run = this.runs.latestRunId();
 		if (run.isEmpty()) {
 			return classes;
 		}
@@ -55,6 +55,25 @@ public class LatestClasses {
 				});
 		}
 		return classes;
+	}
+
+	/**
+	 * Tiers of the given accounts in the latest company-wide run, for lists. The caller
+	 * has limited the ids to the reader's scope; accounts never ranked are absent.
+	 */
+	Map<Long, Tier> tiers(Collection<Long> accountIds) {
+		Map<Long, Tier> tiers = new HashMap<>();
+		Optional<Long> latest = this.runs.latestRunId();
+		if (accountIds.isEmpty() || latest.isEmpty()) {
+			return tiers;
+		}
+		this.jdbc.sql("select account_id, tier from segmentation_snapshot where run_id = :run and account_id in (:ids)")
+			.param("run", latest.get())
+			.param("ids", Set.copyOf(accountIds))
+			.query((ResultSet rs) -> {
+				tiers.put(rs.getLong(1), Tier.valueOf(rs.getString(2).strip()));
+			});
+		return tiers;
 	}
 
 	/** An account's tier and ABC class in one run. */

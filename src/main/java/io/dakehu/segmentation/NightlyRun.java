@@ -16,16 +16,16 @@ class NightlyRun {
 
 	private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
 
-	private final Segmentation segmentation;
+	private final SegmentationRuns runs;
 
-	NightlyRun(Segmentation segmentation) {
-		this.segmentation = segmentation;
+	NightlyRun(SegmentationRuns runs) {
+		this.runs = runs;
 	}
 
 	@Scheduled(cron = "${dakehu.segmentation.cron:0 30 2 * * *}")
 	@SchedulerLock(name = "segmentation-nightly", lockAtLeastFor = "PT1M", lockAtMostFor = "PT1H")
 	public void run() {
-		RunSummary run = this.segmentation.runNightly();
+		RunSummary run = this.runs.runNightly();
 		log.info("Nightly segmentation run {}: {} accounts in {} ms", run.id(), run.accounts(), run.durationMillis());
 	}
 

@@ -20,10 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TierSegments implements AccountSegments {
 
-	private final Segmentation segmentation;
+	private final SegmentationRuns runs;
 
-	TierSegments(Segmentation segmentation) {
-		this.segmentation = segmentation;
+	private final LatestClasses latest;
+
+	TierSegments(SegmentationRuns runs, LatestClasses latest) {
+		this.runs = runs;
+		this.latest = latest;
 	}
 
 	@Override
@@ -39,14 +42,14 @@ class TierSegments implements AccountSegments {
 	@Override
 	public Map<Long, String> of(Collection<Long> accountIds) {
 		Map<Long, String> codes = new HashMap<>();
-		this.segmentation.tiersOf(accountIds).forEach((id, tier) -> codes.put(id, tier.name()));
+		this.latest.tiers(accountIds).forEach((id, tier) -> codes.put(id, tier.name()));
 		return codes;
 	}
 
 	@Override
 	public AccountScopeSql filter(String code, String accountIdColumn) {
 		Tier tier = Tier.valueOf(code);
-		Optional<Long> run = this.segmentation.latestRunId();
+		Optional<Long> run = this.runs.latestRunId();
 		if (run.isEmpty()) {
 			return new AccountScopeSql("1 = 0", Map.of());
 		}

@@ -15,7 +15,7 @@ import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.segmentation.Measure;
 import io.dakehu.segmentation.RunRequest;
-import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.SegmentationRuns;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +57,7 @@ class ExportPagesTests {
 	Opportunities opportunities;
 
 	@Autowired
-	Segmentation segmentation;
+	SegmentationRuns segmentation;
 
 	@Autowired
 	Users users;

@@ -41,7 +41,7 @@ class SegmentationDemoDataTest {
 	 */
 
 	@Autowired
-	Segmentation segmentation;
+	SegmentationRuns segmentation;
 
 	@Autowired
 	JdbcClient jdbc;

@@ -46,7 +46,7 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	static final LocalDate PRIOR_DAY = LocalDate.of(2024, 6, 15);
 
 	@Autowired
-	Segmentation segmentation;
+	SegmentationRuns segmentation;
 
 	@Autowired
 	OrderLedger ledger;

@@ -10,7 +10,11 @@ import io.dakehu.segmentation.AbcClass;
 import io.dakehu.segmentation.BzDecisionInput;
 import io.dakehu.segmentation.RunRequest;
 import io.dakehu.segmentation.RunSummary;
-import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.SegmentationRuns;
+import io.dakehu.segmentation.Snapshots;
+import io.dakehu.segmentation.TierMigration;
+import io.dakehu.segmentation.Standings;
+import io.dakehu.segmentation.SettingsStore;
 import io.dakehu.segmentation.SegmentationSettings;
 import io.dakehu.segmentation.SnapshotRow;
 import io.dakehu.segmentation.Tier;
@@ -36,18 +40,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SegmentationApi {
 
-	private final Segmentation segmentation;
+	private final SegmentationRuns runs;
+
+	private final Snapshots snapshots;
+
+	private final TierMigration migration;
+
+	private final Standings standings;
+
+	private final SettingsStore settings;
 
 	private final Users users;
 
-	SegmentationApi(Segmentation segmentation, Users users) {
-		this.segmentation = segmentation;
+	SegmentationApi(SegmentationRuns runs, Snapshots snapshots, TierMigration migration, Standings standings,
+			SettingsStore settings, Users users) {
+		this.runs = runs;
+		this.snapshots = snapshots;
+		this.migration = migration;
+		this.standings = standings;
+		this.settings = settings;
 		this.users = users;
 	}
 
 	@PostMapping("/api/v1/segmentation/runs")
 	ResponseEntity<RunSummary> run(@RequestBody(required = false) RunRequest request) {
-		RunSummary run = this.segmentation.run(this.users.current(),
+		RunSummary run = this.runs.run(this.users.current(),
 				(request != null) ? request : new RunRequest(null, null, null));
 		return ResponseEntity.created(URI.create("/api/v1/segmentation/runs/" + run.id())).body(run);
 	}
@@ -55,73 +72,73 @@ class SegmentationApi {
 	@GetMapping("/api/v1/segmentation/runs")
 	List<RunSummary> runs(@RequestParam(defaultValue = "20") int limit) {
 		this.users.current();
-		return this.segmentation.runs(Math.max(1, Math.min(limit, 200)));
+		return this.runs.runs(Math.max(1, Math.min(limit, 200)));
 	}
 
 	/** The run's figures among the caller's accounts (everything for a director). */
 	@GetMapping("/api/v1/segmentation/runs/{id}")
 	RunSummary run(@PathVariable long id) {
-		return this.segmentation.scopedSummary(this.users.current().scope(), id);
+		return this.snapshots.scopedSummary(this.users.current().scope(), id);
 	}
 
 	@GetMapping("/api/v1/segmentation/runs/{id}/accounts")
 	PageResult<SnapshotRow> accounts(@PathVariable long id, @RequestParam(required = false) Tier tier,
 			@RequestParam(required = false) AbcClass abc, @RequestParam(required = false) ValueGrowth valueGrowth,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return this.segmentation.accounts(this.users.current().scope(), id, tier, abc, valueGrowth,
+		return this.snapshots.accounts(this.users.current().scope(), id, tier, abc, valueGrowth,
 				new PageRequest(page, size));
 	}
 
 	@GetMapping("/api/v1/segmentation/runs/{id}/cost-drivers")
 	List<SnapshotRow> costDrivers(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
-		return this.segmentation.costDrivers(this.users.current().scope(), id, Math.max(1, Math.min(limit, 200)));
+		return this.snapshots.costDrivers(this.users.current().scope(), id, Math.max(1, Math.min(limit, 200)));
 	}
 
 	@GetMapping("/api/v1/segmentation/migration")
-	List<Segmentation.Movement> migration(@RequestParam long from, @RequestParam long to) {
-		return this.segmentation.migration(this.users.current().scope(), from, to);
+	List<TierMigration.Movement> migration(@RequestParam long from, @RequestParam long to) {
+		return this.migration.migration(this.users.current().scope(), from, to);
 	}
 
 	@GetMapping("/api/v1/accounts/{id}/standing")
 	io.dakehu.segmentation.AccountStanding standing(@PathVariable long id) {
-		return this.segmentation.standing(this.users.current().scope(), id);
+		return this.standings.standing(this.users.current().scope(), id);
 	}
 
 	@PutMapping("/api/v1/accounts/{id}/strategic-pin")
 	ResponseEntity<Void> pin(@PathVariable long id, @RequestBody PinRequest request) {
-		this.segmentation.pin(this.users.current(), id, request.reason());
+		this.standings.pin(this.users.current(), id, request.reason());
 		return ResponseEntity.noContent().build();
 	}
 
 	/** Develop or let go a customer that is BZ in the latest company-wide run. */
 	@PutMapping("/api/v1/accounts/{id}/bz-decision")
 	ResponseEntity<Void> decideBz(@PathVariable long id, @RequestBody BzDecisionInput request) {
-		this.segmentation.decideBz(this.users.current(), id, request);
+		this.standings.decideBz(this.users.current(), id, request);
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/v1/accounts/{id}/strategic-pin")
 	ResponseEntity<Void> unpin(@PathVariable long id) {
-		this.segmentation.unpin(this.users.current(), id);
+		this.standings.unpin(this.users.current(), id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/api/v1/accounts/{id}/wallet")
 	ResponseEntity<Void> wallet(@PathVariable long id, @RequestBody WalletRequest request) {
-		this.segmentation.recordWallet(this.users.current(), id, request.annualSpend());
+		this.standings.recordWallet(this.users.current(), id, request.annualSpend());
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/segmentation/settings")
 	SegmentationSettings settings() {
 		this.users.current();
-		return this.segmentation.settings();
+		return this.settings.settings();
 	}
 
 	@PutMapping("/api/v1/segmentation/settings")
 	SegmentationSettings updateSettings(@Valid @RequestBody SegmentationSettings settings) {
 		CurrentUser me = this.users.current();
-		return this.segmentation.updateSettings(me, settings);
+		return this.settings.updateSettings(me, settings);
 	}
 
 	record PinRequest(String reason) {

@@ -10,7 +10,9 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
 import io.dakehu.segmentation.AbcClass;
 import io.dakehu.segmentation.RunSummary;
-import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.SegmentationRuns;
+import io.dakehu.segmentation.Snapshots;
+import io.dakehu.segmentation.TierMigration;
 import io.dakehu.segmentation.SnapshotRow;
 import io.dakehu.segmentation.Tier;
 import io.dakehu.segmentation.ValueGrowth;
@@ -35,7 +37,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Controller
 class SegmentationExports {
 
-	private final Segmentation segmentation;
+	private final SegmentationRuns runs;
+
+	private final Snapshots snapshots;
+
+	private final TierMigration migration;
 
 	private final AccountQueries accounts;
 
@@ -43,8 +49,11 @@ class SegmentationExports {
 
 	private final Labels labels;
 
-	SegmentationExports(Segmentation segmentation, AccountQueries accounts, Users users, Labels labels) {
-		this.segmentation = segmentation;
+	SegmentationExports(SegmentationRuns runs, Snapshots snapshots, TierMigration migration, AccountQueries accounts,
+			Users users, Labels labels) {
+		this.runs = runs;
+		this.snapshots = snapshots;
+		this.migration = migration;
 		this.accounts = accounts;
 		this.users = users;
 		this.labels = labels;
@@ -55,7 +64,7 @@ class SegmentationExports {
 			@RequestParam(required = false) AbcClass abc, @RequestParam(required = false) ValueGrowth valueGrowth,
 			@RequestParam(defaultValue = "csv") String format, Locale locale) {
 		RecordScope scope = this.users.current().scope();
-		RunSummary summary = this.segmentation.summary(run);
+		RunSummary summary = this.runs.summary(run);
 		List<String> header = labels(locale, "snapshot.rank", "snapshot.account", "field.owner", "tier.label",
 				"snapshot.abc", "snapshot.valueGrowth", "measure." + summary.measure(), "snapshot.priorAmount",
 				"snapshot.growth", "snapshot.margin", "snapshot.contactCost", "snapshot.netProfit", "snapshot.clv");
@@ -65,7 +74,7 @@ class SegmentationExports {
 		return TableDownload.of("segment-accounts", ExportFormat.parse(format), (table) -> {
 			table.row(header);
 			for (int page = 0;; page++) {
-				PageResult<SnapshotRow> rows = this.segmentation.accounts(scope, run, tier, abc, valueGrowth,
+				PageResult<SnapshotRow> rows = this.snapshots.accounts(scope, run, tier, abc, valueGrowth,
 						new PageRequest(page, PageRequest.MAX_SIZE));
 				Map<Long, String> owners = this.accounts
 					.ownerUsernames(rows.content().stream().map(SnapshotRow::accountId).toList());
@@ -87,9 +96,8 @@ class SegmentationExports {
 			@RequestParam(required = false) String fromTier, @RequestParam(required = false) String toTier,
 			@RequestParam(defaultValue = "csv") String format, Locale locale) {
 		RecordScope scope = this.users.current().scope();
-		List<Segmentation.Move> moves = this.segmentation.movers(scope, from, to,
-				SegmentationPages.valid(fromTier, "IN"), SegmentationPages.valid(toTier, "OUT"),
-				SegmentationPages.MOVERS_LISTED);
+		List<TierMigration.Move> moves = this.migration.movers(scope, from, to, SegmentationPages.valid(fromTier, "IN"),
+				SegmentationPages.valid(toTier, "OUT"), SegmentationPages.MOVERS_LISTED);
 		List<String> header = labels(locale, "snapshot.account", "field.owner", "migration.before", "migration.after",
 				"migration.rankBefore", "migration.rankAfter");
 		String entered = this.labels.get(locale, "migration.in");
@@ -98,8 +106,8 @@ class SegmentationExports {
 		return TableDownload.of("tier-migration", ExportFormat.parse(format), (table) -> {
 			table.row(header);
 			Map<Long, String> owners = this.accounts
-				.ownerUsernames(moves.stream().map(Segmentation.Move::accountId).toList());
-			for (Segmentation.Move move : moves) {
+				.ownerUsernames(moves.stream().map(TierMigration.Move::accountId).toList());
+			for (TierMigration.Move move : moves) {
 				table.row(Arrays.asList(move.accountName(), owners.get(move.accountId()),
 						(move.from() != null) ? tiers.get(move.from()) : entered,
 						(move.to() != null) ? tiers.get(move.to()) : left, move.fromRank(), move.toRank()));

@@ -20,7 +20,11 @@ import io.dakehu.segmentation.BzDecisionInput;
 import io.dakehu.segmentation.Measure;
 import io.dakehu.segmentation.RunRequest;
 import io.dakehu.segmentation.RunSummary;
-import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.SegmentationRuns;
+import io.dakehu.segmentation.Snapshots;
+import io.dakehu.segmentation.TierMigration;
+import io.dakehu.segmentation.Standings;
+import io.dakehu.segmentation.SettingsStore;
 import io.dakehu.segmentation.SegmentationSettings;
 import io.dakehu.segmentation.SnapshotRow;
 import io.dakehu.segmentation.Tier;
@@ -57,7 +61,15 @@ class SegmentationPages {
 	/** The most movers the migration list shows, and so its export holds. */
 	static final int MOVERS_LISTED = 500;
 
-	private final Segmentation segmentation;
+	private final SegmentationRuns runs;
+
+	private final Snapshots snapshots;
+
+	private final TierMigration migration;
+
+	private final Standings standings;
+
+	private final SettingsStore settings;
 
 	private final Users users;
 
@@ -65,8 +77,13 @@ class SegmentationPages {
 
 	private final OrderLedger ledger;
 
-	SegmentationPages(Segmentation segmentation, Users users, MessageSource messages, OrderLedger ledger) {
-		this.segmentation = segmentation;
+	SegmentationPages(SegmentationRuns runs, Snapshots snapshots, TierMigration migration, Standings standings,
+			SettingsStore settings, Users users, MessageSource messages, OrderLedger ledger) {
+		this.runs = runs;
+		this.snapshots = snapshots;
+		this.migration = migration;
+		this.standings = standings;
+		this.settings = settings;
 		this.users = users;
 		this.messages = messages;
 		this.ledger = ledger;
@@ -75,14 +92,13 @@ class SegmentationPages {
 	@GetMapping("/dashboard")
 	String dashboard(@RequestParam(required = false) Long run, Model model) {
 		CurrentUser me = this.users.current();
-		Optional<RunSummary> chosen = (run != null) ? Optional.of(this.segmentation.summary(run))
-				: this.segmentation.latest();
-		model.addAttribute("runs", this.segmentation.runs(30));
+		Optional<RunSummary> chosen = (run != null) ? Optional.of(this.runs.summary(run)) : this.runs.latest();
+		model.addAttribute("runs", this.runs.runs(30));
 		model.addAttribute("measures", Measure.values());
 		model.addAttribute("canRun", me.managesOthers());
 		chosen.ifPresent((r) -> {
 			model.addAttribute("run", r);
-			model.addAttribute("scoped", this.segmentation.scopedSummary(me.scope(), r.id()));
+			model.addAttribute("scoped", this.snapshots.scopedSummary(me.scope(), r.id()));
 		});
 		return "segmentation/dashboard";
 	}
@@ -92,7 +108,7 @@ class SegmentationPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Measure measure, RedirectAttributes redirect) {
 		try {
-			RunSummary run = this.segmentation.run(this.users.current(), new RunRequest(from, to, measure));
+			RunSummary run = this.runs.run(this.users.current(), new RunRequest(from, to, measure));
 			Flash.success(redirect, "segmentation.run.done");
 			return "redirect:/dashboard?run=" + run.id();
 		}
@@ -110,7 +126,7 @@ class SegmentationPages {
 	@ResponseBody
 	Map<String, Object> data(@RequestParam long run) {
 		RecordScope scope = this.users.current().scope();
-		RunSummary scoped = this.segmentation.scopedSummary(scope, run);
+		RunSummary scoped = this.snapshots.scopedSummary(scope, run);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("run", run);
 		data.put("labels", labels(scoped.withinScope()));
@@ -118,13 +134,13 @@ class SegmentationPages {
 		data.put("abc", counts("abc.", scoped.abc()));
 		data.put("valueGrowth", counts("valueGrowth.", scoped.valueGrowth()));
 		Map<String, Object> pareto = new LinkedHashMap<>();
-		pareto.put("points", this.segmentation.paretoCurve(scope, run, 100));
+		pareto.put("points", this.snapshots.paretoCurve(scope, run, 100));
 		pareto.put("customerShareFor80", scoped.pareto().customerShareFor80());
 		pareto.put("aShare", share(scoped.abc().get("A"), scoped.accounts()));
 		pareto.put("abShare", share(scoped.abc().get("A") + scoped.abc().get("B"), scoped.accounts()));
 		data.put("pareto", pareto);
 		List<Map<String, Object>> scatter = new ArrayList<>();
-		for (SnapshotRow row : this.segmentation.valueGrowthPoints(scope, run, 400)) {
+		for (SnapshotRow row : this.snapshots.valueGrowthPoints(scope, run, 400)) {
 			boolean isNew = row.valueGrowth() == ValueGrowth.NEW;
 			if (row.growth() == null && !isNew) {
 				// Bought before, but the prior value was not positive (the profit
@@ -144,15 +160,15 @@ class SegmentationPages {
 			scatter.add(point);
 		}
 		data.put("scatter", scatter);
-		data.put("top", bars(this.segmentation.top(scope, run, TOP), false));
-		data.put("costDrivers", bars(this.segmentation.costDrivers(scope, run, TOP), true));
+		data.put("top", bars(this.snapshots.top(scope, run, TOP), false));
+		data.put("costDrivers", bars(this.snapshots.costDrivers(scope, run, TOP), true));
 		data.put("migration", migration(scope, run));
 		return data;
 	}
 
 	private Map<String, Object> migration(RecordScope scope, long run) {
-		RunSummary current = this.segmentation.summary(run);
-		Optional<RunSummary> previous = this.segmentation.runs(200)
+		RunSummary current = this.runs.summary(run);
+		Optional<RunSummary> previous = this.runs.runs(200)
 			.stream()
 			.filter((r) -> r.startedAt().isBefore(current.startedAt())
 					|| (r.startedAt().equals(current.startedAt()) && r.id() < current.id()))
@@ -181,7 +197,7 @@ class SegmentationPages {
 		List<String> toNames = new ArrayList<>(names);
 		toNames.add(label("migration.out"));
 		List<long[]> cells = new ArrayList<>();
-		for (Segmentation.Movement move : this.segmentation.migration(scope, previous.get().id(), run)) {
+		for (TierMigration.Movement move : this.migration.migration(scope, previous.get().id(), run)) {
 			int x = (move.to() != null) ? move.to().ordinal() : Tier.values().length;
 			int y = (move.from() != null) ? move.from().ordinal() : Tier.values().length;
 			cells.add(new long[] { x, y, move.accounts() });
@@ -261,19 +277,18 @@ class SegmentationPages {
 			@RequestParam(required = false) Tier tier, @RequestParam(required = false) AbcClass abc,
 			@RequestParam(required = false) ValueGrowth valueGrowth, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		Optional<Long> newest = (chosenRun != null) ? Optional.of(chosenRun)
-				: this.segmentation.latest().map(RunSummary::id);
+		Optional<Long> newest = (chosenRun != null) ? Optional.of(chosenRun) : this.runs.latest().map(RunSummary::id);
 		if (newest.isEmpty()) {
 			return "redirect:/dashboard";
 		}
 		long run = newest.get();
 		RecordScope scope = this.users.current().scope();
-		model.addAttribute("run", this.segmentation.summary(run));
+		model.addAttribute("run", this.runs.summary(run));
 		model.addAttribute("tier", tier);
 		model.addAttribute("abc", abc);
 		model.addAttribute("valueGrowth", valueGrowth);
 		model.addAttribute("result",
-				this.segmentation.accounts(scope, run, tier, abc, valueGrowth, new PageRequest(page, 50)));
+				this.snapshots.accounts(scope, run, tier, abc, valueGrowth, new PageRequest(page, 50)));
 		StringBuilder url = new StringBuilder("/segmentation/accounts?run=").append(run);
 		if (tier != null) {
 			url.append("&tier=").append(tier);
@@ -301,14 +316,14 @@ class SegmentationPages {
 			return "redirect:/segmentation/migration?from=" + newest.get(1).id() + "&to=" + newest.get(0).id();
 		}
 		RecordScope scope = this.users.current().scope();
-		model.addAttribute("fromRun", this.segmentation.summary(from));
-		model.addAttribute("toRun", this.segmentation.summary(to));
-		model.addAttribute("runs", this.segmentation.runs(50));
+		model.addAttribute("fromRun", this.runs.summary(from));
+		model.addAttribute("toRun", this.runs.summary(to));
+		model.addAttribute("runs", this.runs.runs(50));
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("fromTier", fromTier);
 		model.addAttribute("toTier", toTier);
 		model.addAttribute("moves",
-				this.segmentation.movers(scope, from, to, valid(fromTier, "IN"), valid(toTier, "OUT"), MOVERS_LISTED));
+				this.migration.movers(scope, from, to, valid(fromTier, "IN"), valid(toTier, "OUT"), MOVERS_LISTED));
 		return "segmentation/migration";
 	}
 
@@ -336,7 +351,7 @@ class SegmentationPages {
 	@GetMapping("/accounts/{id}/segmentation/section")
 	String section(@PathVariable long id, Model model) {
 		CurrentUser me = this.users.current();
-		AccountStanding standing = this.segmentation.standing(me.scope(), id);
+		AccountStanding standing = this.standings.standing(me.scope(), id);
 		model.addAttribute("standing", standing);
 		// Margin, net profit and CLV count a purchase without a cost as no margin: say
 		// how
@@ -359,7 +374,7 @@ class SegmentationPages {
 	@PostMapping("/accounts/{id}/segmentation/pin")
 	String pin(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			this.segmentation.pin(this.users.current(), id, reason);
+			this.standings.pin(this.users.current(), id, reason);
 			Flash.success(redirect, "standing.pinned");
 		}
 		catch (RuleViolationException ex) {
@@ -374,8 +389,7 @@ class SegmentationPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
 			RedirectAttributes redirect) {
 		try {
-			this.segmentation.decideBz(this.users.current(), id,
-					new BzDecisionInput(decision, reason, owner, decidedOn));
+			this.standings.decideBz(this.users.current(), id, new BzDecisionInput(decision, reason, owner, decidedOn));
 			Flash.success(redirect, "standing.bz.recorded");
 		}
 		catch (RuleViolationException ex) {
@@ -386,7 +400,7 @@ class SegmentationPages {
 
 	@PostMapping("/accounts/{id}/segmentation/unpin")
 	String unpin(@PathVariable long id, RedirectAttributes redirect) {
-		this.segmentation.unpin(this.users.current(), id);
+		this.standings.unpin(this.users.current(), id);
 		Flash.success(redirect, "standing.unpinned");
 		return "redirect:/accounts/" + id;
 	}
@@ -395,7 +409,7 @@ class SegmentationPages {
 	String wallet(@PathVariable long id, @RequestParam(required = false) BigDecimal annualSpend,
 			RedirectAttributes redirect) {
 		try {
-			this.segmentation.recordWallet(this.users.current(), id, annualSpend);
+			this.standings.recordWallet(this.users.current(), id, annualSpend);
 			Flash.success(redirect, "flash.saved");
 		}
 		catch (RuleViolationException ex) {
@@ -408,7 +422,7 @@ class SegmentationPages {
 
 	@GetMapping("/admin/segmentation")
 	String settings(Model model) {
-		model.addAttribute("form", this.segmentation.settings());
+		model.addAttribute("form", this.settings.settings());
 		return "segmentation/settings";
 	}
 
@@ -417,7 +431,7 @@ class SegmentationPages {
 			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				this.segmentation.updateSettings(this.users.current(), form);
+				this.settings.updateSettings(this.users.current(), form);
 				Flash.success(redirect, "flash.saved");
 				return "redirect:/admin/segmentation";
 			}
