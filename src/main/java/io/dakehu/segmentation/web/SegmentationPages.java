@@ -309,7 +309,7 @@ class SegmentationPages {
 			Model model) {
 		if (from == null || to == null) {
 			// The address alone (a bookmark, a typed URL) compares the two newest runs.
-			List<RunSummary> newest = this.segmentation.runs(2);
+			List<RunSummary> newest = this.runs.runs(2);
 			if (newest.size() < 2) {
 				return "redirect:/dashboard";
 			}
