@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.dataimport.DemoDataFiles;
+import io.dakehu.identity.RecordScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
 class SegmentationDemoDataTest {
 
-	/**
-	 * Customers only, and NEW before MGC, arrive together (issue 11); until then the run
-	 * ranks every account and has no NEW class.
-	 */
-
 	@Autowired
 	SegmentationRuns segmentation;
+
+	@Autowired
+	TierMigration migration;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -181,6 +180,22 @@ class SegmentationDemoDataTest {
 			assertThat(run.startedBy()).isEqualTo("system");
 			assertThat(run.accounts()).isEqualTo(this.customers.size());
 		});
+	}
+
+	@Test
+	void theFirstStartAlsoRanksTheYearThatEndedAQuarterAgoSoTiersHaveMoved() {
+		// Other tests sharing this context may have run segmentations since the first
+		// start.
+		List<RunSummary> first = this.segmentation.runs(50)
+			.stream()
+			.sorted(Comparator.comparingLong(RunSummary::id))
+			.filter((run) -> run.startedBy().equals("system"))
+			.limit(2)
+			.toList();
+		assertThat(first).extracting(RunSummary::to).containsExactly(this.to.minusMonths(3), this.to);
+		assertThat(
+				this.migration.movers(RecordScope.everything(0), first.get(0).id(), first.get(1).id(), null, null, 100))
+			.isNotEmpty();
 	}
 
 	@Test
