@@ -289,14 +289,14 @@ final class AccountImporter implements RecordImporter {
 
 	/**
 	 * Hands each staged subsidiary of the pass to the action with the visible accounts
-	 * its parent's name matches, one page of {@link ImportJobs#CHUNK} rows and one name
+	 * its parent's name matches, one page of {@link ImportPass#CHUNK} rows and one name
 	 * lookup at a time.
 	 */
 	private void forEachPending(ImportContext context, BiConsumer<PendingParent, List<AccountRef>> action) {
 		long after = 0;
 		List<PendingParent> page;
 		do {
-			page = this.jobs.pendingParents(context.jobId(), after, ImportJobs.CHUNK);
+			page = this.jobs.pendingParents(context.jobId(), after, ImportPass.CHUNK);
 			Map<String, List<AccountRef>> byKey = new HashMap<>();
 			for (AccountRef account : this.accounts.findByNames(context.editor().scope(),
 					page.stream().map(PendingParent::parentName).toList())) {
@@ -307,7 +307,7 @@ final class AccountImporter implements RecordImporter {
 				after = pending.row();
 			}
 		}
-		while (page.size() == ImportJobs.CHUNK);
+		while (page.size() == ImportPass.CHUNK);
 	}
 
 	private record Prepared(AccountInput input, String pendingParent, Long updateId) {

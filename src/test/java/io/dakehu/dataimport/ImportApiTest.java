@@ -197,8 +197,8 @@ class ImportApiTest {
 		String account = "Chunked " + tag;
 		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
 		String source = "chunks-" + tag;
-		int lastLine = ImportJobs.CHUNK + 1001;
-		int repeatLine = ImportJobs.CHUNK + 601;
+		int lastLine = ImportPass.CHUNK + 1001;
+		int repeatLine = ImportPass.CHUNK + 601;
 		// Line n has amount n and reference R<n>, except the repeat, which takes line
 		// 2's.
 		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
@@ -255,10 +255,10 @@ class ImportApiTest {
 						+ ",2024-01-02,6,S2\n"),
 				"TEST", false);
 		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
-		int lastLine = ImportJobs.CHUNK + 1001;
+		int lastLine = ImportPass.CHUNK + 1001;
 		int storedInFirstChunk = 10;
-		int storedInLaterChunk = ImportJobs.CHUNK + 101;
-		int repeatOfLine3 = ImportJobs.CHUNK + 501;
+		int storedInLaterChunk = ImportPass.CHUNK + 101;
+		int repeatOfLine3 = ImportPass.CHUNK + 501;
 		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
 		for (int line = 2; line <= lastLine; line++) {
 			String reference = (line == storedInFirstChunk) ? "S2"
@@ -287,9 +287,9 @@ class ImportApiTest {
 				new ImportRequest(ImportType.OPPORTUNITIES, "p.csv", false, null, source, null),
 				stream("reference,stage\nQ1,Prospecting\n"), "TEST", false);
 		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
-		int lastLine = ImportJobs.CHUNK + 401;
-		int repeatOfLine2 = ImportJobs.CHUNK + 301;
-		int stored = ImportJobs.CHUNK + 351;
+		int lastLine = ImportPass.CHUNK + 401;
+		int repeatOfLine2 = ImportPass.CHUNK + 301;
+		int stored = ImportPass.CHUNK + 351;
 		StringBuilder csv = new StringBuilder("reference,stage\n");
 		for (int line = 2; line <= lastLine; line++) {
 			String reference = (line == repeatOfLine2) ? "P2" : (line == stored) ? "Q1" : "P" + line;
@@ -603,11 +603,11 @@ class ImportApiTest {
 	void anAccountsFileLongerThanAChunkFindsItsDuplicatesInLaterChunksAndLinksParentsNamedFurtherDown()
 			throws Exception {
 		String tag = tag();
-		int lastLine = ImportJobs.CHUNK + 101;
+		int lastLine = ImportPass.CHUNK + 101;
 		int subsidiary = 3;
-		int parent = ImportJobs.CHUNK + 50;
-		int repeatedName = ImportJobs.CHUNK + 20;
-		int repeatedRegistration = ImportJobs.CHUNK + 30;
+		int parent = ImportPass.CHUNK + 50;
+		int repeatedName = ImportPass.CHUNK + 20;
+		int repeatedRegistration = ImportPass.CHUNK + 30;
 		// Line n is account "Chunk <tag> n" with registration id "REG-<tag>-n", except
 		// the
 		// repeats, which take lines 2's name and 4's registration id.

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ColumnMappings;
 import io.dakehu.dataimport.ImportJobs;
 import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportStatus;
@@ -66,6 +67,9 @@ class DataPagesTests {
 
 	@Autowired
 	ImportJobs imports;
+
+	@Autowired
+	ColumnMappings mappings;
 
 	@Autowired
 	Users users;
@@ -168,7 +172,7 @@ class DataPagesTests {
 			.param("name", name)
 			.query(String.class)
 			.single()).isEqualTo("Machinery/-");
-		assertThat(this.imports.mappings(ImportType.ACCOUNTS).get(mappingName))
+		assertThat(this.mappings.mappings(ImportType.ACCOUNTS).get(mappingName))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("Firma", "name", "Branche", "industry", "Region", ""));
 		// The saved mapping is offered on the first page and proposes the same fields.
 		String start = this.mvc.perform(get("/imports").with(admin())).andReturn().getResponse().getContentAsString();

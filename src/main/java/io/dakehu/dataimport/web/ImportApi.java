@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.dakehu.dataimport.DuplicatePolicy;
 import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ColumnMappings;
 import io.dakehu.dataimport.ImportJobs;
 import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportType;
@@ -43,10 +44,13 @@ class ImportApi {
 
 	private final ImportJobs imports;
 
+	private final ColumnMappings mappings;
+
 	private final Users users;
 
-	ImportApi(ImportJobs imports, Users users) {
+	ImportApi(ImportJobs imports, ColumnMappings mappings, Users users) {
 		this.imports = imports;
+		this.mappings = mappings;
 		this.users = users;
 	}
 
@@ -71,11 +75,11 @@ class ImportApi {
 		if (mapping != null && !mapping.isBlank()) {
 			columns = parse(mapping);
 			if (mappingName != null && !mappingName.isBlank()) {
-				this.imports.saveMapping(editor, importType, mappingName, columns);
+				this.mappings.saveMapping(editor, importType, mappingName, columns);
 			}
 		}
 		else if (mappingName != null && !mappingName.isBlank()) {
-			columns = this.imports.mapping(importType, mappingName);
+			columns = this.mappings.mapping(importType, mappingName);
 		}
 		DuplicatePolicy policy;
 		try {
@@ -109,7 +113,7 @@ class ImportApi {
 	@GetMapping("/mappings")
 	Map<String, Map<String, String>> mappings(@RequestParam String type) {
 		this.users.current();
-		return this.imports.mappings(type(type));
+		return this.mappings.mappings(type(type));
 	}
 
 	private static ImportType type(String type) {

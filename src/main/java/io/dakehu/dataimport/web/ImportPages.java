@@ -12,7 +12,9 @@ import java.util.Map;
 
 import io.dakehu.dataimport.DuplicatePolicy;
 import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ColumnMappings;
 import io.dakehu.dataimport.ImportJobs;
+import io.dakehu.dataimport.StagedUploads;
 import io.dakehu.dataimport.ImportPreview;
 import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportType;
@@ -40,7 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The import pages: pick a type and a file, check the column mapping against the first
  * rows, start the job, then follow it (progress polled by htmx) and decide what to do
- * with a file that has errors. The work is the same {@link ImportJobs} the API uses.
+ * with a file that has errors. The work is the same {@link ImportJobs},
+ * {@link StagedUploads} and {@link ColumnMappings} the API uses.
  */
 @Controller
 class ImportPages {
@@ -49,12 +52,18 @@ class ImportPages {
 
 	private final ImportJobs imports;
 
+	private final ColumnMappings mappings;
+
+	private final StagedUploads staging;
+
 	private final Users users;
 
 	private final Labels labels;
 
-	ImportPages(ImportJobs imports, Users users, Labels labels) {
+	ImportPages(ImportJobs imports, ColumnMappings mappings, StagedUploads staging, Users users, Labels labels) {
 		this.imports = imports;
+		this.mappings = mappings;
+		this.staging = staging;
 		this.users = users;
 		this.labels = labels;
 	}
@@ -75,7 +84,7 @@ class ImportPages {
 		List<ImportType> types = types(me);
 		Map<ImportType, List<String>> mappings = new LinkedHashMap<>();
 		for (ImportType type : types) {
-			List<String> names = new ArrayList<>(this.imports.mappings(type).keySet());
+			List<String> names = new ArrayList<>(this.mappings.mappings(type).keySet());
 			if (!names.isEmpty()) {
 				mappings.put(type, names);
 			}
@@ -114,10 +123,10 @@ class ImportPages {
 				throw new RuleViolationException("file", "import.emptyFile");
 			}
 			Map<String, String> saved = savedMapping.isBlank() ? Map.of()
-					: this.imports.mapping(importType, savedMapping);
+					: this.mappings.mapping(importType, savedMapping);
 			ImportPreview preview;
 			try (InputStream content = file.getInputStream()) {
-				preview = this.imports.stage(importType, file.getOriginalFilename(), blankToNull(charset), saved,
+				preview = this.staging.stage(importType, file.getOriginalFilename(), blankToNull(charset), saved,
 						content);
 			}
 			model.addAttribute("preview", preview);
@@ -162,7 +171,7 @@ class ImportPages {
 				}
 			}
 			if (!mappingName.isBlank()) {
-				this.imports.saveMapping(me, importType, mappingName, mapping);
+				this.mappings.saveMapping(me, importType, mappingName, mapping);
 			}
 			ImportRequest request = new ImportRequest(importType, fileName, false, blankToNull(charset), null, null,
 					mapping, policy(duplicates));
@@ -176,7 +185,7 @@ class ImportPages {
 				}
 				// The file stays staged: the mapping page again, with the user's choices,
 				// naming the required fields that have no column.
-				ImportPreview preview = this.imports.preview(importType, token, fileName, blankToNull(charset),
+				ImportPreview preview = this.staging.preview(importType, token, fileName, blankToNull(charset),
 						mapping);
 				model.addAttribute("preview", preview);
 				model.addAttribute("choice", new Choice(importType, charset, "", policy(duplicates)));
@@ -206,7 +215,7 @@ class ImportPages {
 			throw new NotFoundException("Import template", type);
 		}
 		Locale locale = "zh".equalsIgnoreCase(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-		List<String> header = this.imports.templateHeader(importType, locale);
+		List<String> header = this.mappings.templateHeader(importType, locale);
 		String name = "import-" + importType.name().toLowerCase(Locale.ROOT) + "-"
 				+ (locale.equals(Locale.ENGLISH) ? "en" : "zh");
 		// A header row is small: written in memory and answered at once, not streamed.

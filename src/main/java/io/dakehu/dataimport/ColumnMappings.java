@@ -1,0 +1,140 @@
+package io.dakehu.dataimport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.web.Labels;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * How a file's columns map to an importer's fields: the names an importer recognises (and
+ * the template that uses them), the mappings users save under a name for the next file
+ * from the same source, and the checks that a mapping names known fields and leaves no
+ * required field without a column. A job keeps its mapping as the JSON written here.
+ */
+@Service
+public class ColumnMappings {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JobStore jobs;
+
+	private final Importers importers;
+
+	private final Labels labels;
+
+	ColumnMappings(JobStore jobs, Importers importers, Labels labels) {
+		this.jobs = jobs;
+		this.importers = importers;
+		this.labels = labels;
+	}
+
+	/**
+	 * Saves a column mapping under a name, so the next file from the same source maps the
+	 * same way.
+	 */
+	public void saveMapping(CurrentUser editor, ImportType type, String name, Map<String, String> mapping) {
+		if (name == null || name.isBlank() || name.strip().length() > 100) {
+			throw new RuleViolationException("mappingName", "import.tooLong", 100);
+		}
+		checkMapping(type, mapping);
+		this.jobs.saveMapping(type, name.strip(), json(mapping), editor.id());
+	}
+
+	/**
+	 * A saved mapping.
+	 * @throws RuleViolationException when there is none of that name
+	 */
+	public Map<String, String> mapping(ImportType type, String name) {
+		return this.jobs.mapping(type, (name != null) ? name.strip() : "")
+			.map(ColumnMappings::parseMapping)
+			.orElseThrow(() -> new RuleViolationException("mappingName", "import.unknownMapping", name));
+	}
+
+	/**
+	 * The saved mappings of a type by name.
+	 */
+	public Map<String, Map<String, String>> mappings(ImportType type) {
+		Map<String, Map<String, String>> mappings = new LinkedHashMap<>();
+		this.jobs.mappings(type).forEach((name, json) -> mappings.put(name, parseMapping(json)));
+		return mappings;
+	}
+
+	/**
+	 * The header row of the downloadable template of a type in a language: every field
+	 * the importer understands, worded so that it recognises them again, a required one
+	 * marked with {@code *} (which header matching ignores).
+	 */
+	public List<String> templateHeader(ImportType type, Locale locale) {
+		return Importers.columns(type)
+			.stream()
+			.map((column) -> this.importers.templateHeader(type, column.field(), locale)
+					+ (column.required() ? "*" : ""))
+			.toList();
+	}
+
+	/**
+	 * An import field in the reader's language, as the mapping page names it.
+	 */
+	String fieldLabel(String field) {
+		return this.labels.get("imports.field." + field);
+	}
+
+	/**
+	 * Refuses a file in which a required field has no column, by the recognised names or
+	 * the user's mapping, before a job is made of it: the user hears which columns to map
+	 * (in their language) while they can still map them.
+	 * @throws RuleViolationException naming the first missing field, the message all of
+	 * them
+	 */
+	void requireMapped(ImportType type, Path file, TableFile.Layout layout, Map<String, String> mapping) {
+		List<String> header = new ArrayList<>();
+		FileHead.read(file, layout, header, new ArrayList<>(), 0);
+		List<String> missing = new Header(this.importers.recognised(type), header, mapping).missing();
+		if (!missing.isEmpty()) {
+			String separator = "zh".equals(LocaleContextHolder.getLocale().getLanguage()) ? "、" : ", ";
+			throw new RuleViolationException(missing.get(0), "import.columnsNotMapped",
+					String.join(separator, missing.stream().map(this::fieldLabel).toList()));
+		}
+	}
+
+	/**
+	 * @throws RuleViolationException when the mapping names a field the importer does not
+	 * know, or is too long to keep with the job
+	 */
+	static void checkMapping(ImportType type, Map<String, String> mapping) {
+		List<Column> columns = Importers.columns(type);
+		for (Map.Entry<String, String> entry : mapping.entrySet()) {
+			// A blank field keeps that header out of the import.
+			if (entry.getValue() == null || (!entry.getValue().isBlank()
+					&& columns.stream().noneMatch((column) -> column.field().equalsIgnoreCase(entry.getValue())))) {
+				throw new RuleViolationException("mapping", "import.unknownField", entry.getValue(),
+						String.join(", ", columns.stream().map(Column::field).toList()));
+			}
+		}
+		if (json(mapping).length() > 4000) {
+			throw new RuleViolationException("mapping", "import.tooLong", 4000);
+		}
+	}
+
+	/** A mapping as a job and a saved mapping keep it. */
+	static String json(Map<String, String> mapping) {
+		return JSON.writeValueAsString(mapping);
+	}
+
+	static Map<String, String> parseMapping(String json) {
+		return (json != null) ? JSON.readValue(json, new TypeReference<Map<String, String>>() {
+		}) : Map.of();
+	}
+
+}
