@@ -3,6 +3,8 @@ package io.dakehu.segmentation;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The tiers of the latest company-wide run and the contact cadence each earns (DOMAIN.md
  * §10.1), as SQL for reports of other modules, from {@link Segmentation#latestTierSql()}.
@@ -11,6 +13,7 @@ import java.util.Map;
  * @param table a parenthesised sub-select with columns {@code account_id} and
  * {@code tier}
  */
+@NamedInterface("sql")
 public record TierSql(String table, Map<String, Object> params) {
 
 	static TierSql of(Long runId, SegmentationSettings settings) {
