@@ -49,6 +49,11 @@ class ModuleTablesTests {
 
 	private static final Pattern WORD = Pattern.compile("\\w+");
 
+	/** A named parameter in SQL text, not a {@code ::} cast. */
+	private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
+
+	private static final Pattern PARAMETER_PUT = Pattern.compile("\\.put\\(\\s*\"(\\w+)\"");
+
 	private static final Pattern TABLE_ANNOTATION = Pattern.compile("@Table\\s*\\(\\s*(?:value\\s*=\\s*)?\"(\\w+)\"");
 
 	/** Words that end a table reference where an alias could stand. */
@@ -154,6 +159,82 @@ class ModuleTablesTests {
 				String key = "account.name";
 				String label = "contact";""";
 		assertThat(foreignTables("report", source, owners(), Path.of("Example.java"))).isEmpty();
+	}
+
+	@Test
+	void noModuleBindsTheParametersOfAnotherModulesFragment() throws IOException {
+		Map<String, String> parameters = fragmentParameters();
+		assertThat(parameters).containsEntry("scopeOwners", "account")
+			.containsEntry("ledgerFrom", "order")
+			.containsEntry("cadenceVip", "segmentation");
+		List<String> violations = new ArrayList<>();
+		for (String module : modules()) {
+			try (Stream<Path> files = Files.walk(SOURCES.resolve(module))) {
+				for (Path file : files.filter((f) -> f.toString().endsWith(".java")).sorted().toList()) {
+					violations.addAll(foreignParameters(module, Files.readString(file), parameters, file));
+				}
+			}
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void aQueryLeaningOnAFragmentsParameterIsFound() throws IOException {
+		String source = """
+				sql.append("(").append(accountScope.condition()).append(" or o.salesperson_id in (:scopeOwners))");
+				Integer days = (Integer) tiers.params().get("cadenceVip");""";
+		assertThat(foreignParameters("order", source, fragmentParameters(), Path.of("Example.java")))
+			.containsExactly("Example.java uses cadenceVip (segmentation)", "Example.java uses scopeOwners (account)");
+	}
+
+	/**
+	 * The parameters of the fragments each module publishes (its types marked
+	 * {@code @NamedInterface("sql")}), which only that module may bind or read: two
+	 * fragments composed into one statement must not meet on a name.
+	 */
+	private static Map<String, String> fragmentParameters() throws IOException {
+		Map<String, String> parameters = new HashMap<>();
+		for (String module : modules()) {
+			try (Stream<Path> files = Files.walk(SOURCES.resolve(module))) {
+				for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+					String source = Files.readString(file);
+					if (!source.contains("@NamedInterface(\"sql\")")) {
+						continue;
+					}
+					Matcher put = PARAMETER_PUT.matcher(source);
+					while (put.find()) {
+						parameters.put(put.group(1), module);
+					}
+					for (String text : SqlText.of(source).texts()) {
+						Matcher bound = PARAMETER.matcher(text);
+						while (bound.find()) {
+							parameters.put(bound.group(1), module);
+						}
+					}
+				}
+			}
+		}
+		return parameters;
+	}
+
+	private static List<String> foreignParameters(String module, String source, Map<String, String> parameters,
+			Path file) {
+		Set<String> found = new TreeSet<>();
+		for (String text : SqlText.of(source).texts()) {
+			Matcher bound = PARAMETER.matcher(text);
+			while (bound.find()) {
+				found.add(bound.group(1));
+			}
+			found.add(text);
+		}
+		List<String> violations = new ArrayList<>();
+		for (String name : found) {
+			String owner = parameters.get(name);
+			if (owner != null && !owner.equals(module)) {
+				violations.add(file.getFileName() + " uses " + name + " (" + owner + ")");
+			}
+		}
+		return violations;
 	}
 
 	/** Each folder under {@code io/dakehu} but the open {@code shared} one. */

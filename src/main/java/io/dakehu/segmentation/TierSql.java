@@ -1,6 +1,7 @@
 package io.dakehu.segmentation;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.modulith.NamedInterface;
@@ -28,6 +29,18 @@ public record TierSql(String table, Map<String, Object> params) {
 			params.put("tierRun", runId);
 		}
 		return new TierSql("(select ts.account_id, ts.tier from segmentation_snapshot ts where " + where + ")", params);
+	}
+
+	/**
+	 * The days between contacts each tier earns, VIP first, keyed by the tier's code.
+	 */
+	public Map<String, Integer> cadences() {
+		Map<String, Integer> cadences = new LinkedHashMap<>();
+		cadences.put(Tier.VIP.name(), (Integer) this.params.get("cadenceVip"));
+		cadences.put(Tier.MAJOR.name(), (Integer) this.params.get("cadenceMajor"));
+		cadences.put(Tier.ORDINARY.name(), (Integer) this.params.get("cadenceOrdinary"));
+		cadences.put(Tier.SMALL.name(), (Integer) this.params.get("cadenceSmall"));
+		return cadences;
 	}
 
 	/**
