@@ -33,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is found. A table counts as named after {@code from} (and in the comma list that
  * follows it), {@code join}, {@code into} and {@code update}, in {@code @Table}, and, for
  * the table names no word of prose could be ({@code order_line}), anywhere in a literal.
+ * <p>
+ * A fragment's parameters are its owner's too: a module that binds or reads one (say
+ * {@code :scopeOwners} beside an {@code AccountScopeSql}) leans on a name the owner may
+ * change, and two fragments composed into one statement must never meet on a name.
  */
 class ModuleTablesTests {
 
