@@ -7,6 +7,8 @@ import java.util.Set;
 
 import io.dakehu.identity.RecordScope;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A book of accounts as a derived table for reports that start from accounts rather than
  * from another module's records, such as contacts due (an account never contacted is due
@@ -15,6 +17,7 @@ import io.dakehu.identity.RecordScope;
  *
  * @param table a parenthesised sub-select to use after {@code from} or {@code join}
  */
+@NamedInterface("sql")
 public record AccountBookSql(String table, Map<String, Object> params) {
 
 	/**

@@ -2,11 +2,14 @@ package io.dakehu.account;
 
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The account's name for other modules' lists: a join that brings the name next to their
  * rows for sorting, and a condition matching part of the name as the account search does
  * (case-insensitive, on the normalised name that the trigram index on PostgreSQL serves).
  */
+@NamedInterface("sql")
 public final class AccountNameSql {
 
 	private AccountNameSql() {
@@ -19,6 +22,11 @@ public final class AccountNameSql {
 	 */
 	public static String join(String alias, String accountIdColumn) {
 		return " left join account " + alias + " on " + alias + ".id = " + accountIdColumn;
+	}
+
+	/** The column of the joined account holding its name as written. */
+	public static String name(String alias) {
+		return alias + ".name";
 	}
 
 	/** The column of the joined account to sort by name on. */

@@ -5,10 +5,13 @@ import java.util.Map;
 
 import io.dakehu.identity.RecordScope;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The record-scope rule for accounts as a SQL condition: everything, or owned by one of
  * the scope's owners, or shared with the user through the account team.
  */
+@NamedInterface("sql")
 public record AccountScopeSql(String condition, Map<String, Object> params) {
 
 	/**

@@ -1,5 +1,7 @@
 package io.dakehu.activity;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Each account's latest contact as a derived table, for the contact plan (DOMAIN.md
  * §10.2): columns {@code account_id}, {@code last_contact_at} (when the latest activity
@@ -7,6 +9,7 @@ package io.dakehu.activity;
  * Every activity type is a contact, so only the latest activity's plan is still open: a
  * later contact fulfils an earlier plan.
  */
+@NamedInterface("sql")
 public final class LastContactSql {
 
 	private LastContactSql() {

@@ -3,4 +3,6 @@
  * duration, cost, participants and the next step; the account timeline and each user's
  * upcoming contacts.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "account", "account :: sql", "contact", "identity", "shared" })
 package io.dakehu.activity;

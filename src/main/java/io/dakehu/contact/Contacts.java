@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserNameSql;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
@@ -106,9 +108,10 @@ public class Contacts {
 		Map<Long, List<BuyingCenterMember>> byAccount = new HashMap<>();
 		this.jdbc.sql("""
 				select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, c.buying_roles, c.influence,
-				       c.attitude, c.personal_level, c.relationship_owner_id, u.username, u.display_name, c.version
-				from contact c left join app_user u on u.id = c.relationship_owner_id
-				where c.account_id in (:accounts) order by c.name, c.id""")
+				       c.attitude, c.personal_level, c.relationship_owner_id, %s, %s, c.version
+				from contact c%s
+				where c.account_id in (:accounts) order by c.name, c.id""".formatted(UserNameSql.username("u"),
+				UserNameSql.displayName("u"), UserNameSql.join("u", "c.relationship_owner_id")))
 			.param("accounts", Set.copyOf(accountIds))
 			.query((rs, n) -> new BuyingCenterMember(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getObject(6, Long.class), Contact.decode(rs.getString(7)),
@@ -190,11 +193,14 @@ public class Contacts {
 	@Transactional(readOnly = true)
 	public void forEachVisible(RecordScope scope, BiConsumer<String, ContactView> each) {
 		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "c.account_id");
-		this.jdbc.sql("""
-				select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
-				       c.birthday, c.notes, c.version, a.name
-				from contact c join account a on a.id = c.account_id left join contact m on m.id = c.reports_to_id
-				where %s order by a.name, c.name, c.id""".formatted(scopeSql.condition()))
+		// Every contact has an account, so the account's left join keeps every row.
+		this.jdbc
+			.sql("""
+					select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
+					       c.birthday, c.notes, c.version, %1$s
+					from contact c%2$s left join contact m on m.id = c.reports_to_id
+					where %3$s order by %1$s, c.name, c.id""".formatted(AccountNameSql.name("a"),
+					AccountNameSql.join("a", "c.account_id"), scopeSql.condition()))
 			.params(scopeSql.params())
 			.withFetchSize(500)
 			.query((java.sql.ResultSet rs) -> {

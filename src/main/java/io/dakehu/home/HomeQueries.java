@@ -152,13 +152,7 @@ public class HomeQueries {
 
 	/** The tier's cadence in days, from the segmentation settings. */
 	public Map<String, Integer> cadences() {
-		TierSql tiers = this.segmentation.latestTierSql();
-		Map<String, Integer> cadence = new LinkedHashMap<>();
-		cadence.put("VIP", (Integer) tiers.params().get("cadenceVip"));
-		cadence.put("MAJOR", (Integer) tiers.params().get("cadenceMajor"));
-		cadence.put("ORDINARY", (Integer) tiers.params().get("cadenceOrdinary"));
-		cadence.put("SMALL", (Integer) tiers.params().get("cadenceSmall"));
-		return cadence;
+		return this.segmentation.latestTierSql().cadences();
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package io.dakehu.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A user's display name for other modules' lists, as a join that brings it next to their
  * rows so they can sort by the person's name rather than an id.
  */
+@NamedInterface("sql")
 public final class UserNameSql {
 
 	private UserNameSql() {
@@ -16,6 +19,16 @@ public final class UserNameSql {
 	 */
 	public static String join(String alias, String userIdColumn) {
 		return " left join app_user " + alias + " on " + alias + ".id = " + userIdColumn;
+	}
+
+	/** The column of the joined user holding the name people know them by. */
+	public static String displayName(String alias) {
+		return alias + ".display_name";
+	}
+
+	/** The column of the joined user holding their username. */
+	public static String username(String alias) {
+		return alias + ".username";
 	}
 
 	/** The column of the joined user to sort by name on. */

@@ -125,8 +125,8 @@ public class Funnel {
 				select o.owner_id, o.account_id, sum(o.amount) from opportunity o
 				where o.stage = 'WON' and o.close_date >= :from and o.close_date <= :to and o.account_id is not null""";
 		if (!scope.all()) {
-			sql += " and o.owner_id in (:scopeOwners)";
-			params.put("scopeOwners", scope.ownerIds());
+			sql += " and o.owner_id in (:salespeople)";
+			params.put("salespeople", scope.ownerIds());
 		}
 		Map<Long, Map<Long, BigDecimal>> sales = new HashMap<>();
 		this.jdbc.sql(sql + " group by o.owner_id, o.account_id").params(params).query((java.sql.ResultSet rs) -> {

@@ -364,10 +364,11 @@ public class Opportunities {
 		}
 		else {
 			AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
-			sql.append("(o.owner_id in (:scopeOwners) or (o.account_id is not null and ")
+			sql.append("(o.owner_id in (:dealOwners) or (o.account_id is not null and ")
 				.append(accountScope.condition())
 				.append("))");
 			params.putAll(accountScope.params());
+			params.put("dealOwners", scope.ownerIds());
 		}
 		if (criteria.accountId() != null) {
 			sql.append(" and o.account_id = :accountId");

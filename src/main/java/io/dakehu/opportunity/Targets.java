@@ -207,8 +207,8 @@ public class Targets {
 		params.put("from", from);
 		params.put("to", to);
 		if (!scope.all()) {
-			sql.append(" and t.user_id in (:scopeOwners)");
-			params.put("scopeOwners", scope.ownerIds());
+			sql.append(" and t.user_id in (:salespeople)");
+			params.put("salespeople", scope.ownerIds());
 		}
 		if (salespersonId != null) {
 			sql.append(" and t.user_id = :user");
@@ -320,8 +320,8 @@ public class Targets {
 		params.put("from", from);
 		params.put("to", to);
 		if (!scope.all()) {
-			sql.append(" and q.user_id in (:scopeOwners)");
-			params.put("scopeOwners", scope.ownerIds());
+			sql.append(" and q.user_id in (:salespeople)");
+			params.put("salespeople", scope.ownerIds());
 		}
 		List<QuotaView> quotas = this.jdbc.sql(sql.append(" order by q.user_id, q.period_from").toString())
 			.params(params)

@@ -3,4 +3,6 @@
  * amount. Reads are scoped like accounts; an opportunity without an account is visible to
  * its owner's scope.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "catalog",
+		"identity", "identity :: sql", "order", "segmentation", "shared" })
 package io.dakehu.opportunity;

@@ -408,8 +408,9 @@ public class OrderLedger {
 		}
 		else {
 			AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
-			sql.append("(").append(accountScope.condition()).append(" or o.salesperson_id in (:scopeOwners))");
+			sql.append("(").append(accountScope.condition()).append(" or o.salesperson_id in (:ledgerSalespeople))");
 			params.putAll(accountScope.params());
+			params.put("ledgerSalespeople", scope.ownerIds());
 		}
 		if (criteria.accountId() != null) {
 			sql.append(" and o.account_id = :accountId");

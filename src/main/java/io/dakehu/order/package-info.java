@@ -3,4 +3,6 @@
  * what cost). It drives segmentation. Lines arrive in bulk through
  * {@link io.dakehu.order.OrderLedger#append}; reads are scoped like accounts.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "account", "account :: sql", "catalog", "identity", "shared" })
 package io.dakehu.order;

@@ -1,9 +1,12 @@
 package io.dakehu.relationship;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Which accounts have been placed on the 25-grid at least once, for reports that look for
  * the ones missing.
  */
+@NamedInterface("sql")
 public final class AssessmentSql {
 
 	private AssessmentSql() {

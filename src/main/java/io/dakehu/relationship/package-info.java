@@ -5,4 +5,6 @@
  * center (DOMAIN.md §7). Depends on account, contact and opportunity through their public
  * services; nothing depends on it.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "account", "account :: sql", "contact", "identity", "opportunity", "shared" })
 package io.dakehu.relationship;

@@ -1,7 +1,10 @@
 package io.dakehu.segmentation;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The tiers of the latest company-wide run and the contact cadence each earns (DOMAIN.md
@@ -11,6 +14,7 @@ import java.util.Map;
  * @param table a parenthesised sub-select with columns {@code account_id} and
  * {@code tier}
  */
+@NamedInterface("sql")
 public record TierSql(String table, Map<String, Object> params) {
 
 	static TierSql of(Long runId, SegmentationSettings settings) {
@@ -25,6 +29,18 @@ public record TierSql(String table, Map<String, Object> params) {
 			params.put("tierRun", runId);
 		}
 		return new TierSql("(select ts.account_id, ts.tier from segmentation_snapshot ts where " + where + ")", params);
+	}
+
+	/**
+	 * The days between contacts each tier earns, VIP first, keyed by the tier's code.
+	 */
+	public Map<String, Integer> cadences() {
+		Map<String, Integer> cadences = new LinkedHashMap<>();
+		cadences.put(Tier.VIP.name(), (Integer) this.params.get("cadenceVip"));
+		cadences.put(Tier.MAJOR.name(), (Integer) this.params.get("cadenceMajor"));
+		cadences.put(Tier.ORDINARY.name(), (Integer) this.params.get("cadenceOrdinary"));
+		cadences.put(Tier.SMALL.name(), (Integer) this.params.get("cadenceSmall"));
+		return cadences;
 	}
 
 	/**
