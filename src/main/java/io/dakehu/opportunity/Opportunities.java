@@ -67,15 +67,18 @@ public class Opportunities {
 
 	private final Users users;
 
+	private final OpportunityTally tally;
+
 	private final Clock clock;
 
 	Opportunities(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
-			Clock clock) {
+			OpportunityTally tally, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.accounts = accounts;
 		this.catalog = catalog;
 		this.users = users;
+		this.tally = tally;
 		this.clock = clock;
 	}
 
@@ -108,6 +111,7 @@ public class Opportunities {
 					ps.setString(13, o.name());
 					setDate(ps, 14, o.expectedCloseDate());
 				});
+		this.tally.opened(opportunities);
 		return opportunities.size();
 	}
 
@@ -135,38 +139,96 @@ public class Opportunities {
 	 * How many visible opportunities match, with their amount and weighted amount.
 	 */
 	OpportunityTotals totals(RecordScope scope, OpportunityQuery query) {
-		if (query.matchesNothing()) {
-			return OpportunityTotals.NONE;
+		Map<Stage, OpportunityTotals> byStage = totalsByStage(scope, query);
+		long count = 0;
+		BigDecimal amount = BigDecimal.ZERO;
+		BigDecimal weighted = BigDecimal.ZERO;
+		for (OpportunityTotals stage : byStage.values()) {
+			count += stage.count();
+			amount = amount.add(stage.amount());
+			weighted = weighted.add(stage.weighted());
 		}
-		Where where = where(scope, query);
-		return this.jdbc
-			.sql("select count(*), coalesce(sum(o.amount), 0), coalesce(sum(" + WEIGHTED + "), 0)"
-					+ " from opportunity o join opportunity_stage_probability p on p.stage = o.stage" + where.sql())
-			.params(where.params())
-			.query((rs, n) -> new OpportunityTotals(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
-			.single();
+		return (count == 0) ? OpportunityTotals.NONE : new OpportunityTotals(count, amount, weighted);
 	}
 
 	/**
 	 * The totals of the visible opportunities matching the query, per stage; a stage
-	 * nothing matches is absent.
+	 * nothing matches is absent. Each stage's weighted amount is its amount at the
+	 * stage's probability, rounded to cents.
 	 */
 	Map<Stage, OpportunityTotals> totalsByStage(RecordScope scope, OpportunityQuery query) {
 		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
 		if (query.matchesNothing()) {
 			return totals;
 		}
-		Where where = where(scope, query);
+		Map<Stage, StageSum> sums = query.tallied() ? tallied(scope, query) : aggregate(where(scope, query));
+		if (sums.isEmpty()) {
+			return totals;
+		}
+		Map<Stage, Integer> probabilities = probabilities();
+		sums.forEach((stage, sum) -> totals.put(stage, new OpportunityTotals(sum.count(), sum.amount(),
+				OpportunityView.weigh(sum.amount(), probabilities.getOrDefault(stage, 0)))));
+		return totals;
+	}
+
+	/**
+	 * The sums of a query without conditions on the opportunities' own fields, from the
+	 * tally: the owners in the reader's scope (within the owners asked for), plus what
+	 * others own on the accounts the reader may see, which only the opportunities can
+	 * tell. A director, and a KAM looking at their own, read the tally alone.
+	 */
+	private Map<Stage, StageSum> tallied(RecordScope scope, OpportunityQuery query) {
+		if (scope.all()) {
+			return this.tally.sums(query.ownerIds(), query.stage(), query.openOnly());
+		}
+		Set<Long> inScope = new HashSet<>(scope.ownerIds());
+		if (query.ownerIds() != null) {
+			inScope.retainAll(query.ownerIds());
+		}
+		Map<Stage, StageSum> sums = this.tally.sums(inScope, query.stage(), query.openOnly());
+		if (query.ownerIds() != null && scope.ownerIds().containsAll(query.ownerIds())) {
+			return sums;
+		}
+		AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
+		StringBuilder sql = new StringBuilder(" where o.account_id is not null and ").append(accountScope.condition());
+		Map<String, Object> params = new HashMap<>(accountScope.params());
+		if (!scope.ownerIds().isEmpty()) {
+			sql.append(" and o.owner_id not in (:scopeOwners)");
+			params.put("scopeOwners", scope.ownerIds());
+		}
+		if (query.ownerIds() != null) {
+			sql.append(" and o.owner_id in (:filterOwners)");
+			params.put("filterOwners", query.ownerIds());
+		}
+		if (query.stage() != null) {
+			sql.append(" and o.stage = :stage");
+			params.put("stage", query.stage().name());
+		}
+		else if (query.openOnly()) {
+			sql.append(" and o.stage not in ('WON', 'LOST')");
+		}
+		aggregate(new Where(sql.toString(), params)).forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
+		return sums;
+	}
+
+	private Map<Stage, StageSum> aggregate(Where where) {
+		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
 		this.jdbc
-			.sql("select o.stage, count(*), coalesce(sum(o.amount), 0), coalesce(sum(" + WEIGHTED + "), 0)"
-					+ " from opportunity o join opportunity_stage_probability p on p.stage = o.stage" + where.sql()
+			.sql("select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o" + where.sql()
 					+ " group by o.stage")
 			.params(where.params())
 			.query((ResultSet rs) -> {
-				totals.put(Stage.valueOf(rs.getString(1)),
-						new OpportunityTotals(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+				sums.put(Stage.valueOf(rs.getString(1)), new StageSum(rs.getLong(2), rs.getBigDecimal(3)));
 			});
-		return totals;
+		return sums;
+	}
+
+	private Map<Stage, Integer> probabilities() {
+		Map<Stage, Integer> probabilities = new EnumMap<>(Stage.class);
+		this.jdbc.sql("select stage, probability from opportunity_stage_probability").query((ResultSet rs) -> {
+			probabilities.put(Stage.valueOf(rs.getString(1)), rs.getInt(2));
+		});
+		return probabilities;
 	}
 
 	/**
@@ -417,9 +479,6 @@ public class Opportunities {
 		}
 		return views;
 	}
-
-	/** An opportunity's weighted amount in SQL, rounded to cents as in Java. */
-	private static final String WEIGHTED = "round(o.amount * p.probability / 100, 2)";
 
 	private static final String SELECT = """
 			select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount,

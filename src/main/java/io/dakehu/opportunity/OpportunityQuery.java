@@ -21,6 +21,15 @@ record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchas
 		return this.ownerIds != null && this.ownerIds.isEmpty();
 	}
 
+	/**
+	 * Whether the tally answers the totals: nothing narrows the opportunities but their
+	 * owner and stage.
+	 */
+	boolean tallied() {
+		return this.accountId == null && this.purchaseType == null && this.from == null && this.to == null
+				&& this.q == null && this.segment == null;
+	}
+
 	OpportunityQuery inStage(Stage stage) {
 		return new OpportunityQuery(this.accountId, this.ownerIds, this.purchaseType, this.from, this.to, stage,
 				this.openOnly, this.q, this.segment);

@@ -1,6 +1,7 @@
 package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -21,9 +22,12 @@ public record OpportunityView(long id, Long accountId, String accountName, long 
 	 * What the forecast counts: amount × probability, zero when the amount is unknown.
 	 */
 	public BigDecimal weightedAmount() {
-		return (this.amount != null) ? this.amount.multiply(BigDecimal.valueOf(this.probability))
-			.movePointLeft(2)
-			.setScale(2, java.math.RoundingMode.HALF_UP) : BigDecimal.ZERO;
+		return (this.amount != null) ? weigh(this.amount, this.probability) : BigDecimal.ZERO;
+	}
+
+	/** An amount at a probability in percent, rounded to cents. */
+	static BigDecimal weigh(BigDecimal amount, int probability) {
+		return amount.multiply(BigDecimal.valueOf(probability)).movePointLeft(2).setScale(2, RoundingMode.HALF_UP);
 	}
 
 	/** The title lists show: the name, or the account and product for imported rows. */

@@ -54,6 +54,8 @@ public class Pipeline {
 
 	private final Opportunities opportunities;
 
+	private final OpportunityTally tally;
+
 	private final AccountQueries accounts;
 
 	private final Catalog catalog;
@@ -68,10 +70,12 @@ public class Pipeline {
 
 	private final Clock clock;
 
-	Pipeline(JdbcClient jdbc, Opportunities opportunities, AccountQueries accounts, Catalog catalog, Users users,
-			OrderLedger ledger, ObjectProvider<AccountSegments> segments, AuditTrail audit, Clock clock) {
+	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityTally tally, AccountQueries accounts,
+			Catalog catalog, Users users, OrderLedger ledger, ObjectProvider<AccountSegments> segments,
+			AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
+		this.tally = tally;
 		this.accounts = accounts;
 		this.catalog = catalog;
 		this.users = users;
@@ -120,6 +124,7 @@ public class Pipeline {
 			.param("now", now)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
+		this.tally.opened(ownerId, stage, input.amount());
 		writeProducts(id, products);
 		enter(id, stage, now, editor.id());
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -169,6 +174,8 @@ public class Pipeline {
 			.param("version", expectedVersion)
 			.update();
 		raced(updated, id);
+		// The version check above makes "before" the state this update replaced.
+		this.tally.changed(before.ownerId(), before.stage(), before.amount(), ownerId, before.stage(), input.amount());
 		if (!products.isEmpty()) {
 			writeProducts(id, products);
 		}
@@ -202,7 +209,7 @@ public class Pipeline {
 		Opportunity opportunity = loaded.opportunity();
 		Stage from = opportunity.stage();
 		if (opportunity.moveTo(target)) {
-			save(opportunity, loaded.stageSince(), from, editor);
+			save(loaded, editor);
 			this.audit.changed("Opportunity", id, opportunity.accountId(), Map.of("stage", from.name()),
 					Map.of("stage", target.name()));
 		}
@@ -220,9 +227,8 @@ public class Pipeline {
 		before.put("stage", opportunity.stage().name());
 		before.put("amount", opportunity.amount());
 		before.put("closeDate", opportunity.closeDate());
-		Stage from = opportunity.stage();
 		opportunity.closeAsWon(amount, (closeDate != null) ? closeDate : LocalDate.now(this.clock));
-		save(opportunity, loaded.stageSince(), from, editor);
+		save(loaded, editor);
 		OpportunityView won = this.opportunities.get(editor.scope(), id);
 		this.ledger.append(List.of(new NewOrderLine(opportunity.accountId(), opportunity.closeDate(), won.productId(),
 				BigDecimal.ONE, opportunity.amount(), null, won.ownerId(), ORDER_SOURCE, ORDER_SOURCE + "/" + id)));
@@ -242,7 +248,7 @@ public class Pipeline {
 		Opportunity opportunity = loaded.opportunity();
 		Stage from = opportunity.stage();
 		opportunity.closeAsLost(reason, competitor, (closeDate != null) ? closeDate : LocalDate.now(this.clock));
-		save(opportunity, loaded.stageSince(), from, editor);
+		save(loaded, editor);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("stage", Stage.LOST.name());
 		after.put("lostReason", opportunity.lostReason());
@@ -449,10 +455,13 @@ public class Pipeline {
 			StaleEditException.check("Opportunity", id, expectedVersion, view.version());
 		}
 		return new Loaded(new Opportunity(view.id(), view.accountId(), view.stage(), view.amount(), view.closeDate(),
-				view.version()), view.stageSince());
+				view.version()), view);
 	}
 
-	private void save(Opportunity opportunity, LocalDateTime stageSince, Stage from, CurrentUser editor) {
+	/** Writes what the opportunity's verbs changed since it was loaded. */
+	private void save(Loaded loaded, CurrentUser editor) {
+		Opportunity opportunity = loaded.opportunity();
+		OpportunityView before = loaded.before();
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		int updated = this.jdbc.sql("""
 				update opportunity set stage = :stage, amount = :amount, close_date = :closeDate,
@@ -469,6 +478,8 @@ public class Pipeline {
 			.param("version", opportunity.version())
 			.update();
 		raced(updated, opportunity.id());
+		this.tally.changed(before.ownerId(), before.stage(), before.amount(), before.ownerId(), opportunity.stage(),
+				opportunity.amount());
 		int left = this.jdbc
 			.sql("update opportunity_stage_history set left_at = :now where opportunity_id = :id and left_at is null")
 			.param("now", now)
@@ -480,8 +491,8 @@ public class Pipeline {
 					insert into opportunity_stage_history (opportunity_id, stage, entered_at, left_at, changed_by)
 					values (:id, :stage, :entered, :now, :by)""")
 				.param("id", opportunity.id())
-				.param("stage", from.name())
-				.param("entered", (stageSince != null) ? stageSince : now)
+				.param("stage", before.stage().name())
+				.param("entered", (before.stageSince() != null) ? before.stageSince() : now)
 				.param("now", now)
 				.param("by", editor.id())
 				.update();
@@ -572,7 +583,11 @@ public class Pipeline {
 		return nextStep.strip();
 	}
 
-	private record Loaded(Opportunity opportunity, LocalDateTime stageSince) {
+	/**
+	 * An opportunity to change through its verbs, and how it was when loaded (the version
+	 * check on saving makes that the state the change replaces).
+	 */
+	private record Loaded(Opportunity opportunity, OpportunityView before) {
 	}
 
 }

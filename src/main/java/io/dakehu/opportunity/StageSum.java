@@ -1,0 +1,22 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * How many opportunities one stage holds and their amount (blank amounts count as none):
+ * what the board's and list's totals are made of before the stage's probability weighs
+ * the amount.
+ */
+record StageSum(long count, BigDecimal amount) {
+
+	/** Amounts are in cents, whatever scale the database hands the sum back in. */
+	StageSum {
+		amount = amount.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	StageSum plus(StageSum other) {
+		return new StageSum(this.count + other.count, this.amount.add(other.amount));
+	}
+
+}

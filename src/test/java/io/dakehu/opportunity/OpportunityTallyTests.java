@@ -1,0 +1,331 @@
+package io.dakehu.opportunity;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ImportJobs;
+import io.dakehu.dataimport.ImportRequest;
+import io.dakehu.dataimport.ImportStatus;
+import io.dakehu.dataimport.ImportType;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.support.Api;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tally of opportunities per owner and stage agrees with the opportunities after
+ * every kind of write, and the unfiltered board and list read from it show what adding up
+ * the visible opportunities shows, for every role and with another owner's deals on a
+ * reader's accounts. The expected figures are a GROUP BY over the opportunities and a sum
+ * over their rows worked out here.
+ */
+abstract class OpportunityTallyTests extends ApiTestSupport {
+
+	@Autowired
+	private ImportJobs imports;
+
+	@Autowired
+	private Users users;
+
+	@Autowired
+	private Opportunities opportunities;
+
+	private String manager;
+
+	private String kam;
+
+	private String other;
+
+	private long survivor;
+
+	private long absorbed;
+
+	private long othersAccount;
+
+	@Test
+	void theTallyAgreesWithTheOpportunitiesAfterEveryKindOfWrite() {
+		people();
+		String deal = Fixtures.unique("Tally");
+		long first = open(this.kam, this.survivor, "1234.57", "PROBLEM_RECOGNITION");
+		long second = open(this.kam, this.absorbed, null, "SUPPLIER_SEARCH");
+		long third = open(this.other, this.othersAccount, "80.10", "ORDER");
+		// Another owner's deal on the KAM's account: the KAM and their manager see it.
+		long guest = open(Api.ADMIN, this.other, this.survivor, "999.99", "SUPPLIER_SEARCH");
+		tallyAgrees("after opening");
+
+		edit(this.kam, first, "2000.01", this.kam);
+		tallyAgrees("after a new amount");
+		edit(this.kam, second, "15.50", this.kam);
+		tallyAgrees("after a first amount");
+		// Only someone who sees both KAMs may hand a deal from one to the other.
+		edit(Api.ADMIN, first, "2000.01", this.other);
+		tallyAgrees("after a reassignment");
+		edit(Api.ADMIN, first, null, this.kam);
+		tallyAgrees("after a reassignment back without an amount");
+
+		this.api.post(this.kam, "/api/v1/opportunities/" + second + "/stage", json("stage", "ORDER")).expect(200);
+		this.api.post(this.kam, "/api/v1/opportunities/" + second + "/stage", json("stage", "ORDER")).expect(200);
+		tallyAgrees("after a stage move and a move to where it stands");
+		this.api.post(this.other, "/api/v1/opportunities/" + third + "/win", json("amount", "77.77")).expect(200);
+		tallyAgrees("after a win at another amount");
+		this.api
+			.post(this.kam, "/api/v1/opportunities/" + second + "/lose", json("reason", "Price", "competitor", "Rival"))
+			.expect(200);
+		tallyAgrees("after a loss");
+
+		int stale = this.api.get(this.kam, "/api/v1/opportunities/" + guest).expect(200).version() - 1;
+		this.api
+			.put(Api.ADMIN, "/api/v1/opportunities/" + guest,
+					json("name", deal, "amount", "1", "owner", this.kam, "version", stale))
+			.expect(409);
+		this.api.post(this.kam, "/api/v1/opportunities/" + first + "/win", json()).expect(400);
+		tallyAgrees("after refused writes");
+
+		ImportJobView imported = this.imports.runNow(admin(),
+				new ImportRequest(ImportType.OPPORTUNITIES, "t.csv", false, null, Fixtures.unique("tally"), null),
+				new ByteArrayInputStream(("reference,name,owner,account,stage,amount,closeDate\n" + "T1," + deal
+						+ " one," + this.kam + "," + name(this.survivor) + ",Supplier search,1500.25,\n" + "T2," + deal
+						+ " two," + this.other + "," + name(this.othersAccount) + ",Won,300.03,2026-01-05\n" + "T3,"
+						+ deal + " three," + this.kam + ",,Problem recognition,,\n" + "T4," + deal + " four," + this.kam
+						+ "," + name(this.survivor) + ",Supplier search,0.01,\n")
+					.getBytes(StandardCharsets.UTF_8)),
+				"TEST", false);
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(ImportStatus.COMMITTED);
+		tallyAgrees("after an import");
+
+		int version = this.api.get(this.kam, "/api/v1/accounts/" + this.absorbed).expect(200).version();
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + this.absorbed + "/merge",
+					json("into", this.survivor, "version", version))
+			.expect(200);
+		tallyAgrees("after a merge");
+		totalsAgreeForEveryReader();
+	}
+
+	@Test
+	void theWeightedTotalsFollowAChangedProbability() {
+		people();
+		open(this.kam, this.survivor, "333.33", "PRODUCT_SPECIFICATION");
+		open(Api.ADMIN, this.other, this.survivor, "0.07", "PRODUCT_SPECIFICATION");
+		Map<String, Integer> before = new HashMap<>();
+		this.api.get(Api.ADMIN, "/api/v1/stage-probabilities")
+			.expect(200)
+			.body()
+			.properties()
+			.forEach((entry) -> before.put(entry.getKey(), entry.getValue().asInt()));
+		try {
+			this.api.put(Api.ADMIN, "/api/v1/stage-probabilities", json("PRODUCT_SPECIFICATION", 33)).expect(200);
+			totalsAgreeForEveryReader();
+		}
+		finally {
+			this.api
+				.put(Api.ADMIN, "/api/v1/stage-probabilities",
+						json("PRODUCT_SPECIFICATION", before.get("PRODUCT_SPECIFICATION")))
+				.expect(200);
+		}
+	}
+
+	private void people() {
+		this.manager = this.given.manager();
+		String team = this.given.team(this.manager);
+		this.kam = this.given.kam(team, this.manager);
+		this.other = this.given.kam();
+		this.survivor = this.given.accountOwnedBy(this.kam, Fixtures.unique("Tally Survivor")).id();
+		this.absorbed = this.given.accountOwnedBy(this.kam, Fixtures.unique("Tally Absorbed")).id();
+		this.othersAccount = this.given.accountOwnedBy(this.other, Fixtures.unique("Tally Other")).id();
+		// The other KAM's account is shared with the KAM through its account team.
+		this.jdbc.sql("insert into account_team_member (account_id, user_id) values (:a, :u)")
+			.param("a", this.othersAccount)
+			.param("u", id(this.kam))
+			.update();
+	}
+
+	private long open(String owner, long account, String amount, String stage) {
+		return open(owner, owner, account, amount, stage);
+	}
+
+	private long open(String creator, String owner, long account, String amount, String stage) {
+		return this.api
+			.post(creator, "/api/v1/opportunities",
+					json("accountId", account, "name", Fixtures.unique("Deal"), "amount",
+							(amount != null) ? new BigDecimal(amount) : null, "owner", owner, "stage", stage))
+			.expect(201)
+			.id();
+	}
+
+	private void edit(String editor, long id, String amount, String owner) {
+		JsonNode now = this.api.get(editor, "/api/v1/opportunities/" + id).expect(200).body();
+		this.api
+			.put(editor, "/api/v1/opportunities/" + id,
+					json("name", now.get("name").asString(), "amount", (amount != null) ? new BigDecimal(amount) : null,
+							"owner", owner, "version", now.get("version").asInt()))
+			.expect(200);
+	}
+
+	private String name(long account) {
+		return this.api.get(Api.ADMIN, "/api/v1/accounts/" + account).expect(200).text("name");
+	}
+
+	/** The tally holds what a GROUP BY over every opportunity gives, no more. */
+	private void tallyAgrees(String when) {
+		Map<String, String> expected = new TreeMap<>();
+		this.jdbc.sql("select owner_id, stage, count(*), sum(amount) from opportunity group by owner_id, stage")
+			.query((rs, n) -> expected.put(rs.getLong(1) + "/" + rs.getString(2),
+					rs.getLong(3) + " · " + plain(rs.getBigDecimal(4))))
+			.list();
+		Map<String, String> tallied = new TreeMap<>();
+		this.jdbc.sql("select owner_id, stage, opportunities, amount from opportunity_tally")
+			.query((rs, n) -> (rs.getLong(3) == 0 && rs.getBigDecimal(4).signum() == 0) ? null
+					: tallied.put(rs.getLong(1) + "/" + rs.getString(2),
+							rs.getLong(3) + " · " + plain(rs.getBigDecimal(4))))
+			.list();
+		assertThat(tallied).as(when).isEqualTo(expected);
+	}
+
+	private static String plain(BigDecimal amount) {
+		return (amount != null) ? amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString() : "0.00";
+	}
+
+	/**
+	 * Board, column and list totals from the API, unfiltered and by owner, against the
+	 * visible opportunities added up here; and the tally's answer against the one the
+	 * database counts when a condition rules the tally out.
+	 */
+	private void totalsAgreeForEveryReader() {
+		List<Row> rows = this.jdbc.sql("""
+				select o.owner_id, a.owner_id, o.account_id, o.stage, o.amount
+				from opportunity o left join account a on a.id = o.account_id""")
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
+					Stage.valueOf(rs.getString(4)), rs.getBigDecimal(5)))
+			.list();
+		Map<Long, Set<Long>> shared = new HashMap<>();
+		this.jdbc.sql("select user_id, account_id from account_team_member")
+			.query((rs, n) -> shared.computeIfAbsent(rs.getLong(1), (user) -> new HashSet<>()).add(rs.getLong(2)))
+			.list();
+		Map<Stage, Integer> probabilities = new EnumMap<>(Stage.class);
+		this.api.get(Api.ADMIN, "/api/v1/stage-probabilities")
+			.expect(200)
+			.body()
+			.properties()
+			.forEach((entry) -> probabilities.put(Stage.valueOf(entry.getKey()), entry.getValue().asInt()));
+		String director = this.given.director();
+		Set<Long> team = Set.of(id(this.manager), id(this.kam));
+		List<Reader> readers = List.of(new Reader(director, null), new Reader(Api.ADMIN, null),
+				new Reader(this.manager, team), new Reader(this.kam, Set.of(id(this.kam))),
+				new Reader(this.other, Set.of(id(this.other))));
+		for (Reader reader : readers) {
+			long me = id(reader.user());
+			List<Row> visible = rows.stream()
+				.filter((row) -> reader.owners() == null || reader.owners().contains(row.owner())
+						|| (row.account() != null && (reader.owners().contains(row.accountOwner())
+								|| shared.getOrDefault(me, Set.of()).contains(row.account()))))
+				.toList();
+			List<Long> owners = new ArrayList<>();
+			owners.add(null);
+			owners.addAll(List.of(id(this.kam), id(this.other), id(this.manager)));
+			for (Long owner : owners) {
+				List<Row> seen = visible.stream().filter((row) -> owner == null || row.owner() == owner).toList();
+				String as = reader.user() + " by owner " + owner;
+				String ownerParam = (owner != null) ? "ownerId=" + owner + "&" : "";
+				JsonNode board = this.api.get(reader.user(), "/api/v1/pipeline/board?" + ownerParam + "size=1")
+					.expect(200)
+					.body();
+				for (Stage stage : Stage.open()) {
+					List<Row> inStage = seen.stream().filter((row) -> row.stage() == stage).toList();
+					BigDecimal amount = sum(inStage);
+					BigDecimal weighted = amount.multiply(BigDecimal.valueOf(probabilities.get(stage)))
+						.movePointLeft(2)
+						.setScale(2, RoundingMode.HALF_UP);
+					JsonNode column = null;
+					for (JsonNode candidate : board.get("columns")) {
+						if (candidate.get("stage").asString().equals(stage.name())) {
+							column = candidate;
+						}
+					}
+					assertThat(column.get("count").asLong()).as(as + " " + stage).isEqualTo(inStage.size());
+					assertThat(column.get("amount").decimalValue()).as(as + " " + stage).isEqualByComparingTo(amount);
+					assertThat(column.get("weighted").decimalValue()).as(as + " " + stage)
+						.isEqualByComparingTo(weighted);
+					JsonNode alone = this.api
+						.get(reader.user(), "/api/v1/pipeline/board/" + stage + "?" + ownerParam + "size=1")
+						.expect(200)
+						.body();
+					assertThat(alone.get("count").asLong()).as(as + " column " + stage).isEqualTo(inStage.size());
+					assertThat(alone.get("weighted").decimalValue()).as(as + " column " + stage)
+						.isEqualByComparingTo(weighted);
+				}
+				assertThat(this.api.get(reader.user(), "/api/v1/opportunities?" + ownerParam + "size=1")
+					.expect(200)
+					.body()
+					.get("totalElements")
+					.asLong()).as(as + " list").isEqualTo(seen.size());
+
+				RecordScope scope = this.users.findByUsername(reader.user())
+					.map((user) -> (user.role() == Role.DIRECTOR || user.role() == Role.ADMIN)
+							? RecordScope.everything(user.id()) : new RecordScope(user.id(), false, reader.owners()))
+					.orElseThrow();
+				Set<Long> filter = (owner != null) ? Set.of(owner) : null;
+				for (boolean openOnly : List.of(true, false)) {
+					OpportunityQuery tallied = new OpportunityQuery(null, filter, null, null, null, null, openOnly,
+							null, null);
+					// A condition that holds for every opportunity, but not one the tally
+					// knows.
+					OpportunityQuery counted = new OpportunityQuery(null, filter, null, null, null, null, openOnly,
+							null, new AccountScopeSql("1 = 1", Map.of()));
+					assertThat(tallied.tallied()).isTrue();
+					assertThat(counted.tallied()).isFalse();
+					assertThat(this.opportunities.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
+						.isEqualTo(this.opportunities.totalsByStage(scope, counted));
+				}
+			}
+		}
+	}
+
+	private static BigDecimal sum(List<Row> rows) {
+		return rows.stream()
+			.map(Row::amount)
+			.filter(java.util.Objects::nonNull)
+			.reduce(BigDecimal.ZERO, BigDecimal::add)
+			.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+	private long id(String username) {
+		return this.users.findByUsername(username).orElseThrow().id();
+	}
+
+	private CurrentUser admin() {
+		UserSummary admin = this.users.findByUsername(Api.ADMIN).orElseThrow();
+		return new CurrentUser(admin.id(), Api.ADMIN, admin.displayName(), Role.ADMIN,
+				RecordScope.everything(admin.id()));
+	}
+
+	private record Row(long owner, Long accountOwner, Long account, Stage stage, BigDecimal amount) {
+	}
+
+	private record Reader(String user, Set<Long> owners) {
+	}
+
+}
