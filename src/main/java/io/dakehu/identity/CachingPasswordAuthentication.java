@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,8 +17,8 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +37,8 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	private final UserRepository users;
 
+	private final SignInStates states;
+
 	private final PasswordEncoder passwords;
 
 	private final Clock clock;
@@ -50,9 +51,10 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	CachingPasswordAuthentication(UserRepository users, PasswordEncoder passwords, LoginThrottle throttle,
-			Clock clock) {
+	CachingPasswordAuthentication(UserRepository users, SignInStates states, PasswordEncoder passwords,
+			LoginThrottle throttle, Clock clock) {
 		this.users = users;
+		this.states = states;
 		this.throttle = throttle;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -63,7 +65,7 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
 		String password = (authentication.getCredentials() != null) ? authentication.getCredentials().toString() : "";
-		User user = this.users.findByUsername(username).orElse(null);
+		SignInState user = this.states.of(username).orElse(null);
 		if (user == null) {
 			// Spend the same time as for a real user so the answer does not reveal which
 			// usernames exist.
@@ -73,26 +75,28 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 		if (!user.active()) {
 			throw new DisabledException("User is deactivated");
 		}
-		if (user.isLockedAt(LocalDateTime.now(this.clock))) {
+		if (this.users.findByUsername(username)
+			.map((row) -> row.isLockedAt(LocalDateTime.now(this.clock)))
+			.orElse(false)) {
 			throw new LockedException("Too many failed logins");
 		}
-		if (!matches(user, password)) {
+		if (!matches(user, password, addressOf(authentication))) {
 			throw new BadCredentialsException("Bad credentials");
 		}
-		if (user.failedLogins() > 0) {
-			this.throttle.clear(username);
-		}
+		this.throttle.clear(username);
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(username, null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+				user.authorities());
 		result.setDetails(authentication.getDetails());
 		return result;
 	}
 
-	private boolean matches(User user, String password) {
-		String key = digest(user.username() + '\0' + password + '\0' + user.passwordHash());
+	private boolean matches(SignInState user, String password, String address) {
+		String key = user.username() + '\0' + address;
+		String digest = digest(user.username() + '\0' + password + '\0' + user.passwordHash());
 		Instant now = this.clock.instant();
 		Remembered remembered = this.verified.get(key);
-		if (remembered != null && remembered.until().isAfter(now)) {
+		if (remembered != null && remembered.until().isAfter(now) && MessageDigest.isEqual(
+				remembered.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII))) {
 			return true;
 		}
 		if (!this.passwords.matches(password, user.passwordHash())) {
@@ -101,8 +105,26 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 		if (this.verified.size() >= MAX_REMEMBERED) {
 			this.verified.clear();
 		}
-		this.verified.put(key, new Remembered(now.plus(REMEMBER)));
+		this.verified.put(key, new Remembered(digest, now.plus(REMEMBER)));
 		return true;
+	}
+
+	/**
+	 * Forgets every verified password of the user, so the next call checks against the
+	 * stored hash again.
+	 */
+	void forget(String username) {
+		String prefix = username + '\0';
+		this.verified.keySet().removeIf((key) -> key.startsWith(prefix));
+	}
+
+	/**
+	 * The client's address as the web layer resolved it (behind a proxy: from the
+	 * forwarded headers), or an empty string when unknown.
+	 */
+	static String addressOf(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "";
 	}
 
 	private String digest(String text) {
@@ -121,7 +143,7 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	private record Remembered(Instant until) {
+	private record Remembered(String digest, Instant until) {
 	}
 
 }

@@ -37,8 +37,11 @@ public class UserAdministration {
 
 	private final Clock clock;
 
+	private final SignInRevocation signIns;
+
 	UserAdministration(UserRepository users, TeamRepository teams, PasswordEncoder passwords, AuditTrail audit,
-			Users directory, Clock clock) {
+			Users directory, Clock clock, SignInRevocation signIns) {
+		this.signIns = signIns;
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
@@ -69,9 +72,18 @@ public class UserAdministration {
 		if (managerId != null && managerId == id) {
 			throw new RuleViolationException("manager", "validation.selfManager");
 		}
+		Role formerRole = user.role();
 		user.describe(displayName, blankToNull(email), role, teamId(team), managerId);
 		user = this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		if (role != formerRole) {
+			// Sessions signed in with the old role end; the user signs in again with the
+			// new one.
+			this.signIns.endSessions(user.username());
+		}
+		else {
+			this.signIns.forget(user.username());
+		}
 		return this.directory.summary(user);
 	}
 
@@ -81,6 +93,8 @@ public class UserAdministration {
 		user.changePassword(this.passwords.encode(newPassword));
 		this.users.save(user);
 		this.audit.changed("User", id, null, Map.of("password", "…"), Map.of("password", "reset"));
+		// A reset is what an administrator does when a password may be known to others.
+		this.signIns.endSessions(user.username());
 	}
 
 	/**
@@ -95,6 +109,7 @@ public class UserAdministration {
 		user.changePassword(this.passwords.encode(newPassword));
 		this.users.save(user);
 		this.audit.changed("User", user.id(), null, Map.of("password", "…"), Map.of("password", "changed"));
+		this.signIns.forget(username);
 	}
 
 	public void deactivate(long id, String actingUsername) {
@@ -106,6 +121,7 @@ public class UserAdministration {
 		user.deactivate();
 		this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		this.signIns.endSessions(user.username());
 	}
 
 	public void activate(long id) {
@@ -114,6 +130,7 @@ public class UserAdministration {
 		user.activate();
 		this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		this.signIns.forget(user.username());
 	}
 
 	public TeamSummary createTeam(String name, String managerUsername) {
