@@ -6,14 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,11 +20,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks username and password against the stored bcrypt hash. HTTP Basic sends the
- * password with every API call and bcrypt is deliberately slow (tens of milliseconds), so
- * a verified pair is remembered for a few minutes as a salted SHA-256 digest tied to the
- * stored hash: a password change, a deactivation or a lockout takes effect at once
- * because the user row is read on every call.
+ * Checks username and password against the stored bcrypt hash, after
+ * {@link LoginThrottle} has counted the attempt. HTTP Basic sends the password with every
+ * API call and bcrypt is deliberately slow (tens of milliseconds), so a verified password
+ * is remembered for a few minutes per username and client address as a salted SHA-256
+ * digest tied to the stored hash (decision 0003). An administrator's change forgets it at
+ * once ({@link SignInRevocation}); the user's role and standing come from
+ * {@link SignInStates} on every call.
  */
 @Component
 class CachingPasswordAuthentication implements AuthenticationProvider {
@@ -34,8 +34,6 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 	private static final Duration REMEMBER = Duration.ofMinutes(5);
 
 	private static final int MAX_REMEMBERED = 10_000;
-
-	private final UserRepository users;
 
 	private final SignInStates states;
 
@@ -51,9 +49,7 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	CachingPasswordAuthentication(UserRepository users, SignInStates states, PasswordEncoder passwords,
-			LoginThrottle throttle, Clock clock) {
-		this.users = users;
+	CachingPasswordAuthentication(SignInStates states, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
 		this.states = states;
 		this.throttle = throttle;
 		this.passwords = passwords;
@@ -63,50 +59,64 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String username = authentication.getName();
+		String username = (authentication.getName() != null) ? authentication.getName() : "";
 		String password = (authentication.getCredentials() != null) ? authentication.getCredentials().toString() : "";
+		String address = addressOf(authentication);
 		SignInState user = this.states.of(username).orElse(null);
-		if (user == null) {
-			// Spend the same time as for a real user so the answer does not reveal which
-			// usernames exist.
-			this.passwords.matches(password, this.unknownUserHash);
+		if (user != null && user.active() && remembered(user, password, address)
+				&& this.throttle.clean(username, address)) {
+			return signedIn(user, authentication);
+		}
+		// Counted before the check, so concurrent guesses cannot all be checked.
+		if (!this.throttle.reserve(username, address)) {
+			throw new LockedException("Too many failed sign-ins");
+		}
+		// Unknown, deactivated and active users alike cost one bcrypt check and get the
+		// same
+		// answer, so neither the answer nor its timing tells which usernames exist.
+		boolean matches = check(password, (user != null) ? user.passwordHash() : this.unknownUserHash);
+		if (user == null || !user.active() || !matches) {
 			throw new BadCredentialsException("Bad credentials");
 		}
-		if (!user.active()) {
-			throw new DisabledException("User is deactivated");
-		}
-		if (this.users.findByUsername(username)
-			.map((row) -> row.isLockedAt(LocalDateTime.now(this.clock)))
-			.orElse(false)) {
-			throw new LockedException("Too many failed logins");
-		}
-		if (!matches(user, password, addressOf(authentication))) {
-			throw new BadCredentialsException("Bad credentials");
-		}
-		this.throttle.clear(username);
-		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(username, null,
-				user.authorities());
+		this.throttle.succeeded(username, address);
+		remember(user, password, address);
+		return signedIn(user, authentication);
+	}
+
+	private static Authentication signedIn(SignInState user, Authentication authentication) {
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user.username(),
+				null, user.authorities());
 		result.setDetails(authentication.getDetails());
 		return result;
 	}
 
-	private boolean matches(SignInState user, String password, String address) {
-		String key = user.username() + '\0' + address;
-		String digest = digest(user.username() + '\0' + password + '\0' + user.passwordHash());
-		Instant now = this.clock.instant();
-		Remembered remembered = this.verified.get(key);
-		if (remembered != null && remembered.until().isAfter(now) && MessageDigest.isEqual(
-				remembered.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII))) {
-			return true;
-		}
-		if (!this.passwords.matches(password, user.passwordHash())) {
+	/**
+	 * bcrypt reads at most 72 bytes: a longer password is never right, at the same cost.
+	 */
+	private boolean check(String password, String hash) {
+		if (password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
+			this.passwords.matches("", this.unknownUserHash);
 			return false;
 		}
+		return this.passwords.matches(password, hash);
+	}
+
+	private boolean remembered(SignInState user, String password, String address) {
+		Remembered remembered = this.verified.get(user.username() + '\0' + address);
+		return remembered != null && remembered.until().isAfter(this.clock.instant())
+				&& MessageDigest.isEqual(remembered.digest(), digest(user, password));
+	}
+
+	private void remember(SignInState user, String password, String address) {
 		if (this.verified.size() >= MAX_REMEMBERED) {
 			this.verified.clear();
 		}
-		this.verified.put(key, new Remembered(digest, now.plus(REMEMBER)));
-		return true;
+		this.verified.put(user.username() + '\0' + address,
+				new Remembered(digest(user, password), this.clock.instant().plus(REMEMBER)));
+	}
+
+	private byte[] digest(SignInState user, String password) {
+		return digest(user.username() + '\0' + password + '\0' + user.passwordHash());
 	}
 
 	/**
@@ -119,7 +129,7 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 	}
 
 	/**
-	 * The client's address as the web layer resolved it (behind a proxy: from the
+	 * The client's address as the web layer resolved it (behind a trusted proxy: from the
 	 * forwarded headers), or an empty string when unknown.
 	 */
 	static String addressOf(Authentication authentication) {
@@ -127,11 +137,11 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "";
 	}
 
-	private String digest(String text) {
+	private byte[] digest(String text) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			sha.update(this.salt);
-			return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+			return sha.digest(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -143,7 +153,7 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	private record Remembered(String digest, Instant until) {
+	private record Remembered(byte[] digest, Instant until) {
 	}
 
 }

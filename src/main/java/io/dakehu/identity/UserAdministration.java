@@ -23,8 +23,6 @@ import org.springframework.util.StringUtils;
 @Transactional
 public class UserAdministration {
 
-	private static final int MIN_PASSWORD_LENGTH = 8;
-
 	private final UserRepository users;
 
 	private final TeamRepository teams;
@@ -39,9 +37,15 @@ public class UserAdministration {
 
 	private final SignInRevocation signIns;
 
+	private final PasswordPolicy policy;
+
+	private final LoginThrottle throttle;
+
 	UserAdministration(UserRepository users, TeamRepository teams, PasswordEncoder passwords, AuditTrail audit,
-			Users directory, Clock clock, SignInRevocation signIns) {
+			Users directory, Clock clock, SignInRevocation signIns, PasswordPolicy policy, LoginThrottle throttle) {
 		this.signIns = signIns;
+		this.policy = policy;
+		this.throttle = throttle;
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
@@ -54,7 +58,7 @@ public class UserAdministration {
 		if (this.users.existsByUsername(input.username())) {
 			throw new RuleViolationException("username", "validation.duplicate", input.username());
 		}
-		checkPassword("password", input.password());
+		this.policy.check("password", input.password(), input.username(), input.displayName());
 		Long teamId = teamId(input.team());
 		Long managerId = managerId(input.manager());
 		User user = this.users.save(User.register(input.username(), input.displayName(), blankToNull(input.email()),
@@ -88,13 +92,16 @@ public class UserAdministration {
 	}
 
 	public void resetPassword(long id, String newPassword) {
-		checkPassword("password", newPassword);
 		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		this.policy.check("password", newPassword, user.username(), user.displayName());
 		user.changePassword(this.passwords.encode(newPassword));
 		this.users.save(user);
 		this.audit.changed("User", id, null, Map.of("password", "…"), Map.of("password", "reset"));
-		// A reset is what an administrator does when a password may be known to others.
+		// A reset is what an administrator does when a password may be known to others;
+		// it
+		// also lets a user slowed by failed sign-ins straight back in.
 		this.signIns.endSessions(user.username());
+		this.throttle.forget(user.username());
 	}
 
 	/**
@@ -105,7 +112,7 @@ public class UserAdministration {
 		if (currentPassword == null || !this.passwords.matches(currentPassword, user.passwordHash())) {
 			throw new RuleViolationException("currentPassword", "validation.wrongPassword");
 		}
-		checkPassword("newPassword", newPassword);
+		this.policy.check("newPassword", newPassword, user.username(), user.displayName());
 		user.changePassword(this.passwords.encode(newPassword));
 		this.users.save(user);
 		this.audit.changed("User", user.id(), null, Map.of("password", "…"), Map.of("password", "changed"));
@@ -131,6 +138,7 @@ public class UserAdministration {
 		this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
 		this.signIns.forget(user.username());
+		this.throttle.forget(user.username());
 	}
 
 	public TeamSummary createTeam(String name, String managerUsername) {
@@ -177,12 +185,6 @@ public class UserAdministration {
 		return this.users.findByUsername(manager.strip())
 			.map(User::id)
 			.orElseThrow(() -> new RuleViolationException("manager", "validation.unknownUser", manager));
-	}
-
-	private static void checkPassword(String field, String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 100) {
-			throw new RuleViolationException(field, "validation.passwordLength", MIN_PASSWORD_LENGTH);
-		}
 	}
 
 	private static String blankToNull(String value) {

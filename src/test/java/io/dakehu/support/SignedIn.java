@@ -55,6 +55,28 @@ public final class SignedIn {
 	}
 
 	/**
+	 * One try at the login form from the given client address (sent as
+	 * {@code X-Forwarded-For}, as a proxy on this machine would): where the form sends
+	 * the browser: the home page on success, {@code /login?error=...} otherwise.
+	 */
+	public static String attempt(int port, String address, String username, String password) {
+		SignedIn session = new SignedIn(port);
+		String form = session
+			.send(HttpRequest.newBuilder(URI.create(session.base + "/login")).header("X-Forwarded-For", address).GET())
+			.text();
+		String csrf = Jsoup.parse(form).select("input[name=_csrf]").attr("value");
+		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+		Page answer = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Forwarded-For", address)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
+		return answer.location();
+	}
+
+	/**
 	 * Posts a form as the browser would from a page of this session, with the session's
 	 * CSRF token as read right after signing in.
 	 */
