@@ -1,5 +1,6 @@
 package io.dakehu.identity;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,13 +16,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class SignInRevocation {
 
-	private final FindByIndexNameSessionRepository<?> sessions;
+	private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
 	private final SignInStates states;
 
 	private final CachingPasswordAuthentication passwords;
 
-	SignInRevocation(FindByIndexNameSessionRepository<?> sessions, SignInStates states,
+	/**
+	 * @param sessions the shared session store; absent only when the application runs
+	 * without a web server (a command-line import), where there are no sessions to end
+	 */
+	SignInRevocation(ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, SignInStates states,
 			CachingPasswordAuthentication passwords) {
 		this.sessions = sessions;
 		this.states = states;
@@ -32,9 +37,11 @@ class SignInRevocation {
 	 * The user's rights or password changed: end every session, forget what was known.
 	 */
 	void endSessions(String username) {
-		for (String id : this.sessions.findByPrincipalName(username).keySet()) {
-			this.sessions.deleteById(id);
-		}
+		this.sessions.ifAvailable((store) -> {
+			for (String id : store.findByPrincipalName(username).keySet()) {
+				store.deleteById(id);
+			}
+		});
 		forget(username);
 	}
 
