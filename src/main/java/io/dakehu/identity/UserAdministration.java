@@ -67,6 +67,16 @@ public class UserAdministration {
 		return this.directory.summary(user);
 	}
 
+	/**
+	 * Checks a new user's password against the policy without creating anything, for
+	 * imports that validate every row before writing any.
+	 * @throws RuleViolationException on {@code password} naming the rule broken
+	 */
+	@Transactional(readOnly = true)
+	public void checkNewPassword(String password, String username, String displayName) {
+		this.policy.check("password", password, username, displayName);
+	}
+
 	public UserSummary update(long id, int expectedVersion, String displayName, String email, Role role, String team,
 			String manager) {
 		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
