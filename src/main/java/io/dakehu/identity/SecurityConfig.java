@@ -74,6 +74,12 @@ class SecurityConfig {
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 						"/actuator/health/**")
 				.permitAll()
+				// Metrics and the API's description tell how the system is built and
+				// used:
+				// administrators only (a Prometheus scraper signs in with HTTP Basic).
+				.requestMatchers("/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
+						"/swagger-ui.html")
+				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
