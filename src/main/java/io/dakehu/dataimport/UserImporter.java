@@ -114,9 +114,10 @@ final class UserImporter implements RecordImporter {
 			}
 			catch (RuleViolationException ex) {
 				// The rule, never the password itself, in the job's error list.
-				Object[] args = ex.args();
+				String reason = "validation.passwordBytes".equals(ex.messageKey()) ? "import.passwordTooLong"
+						: ex.messageKey();
 				context.reject(row.number(), (row.get("password") != null) ? row.column("password") : null, null,
-						ex.messageKey(), (args != null && args.length > 0) ? args[0].toString() : null);
+						reason, null);
 				row.reject();
 				continue;
 			}
