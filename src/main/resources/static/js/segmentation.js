@@ -19,6 +19,11 @@
 		return;
 	}
 
+	// Tooltips render their formatter's text as HTML: every name and label in it goes through ECharts' own
+	// HTML encoder, so an account called <img onerror=…> shows as text. (String templates such as '{b}' and the
+	// chart labels, drawn as SVG text, are escaped by ECharts already.)
+	var esc = echarts.format.encodeHTML;
+
 	function chart(id) {
 		var element = document.getElementById(id);
 		var instance = echarts.init(element, null, { renderer: 'svg' });
@@ -54,7 +59,7 @@
 		var instance = chart('chart-pyramid');
 		var max = Math.max.apply(null, data.pyramid.map(function (t) { return t.count; }).concat([1]));
 		instance.setOption({
-			tooltip: { trigger: 'item', formatter: function (p) { return p.data.label + ': ' + p.data.count; } },
+			tooltip: { trigger: 'item', formatter: function (p) { return esc(p.data.label) + ': ' + esc(p.data.count); } },
 			series: [{
 				type: 'funnel', sort: 'none', left: '5%', right: '5%', top: 10, bottom: 10, gap: 3, min: 0, max: max,
 				minSize: '22%', maxSize: '100%', funnelAlign: 'center',
@@ -79,8 +84,8 @@
 			grid: { left: 50, right: 20, top: 30, bottom: 40 },
 			tooltip: { trigger: 'axis', formatter: function (items) {
 				var p = items[0];
-				return labels['chart.customerShare'] + ': ' + percent(p.value[0]) + '<br>' +
-					labels['chart.valueShare'] + ': ' + percent(p.value[1]);
+				return esc(labels['chart.customerShare']) + ': ' + esc(percent(p.value[0])) + '<br>' +
+					esc(labels['chart.valueShare']) + ': ' + esc(percent(p.value[1]));
 			} },
 			xAxis: { type: 'value', min: 0, max: 1, name: labels['chart.customerShare'], nameLocation: 'middle', nameGap: 26,
 				axisLabel: { formatter: function (v) { return Math.round(v * 100) + '%'; } } },
@@ -138,8 +143,9 @@
 			grid: { left: 60, right: 50, top: 40, bottom: 40 },
 			legend: { top: 0 },
 			tooltip: { trigger: 'item', formatter: function (p) {
-				return p.data.name + '<br>' + labels['chart.value'] + ': ' + money(p.data.value[0]) + '<br>' +
-					labels['chart.growth'] + ': ' + (p.data.isNew ? labels['chart.new'] : percent(p.data.value[1]));
+				return esc(p.data.name) + '<br>' + esc(labels['chart.value']) + ': ' + esc(money(p.data.value[0])) +
+					'<br>' + esc(labels['chart.growth']) + ': ' +
+					esc(p.data.isNew ? labels['chart.new'] : percent(p.data.value[1]));
 			} },
 			xAxis: { type: 'log', name: labels['chart.value'], nameLocation: 'middle', nameGap: 26,
 				axisLabel: { formatter: function (v) { return money(v); } } },
@@ -176,7 +182,7 @@
 		instance.setOption(responsive({
 			grid: { left: 80, right: 20, top: 10, bottom: 50 },
 			tooltip: { formatter: function (p) {
-				return m.fromNames[p.data[1]] + ' → ' + m.toNames[p.data[0]] + ': ' + p.data[2];
+				return esc(m.fromNames[p.data[1]]) + ' → ' + esc(m.toNames[p.data[0]]) + ': ' + esc(p.data[2]);
 			} },
 			xAxis: { type: 'category', data: m.toNames, name: m.fromLabel + ' → ' + m.toLabel, nameLocation: 'middle',
 				nameGap: 30, splitArea: { show: true } },
@@ -205,7 +211,7 @@
 		var rows = items.slice().reverse();
 		instance.setOption(responsive({
 			grid: { left: 10, right: 40, top: 10, bottom: 10, containLabel: true },
-			tooltip: { trigger: 'item', formatter: function (p) { return p.name + ' · ' + label + ': ' + money(p.value); } },
+			tooltip: { trigger: 'item', formatter: function (p) { return esc(p.name) + ' · ' + esc(label) + ': ' + esc(money(p.value)); } },
 			xAxis: { type: 'value', axisLabel: { formatter: function (v) { return money(v); } } },
 			yAxis: { type: 'category', data: rows.map(function (r) { return r.name; }),
 				axisLabel: { width: 160, overflow: 'truncate' } },

@@ -13,6 +13,7 @@ import io.dakehu.identity.TeamSummary;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
 import jakarta.validation.Validator;
 
 /**
@@ -106,6 +107,18 @@ final class UserImporter implements RecordImporter {
 			String password = (row.get("password") != null) ? row.get("password") : context.request().defaultPassword();
 			if (password == null || password.length() < 8) {
 				context.reject(row, (row.get("password") != null) ? "password" : null, "import.passwordTooShort", "8");
+				continue;
+			}
+			try {
+				this.administration.checkNewPassword(password, username, displayName);
+			}
+			catch (RuleViolationException ex) {
+				// The rule, never the password itself, in the job's error list.
+				String reason = "validation.passwordBytes".equals(ex.messageKey()) ? "import.passwordTooLong"
+						: ex.messageKey();
+				context.reject(row.number(), (row.get("password") != null) ? row.column("password") : null, null,
+						reason, null);
+				row.reject();
 				continue;
 			}
 			String team = row.get("team");

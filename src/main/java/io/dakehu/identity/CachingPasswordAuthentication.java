@@ -6,28 +6,27 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks username and password against the stored bcrypt hash. HTTP Basic sends the
- * password with every API call and bcrypt is deliberately slow (tens of milliseconds), so
- * a verified pair is remembered for a few minutes as a salted SHA-256 digest tied to the
- * stored hash: a password change, a deactivation or a lockout takes effect at once
- * because the user row is read on every call.
+ * Checks username and password against the stored bcrypt hash, after
+ * {@link LoginThrottle} has counted the attempt. HTTP Basic sends the password with every
+ * API call and bcrypt is deliberately slow (tens of milliseconds), so a verified password
+ * is remembered for a few minutes per username and client address as a salted SHA-256
+ * digest tied to the stored hash (decision 0003). An administrator's change forgets it at
+ * once ({@link SignInRevocation}); the user's role and standing come from
+ * {@link SignInStates} on every call.
  */
 @Component
 class CachingPasswordAuthentication implements AuthenticationProvider {
@@ -36,7 +35,7 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	private static final int MAX_REMEMBERED = 10_000;
 
-	private final UserRepository users;
+	private final SignInStates states;
 
 	private final PasswordEncoder passwords;
 
@@ -50,9 +49,8 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	CachingPasswordAuthentication(UserRepository users, PasswordEncoder passwords, LoginThrottle throttle,
-			Clock clock) {
-		this.users = users;
+	CachingPasswordAuthentication(SignInStates states, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
+		this.states = states;
 		this.throttle = throttle;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -61,55 +59,89 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String username = authentication.getName();
+		String username = (authentication.getName() != null) ? authentication.getName() : "";
 		String password = (authentication.getCredentials() != null) ? authentication.getCredentials().toString() : "";
-		User user = this.users.findByUsername(username).orElse(null);
-		if (user == null) {
-			// Spend the same time as for a real user so the answer does not reveal which
-			// usernames exist.
-			this.passwords.matches(password, this.unknownUserHash);
+		String address = addressOf(authentication);
+		SignInState user = this.states.of(username).orElse(null);
+		if (user != null && user.active() && remembered(user, password, address)
+				&& this.throttle.clean(username, address)) {
+			return signedIn(user, authentication);
+		}
+		// Counted before the check, so concurrent guesses cannot all be checked.
+		if (!this.throttle.reserve(username, address)) {
+			throw new LockedException("Too many failed sign-ins");
+		}
+		// Unknown, deactivated and active users alike cost one bcrypt check and get the
+		// same
+		// answer, so neither the answer nor its timing tells which usernames exist.
+		boolean matches = check(password, (user != null) ? user.passwordHash() : this.unknownUserHash);
+		if (user == null || !user.active() || !matches) {
 			throw new BadCredentialsException("Bad credentials");
 		}
-		if (!user.active()) {
-			throw new DisabledException("User is deactivated");
-		}
-		if (user.isLockedAt(LocalDateTime.now(this.clock))) {
-			throw new LockedException("Too many failed logins");
-		}
-		if (!matches(user, password)) {
-			throw new BadCredentialsException("Bad credentials");
-		}
-		if (user.failedLogins() > 0) {
-			this.throttle.clear(username);
-		}
-		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(username, null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+		this.throttle.succeeded(username, address);
+		remember(user, password, address);
+		return signedIn(user, authentication);
+	}
+
+	private static Authentication signedIn(SignInState user, Authentication authentication) {
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user.username(),
+				null, user.authorities());
 		result.setDetails(authentication.getDetails());
 		return result;
 	}
 
-	private boolean matches(User user, String password) {
-		String key = digest(user.username() + '\0' + password + '\0' + user.passwordHash());
-		Instant now = this.clock.instant();
-		Remembered remembered = this.verified.get(key);
-		if (remembered != null && remembered.until().isAfter(now)) {
-			return true;
-		}
-		if (!this.passwords.matches(password, user.passwordHash())) {
+	/**
+	 * bcrypt reads at most 72 bytes: a longer password is never right, at the same cost.
+	 */
+	private boolean check(String password, String hash) {
+		if (password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
+			this.passwords.matches("", this.unknownUserHash);
 			return false;
 		}
+		return this.passwords.matches(password, hash);
+	}
+
+	private boolean remembered(SignInState user, String password, String address) {
+		Remembered remembered = this.verified.get(user.username() + '\0' + address);
+		return remembered != null && remembered.until().isAfter(this.clock.instant())
+				&& MessageDigest.isEqual(remembered.digest(), digest(user, password));
+	}
+
+	private void remember(SignInState user, String password, String address) {
 		if (this.verified.size() >= MAX_REMEMBERED) {
 			this.verified.clear();
 		}
-		this.verified.put(key, new Remembered(now.plus(REMEMBER)));
-		return true;
+		this.verified.put(user.username() + '\0' + address,
+				new Remembered(digest(user, password), this.clock.instant().plus(REMEMBER)));
 	}
 
-	private String digest(String text) {
+	private byte[] digest(SignInState user, String password) {
+		return digest(user.username() + '\0' + password + '\0' + user.passwordHash());
+	}
+
+	/**
+	 * Forgets every verified password of the user, so the next call checks against the
+	 * stored hash again.
+	 */
+	void forget(String username) {
+		String prefix = username + '\0';
+		this.verified.keySet().removeIf((key) -> key.startsWith(prefix));
+	}
+
+	/**
+	 * The client's address as the web layer resolved it (behind a trusted proxy: from the
+	 * forwarded headers), or an empty string when unknown.
+	 */
+	static String addressOf(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "";
+	}
+
+	private byte[] digest(String text) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			sha.update(this.salt);
-			return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+			return sha.digest(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -121,7 +153,7 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	private record Remembered(Instant until) {
+	private record Remembered(byte[] digest, Instant until) {
 	}
 
 }

@@ -1,71 +1,171 @@
 package io.dakehu.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Locks a username for a while after repeated wrong passwords, on the login form and the
- * API alike. Counters are updated with plain SQL so they never bump the user's version
- * (an administrator's edit must not conflict with somebody mistyping).
+ * Counts sign-in attempts before their password is checked, on the login form and the API
+ * alike, so a burst of concurrent guesses gets only as many checks as the limits allow.
+ * Three counters, each in a window that starts with its first attempt (decision 0019):
+ * <ul>
+ * <li>per client address, over every username: an address that keeps failing is refused
+ * for the rest of the window;</li>
+ * <li>per username from one address: five wrong passwords refuse that username from that
+ * address for the rest of the window;</li>
+ * <li>per username from anywhere: past five failures the username is slowed, not locked:
+ * one password is checked every few seconds, so the real user still gets in between
+ * others' guesses.</li>
+ * </ul>
+ * Unknown usernames are counted exactly like real ones, so the answers cannot tell them
+ * apart. A refused attempt is not counted; a successful one clears its username's
+ * counters.
  */
 @Component
 class LoginThrottle {
 
-	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+	private static final int MAX_USERNAME = 100;
+
+	private static final int MAX_ADDRESS = 64;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	private final int maxFailures;
+	private final int perUsername;
 
-	private final int lockoutMinutes;
+	private final int perAddress;
 
-	LoginThrottle(JdbcClient jdbc, Clock clock, @Value("${dakehu.security.max-failed-logins}") int maxFailures,
-			@Value("${dakehu.security.lockout-minutes}") int lockoutMinutes) {
+	private final Duration window;
+
+	private final Duration slowdown;
+
+	LoginThrottle(JdbcClient jdbc, Clock clock, @Value("${dakehu.security.max-failed-logins}") int perUsername,
+			@Value("${dakehu.security.max-failed-logins-per-address}") int perAddress,
+			@Value("${dakehu.security.lockout-minutes}") int lockoutMinutes,
+			@Value("${dakehu.security.slowdown-seconds}") int slowdownSeconds) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.maxFailures = maxFailures;
-		this.lockoutMinutes = lockoutMinutes;
-	}
-
-	@EventListener
-	void failed(AuthenticationFailureBadCredentialsEvent event) {
-		String username = event.getAuthentication().getName();
-		this.jdbc.sql("update app_user set failed_logins = failed_logins + 1 where username = :u")
-			.param("u", username)
-			.update();
-		int locked = this.jdbc.sql("""
-				update app_user set locked_until = :until, failed_logins = 0
-				where username = :u and failed_logins >= :max
-				""")
-			.param("until", LocalDateTime.now(this.clock).plusMinutes(this.lockoutMinutes))
-			.param("u", username)
-			.param("max", this.maxFailures)
-			.update();
-		if (locked > 0) {
-			log.warn("User {} locked for {} minutes after {} failed logins", username, this.lockoutMinutes,
-					this.maxFailures);
-		}
+		this.perUsername = perUsername;
+		this.perAddress = perAddress;
+		this.window = Duration.ofMinutes(lockoutMinutes);
+		this.slowdown = Duration.ofSeconds(slowdownSeconds);
 	}
 
 	/**
-	 * Forgets earlier failures after a successful login. Called by the authentication
-	 * provider only when there were failures, so the everyday API call writes nothing.
+	 * Takes one attempt from every counter, atomically, before the password is checked.
+	 * @return whether the password may be checked; when not, nothing was counted
 	 */
-	void clear(String username) {
-		this.jdbc.sql("update app_user set failed_logins = 0 where username = :u and failed_logins > 0")
-			.param("u", username)
+	boolean reserve(String username, String address) {
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		this.jdbc.sql("delete from login_throttle where window_until <= :now").param("now", now).update();
+		Keys keys = new Keys(username, address);
+		if (!take(keys.address(), null, this.perAddress, now)) {
+			return false;
+		}
+		if (!take(keys.pair(), keys.username(), this.perUsername, now)) {
+			release(keys.address());
+			return false;
+		}
+		if (!take(keys.account(), keys.username(), this.perUsername, now) && !claimSlowSlot(keys.account(), now)) {
+			release(keys.address());
+			release(keys.pair());
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * The password was right: the username starts afresh, and the address's attempt was
+	 * not a failure.
+	 */
+	void succeeded(String username, String address) {
+		Keys keys = new Keys(username, address);
+		this.jdbc.sql("delete from login_throttle where throttle_key in (:keys)")
+			.param("keys", List.of(keys.pair(), keys.account()))
 			.update();
+		release(keys.address());
+	}
+
+	/**
+	 * Whether neither this address nor this username from it has failed in the current
+	 * window: only then may a password remembered from an earlier check be trusted
+	 * without counting (a remembered password must not become a free oracle for guesses).
+	 */
+	boolean clean(String username, String address) {
+		Keys keys = new Keys(username, address);
+		return this.jdbc.sql("""
+				select count(*) from login_throttle
+				where throttle_key in (:keys) and failures > 0 and window_until > :now
+				""")
+			.param("keys", List.of(keys.address(), keys.pair()))
+			.param("now", LocalDateTime.now(this.clock))
+			.query(Long.class)
+			.single() == 0;
+	}
+
+	/** An administrator reset the password or reactivated the user: a clean slate. */
+	void forget(String username) {
+		this.jdbc.sql("delete from login_throttle where username = :u")
+			.param("u", Keys.clip(username, MAX_USERNAME))
+			.update();
+	}
+
+	private boolean take(String key, String username, int max, LocalDateTime now) {
+		this.jdbc.sql("""
+				insert into login_throttle (throttle_key, username, failures, window_until)
+				values (:key, :username, 0, :until) on conflict do nothing
+				""").param("key", key).param("username", username).param("until", now.plus(this.window)).update();
+		return this.jdbc
+			.sql("update login_throttle set failures = failures + 1 where throttle_key = :key and failures < :max")
+			.param("key", key)
+			.param("max", max)
+			.update() == 1;
+	}
+
+	/** Past the limit, one check per slowdown period: the first to claim it gets it. */
+	private boolean claimSlowSlot(String key, LocalDateTime now) {
+		return this.jdbc.sql("""
+				update login_throttle set slow_until = :next
+				where throttle_key = :key and (slow_until is null or slow_until <= :now)
+				""").param("next", now.plus(this.slowdown)).param("key", key).param("now", now).update() == 1;
+	}
+
+	private void release(String key) {
+		this.jdbc.sql("update login_throttle set failures = failures - 1 where throttle_key = :key and failures > 0")
+			.param("key", key)
+			.update();
+	}
+
+	private record Keys(String username, String addressValue) {
+
+		Keys {
+			username = clip(username, MAX_USERNAME);
+			addressValue = clip(addressValue, MAX_ADDRESS);
+		}
+
+		String address() {
+			return "a|" + this.addressValue;
+		}
+
+		String pair() {
+			return "p|" + this.addressValue + "|" + this.username;
+		}
+
+		String account() {
+			return "u|" + this.username;
+		}
+
+		static String clip(String value, int max) {
+			String text = (value != null) ? value : "";
+			return (text.length() > max) ? text.substring(0, max) : text;
+		}
+
 	}
 
 }

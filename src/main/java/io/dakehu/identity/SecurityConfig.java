@@ -21,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Two doors: form login with a session for pages, HTTP Basic without a session for
@@ -46,7 +47,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SignInStates states)
+			throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 				"Authentication required", true);
 		http.securityMatcher("/api/**")
@@ -57,18 +59,27 @@ class SecurityConfig {
 				.accessDeniedHandler(
 						(request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "Not allowed", false)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new CurrentRights(states), AnonymousAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, SignInStates states)
+			throws Exception {
 		http.authenticationManager(authenticationManager)
+			.addFilterBefore(new CurrentRights(states), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 						"/actuator/health/**")
 				.permitAll()
+				// Metrics and the API's description tell how the system is built and
+				// used:
+				// administrators only (a Prometheus scraper signs in with HTTP Basic).
+				.requestMatchers("/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
+						"/swagger-ui.html")
+				.hasRole("ADMIN")
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()

@@ -9,8 +9,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A person who signs in to Dakehu. Login counters are kept by {@link LoginThrottle}
- * directly in the table, so a failed login never collides with an administrator's edit.
+ * A person who signs in to Dakehu. Failed sign-ins are counted by {@link LoginThrottle}
+ * in a table of their own, so a failed login never collides with an administrator's edit.
  */
 @Table("app_user")
 class User {
@@ -33,10 +33,6 @@ class User {
 	private Long managerId;
 
 	private boolean active;
-
-	private int failedLogins;
-
-	private LocalDateTime lockedUntil;
 
 	private LocalDateTime createdAt;
 
@@ -71,8 +67,6 @@ class User {
 
 	void changePassword(String passwordHash) {
 		this.passwordHash = passwordHash;
-		this.failedLogins = 0;
-		this.lockedUntil = null;
 	}
 
 	void deactivate() {
@@ -81,12 +75,6 @@ class User {
 
 	void activate() {
 		this.active = true;
-		this.failedLogins = 0;
-		this.lockedUntil = null;
-	}
-
-	boolean isLockedAt(LocalDateTime now) {
-		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
 	}
 
 	Map<String, Object> auditValues() {
@@ -135,10 +123,6 @@ class User {
 
 	boolean active() {
 		return this.active;
-	}
-
-	int failedLogins() {
-		return this.failedLogins;
 	}
 
 	int version() {

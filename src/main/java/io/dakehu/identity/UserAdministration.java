@@ -23,8 +23,6 @@ import org.springframework.util.StringUtils;
 @Transactional
 public class UserAdministration {
 
-	private static final int MIN_PASSWORD_LENGTH = 8;
-
 	private final UserRepository users;
 
 	private final TeamRepository teams;
@@ -37,8 +35,17 @@ public class UserAdministration {
 
 	private final Clock clock;
 
+	private final SignInRevocation signIns;
+
+	private final PasswordPolicy policy;
+
+	private final LoginThrottle throttle;
+
 	UserAdministration(UserRepository users, TeamRepository teams, PasswordEncoder passwords, AuditTrail audit,
-			Users directory, Clock clock) {
+			Users directory, Clock clock, SignInRevocation signIns, PasswordPolicy policy, LoginThrottle throttle) {
+		this.signIns = signIns;
+		this.policy = policy;
+		this.throttle = throttle;
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
@@ -51,13 +58,23 @@ public class UserAdministration {
 		if (this.users.existsByUsername(input.username())) {
 			throw new RuleViolationException("username", "validation.duplicate", input.username());
 		}
-		checkPassword("password", input.password());
+		this.policy.check("password", input.password(), input.username(), input.displayName());
 		Long teamId = teamId(input.team());
 		Long managerId = managerId(input.manager());
 		User user = this.users.save(User.register(input.username(), input.displayName(), blankToNull(input.email()),
 				this.passwords.encode(input.password()), input.role(), teamId, managerId, now()));
 		this.audit.created("User", user.id(), null, user.auditValues());
 		return this.directory.summary(user);
+	}
+
+	/**
+	 * Checks a new user's password against the policy without creating anything, for
+	 * imports that validate every row before writing any.
+	 * @throws RuleViolationException on {@code password} naming the rule broken
+	 */
+	@Transactional(readOnly = true)
+	public void checkNewPassword(String password, String username, String displayName) {
+		this.policy.check("password", password, username, displayName);
 	}
 
 	public UserSummary update(long id, int expectedVersion, String displayName, String email, Role role, String team,
@@ -69,18 +86,32 @@ public class UserAdministration {
 		if (managerId != null && managerId == id) {
 			throw new RuleViolationException("manager", "validation.selfManager");
 		}
+		Role formerRole = user.role();
 		user.describe(displayName, blankToNull(email), role, teamId(team), managerId);
 		user = this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		if (role != formerRole) {
+			// Sessions signed in with the old role end; the user signs in again with the
+			// new one.
+			this.signIns.endSessions(user.username());
+		}
+		else {
+			this.signIns.forget(user.username());
+		}
 		return this.directory.summary(user);
 	}
 
 	public void resetPassword(long id, String newPassword) {
-		checkPassword("password", newPassword);
 		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		this.policy.check("password", newPassword, user.username(), user.displayName());
 		user.changePassword(this.passwords.encode(newPassword));
 		this.users.save(user);
 		this.audit.changed("User", id, null, Map.of("password", "…"), Map.of("password", "reset"));
+		// A reset is what an administrator does when a password may be known to others;
+		// it
+		// also lets a user slowed by failed sign-ins straight back in.
+		this.signIns.endSessions(user.username());
+		this.throttle.forget(user.username());
 	}
 
 	/**
@@ -91,10 +122,11 @@ public class UserAdministration {
 		if (currentPassword == null || !this.passwords.matches(currentPassword, user.passwordHash())) {
 			throw new RuleViolationException("currentPassword", "validation.wrongPassword");
 		}
-		checkPassword("newPassword", newPassword);
+		this.policy.check("newPassword", newPassword, user.username(), user.displayName());
 		user.changePassword(this.passwords.encode(newPassword));
 		this.users.save(user);
 		this.audit.changed("User", user.id(), null, Map.of("password", "…"), Map.of("password", "changed"));
+		this.signIns.forget(username);
 	}
 
 	public void deactivate(long id, String actingUsername) {
@@ -106,6 +138,7 @@ public class UserAdministration {
 		user.deactivate();
 		this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		this.signIns.endSessions(user.username());
 	}
 
 	public void activate(long id) {
@@ -114,6 +147,8 @@ public class UserAdministration {
 		user.activate();
 		this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		this.signIns.forget(user.username());
+		this.throttle.forget(user.username());
 	}
 
 	public TeamSummary createTeam(String name, String managerUsername) {
@@ -160,12 +195,6 @@ public class UserAdministration {
 		return this.users.findByUsername(manager.strip())
 			.map(User::id)
 			.orElseThrow(() -> new RuleViolationException("manager", "validation.unknownUser", manager));
-	}
-
-	private static void checkPassword(String field, String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 100) {
-			throw new RuleViolationException(field, "validation.passwordLength", MIN_PASSWORD_LENGTH);
-		}
 	}
 
 	private static String blankToNull(String value) {

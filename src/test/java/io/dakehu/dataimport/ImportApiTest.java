@@ -369,6 +369,24 @@ class ImportApiTest {
 	}
 
 	@Test
+	void usersWhosePasswordsBreakThePolicyAreRefusedByRowWithoutThePassword() throws Exception {
+		String tag = tag();
+		ImportJobView job = upload("users", "u.csv",
+				("username,name,password\n" + "fine." + tag + ",Fine " + tag + ",Kx9!vTq2-okay\n" + "common." + tag
+						+ ",Common " + tag + ",password\n" + "named." + tag + ",Named " + tag + ",my-named." + tag
+						+ "-pw\n" + "long." + tag + ",Long " + tag + "," + "长".repeat(25) + "\n")
+					.getBytes(StandardCharsets.UTF_8),
+				true);
+		assertThat(job.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "password", "validation.passwordCommon"),
+					org.assertj.core.groups.Tuple.tuple(4L, "password", "validation.passwordName"),
+					org.assertj.core.groups.Tuple.tuple(5L, "password", "import.passwordTooLong"));
+		assertThat(job.errors()).extracting(ImportJobView.Error::value).containsOnlyNulls();
+		assertThat(job.validRows()).isEqualTo(1);
+	}
+
+	@Test
 	void onlyAdministratorsImportUsers() throws Exception {
 		String tag = tag();
 		String kam = "kam4." + tag;

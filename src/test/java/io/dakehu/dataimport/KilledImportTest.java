@@ -80,7 +80,10 @@ class KilledImportTest {
 		finally {
 			app.destroyForcibly();
 		}
-		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+		// The embedded database's generated password waits beside it
+		// (PrivateEmbeddedDatabase).
+		String password = Files.readString(dir.resolve("database-password"), StandardCharsets.UTF_8).strip();
+		try (Connection connection = DriverManager.getConnection(url, "sa", password)) {
 			assertThat(count(connection, "select count(*) from order_line")).isZero();
 			assertThat(count(connection, "select count(*) from account where name = 'Crash Co'")).isEqualTo(1);
 			try (ResultSet rs = connection.createStatement()

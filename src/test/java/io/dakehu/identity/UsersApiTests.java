@@ -134,6 +134,55 @@ abstract class UsersApiTests extends ApiTestSupport {
 		assertThat(refused.errorFields()).containsExactly("name");
 	}
 
+	@Test
+	void passwordsBreakingThePolicyAnswer400NamingTheFieldNever500() {
+		String username = Fixtures.unique("policy");
+		for (String password : new String[] { "长".repeat(25), "x".repeat(500), "password", "12345678",
+				"my-" + username + "-pw", "short" }) {
+			Response refused = this.api
+				.post(Api.ADMIN, "/api/v1/users",
+						json("username", username, "displayName", "Policy", "password", password, "role", "KAM"))
+				.expect(400);
+			assertThat(refused.errorFields()).as(password).containsExactly("password");
+		}
+		assertThat(usersNamed(username)).isZero();
+		Response tooLong = this.api
+			.post(Api.ADMIN, "/api/v1/users",
+					json("username", username, "displayName", "Policy", "password", "长".repeat(25), "role", "KAM"))
+			.expect(400);
+		assertThat(tooLong.text()).contains("72 bytes");
+		this.api
+			.post(Api.ADMIN, "/api/v1/users",
+					json("username", username, "displayName", "Policy", "password", "长城脚下的第一杯咖啡", "role", "KAM"))
+			.expect(201);
+		this.api.send(username, "长城脚下的第一杯咖啡", "GET", "/api/v1/me", null).expect(200);
+	}
+
+	@Test
+	void colleaguesSeeWhatAPickerNeedsAndAdministratorsTheDirectory() {
+		String kam = this.given.kam();
+		String gone = this.given.kam();
+		long goneId = this.jdbc.sql("select id from app_user where username = ?")
+			.param(gone)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("update app_user set active = false where username = ?").param(gone).update();
+
+		Response colleagues = this.api.get(kam, "/api/v1/users").expect(200);
+		assertThat(colleagues.items()).allSatisfy((node) -> assertThat(node.propertyNames())
+			.containsExactlyInAnyOrder("id", "username", "displayName", "team"));
+		assertThat(colleagues.items()).extracting((node) -> node.get("username").asString())
+			.contains(kam, "admin")
+			.doesNotContain(gone);
+		this.api.get(kam, "/api/v1/users/" + goneId).expect(404);
+
+		Response directory = this.api.get(Api.ADMIN, "/api/v1/users").expect(200);
+		assertThat(directory.items()).extracting((node) -> node.get("username").asString()).contains(kam, gone);
+		assertThat(directory.items().get(0).has("email")).isTrue();
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/users/" + goneId).expect(200).body().get("active").asBoolean())
+			.isFalse();
+	}
+
 	private long usersNamed(String username) {
 		return this.jdbc.sql("select count(*) from app_user where username = ?")
 			.param(username)

@@ -65,6 +65,10 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 				assertThat(shapes(browser, chart)).as(chart).isGreaterThan(chart.equals("chart-cost") ? 0 : 3);
 			}
 			assertThat(browser.text(By.id("chart-cost"))).contains("Costly Trading");
+			assertThat(tooltipsFor(browser, "<img src=x onerror=window.__xss=1>")).as("tooltips of an evil name")
+				.hasSize(4)
+				.allSatisfy((html) -> assertThat(html).contains("&lt;img src=x onerror=window.__xss=1&gt;")
+					.doesNotContain("<img"));
 
 			JsonNode run = this.api.get(Api.ADMIN, "/api/v1/segmentation/runs/" + runId).expect(200).body();
 			long vips = run.get("pyramid").get("VIP").asLong();
@@ -120,6 +124,26 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 			assertThat(browser.text(By.id("chart-abc"))).contains("白金型");
 			browser.go("/dashboard?lang=en");
 		}
+	}
+
+	/**
+	 * What the charts' own tooltip formatters make of an account called {@code name}: the
+	 * HTML each tooltip would show.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<String> tooltipsFor(Browser browser, String name) {
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+				var name = arguments[0];
+				function formatter(id) {
+					return echarts.getInstanceByDom(document.getElementById(id)).getOption().tooltip[0].formatter;
+				}
+				return [
+					formatter('chart-pyramid')({ data: { label: name, count: 1 } }),
+					formatter('chart-value-growth')({ data: { name: name, value: [1, 0.1], isNew: false } }),
+					formatter('chart-top')({ name: name, value: 1 }),
+					formatter('chart-cost')({ name: name, value: 1 })
+				];
+				""", name);
 	}
 
 	private static void runSegmentation(Browser browser, String from, String to) {

@@ -72,7 +72,7 @@ class ExportPagesTests {
 		assertThat(dataLines(download("admin", "ADMIN"))).isEqualTo(all);
 		String stranger = "export" + SEQUENCE.incrementAndGet();
 		this.administration
-			.create(new NewUser(stranger, "KAM " + stranger, null, "password-" + stranger, Role.KAM, null, null));
+			.create(new NewUser(stranger, "KAM " + stranger, null, "Secret-Pass-1", Role.KAM, null, null));
 		assertThat(dataLines(download(stranger, "KAM"))).isZero();
 	}
 

@@ -40,11 +40,12 @@ final class PageFixtures {
 				RecordScope.everything(admin.id()));
 	}
 
-	/** A new KAM whose password is "password-" and the user name. */
+	/**
+	 * A new KAM (with a password nobody signs in with: the tests act as users directly).
+	 */
 	static String kam(UserAdministration administration, String prefix) {
 		String username = prefix + SEQUENCE.incrementAndGet();
-		administration
-			.create(new NewUser(username, "KAM " + username, null, "password-" + username, Role.KAM, null, null));
+		administration.create(new NewUser(username, "KAM " + username, null, "Secret-Pass-1", Role.KAM, null, null));
 		return username;
 	}
 

@@ -106,8 +106,8 @@ abstract class PickerTests {
 
 	private String kam(String name) {
 		String username = Fixtures.unique("picker.kam").toLowerCase(Locale.ROOT);
-		this.administration.create(
-				new NewUser(username, name + " " + username, null, "password-" + username, Role.KAM, this.team, null));
+		this.administration
+			.create(new NewUser(username, name + " " + username, null, "Secret-Pass-1", Role.KAM, this.team, null));
 		return username;
 	}
 

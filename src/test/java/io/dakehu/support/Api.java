@@ -71,6 +71,15 @@ public final class Api {
 	}
 
 	/**
+	 * Sends a request as if from another client address: the application honours
+	 * {@code X-Forwarded-For} from a proxy on this machine, as it would behind a load
+	 * balancer.
+	 */
+	public Response sendFrom(String address, String user, String password, String method, String path) {
+		return send(user, password, method, path, null, "application/json, application/problem+json", address);
+	}
+
+	/**
 	 * Gets a page as a browser asks for it, so errors come back as the application's
 	 * error pages rather than problem details.
 	 */
@@ -79,10 +88,18 @@ public final class Api {
 	}
 
 	private Response send(String user, String password, String method, String path, Object body, String accept) {
+		return send(user, password, method, path, body, accept, null);
+	}
+
+	private Response send(String user, String password, String method, String path, Object body, String accept,
+			String forwardedFor) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + encode(path)))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", accept)
 			.header("Accept-Language", "en");
+		if (forwardedFor != null) {
+			request.header("X-Forwarded-For", forwardedFor);
+		}
 		if (user != null) {
 			String credentials = user + ":" + password;
 			request.header("Authorization",

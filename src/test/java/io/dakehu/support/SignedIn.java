@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 
@@ -24,6 +25,8 @@ public final class SignedIn {
 	private final HttpClient http;
 
 	private final String base;
+
+	private String csrf = "";
 
 	private SignedIn(int port) {
 		this.http = HttpClient.newBuilder()
@@ -47,7 +50,47 @@ public final class SignedIn {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
 		assertThat(answer.location()).as("signed in as " + username).doesNotContain("error");
+		session.csrf = Jsoup.parse(session.get("/profile", "en").text()).select("meta[name=_csrf]").attr("content");
 		return session;
+	}
+
+	/**
+	 * One try at the login form from the given client address (sent as
+	 * {@code X-Forwarded-For}, as a proxy on this machine would): where the form sends
+	 * the browser: the home page on success, {@code /login?error=...} otherwise.
+	 */
+	public static String attempt(int port, String address, String username, String password) {
+		SignedIn session = new SignedIn(port);
+		String form = session
+			.send(HttpRequest.newBuilder(URI.create(session.base + "/login")).header("X-Forwarded-For", address).GET())
+			.text();
+		String csrf = Jsoup.parse(form).select("input[name=_csrf]").attr("value");
+		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+		Page answer = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Forwarded-For", address)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
+		return answer.location();
+	}
+
+	/**
+	 * Posts a form as the browser would from a page of this session, with the session's
+	 * CSRF token as read right after signing in.
+	 */
+	public Page post(String path, Map<String, String> fields) {
+		StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(this.csrf, StandardCharsets.UTF_8));
+		fields.forEach((name, value) -> body.append('&')
+			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8)));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html,application/xhtml+xml,*/*")
+			.header("Accept-Language", "en")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
 	}
 
 	/**

@@ -148,7 +148,12 @@ class AdminPages {
 			Flash.success(redirect, "admin.passwordReset");
 		}
 		catch (RuleViolationException ex) {
-			Flash.error(redirect, "admin.passwordInvalid");
+			Flash.error(redirect, switch (ex.messageKey()) {
+				case "validation.passwordBytes" -> "admin.passwordTooLong";
+				case "validation.passwordCommon" -> "admin.passwordCommon";
+				case "validation.passwordName" -> "admin.passwordName";
+				default -> "admin.passwordInvalid";
+			});
 		}
 		return "redirect:/admin/users/" + id;
 	}

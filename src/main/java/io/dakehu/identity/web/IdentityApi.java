@@ -9,6 +9,7 @@ import io.dakehu.identity.TeamSummary;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Users, teams and "who am I" over the API. Everyone may read the directory (to pick
- * owners and participants); only administrators change it.
+ * Users, teams and "who am I" over the API. Everyone may read the colleagues a picker
+ * offers (to name owners and participants); only administrators read the whole directory
+ * and change it.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -47,14 +49,29 @@ class IdentityApi {
 				summary.teamName(), summary.managerUsername());
 	}
 
+	/**
+	 * Administrators read the whole directory; everyone else the active colleagues with
+	 * what a picker needs (decision 0019): who they are and the username that the API's
+	 * owner and participant fields take, never e-mail, role or standing.
+	 */
 	@GetMapping("/users")
-	List<UserJson> users() {
-		return this.users.all().stream().map(UserJson::of).toList();
+	List<?> users() {
+		if (this.users.current().isAdmin()) {
+			return this.users.all().stream().map(UserJson::of).toList();
+		}
+		return this.users.active().stream().map(ColleagueJson::of).toList();
 	}
 
 	@GetMapping("/users/{id}")
-	UserJson user(@PathVariable long id) {
-		return UserJson.of(this.users.get(id));
+	Object user(@PathVariable long id) {
+		UserSummary user = this.users.get(id);
+		if (this.users.current().isAdmin()) {
+			return UserJson.of(user);
+		}
+		if (!user.active()) {
+			throw new NotFoundException("User", id);
+		}
+		return ColleagueJson.of(user);
 	}
 
 	@PostMapping("/users")
@@ -85,6 +102,14 @@ class IdentityApi {
 		static UserJson of(UserSummary user) {
 			return new UserJson(user.id(), user.username(), user.displayName(), user.email(), user.role().name(),
 					user.teamName(), user.managerUsername(), user.active(), user.version());
+		}
+
+	}
+
+	record ColleagueJson(long id, String username, String displayName, String team) {
+
+		static ColleagueJson of(UserSummary user) {
+			return new ColleagueJson(user.id(), user.username(), user.displayName(), user.teamName());
 		}
 
 	}

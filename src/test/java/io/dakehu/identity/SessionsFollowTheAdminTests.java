@@ -1,0 +1,156 @@
+package io.dakehu.identity;
+
+import java.util.Map;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import io.dakehu.support.SignedIn;
+import io.dakehu.support.SignedIn.Page;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An administrator's deactivation, demotion or password reset bites on the user's very
+ * next request, in an open browser session as over HTTP Basic.
+ */
+abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SignInStates states;
+
+	@Test
+	void aDeactivatedUsersOpenSessionIsSentToTheLoginPage() {
+		String kam = this.given.kam();
+		SignedIn session = SignedIn.as(this.port, kam, Api.USER_PASSWORD);
+		assertThat(session.get("/accounts", "en").status()).isEqualTo(200);
+		assertThat(sessionsOf(kam)).isEqualTo(1);
+
+		adminSession().post("/admin/users/" + idOf(kam) + "/deactivate", Map.of());
+
+		assertThat(sessionsOf(kam)).isZero();
+		Page next = session.get("/accounts", "en");
+		assertThat(next.status()).isEqualTo(302);
+		assertThat(next.location()).endsWith("/login");
+		assertThat(this.api.get(kam, "/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aDemotedAdministratorsSessionCanNoLongerCreateAnAdministrator() {
+		String second = this.given.user("ADMIN", null, null);
+		SignedIn session = SignedIn.as(this.port, second, Api.USER_PASSWORD);
+		assertThat(session.get("/admin/users", "en").status()).isEqualTo(200);
+		this.api.get(second, "/api/v1/me").expect(200);
+
+		Page demoted = adminSession().post("/admin/users/" + idOf(second), Map.of("displayName", "Demoted " + second,
+				"email", "", "role", "KAM", "team", "", "manager", "", "version", Integer.toString(versionOf(second))));
+		assertThat(demoted.location()).endsWith("/admin/users");
+		assertThat(roleOf(second)).isEqualTo("KAM");
+
+		String intruder = Fixtures.unique("intruder");
+		Page refused = session.post("/admin/users", Map.of("username", intruder, "displayName", "Intruder", "password",
+				Api.USER_PASSWORD, "role", "ADMIN"));
+		assertThat(refused.status()).isIn(302, 403);
+		assertThat(refused.location()).doesNotEndWith("/admin/users");
+		this.api
+			.post(second, "/api/v1/users",
+					json("username", intruder, "displayName", "Intruder", "password", Api.USER_PASSWORD, "role",
+							"ADMIN"))
+			.expect(403);
+		assertThat(usersNamed(intruder)).isZero();
+	}
+
+	@Test
+	void aSessionThatOutlivesARoleChangeRunsOnTheNewRole() {
+		// The session row survives here (as it would for a sign-in racing the change):
+		// the role is re-read on each request all the same.
+		String second = this.given.user("ADMIN", null, null);
+		SignedIn session = SignedIn.as(this.port, second, Api.USER_PASSWORD);
+		assertThat(session.get("/admin/users", "en").status()).isEqualTo(200);
+
+		this.jdbc.sql("update app_user set role = 'KAM' where username = ?").param(second).update();
+		this.states.evict(second);
+
+		assertThat(sessionsOf(second)).isEqualTo(1);
+		assertThat(session.get("/admin/users", "en").status()).isEqualTo(403);
+		String intruder = Fixtures.unique("intruder");
+		assertThat(
+				session
+					.post("/admin/users",
+							Map.of("username", intruder, "displayName", "Intruder", "password", Api.USER_PASSWORD,
+									"role", "ADMIN"))
+					.status())
+			.isEqualTo(403);
+		assertThat(usersNamed(intruder)).isZero();
+		assertThat(session.get("/accounts", "en").status()).as("still signed in as a KAM").isEqualTo(200);
+	}
+
+	@Test
+	void anAdministratorsPasswordResetEndsTheUsersSessions() {
+		String second = this.given.user("ADMIN", null, null);
+		SignedIn first = SignedIn.as(this.port, second, Api.USER_PASSWORD);
+		SignedIn other = SignedIn.as(this.port, second, Api.USER_PASSWORD);
+		this.api.get(second, "/api/v1/me").expect(200);
+		assertThat(sessionsOf(second)).isEqualTo(2);
+
+		String fresh = "Fresh-Pass-" + Fixtures.unique("p");
+		Page reset = adminSession().post("/admin/users/" + idOf(second) + "/password", Map.of("password", fresh));
+		assertThat(reset.location()).endsWith("/admin/users/" + idOf(second));
+
+		assertThat(sessionsOf(second)).isZero();
+		for (SignedIn session : new SignedIn[] { first, other }) {
+			Page next = session.get("/admin/users", "en");
+			assertThat(next.status()).isEqualTo(302);
+			assertThat(next.location()).endsWith("/login");
+		}
+		assertThat(this.api.send(second, Api.USER_PASSWORD, "GET", "/api/v1/me", null).status())
+			.as("the old password, verified a moment ago")
+			.isEqualTo(401);
+		assertThat(this.api.send(second, fresh, "GET", "/api/v1/me", null).status()).isEqualTo(200);
+	}
+
+	private SignedIn adminSession() {
+		return SignedIn.as(this.port, Api.ADMIN, Api.ADMIN_PASSWORD);
+	}
+
+	private long sessionsOf(String username) {
+		return this.jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
+	}
+
+	private long idOf(String username) {
+		return this.jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
+	}
+
+	private int versionOf(String username) {
+		return this.jdbc.sql("select version from app_user where username = ?")
+			.param(username)
+			.query(Integer.class)
+			.single();
+	}
+
+	private String roleOf(String username) {
+		return this.jdbc.sql("select role from app_user where username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
+	}
+
+	private long usersNamed(String username) {
+		return this.jdbc.sql("select count(*) from app_user where username = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
+	}
+
+}
