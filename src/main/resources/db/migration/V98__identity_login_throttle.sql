@@ -1,5 +1,5 @@
 -- Failed sign-ins counted per client address, per account from one address, and per account from anywhere, each in
--- a window that starts with its first failure (see decision 0019). The counters on app_user counted per account only,
+-- a window that starts with its first failure (see decision 0020). The counters on app_user counted per account only,
 -- so anyone's five wrong guesses locked the real user out; they go.
 create table login_throttle (
     throttle_key  varchar(200) not null,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Counts sign-in attempts before their password is checked, on the login form and the API
  * alike, so a burst of concurrent guesses gets only as many checks as the limits allow.
- * Three counters, each in a window that starts with its first attempt (decision 0019):
+ * Three counters, each in a window that starts with its first attempt (decision 0020):
  * <ul>
  * <li>per client address, over every username: an address that keeps failing is refused
  * for the rest of the window;</li>

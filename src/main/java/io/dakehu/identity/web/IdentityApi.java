@@ -51,7 +51,7 @@ class IdentityApi {
 
 	/**
 	 * Administrators read the whole directory; everyone else the active colleagues with
-	 * what a picker needs (decision 0019): who they are and the username that the API's
+	 * what a picker needs (decision 0020): who they are and the username that the API's
 	 * owner and participant fields take, never e-mail, role or standing.
 	 */
 	@GetMapping("/users")

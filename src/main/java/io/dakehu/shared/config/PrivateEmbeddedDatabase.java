@@ -29,7 +29,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Keeps the embedded H2 file database private (decision 0019): before the datasource
+ * Keeps the embedded H2 file database private (decision 0020): before the datasource
  * exists, the database's folder is made owner-only, and when no password is configured, a
  * random one is generated into {@value #PASSWORD_FILE} in that folder (owner-only) and
  * used. A database created by an earlier version with the empty password gets the
