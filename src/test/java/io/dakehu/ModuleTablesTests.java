@@ -31,7 +31,7 @@ class ModuleTablesTests {
 	 * {@code report} join when they do.
 	 */
 	private static final Set<String> CHECKED = Set.of("account", "activity", "catalog", "dataimport", "identity",
-			"opportunity", "order", "relationship", "segmentation");
+			"opportunity", "order", "relationship", "segmentation", "service");
 
 	private static final Pattern CREATE = Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)",
 			Pattern.CASE_INSENSITIVE);
