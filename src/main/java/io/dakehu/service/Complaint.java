@@ -184,7 +184,7 @@ class Complaint {
 		values.put("ownerId", this.ownerId);
 		values.put("helpers", this.helpers.isEmpty() ? null
 				: new TreeSet<>(this.helpers.stream().map(ComplaintHelper::userId).toList()).toString());
-		values.put("status", this.status.name());
+		values.put("complaintStatus", this.status.name());
 		values.put("resolution", this.resolution);
 		values.put("rootCause", this.rootCause);
 		values.put("returnVisitDue", this.returnVisitDue);

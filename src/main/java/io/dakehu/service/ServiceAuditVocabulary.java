@@ -24,7 +24,7 @@ class ServiceAuditVocabulary implements AuditVocabulary {
 			case "channel" -> AuditField.label("complaint.channel.");
 			case "category" -> AuditField.label("complaint.category.");
 			case "severity" -> AuditField.label("complaint.severity.");
-			case "status" -> AuditField.label("complaint.status.");
+			case "complaintStatus" -> AuditField.label("complaint.status.");
 			case "ownerId", "helpers" -> AuditField.names("user");
 			case "contactId" -> AuditField.names("contact");
 			default -> null;
