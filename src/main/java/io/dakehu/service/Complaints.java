@@ -156,6 +156,9 @@ public class Complaints {
 	 */
 	@Transactional
 	public ComplaintView assign(CurrentUser me, long id, String owner, Integer version) {
+		// Out of scope reads as missing first, so a refusal never confirms a complaint
+		// exists.
+		get(me.scope(), id);
 		if (!me.managesOthers()) {
 			throw new AccessDeniedException("Only managers reassign complaints");
 		}
@@ -166,6 +169,7 @@ public class Complaints {
 	/** The owner (or a manager) asks a colleague to help. */
 	@Transactional
 	public ComplaintView addHelper(CurrentUser me, long id, String helper, Integer version) {
+		get(me.scope(), id);
 		UserSummary user = this.users.requireActive(helper, "helper");
 		return change(me, id, version, (complaint) -> {
 			if (complaint.getOwnerId() != me.id() && !me.managesOthers()) {

@@ -102,6 +102,8 @@ public class ServiceLevels {
 			now.put("responseHours", input.responseHours());
 			now.put("resolutionDays", input.resolutionDays());
 			now.put("executiveVisitsPerYear", input.executiveVisitsPerYear());
+			// The audit log keys records by number: a tier's is its place from VIP (1)
+			// down.
 			this.audit.changed(AUDIT_TYPE, input.tier().ordinal() + 1L, null, auditValues(old), now);
 		}
 		return all();

@@ -304,6 +304,8 @@ abstract class ComplaintsTests extends ApiTestSupport {
 		String path = "/api/v1/complaints/" + created.id();
 		this.api.get(this.otherKam, path).expect(404);
 		this.api.post(this.otherKam, path + "/start", json("version", created.version())).expect(404);
+		this.api.post(this.otherKam, path + "/assign", json("owner", this.otherKam, "version", created.version()))
+			.expect(404);
 		record(this.otherKam, account, null).expect(404);
 		assertThat(this.api.get(this.otherKam, "/api/v1/complaints?limit=500").expect(200).ids())
 			.doesNotContain(created.id());
