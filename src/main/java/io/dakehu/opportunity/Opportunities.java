@@ -193,8 +193,8 @@ public class Opportunities {
 		StringBuilder sql = new StringBuilder(" where o.account_id is not null and ").append(accountScope.condition());
 		Map<String, Object> params = new HashMap<>(accountScope.params());
 		if (!scope.ownerIds().isEmpty()) {
-			sql.append(" and o.owner_id not in (:scopeOwners)");
-			params.put("scopeOwners", scope.ownerIds());
+			sql.append(" and o.owner_id not in (:talliedOwners)");
+			params.put("talliedOwners", scope.ownerIds());
 		}
 		if (query.ownerIds() != null) {
 			sql.append(" and o.owner_id in (:filterOwners)");

@@ -8,6 +8,6 @@
  * {@link io.dakehu.account.AccountScopeSql}. Those arrows are declared here, so a new
  * reach into another module fails the module verification.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "account :: sql", "contact", "identity", "segmentation", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "contact",
+		"identity", "segmentation", "segmentation :: sql", "shared" })
 package io.dakehu.service;
