@@ -69,14 +69,14 @@ public class Complaints {
 
 	private final ServiceLevels levels;
 
-	private final Standings standings;
+	private final TierStandings standings;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	Complaints(ComplaintRepository repository, JdbcClient jdbc, AccountQueries accounts, Contacts contacts, Users users,
-			ServiceLevels levels, Standings standings, AuditTrail audit, Clock clock) {
+			ServiceLevels levels, TierStandings standings, AuditTrail audit, Clock clock) {
 		this.repository = repository;
 		this.jdbc = jdbc;
 		this.accounts = accounts;

@@ -32,11 +32,11 @@ public class ServiceLevels {
 
 	private final JdbcClient jdbc;
 
-	private final Standings standings;
+	private final TierStandings standings;
 
 	private final AuditTrail audit;
 
-	ServiceLevels(JdbcClient jdbc, Standings standings, AuditTrail audit) {
+	ServiceLevels(JdbcClient jdbc, TierStandings standings, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.standings = standings;
 		this.audit = audit;

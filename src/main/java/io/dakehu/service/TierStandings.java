@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * per tier, read through the tier SQL segmentation publishes.
  */
 @Component
-class Standings {
+class TierStandings {
 
 	private final LatestClasses classes;
 
@@ -26,7 +26,7 @@ class Standings {
 
 	private final JdbcClient jdbc;
 
-	Standings(LatestClasses classes, Segmentation segmentation, JdbcClient jdbc) {
+	TierStandings(LatestClasses classes, Segmentation segmentation, JdbcClient jdbc) {
 		this.classes = classes;
 		this.segmentation = segmentation;
 		this.jdbc = jdbc;
