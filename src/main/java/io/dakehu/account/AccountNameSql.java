@@ -24,6 +24,14 @@ public final class AccountNameSql {
 		return " left join account " + alias + " on " + alias + ".id = " + accountIdColumn;
 	}
 
+	/**
+	 * An inner join of the account under {@code alias}, for rows that have one: the
+	 * database can then read the rows in name order along the account name index.
+	 */
+	public static String innerJoin(String alias, String accountIdColumn) {
+		return " join account " + alias + " on " + alias + ".id = " + accountIdColumn;
+	}
+
 	/** The column of the joined account holding its name as written. */
 	public static String name(String alias) {
 		return alias + ".name";

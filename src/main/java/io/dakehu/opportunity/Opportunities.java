@@ -240,7 +240,8 @@ public class Opportunities {
 		if (query.matchesNothing()) {
 			return List.of();
 		}
-		Ordered ordered = ordered(scope, query, sort);
+		Ordered ordered = (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT)
+				? byAccountName(scope, query, sort.descending(), offset + limit) : ordered(scope, query, sort);
 		List<Raw> rows = this.jdbc.sql(ordered.sql() + " limit :limit offset :offset")
 			.params(ordered.params())
 			.param("limit", limit)
@@ -248,6 +249,30 @@ public class Opportunities {
 			.query(Opportunities::raw)
 			.list();
 		return named(rows, productNames());
+	}
+
+	/**
+	 * A page sorted by account name, as two parts each an index serves: the deals with an
+	 * account, read along the accounts' name index into each account's deals, and the
+	 * deals without one; each part cut at the page's end, so only a page's worth of rows
+	 * is ever sorted. Written as one left join ordered by the name, the database joins
+	 * and sorts every matching deal first. Deals without an account come last ascending
+	 * and first descending, as empty values do in every other column.
+	 * @param window rows up to the end of the page asked for
+	 */
+	private Ordered byAccountName(RecordScope scope, OpportunityQuery query, boolean descending, long window) {
+		Where where = where(scope, query);
+		String direction = descending ? " desc" : " asc";
+		String key = AccountNameSql.sortKey("an");
+		String withAccount = COLUMNS + ", " + (descending ? 1 : 0) + " as sort_part, " + key + " as sort_key" + FROM
+				+ AccountNameSql.innerJoin("an", "o.account_id") + where.sql() + " order by " + key + direction
+				+ ", o.id" + direction + " limit :window";
+		String without = COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key" + FROM + where.sql()
+				+ " and o.account_id is null order by o.id" + direction + " limit :window";
+		Map<String, Object> params = new HashMap<>(where.params());
+		params.put("window", window);
+		return new Ordered("select x.* from ((" + withAccount + ") union all (" + without
+				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params);
 	}
 
 	/**
@@ -487,11 +512,14 @@ public class Opportunities {
 		return views;
 	}
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount,
 			       o.source, o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability,
-			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at
-			from opportunity o join opportunity_stage_probability p on p.stage = o.stage""";
+			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at""";
+
+	private static final String FROM = " from opportunity o join opportunity_stage_probability p on p.stage = o.stage";
+
+	private static final String SELECT = COLUMNS + FROM;
 
 	private static Raw raw(ResultSet rs, int n) throws SQLException {
 		Date engage = rs.getDate(6);
