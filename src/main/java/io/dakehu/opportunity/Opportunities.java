@@ -248,7 +248,7 @@ public class Opportunities {
 			.param("offset", offset)
 			.query(Opportunities::raw)
 			.list();
-		return named(rows, productNames());
+		return named(rows, this.catalog.names());
 	}
 
 	/**
@@ -284,7 +284,7 @@ public class Opportunities {
 			return;
 		}
 		Ordered ordered = ordered(scope, query, sort);
-		Map<Long, String> products = productNames();
+		Map<Long, String> products = this.catalog.names();
 		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
 		this.jdbc.sql(ordered.sql()).params(ordered.params()).withFetchSize(NAME_CHUNK).query((ResultSet rs) -> {
 			chunks.accept(raw(rs, 0));
@@ -380,7 +380,7 @@ public class Opportunities {
 	 */
 	public void forEach(RecordScope scope, OpportunityCriteria criteria, Consumer<OpportunityView> consumer) {
 		Where where = where(scope, criteria);
-		Map<Long, String> products = productNames();
+		Map<Long, String> products = this.catalog.names();
 		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
 		this.jdbc.sql(SELECT + where.sql() + " order by o.id")
 			.params(where.params())
@@ -405,7 +405,7 @@ public class Opportunities {
 		if (rows.isEmpty()) {
 			throw new NotFoundException("Opportunity", id);
 		}
-		return named(rows, productNames()).get(0);
+		return named(rows, this.catalog.names()).get(0);
 	}
 
 	/**
@@ -431,7 +431,7 @@ public class Opportunities {
 			params.put("accountIds", Set.copyOf(accountIds));
 		}
 		List<Raw> rows = this.jdbc.sql(sql + " order by o.id desc").params(params).query(Opportunities::raw).list();
-		return named(rows, productNames());
+		return named(rows, this.catalog.names());
 	}
 
 	/**
@@ -447,7 +447,7 @@ public class Opportunities {
 			.query(Opportunities::raw)
 			.list());
 		rows.sort(java.util.Comparator.comparingInt((Raw row) -> ids.indexOf(row.id())));
-		return named(rows, productNames());
+		return named(rows, this.catalog.names());
 	}
 
 	private Where where(RecordScope scope, OpportunityCriteria criteria) {
@@ -477,12 +477,6 @@ public class Opportunities {
 			params.put("ownerId", criteria.ownerId());
 		}
 		return new Where(sql.toString(), params);
-	}
-
-	private Map<Long, String> productNames() {
-		Map<Long, String> names = new HashMap<>();
-		this.catalog.all().forEach((product) -> names.put(product.id(), product.name()));
-		return names;
 	}
 
 	private List<OpportunityView> named(List<Raw> rows, Map<Long, String> products) {

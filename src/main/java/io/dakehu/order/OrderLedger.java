@@ -159,7 +159,7 @@ public class OrderLedger {
 		long id = keys.getKeyAs(Long.class);
 		this.events.publishEvent(recorded(List.of(line)));
 		return named(this.jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(OrderLedger::raw).list(),
-				productNames())
+				this.catalog.names())
 			.get(0);
 	}
 
@@ -299,7 +299,7 @@ public class OrderLedger {
 			.param("offset", page.offset())
 			.query(OrderLedger::raw)
 			.list();
-		return new PageResult<>(named(rows, productNames()), page.page(), page.size(), total);
+		return new PageResult<>(named(rows, this.catalog.names()), page.page(), page.size(), total);
 	}
 
 	/**
@@ -309,7 +309,7 @@ public class OrderLedger {
 	 */
 	public void forEach(RecordScope scope, OrderCriteria criteria, Consumer<OrderLineView> consumer) {
 		Where where = where(scope, criteria);
-		Map<Long, String> products = productNames();
+		Map<Long, String> products = this.catalog.names();
 		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
 		this.jdbc.sql(SELECT + where.sql() + " order by o.order_date, o.id")
 			.params(where.params())
@@ -425,12 +425,6 @@ public class OrderLedger {
 			params.put("to", criteria.to());
 		}
 		return new Where(sql.toString(), params);
-	}
-
-	private Map<Long, String> productNames() {
-		Map<Long, String> names = new HashMap<>();
-		this.catalog.all().forEach((product) -> names.put(product.id(), product.name()));
-		return names;
 	}
 
 	private List<OrderLineView> named(List<Raw> rows, Map<Long, String> products) {
