@@ -275,6 +275,26 @@ public class AccountQueries {
 	}
 
 	/**
+	 * Which of these accounts lie in the reader's own scope, the one every write checks:
+	 * what a reader may work on, as against merely read (decision 0017).
+	 */
+	public Set<Long> visible(RecordScope scope, java.util.Collection<Long> ids) {
+		if (scope.all()) {
+			return Set.copyOf(ids);
+		}
+		Set<Long> visible = new HashSet<>();
+		AccountScopeSql scoped = AccountScopeSql.onAccountTable(scope, "a");
+		for (List<Long> chunk : chunks(ids)) {
+			visible.addAll(this.jdbc.sql("select a.id from account a where a.id in (:ids) and " + scoped.condition())
+				.params(scoped.params())
+				.param("ids", chunk)
+				.query(Long.class)
+				.list());
+		}
+		return visible;
+	}
+
+	/**
 	 * The scope's condition widened by every {@link AccountReadAccess}: the accounts a
 	 * reader may at least read.
 	 */

@@ -14,6 +14,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,32 +42,40 @@ public class ColumnMappings {
 
 	/**
 	 * Saves a column mapping under a name, so the next file from the same source maps the
-	 * same way.
+	 * same way: for the editor only, or, by an administrator, shared with everyone. Each
+	 * user's names are their own, so nobody overwrites a colleague's mapping, and a
+	 * shared one changes only by an administrator's hand.
+	 * @throws AccessDeniedException when someone else than an administrator shares one
 	 */
-	public void saveMapping(CurrentUser editor, ImportType type, String name, Map<String, String> mapping) {
+	public void saveMapping(CurrentUser editor, ImportType type, String name, Map<String, String> mapping,
+			boolean shared) {
+		if (shared && !editor.isAdmin()) {
+			throw new AccessDeniedException("Only administrators share column mappings");
+		}
 		if (name == null || name.isBlank() || name.strip().length() > 100) {
 			throw new RuleViolationException("mappingName", "import.tooLong", 100);
 		}
 		checkMapping(type, mapping);
-		this.jobs.saveMapping(type, name.strip(), json(mapping), editor.id());
+		this.jobs.saveMapping(type, name.strip(), json(mapping), shared ? null : editor.id(), editor.id());
 	}
 
 	/**
-	 * A saved mapping.
+	 * A saved mapping the reader may use: their own of that name, else the shared one.
 	 * @throws RuleViolationException when there is none of that name
 	 */
-	public Map<String, String> mapping(ImportType type, String name) {
-		return this.jobs.mapping(type, (name != null) ? name.strip() : "")
+	public Map<String, String> mapping(CurrentUser reader, ImportType type, String name) {
+		return this.jobs.mapping(type, (name != null) ? name.strip() : "", reader.id())
 			.map(ColumnMappings::parseMapping)
 			.orElseThrow(() -> new RuleViolationException("mappingName", "import.unknownMapping", name));
 	}
 
 	/**
-	 * The saved mappings of a type by name.
+	 * The saved mappings of a type the reader may use, by name: the shared ones and their
+	 * own (which wins over a shared one of the same name).
 	 */
-	public Map<String, Map<String, String>> mappings(ImportType type) {
+	public Map<String, Map<String, String>> mappings(CurrentUser reader, ImportType type) {
 		Map<String, Map<String, String>> mappings = new LinkedHashMap<>();
-		this.jobs.mappings(type).forEach((name, json) -> mappings.put(name, parseMapping(json)));
+		this.jobs.mappings(type, reader.id()).forEach((name, saved) -> mappings.put(name, parseMapping(saved.json())));
 		return mappings;
 	}
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.BitSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dakehu.identity.CurrentUser;
+import io.dakehu.shared.DatabaseOutage;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.web.Labels;
@@ -26,6 +28,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -56,6 +59,11 @@ public class ImportJobs {
 	private final JobViews views;
 
 	private final Labels labels;
+
+	/**
+	 * The first wait between attempts to mark a job failed; it doubles up to a minute.
+	 */
+	static final Duration OUTAGE_RETRY = Duration.ofSeconds(1);
 
 	private final Clock clock;
 
@@ -97,7 +105,7 @@ public class ImportJobs {
 	public ImportJobView submit(CurrentUser editor, ImportRequest request, InputStream content) {
 		long id = start(editor, request, content, "API");
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		this.executor.execute(() -> as(authentication, () -> validate(editor, id)));
+		this.executor.execute(() -> as(authentication, () -> untilTheEnd(id, () -> validate(editor, id))));
 		return this.views.view(id);
 	}
 
@@ -108,7 +116,7 @@ public class ImportJobs {
 	 * already, or the application restarted)
 	 */
 	public ImportJobView submitStaged(CurrentUser editor, ImportRequest request, String token) {
-		Path file = this.staging.stagedFile(token);
+		Path file = this.staging.stagedFile(editor, token);
 		// A required field without a column keeps the staged file, so the user can map
 		// it.
 		try {
@@ -152,6 +160,7 @@ public class ImportJobs {
 		if (request.type() == ImportType.USERS && !editor.isAdmin()) {
 			throw new RuleViolationException("type", "import.adminOnly");
 		}
+		requireMayCreate(editor, request.type());
 		ColumnMappings.checkMapping(request.type(), request.mapping());
 		FileHead.checkCharset(request.charset());
 		Path file = this.files.resolve(UUID.randomUUID() + ".upload");
@@ -215,6 +224,7 @@ public class ImportJobs {
 	 */
 	public ImportJobView commit(CurrentUser editor, long id, boolean validRowsOnly) {
 		JobStore.Job job = load(editor, id);
+		requireMayCreate(editor, job.type());
 		if (job.status() != ImportStatus.VALIDATED) {
 			throw new RuleViolationException("status", "import.notValidated", job.status().name());
 		}
@@ -228,7 +238,8 @@ public class ImportJobs {
 			throw new RuleViolationException("status", "import.notValidated", job.status().name());
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		this.executor.execute(() -> as(authentication, () -> commitPass(editor, id, validRowsOnly)));
+		this.executor
+			.execute(() -> as(authentication, () -> untilTheEnd(id, () -> commitPass(editor, id, validRowsOnly))));
 		return this.views.view(id);
 	}
 
@@ -274,6 +285,23 @@ public class ImportJobs {
 		}
 	}
 
+	/**
+	 * An import creates records, so it is for those who may create them one by one:
+	 * products are added by administrators and directors, as the products API allows.
+	 * @throws AccessDeniedException otherwise
+	 */
+	public static void requireMayCreate(CurrentUser editor, ImportType type) {
+		if (type == ImportType.PRODUCTS && !editor.role().seesEverything()) {
+			throw new AccessDeniedException("Only administrators and directors add products");
+		}
+	}
+
+	/** Whether the user may import records of the type at all. */
+	public static boolean mayImport(CurrentUser editor, ImportType type) {
+		return (type != ImportType.USERS || editor.isAdmin())
+				&& (type != ImportType.PRODUCTS || editor.role().seesEverything());
+	}
+
 	private JobStore.Job load(CurrentUser reader, long id) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
 		if (job.createdBy() != reader.id() && !reader.isAdmin()) {
@@ -309,7 +337,7 @@ public class ImportJobs {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {} failed; nothing of it was written", id, ex);
-			fail(job, "import.failed:" + reason(ex));
+			fail(job, DatabaseOutage.causedBy(ex) ? "import.databaseUnavailable" : "import.failed:" + reason(ex));
 		}
 	}
 
@@ -332,7 +360,7 @@ public class ImportJobs {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {} failed while committing; nothing of it was written", id, ex);
-			fail(job, "import.failed:" + reason(ex));
+			fail(job, DatabaseOutage.causedBy(ex) ? "import.databaseUnavailable" : "import.failed:" + reason(ex));
 		}
 	}
 
@@ -346,6 +374,56 @@ public class ImportJobs {
 			cause = cause.getCause();
 		}
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	/**
+	 * Runs a pass in the background so that the job ends, whatever happens: when the
+	 * database went out of reach during the pass (its own transaction rolled back, so
+	 * nothing of it was written) the job could not even be marked failed, so that is
+	 * retried until the database answers again, rather than leaving the job VALIDATING or
+	 * COMMITTING, which no one may discard.
+	 */
+	private void untilTheEnd(long id, Runnable pass) {
+		try {
+			pass.run();
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseOutage.causedBy(ex)) {
+				throw ex;
+			}
+			log.warn("Import {} stopped: the database is out of reach; nothing of it was written", id);
+			failOnceTheDatabaseAnswers(id, OUTAGE_RETRY);
+		}
+	}
+
+	/**
+	 * Marks the job failed, trying again while the database is out of reach. Gives up
+	 * only when the application stops (the executor interrupts its threads); the job is
+	 * then failed at the next start ({@link InterruptedJobs}).
+	 */
+	void failOnceTheDatabaseAnswers(long id, Duration firstWait) {
+		Duration wait = firstWait;
+		while (true) {
+			try {
+				this.jobs.finish(id, ImportStatus.FAILED, "import.databaseUnavailable");
+				this.passwords.remove(id);
+				this.jobs.find(id).ifPresent((job) -> StoredFiles.delete(job.storedFile()));
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseOutage.causedBy(ex)) {
+					throw ex;
+				}
+			}
+			try {
+				Thread.sleep(wait.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			wait = (wait.compareTo(Duration.ofSeconds(30)) < 0) ? wait.multipliedBy(2) : Duration.ofMinutes(1);
+		}
 	}
 
 	private void fail(JobStore.Job job, String message) {

@@ -287,45 +287,70 @@ class JobStore {
 	}
 
 	/**
-	 * Saves a column mapping under a name for the type, replacing one of the same name.
+	 * Saves a column mapping under a name for the type, replacing the owner's one of the
+	 * same name.
+	 * @param ownerId the user it is kept for; null for a mapping shared with everyone
 	 */
-	void saveMapping(ImportType type, String name, String mapping, long userId) {
+	void saveMapping(ImportType type, String name, String mapping, Long ownerId, long userId) {
 		this.separate.executeWithoutResult((status) -> {
-			this.jdbc.sql("delete from import_mapping where type = :type and name = :name")
+			this.jdbc
+				.sql("delete from import_mapping where type = :type and name = :name and "
+						+ ((ownerId != null) ? "owner_id = :owner" : "owner_id is null"))
 				.param("type", type.name())
 				.param("name", name)
+				.param("owner", ownerId)
 				.update();
 			this.jdbc.sql("""
-					insert into import_mapping (type, name, mapping, created_by, created_at)
-					values (:type, :name, :mapping, :user, :now)""")
+					insert into import_mapping (type, name, mapping, owner_id, created_by, created_at)
+					values (:type, :name, :mapping, :owner, :user, :now)""")
 				.param("type", type.name())
 				.param("name", name)
 				.param("mapping", mapping)
+				.param("owner", ownerId)
 				.param("user", userId)
 				.param("now", now())
 				.update();
 		});
 	}
 
-	Optional<String> mapping(ImportType type, String name) {
-		return this.jdbc.sql("select mapping from import_mapping where type = :type and name = :name")
+	/**
+	 * The mapping of that name the user may use: their own, else the shared one.
+	 */
+	Optional<String> mapping(ImportType type, String name, long userId) {
+		return this.jdbc.sql("""
+				select mapping from import_mapping
+				where type = :type and name = :name and (owner_id = :user or owner_id is null)
+				order by owner_id nulls last, id desc""")
 			.param("type", type.name())
 			.param("name", name)
+			.param("user", userId)
 			.query(String.class)
-			.optional();
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	/**
-	 * Saved mappings of a type by name, in name order.
+	 * The mappings of a type the user may use, by name in name order: the shared ones and
+	 * their own, their own winning over a shared one of the same name.
+	 * @return name to the mapping and whether it is the shared one
 	 */
-	java.util.Map<String, String> mappings(ImportType type) {
-		java.util.Map<String, String> mappings = new java.util.LinkedHashMap<>();
-		this.jdbc.sql("select name, mapping from import_mapping where type = :type order by name")
+	java.util.Map<String, SavedMapping> mappings(ImportType type, long userId) {
+		java.util.Map<String, SavedMapping> mappings = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				select name, mapping, owner_id from import_mapping
+				where type = :type and (owner_id = :user or owner_id is null)
+				order by owner_id nulls first, id""")
 			.param("type", type.name())
+			.param("user", userId)
 			.query((ResultSet rs) -> {
-				mappings.put(rs.getString(1), rs.getString(2));
+				mappings.put(rs.getString(1), new SavedMapping(rs.getString(2), rs.getObject(3) == null));
 			});
 		return mappings;
+	}
+
+	/** A saved mapping as JSON and whether an administrator shared it. */
+	record SavedMapping(String json, boolean shared) {
 	}
 
 	private static String cut(String text, int max) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 
 import org.springframework.stereotype.Service;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Service;
 /**
  * Uploads staged for the mapping page: the file is kept under a random token while the
  * user checks how its columns map, and only {@link ImportJobs#submitStaged} makes a job
- * of it. Kept apart from the jobs because a staged file is no job yet: it has no owner,
- * no status and no rows read beyond the first few.
+ * of it. Kept apart from the jobs because a staged file is no job yet: it has no status
+ * and no rows read beyond the first few. Its owner is written into the file's name, so a
+ * token works only for the user who uploaded the file.
  */
 @Service
 public class StagedUploads {
@@ -41,15 +44,16 @@ public class StagedUploads {
 	 * rows.
 	 * @param mapping a saved mapping to start from; empty for the recognised names only
 	 */
-	public ImportPreview stage(ImportType type, String fileName, String charset, Map<String, String> mapping,
-			InputStream content) {
+	public ImportPreview stage(CurrentUser uploader, ImportType type, String fileName, String charset,
+			Map<String, String> mapping, InputStream content) {
+		ImportJobs.requireMayCreate(uploader, type);
 		FileHead.checkCharset(charset);
 		this.files.forgetAbandonedStagedFiles();
 		String token = UUID.randomUUID().toString();
-		Path file = staged(token);
+		Path file = staged(uploader, token);
 		this.files.store(content, file);
 		try {
-			return preview(type, token, fileName, charset, mapping);
+			return preview(uploader, type, token, fileName, charset, mapping);
 		}
 		catch (RuleViolationException ex) {
 			StoredFiles.delete(file.toString());
@@ -64,9 +68,9 @@ public class StagedUploads {
 	 * @throws RuleViolationException when the token names no staged file or the file
 	 * cannot be read
 	 */
-	public ImportPreview preview(ImportType type, String token, String fileName, String charset,
+	public ImportPreview preview(CurrentUser uploader, ImportType type, String token, String fileName, String charset,
 			Map<String, String> mapping) {
-		Path file = stagedFile(token);
+		Path file = stagedFile(uploader, token);
 		TableFile.Layout layout;
 		try {
 			layout = TableFile.detect(file, fileName, charset);
@@ -91,26 +95,31 @@ public class StagedUploads {
 	}
 
 	/**
-	 * The staged file a token names.
+	 * The staged file a token names, if the user uploaded it.
 	 * @throws RuleViolationException when the token names no staged file (it was imported
 	 * already, or the application restarted)
+	 * @throws NotFoundException when another user uploaded it
 	 */
-	Path stagedFile(String token) {
-		Path file;
+	Path stagedFile(CurrentUser uploader, String token) {
+		String checked;
 		try {
-			file = staged(UUID.fromString(token).toString());
+			checked = UUID.fromString(token).toString();
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw new RuleViolationException("file", "import.stagedGone");
 		}
-		if (!Files.isRegularFile(file)) {
-			throw new RuleViolationException("file", "import.stagedGone");
+		Path file = staged(uploader, checked);
+		if (Files.isRegularFile(file)) {
+			return file;
 		}
-		return file;
+		if (this.files.anyStaged(checked)) {
+			throw new NotFoundException("StagedUpload", checked);
+		}
+		throw new RuleViolationException("file", "import.stagedGone");
 	}
 
-	private Path staged(String token) {
-		return this.files.resolve(token + ".staged");
+	private Path staged(CurrentUser uploader, String token) {
+		return this.files.resolve(token + "." + uploader.id() + ".staged");
 	}
 
 }

@@ -77,6 +77,19 @@ class StoredFiles {
 		}
 	}
 
+	/** Whether a file is staged under the token, for any user. */
+	boolean anyStaged(String token) {
+		if (!Files.isDirectory(this.directory)) {
+			return false;
+		}
+		try (var files = Files.newDirectoryStream(this.directory, token + ".*.staged")) {
+			return files.iterator().hasNext();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the staged imports", ex);
+		}
+	}
+
 	static void delete(String file) {
 		if (file != null) {
 			try {

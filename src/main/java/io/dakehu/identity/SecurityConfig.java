@@ -3,6 +3,7 @@ package io.dakehu.identity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import io.dakehu.shared.DatabaseOutage;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
  * Two doors: form login with a session for pages, HTTP Basic without a session for
@@ -49,8 +50,8 @@ class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SignInStates states)
 			throws Exception {
-		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-				"Authentication required", true);
+		AuthenticationEntryPoint unauthorized = failFast(
+				(request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, "Authentication required", true));
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
@@ -86,16 +87,40 @@ class SecurityConfig {
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/", false)
-				.failureHandler((request, response,
-						ex) -> response.sendRedirect(request.getContextPath() + "/login?error="
-								+ ((ex instanceof org.springframework.security.authentication.LockedException)
-										? "locked" : "bad"))))
+				.failureHandler((request, response, ex) -> {
+					if (DatabaseOutage.causedBy(ex)) {
+						throw ex;
+					}
+					response.sendRedirect(request.getContextPath() + "/login?error="
+							+ ((ex instanceof org.springframework.security.authentication.LockedException) ? "locked"
+									: "bad"));
+				}))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SignInFormTokens()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
 							+ "object-src 'none'; frame-ancestors 'none'")))
-			.httpBasic(Customizer.withDefaults());
+			.httpBasic((basic) -> basic.authenticationEntryPoint(failFast(basicChallenge())));
 		return http.build();
+	}
+
+	/**
+	 * A sign-in that failed because the database is out of reach is no wrong password:
+	 * the failure goes on to {@code shared.web.DatabaseUnavailable}, which answers 503.
+	 */
+	private static AuthenticationEntryPoint failFast(AuthenticationEntryPoint entryPoint) {
+		return (request, response, ex) -> {
+			if (DatabaseOutage.causedBy(ex)) {
+				throw ex;
+			}
+			entryPoint.commence(request, response, ex);
+		};
+	}
+
+	private static BasicAuthenticationEntryPoint basicChallenge() {
+		BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+		challenge.setRealmName("Dakehu");
+		return challenge;
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String title, boolean challenge)

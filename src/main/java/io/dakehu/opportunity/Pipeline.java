@@ -201,8 +201,8 @@ public class Pipeline {
 
 	/**
 	 * Moves the opportunity to another buying step and records when it left the old one.
-	 * @param expectedVersion null to move whatever the version (a drag on the board
-	 * carries the version it showed)
+	 * @param expectedVersion the version the editor saw (a drag on the board carries the
+	 * version its card showed)
 	 */
 	public OpportunityView moveTo(CurrentUser editor, long id, Stage target, Integer expectedVersion) {
 		Loaded loaded = load(editor, id, expectedVersion);
@@ -449,11 +449,19 @@ public class Pipeline {
 		return named;
 	}
 
+	/**
+	 * The opportunity as the editor last saw it: a move, a win or a loss carries the
+	 * version it was made on, like an edit, so two people moving one deal at once cannot
+	 * both win.
+	 * @throws RuleViolationException without a version
+	 * @throws StaleEditException when it changed since
+	 */
 	private Loaded load(CurrentUser editor, long id, Integer expectedVersion) {
 		OpportunityView view = this.opportunities.get(editor.scope(), id);
-		if (expectedVersion != null) {
-			StaleEditException.check("Opportunity", id, expectedVersion, view.version());
+		if (expectedVersion == null) {
+			throw new RuleViolationException("version", "validation.versionRequired");
 		}
+		StaleEditException.check("Opportunity", id, expectedVersion, view.version());
 		return new Loaded(new Opportunity(view.id(), view.accountId(), view.stage(), view.amount(), view.closeDate(),
 				view.version()), view);
 	}

@@ -62,12 +62,15 @@ public class BuyingCenters {
 	}
 
 	/**
-	 * One opportunity's buying center and warnings (none for a closed opportunity).
+	 * One opportunity's buying center and warnings (none for a closed opportunity). The
+	 * people and their roles show only to readers who have the account: a deal's owner
+	 * who merely reads a colleague's account gets the opportunity with an empty buying
+	 * center (decision 0017).
 	 * @throws io.dakehu.shared.NotFoundException when it lies outside the scope
 	 */
 	public OpportunityCoverage forOpportunity(RecordScope scope, long opportunityId) {
 		OpportunityView opportunity = this.opportunities.get(scope, opportunityId);
-		return cover(List.of(opportunity)).get(0);
+		return cover(scope, List.of(opportunity)).get(0);
 	}
 
 	/**
@@ -75,7 +78,7 @@ public class BuyingCenters {
 	 */
 	public List<OpportunityCoverage> forAccount(RecordScope scope, long accountId) {
 		this.accounts.requireVisible(scope, accountId);
-		return cover(this.opportunities.open(scope, List.of(accountId)));
+		return cover(scope, this.opportunities.open(scope, List.of(accountId)));
 	}
 
 	/**
@@ -94,7 +97,7 @@ public class BuyingCenters {
 	 * that.
 	 */
 	public List<OpportunityCoverage> risks(RecordScope scope, CoverageWarning.Kind kind) {
-		return cover(this.opportunities.open(scope, null)).stream()
+		return cover(scope, this.opportunities.open(scope, null)).stream()
 			.filter((c) -> !c.warnings().isEmpty())
 			.filter((c) -> kind == null || c.warnings().stream().anyMatch((w) -> w.kind() == kind))
 			.sorted(Comparator
@@ -112,7 +115,7 @@ public class BuyingCenters {
 		for (CoverageWarning.Kind kind : CoverageWarning.Kind.values()) {
 			counts.put(kind, 0L);
 		}
-		for (OpportunityCoverage coverage : cover(this.opportunities.open(scope, null))) {
+		for (OpportunityCoverage coverage : cover(scope, this.opportunities.open(scope, null))) {
 			coverage.warnings()
 				.stream()
 				.map(CoverageWarning::kind)
@@ -150,6 +153,9 @@ public class BuyingCenters {
 	 * relationship owner, when given, are the person's and change at the account too.
 	 * @throws RuleViolationException when the contact does not work at the opportunity's
 	 * account or a value is out of range
+	 * @throws io.dakehu.shared.NotFoundException when the opportunity, or its account,
+	 * lies outside the editor's scope: the people of an account are worked on by those
+	 * who have it
 	 */
 	@Transactional
 	public OpportunityCoverage placeOnOpportunity(CurrentUser editor, long opportunityId, long contactId,
@@ -158,6 +164,7 @@ public class BuyingCenters {
 		if (opportunity.accountId() == null) {
 			throw new RuleViolationException("opportunityId", "relationship.validation.noAccount");
 		}
+		this.accounts.requireVisible(editor.scope(), opportunity.accountId());
 		this.contacts.requireAllAt(opportunity.accountId(), List.of(contactId), "contactId");
 		if (input.influence() != null && (input.influence() < 1 || input.influence() > 5)) {
 			throw new RuleViolationException("influence", "validation.between", 1, 5);
@@ -199,10 +206,15 @@ public class BuyingCenters {
 	/**
 	 * Forgets a person's role on one opportunity: their role at the account applies
 	 * again.
+	 * @throws io.dakehu.shared.NotFoundException when the opportunity, or its account,
+	 * lies outside the editor's scope
 	 */
 	@Transactional
 	public OpportunityCoverage clearOnOpportunity(CurrentUser editor, long opportunityId, long contactId) {
 		OpportunityView opportunity = this.opportunities.get(editor.scope(), opportunityId);
+		if (opportunity.accountId() != null) {
+			this.accounts.requireVisible(editor.scope(), opportunity.accountId());
+		}
 		Map<String, Object> before = ownRole(opportunityId, contactId);
 		if (!before.isEmpty()) {
 			this.jdbc.sql("delete from opportunity_buying_role where opportunity_id = :o and contact_id = :c")
@@ -242,19 +254,26 @@ public class BuyingCenters {
 
 	/**
 	 * Buying centers and warnings for many opportunities with one query per kind of
-	 * record, not per opportunity.
+	 * record, not per opportunity. An opportunity on an account outside the reader's
+	 * scope (a deal owner's on a colleague's account) shows no people, no roles and so no
+	 * warnings.
 	 */
-	private List<OpportunityCoverage> cover(List<OpportunityView> opportunities) {
+	private List<OpportunityCoverage> cover(RecordScope scope, List<OpportunityView> opportunities) {
 		if (opportunities.isEmpty()) {
 			return List.of();
 		}
 		Set<Long> accountIds = new HashSet<>();
-		List<Long> opportunityIds = new ArrayList<>();
 		for (OpportunityView opportunity : opportunities) {
 			if (opportunity.accountId() != null) {
 				accountIds.add(opportunity.accountId());
 			}
-			opportunityIds.add(opportunity.id());
+		}
+		accountIds = this.accounts.visible(scope, accountIds);
+		List<Long> opportunityIds = new ArrayList<>();
+		for (OpportunityView opportunity : opportunities) {
+			if (opportunity.accountId() != null && accountIds.contains(opportunity.accountId())) {
+				opportunityIds.add(opportunity.id());
+			}
 		}
 		Map<Long, List<BuyingCenterMember>> centers = this.contacts.buyingCenterOf(accountIds);
 		Map<Long, Map<Long, OwnRole>> own = new HashMap<>();
@@ -279,7 +298,9 @@ public class BuyingCenters {
 				members.add((role != null) ? member.onOpportunity(role.roles(), role.influence(), role.attitude())
 						: member);
 			}
-			List<CoverageWarning> warnings = opportunity.stage().closed() ? List.of() : CoverageWarning.check(members);
+			boolean hidden = opportunity.accountId() != null && !accountIds.contains(opportunity.accountId());
+			List<CoverageWarning> warnings = (opportunity.stage().closed() || hidden) ? List.of()
+					: CoverageWarning.check(members);
 			covered.add(new OpportunityCoverage(opportunity, members, roles.keySet(), warnings));
 		}
 		return covered;

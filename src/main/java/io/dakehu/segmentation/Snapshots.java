@@ -206,51 +206,90 @@ public class Snapshots {
 	 * with the 80/20 headline of their portfolio.
 	 */
 	public RunSummary scopedSummary(RecordScope scope, long runId) {
-		RunSummary run = this.runs.summary(runId);
-		if (scope.all()) {
-			return run;
+		return scoped(scope, List.of(this.runs.summary(runId))).get(0);
+	}
+
+	/**
+	 * Company-wide runs, newest first, each as {@link #scopedSummary} tells it: a reader
+	 * who does not see everything gets the counts and the value of their own customers,
+	 * never the company's.
+	 */
+	public List<RunSummary> scopedRuns(RecordScope scope, int limit) {
+		return scoped(scope, this.runs.runs(limit));
+	}
+
+	/**
+	 * The runs recomputed among the scope's accounts with one query for the counts and
+	 * one for the 80/20 headline, whatever the number of runs.
+	 */
+	private List<RunSummary> scoped(RecordScope scope, List<RunSummary> runs) {
+		if (scope.all() || runs.isEmpty()) {
+			return runs;
 		}
 		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "s.account_id");
-		Map<String, Long> pyramid = zeros(Tier.values());
-		Map<String, Long> abc = zeros(AbcClass.values());
-		Map<String, Long> growth = zeros(ValueGrowth.values());
-		BigDecimal[] total = { BigDecimal.ZERO };
-		long[] accounts = { 0 };
-		this.jdbc
-			.sql("select s.tier, s.abc, s.value_growth, count(*), coalesce(sum(s.amount), 0)"
-					+ " from segmentation_snapshot s where s.run_id = :run and " + scopeSql.condition()
-					+ " group by s.tier, s.abc, s.value_growth")
-			.params(scopeSql.params())
-			.param("run", runId)
-			.query((ResultSet rs) -> {
-				long count = rs.getLong(4);
-				pyramid.merge(rs.getString(1).strip(), count, Long::sum);
-				abc.merge(rs.getString(2).strip(), count, Long::sum);
-				growth.merge(rs.getString(3).strip(), count, Long::sum);
-				accounts[0] += count;
-				total[0] = total[0].add(rs.getBigDecimal(5));
-			});
-		long for80 = 0;
-		if (total[0].signum() > 0) {
-			Long rank = this.jdbc
-				.sql("""
-						select min(k) from (
-						    select row_number() over (order by s.rank_no) as k,
-						           sum(s.amount) over (order by s.rank_no rows between unbounded preceding and current row) as c
-						    from segmentation_snapshot s where s.run_id = :run and %s) x
-						where x.c >= :threshold"""
-					.formatted(scopeSql.condition()))
-				.params(scopeSql.params())
-				.param("run", runId)
-				.param("threshold", SnapshotWriter.eightyPercentOf(total[0]))
-				.query(Long.class)
-				.single();
-			for80 = (rank != null) ? rank : 0;
+		List<Long> ids = runs.stream().map(RunSummary::id).toList();
+		Map<Long, Figures> figures = new HashMap<>();
+		for (Long id : ids) {
+			figures.put(id, new Figures());
 		}
-		return new RunSummary(run.id(), run.from(), run.to(), run.priorFrom(), run.priorTo(), run.measure(),
-				accounts[0], pyramid, abc, growth,
-				new RunSummary.Pareto(SegmentationRuns.share(for80, accounts[0]), for80, total[0]), run.startedBy(),
-				run.startedAt(), run.durationMillis(), true);
+		this.jdbc
+			.sql("select s.run_id, s.tier, s.abc, s.value_growth, count(*), coalesce(sum(s.amount), 0)"
+					+ " from segmentation_snapshot s where s.run_id in (:runs) and " + scopeSql.condition()
+					+ " group by s.run_id, s.tier, s.abc, s.value_growth")
+			.params(scopeSql.params())
+			.param("runs", ids)
+			.query((ResultSet rs) -> {
+				Figures run = figures.get(rs.getLong(1));
+				long count = rs.getLong(5);
+				run.pyramid.merge(rs.getString(2).strip(), count, Long::sum);
+				run.abc.merge(rs.getString(3).strip(), count, Long::sum);
+				run.growth.merge(rs.getString(4).strip(), count, Long::sum);
+				run.accounts += count;
+				run.total = run.total.add(rs.getBigDecimal(6));
+			});
+		// The first rank at which the running sum reaches 80% of the scope's total, per
+		// run: the same threshold as SnapshotWriter.eightyPercentOf, worked out in SQL.
+		this.jdbc.sql("""
+				select x.run_id, min(x.k) from (
+				    select s.run_id, row_number() over (partition by s.run_id order by s.rank_no) as k,
+				           sum(s.amount) over (partition by s.run_id order by s.rank_no
+				                               rows between unbounded preceding and current row) as c,
+				           sum(s.amount) over (partition by s.run_id) as t
+				    from segmentation_snapshot s where s.run_id in (:runs) and %s) x
+				where x.t > 0 and x.c >= x.t * 0.8
+				group by x.run_id""".formatted(scopeSql.condition()))
+			.params(scopeSql.params())
+			.param("runs", ids)
+			.query((ResultSet rs) -> {
+				figures.get(rs.getLong(1)).for80 = rs.getLong(2);
+			});
+		List<RunSummary> scoped = new ArrayList<>();
+		for (RunSummary run : runs) {
+			Figures in = figures.get(run.id());
+			long for80 = (in.total.signum() > 0) ? in.for80 : 0;
+			scoped.add(new RunSummary(run.id(), run.from(), run.to(), run.priorFrom(), run.priorTo(), run.measure(),
+					in.accounts, in.pyramid, in.abc, in.growth,
+					new RunSummary.Pareto(SegmentationRuns.share(for80, in.accounts), for80, in.total), run.startedBy(),
+					run.startedAt(), run.durationMillis(), true));
+		}
+		return scoped;
+	}
+
+	/** One run's figures among the scope's accounts, as the queries add them up. */
+	private static final class Figures {
+
+		final Map<String, Long> pyramid = zeros(Tier.values());
+
+		final Map<String, Long> abc = zeros(AbcClass.values());
+
+		final Map<String, Long> growth = zeros(ValueGrowth.values());
+
+		long accounts;
+
+		BigDecimal total = BigDecimal.ZERO;
+
+		long for80;
+
 	}
 
 	private static Map<String, Long> zeros(Enum<?>[] values) {

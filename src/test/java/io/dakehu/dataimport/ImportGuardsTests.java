@@ -53,6 +53,9 @@ abstract class ImportGuardsTests extends ApiTestSupport {
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private io.dakehu.identity.UserAdministration administration;
+
 	@Test
 	void refusesAFileWhoseRequiredColumnIsMissingAndNamesIt() throws Exception {
 		long jobsBefore = jobCount();
@@ -282,6 +285,88 @@ abstract class ImportGuardsTests extends ApiTestSupport {
 		assertThat(found.get(0).get("industry").asString()).isEqualTo(industry);
 	}
 
+	@Test
+	void productsAreImportedOnlyByThoseWhoMayAddProducts() throws Exception {
+		String name = Fixtures.unique("Imported product");
+		byte[] file = ("code,name\n" + Fixtures.unique("P") + "," + name + "\n").getBytes(StandardCharsets.UTF_8);
+		String kam = this.given.kam();
+		this.api.post(kam, "/api/v1/products", Api.json("name", name)).expect(403);
+		long jobsBefore = jobCount();
+		Answer refused = uploadAs(kam, "products", "products.csv", file, Map.of());
+		assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+		assertThat(refused.json().get("status").asInt()).isEqualTo(403);
+		assertThat(jobCount()).isEqualTo(jobsBefore);
+
+		// A director's preview, committed after the director became a KAM, adds nothing.
+		String director = this.given.director();
+		JsonNode preview = finished(uploadAs(director, "products", "products.csv", file, Map.of("preview", "true")));
+		assertThat(preview.get("status").asString()).isEqualTo("VALIDATED");
+		long userId = this.jdbc.sql("select id from app_user where username = ?")
+			.param(director)
+			.query(Long.class)
+			.single();
+		int version = this.jdbc.sql("select version from app_user where id = ?")
+			.param(userId)
+			.query(Integer.class)
+			.single();
+		this.administration.update(userId, version, "Former director", null, io.dakehu.identity.Role.KAM, null, null);
+		this.api.post(director, "/api/v1/imports/" + preview.get("id").asLong() + "/commit", Api.json()).expect(403);
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/imports/" + preview.get("id").asLong())
+			.expect(200)
+			.body()
+			.get("status")
+			.asString()).isEqualTo("VALIDATED");
+		assertThat(this.jdbc.sql("select count(*) from product where name = ?").param(name).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void savedMappingsBelongToTheirOwnerAndOnlyAnAdministratorSharesOne() throws Exception {
+		String name = Fixtures.unique("erp");
+		byte[] firma = ("Firma\n" + Fixtures.unique("Shared mapping") + "\n").getBytes(StandardCharsets.UTF_8);
+		assertThat(finished(upload("accounts", "a.csv", firma,
+				Map.of("mapping", "{\"Firma\":\"name\"}", "mappingName", name, "shareMapping", "true"), "en"))
+			.get("status")
+			.asString()).isEqualTo("COMMITTED");
+		String kam = this.given.kam();
+		assertThat(mappings(kam).get(name).get("Firma").asString()).isEqualTo("name");
+
+		// The KAM saves a mapping of the same name: theirs, not the administrator's.
+		byte[] kunde = ("Kunde\n" + Fixtures.unique("Own mapping") + "\n").getBytes(StandardCharsets.UTF_8);
+		assertThat(finished(uploadAs(kam, "accounts", "k.csv", kunde,
+				Map.of("mapping", "{\"Kunde\":\"name\"}", "mappingName", name)))
+			.get("status")
+			.asString()).isEqualTo("COMMITTED");
+		assertThat(mappings(kam).get(name).has("Kunde")).isTrue();
+		assertThat(mappings(Api.ADMIN).get(name).has("Kunde")).isFalse();
+		assertThat(mappings(this.given.kam()).get(name).get("Firma").asString()).isEqualTo("name");
+		// A file sent with the name alone maps by the KAM's own mapping.
+		assertThat(finished(uploadAs(kam, "accounts", "k.csv",
+				("Kunde\n" + Fixtures.unique("By name") + "\n").getBytes(StandardCharsets.UTF_8),
+				Map.of("mappingName", name)))
+			.get("status")
+			.asString()).isEqualTo("COMMITTED");
+
+		// Only an administrator shares, so only an administrator changes the shared one.
+		long saved = mappingRows(name);
+		Answer sharing = uploadAs(kam, "accounts", "k.csv", kunde,
+				Map.of("mapping", "{\"Kunde\":\"name\"}", "mappingName", name, "shareMapping", "true"));
+		assertThat(sharing.status()).as(sharing.text()).isEqualTo(403);
+		assertThat(mappingRows(name)).isEqualTo(saved);
+		assertThat(mappings(this.given.kam()).get(name).get("Firma").asString()).isEqualTo("name");
+	}
+
+	private JsonNode mappings(String user) {
+		return this.api.get(user, "/api/v1/imports/mappings?type=accounts").expect(200).body();
+	}
+
+	private long mappingRows(String name) {
+		return this.jdbc.sql("select count(*) from import_mapping where name = ?")
+			.param(name)
+			.query(Long.class)
+			.single();
+	}
+
 	private long jobCount() {
 		return this.jdbc.sql("select count(*) from import_job").query(Long.class).single();
 	}
@@ -352,6 +437,20 @@ abstract class ImportGuardsTests extends ApiTestSupport {
 	/** A multipart upload to the import API as the administrator. */
 	private Answer upload(String type, String fileName, byte[] content, Map<String, String> fields, String language)
 			throws Exception {
+		return upload(basic(), type, fileName, content, fields, language);
+	}
+
+	/** A multipart upload to the import API as the given user. */
+	private Answer uploadAs(String user, String type, String fileName, byte[] content, Map<String, String> fields)
+			throws Exception {
+		return upload(
+				"Basic " + Base64.getEncoder()
+					.encodeToString((user + ":" + Api.USER_PASSWORD).getBytes(StandardCharsets.UTF_8)),
+				type, fileName, content, fields, "en");
+	}
+
+	private Answer upload(String authorization, String type, String fileName, byte[] content,
+			Map<String, String> fields, String language) throws Exception {
 		String boundary = "----" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		Map<String, String> all = new LinkedHashMap<>(fields);
@@ -367,7 +466,7 @@ abstract class ImportGuardsTests extends ApiTestSupport {
 		body.write(content);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/imports"))
-			.header("Authorization", basic())
+			.header("Authorization", authorization)
 			.header("Accept-Language", language)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

@@ -74,7 +74,10 @@ public abstract class PageExportsTests extends ApiTestSupport {
 					json("accountId", this.accountId, "name", "Won deal " + this.tag, "amount", 5000))
 			.expect(201)
 			.id();
-		this.api.post(this.kam, "/api/v1/opportunities/" + won + "/win", json("closeDate", WON_ON)).expect(200);
+		this.api
+			.post(this.kam, "/api/v1/opportunities/" + won + "/win",
+					json("closeDate", WON_ON, "version", this.api.version(this.kam, "/api/v1/opportunities/" + won)))
+			.expect(200);
 		this.api
 			.post(this.kam, "/api/v1/opportunities",
 					json("accountId", this.accountId, "name", "Open deal " + this.tag, "amount", 800))

@@ -148,11 +148,15 @@ class FirstRunJourneyTests {
 
 		// Opportunities: stage, amount and purchase type checks; moves, a win and a loss.
 		long won = openOpportunity(kam, account, "Press line");
-		api.post(kam, "/api/v1/opportunities/" + won + "/stage", json("stage", "NEED_DESCRIPTION")).expect(200);
-		api.post(kam, "/api/v1/opportunities/" + won + "/win", json("closeDate", "2031-05-02")).expect(200);
+		api.post(kam, "/api/v1/opportunities/" + won + "/stage",
+				json("stage", "NEED_DESCRIPTION", "version", api.version(kam, "/api/v1/opportunities/" + won)))
+			.expect(200);
+		api.post(kam, "/api/v1/opportunities/" + won + "/win",
+				json("closeDate", "2031-05-02", "version", api.version(kam, "/api/v1/opportunities/" + won)))
+			.expect(200);
 		long lost = openOpportunity(kam, account, "Spare parts");
-		api.post(kam, "/api/v1/opportunities/" + lost + "/lose",
-				json("reason", "Price too high", "competitor", "Rival"))
+		api.post(kam, "/api/v1/opportunities/" + lost + "/lose", json("reason", "Price too high", "competitor", "Rival",
+				"version", api.version(kam, "/api/v1/opportunities/" + lost)))
 			.expect(200);
 
 		// Competitor comparison: criterion weight and score checks.

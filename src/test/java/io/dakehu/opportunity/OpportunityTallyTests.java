@@ -86,13 +86,24 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 		edit(Api.ADMIN, first, null, this.kam);
 		tallyAgrees("after a reassignment back without an amount");
 
-		this.api.post(this.kam, "/api/v1/opportunities/" + second + "/stage", json("stage", "ORDER")).expect(200);
-		this.api.post(this.kam, "/api/v1/opportunities/" + second + "/stage", json("stage", "ORDER")).expect(200);
+		this.api
+			.post(this.kam, "/api/v1/opportunities/" + second + "/stage",
+					json("stage", "ORDER", "version", this.api.version(this.kam, "/api/v1/opportunities/" + second)))
+			.expect(200);
+		this.api
+			.post(this.kam, "/api/v1/opportunities/" + second + "/stage",
+					json("stage", "ORDER", "version", this.api.version(this.kam, "/api/v1/opportunities/" + second)))
+			.expect(200);
 		tallyAgrees("after a stage move and a move to where it stands");
-		this.api.post(this.other, "/api/v1/opportunities/" + third + "/win", json("amount", "77.77")).expect(200);
+		this.api
+			.post(this.other, "/api/v1/opportunities/" + third + "/win",
+					json("amount", "77.77", "version", this.api.version(this.other, "/api/v1/opportunities/" + third)))
+			.expect(200);
 		tallyAgrees("after a win at another amount");
 		this.api
-			.post(this.kam, "/api/v1/opportunities/" + second + "/lose", json("reason", "Price", "competitor", "Rival"))
+			.post(this.kam, "/api/v1/opportunities/" + second + "/lose",
+					json("reason", "Price", "competitor", "Rival", "version",
+							this.api.version(this.kam, "/api/v1/opportunities/" + second)))
 			.expect(200);
 		tallyAgrees("after a loss");
 
@@ -101,7 +112,10 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			.put(Api.ADMIN, "/api/v1/opportunities/" + guest,
 					json("name", deal, "amount", "1", "owner", this.kam, "version", stale))
 			.expect(409);
-		this.api.post(this.kam, "/api/v1/opportunities/" + first + "/win", json()).expect(400);
+		this.api
+			.post(this.kam, "/api/v1/opportunities/" + first + "/win",
+					json("version", this.api.version(this.kam, "/api/v1/opportunities/" + first)))
+			.expect(400);
 		tallyAgrees("after refused writes");
 
 		ImportJobView imported = this.imports.runNow(admin(),

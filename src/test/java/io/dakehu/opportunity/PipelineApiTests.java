@@ -43,13 +43,25 @@ abstract class PipelineApiTests extends ApiTestSupport {
 		assertThat(created.text("stage")).isEqualTo("PROBLEM_RECOGNITION");
 		assertThat(created.body().get("probability").asInt()).isEqualTo(5);
 		long id = created.id();
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/stage", json("stage", "NEED_DESCRIPTION")).expect(200);
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/stage", json("stage", "SUPPLIER_SELECTION")).expect(200);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/stage",
+					json("stage", "NEED_DESCRIPTION", "version", this.api.version(kam, "/api/v1/opportunities/" + id)))
+			.expect(200);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/stage",
+					json("stage", "SUPPLIER_SELECTION", "version",
+							this.api.version(kam, "/api/v1/opportunities/" + id)))
+			.expect(200);
 		Response back = this.api
-			.post(kam, "/api/v1/opportunities/" + id + "/stage", json("stage", "PROPOSAL_SOLICITATION"))
+			.post(kam, "/api/v1/opportunities/" + id + "/stage",
+					json("stage", "PROPOSAL_SOLICITATION", "version",
+							this.api.version(kam, "/api/v1/opportunities/" + id)))
 			.expect(200);
 		assertThat(back.body().get("probability").asInt()).isEqualTo(40);
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/win", json("closeDate", "2032-03-01")).expect(200);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/win",
+					json("closeDate", "2032-03-01", "version", this.api.version(kam, "/api/v1/opportunities/" + id)))
+			.expect(200);
 
 		List<JsonNode> history = this.api.get(kam, "/api/v1/opportunities/" + id + "/history").expect(200).items();
 		assertThat(history.stream().map((visit) -> visit.get("stage").asString())).containsExactly(
@@ -74,7 +86,9 @@ abstract class PipelineApiTests extends ApiTestSupport {
 		String kam = this.given.kam();
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("NoAmount")).id();
 		long id = open(kam, account, null, null).expect(201).id();
-		Response refused = this.api.post(kam, "/api/v1/opportunities/" + id + "/win", json("closeDate", "2032-01-05"))
+		Response refused = this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/win",
+					json("closeDate", "2032-01-05", "version", this.api.version(kam, "/api/v1/opportunities/" + id)))
 			.expect(400);
 		assertThat(refused.errorFields()).containsExactly("amount");
 		assertThat(message(refused, "amount")).isEqualTo("Amount: a won opportunity needs its amount");
@@ -88,18 +102,22 @@ abstract class PipelineApiTests extends ApiTestSupport {
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("NoReason")).id();
 		long id = open(kam, account, 500, null).expect(201).id();
 		Response noReason = this.api
-			.post(kam, "/api/v1/opportunities/" + id + "/lose", json("reason", " ", "competitor", "Rival"))
+			.post(kam, "/api/v1/opportunities/" + id + "/lose",
+					json("reason", " ", "competitor", "Rival", "version",
+							this.api.version(kam, "/api/v1/opportunities/" + id)))
 			.expect(400);
 		assertThat(noReason.errorFields()).containsExactly("reason");
 		assertThat(message(noReason, "reason")).isEqualTo("Reason: a lost opportunity needs the reason it was lost");
 		Response noCompetitor = this.api
-			.post(kam, "/api/v1/opportunities/" + id + "/lose", json("reason", "Price too high"))
+			.post(kam, "/api/v1/opportunities/" + id + "/lose",
+					json("reason", "Price too high", "version", this.api.version(kam, "/api/v1/opportunities/" + id)))
 			.expect(400);
 		assertThat(message(noCompetitor, "competitor"))
 			.isEqualTo("Winning competitor: a lost opportunity needs the competitor who won it");
 		Response lost = this.api
 			.post(kam, "/api/v1/opportunities/" + id + "/lose",
-					json("reason", "Price too high", "competitor", "Rival Co"))
+					json("reason", "Price too high", "competitor", "Rival Co", "version",
+							this.api.version(kam, "/api/v1/opportunities/" + id)))
 			.expect(200);
 		assertThat(lost.text("lostReason")).isEqualTo("Price too high");
 		assertThat(lost.text("winningCompetitor")).isEqualTo("Rival Co");
@@ -110,14 +128,25 @@ abstract class PipelineApiTests extends ApiTestSupport {
 		String kam = this.given.kam();
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Closed")).id();
 		long id = open(kam, account, 800, null).expect(201).id();
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/win", json()).expect(200);
-		Response moved = this.api.post(kam, "/api/v1/opportunities/" + id + "/stage", json("stage", "ORDER"))
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/win",
+					json("version", this.api.version(kam, "/api/v1/opportunities/" + id)))
+			.expect(200);
+		Response moved = this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/stage",
+					json("stage", "ORDER", "version", this.api.version(kam, "/api/v1/opportunities/" + id)))
 			.expect(400);
 		assertThat(message(moved, "stage"))
 			.isEqualTo("Stage: the opportunity is already closed (WON) and can no longer change");
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/lose", json("reason", "x", "competitor", "y")).expect(400);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/lose",
+					json("reason", "x", "competitor", "y", "version",
+							this.api.version(kam, "/api/v1/opportunities/" + id)))
+			.expect(400);
+		Response opened = open(kam, account, 1, null).expect(201);
 		Response toWon = this.api
-			.post(kam, "/api/v1/opportunities/" + (open(kam, account, 1, null).id()) + "/stage", json("stage", "WON"))
+			.post(kam, "/api/v1/opportunities/" + opened.id() + "/stage",
+					json("stage", "WON", "version", opened.version()))
 			.expect(400);
 		assertThat(message(toWon, "stage")).isEqualTo("Stage: use “won” or “lost” to close an opportunity");
 	}
@@ -146,13 +175,48 @@ abstract class PipelineApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aMoveAWinAndALossCarryTheVersionTheyWereMadeOn() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Versioned")).id();
+		Response created = open(kam, account, 700, null).expect(201);
+		long id = created.id();
+		int version = created.version();
+		java.util.Map<String, java.util.Map<String, Object>> moves = java.util.Map.of("/stage", json("stage", "ORDER"),
+				"/win", json("amount", 700), "/lose", json("reason", "Price", "competitor", "Rival"));
+		moves.forEach((move,
+				body) -> assertThat(
+						this.api.post(kam, "/api/v1/opportunities/" + id + move, body).expect(400).errorFields())
+					.as(move)
+					.containsExactly("version"));
+		this.api.post(kam, "/api/v1/opportunities/" + id + "/stage", json("stage", "ORDER", "version", version))
+			.expect(200);
+		// Two colleagues who opened the deal before that move: neither closes it.
+		Response won = this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/win", json("amount", 700, "version", version))
+			.expect(409);
+		assertThat(won.body().get("currentVersion").asInt()).isEqualTo(version + 1);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/lose",
+					json("reason", "Price", "competitor", "Rival", "version", version))
+			.expect(409);
+		JsonNode now = this.api.get(kam, "/api/v1/opportunities/" + id).expect(200).body();
+		assertThat(now.get("stage").asString()).isEqualTo("ORDER");
+		assertThat(now.get("version").asInt()).isEqualTo(version + 1);
+		assertThat(this.jdbc.sql("select count(*) from order_line where external_ref = ?")
+			.param("opportunity/" + id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void opportunitiesOutsideTheScopeAreNotFound() {
 		String kam = this.given.kam();
 		String other = this.given.kam();
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Mine")).id();
 		long id = open(kam, account, 100, null).expect(201).id();
 		this.api.get(other, "/api/v1/opportunities/" + id).expect(404);
-		this.api.post(other, "/api/v1/opportunities/" + id + "/stage", json("stage", "ORDER")).expect(404);
+		this.api.post(other, "/api/v1/opportunities/" + id + "/stage", json("stage", "ORDER", "version", 0))
+			.expect(404);
 		this.api.post(other, "/api/v1/opportunities", json("accountId", account, "name", "Not mine")).expect(404);
 	}
 
@@ -187,7 +251,10 @@ abstract class PipelineApiTests extends ApiTestSupport {
 		assertThat(forecast.get("bestCase").decimalValue()).isEqualByComparingTo("12000");
 		assertThat(forecast.get("quota").decimalValue()).isEqualByComparingTo("50000");
 
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/stage", json("stage", "ORDER")).expect(200);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/stage",
+					json("stage", "ORDER", "version", this.api.version(kam, "/api/v1/opportunities/" + id)))
+			.expect(200);
 		board = this.api.get(manager, "/api/v1/pipeline/board?teamId=" + teamId).expect(200).body();
 		assertThat(column(board, "PROBLEM_RECOGNITION").get("amount").decimalValue()).isEqualByComparingTo("2000");
 		assertThat(column(board, "ORDER").get("amount").decimalValue()).isEqualByComparingTo("10000");
@@ -197,7 +264,10 @@ abstract class PipelineApiTests extends ApiTestSupport {
 		assertThat(forecast.get("commit").decimalValue()).isEqualByComparingTo("10000");
 		assertThat(forecast.get("attainment").decimalValue()).isEqualByComparingTo("0.1620");
 
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/win", json("amount", 9000, "closeDate", "2033-05-02"))
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/win",
+					json("amount", 9000, "closeDate", "2033-05-02", "version",
+							this.api.version(kam, "/api/v1/opportunities/" + id)))
 			.expect(200);
 		forecast = forecast(manager, teamId);
 		assertThat(forecast.get("won").decimalValue()).isEqualByComparingTo("9000");
@@ -241,7 +311,11 @@ abstract class PipelineApiTests extends ApiTestSupport {
 			.expect(200);
 		for (long account : new long[] { set, unset }) {
 			long id = open(kam, account, 300, null).expect(201).id();
-			this.api.post(kam, "/api/v1/opportunities/" + id + "/win", json("closeDate", "2034-04-04")).expect(200);
+			this.api
+				.post(kam, "/api/v1/opportunities/" + id + "/win",
+						json("closeDate", "2034-04-04", "version",
+								this.api.version(kam, "/api/v1/opportunities/" + id)))
+				.expect(200);
 		}
 		JsonNode line = this.api.get(kam, "/api/v1/reports/funnel?from=2034-01-01&to=2034-12-31")
 			.expect(200)
@@ -333,7 +407,10 @@ abstract class PipelineApiTests extends ApiTestSupport {
 							"Call"))
 			.expect(201);
 		long id = open(kam, account, 12000, null).expect(201).id();
-		this.api.post(kam, "/api/v1/opportunities/" + id + "/win", json("closeDate", "2036-06-01")).expect(200);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + id + "/win",
+					json("closeDate", "2036-06-01", "version", this.api.version(kam, "/api/v1/opportunities/" + id)))
+			.expect(200);
 		JsonNode roi = this.api.get(kam, "/api/v1/reports/roi?from=2036-01-01&to=2036-12-31").expect(200).body();
 		JsonNode person = roi.get("salespeople").get(0);
 		assertThat(person.get("sales").decimalValue()).isEqualByComparingTo("12000");

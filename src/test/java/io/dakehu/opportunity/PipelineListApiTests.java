@@ -116,20 +116,25 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 			.id();
 		int move = moves ? random.nextInt(10) : 0;
 		if (move < 6 && move > 0) {
-			this.api.post(owner, "/api/v1/opportunities/" + id + "/stage", json("stage", Stage.open().get(move)))
+			this.api
+				.post(owner, "/api/v1/opportunities/" + id + "/stage",
+						json("stage", Stage.open().get(move), "version",
+								this.api.version(owner, "/api/v1/opportunities/" + id)))
 				.expect(200);
 		}
 		else if (move == 6 && amount != null) {
 			this.api
 				.post(owner, "/api/v1/opportunities/" + id + "/win",
-						json("closeDate", LocalDate.of(2040, 1, 1).plusDays(random.nextInt(365))))
+						json("closeDate", LocalDate.of(2040, 1, 1).plusDays(random.nextInt(365)), "version",
+								this.api.version(owner, "/api/v1/opportunities/" + id)))
 				.expect(200);
 		}
 		else if (move == 7) {
 			this.api
 				.post(owner, "/api/v1/opportunities/" + id + "/lose",
 						json("reason", "Price", "competitor", "Rival", "closeDate",
-								LocalDate.of(2040, 1, 1).plusDays(random.nextInt(365))))
+								LocalDate.of(2040, 1, 1).plusDays(random.nextInt(365)), "version",
+								this.api.version(owner, "/api/v1/opportunities/" + id)))
 				.expect(200);
 		}
 		JsonNode o = this.api.get(owner, "/api/v1/opportunities/" + id).expect(200).body();

@@ -172,7 +172,7 @@ class DataPagesTests {
 			.param("name", name)
 			.query(String.class)
 			.single()).isEqualTo("Machinery/-");
-		assertThat(this.mappings.mappings(ImportType.ACCOUNTS).get(mappingName))
+		assertThat(this.mappings.mappings(adminUser(), ImportType.ACCOUNTS).get(mappingName))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("Firma", "name", "Branche", "industry", "Region", ""));
 		// The saved mapping is offered on the first page and proposes the same fields.
 		String start = this.mvc.perform(get("/imports").with(admin())).andReturn().getResponse().getContentAsString();
@@ -229,6 +229,53 @@ class DataPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("Discarded").doesNotContain("id=\"import-valid-only\"");
+	}
+
+	@Test
+	void aStagedUploadStartsOnlyForItsUploaderAndAKamStagesNoProducts() throws Exception {
+		String name = "Staged " + tag();
+		String csv = "account\n" + name + "\n";
+		String mapping = this.mvc
+			.perform(multipart("/imports/mapping")
+				.file(new MockMultipartFile("file", "a.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+				.param("type", "ACCOUNTS")
+				.with(admin())
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String kam = kam();
+		this.mvc
+			.perform(post("/imports/start").param("token", token(mapping))
+				.param("type", "ACCOUNTS")
+				.param("fileName", "a.csv")
+				.param("header0", "account")
+				.param("field0", "name")
+				.with(user(kam).roles("KAM"))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(accountsNamed(name)).isZero();
+		// The upload is still the administrator's to start.
+		long id = start(token(mapping), "ACCOUNTS", "a.csv", Map.of("account", "name"), null);
+		assertThat(awaitDecision(id).status()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(accountsNamed(name)).isEqualTo(1);
+
+		// Products are added by administrators and directors, by hand or by file.
+		this.mvc
+			.perform(
+					multipart("/imports/mapping")
+						.file(new MockMultipartFile("file", "p.csv", "text/csv",
+								("code,name\nP-" + tag() + ",Product " + tag() + "\n")
+									.getBytes(StandardCharsets.UTF_8)))
+						.param("type", "PRODUCTS")
+						.with(user(kam).roles("KAM"))
+						.with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.mvc.perform(get("/imports").with(user(kam).roles("KAM")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain("value=\"PRODUCTS\"").contains("value=\"ACCOUNTS\"");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -44,6 +45,18 @@ class PipelinePagesTests {
 	@Autowired
 	Users users;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** The version a board card shows for the opportunity now. */
+	private String version(long id) {
+		return this.jdbc.sql("select version from opportunity where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()
+			.toString();
+	}
+
 	private long opportunity(String name) throws Exception {
 		CurrentUser admin = PageFixtures.adminUser(this.users);
 		long account = PageFixtures.createOwnedBy(this.mvc, name + " account", "admin");
@@ -60,6 +73,7 @@ class PipelinePagesTests {
 			.perform(post("/pipeline/" + id + "/move").with(PageFixtures.admin())
 				.with(csrf())
 				.param("stage", "NEED_DESCRIPTION")
+				.param("version", version(id))
 				.param("back", "/pipeline?ownerId=any&purchaseType=NEW_TASK"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/pipeline?ownerId=any&purchaseType=NEW_TASK"));
@@ -69,6 +83,7 @@ class PipelinePagesTests {
 				.perform(post("/pipeline/" + id + "/move").with(PageFixtures.admin())
 					.with(csrf())
 					.param("stage", "NEED_DESCRIPTION")
+					.param("version", version(id))
 					.param("back", back))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(redirectedUrl("/pipeline"));
@@ -83,6 +98,7 @@ class PipelinePagesTests {
 				.with(csrf())
 				.header("HX-Request", "true")
 				.param("stage", "ORDER")
+				.param("version", version(id))
 				.param("ownerId", "any")
 				.param("purchaseType", "NEW_TASK"))
 			.andExpect(status().isOk())
@@ -116,6 +132,36 @@ class PipelinePagesTests {
 	}
 
 	@Test
+	void aWinOrALossOnAStalePageSaysSomeoneElseChangedTheDeal() throws Exception {
+		long id = opportunity("Closed on a stale page");
+		String seen = version(id);
+		this.mvc
+			.perform(post("/opportunities/" + id + "/stage").with(PageFixtures.admin())
+				.with(csrf())
+				.param("stage", "ORDER")
+				.param("version", seen))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post("/opportunities/" + id + "/win").with(PageFixtures.admin())
+				.with(csrf())
+				.locale(java.util.Locale.ENGLISH)
+				.param("amount", "100")
+				.param("version", seen))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("Someone else changed")));
+		this.mvc
+			.perform(post("/opportunities/" + id + "/lose").with(PageFixtures.admin())
+				.with(csrf())
+				.locale(java.util.Locale.ENGLISH)
+				.param("reason", "Price")
+				.param("competitor", "Rival")
+				.param("version", seen))
+			.andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("Someone else changed")));
+		assertThat(this.jdbc.sql("select stage from opportunity where id = ?").param(id).query(String.class).single())
+			.isEqualTo("ORDER");
+	}
+
+	@Test
 	void theListPagesSortsAndExportsWhatItShows() throws Exception {
 		String token = "Listed" + System.nanoTime();
 		long first = opportunity(token + " A");
@@ -137,8 +183,11 @@ class PipelinePagesTests {
 			.contains("<input type=\"hidden\" name=\"q\" value=\"" + token + "\">");
 		this.mvc.perform(get("/pipeline").with(PageFixtures.admin()).param("q", token)).andExpect(status().isOk());
 
-		this.mvc.perform(
-				post("/pipeline/" + first + "/move").with(PageFixtures.admin()).with(csrf()).param("stage", "ORDER"))
+		this.mvc
+			.perform(post("/pipeline/" + first + "/move").with(PageFixtures.admin())
+				.with(csrf())
+				.param("stage", "ORDER")
+				.param("version", version(first)))
 			.andExpect(status().is3xxRedirection());
 		var started = this.mvc
 			.perform(get("/exports/opportunities").with(PageFixtures.admin())

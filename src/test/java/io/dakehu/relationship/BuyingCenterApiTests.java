@@ -173,4 +173,36 @@ abstract class BuyingCenterApiTests extends ApiTestSupport {
 		assertThat(member.get("influence").isNull()).isTrue();
 	}
 
+	@Test
+	void aDealOwnerWhoOnlyReadsTheAccountNeitherSeesNorEditsItsBuyingRoles() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Guarded")).id();
+		long decider = this.given.contact(kam, account, "Qian Jun").id();
+		roles(kam, decider, json("roles", List.of("DECIDER"), "influence", 5)).expect(200);
+		// A salesperson of another team works a deal on the account: they see the deal,
+		// and read the account, but the account is not theirs.
+		String outsider = this.given.kam();
+		long deal = openOpportunity(account, outsider, Stage.SUPPLIER_SEARCH);
+
+		JsonNode seen = this.api.get(outsider, "/api/v1/opportunities/" + deal + "/buying-center").expect(200).body();
+		assertThat(seen.get("opportunity").get("id").asLong()).isEqualTo(deal);
+		assertThat(seen.get("buyingCenter")).isEmpty();
+		assertThat(seen.get("warnings")).isEmpty();
+		roles(outsider, decider, json("roles", List.of("USER"), "opportunityId", deal)).expect(404);
+		this.api.delete(outsider, "/api/v1/contacts/" + decider + "/buying-roles?opportunityId=" + deal).expect(404);
+		roles(outsider, decider, json("roles", List.of("USER"))).expect(404);
+		this.api.get(outsider, "/api/v1/accounts/" + account + "/buying-center").expect(404);
+		assertThat(this.jdbc.sql("select count(*) from opportunity_buying_role where opportunity_id = ?")
+			.param(deal)
+			.query(Long.class)
+			.single()).isZero();
+
+		// The account's owner sees the person on the same deal, with the role at the
+		// account.
+		JsonNode owners = this.api.get(kam, "/api/v1/opportunities/" + deal + "/buying-center").expect(200).body();
+		assertThat(owners.get("buyingCenter").valueStream().map((m) -> m.get("contactId").asLong()))
+			.containsExactly(decider);
+		assertThat(owners.get("buyingCenter").get(0).get("roles").get(0).asString()).isEqualTo("DECIDER");
+	}
+
 }

@@ -148,10 +148,15 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 	private void win(String salesperson, long account, long cents, String closeDate) {
 		BigDecimal amount = BigDecimal.valueOf(cents, 2);
 		long id = opportunity(salesperson, account, cents / 100 + 1000);
-		this.api.post(salesperson, "/api/v1/opportunities/" + id + "/stage", json("stage", "SUPPLIER_SELECTION"))
+		this.api
+			.post(salesperson, "/api/v1/opportunities/" + id + "/stage",
+					json("stage", "SUPPLIER_SELECTION", "version",
+							this.api.version(salesperson, "/api/v1/opportunities/" + id)))
 			.expect(200);
 		this.api
-			.post(salesperson, "/api/v1/opportunities/" + id + "/win", json("amount", amount, "closeDate", closeDate))
+			.post(salesperson, "/api/v1/opportunities/" + id + "/win",
+					json("amount", amount, "closeDate", closeDate, "version",
+							this.api.version(salesperson, "/api/v1/opportunities/" + id)))
 			.expect(200);
 	}
 
@@ -159,7 +164,8 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 		long id = opportunity(salesperson, account, 7000);
 		this.api
 			.post(salesperson, "/api/v1/opportunities/" + id + "/lose",
-					json("reason", "Price", "competitor", "Rival Co", "closeDate", "2031-05-05"))
+					json("reason", "Price", "competitor", "Rival Co", "closeDate", "2031-05-05", "version",
+							this.api.version(salesperson, "/api/v1/opportunities/" + id)))
 			.expect(200);
 	}
 

@@ -528,6 +528,30 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			.id();
 		JsonNode mine = this.api.get(kam, "/api/v1/segmentation/runs/" + companyWide).expect(200).body();
 		assertThat(mine.get("accounts").asLong()).isEqualTo(6);
+		// The list tells the run as its detail does: the KAM's six customers, worth 100,
+		// of which the top three (50 + 25 + 10 = 85) pass 80; never the company's
+		// figures.
+		JsonNode listed = null;
+		for (JsonNode run : this.api.get(kam, "/api/v1/segmentation/runs?limit=200").expect(200).body()) {
+			if (run.get("id").asLong() == companyWide) {
+				listed = run;
+			}
+		}
+		assertThat(listed).isNotNull();
+		assertThat(listed.get("withinScope").asBoolean()).isTrue();
+		assertThat(listed.get("accounts").asLong()).isEqualTo(6);
+		assertThat(listed.get("pareto").get("totalValue").decimalValue()).isEqualByComparingTo("100");
+		assertThat(listed.get("pareto").get("customersFor80").asLong()).isEqualTo(3);
+		assertThat(listed.get("pyramid").properties().stream().mapToLong((e) -> e.getValue().asLong()).sum())
+			.isEqualTo(6);
+		JsonNode company = null;
+		for (JsonNode run : this.api.get(Api.ADMIN, "/api/v1/segmentation/runs?limit=200").expect(200).body()) {
+			if (run.get("id").asLong() == companyWide) {
+				company = run;
+			}
+		}
+		assertThat(company.get("withinScope").asBoolean()).isFalse();
+		assertThat(company.get("accounts").asLong()).isGreaterThanOrEqualTo(6);
 		Api.Response rows = this.api.get(kam, "/api/v1/segmentation/runs/" + companyWide + "/accounts?size=50")
 			.expect(200);
 		assertThat(rows.items().stream().map((r) -> r.get("accountId").asLong()))

@@ -58,6 +58,14 @@ public final class Api {
 		return send(user, passwordOf(user), "PUT", path, body);
 	}
 
+	/**
+	 * The version of the record at the path as the user reads it now, for a change that
+	 * must carry the version it was made on.
+	 */
+	public int version(String user, String path) {
+		return get(user, path).expect(200).version();
+	}
+
 	public Response delete(String user, String path) {
 		return send(user, passwordOf(user), "DELETE", path, null);
 	}

@@ -64,22 +64,24 @@ class ImportApi {
 	ResponseEntity<Accepted> submit(@RequestParam("file") MultipartFile file, @RequestParam("type") String type,
 			@RequestParam(defaultValue = "false") boolean preview, @RequestParam(required = false) String charset,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String mapping,
-			@RequestParam(required = false) String mappingName, @RequestParam(required = false) String duplicates)
-			throws IOException {
+			@RequestParam(required = false) String mappingName, @RequestParam(required = false) String duplicates,
+			@RequestParam(defaultValue = "false") boolean shareMapping) throws IOException {
 		ImportType importType = type(type);
 		if (file.isEmpty()) {
 			throw new RuleViolationException("file", "import.emptyFile");
 		}
 		CurrentUser editor = this.users.current();
+		// Refused before the mapping is saved, so a refused import leaves nothing behind.
+		ImportJobs.requireMayCreate(editor, importType);
 		Map<String, String> columns = Map.of();
 		if (mapping != null && !mapping.isBlank()) {
 			columns = parse(mapping);
 			if (mappingName != null && !mappingName.isBlank()) {
-				this.mappings.saveMapping(editor, importType, mappingName, columns);
+				this.mappings.saveMapping(editor, importType, mappingName, columns, shareMapping);
 			}
 		}
 		else if (mappingName != null && !mappingName.isBlank()) {
-			columns = this.mappings.mapping(importType, mappingName);
+			columns = this.mappings.mapping(editor, importType, mappingName);
 		}
 		DuplicatePolicy policy;
 		try {
@@ -108,12 +110,12 @@ class ImportApi {
 	}
 
 	/**
-	 * The saved column mappings of a type, by name: {@code {"erp": {"客户全称": "account"}}}.
+	 * The saved column mappings of a type the caller may use, by name: {@code {"erp":
+	 * {"客户全称": "account"}}}: the ones administrators shared and the caller's own.
 	 */
 	@GetMapping("/mappings")
 	Map<String, Map<String, String>> mappings(@RequestParam String type) {
-		this.users.current();
-		return this.mappings.mappings(type(type));
+		return this.mappings.mappings(this.users.current(), type(type));
 	}
 
 	private static ImportType type(String type) {

@@ -84,7 +84,7 @@ class ImportPages {
 		List<ImportType> types = types(me);
 		Map<ImportType, List<String>> mappings = new LinkedHashMap<>();
 		for (ImportType type : types) {
-			List<String> names = new ArrayList<>(this.mappings.mappings(type).keySet());
+			List<String> names = new ArrayList<>(this.mappings.mappings(me, type).keySet());
 			if (!names.isEmpty()) {
 				mappings.put(type, names);
 			}
@@ -100,7 +100,7 @@ class ImportPages {
 	}
 
 	private static List<ImportType> types(CurrentUser me) {
-		return Arrays.stream(ImportType.values()).filter((type) -> type != ImportType.USERS || me.isAdmin()).toList();
+		return Arrays.stream(ImportType.values()).filter((type) -> ImportJobs.mayImport(me, type)).toList();
 	}
 
 	/**
@@ -116,23 +116,26 @@ class ImportPages {
 		Choice choice = new Choice((importType != null) ? importType : ImportType.ACCOUNTS, charset, savedMapping,
 				policy);
 		try {
-			if (importType == null || !types(me).contains(importType)) {
+			// A type the user may not create records of is refused by the import itself
+			// (403), as the records' own API refuses it.
+			if (importType == null || (importType == ImportType.USERS && !me.isAdmin())) {
 				throw new RuleViolationException("type", "import.unknownType", type);
 			}
 			if (file == null || file.isEmpty()) {
 				throw new RuleViolationException("file", "import.emptyFile");
 			}
 			Map<String, String> saved = savedMapping.isBlank() ? Map.of()
-					: this.mappings.mapping(importType, savedMapping);
+					: this.mappings.mapping(me, importType, savedMapping);
 			ImportPreview preview;
 			try (InputStream content = file.getInputStream()) {
-				preview = this.staging.stage(importType, file.getOriginalFilename(), blankToNull(charset), saved,
+				preview = this.staging.stage(me, importType, file.getOriginalFilename(), blankToNull(charset), saved,
 						content);
 			}
 			model.addAttribute("preview", preview);
 			model.addAttribute("choice", choice);
 			model.addAttribute("fileName", file.getOriginalFilename());
 			model.addAttribute("fieldOf", fieldOfColumn(preview));
+			model.addAttribute("canShare", me.isAdmin());
 			return "dataimport/mapping";
 		}
 		catch (RuleViolationException ex) {
@@ -155,12 +158,15 @@ class ImportPages {
 	@PostMapping("/imports/start")
 	String begin(@RequestParam String token, @RequestParam String type, @RequestParam(defaultValue = "") String charset,
 			@RequestParam(defaultValue = "") String duplicates, @RequestParam(defaultValue = "") String fileName,
-			@RequestParam(defaultValue = "") String mappingName, @RequestParam Map<String, String> form, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String mappingName,
+			@RequestParam(defaultValue = "false") boolean shareMapping, @RequestParam Map<String, String> form,
+			Model model, RedirectAttributes redirect) {
 		CurrentUser me = this.users.current();
 		try {
 			ImportType importType = ImportType.parse(type);
-			if (importType == null || !types(me).contains(importType)) {
+			// A type the user may not create records of is refused by the import itself
+			// (403), as the records' own API refuses it.
+			if (importType == null || (importType == ImportType.USERS && !me.isAdmin())) {
 				throw new RuleViolationException("type", "import.unknownType", type);
 			}
 			Map<String, String> mapping = new LinkedHashMap<>();
@@ -171,7 +177,8 @@ class ImportPages {
 				}
 			}
 			if (!mappingName.isBlank()) {
-				this.mappings.saveMapping(me, importType, mappingName, mapping);
+				ImportJobs.requireMayCreate(me, importType);
+				this.mappings.saveMapping(me, importType, mappingName, mapping, shareMapping);
 			}
 			ImportRequest request = new ImportRequest(importType, fileName, false, blankToNull(charset), null, null,
 					mapping, policy(duplicates));
@@ -185,13 +192,15 @@ class ImportPages {
 				}
 				// The file stays staged: the mapping page again, with the user's choices,
 				// naming the required fields that have no column.
-				ImportPreview preview = this.staging.preview(importType, token, fileName, blankToNull(charset),
+				ImportPreview preview = this.staging.preview(me, importType, token, fileName, blankToNull(charset),
 						mapping);
 				model.addAttribute("preview", preview);
 				model.addAttribute("choice", new Choice(importType, charset, "", policy(duplicates)));
 				model.addAttribute("fileName", fileName);
 				model.addAttribute("fieldOf", fieldOfColumn(preview));
 				model.addAttribute("mappingName", mappingName);
+				model.addAttribute("canShare", me.isAdmin());
+				model.addAttribute("shareMapping", shareMapping);
 				model.addAttribute("problem", this.labels.get(ex.messageKey(), ex.args()));
 				return "dataimport/mapping";
 			}

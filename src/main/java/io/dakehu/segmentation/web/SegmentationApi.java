@@ -69,10 +69,12 @@ class SegmentationApi {
 		return ResponseEntity.created(URI.create("/api/v1/segmentation/runs/" + run.id())).body(run);
 	}
 
+	/**
+	 * Company-wide runs, newest first, with their figures among the caller's accounts.
+	 */
 	@GetMapping("/api/v1/segmentation/runs")
 	List<RunSummary> runs(@RequestParam(defaultValue = "20") int limit) {
-		this.users.current();
-		return this.runs.runs(Math.max(1, Math.min(limit, 200)));
+		return this.snapshots.scopedRuns(this.users.current().scope(), Math.max(1, Math.min(limit, 200)));
 	}
 
 	/** The run's figures among the caller's accounts (everything for a director). */

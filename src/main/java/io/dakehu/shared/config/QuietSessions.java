@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Puts {@link QuietSessionRepository} in front of the session store Spring Boot
  * configures, keeping everything else of that store (table, timeout, clean-up of expired
  * sessions). The filter, the sign-in revocation and anything else asking for a session
- * repository get the quiet one.
+ * repository get the quiet one; the filter itself is left out of the requests that need
+ * no session ({@link SessionFreePaths}).
  */
 @Configuration(proxyBeanMethods = false)
 class QuietSessions {
@@ -34,6 +36,9 @@ class QuietSessions {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof JdbcIndexedSessionRepository store) {
 					return new QuietSessionRepository((FindByIndexNameSessionRepository<?>) store, resolution);
+				}
+				if (bean instanceof SessionRepositoryFilter<?> filter) {
+					return new SessionFreePaths(filter);
 				}
 				return bean;
 			}

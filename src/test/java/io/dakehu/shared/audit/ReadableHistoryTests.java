@@ -74,7 +74,9 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 			.expect(201)
 			.id();
 		int version = this.api
-			.post(this.kam, "/api/v1/opportunities/" + this.dealId + "/stage", json("stage", "NEED_DESCRIPTION"))
+			.post(this.kam, "/api/v1/opportunities/" + this.dealId + "/stage",
+					json("stage", "NEED_DESCRIPTION", "version",
+							this.api.version(this.kam, "/api/v1/opportunities/" + this.dealId)))
 			.expect(200)
 			.version();
 		version = this.api
@@ -84,7 +86,11 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 			.version();
 		// The win is the account's first purchase: the history shows it becoming a
 		// customer.
-		this.api.post(Api.ADMIN, "/api/v1/opportunities/" + this.dealId + "/win", json("amount", 25000)).expect(200);
+		this.api
+			.post(Api.ADMIN, "/api/v1/opportunities/" + this.dealId + "/win",
+					json("amount", 25000, "version",
+							this.api.version(Api.ADMIN, "/api/v1/opportunities/" + this.dealId)))
+			.expect(200);
 		this.api
 			.post(this.kam, "/api/v1/opportunities",
 					json("accountId", this.accountId, "name", "Pilot " + this.tag, "amount", 900))

@@ -1,0 +1,8 @@
+package io.dakehu.shared.web;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class DatabaseOutagePostgresTests extends DatabaseOutageTests {
+
+}
