@@ -42,7 +42,7 @@ class AccessTokenAuthentication {
 	 */
 	static final String VIA_TOKEN = "AUTH_TOKEN";
 
-	private static final String SCHEME = "Bearer ";
+	private static final String SCHEME = "Bearer";
 
 	private final AccessTokens tokens;
 
@@ -100,9 +100,11 @@ class AccessTokenAuthentication {
 
 	private static String secretOf(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+		if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+				|| (header.length() > SCHEME.length() && header.charAt(SCHEME.length()) != ' ')) {
 			return null;
 		}
+		// "Bearer" with nothing after it is a bearer request too, refused as such.
 		return header.substring(SCHEME.length()).strip();
 	}
 
