@@ -299,7 +299,8 @@ abstract class AccessTokensTests extends ApiTestSupport {
 		this.api.delete(Api.ADMIN, "/api/v1/users/" + userId + "/tokens/" + idOf(second)).expect(204);
 		assertRefused(bearer(second, "GET", "/api/v1/me", null));
 		String third = create(kam, "Third");
-		this.api.delete(Api.ADMIN, "/api/v1/users/" + idOfUser(this.given.kam()) + "/tokens/" + idOf(third)).expect(404);
+		this.api.delete(Api.ADMIN, "/api/v1/users/" + idOfUser(this.given.kam()) + "/tokens/" + idOf(third))
+			.expect(404);
 		assertThat(bearer(third, "GET", "/api/v1/me", null).status()).isEqualTo(200);
 	}
 
