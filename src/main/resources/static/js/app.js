@@ -160,3 +160,21 @@ document.addEventListener('focusout', function (event) {
 		}, 150);
 	}
 });
+
+// Buttons with data-copy put the value of the field it names on the clipboard (a new API token, shown once).
+document.addEventListener('click', function (event) {
+	var button = event.target.closest('button[data-copy]');
+	if (!button) {
+		return;
+	}
+	var field = document.querySelector(button.dataset.copy);
+	if (field) {
+		field.select();
+		if (navigator.clipboard) {
+			navigator.clipboard.writeText(field.value);
+		}
+		else {
+			document.execCommand('copy');
+		}
+	}
+});

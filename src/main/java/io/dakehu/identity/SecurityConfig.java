@@ -23,6 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two doors: form login with a session for pages, HTTP Basic without a session for
@@ -48,8 +49,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SignInStates states)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SignInStates states,
+			AccessTokenAuthentication tokens) throws Exception {
 		AuthenticationEntryPoint unauthorized = failFast(
 				(request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, "Authentication required", true));
 		http.securityMatcher("/api/**")
@@ -61,6 +62,8 @@ class SecurityConfig {
 						(request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "Not allowed", false)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new CurrentRights(states), AnonymousAuthenticationFilter.class)
+			// Personal access tokens (decision 0026), beside HTTP Basic for people.
+			.addFilterBefore(tokens.filter(), BasicAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.dakehu.identity.AccessTokens;
 import io.dakehu.identity.NewUser;
 import io.dakehu.identity.Role;
 import io.dakehu.identity.UserAdministration;
@@ -51,10 +52,13 @@ class AdminPages {
 
 	private final Labels labels;
 
-	AdminPages(Users users, UserAdministration administration, Labels labels) {
+	private final AccessTokens tokens;
+
+	AdminPages(Users users, UserAdministration administration, Labels labels, AccessTokens tokens) {
 		this.users = users;
 		this.administration = administration;
 		this.labels = labels;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/users")
@@ -177,6 +181,14 @@ class AdminPages {
 		return "redirect:/admin/users";
 	}
 
+	/** Revokes one of the user's personal access tokens (decision 0026), audited. */
+	@PostMapping("/users/{id}/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long id, @PathVariable long tokenId, RedirectAttributes redirect) {
+		this.tokens.revokeOfUser(id, tokenId);
+		Flash.success(redirect, "token.revoked");
+		return "redirect:/admin/users/" + id;
+	}
+
 	@GetMapping("/teams")
 	String teams(Model model) {
 		model.addAttribute("teams", this.users.teams());
@@ -205,6 +217,7 @@ class AdminPages {
 
 	private String userForm(Model model, UserSummary user) {
 		model.addAttribute("user", user);
+		model.addAttribute("tokens", (user != null) ? this.tokens.ofUser(user.id()) : List.of());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("teams", this.users.teams());
 		model.addAttribute("managers", this.users.active());

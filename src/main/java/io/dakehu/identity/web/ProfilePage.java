@@ -2,6 +2,8 @@ package io.dakehu.identity.web;
 
 import java.security.Principal;
 
+import io.dakehu.identity.AccessTokens;
+import io.dakehu.identity.NewAccessToken;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
@@ -12,11 +14,13 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A user's own profile: who they are and a form to change their password.
+ * A user's own profile: who they are, a form to change their password, and their personal
+ * access tokens for integrations (decision 0026).
  */
 @Controller
 class ProfilePage {
@@ -25,16 +29,44 @@ class ProfilePage {
 
 	private final UserAdministration administration;
 
-	ProfilePage(Users users, UserAdministration administration) {
+	private final AccessTokens tokens;
+
+	ProfilePage(Users users, UserAdministration administration, AccessTokens tokens) {
 		this.users = users;
 		this.administration = administration;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/profile")
 	String profile(Model model) {
-		model.addAttribute("user", this.users.get(this.users.current().id()));
 		model.addAttribute("form", new PasswordForm(null, null, null));
-		return "identity/profile";
+		return page(model);
+	}
+
+	/**
+	 * Answers with the page itself rather than a redirect: the secret is shown this once
+	 * and must not wait in the session (which the database keeps) for the next request.
+	 */
+	@PostMapping("/profile/tokens")
+	String createToken(@ModelAttribute("tokenForm") TokenForm form, BindingResult errors, Principal principal,
+			Model model) {
+		try {
+			NewAccessToken created = this.tokens.create(principal.getName(), form.name(), form.days());
+			model.addAttribute("newToken", created);
+			model.addAttribute("tokenForm", new TokenForm(null, AccessTokens.DEFAULT_DAYS));
+		}
+		catch (RuleViolationException ex) {
+			errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+		}
+		model.addAttribute("form", new PasswordForm(null, null, null));
+		return page(model);
+	}
+
+	@PostMapping("/profile/tokens/{id}/revoke")
+	String revokeToken(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		this.tokens.revoke(principal.getName(), id);
+		Flash.success(redirect, "token.revoked");
+		return "redirect:/profile";
 	}
 
 	@PostMapping("/profile/password")
@@ -53,8 +85,23 @@ class ProfilePage {
 				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
 			}
 		}
+		return page(model);
+	}
+
+	private String page(Model model) {
 		model.addAttribute("user", this.users.get(this.users.current().id()));
+		model.addAttribute("tokens", this.tokens.of(this.users.current().username()));
+		model.addAttribute("tokenDays", TOKEN_DAYS);
+		if (!model.containsAttribute("tokenForm")) {
+			model.addAttribute("tokenForm", new TokenForm(null, AccessTokens.DEFAULT_DAYS));
+		}
 		return "identity/profile";
+	}
+
+	/** The lifetimes the form offers; the API takes any number of days up to a year. */
+	private static final int[] TOKEN_DAYS = { 7, 30, AccessTokens.DEFAULT_DAYS, 180, AccessTokens.MAX_DAYS };
+
+	record TokenForm(String name, Integer days) {
 	}
 
 	record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
