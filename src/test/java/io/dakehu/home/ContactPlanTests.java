@@ -151,6 +151,25 @@ abstract class ContactPlanTests extends ApiTestSupport {
 			assertThat(item.get("dueOn").asString()).isEqualTo(dueOn);
 			assertThat(item.get("owner").asString()).isEqualTo(this.kam);
 		}
+		// The pages show it too: the plan, the month of its due day, the executive visit
+		// due.
+		long visited = account(this.kam, "VIP visited");
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + visited + "/activities",
+					json("type", "VISIT", "occurredAt", this.today.atTime(9, 0).toString(), "summary",
+							"With the director", "participants", List.of(this.director)))
+			.expect(201);
+		ranked(Map.of(vip, "VIP", visited, "VIP"));
+		String plan = this.api.page(this.kam, "/plan?status=overdue").expect(200).text();
+		assertThat(section(plan, "plan-accounts")).contains("data-account=\"" + vip + "\"");
+		assertThat(section(plan, "plan-executive-visits")).contains("data-account=\"" + vip + "\"")
+			.doesNotContain("data-account=\"" + visited + "\"");
+		assertThat(this.api.page(this.director, "/plan?scope=all&status=overdue").expect(200).text())
+			.contains("id=\"plan-groups\"");
+		assertThat(this.api.page(this.kam, "/plan/calendar?month=" + dueOn.substring(0, 7)).expect(200).text())
+			.contains("data-account=\"" + vip + "\"");
+		this.api.page(this.kam, "/plan?scope=all").expect(403);
+
 		// The manager's counts per person and the director's per team include it.
 		Response team = this.api.get(this.manager, "/api/v1/contact-plan?scope=team&status=overdue").expect(200);
 		assertThat(team.body().get("groups").toString()).contains("\"overdue\":1");
@@ -246,6 +265,26 @@ abstract class ContactPlanTests extends ApiTestSupport {
 							this.today.plusDays(10).toString()))
 			.expect(201);
 
+		// A complaint received three days ago is past its response time whatever the
+		// tier;
+		// another, resolved with its return visit today, waits for that visit.
+		long complaint = this.api
+			.post(this.kam, "/api/v1/complaints",
+					json("accountId", overdue, "receivedAt", LocalDateTime.now(this.clock).minusDays(3).toString(),
+							"channel", "PHONE", "category", "DELIVERY", "severity", "HIGH", "description", "Late"))
+			.expect(201)
+			.id();
+		Response resolved = this.api
+			.post(this.kam, "/api/v1/complaints",
+					json("accountId", tomorrow, "channel", "PHONE", "category", "SERVICE", "severity", "LOW",
+							"description", "Rude"))
+			.expect(201);
+		this.api
+			.post(this.kam, "/api/v1/complaints/" + resolved.id() + "/resolve",
+					json("resolution", "Apologised", "rootCause", "Training", "returnVisitDue", this.today.toString(),
+							"version", resolved.version()))
+			.expect(200);
+
 		JsonNode todo = this.api.get(this.kam, "/api/v1/me/todo").expect(200).body();
 		List<Long> contacts = new ArrayList<>();
 		todo.get("contacts").get("items").forEach((item) -> contacts.add(item.get("accountId").asLong()));
@@ -256,18 +295,59 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		List<Long> opportunities = new ArrayList<>();
 		todo.get("opportunities").get("items").forEach((item) -> opportunities.add(item.get("id").asLong()));
 		assertThat(opportunities).containsExactly(late);
-		assertThat(todo.get("complaints").get("count").asLong()).isZero();
-		assertThat(todo.get("count").asLong()).isEqualTo(3);
+		assertThat(todo.get("complaints").get("items").get(0).get("id").asLong()).isEqualTo(complaint);
+		assertThat(todo.get("complaints").get("count").asLong()).isEqualTo(1);
+		assertThat(todo.get("complaints").get("items").get(0).get("overdue").asBoolean()).isTrue();
+		assertThat(todo.get("returnVisits").get("items").get(0).get("id").asLong()).isEqualTo(resolved.id());
+		assertThat(todo.get("returnVisits").get("count").asLong()).isEqualTo(1);
+		assertThat(todo.get("count").asLong()).isEqualTo(2 + 1 + 1 + 1);
 
-		// The page and the navigation badge say the same, in Chinese too.
+		// The page and the navigation badge say the same.
 		String page = this.api.page(this.kam, "/todo").expect(200).text();
 		assertThat(page).contains("data-account=\"" + overdue + "\"")
 			.contains("data-opportunity=\"" + late + "\"")
+			.contains("data-complaint=\"" + complaint + "\"")
+			.contains("data-complaint=\"" + resolved.id() + "\"")
 			.doesNotContain("data-account=\"" + tomorrow + "\"");
-		assertThat(this.api.page(this.kam, "/todo/badge").expect(200).text()).contains(">3<");
+		assertThat(this.api.page(this.kam, "/todo/badge").expect(200).text()).contains(">5<");
 		// Someone else's to-do holds none of it.
 		JsonNode others = this.api.get(this.otherKam, "/api/v1/me/todo").expect(200).body();
 		assertThat(others.get("count").asLong()).isZero();
+	}
+
+	@Test
+	void birthdaysAndFirstPurchaseAnniversariesOfTheNextTwoWeeksAreListed() {
+		long account = account(this.kam, "occasions");
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Birthday person", "birthday", this.today.plusDays(3).minusYears(40).toString()))
+			.expect(201);
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Later person", "birthday", this.today.plusDays(20).minusYears(30).toString()))
+			.expect(201);
+		this.jdbc.sql("""
+				insert into order_line (account_id, order_date, quantity, amount, source, created_at)
+				values (:account, :on, 1, 100, 'test', :at)""")
+			.param("account", account)
+			.param("on", this.today.plusDays(5).minusYears(2))
+			.param("at", Timestamp.valueOf(LocalDateTime.now(this.clock)))
+			.update();
+		String occasions = section(this.api.page(this.kam, "/plan").expect(200).text(), "plan-occasions");
+		assertThat(occasions).contains("Birthday person")
+			.doesNotContain("Later person")
+			.contains(this.today.plusDays(3).toString())
+			.contains(this.today.plusDays(5).toString())
+			.contains("2 years since the first purchase");
+		assertThat(section(this.api.page(this.otherKam, "/plan").expect(200).text(), "plan-occasions"))
+			.doesNotContain("Birthday person");
+	}
+
+	/** The element with the given id, up to the end of its section. */
+	private static String section(String page, String id) {
+		int start = page.indexOf("id=\"" + id + "\"");
+		assertThat(start).as(id).isNotNegative();
+		return page.substring(start, page.indexOf("</section>", start));
 	}
 
 	private static String basic(LocalDate day) {
