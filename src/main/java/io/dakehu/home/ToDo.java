@@ -61,7 +61,11 @@ public class ToDo {
 	public record Items(PageResult<DueContact> contacts, List<ComplaintView> complaints,
 			List<ComplaintView> returnVisits, PageResult<OpportunityView> opportunities) {
 
-		/** Everything on the list, as the navigation badge shows it. */
+		/**
+		 * Everything on the list, as the navigation badge shows it: contacts and
+		 * opportunities counted exactly, complaints and return visits up to {@link #ROWS}
+		 * each (a user with more has a case for the complaints page, not a badge).
+		 */
 		public long count() {
 			return this.contacts.totalElements() + this.complaints.size() + this.returnVisits.size()
 					+ this.opportunities.totalElements();
