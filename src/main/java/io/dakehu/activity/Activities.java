@@ -1,9 +1,13 @@
 package io.dakehu.activity;
 
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +148,35 @@ public class Activities {
 			.map((row) -> new UpcomingContact((Long) row[0], names.get(row[0]), (LocalDate) row[1], (String) row[2],
 					((LocalDate) row[1]).isBefore(today)))
 			.toList();
+	}
+
+	/**
+	 * Per account, the day of the latest visit in which one of the given users took part
+	 * (logged it or joined it) on or after {@code since}; accounts without one are
+	 * absent. The contact plan asks it for executive visits (高层主管拜访, DOMAIN.md §10.1).
+	 * The caller has limited the accounts to the reader's scope.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, LocalDate> latestVisitsWith(Collection<Long> accountIds, Collection<Long> userIds,
+			LocalDate since) {
+		Map<Long, LocalDate> latest = new HashMap<>();
+		if (accountIds.isEmpty() || userIds.isEmpty()) {
+			return latest;
+		}
+		this.jdbc.sql("""
+				select a.account_id, max(a.occurred_at) from activity a
+				where a.account_id in (:accounts) and a.type = :visit and a.occurred_at >= :since
+				  and (a.created_by in (:users)
+				       or exists (select 1 from activity_user p where p.activity_id = a.id and p.user_id in (:users)))
+				group by a.account_id""")
+			.param("accounts", Set.copyOf(accountIds))
+			.param("visit", ActivityType.VISIT.name())
+			.param("since", Timestamp.valueOf(since.atStartOfDay()))
+			.param("users", Set.copyOf(userIds))
+			.query((ResultSet rs) -> {
+				latest.put(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime().toLocalDate());
+			});
+		return latest;
 	}
 
 	private Activity load(RecordScope scope, long id) {

@@ -1,6 +1,7 @@
 package io.dakehu.contact;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
@@ -182,6 +184,37 @@ public class Contacts {
 			.param("account", accountId)
 			.query(Contacts::row)
 			.list();
+	}
+
+	/**
+	 * Contacts at the live accounts of a book whose birthday falls on one of the given
+	 * days of the year, for the contact plan (DOMAIN.md §10.2), by account then name.
+	 * @param ownerIds only these owners' accounts; null for every account in the scope
+	 * @param monthDays days of the year as {@code month * 100 + day} (0315 for 15 March)
+	 */
+	@Transactional(readOnly = true)
+	public List<Birthday> birthdays(RecordScope scope, Collection<Long> ownerIds, Collection<Integer> monthDays,
+			int limit) {
+		if (monthDays.isEmpty()) {
+			return List.of();
+		}
+		AccountBookSql book = AccountBookSql.of(scope, ownerIds);
+		return this.jdbc.sql("""
+				select c.id, c.name, b.account_id, b.account_name, c.birthday
+				from contact c join %s b on b.account_id = c.account_id
+				where c.birthday is not null
+				  and extract(month from c.birthday) * 100 + extract(day from c.birthday) in (:monthDays)
+				order by b.account_name, c.name, c.id limit :limit""".formatted(book.table()))
+			.params(book.params())
+			.param("monthDays", Set.copyOf(monthDays))
+			.param("limit", limit)
+			.query((rs, n) -> new Birthday(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getDate(5).toLocalDate()))
+			.list();
+	}
+
+	/** A contact's birthday, with the account they work at. */
+	public record Birthday(long contactId, String contactName, long accountId, String accountName, LocalDate birthday) {
 	}
 
 	/**

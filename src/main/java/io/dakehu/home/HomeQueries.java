@@ -67,10 +67,25 @@ public class HomeQueries {
 		Query query = dueQuery(scope, ownerIds, tiers);
 		String condition = switch (window) {
 			case OVERDUE -> " where d.due_on < :today";
+			case TODAY -> " where d.due_on <= :today";
 			case DUE -> " where d.due_on <= :horizon";
 			case ANY -> "";
 		};
 		return page(query, condition, "d.due_on, d.account_name, d.account_id", page);
+	}
+
+	/**
+	 * Accounts of the book due on a day between {@code from} and {@code to} (both
+	 * included), by day then name: the contact plan's month calendar.
+	 * @param ownerIds only these owners' accounts; null for every account in the scope
+	 */
+	public PageResult<DueContact> dueBetween(RecordScope scope, Collection<Long> ownerIds, LocalDate from, LocalDate to,
+			PageRequest page) {
+		Query query = dueQuery(scope, ownerIds, null);
+		query.params().put("dueFrom", from);
+		query.params().put("dueTo", to);
+		return page(query, " where d.due_on between :dueFrom and :dueTo", "d.due_on, d.account_name, d.account_id",
+				page);
 	}
 
 	/** One page of the accounts the query and condition select, with the exact total. */
@@ -204,6 +219,8 @@ public class HomeQueries {
 
 		/** Past the day they were due. */
 		OVERDUE,
+		/** Due today or overdue: the day's work on the to-do list. */
+		TODAY,
 		/** Overdue, or due within {@link #DUE_WITHIN_DAYS} days. */
 		DUE,
 		/** Every account, however far off its due day. */

@@ -78,6 +78,10 @@ class SecurityConfig {
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 						"/actuator/health/**")
 				.permitAll()
+				// A calendar app fetches the personal feed without signing in: the
+				// secret in its link is the credential (decision 0024).
+				.requestMatchers("/feeds/calendar/*")
+				.permitAll()
 				// Metrics and the API's description tell how the system is built and
 				// used:
 				// administrators only (a Prometheus scraper signs in with HTTP Basic).

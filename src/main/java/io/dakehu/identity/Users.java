@@ -67,6 +67,17 @@ public class Users {
 		return current;
 	}
 
+	/**
+	 * An active user with their record scope, for work done on their behalf without a
+	 * sign-in (their calendar feed, reached by a secret link); empty for an unknown or
+	 * deactivated user.
+	 */
+	public Optional<CurrentUser> actingAs(long id) {
+		return this.users.findById(id)
+			.filter(User::active)
+			.map((user) -> new CurrentUser(user.id(), user.username(), user.displayName(), user.role(), scopeOf(user)));
+	}
+
 	private static final String CURRENT_USER = Users.class.getName() + ".current";
 
 	private RecordScope scopeOf(User user) {

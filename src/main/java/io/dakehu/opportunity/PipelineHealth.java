@@ -51,8 +51,20 @@ public class PipelineHealth {
 	 * @param ownerIds only these owners' opportunities; null for every owner in the scope
 	 */
 	public PageResult<OpportunityView> toMove(RecordScope scope, Collection<Long> ownerIds, PageRequest page) {
-		Filter filter = filter(scope, ownerIds);
-		long total = this.jdbc.sql("select count(*) from opportunity o where " + filter.sql() + TO_MOVE)
+		return page(filter(scope, ownerIds), TO_MOVE, page);
+	}
+
+	/**
+	 * Open opportunities whose expected close date has passed, the longest overdue first:
+	 * what the to-do list asks the owner to update or close.
+	 * @param ownerIds only these owners' opportunities; null for every owner in the scope
+	 */
+	public PageResult<OpportunityView> closePassed(RecordScope scope, Collection<Long> ownerIds, PageRequest page) {
+		return page(filter(scope, ownerIds), " and o.expected_close_date < :today", page);
+	}
+
+	private PageResult<OpportunityView> page(Filter filter, String condition, PageRequest page) {
+		long total = this.jdbc.sql("select count(*) from opportunity o where " + filter.sql() + condition)
 			.params(filter.params())
 			.query(Long.class)
 			.single();
@@ -60,7 +72,7 @@ public class PipelineHealth {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		List<Long> ids = this.jdbc
-			.sql("select o.id from opportunity o where " + filter.sql() + TO_MOVE
+			.sql("select o.id from opportunity o where " + filter.sql() + condition
 					+ " order by o.expected_close_date nulls last, o.stage_since, o.id limit :limit offset :offset")
 			.params(filter.params())
 			.param("limit", page.size())

@@ -5,9 +5,13 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import io.dakehu.account.AccountBookSql;
+import io.dakehu.identity.RecordScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,6 +58,36 @@ public class PurchaseHistory {
 				lifetime.put(rs.getLong(1), new Lifetime(rs.getBigDecimal(2), rs.getDate(3).toLocalDate()));
 			});
 		return lifetime;
+	}
+
+	/**
+	 * Accounts of a book whose first purchase falls on one of the given days of the year,
+	 * for the contact plan's anniversaries (DOMAIN.md §10.2), by account name.
+	 * @param ownerIds only these owners' accounts; null for every account in the scope
+	 * @param monthDays days of the year as {@code month * 100 + day}
+	 */
+	public List<FirstPurchase> firstPurchasesOn(RecordScope scope, Collection<Long> ownerIds,
+			Collection<Integer> monthDays, int limit) {
+		if (monthDays.isEmpty()) {
+			return List.of();
+		}
+		AccountBookSql book = AccountBookSql.of(scope, ownerIds);
+		return this.jdbc.sql("""
+				select b.account_id, b.account_name, f.first_on from %s b
+				join (select o.account_id, min(o.order_date) as first_on from order_line o
+				      where o.account_id in (select bb.account_id from %s bb) group by o.account_id) f
+				  on f.account_id = b.account_id
+				where extract(month from f.first_on) * 100 + extract(day from f.first_on) in (:monthDays)
+				order by b.account_name, b.account_id limit :limit""".formatted(book.table(), book.table()))
+			.params(book.params())
+			.param("monthDays", Set.copyOf(monthDays))
+			.param("limit", limit)
+			.query((rs, n) -> new FirstPurchase(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()))
+			.list();
+	}
+
+	/** The day an account first bought. */
+	public record FirstPurchase(long accountId, String accountName, LocalDate firstPurchase) {
 	}
 
 	/** What one account bought in all up to a date, and since when. */

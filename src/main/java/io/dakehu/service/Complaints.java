@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -203,6 +204,38 @@ public class Complaints {
 	 * manager, one of the team (everyone's for a director).
 	 */
 	public List<ComplaintView> list(RecordScope scope, ComplaintFilter filter, int limit) {
+		return list(scope, filter, null, Map.of(), limit);
+	}
+
+	/**
+	 * What the user's to-do list (待办) shows of complaints: those they own or help with
+	 * whose response or resolution falls due by the end of today (or has passed), and the
+	 * return visits (回访) of their resolved complaints due by today, the oldest first
+	 * within each.
+	 */
+	@Transactional(readOnly = true)
+	public ComplaintsToDo toDo(CurrentUser me, int limit) {
+		LocalDateTime endOfToday = now().toLocalDate().plusDays(1).atStartOfDay();
+		List<ComplaintView> due = list(me.scope(), ComplaintFilter.all(), """
+				(c.owner_id = :toDoUser
+				 or exists (select 1 from complaint_helper h where h.complaint_id = c.id and h.user_id = :toDoUser))
+				and ((c.status = 'OPEN' and c.response_due_at < :endOfToday)
+				     or (c.status in ('OPEN', 'IN_PROGRESS') and c.resolution_due_at < :endOfToday))""",
+				Map.of("toDoUser", me.id(), "endOfToday", endOfToday), limit);
+		List<ComplaintView> returnVisits = list(me.scope(), ComplaintFilter.all(),
+				"c.owner_id = :toDoUser and c.status = 'RESOLVED' and c.return_visit_due < :tomorrow",
+				Map.of("toDoUser", me.id(), "tomorrow", endOfToday.toLocalDate()), limit);
+		return new ComplaintsToDo(oldestFirst(due), oldestFirst(returnVisits));
+	}
+
+	private static List<ComplaintView> oldestFirst(List<ComplaintView> newestFirst) {
+		List<ComplaintView> sorted = new ArrayList<>(newestFirst);
+		Collections.reverse(sorted);
+		return sorted;
+	}
+
+	private List<ComplaintView> list(RecordScope scope, ComplaintFilter filter, String condition,
+			Map<String, Object> conditionParams, int limit) {
 		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "c.account_id");
 		StringBuilder sql = new StringBuilder("""
 				select c.id, c.account_id, c.contact_id, c.received_at, c.channel, c.category, c.severity,
@@ -231,6 +264,10 @@ public class Complaints {
 				sql.append(" and c.owner_id in (:owners)");
 				params.put("owners", scope.ownerIds());
 			}
+		}
+		if (condition != null) {
+			sql.append(" and ").append(condition);
+			params.putAll(conditionParams);
 		}
 		sql.append(" order by c.received_at desc, c.id desc limit :limit");
 		params.put("limit", limit);

@@ -1,0 +1,406 @@
+package io.dakehu.home;
+
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contact plan over the API, the calendar feed and the to-do list (DOMAIN.md §10.2),
+ * on accounts whose tiers come from a segmentation run each test puts in place as the
+ * latest and removes afterwards. "Today" is the application's clock; every due day
+ * expected is worked out here from the last contact written and the tier's cadence the
+ * service levels report.
+ */
+abstract class ContactPlanTests extends ApiTestSupport {
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	CalendarFeeds feeds;
+
+	LocalDate today;
+
+	String manager;
+
+	String kam;
+
+	String otherKam;
+
+	String otherManager;
+
+	String director;
+
+	Map<String, Integer> cadence;
+
+	final List<Long> runs = new ArrayList<>();
+
+	@BeforeEach
+	void people() {
+		this.today = LocalDate.now(this.clock);
+		this.manager = this.given.manager();
+		String team = this.given.team(this.manager);
+		this.kam = this.given.kam(team, this.manager);
+		this.otherKam = this.given.kam(team, this.manager);
+		this.otherManager = this.given.manager();
+		String otherTeam = this.given.team(this.otherManager);
+		this.given.kam(otherTeam, this.otherManager);
+		this.director = this.given.director();
+		this.cadence = new HashMap<>();
+		for (JsonNode level : this.api.get(this.kam, "/api/v1/service-levels").expect(200).items()) {
+			this.cadence.put(level.get("tier").asString(), level.get("cadenceDays").asInt());
+		}
+	}
+
+	@AfterEach
+	void forgetRuns() {
+		for (long run : this.runs) {
+			this.jdbc.sql("delete from segmentation_snapshot where run_id = :run").param("run", run).update();
+			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", run).update();
+		}
+		this.runs.clear();
+	}
+
+	@Test
+	void eachTierIsDueAfterItsCadenceOrAtAnEarlierPlanAndANonContactIsIgnored() {
+		Map<Long, String> tiers = new LinkedHashMap<>();
+		Map<Long, LocalDate> expected = new HashMap<>();
+		int late = 1;
+		for (String tier : List.of("VIP", "MAJOR", "ORDINARY", "SMALL")) {
+			long account = account(this.kam, tier);
+			LocalDate last = this.today.minusDays(this.cadence.get(tier) + late);
+			contact(this.kam, account, last, null);
+			tiers.put(account, tier);
+			expected.put(account, last.plusDays(this.cadence.get(tier)));
+			late++;
+		}
+		// A plan earlier than the cadence decides: due in 2 days, not in 14 - 3 = 11.
+		long planned = account(this.kam, "planned");
+		contact(this.kam, planned, this.today.minusDays(3), this.today.plusDays(2));
+		tiers.put(planned, "VIP");
+		expected.put(planned, this.today.plusDays(2));
+		// A non-contact activity yesterday does not restart the cadence.
+		long noted = account(this.kam, "noted");
+		LocalDate contacted = this.today.minusDays(20);
+		contact(this.kam, noted, contacted, null);
+		this.jdbc
+			.sql("""
+					insert into activity (account_id, type, occurred_at, summary, created_by, created_at)
+					values (:account, 'NOTE', :at, 'Internal note', (select id from app_user where username = :kam), :at)""")
+			.param("account", noted)
+			.param("at", Timestamp.valueOf(this.today.minusDays(1).atTime(9, 0)))
+			.param("kam", this.kam)
+			.update();
+		tiers.put(noted, "VIP");
+		expected.put(noted, contacted.plusDays(this.cadence.get("VIP")));
+		ranked(tiers);
+
+		Map<Long, JsonNode> due = items(this.api.get(this.kam, "/api/v1/contact-plan?scope=mine&status=due"));
+		assertThat(due.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+		expected.forEach((account, day) -> {
+			assertThat(due.get(account).get("dueOn").asString()).as(tiers.get(account)).isEqualTo(day.toString());
+			assertThat(due.get(account).get("overdue").asBoolean()).isEqualTo(day.isBefore(this.today));
+			assertThat(due.get(account).get("tier").asString()).isEqualTo(tiers.get(account));
+		});
+		Map<Long, JsonNode> overdue = items(this.api.get(this.kam, "/api/v1/contact-plan?scope=mine&status=overdue"));
+		assertThat(overdue.keySet())
+			.containsExactlyInAnyOrderElementsOf(
+					expected.keySet().stream().filter((account) -> expected.get(account).isBefore(this.today)).toList())
+			.doesNotContain(planned);
+	}
+
+	@Test
+	void aVipLastContacted154DaysAgoIsOverdueForItsKamTheirManagerAndADirectorOnly() {
+		long vip = account(this.kam, "VIP 154");
+		LocalDate last = this.today.minusDays(154);
+		contact(this.kam, vip, last, null);
+		ranked(Map.of(vip, "VIP"));
+		String dueOn = last.plusDays(this.cadence.get("VIP")).toString();
+
+		for (String reader : List.of(this.kam, this.manager, this.director)) {
+			String scope = reader.equals(this.kam) ? "mine" : reader.equals(this.manager) ? "team" : "all";
+			JsonNode item = items(
+					this.api.get(reader, "/api/v1/contact-plan?scope=" + scope + "&status=overdue&size=500"))
+				.get(vip);
+			assertThat(item).as(reader).isNotNull();
+			assertThat(item.get("dueOn").asString()).isEqualTo(dueOn);
+			assertThat(item.get("owner").asString()).isEqualTo(this.kam);
+		}
+		// The pages show it too: the plan, the month of its due day, the executive visit
+		// due.
+		long visited = account(this.kam, "VIP visited");
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + visited + "/activities",
+					json("type", "VISIT", "occurredAt", this.today.atTime(9, 0).toString(), "summary",
+							"With the director", "participants", List.of(this.director)))
+			.expect(201);
+		ranked(Map.of(vip, "VIP", visited, "VIP"));
+		String plan = this.api.page(this.kam, "/plan?status=overdue").expect(200).text();
+		assertThat(section(plan, "plan-accounts")).contains("data-account=\"" + vip + "\"");
+		assertThat(section(plan, "plan-executive-visits")).contains("data-account=\"" + vip + "\"")
+			.doesNotContain("data-account=\"" + visited + "\"");
+		assertThat(this.api.page(this.director, "/plan?scope=all&status=overdue").expect(200).text())
+			.contains("id=\"plan-groups\"");
+		assertThat(this.api.page(this.kam, "/plan/calendar?month=" + dueOn.substring(0, 7)).expect(200).text())
+			.contains("data-account=\"" + vip + "\"");
+		this.api.page(this.kam, "/plan?scope=all").expect(403);
+
+		// The manager's counts per person and the director's per team include it.
+		Response team = this.api.get(this.manager, "/api/v1/contact-plan?scope=team&status=overdue").expect(200);
+		assertThat(team.body().get("groups").toString()).contains("\"overdue\":1");
+
+		assertThat(items(this.api.get(this.otherKam, "/api/v1/contact-plan?scope=mine&status=overdue")))
+			.doesNotContainKey(vip);
+		assertThat(items(this.api.get(this.otherManager, "/api/v1/contact-plan?scope=team&status=overdue&size=500")))
+			.doesNotContainKey(vip);
+		// Scopes beyond the reader's role are refused, not narrowed; unknown ones are bad
+		// input.
+		this.api.get(this.kam, "/api/v1/contact-plan?scope=all").expect(403);
+		this.api.get(this.kam, "/api/v1/contact-plan?scope=team").expect(403);
+		this.api.get(this.manager, "/api/v1/contact-plan?scope=all").expect(403);
+		assertThat(this.api.get(this.kam, "/api/v1/contact-plan?scope=company").expect(400).errorFields())
+			.containsExactly("scope");
+		assertThat(this.api.get(this.kam, "/api/v1/contact-plan?status=late").expect(400).errorFields())
+			.containsExactly("status");
+	}
+
+	@Test
+	void theCalendarFeedHoldsExactlyTheDueContactsAndARevokedLinkAnswers404() throws Exception {
+		long overdue = account(this.kam, "feed overdue");
+		contact(this.kam, overdue, this.today.minusDays(40), this.today.minusDays(5));
+		long soon = account(this.kam, "feed soon");
+		contact(this.kam, soon, this.today.minusDays(1), this.today.plusDays(3));
+		long later = account(this.kam, "feed later");
+		contact(this.kam, later, this.today.minusDays(1), this.today.plusDays(HomeQueries.DUE_WITHIN_DAYS + 5));
+		long colleagues = account(this.otherKam, "feed colleague");
+		contact(this.otherKam, colleagues, this.today.minusDays(40), this.today.minusDays(5));
+
+		long kamId = this.jdbc.sql("select id from app_user where username = :kam")
+			.param("kam", this.kam)
+			.query(Long.class)
+			.single();
+		String token = this.feeds.issue(kamId);
+		String path = "/feeds/calendar/" + token + ".ics";
+		assertThat(this.jdbc.sql("select token_hash from calendar_feed where token_hash = :token")
+			.param("token", token)
+			.query(String.class)
+			.optional()).as("stored hashed, never as issued").isEmpty();
+
+		Response feed = this.api.send(null, null, "GET", path, null).expect(200);
+		Calendar calendar = new CalendarBuilder().build(new StringReader(feed.text()));
+		Map<String, String> events = new HashMap<>();
+		for (Object component : calendar.getComponents("VEVENT")) {
+			VEvent event = (VEvent) component;
+			events.put(event.getUid().get().getValue(), event.getDateTimeStart().getValue());
+		}
+		// Every account of the KAM's the plan calls due: the overdue one on today.
+		Set<String> expectedUids = new TreeSet<>();
+		for (JsonNode item : items(this.api.get(this.kam, "/api/v1/contact-plan?scope=mine&status=due&size=500"))
+			.values()) {
+			expectedUids.add("contact-" + item.get("accountId").asLong() + "@dakehu");
+		}
+		assertThat(new TreeSet<>(events.keySet())).isEqualTo(expectedUids);
+		assertThat(events).containsEntry("contact-" + overdue + "@dakehu", basic(this.today))
+			.containsEntry("contact-" + soon + "@dakehu", basic(this.today.plusDays(3)))
+			.doesNotContainKey("contact-" + later + "@dakehu")
+			.doesNotContainKey("contact-" + colleagues + "@dakehu");
+
+		// A new link retires the old one; a revoked link is gone.
+		String renewed = this.feeds.issue(kamId);
+		this.api.send(null, null, "GET", path, null).expect(404);
+		this.api.send(null, null, "GET", "/feeds/calendar/" + renewed + ".ics", null).expect(200);
+		this.feeds.revoke(kamId);
+		this.api.send(null, null, "GET", "/feeds/calendar/" + renewed + ".ics", null).expect(404);
+		assertThat(this.jdbc
+			.sql("select count(*) from calendar_feed f join app_user u on u.id = f.user_id"
+					+ " where u.username = :kam")
+			.param("kam", this.kam)
+			.query(Long.class)
+			.single()).isZero();
+		this.api.send(null, null, "GET", "/feeds/calendar/not-a-token.ics", null).expect(404);
+	}
+
+	@Test
+	void theToDoListsTodaysContactsAndOpportunitiesPastTheirCloseDate() {
+		long dueToday = account(this.kam, "todo today");
+		contact(this.kam, dueToday, this.today.minusDays(2), this.today);
+		long overdue = account(this.kam, "todo overdue");
+		contact(this.kam, overdue, this.today.minusDays(9), this.today.minusDays(1));
+		long tomorrow = account(this.kam, "todo tomorrow");
+		contact(this.kam, tomorrow, this.today.minusDays(2), this.today.plusDays(1));
+		long late = this.api
+			.post(this.kam, "/api/v1/opportunities",
+					json("accountId", dueToday, "name", "late deal", "amount", 1000, "expectedCloseDate",
+							this.today.minusDays(2).toString()))
+			.expect(201)
+			.id();
+		this.api
+			.post(this.kam, "/api/v1/opportunities",
+					json("accountId", dueToday, "name", "on time", "amount", 1000, "expectedCloseDate",
+							this.today.plusDays(10).toString()))
+			.expect(201);
+
+		// A complaint received three days ago is past its response time whatever the
+		// tier;
+		// another, resolved with its return visit today, waits for that visit.
+		long complaint = this.api
+			.post(this.kam, "/api/v1/complaints",
+					json("accountId", overdue, "receivedAt", LocalDateTime.now(this.clock).minusDays(3).toString(),
+							"channel", "PHONE", "category", "DELIVERY", "severity", "HIGH", "description", "Late"))
+			.expect(201)
+			.id();
+		Response resolved = this.api
+			.post(this.kam, "/api/v1/complaints",
+					json("accountId", tomorrow, "channel", "PHONE", "category", "SERVICE", "severity", "LOW",
+							"description", "Rude"))
+			.expect(201);
+		this.api
+			.post(this.kam, "/api/v1/complaints/" + resolved.id() + "/resolve",
+					json("resolution", "Apologised", "rootCause", "Training", "returnVisitDue", this.today.toString(),
+							"version", resolved.version()))
+			.expect(200);
+
+		JsonNode todo = this.api.get(this.kam, "/api/v1/me/todo").expect(200).body();
+		List<Long> contacts = new ArrayList<>();
+		todo.get("contacts").get("items").forEach((item) -> contacts.add(item.get("accountId").asLong()));
+		assertThat(contacts).containsExactly(overdue, dueToday);
+		assertThat(todo.get("contacts").get("count").asLong()).isEqualTo(2);
+		assertThat(todo.get("contacts").get("items").get(0).get("action").asString())
+			.isEqualTo("/api/v1/accounts/" + overdue + "/activities");
+		List<Long> opportunities = new ArrayList<>();
+		todo.get("opportunities").get("items").forEach((item) -> opportunities.add(item.get("id").asLong()));
+		assertThat(opportunities).containsExactly(late);
+		assertThat(todo.get("complaints").get("items").get(0).get("id").asLong()).isEqualTo(complaint);
+		assertThat(todo.get("complaints").get("count").asLong()).isEqualTo(1);
+		assertThat(todo.get("complaints").get("items").get(0).get("overdue").asBoolean()).isTrue();
+		assertThat(todo.get("returnVisits").get("items").get(0).get("id").asLong()).isEqualTo(resolved.id());
+		assertThat(todo.get("returnVisits").get("count").asLong()).isEqualTo(1);
+		assertThat(todo.get("count").asLong()).isEqualTo(2 + 1 + 1 + 1);
+
+		// The page and the navigation badge say the same.
+		String page = this.api.page(this.kam, "/todo").expect(200).text();
+		assertThat(page).contains("data-account=\"" + overdue + "\"")
+			.contains("data-opportunity=\"" + late + "\"")
+			.contains("data-complaint=\"" + complaint + "\"")
+			.contains("data-complaint=\"" + resolved.id() + "\"")
+			.doesNotContain("data-account=\"" + tomorrow + "\"");
+		assertThat(this.api.page(this.kam, "/todo/badge").expect(200).text()).contains(">5<");
+		// Someone else's to-do holds none of it.
+		JsonNode others = this.api.get(this.otherKam, "/api/v1/me/todo").expect(200).body();
+		assertThat(others.get("count").asLong()).isZero();
+	}
+
+	@Test
+	void birthdaysAndFirstPurchaseAnniversariesOfTheNextTwoWeeksAreListed() {
+		long account = account(this.kam, "occasions");
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Birthday person", "birthday", this.today.plusDays(3).minusYears(40).toString()))
+			.expect(201);
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Later person", "birthday", this.today.plusDays(20).minusYears(30).toString()))
+			.expect(201);
+		this.jdbc.sql("""
+				insert into order_line (account_id, order_date, quantity, amount, source, created_at)
+				values (:account, :on, 1, 100, 'test', :at)""")
+			.param("account", account)
+			.param("on", this.today.plusDays(5).minusYears(2))
+			.param("at", Timestamp.valueOf(LocalDateTime.now(this.clock)))
+			.update();
+		String occasions = section(this.api.page(this.kam, "/plan").expect(200).text(), "plan-occasions");
+		assertThat(occasions).contains("Birthday person")
+			.doesNotContain("Later person")
+			.contains(this.today.plusDays(3).toString())
+			.contains(this.today.plusDays(5).toString())
+			.contains("2 years since the first purchase");
+		assertThat(section(this.api.page(this.otherKam, "/plan").expect(200).text(), "plan-occasions"))
+			.doesNotContain("Birthday person");
+	}
+
+	/** The element with the given id, up to the end of its section. */
+	private static String section(String page, String id) {
+		int start = page.indexOf("id=\"" + id + "\"");
+		assertThat(start).as(id).isNotNegative();
+		return page.substring(start, page.indexOf("</section>", start));
+	}
+
+	private static String basic(LocalDate day) {
+		return day.toString().replace("-", "");
+	}
+
+	private Map<Long, JsonNode> items(Response response) {
+		response.expect(200);
+		Map<Long, JsonNode> items = new LinkedHashMap<>();
+		response.body().get("items").forEach((item) -> items.put(item.get("accountId").asLong(), item));
+		return items;
+	}
+
+	private long account(String owner, String name) {
+		return this.given.accountOwnedBy(owner, Fixtures.unique("Plan " + name)).id();
+	}
+
+	private void contact(String user, long account, LocalDate on, LocalDate next) {
+		this.api
+			.post(user, "/api/v1/accounts/" + account + "/activities",
+					json("type", "VISIT", "occurredAt", on.atTime(10, 0).toString(), "summary", "Visit",
+							"nextContactDate", (next != null) ? next.toString() : null))
+			.expect(201);
+	}
+
+	/** A company-wide run, the latest, ranking the given accounts in the given tiers. */
+	private void ranked(Map<Long, String> tiers) {
+		this.jdbc.sql("""
+				insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent,
+				    major_percent, ordinary_percent, abc_a_percent, abc_b_percent, growth_percent,
+				    clv_discount_percent, clv_horizon_years, started_by, started_at)
+				values (:from, :to, :priorFrom, :priorTo, 'REVENUE', 1, 5, 20, 80, 95, 20, 8, 5, 'test', :at)""")
+			.param("from", this.today.minusYears(1))
+			.param("to", this.today)
+			.param("priorFrom", this.today.minusYears(2))
+			.param("priorTo", this.today.minusYears(1))
+			.param("at", Timestamp.valueOf(LocalDateTime.now().plusSeconds(1)))
+			.update();
+		long run = this.jdbc.sql("select max(id) from segmentation_run").query(Long.class).single();
+		this.runs.add(run);
+		long rank = 1;
+		for (Map.Entry<Long, String> entry : tiers.entrySet()) {
+			this.jdbc.sql("""
+					insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin,
+					    prior_amount, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit,
+					    clv)
+					values (:run, :account, :rank, 100, 100, 10, 100, 100, :tier, 'C', 'C', 'STABLE', 0, 10, 10)""")
+				.param("run", run)
+				.param("account", entry.getKey())
+				.param("rank", rank++)
+				.param("tier", entry.getValue())
+				.update();
+		}
+	}
+
+}
