@@ -16,11 +16,10 @@ import io.dakehu.opportunity.Stage;
 import io.dakehu.segmentation.Measure;
 import io.dakehu.segmentation.RunRequest;
 import io.dakehu.segmentation.SegmentationRuns;
+import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,11 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and nothing else; every other exportable list shows its Export CSV and Export Excel
  * buttons carrying the list's current filters.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-				+ "DB_CLOSE_DELAY=-1",
-		"dakehu.admin.password=pages-secret", "dakehu.demo-data.enabled=false" })
-@AutoConfigureMockMvc
+@H2IntegrationTest
 class ExportPagesTests {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger(5000);
