@@ -56,6 +56,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 abstract class ImportApiTest {
 
+	private static final long STREAMED_WITHIN_MS = 60_000;
+
 	static final Charset GBK = Charset.forName("GBK");
 
 	static final RequestPostProcessor ADMIN = httpBasic(Api.ADMIN, Api.ADMIN_PASSWORD);
@@ -887,6 +889,9 @@ abstract class ImportApiTest {
 		var started = this.mvc.perform(request)
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
 			.andReturn();
+		// A cold JVM on a busy machine may stream its first spreadsheet for longer than
+		// the 10 seconds MockMvc waits for an async result by default.
+		started.getAsyncResult(STREAMED_WITHIN_MS);
 		return this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
 			.andExpect(status().isOk())
