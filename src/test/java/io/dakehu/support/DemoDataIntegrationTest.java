@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 		"spring.datasource.url=jdbc:h2:mem:demodata;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
 @Import(CountsWhenServing.class)
-@ResourceLock(Lanes.DEMO_DATA)
+@ResourceLock(Lanes.OWN_DATABASES)
 public @interface DemoDataIntegrationTest {
 
 }
