@@ -7,7 +7,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,12 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through chromedriver. Outside CI a machine without
  * Chromium skips the journeys with a message; in CI (CI=true) a missing browser fails
  * them, because CI installs it.
- * <p>
- * Starting Chromium and chromedriver takes a few seconds, so a closed browser is not quit
- * but cleared (cookies, hence the session and the chosen language, and the window size)
- * and kept for the next journey in the same language; {@link Browsers} quits them all
- * when the test run ends. A journey never shares a browser with another one running at
- * the same time.
  */
 final class Browser implements AutoCloseable {
 
@@ -33,17 +26,15 @@ final class Browser implements AutoCloseable {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final Dimension WINDOW = new Dimension(1400, 1000);
-
-	private final Browsers.Started started;
-
 	private final WebDriver driver;
+
+	private final Path profile;
 
 	private final String baseUrl;
 
-	private Browser(Browsers.Started started, String baseUrl) {
-		this.started = started;
-		this.driver = started.driver();
+	private Browser(WebDriver driver, Path profile, String baseUrl) {
+		this.driver = driver;
+		this.profile = profile;
 		this.baseUrl = baseUrl;
 	}
 
@@ -54,15 +45,6 @@ final class Browser implements AutoCloseable {
 		}
 		Assumptions.assumeTrue(available,
 				"Browser journeys skipped: install Debian's chromium and chromium-driver to run them");
-		Browsers.Started started = Browsers.take(language);
-		if (started == null) {
-			started = start(language);
-		}
-		started.driver().manage().window().setSize(WINDOW);
-		return new Browser(started, "http://127.0.0.1:" + port);
-	}
-
-	private static Browsers.Started start(String language) throws IOException {
 		Path profile = Files.createTempDirectory("dakehu-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -76,7 +58,8 @@ final class Browser implements AutoCloseable {
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofMillis(0));
-		return new Browsers.Started(driver, language, profile);
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+		return new Browser(driver, profile, "http://127.0.0.1:" + port);
 	}
 
 	void go(String path) {
@@ -182,23 +165,12 @@ final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/**
-	 * Clears what a journey leaves behind and keeps the browser for the next journey in
-	 * its language; a browser that cannot be cleared is quit.
-	 */
 	@Override
 	public void close() throws IOException {
-		try {
-			this.started.driver().executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
-			this.started.driver().executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
-			this.driver.get("about:blank");
-			this.driver.manage().window().setSize(WINDOW);
+		this.driver.quit();
+		try (var files = Files.walk(this.profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
-		catch (RuntimeException ex) {
-			this.started.quit();
-			return;
-		}
-		Browsers.keep(this.started);
 	}
 
 }
