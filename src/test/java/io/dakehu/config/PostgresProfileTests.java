@@ -1,7 +1,9 @@
 package io.dakehu.config;
 
 import io.dakehu.DakehuApplication;
+import io.dakehu.support.Lanes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The production profile must not quietly run on the embedded database.
  */
+@ResourceLock(Lanes.OWN_DATABASES)
 class PostgresProfileTests {
 
 	@Test

@@ -26,11 +26,11 @@ import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.shared.PageRequest;
+import io.dakehu.support.DemoDataIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expected figures are computed here from the CSV files with plain Java, not taken from
  * the importer.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:demodata;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
+@DemoDataIntegrationTest
 class DemoDataImportTest {
 
 	@Autowired

@@ -29,10 +29,10 @@ import io.dakehu.report.RoiLine;
 import io.dakehu.report.RoiReport;
 import io.dakehu.report.SalesRoi;
 import io.dakehu.shared.PageRequest;
+import io.dakehu.support.DemoDataIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -51,9 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * from the public files and the story files ({@link DemoDataFiles}). Shares its
  * application context with the demo data import test.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:demodata;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
+@DemoDataIntegrationTest
 class DemoDataStoryTest {
 
 	@Autowired

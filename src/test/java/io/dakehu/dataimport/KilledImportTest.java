@@ -24,8 +24,10 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Role;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.support.Lanes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * committed before is still there. The application runs in a child JVM on an H2 file
  * database in a temporary folder, since an in-memory database dies with its process.
  */
+@ResourceLock(Lanes.OWN_DATABASES)
 class KilledImportTest {
 
 	private static final String AUTH = "Basic "

@@ -16,12 +16,14 @@ import io.dakehu.DakehuApplication;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.Lanes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in-memory database never sees.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(Lanes.OWN_DATABASES)
 class FirstRunJourneyTests {
 
 	private static ConfigurableApplicationContext application;

@@ -2,11 +2,11 @@ package io.dakehu.journey;
 
 import java.nio.file.Path;
 
+import io.dakehu.support.Api;
+import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path appears on its grid, a jump without a reason is refused, and the portfolio heat
  * map counts the account in its new cell.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = {
-				"spring.datasource.url=jdbc:h2:mem:journey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-						+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"dakehu.admin.password=journey-secret", "dakehu.demo-data.enabled=false" })
+@H2IntegrationTest
 class RelationshipJourneyTests {
 
 	@LocalServerPort
@@ -29,7 +25,7 @@ class RelationshipJourneyTests {
 	@Test
 	void recordsTwoAssessmentsAndSeesThePathAndTheHeatMapChange() throws Exception {
 		try (Browser browser = Browser.open(this.port, "en-US")) {
-			browser.login("admin", "journey-secret");
+			browser.login(Api.ADMIN, Api.ADMIN_PASSWORD);
 
 			browser.click(By.id("nav-relationships"));
 			int before = Integer.parseInt(browser.text(By.id("cell-3-2")));

@@ -5,11 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dakehu.identity.UserAdministration;
+import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -27,11 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * markup, conflicts shown with the current values, records outside the scope answering
  * 404, and labels in the reader's language.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-				+ "DB_CLOSE_DELAY=-1",
-		"dakehu.admin.password=pages-secret", "dakehu.demo-data.enabled=false" })
-@AutoConfigureMockMvc
+@H2IntegrationTest
 class AccountPagesTests {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();

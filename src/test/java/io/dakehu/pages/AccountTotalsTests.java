@@ -3,11 +3,10 @@ package io.dakehu.pages;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dakehu.identity.UserAdministration;
+import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,11 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * archiving, restoring and handing over accounts, that total must still equal a plain
  * count of the rows the reader may see.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-				+ "DB_CLOSE_DELAY=-1",
-		"dakehu.admin.password=pages-secret", "dakehu.demo-data.enabled=false" })
-@AutoConfigureMockMvc
+@H2IntegrationTest
 class AccountTotalsTests {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger(1000);

@@ -27,8 +27,10 @@ import io.dakehu.opportunity.Pipeline;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import io.dakehu.support.Lanes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +64,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"spring.datasource.url=jdbc:h2:mem:deadlinks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"dakehu.demo-data.enabled=true", "dakehu.demo-data.password=crawl-demo-2026",
 		"dakehu.admin.password=admin-password-1" })
+@ResourceLock(Lanes.OWN_DATABASES)
 class NoDeadLinksTests {
 
 	private static final String PASSWORD = "crawl-demo-2026";

@@ -9,11 +9,10 @@ import io.dakehu.identity.UserAdministration;
 import io.dakehu.opportunity.NewOpportunity;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.Stage;
+import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,11 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the assessment form shows its errors in place, the grid settings are an
  * administrator's, audited, and records outside the scope answer 404.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-				+ "DB_CLOSE_DELAY=-1",
-		"dakehu.admin.password=pages-secret", "dakehu.demo-data.enabled=false" })
-@AutoConfigureMockMvc
+@H2IntegrationTest
 class RelationshipPagesTests {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();

@@ -12,10 +12,10 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.opportunity.Funnel;
 import io.dakehu.opportunity.FunnelLine;
 import io.dakehu.opportunity.FunnelReport;
+import io.dakehu.support.DemoDataIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their dates moved onto today. Shares its application context with the demo data import
  * test.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:demodata;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
+@DemoDataIntegrationTest
 class FunnelDemoDataTest {
 
 	@Autowired

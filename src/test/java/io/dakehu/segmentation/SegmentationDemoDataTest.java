@@ -14,11 +14,11 @@ import java.util.Set;
 
 import io.dakehu.dataimport.DemoDataFiles;
 import io.dakehu.identity.RecordScope;
+import io.dakehu.support.DemoDataIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ABC, the 80/20 headline, margins and value × growth. Shares its application context
  * with the demo data import test.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:demodata;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
+@DemoDataIntegrationTest
 class SegmentationDemoDataTest {
 
 	@Autowired

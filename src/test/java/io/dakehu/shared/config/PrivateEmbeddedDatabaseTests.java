@@ -16,8 +16,10 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import io.dakehu.DakehuApplication;
+import io.dakehu.support.Lanes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * password in an owner-only file, owner-only folders for the database and the uploads,
  * and a database from before with the empty password carried over.
  */
+@ResourceLock(Lanes.OWN_DATABASES)
 class PrivateEmbeddedDatabaseTests {
 
 	private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
