@@ -52,7 +52,7 @@ echo "opportunities: $OPPORTUNITIES open on $ACCOUNTS accounts; connections: $CO
   "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ADMIN="admin:bench-secret"
-PASSWORD="Bench-Pass-2026"
+PASSWORD="Quiet-Lantern-2026"
 # The first administrator is written just after start-up: wait until it signs in.
 for i in $(seq 1 100); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
