@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dakehu.identity.CurrentUser;
+import io.dakehu.shared.InstanceRestored;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.web.Labels;
@@ -26,6 +27,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -125,7 +127,7 @@ public class ImportJobs {
 			throw new UncheckedIOException("Cannot read the staged file", ex);
 		}
 		finally {
-			StoredFiles.delete(file.toString());
+			StoredFiles.delete(file);
 		}
 	}
 
@@ -161,21 +163,21 @@ public class ImportJobs {
 			layout = TableFile.detect(file, request.fileName(), request.charset());
 		}
 		catch (IOException ex) {
-			StoredFiles.delete(file.toString());
+			StoredFiles.delete(file);
 			throw new UncheckedIOException("Cannot store the uploaded file", ex);
 		}
 		try {
 			this.mappings.requireMapped(request.type(), file, layout, request.mapping());
 		}
 		catch (RuleViolationException ex) {
-			StoredFiles.delete(file.toString());
+			StoredFiles.delete(file);
 			throw ex;
 		}
 		String name = (request.fileName() != null && !request.fileName().isBlank()) ? request.fileName() : "upload";
 		if (request.sourceOrDefault().length() > 50) {
 			throw new RuleViolationException("source", "import.tooLong", 50);
 		}
-		long id = this.jobs.create(request.type(), origin, cut(name, 255), file.toString(), layout,
+		long id = this.jobs.create(request.type(), origin, cut(name, 255), StoredFiles.storedName(file), layout,
 				request.sourceOrDefault(), request.mapping().isEmpty() ? null : ColumnMappings.json(request.mapping()),
 				request.duplicates(), request.preview(), editor.id());
 		if (request.defaultPassword() != null) {
@@ -270,7 +272,19 @@ public class ImportJobs {
 	 */
 	void failInterrupted() {
 		for (String file : this.jobs.failInterrupted("import.interrupted")) {
-			StoredFiles.delete(file);
+			this.files.forget(file);
+		}
+	}
+
+	/**
+	 * A restored database starts without the old host's uploads: its running and pending
+	 * jobs are failed, in the start-up's transaction, before anyone can commit them.
+	 */
+	@EventListener
+	void restored(InstanceRestored restored) {
+		int failed = this.jobs.failRestored("import.restored");
+		if (failed > 0) {
+			log.warn("{} import jobs of the database's old host were failed: their files did not come with it", failed);
 		}
 	}
 
@@ -355,7 +369,7 @@ public class ImportJobs {
 
 	private void forget(JobStore.Job job) {
 		this.passwords.remove(job.id());
-		StoredFiles.delete(job.storedFile());
+		this.files.forget(job.storedFile());
 	}
 
 	/**

@@ -287,6 +287,21 @@ class JobStore {
 	}
 
 	/**
+	 * Jobs of a database restored from a backup that were running or waiting for a
+	 * decision: their files stayed with the old host, so they are failed without reading
+	 * or deleting any file (decision 0022).
+	 * @return how many were failed
+	 */
+	int failRestored(String message) {
+		return this.jdbc.sql("""
+				update import_job set status = 'FAILED', message = :message, updated_at = :now
+				where status in ('VALIDATING', 'COMMITTING', 'VALIDATED')""")
+			.param("message", message)
+			.param("now", now())
+			.update();
+	}
+
+	/**
 	 * Saves a column mapping under a name for the type, replacing one of the same name.
 	 */
 	void saveMapping(ImportType type, String name, String mapping, long userId) {

@@ -52,7 +52,7 @@ public class StagedUploads {
 			return preview(type, token, fileName, charset, mapping);
 		}
 		catch (RuleViolationException ex) {
-			StoredFiles.delete(file.toString());
+			StoredFiles.delete(file);
 			throw ex;
 		}
 	}

@@ -42,6 +42,32 @@ class StoredFiles {
 	}
 
 	/**
+	 * What a job stores of its file: the name inside this directory, never a path, so a
+	 * copy of the database restored elsewhere on this host reads and deletes only files
+	 * in its own directory.
+	 */
+	static String storedName(Path file) {
+		return file.getFileName().toString();
+	}
+
+	/**
+	 * The file a job stored. Only the last part of the stored text counts: jobs of
+	 * versions before 2026-12 stored absolute paths, and those now mean a file of that
+	 * name in this directory, never one outside it.
+	 */
+	Path locate(String stored) {
+		String name = stored.substring(Math.max(stored.lastIndexOf('/'), stored.lastIndexOf('\\')) + 1);
+		return this.directory.resolve(name);
+	}
+
+	/** Deletes a job's file, if it is still in this directory. */
+	void forget(String stored) {
+		if (stored != null) {
+			delete(locate(stored));
+		}
+	}
+
+	/**
 	 * Copies an upload to the given place in the directory.
 	 * @throws UncheckedIOException when it cannot be stored; nothing of it is left
 	 */
@@ -51,7 +77,7 @@ class StoredFiles {
 			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
-			delete(file.toString());
+			delete(file);
 			throw new UncheckedIOException("Cannot store the uploaded file", ex);
 		}
 	}
@@ -68,7 +94,7 @@ class StoredFiles {
 		try (var files = Files.newDirectoryStream(this.directory, "*.staged")) {
 			for (Path file : files) {
 				if (Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo)) {
-					delete(file.toString());
+					delete(file);
 				}
 			}
 		}
@@ -77,14 +103,12 @@ class StoredFiles {
 		}
 	}
 
-	static void delete(String file) {
-		if (file != null) {
-			try {
-				Files.deleteIfExists(Path.of(file));
-			}
-			catch (IOException ex) {
-				log.warn("Could not delete the stored import file {}", file, ex);
-			}
+	static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete the stored import file {}", file.getFileName(), ex);
 		}
 	}
 
