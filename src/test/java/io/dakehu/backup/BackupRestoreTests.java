@@ -117,10 +117,10 @@ abstract class BackupRestoreTests extends ApiTestSupport {
 			assertThat(failed.message()).contains("restored");
 			assertThat(failed.committedRows()).isZero();
 			assertThat(count(copy.getBean(DataSource.class), "spring_session")).isZero();
-			HttpResponse<String> oldCookie = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + copyPort + "/profile"))
-					.header("Cookie", "SESSION=" + session.cookie("SESSION"))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			String cookie = session.cookie("SESSION");
+			assertThat(profile(this.port, cookie).statusCode()).as("the session cookie on the live instance")
+				.isEqualTo(200);
+			HttpResponse<String> oldCookie = profile(copyPort, cookie);
 			assertThat(oldCookie.statusCode()).as("the old session cookie on the restored copy").isEqualTo(302);
 			assertThat(oldCookie.headers().firstValue("Location"))
 				.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
@@ -129,6 +129,15 @@ abstract class BackupRestoreTests extends ApiTestSupport {
 		assertThat(this.imports.get(admin(this.users), pending.id()).status()).as("the live instance's import")
 			.isEqualTo(ImportStatus.VALIDATED);
 		assertThat(session.get("/profile", "en").status()).as("the live session").isEqualTo(200);
+	}
+
+	/** The profile page as a browser holding only this session cookie asks for it. */
+	private static HttpResponse<String> profile(int port, String sessionCookie) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/profile"))
+				.header("Cookie", "SESSION=" + sessionCookie)
+				.header("Accept", "text/html,application/xhtml+xml,*/*")
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** An order import with a rejected row: it waits for its owner's decision. */
