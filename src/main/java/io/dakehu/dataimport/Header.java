@@ -22,6 +22,8 @@ final class Header {
 
 	private final List<String> ignored = new ArrayList<>();
 
+	private final List<String> duplicates = new ArrayList<>();
+
 	Header(List<Column> columns, List<String> names) {
 		this(columns, names, Map.of());
 	}
@@ -78,6 +80,32 @@ final class Header {
 				this.ignored.add(names.get(c).strip());
 			}
 		}
+		// A column read for a field whose header appears again: which of the two the
+		// user meant cannot be told, so neither is taken silently.
+		for (int c = 0; c < names.size(); c++) {
+			if (!used[c] || names.get(c) == null) {
+				continue;
+			}
+			String key = Column.key(names.get(c));
+			for (int other = 0; other < names.size(); other++) {
+				if (other != c && names.get(other) != null && Column.key(names.get(other)).equals(key)) {
+					this.duplicates.add(names.get(c).replace("\uFEFF", "").strip());
+					break;
+				}
+			}
+		}
+	}
+
+	/**
+	 * The headers of columns read for a field that appear more than once in the file.
+	 */
+	List<String> duplicates() {
+		return this.duplicates;
+	}
+
+	/** The fields of the importer, whether the file has a column for them or not. */
+	List<String> fields() {
+		return this.fields;
 	}
 
 	List<String> missing() {

@@ -56,6 +56,7 @@ class ImportPass {
 				status.setRollbackOnly();
 			}
 			else {
+				this.jobs.progress(job.id(), pass.total, 0, pass.total);
 				this.jobs.committed(job.id(), pass.written, pass.total);
 			}
 		});
@@ -215,6 +216,13 @@ class ImportPass {
 			this.header = new Header(ImportPass.this.importers.recognised(this.job.type()), names,
 					this.context.request().mapping());
 			this.ignored = this.header.ignored();
+			if (!this.header.duplicates().isEmpty()) {
+				String duplicate = Cells.visible(this.header.duplicates().get(0));
+				this.storedErrors = ImportPass.this.jobs.addErrors(this.jobId,
+						List.of(new ImportJobView.Error(1, duplicate, null, "import.duplicateHeader", duplicate)),
+						this.storedErrors);
+				throw new FileProblem("import.duplicateHeader:" + duplicate);
+			}
 			if (!this.header.missing().isEmpty()) {
 				List<ImportJobView.Error> errors = this.header.missing()
 					.stream()
@@ -231,7 +239,9 @@ class ImportPass {
 			if (this.skip != null && number <= Integer.MAX_VALUE && this.skip.get((int) number)) {
 				return;
 			}
-			this.chunk.add(this.header.row(number, cells));
+			Row row = this.header.row(number, cells);
+			row.checkText(this.context);
+			this.chunk.add(row);
 			if (this.chunk.size() >= CHUNK) {
 				flush();
 			}

@@ -7,9 +7,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.xml.parsers.ParserConfigurationException;
+
+import io.dakehu.shared.RuleViolationException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -78,6 +80,9 @@ final class TableFile {
 		Charset charset;
 		if (chosenCharset != null && !chosenCharset.isBlank()) {
 			charset = charset(chosenCharset);
+			if (charset != StandardCharsets.UTF_16) {
+				requireWhole(StrictLines.scan(file, charset), charset);
+			}
 		}
 		else if (isUtf16(file)) {
 			// Excel's "Unicode text": UTF-16 with a byte order mark, which the decoder
@@ -85,9 +90,41 @@ final class TableFile {
 			charset = StandardCharsets.UTF_16;
 		}
 		else {
-			charset = (bom || isUtf8(file)) ? StandardCharsets.UTF_8 : GB18030;
+			charset = encoding(file);
 		}
 		return new Layout("csv", charset, delimiter(file, charset, bom), bom && charset == StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The encoding of a CSV file without a UTF-16 byte order mark, by a strict decode of
+	 * every line (decision 0023): UTF-8 when every line is UTF-8; otherwise GB18030 when
+	 * every line is GB18030 and no line is plainly UTF-8 (valid UTF-8 with at least
+	 * {@link StrictLines#EVIDENCE} characters beyond ASCII, which GBK text almost never
+	 * is by chance). Anything else is refused, naming the line, rather than read with
+	 * replacement characters.
+	 * @throws RuleViolationException when the file mixes encodings or is neither
+	 */
+	private static Charset encoding(Path file) throws IOException {
+		StrictLines utf8 = StrictLines.scan(file, StandardCharsets.UTF_8);
+		if (utf8.firstBad() < 0) {
+			return StandardCharsets.UTF_8;
+		}
+		if (utf8.firstEvidence() >= 0) {
+			throw new RuleViolationException("file", "import.mixedEncoding", utf8.firstEvidence(), utf8.firstBad());
+		}
+		StrictLines gb = StrictLines.scan(file, GB18030);
+		if (gb.firstBad() >= 0) {
+			throw new RuleViolationException("file", "import.unknownEncoding",
+					Math.max(utf8.firstBad(), gb.firstBad()));
+		}
+		return GB18030;
+	}
+
+	private static void requireWhole(StrictLines lines, Charset charset) {
+		if (lines.firstBad() >= 0) {
+			throw new RuleViolationException("file", "import.notInEncoding", lines.firstBad(),
+					(charset == GB18030) ? "GBK/GB18030" : charset.name());
+		}
 	}
 
 	/**
@@ -131,33 +168,121 @@ final class TableFile {
 	}
 
 	/**
-	 * Whether the whole file decodes as UTF-8, checked in one streaming pass: a GBK file
-	 * almost never does, since its two-byte sequences break UTF-8's continuation rules.
+	 * A strict decode of a file line by line (lines end at byte 0x0A, which neither UTF-8
+	 * nor GB18030 uses inside a character), in one streaming pass: the first line that
+	 * does not decode, and the first that decodes with at least {@link #EVIDENCE}
+	 * characters beyond ASCII.
 	 */
-	static boolean isUtf8(Path file) throws IOException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-		CharBuffer out = CharBuffer.allocate(64 * 1024);
-		try (InputStream stream = Files.newInputStream(file)) {
-			byte[] chunk = new byte[32 * 1024];
-			int read;
-			while ((read = stream.read(chunk)) != -1) {
-				in.put(chunk, 0, read);
-				in.flip();
-				if (decoder.decode(in, out, false).isError()) {
-					return false;
-				}
-				in.compact();
-				out.clear();
-			}
-			in.flip();
-			if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
-				return false;
-			}
-			return !in.hasRemaining();
+	static final class StrictLines {
+
+		/** Characters beyond ASCII that make a valid line evidence of its encoding. */
+		static final int EVIDENCE = 3;
+
+		private final CharsetDecoder decoder;
+
+		private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+
+		private final CharBuffer out = CharBuffer.allocate(64 * 1024);
+
+		private long line = 1;
+
+		private boolean bad;
+
+		private int beyondAscii;
+
+		private long firstBad = -1;
+
+		private long firstEvidence = -1;
+
+		private StrictLines(Charset charset) {
+			this.decoder = charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
 		}
+
+		static StrictLines scan(Path file, Charset charset) throws IOException {
+			StrictLines lines = new StrictLines(charset);
+			try (InputStream stream = Files.newInputStream(file)) {
+				byte[] chunk = new byte[32 * 1024];
+				int read;
+				while ((read = stream.read(chunk)) != -1) {
+					int start = 0;
+					for (int i = 0; i < read; i++) {
+						if (chunk[i] == '\n') {
+							lines.feed(chunk, start, i + 1 - start, true);
+							start = i + 1;
+						}
+					}
+					lines.feed(chunk, start, read - start, false);
+				}
+				lines.feed(chunk, 0, 0, true);
+			}
+			return lines;
+		}
+
+		long firstBad() {
+			return this.firstBad;
+		}
+
+		long firstEvidence() {
+			return this.firstEvidence;
+		}
+
+		private void feed(byte[] bytes, int from, int length, boolean endOfLine) {
+			this.in.put(bytes, from, length);
+			this.in.flip();
+			if (!this.bad) {
+				decode(endOfLine);
+			}
+			if (endOfLine) {
+				this.in.clear();
+				if (this.bad && this.firstBad < 0) {
+					this.firstBad = this.line;
+				}
+				else if (!this.bad && this.beyondAscii >= EVIDENCE && this.firstEvidence < 0) {
+					this.firstEvidence = this.line;
+				}
+				this.decoder.reset();
+				this.bad = false;
+				this.beyondAscii = 0;
+				this.line++;
+			}
+			else if (this.bad) {
+				// The rest of a line already refused need not be decoded.
+				this.in.clear();
+			}
+			else {
+				this.in.compact();
+			}
+		}
+
+		private void decode(boolean endOfLine) {
+			while (true) {
+				CoderResult result = this.decoder.decode(this.in, this.out, endOfLine);
+				if (!result.isError() && endOfLine && !result.isOverflow()) {
+					result = this.decoder.flush(this.out);
+				}
+				count();
+				if (result.isError()) {
+					this.bad = true;
+					return;
+				}
+				if (!result.isOverflow()) {
+					return;
+				}
+			}
+		}
+
+		private void count() {
+			this.out.flip();
+			while (this.out.hasRemaining()) {
+				if (this.out.get() > 0x7F) {
+					this.beyondAscii++;
+				}
+			}
+			this.out.clear();
+		}
+
 	}
 
 	private static char delimiter(Path file, Charset charset, boolean bom) throws IOException {
