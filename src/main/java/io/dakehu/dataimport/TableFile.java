@@ -28,6 +28,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -36,6 +38,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -53,6 +56,22 @@ final class TableFile {
 	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
+
+	/**
+	 * The most an .xlsx part may expand to, and the least it may be compressed to (a part
+	 * that expands more than a hundredfold is a zip bomb, as POI's default says), for
+	 * every spreadsheet the application opens: checked by POI as the part is inflated, so
+	 * a bomb is refused after its first kilobytes.
+	 */
+	static final long MAX_PART_BYTES = 1024L * 1024 * 1024;
+
+	/** Shared strings are held in memory while a sheet is read. */
+	static final long MAX_SHARED_STRINGS_BYTES = 256L * 1024 * 1024;
+
+	static {
+		ZipSecureFile.setMinInflateRatio(0.01);
+		ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+	}
 
 	private TableFile() {
 	}
@@ -324,13 +343,89 @@ final class TableFile {
 		return new InputStreamReader(in, decoder);
 	}
 
+	/**
+	 * Reads the file into the sink. Whatever stops the reading of the file itself (a
+	 * truncated or oversized spreadsheet, a quote never closed) comes out as
+	 * {@link Unreadable}, its cause for the log only; what the sink throws comes out as
+	 * it was thrown.
+	 */
 	static void read(Path file, Layout layout, RowSink sink) throws IOException {
-		if (layout.xlsx()) {
-			readXlsx(file, sink);
+		Guarded guarded = new Guarded(sink);
+		try {
+			if (layout.xlsx()) {
+				readXlsx(file, guarded);
+			}
+			else {
+				readCsv(file, layout, guarded);
+			}
 		}
-		else {
-			readCsv(file, layout, sink);
+		catch (SinkFailure ex) {
+			throw ex.thrown;
 		}
+		catch (IOException | RuntimeException ex) {
+			if (guarded.failure != null) {
+				// A reader that wrapped the sink's exception in its own.
+				throw guarded.failure.thrown;
+			}
+			throw new Unreadable(ex);
+		}
+	}
+
+	/**
+	 * A file that cannot be read as the table it claims to be.
+	 */
+	static final class Unreadable extends IOException {
+
+		Unreadable(Throwable cause) {
+			super("The file cannot be read as a table", cause);
+		}
+
+	}
+
+	/** Carries what the sink threw through the readers' own exception handling. */
+	private static final class SinkFailure extends RuntimeException {
+
+		private final RuntimeException thrown;
+
+		SinkFailure(RuntimeException thrown) {
+			super(null, null, false, false);
+			this.thrown = thrown;
+		}
+
+	}
+
+	private static final class Guarded implements RowSink {
+
+		private final RowSink sink;
+
+		private SinkFailure failure;
+
+		Guarded(RowSink sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void header(List<String> names) {
+			try {
+				this.sink.header(names);
+			}
+			catch (RuntimeException ex) {
+				this.failure = new SinkFailure(ex);
+				throw this.failure;
+			}
+		}
+
+		@Override
+		public void row(long number, List<String> cells) {
+			try {
+				this.sink.row(number, cells);
+			}
+			catch (RuntimeException ex) {
+				this.failure = new SinkFailure(ex);
+				throw this.failure;
+			}
+		}
+
 	}
 
 	private static void readCsv(Path file, Layout layout, RowSink sink) throws IOException {
@@ -367,6 +462,14 @@ final class TableFile {
 	 */
 	private static void readXlsx(Path file, RowSink sink) throws IOException {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			for (PackagePart strings : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+				// The shared strings are held in memory while the sheet is read: a part
+				// that says it expands past the limit is refused before it is read (one
+				// that says less is held to what it says by POI's ZipSecureFile).
+				if (strings.getSize() > MAX_SHARED_STRINGS_BYTES) {
+					throw new IOException("Shared strings too large");
+				}
+			}
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
 			StylesTable styles = reader.getStylesTable();
