@@ -80,16 +80,20 @@ final class Header {
 				this.ignored.add(names.get(c).strip());
 			}
 		}
-		// A column read for a field whose header appears again: which of the two the
-		// user meant cannot be told, so neither is taken silently.
+		// A second column for a field already read (the same header again, or another
+		// name of the same field, such as "name" beside "客户名称"): which of the two
+		// the user meant cannot be told, so neither is taken silently.
 		for (int c = 0; c < names.size(); c++) {
-			if (!used[c] || names.get(c) == null) {
+			if (used[c] || skipped[c] || names.get(c) == null || names.get(c).isBlank()) {
 				continue;
 			}
-			String key = Column.key(names.get(c));
-			for (int other = 0; other < names.size(); other++) {
-				if (other != c && names.get(other) != null && Column.key(names.get(other)).equals(key)) {
-					this.duplicates.add(names.get(c).replace("\uFEFF", "").strip());
+			String name = names.get(c);
+			String field = chosen.get(Column.key(name));
+			for (int f = 0; f < columns.size(); f++) {
+				boolean same = (field != null) ? field.equalsIgnoreCase(columns.get(f).field())
+						: columns.get(f).matches(name);
+				if (same && this.fileColumnOfField[f] >= 0) {
+					this.duplicates.add(name.replace("\uFEFF", "").strip());
 					break;
 				}
 			}
@@ -97,7 +101,8 @@ final class Header {
 	}
 
 	/**
-	 * The headers of columns read for a field that appear more than once in the file.
+	 * The headers of columns that would be read for a field another column is read for
+	 * already.
 	 */
 	List<String> duplicates() {
 		return this.duplicates;

@@ -96,9 +96,14 @@ class CellsTest {
 
 	@Test
 	void aHeaderReadForAFieldThatAppearsTwiceIsADuplicate() {
-		Header header = new Header(List.of(Column.required("name"), Column.optional("industry")),
-				List.of("Name", "industry", "name ", "notes", "notes"));
-		assertThat(header.duplicates()).containsExactly("Name");
+		Header header = new Header(List.of(Column.required("name", "客户名称"), Column.optional("industry")),
+				List.of("Name", "industry", "name ", "notes", "notes", "客户名称"));
+		// Both later columns for the name are named; two unread "notes" are no one's
+		// concern.
+		assertThat(header.duplicates()).containsExactly("name", "客户名称");
+		// A column the user maps to no field is no duplicate.
+		assertThat(new Header(List.of(Column.required("name")), List.of("name", "Name2"), java.util.Map.of("Name2", ""))
+			.duplicates()).isEmpty();
 	}
 
 	private static Row row(String value) {
