@@ -67,7 +67,7 @@ class JobStore {
 				.param("source", source)
 				.param("type", type.name())
 				.param("origin", origin)
-				.param("fileName", fileName)
+				.param("fileName", Cells.visible(fileName))
 				.param("storedFile", storedFile)
 				.param("format", layout.format())
 				.param("charset", layout.charsetName())
@@ -123,33 +123,47 @@ class JobStore {
 			.update() == 1));
 	}
 
+	/**
+	 * Records a running job's progress, which is also the sign of life the watchdog looks
+	 * for.
+	 * @throws Abandoned when the job no longer runs (the watchdog failed it)
+	 */
 	void progress(long id, long total, long errors, long processed) {
-		this.separate.executeWithoutResult((status) -> this.jdbc.sql("""
+		running(this.separate.execute((status) -> this.jdbc.sql("""
 				update import_job set total_rows = :total, error_rows = :errors, valid_rows = :total - :errors,
 				       processed_rows = :processed, updated_at = :now
-				where id = :id""")
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("total", total)
 			.param("errors", errors)
 			.param("processed", processed)
 			.param("now", now())
 			.param("id", id)
-			.update());
+			.update()));
 	}
 
+	/**
+	 * @throws Abandoned when the job no longer runs (the watchdog failed it)
+	 */
 	void processed(long id, long processed) {
-		this.separate.executeWithoutResult((status) -> this.jdbc
-			.sql("update import_job set processed_rows = :processed, updated_at = :now where id = :id")
+		running(this.separate.execute((status) -> this.jdbc.sql("""
+				update import_job set processed_rows = :processed, updated_at = :now
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("processed", processed)
 			.param("now", now())
 			.param("id", id)
-			.update());
+			.update()));
 	}
 
+	/**
+	 * Ends a running job; one that has ended already (failed by the watchdog, discarded)
+	 * keeps its status.
+	 */
 	void finish(long id, ImportStatus to, String message) {
-		this.separate.executeWithoutResult((status) -> this.jdbc
-			.sql("update import_job set status = :to, message = :message, updated_at = :now where id = :id")
+		this.separate.executeWithoutResult((status) -> this.jdbc.sql("""
+				update import_job set status = :to, message = :message, updated_at = :now
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("to", to.name())
-			.param("message", message)
+			.param("message", Cells.visible(message))
 			.param("now", now())
 			.param("id", id)
 			.update());
@@ -157,17 +171,83 @@ class JobStore {
 
 	/**
 	 * Marks the job committed inside the caller's (the commit's) transaction.
+	 * @throws Abandoned when the job no longer runs, so that its rows roll back
 	 */
 	void committed(long id, long rows, long processed) {
-		this.jdbc.sql("""
+		running(this.jdbc.sql("""
 				update import_job set status = 'COMMITTED', committed_rows = :rows, processed_rows = :processed,
 				       message = null, updated_at = :now
-				where id = :id""")
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("rows", rows)
 			.param("processed", processed)
 			.param("now", now())
 			.param("id", id)
-			.update();
+			.update());
+	}
+
+	private static void running(Integer updated) {
+		if (updated == null || updated == 0) {
+			throw new Abandoned();
+		}
+	}
+
+	/**
+	 * A pass whose job has ended under it (the watchdog failed it, or it was discarded
+	 * since): the pass stops, and what it wrote rolls back.
+	 */
+	static final class Abandoned extends RuntimeException {
+
+		Abandoned() {
+			super("the job no longer runs", null, false, false);
+		}
+
+	}
+
+	/**
+	 * How many jobs of a user are running (being validated or committed).
+	 */
+	int runningOf(long userId) {
+		return this.jdbc
+			.sql("select count(*) from import_job where created_by = :user and status in ('VALIDATING', 'COMMITTING')")
+			.param("user", userId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Fails the running jobs that recorded no progress since the given time: their thread
+	 * died or hangs.
+	 * @return the stored files of the jobs it failed
+	 */
+	List<String> failStalled(LocalDateTime quietSince, String message) {
+		return this.separate.execute((status) -> {
+			List<Long> ids = this.jdbc.sql("""
+					select id from import_job
+					where status in ('VALIDATING', 'COMMITTING') and updated_at < :since""")
+				.param("since", quietSince)
+				.query(Long.class)
+				.list();
+			List<String> files = new java.util.ArrayList<>();
+			for (long id : ids) {
+				String file = this.jdbc.sql("select stored_file from import_job where id = :id")
+					.param("id", id)
+					.query(String.class)
+					.optional()
+					.orElse(null);
+				int failed = this.jdbc.sql("""
+						update import_job set status = 'FAILED', message = :message, updated_at = :now
+						where id = :id and status in ('VALIDATING', 'COMMITTING') and updated_at < :since""")
+					.param("message", message)
+					.param("now", now())
+					.param("id", id)
+					.param("since", quietSince)
+					.update();
+				if (failed == 1 && file != null) {
+					files.add(file);
+				}
+			}
+			return files;
+		});
 	}
 
 	/**
@@ -284,6 +364,21 @@ class JobStore {
 				update import_job set status = 'FAILED', message = :message, updated_at = :now
 				where status in ('VALIDATING', 'COMMITTING')""").param("message", message).param("now", now()).update();
 		return files;
+	}
+
+	/**
+	 * Jobs of a database restored from a backup that were running or waiting for a
+	 * decision: their files stayed with the old host, so they are failed without reading
+	 * or deleting any file (decision 0022).
+	 * @return how many were failed
+	 */
+	int failRestored(String message) {
+		return this.jdbc.sql("""
+				update import_job set status = 'FAILED', message = :message, updated_at = :now
+				where status in ('VALIDATING', 'COMMITTING', 'VALIDATED')""")
+			.param("message", message)
+			.param("now", now())
+			.update();
 	}
 
 	/**
