@@ -295,13 +295,16 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Marks jobs a previous run left unfinished as failed: their transaction died with
-	 * the process, so nothing of them is in the database.
+	 * Marks the jobs of nodes that are gone as failed: their transaction died with the
+	 * node's process, so nothing of them is in the database (decision 0027). Jobs of live
+	 * nodes go on.
+	 * @param live the ids of the nodes alive now
+	 * @return how many jobs it failed
 	 */
-	void failInterrupted() {
-		for (String file : this.jobs.failInterrupted("import.interrupted")) {
-			this.files.forget(file);
-		}
+	int failInterrupted(List<String> live) {
+		List<String> files = this.jobs.failInterrupted("import.interrupted", live);
+		files.forEach(this.files::forget);
+		return files.size();
 	}
 
 	/**

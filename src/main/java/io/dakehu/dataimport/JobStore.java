@@ -9,6 +9,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
+import io.dakehu.shared.cluster.Nodes;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +38,12 @@ class JobStore {
 
 	private final Clock clock;
 
-	JobStore(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock) {
+	private final Nodes nodes;
+
+	JobStore(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock,
+			Nodes nodes) {
 		this.jdbc = jdbc;
+		this.nodes = nodes;
 		this.template = template;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -59,9 +65,10 @@ class JobStore {
 			this.jdbc.sql("""
 					insert into import_job (type, origin, file_name, stored_file, format, charset, delimiter_char,
 					                        source, column_mapping, on_duplicate, status, preview, created_by,
-					                        created_at, updated_at, started_at)
+					                        created_at, updated_at, started_at, node_id)
 					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, :source, :mapping,
-					        :duplicates, 'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+					        :duplicates, 'VALIDATING', :preview, :createdBy, :now, :now, :now, :node)""")
+				.param("node", this.nodes.id())
 				.param("duplicates", duplicates.name())
 				.param("mapping", mapping)
 				.param("source", source)
@@ -106,17 +113,19 @@ class JobStore {
 
 	/**
 	 * Moves a job from one status to another, only if it is still in the first: two
-	 * clicks on "commit" start one commit.
+	 * clicks on "commit" start one commit. A job set running is this node's: its pass
+	 * runs here, whichever node validated it.
 	 * @return whether the job moved
 	 */
 	boolean move(long id, ImportStatus from, ImportStatus to, String message) {
 		String progress = (to == ImportStatus.VALIDATING || to == ImportStatus.COMMITTING)
-				? ", started_at = :now, processed_rows = 0" : "";
+				? ", started_at = :now, processed_rows = 0, node_id = :node" : "";
 		return Boolean.TRUE.equals(this.separate.execute((status) -> this.jdbc
 			.sql("update import_job set status = :to, message = :message, updated_at = :now" + progress
 					+ " where id = :id and status = :from")
 			.param("to", to.name())
 			.param("from", from.name())
+			.param("node", this.nodes.id())
 			.param("message", message)
 			.param("now", now())
 			.param("id", id)
@@ -352,18 +361,39 @@ class JobStore {
 	}
 
 	/**
-	 * Jobs left running by a stopped instance: their work was rolled back with the
-	 * process, so they are failed for good.
+	 * Jobs left running by a node that is gone (decision 0027): their work was rolled
+	 * back with the node's process, so they are failed for good. Jobs of nodes alive,
+	 * this one among them, are left alone; a job without a node (from before nodes were
+	 * recorded) counts as gone.
+	 * @param live the ids of the nodes alive now
+	 * @return the stored files of the jobs it failed
 	 */
-	List<String> failInterrupted(String message) {
-		List<String> files = this.jdbc.sql(
-				"select stored_file from import_job where status in ('VALIDATING', 'COMMITTING') and stored_file is not null")
-			.query(String.class)
-			.list();
-		this.jdbc.sql("""
-				update import_job set status = 'FAILED', message = :message, updated_at = :now
-				where status in ('VALIDATING', 'COMMITTING')""").param("message", message).param("now", now()).update();
-		return files;
+	List<String> failInterrupted(String message, List<String> live) {
+		// This node is alive whatever its last heartbeat says: it is running this.
+		java.util.Set<String> alive = new java.util.HashSet<>(live);
+		alive.add(this.nodes.id());
+		String running = "status in ('VALIDATING', 'COMMITTING') and (node_id is null or node_id not in (:live))";
+		return this.separate.execute((status) -> {
+			List<Job> gone = this.jdbc.sql("select * from import_job where " + running)
+				.param("live", alive)
+				.query(JobStore::job)
+				.list();
+			List<String> files = new java.util.ArrayList<>();
+			for (Job job : gone) {
+				int failed = this.jdbc
+					.sql("update import_job set status = 'FAILED', message = :message, updated_at = :now"
+							+ " where id = :id and " + running)
+					.param("message", message)
+					.param("now", now())
+					.param("id", job.id())
+					.param("live", alive)
+					.update();
+				if (failed == 1 && job.storedFile() != null) {
+					files.add(job.storedFile());
+				}
+			}
+			return files;
+		});
 	}
 
 	/**
