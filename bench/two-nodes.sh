@@ -89,14 +89,14 @@ echo "nodes a (pid $PID_A, :$PORT_A) and b (pid $PID_B, :$PORT_B) behind HAProxy
   "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ADMIN="admin:bench-secret"
-PASSWORD="Bench-Pass-2026"
+PASSWORD="Quiet-Harbor-7319"  # refused if it held a word of the users' names
 for i in $(seq 1 100); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$LB_PORT/api/v1/me")" = 200 ] && break
   sleep 0.2
 done
 for k in $(seq 1 "$USERS"); do
   curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$LB_PORT/api/v1/users" \
-    -d "{\"username\":\"bench-kam-$k\",\"displayName\":\"Bench KAM $k\",\"password\":\"$PASSWORD\",\"role\":\"KAM\"}" \
+    -d "{\"username\":\"bench-kam-$k\",\"displayName\":\"Key Account Manager $k\",\"password\":\"$PASSWORD\",\"role\":\"KAM\"}" \
     >/dev/null
 done
 "${PSQL[@]}" <<SQL

@@ -11,9 +11,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Nodes implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Nodes.class);
 
 	/** How many intervals a node may miss before it counts as gone. */
 	static final int MISSED_BEATS = 3;
@@ -137,7 +142,14 @@ public class Nodes implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.jdbc.sql("delete from app_node where id = :id").param("id", this.id).update();
+		try {
+			this.jdbc.sql("delete from app_node where id = :id").param("id", this.id).update();
+		}
+		catch (DataAccessException ex) {
+			// The database is out of reach: the others find this node gone three
+			// intervals on, as if it had been killed.
+			log.warn("Could not sign this node off: {}", ex.getMessage());
+		}
 	}
 
 	@Override

@@ -61,7 +61,7 @@ public final class TwoNodesLoad {
 
 	private final long killPid = Long.getLong("bench.kill-pid", 0);
 
-	private final String password = System.getProperty("bench.password", "Bench-Pass-2026");
+	private final String password = System.getProperty("bench.password", "Quiet-Harbor-7319");
 
 	private final String adminPassword = System.getProperty("bench.admin-password", "bench-secret");
 
