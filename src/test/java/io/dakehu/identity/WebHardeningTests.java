@@ -60,7 +60,10 @@ abstract class WebHardeningTests extends ApiTestSupport {
 	void aMonitoringAccountReadsTheMetricsAndNothingElseOfTheAdministrators() {
 		// dakehu.security.metrics-users names it in the tests' configuration.
 		String monitor = "metrics.reader";
-		if (this.api.get(Api.ADMIN, "/api/v1/users").names().stream().noneMatch(monitor::equals)) {
+		if (this.api.get(Api.ADMIN, "/api/v1/users")
+			.items()
+			.stream()
+			.noneMatch((user) -> monitor.equals(user.get("username").asString()))) {
 			this.api
 				.post(Api.ADMIN, "/api/v1/users",
 						Api.json("username", monitor, "displayName", "Prometheus scraper", "email",
