@@ -122,7 +122,9 @@ final class MalformedFiles {
 			rowCase(String.format("control U+%04X in accounts.name", (int) control), "accounts", "name", name,
 					Set.of("import.controlCharacter"));
 		}
-		for (char control : new char[] { '\u0001', '\u202E', '\uFEFF' }) {
+		// XML holds no C0 control; a C1 control, a byte order mark and a bidi control it
+		// does.
+		for (char control : new char[] { '\u0085', '\u202E', '\uFEFF' }) {
 			long row = 2 + this.random.nextInt(3);
 			List<List<String>> rows = new ArrayList<>();
 			rows.add(List.of("name", "industry"));
