@@ -20,7 +20,8 @@ final class Cells {
 
 	private static final Pattern NUMBER_NOISE = Pattern.compile("[\\s,¥￥$€元]");
 
-	private static final List<DateTimeFormatter> OTHER_DATES = List.of(DateTimeFormatter.ofPattern("d.M.uuuu"));
+	private static final List<DateTimeFormatter> OTHER_DATES = List
+		.of(DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
 	private Cells() {
 	}

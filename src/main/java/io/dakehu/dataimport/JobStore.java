@@ -226,7 +226,8 @@ class JobStore {
 	/**
 	 * Fails the running jobs that recorded no progress since the given time: their thread
 	 * died or hangs.
-	 * @return the stored files of the jobs it failed
+	 * @return the stored files of the jobs it failed, one per job (null for a job
+	 * without)
 	 */
 	List<String> failStalled(LocalDateTime quietSince, String message) {
 		return this.separate.execute((status) -> {
@@ -251,7 +252,7 @@ class JobStore {
 					.param("id", id)
 					.param("since", quietSince)
 					.update();
-				if (failed == 1 && file != null) {
+				if (failed == 1) {
 					files.add(file);
 				}
 			}

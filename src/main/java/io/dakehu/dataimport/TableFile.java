@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipFile;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -107,6 +108,11 @@ final class TableFile {
 			// Excel's "Unicode text": UTF-16 with a byte order mark, which the decoder
 			// reads and drops itself.
 			charset = StandardCharsets.UTF_16;
+		}
+		else if (bom) {
+			// A UTF-8 byte order mark declares the encoding: every line must keep to it.
+			charset = StandardCharsets.UTF_8;
+			requireWhole(StrictLines.scan(file, charset), charset);
 		}
 		else {
 			charset = encoding(file);
@@ -461,6 +467,13 @@ final class TableFile {
 	 * format.
 	 */
 	private static void readXlsx(Path file, RowSink sink) throws IOException {
+		// A spreadsheet cut short has lost its zip directory at the end; POI would read
+		// what is left without it, so a truncated file might pass for a smaller one.
+		try (ZipFile whole = new ZipFile(file.toFile())) {
+			if (whole.size() == 0) {
+				throw new IOException("An empty zip file");
+			}
+		}
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			for (PackagePart strings : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
 				// The shared strings are held in memory while the sheet is read: a part

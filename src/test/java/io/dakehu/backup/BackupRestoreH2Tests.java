@@ -1,6 +1,5 @@
 package io.dakehu.backup;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +14,8 @@ import javax.sql.DataSource;
 import io.dakehu.support.H2IntegrationTest;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * H2 as the README backs it up: {@code SCRIPT TO} from the running database (the tests'
@@ -44,21 +45,13 @@ class BackupRestoreH2Tests extends BackupRestoreTests {
 		Path restored = Files.createDirectories(folder.resolve("restored"));
 		try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
 			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-				copy(entries, restored.resolve(Path.of(entry.getName()).getFileName().toString()));
+				Files.copy(entries, restored.resolve(Path.of(entry.getName()).getFileName().toString()));
 			}
 		}
-		assertRestoredFile(restored.resolve("dakehu.mv.db"));
+		assertThat(restored.resolve("dakehu.mv.db")).as("the database file in the backup").exists();
 		String url = "jdbc:h2:file:" + restored.resolve("dakehu") + SETTINGS;
 		return new Restored(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""),
 				List.of("--spring.datasource.url=" + url));
-	}
-
-	private static void copy(InputStream in, Path file) throws Exception {
-		Files.copy(in, file);
-	}
-
-	private static void assertRestoredFile(Path file) {
-		org.assertj.core.api.Assertions.assertThat(file).as("the database file in the backup").exists();
 	}
 
 }
