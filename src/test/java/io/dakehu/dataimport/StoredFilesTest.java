@@ -7,6 +7,8 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +26,7 @@ class StoredFilesTest {
 
 	@Test
 	void aJobStoresTheNameAndFindsItInItsOwnFolder() {
-		StoredFiles files = new StoredFiles(this.restored, Clock.systemUTC());
+		StoredFiles files = new StoredFiles(this.restored, DataSize.ofMegabytes(512), Clock.systemUTC());
 		Path upload = files.resolve("0f1e.upload");
 		assertThat(StoredFiles.storedName(upload)).isEqualTo("0f1e.upload");
 		assertThat(files.locate("0f1e.upload")).isEqualTo(this.restored.resolve("0f1e.upload"));
@@ -33,7 +35,7 @@ class StoredFilesTest {
 	@Test
 	void anAbsolutePathOfAnEarlierVersionMeansTheFileOfThatNameHereAndIsNeverDeletedElsewhere() throws Exception {
 		Path liveUpload = Files.writeString(this.live.resolve("0f1e.upload"), "account\nAcme\n");
-		StoredFiles files = new StoredFiles(this.restored, Clock.systemUTC());
+		StoredFiles files = new StoredFiles(this.restored, DataSize.ofMegabytes(512), Clock.systemUTC());
 
 		assertThat(files.locate(liveUpload.toAbsolutePath().toString()))
 			.isEqualTo(this.restored.resolve("0f1e.upload"));
