@@ -18,7 +18,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,7 +27,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
@@ -104,15 +102,6 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
-				// The sign-in redirect is a path: built as a full URL it would name
-				// whatever Host the client sent.
-				.withObjectPostProcessor(new ObjectPostProcessor<LoginUrlAuthenticationEntryPoint>() {
-					@Override
-					public <O extends LoginUrlAuthenticationEntryPoint> O postProcess(O entryPoint) {
-						entryPoint.setFavorRelativeUris(true);
-						return entryPoint;
-					}
-				})
 				.defaultSuccessUrl("/", false)
 				.failureHandler((request, response,
 						ex) -> response.sendRedirect(request.getContextPath() + "/login?error="

@@ -81,9 +81,7 @@ abstract class MalformedFilesTests extends ApiTestSupport {
 		List<MalformedFiles.Case> corpus = new MalformedFiles(this.account, Fixtures.unique("mf")).all();
 		assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
 		SoftAssertions softly = new SoftAssertions();
-		Map<String, Long> took = new LinkedHashMap<>();
 		for (MalformedFiles.Case file : corpus) {
-			long started = System.nanoTime();
 			Map<String, Long> before = counts();
 			Answer answer = upload(file.type(), file.fileName(), file.content(), file.charset());
 			softly.assertThat(answer.status()).as("%s: %s", file, answer.text()).isLessThan(500);
@@ -93,13 +91,7 @@ abstract class MalformedFilesTests extends ApiTestSupport {
 			}
 			checkOutcome(softly, file, answer, job);
 			softly.assertThat(counts()).as("%s wrote nothing", file).isEqualTo(before);
-			took.put(file.name(), Duration.ofNanos(System.nanoTime() - started).toMillis());
 		}
-		took.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.limit(15)
-			.forEach((e) -> System.out.println("CORPUS " + e.getValue() + " ms " + e.getKey()));
 		softly.assertAll();
 	}
 
