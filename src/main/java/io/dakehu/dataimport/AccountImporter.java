@@ -102,7 +102,7 @@ final class AccountImporter implements RecordImporter {
 		for (Row row : rows) {
 			String name = Cells.required(row, "name", 200, context);
 			Integer employees = Cells.integer(row, "employees", context);
-			BigDecimal revenue = Cells.decimal(row, "annualRevenue", context);
+			BigDecimal revenue = Cells.decimal(row, "annualRevenue", Cells.MONEY, context);
 			UserSummary owner = this.people.require(row, "owner", context, scope);
 			if (name == null || row.rejected()) {
 				continue;

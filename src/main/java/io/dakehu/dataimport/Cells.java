@@ -20,7 +20,8 @@ final class Cells {
 
 	private static final Pattern NUMBER_NOISE = Pattern.compile("[\\s,¥￥$€元]");
 
-	private static final List<DateTimeFormatter> OTHER_DATES = List.of(DateTimeFormatter.ofPattern("d.M.uuuu"));
+	private static final List<DateTimeFormatter> OTHER_DATES = List
+		.of(DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
 	private Cells() {
 	}
@@ -89,21 +90,65 @@ final class Cells {
 	}
 
 	/**
-	 * A decimal number; thousands separators, spaces and currency signs are ignored.
+	 * What a numeric column holds: at most {@code integerDigits} digits before the
+	 * decimal point and {@code fractionDigits} after it.
 	 */
-	static BigDecimal decimal(Row row, String field, ImportContext context) {
+	record Digits(int integerDigits, int fractionDigits) {
+	}
+
+	/**
+	 * An amount of money: numeric(19, 2), the type of every amount, cost, price and
+	 * revenue column Dakehu keeps.
+	 */
+	static final Digits MONEY = new Digits(17, 2);
+
+	/**
+	 * A number longer than this is no number anyone types: it is refused before it is
+	 * parsed, since parsing a long digit string costs time that grows faster than its
+	 * length.
+	 */
+	static final int MAX_NUMBER_LENGTH = 64;
+
+	/**
+	 * A decimal number that fits the column it goes to; thousands separators, spaces and
+	 * currency signs are ignored. A number with more digits before the point than the
+	 * column holds, or more decimals than it keeps (trailing zeros aside), is refused
+	 * rather than rounded: {@code 1E-30} in an amount is not zero, and
+	 * {@code 1E999999999} is refused from its exponent, never written out in full.
+	 */
+	static BigDecimal decimal(Row row, String field, Digits digits, ImportContext context) {
 		String text = row.get(field);
 		if (text == null) {
 			return null;
 		}
+		if (text.length() > MAX_NUMBER_LENGTH) {
+			context.reject(row, field, "import.badNumber", null);
+			return null;
+		}
 		String cleaned = plain(text) ? text : NUMBER_NOISE.matcher(text).replaceAll("");
+		BigDecimal value;
 		try {
-			return new BigDecimal(cleaned);
+			value = new BigDecimal(cleaned);
 		}
 		catch (NumberFormatException ex) {
 			context.reject(row, field, "import.badNumber", null);
 			return null;
 		}
+		// Precision and scale are read from the parsed form (digits and exponent), so
+		// these checks cost the same whatever the exponent.
+		BigDecimal stripped = value.stripTrailingZeros();
+		if (stripped.signum() == 0) {
+			return BigDecimal.ZERO;
+		}
+		if ((long) stripped.precision() - stripped.scale() > digits.integerDigits()) {
+			context.reject(row, field, "import.numberTooLarge", String.valueOf(digits.integerDigits()));
+			return null;
+		}
+		if (stripped.scale() > digits.fractionDigits()) {
+			context.reject(row, field, "import.tooManyDecimals", String.valueOf(digits.fractionDigits()));
+			return null;
+		}
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 	private static boolean plain(String text) {
@@ -116,18 +161,12 @@ final class Cells {
 		return true;
 	}
 
+	/**
+	 * A whole number of at most nine digits.
+	 */
 	static Integer integer(Row row, String field, ImportContext context) {
-		BigDecimal value = decimal(row, field, context);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return value.intValueExact();
-		}
-		catch (ArithmeticException ex) {
-			context.reject(row, field, "import.badNumber", null);
-			return null;
-		}
+		BigDecimal value = decimal(row, field, new Digits(9, 0), context);
+		return (value != null) ? value.intValueExact() : null;
 	}
 
 	static String text(Row row, String field, int maxLength, ImportContext context) {
@@ -146,6 +185,56 @@ final class Cells {
 			return null;
 		}
 		return text(row, field, maxLength, context);
+	}
+
+	/**
+	 * The longest cell an import reads: Excel's own limit for a cell.
+	 */
+	static final int MAX_CELL_LENGTH = 32_767;
+
+	/**
+	 * The first character a cell may not hold, or -1: NUL and the other C0 and C1 control
+	 * characters (a tab, line feed and carriage return aside, which a text cell may
+	 * hold), a byte order mark inside the text, and the bidirectional controls
+	 * (U+202A–U+202E, U+2066–U+2069) that make a name read differently from what is
+	 * stored.
+	 */
+	static int forbiddenCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (forbidden(c)) {
+				return c;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean forbidden(char c) {
+		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF'
+				|| (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+	}
+
+	/**
+	 * A character as an error names it: {@code U+0000}.
+	 */
+	static String codePoint(int c) {
+		return String.format("U+%04X", c);
+	}
+
+	/**
+	 * Text as it may be stored and shown in an error or a job's message: the forbidden
+	 * characters replaced by U+FFFD (PostgreSQL stores no NUL in text).
+	 */
+	static String visible(String text) {
+		if (text == null || forbiddenCharacter(text) < 0) {
+			return text;
+		}
+		StringBuilder visible = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			visible.append(forbidden(c) ? '\uFFFD' : c);
+		}
+		return visible.toString();
 	}
 
 }

@@ -104,12 +104,17 @@ public class ColumnMappings {
 	 * the user's mapping, before a job is made of it: the user hears which columns to map
 	 * (in their language) while they can still map them.
 	 * @throws RuleViolationException naming the first missing field, the message all of
-	 * them
+	 * them; or naming a header that appears twice
 	 */
 	void requireMapped(ImportType type, Path file, TableFile.Layout layout, Map<String, String> mapping) {
 		List<String> header = new ArrayList<>();
 		FileHead.read(file, layout, header, new ArrayList<>(), 0);
-		List<String> missing = new Header(this.importers.recognised(type), header, mapping).missing();
+		Header mapped = new Header(this.importers.recognised(type), header, mapping);
+		if (!mapped.duplicates().isEmpty()) {
+			throw new RuleViolationException("file", "import.duplicateHeader",
+					Cells.visible(mapped.duplicates().get(0)));
+		}
+		List<String> missing = mapped.missing();
 		if (!missing.isEmpty()) {
 			String separator = "zh".equals(LocaleContextHolder.getLocale().getLanguage()) ? "、" : ", ";
 			throw new RuleViolationException(missing.get(0), "import.columnsNotMapped",

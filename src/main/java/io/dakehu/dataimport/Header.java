@@ -22,6 +22,8 @@ final class Header {
 
 	private final List<String> ignored = new ArrayList<>();
 
+	private final List<String> duplicates = new ArrayList<>();
+
 	Header(List<Column> columns, List<String> names) {
 		this(columns, names, Map.of());
 	}
@@ -78,6 +80,37 @@ final class Header {
 				this.ignored.add(names.get(c).strip());
 			}
 		}
+		// A second column for a field already read (the same header again, or another
+		// name of the same field, such as "name" beside "客户名称"): which of the two
+		// the user meant cannot be told, so neither is taken silently.
+		for (int c = 0; c < names.size(); c++) {
+			if (used[c] || skipped[c] || names.get(c) == null || names.get(c).isBlank()) {
+				continue;
+			}
+			String name = names.get(c);
+			String field = chosen.get(Column.key(name));
+			for (int f = 0; f < columns.size(); f++) {
+				boolean same = (field != null) ? field.equalsIgnoreCase(columns.get(f).field())
+						: columns.get(f).matches(name);
+				if (same && this.fileColumnOfField[f] >= 0) {
+					this.duplicates.add(name.replace("\uFEFF", "").strip());
+					break;
+				}
+			}
+		}
+	}
+
+	/**
+	 * The headers of columns that would be read for a field another column is read for
+	 * already.
+	 */
+	List<String> duplicates() {
+		return this.duplicates;
+	}
+
+	/** The fields of the importer, whether the file has a column for them or not. */
+	List<String> fields() {
+		return this.fields;
 	}
 
 	List<String> missing() {

@@ -103,7 +103,8 @@ final class ImportContext {
 			this.rejectedRows.set((int) rowNumber);
 			this.rejectedCount++;
 		}
-		this.pending.add(new ImportJobView.Error(rowNumber, column, value, reason, detail));
+		this.pending.add(new ImportJobView.Error(rowNumber, Cells.visible(column), Cells.visible(value), reason,
+				Cells.visible(detail)));
 	}
 
 	List<ImportJobView.Error> drainErrors() {

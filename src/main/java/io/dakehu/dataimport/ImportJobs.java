@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.shared.DatabaseOutage;
+import io.dakehu.shared.InstanceRestored;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.web.Labels;
@@ -29,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -74,9 +77,16 @@ public class ImportJobs {
 	 */
 	private final Map<Long, String> passwords = new ConcurrentHashMap<>();
 
+	/**
+	 * Imports one user may have running (validating or committing) at once.
+	 */
+	private final int maxRunningPerUser;
+
 	ImportJobs(JobStore jobs, ImportPass pass, StagedUploads staging, ColumnMappings mappings, StoredFiles files,
-			JobViews views, Labels labels, Clock clock) {
+			JobViews views, Labels labels, Clock clock,
+			@Value("${dakehu.imports.max-running-per-user:2}") int maxRunningPerUser) {
 		this.jobs = jobs;
+		this.maxRunningPerUser = maxRunningPerUser;
 		this.pass = pass;
 		this.staging = staging;
 		this.mappings = mappings;
@@ -103,7 +113,15 @@ public class ImportJobs {
 	 * Stores the file and starts validating it in the background.
 	 */
 	public ImportJobView submit(CurrentUser editor, ImportRequest request, InputStream content) {
-		long id = start(editor, request, content, "API");
+		return submit(editor, request, content, true);
+	}
+
+	private ImportJobView submit(CurrentUser editor, ImportRequest request, InputStream content, boolean upload) {
+		int running = this.jobs.runningOf(editor.id());
+		if (running >= this.maxRunningPerUser) {
+			throw new ImportRefused(429, "import.tooManyRunning", this.maxRunningPerUser);
+		}
+		long id = start(editor, request, content, "API", upload);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		this.executor.execute(() -> as(authentication, () -> untilTheEnd(id, () -> validate(editor, id))));
 		return this.views.view(id);
@@ -124,16 +142,16 @@ public class ImportJobs {
 					TableFile.detect(file, request.fileName(), request.charset()), request.mapping());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the staged file", ex);
+			throw new RuleViolationException("file", "import.unreadable");
 		}
 		try (InputStream content = Files.newInputStream(file)) {
-			return submit(editor, request, content);
+			return submit(editor, request, content, false);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the staged file", ex);
 		}
 		finally {
-			StoredFiles.delete(file.toString());
+			StoredFiles.delete(file);
 		}
 	}
 
@@ -143,7 +161,7 @@ public class ImportJobs {
 	 */
 	public ImportJobView runNow(CurrentUser editor, ImportRequest request, InputStream content, String origin,
 			boolean validRowsOnly) {
-		long id = start(editor, request, content, origin);
+		long id = start(editor, request, content, origin, false);
 		validate(editor, id);
 		JobStore.Job job = this.jobs.find(id).orElseThrow();
 		if (job.status() == ImportStatus.VALIDATED && validRowsOnly && !request.preview()
@@ -153,7 +171,12 @@ public class ImportJobs {
 		return this.views.view(id);
 	}
 
-	private long start(CurrentUser editor, ImportRequest request, InputStream content, String origin) {
+	/**
+	 * Stores the file and makes a job of it.
+	 * @param upload whether the file comes from a user over the web, and so is held to
+	 * the largest file an upload may be
+	 */
+	private long start(CurrentUser editor, ImportRequest request, InputStream content, String origin, boolean upload) {
 		if (request.type() == null) {
 			throw new RuleViolationException("type", "import.unknownType");
 		}
@@ -164,27 +187,30 @@ public class ImportJobs {
 		ColumnMappings.checkMapping(request.type(), request.mapping());
 		FileHead.checkCharset(request.charset());
 		Path file = this.files.resolve(UUID.randomUUID() + ".upload");
-		this.files.store(content, file);
+		if (upload) {
+			this.files.storeUpload(content, file);
+		}
+		else {
+			this.files.store(content, file);
+		}
 		TableFile.Layout layout;
 		try {
 			layout = TableFile.detect(file, request.fileName(), request.charset());
-		}
-		catch (IOException ex) {
-			StoredFiles.delete(file.toString());
-			throw new UncheckedIOException("Cannot store the uploaded file", ex);
-		}
-		try {
 			this.mappings.requireMapped(request.type(), file, layout, request.mapping());
 		}
-		catch (RuleViolationException ex) {
-			StoredFiles.delete(file.toString());
+		catch (IOException ex) {
+			StoredFiles.delete(file);
+			throw new RuleViolationException("file", "import.unreadable");
+		}
+		catch (RuntimeException ex) {
+			StoredFiles.delete(file);
 			throw ex;
 		}
 		String name = (request.fileName() != null && !request.fileName().isBlank()) ? request.fileName() : "upload";
 		if (request.sourceOrDefault().length() > 50) {
 			throw new RuleViolationException("source", "import.tooLong", 50);
 		}
-		long id = this.jobs.create(request.type(), origin, cut(name, 255), file.toString(), layout,
+		long id = this.jobs.create(request.type(), origin, cut(name, 255), StoredFiles.storedName(file), layout,
 				request.sourceOrDefault(), request.mapping().isEmpty() ? null : ColumnMappings.json(request.mapping()),
 				request.duplicates(), request.preview(), editor.id());
 		if (request.defaultPassword() != null) {
@@ -234,6 +260,9 @@ public class ImportJobs {
 		if (job.errorRows() > JobStore.MAX_STORED_ERRORS) {
 			throw new RuleViolationException("validRowsOnly", "import.tooManyErrors", JobStore.MAX_STORED_ERRORS);
 		}
+		if (this.jobs.runningOf(editor.id()) >= this.maxRunningPerUser) {
+			throw new ImportRefused(429, "import.tooManyRunning", this.maxRunningPerUser);
+		}
 		if (!this.jobs.move(id, ImportStatus.VALIDATED, ImportStatus.COMMITTING, null)) {
 			throw new RuleViolationException("status", "import.notValidated", job.status().name());
 		}
@@ -276,12 +305,27 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Marks jobs a previous run left unfinished as failed: their transaction died with
-	 * the process, so nothing of them is in the database.
+	 * Marks the jobs of nodes that are gone as failed: their transaction died with the
+	 * node's process, so nothing of them is in the database (decision 0027). Jobs of live
+	 * nodes go on.
+	 * @param live the ids of the nodes alive now
+	 * @return how many jobs it failed
 	 */
-	void failInterrupted() {
-		for (String file : this.jobs.failInterrupted("import.interrupted")) {
-			StoredFiles.delete(file);
+	int failInterrupted(List<String> live) {
+		List<String> files = this.jobs.failInterrupted("import.interrupted", live);
+		files.forEach(this.files::forget);
+		return files.size();
+	}
+
+	/**
+	 * A restored database starts without the old host's uploads: its running and pending
+	 * jobs are failed, in the start-up's transaction, before anyone can commit them.
+	 */
+	@EventListener
+	void restored(InstanceRestored restored) {
+		int failed = this.jobs.failRestored("import.restored");
+		if (failed > 0) {
+			log.warn("{} import jobs of the database's old host were failed: their files did not come with it", failed);
 		}
 	}
 
@@ -300,6 +344,19 @@ public class ImportJobs {
 	public static boolean mayImport(CurrentUser editor, ImportType type) {
 		return (type != ImportType.USERS || editor.isAdmin())
 				&& (type != ImportType.PRODUCTS || editor.role().seesEverything());
+	}
+
+	/**
+	 * Fails the running jobs that recorded no progress for the given time (a pass records
+	 * it at every chunk of 5,000 rows): their thread died or hangs, and their owners can
+	 * discard them and start again. A pass that wakes up later finds its job ended and
+	 * rolls back.
+	 * @return how many jobs it failed
+	 */
+	int failStalled(Duration quietFor) {
+		List<String> files = this.jobs.failStalled(LocalDateTime.now(this.clock).minus(quietFor), "import.stalled");
+		files.forEach(this.files::forget);
+		return files.size();
 	}
 
 	private JobStore.Job load(CurrentUser reader, long id) {
@@ -325,19 +382,11 @@ public class ImportJobs {
 				this.jobs.finish(id, ImportStatus.VALIDATED, outcome.message());
 			}
 			else {
-				this.jobs.progress(id, outcome.total(), 0, outcome.total());
 				forget(job);
 			}
 		}
-		catch (ImportPass.FileProblem ex) {
-			fail(job, ex.getMessage());
-		}
-		catch (RuleViolationException ex) {
-			fail(job, "import.rejectedAtCommit:" + this.labels.get(ex.messageKey(), ex.args()));
-		}
-		catch (RuntimeException ex) {
-			log.warn("Import {} failed; nothing of it was written", id, ex);
-			fail(job, DatabaseOutage.causedBy(ex) ? "import.databaseUnavailable" : "import.failed:" + reason(ex));
+		catch (Throwable ex) {
+			failed(job, ex);
 		}
 	}
 
@@ -349,31 +398,51 @@ public class ImportJobs {
 			this.pass.decided(job, context, skip);
 			forget(job);
 		}
-		catch (ImportPass.ChangedSinceValidation ex) {
-			fail(job, "import.changedSinceValidation");
-		}
-		catch (ImportPass.FileProblem ex) {
-			fail(job, ex.getMessage());
-		}
-		catch (RuleViolationException ex) {
-			fail(job, "import.rejectedAtCommit:" + this.labels.get(ex.messageKey(), ex.args()));
-		}
-		catch (RuntimeException ex) {
-			log.warn("Import {} failed while committing; nothing of it was written", id, ex);
-			fail(job, DatabaseOutage.causedBy(ex) ? "import.databaseUnavailable" : "import.failed:" + reason(ex));
+		catch (Throwable ex) {
+			failed(job, ex);
 		}
 	}
 
 	/**
-	 * What went wrong, for the job's message: some exceptions carry no message, and the
-	 * user should read a cause rather than "null".
+	 * Ends a job whose pass stopped with an exception or an error (out of memory, stack
+	 * overflow included: the pass's transaction is rolled back either way, so nothing of
+	 * it is written). The job's message is one of ours, in words the user can act on; the
+	 * exception's own text (which may hold SQL or a server path) goes to the log only.
 	 */
-	private static String reason(RuntimeException ex) {
-		Throwable cause = ex;
-		while (cause.getMessage() == null && cause.getCause() != null) {
-			cause = cause.getCause();
+	private void failed(JobStore.Job job, Throwable ex) {
+		if (ex instanceof ImportPass.ChangedSinceValidation) {
+			fail(job, "import.changedSinceValidation");
 		}
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		else if (ex instanceof ImportPass.FileProblem) {
+			fail(job, ex.getMessage());
+		}
+		else if (ex instanceof RuleViolationException rule) {
+			fail(job, "import.rejectedAtCommit:" + this.labels.get(rule.messageKey(), rule.args()));
+		}
+		else if (ex instanceof JobStore.Abandoned) {
+			// The watchdog failed the job, or it was discarded, while this pass ran; its
+			// status says so already.
+			forget(job);
+		}
+		else if (DatabaseOutage.causedBy(ex)) {
+			// Marking it failed needs the database too: while it is out of reach this
+			// throws, and the pass's runner tries again until it answers.
+			log.warn("Import {} stopped: the database is out of reach; nothing of it was written", job.id());
+			fail(job, "import.databaseUnavailable");
+		}
+		else if (ex instanceof UncheckedIOException) {
+			log.warn("Import {} could not read its file; nothing of it was written", job.id(), ex);
+			fail(job, "import.fileUnreadable");
+		}
+		else {
+			log.error("Import {} failed; nothing of it was written", job.id(), ex);
+			fail(job, (ex instanceof OutOfMemoryError) ? "import.outOfMemory" : "import.failed");
+		}
+		if (ex instanceof Error error && !(ex instanceof OutOfMemoryError) && !(ex instanceof StackOverflowError)) {
+			// Other errors (a class that cannot load, a thread death) are not the file's
+			// doing; the job is failed, and the error goes on.
+			throw error;
+		}
 	}
 
 	/**
@@ -407,7 +476,7 @@ public class ImportJobs {
 			try {
 				this.jobs.finish(id, ImportStatus.FAILED, "import.databaseUnavailable");
 				this.passwords.remove(id);
-				this.jobs.find(id).ifPresent((job) -> StoredFiles.delete(job.storedFile()));
+				this.jobs.find(id).ifPresent((job) -> this.files.forget(job.storedFile()));
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -433,7 +502,7 @@ public class ImportJobs {
 
 	private void forget(JobStore.Job job) {
 		this.passwords.remove(job.id());
-		StoredFiles.delete(job.storedFile());
+		this.files.forget(job.storedFile());
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -32,9 +31,12 @@ class ImportPass {
 
 	private final TransactionTemplate transaction;
 
-	ImportPass(JobStore jobs, Importers importers, PlatformTransactionManager transactions) {
+	private final StoredFiles files;
+
+	ImportPass(JobStore jobs, Importers importers, PlatformTransactionManager transactions, StoredFiles files) {
 		this.jobs = jobs;
 		this.importers = importers;
+		this.files = files;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -56,6 +58,7 @@ class ImportPass {
 				status.setRollbackOnly();
 			}
 			else {
+				this.jobs.progress(job.id(), pass.total, 0, pass.total);
 				this.jobs.committed(job.id(), pass.written, pass.total);
 			}
 		});
@@ -168,7 +171,7 @@ class ImportPass {
 					(this.job.charset() != null) ? TableFile.charset(this.job.charset()) : null,
 					(this.job.delimiter() != null) ? this.job.delimiter().charAt(0) : ',',
 					"UTF-8".equals(this.job.charset()) && startsWithBom(this.job.storedFile()));
-			TableFile.read(Path.of(this.job.storedFile()), layout, this);
+			TableFile.read(ImportPass.this.files.locate(this.job.storedFile()), layout, this);
 			flush();
 			this.importer.checkEnd(this.context);
 			settleErrors();
@@ -203,7 +206,7 @@ class ImportPass {
 		}
 
 		private boolean startsWithBom(String file) throws IOException {
-			try (InputStream in = Files.newInputStream(Path.of(file))) {
+			try (InputStream in = Files.newInputStream(ImportPass.this.files.locate(file))) {
 				byte[] head = in.readNBytes(3);
 				return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
 						&& (head[2] & 0xFF) == 0xBF;
@@ -215,6 +218,13 @@ class ImportPass {
 			this.header = new Header(ImportPass.this.importers.recognised(this.job.type()), names,
 					this.context.request().mapping());
 			this.ignored = this.header.ignored();
+			if (!this.header.duplicates().isEmpty()) {
+				String duplicate = Cells.visible(this.header.duplicates().get(0));
+				this.storedErrors = ImportPass.this.jobs.addErrors(this.jobId,
+						List.of(new ImportJobView.Error(1, duplicate, null, "import.duplicateHeader", duplicate)),
+						this.storedErrors);
+				throw new FileProblem("import.duplicateHeader:" + duplicate);
+			}
 			if (!this.header.missing().isEmpty()) {
 				List<ImportJobView.Error> errors = this.header.missing()
 					.stream()
@@ -231,7 +241,9 @@ class ImportPass {
 			if (this.skip != null && number <= Integer.MAX_VALUE && this.skip.get((int) number)) {
 				return;
 			}
-			this.chunk.add(this.header.row(number, cells));
+			Row row = this.header.row(number, cells);
+			row.checkText(this.context);
+			this.chunk.add(row);
 			if (this.chunk.size() >= CHUNK) {
 				flush();
 			}

@@ -9,6 +9,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
+import io.dakehu.shared.cluster.Nodes;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +38,12 @@ class JobStore {
 
 	private final Clock clock;
 
-	JobStore(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock) {
+	private final Nodes nodes;
+
+	JobStore(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock,
+			Nodes nodes) {
 		this.jdbc = jdbc;
+		this.nodes = nodes;
 		this.template = template;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -59,15 +65,16 @@ class JobStore {
 			this.jdbc.sql("""
 					insert into import_job (type, origin, file_name, stored_file, format, charset, delimiter_char,
 					                        source, column_mapping, on_duplicate, status, preview, created_by,
-					                        created_at, updated_at, started_at)
+					                        created_at, updated_at, started_at, node_id)
 					values (:type, :origin, :fileName, :storedFile, :format, :charset, :delimiter, :source, :mapping,
-					        :duplicates, 'VALIDATING', :preview, :createdBy, :now, :now, :now)""")
+					        :duplicates, 'VALIDATING', :preview, :createdBy, :now, :now, :now, :node)""")
+				.param("node", this.nodes.id())
 				.param("duplicates", duplicates.name())
 				.param("mapping", mapping)
 				.param("source", source)
 				.param("type", type.name())
 				.param("origin", origin)
-				.param("fileName", fileName)
+				.param("fileName", Cells.visible(fileName))
 				.param("storedFile", storedFile)
 				.param("format", layout.format())
 				.param("charset", layout.charsetName())
@@ -106,50 +113,66 @@ class JobStore {
 
 	/**
 	 * Moves a job from one status to another, only if it is still in the first: two
-	 * clicks on "commit" start one commit.
+	 * clicks on "commit" start one commit. A job set running is this node's: its pass
+	 * runs here, whichever node validated it.
 	 * @return whether the job moved
 	 */
 	boolean move(long id, ImportStatus from, ImportStatus to, String message) {
 		String progress = (to == ImportStatus.VALIDATING || to == ImportStatus.COMMITTING)
-				? ", started_at = :now, processed_rows = 0" : "";
+				? ", started_at = :now, processed_rows = 0, node_id = :node" : "";
 		return Boolean.TRUE.equals(this.separate.execute((status) -> this.jdbc
 			.sql("update import_job set status = :to, message = :message, updated_at = :now" + progress
 					+ " where id = :id and status = :from")
 			.param("to", to.name())
 			.param("from", from.name())
+			.param("node", this.nodes.id())
 			.param("message", message)
 			.param("now", now())
 			.param("id", id)
 			.update() == 1));
 	}
 
+	/**
+	 * Records a running job's progress, which is also the sign of life the watchdog looks
+	 * for.
+	 * @throws Abandoned when the job no longer runs (the watchdog failed it)
+	 */
 	void progress(long id, long total, long errors, long processed) {
-		this.separate.executeWithoutResult((status) -> this.jdbc.sql("""
+		running(this.separate.execute((status) -> this.jdbc.sql("""
 				update import_job set total_rows = :total, error_rows = :errors, valid_rows = :total - :errors,
 				       processed_rows = :processed, updated_at = :now
-				where id = :id""")
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("total", total)
 			.param("errors", errors)
 			.param("processed", processed)
 			.param("now", now())
 			.param("id", id)
-			.update());
+			.update()));
 	}
 
+	/**
+	 * @throws Abandoned when the job no longer runs (the watchdog failed it)
+	 */
 	void processed(long id, long processed) {
-		this.separate.executeWithoutResult((status) -> this.jdbc
-			.sql("update import_job set processed_rows = :processed, updated_at = :now where id = :id")
+		running(this.separate.execute((status) -> this.jdbc.sql("""
+				update import_job set processed_rows = :processed, updated_at = :now
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("processed", processed)
 			.param("now", now())
 			.param("id", id)
-			.update());
+			.update()));
 	}
 
+	/**
+	 * Ends a running job; one that has ended already (failed by the watchdog, discarded)
+	 * keeps its status.
+	 */
 	void finish(long id, ImportStatus to, String message) {
-		this.separate.executeWithoutResult((status) -> this.jdbc
-			.sql("update import_job set status = :to, message = :message, updated_at = :now where id = :id")
+		this.separate.executeWithoutResult((status) -> this.jdbc.sql("""
+				update import_job set status = :to, message = :message, updated_at = :now
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("to", to.name())
-			.param("message", message)
+			.param("message", Cells.visible(message))
 			.param("now", now())
 			.param("id", id)
 			.update());
@@ -157,17 +180,84 @@ class JobStore {
 
 	/**
 	 * Marks the job committed inside the caller's (the commit's) transaction.
+	 * @throws Abandoned when the job no longer runs, so that its rows roll back
 	 */
 	void committed(long id, long rows, long processed) {
-		this.jdbc.sql("""
+		running(this.jdbc.sql("""
 				update import_job set status = 'COMMITTED', committed_rows = :rows, processed_rows = :processed,
 				       message = null, updated_at = :now
-				where id = :id""")
+				where id = :id and status in ('VALIDATING', 'COMMITTING')""")
 			.param("rows", rows)
 			.param("processed", processed)
 			.param("now", now())
 			.param("id", id)
-			.update();
+			.update());
+	}
+
+	private static void running(Integer updated) {
+		if (updated == null || updated == 0) {
+			throw new Abandoned();
+		}
+	}
+
+	/**
+	 * A pass whose job has ended under it (the watchdog failed it, or it was discarded
+	 * since): the pass stops, and what it wrote rolls back.
+	 */
+	static final class Abandoned extends RuntimeException {
+
+		Abandoned() {
+			super("the job no longer runs", null, false, false);
+		}
+
+	}
+
+	/**
+	 * How many jobs of a user are running (being validated or committed).
+	 */
+	int runningOf(long userId) {
+		return this.jdbc
+			.sql("select count(*) from import_job where created_by = :user and status in ('VALIDATING', 'COMMITTING')")
+			.param("user", userId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Fails the running jobs that recorded no progress since the given time: their thread
+	 * died or hangs.
+	 * @return the stored files of the jobs it failed, one per job (null for a job
+	 * without)
+	 */
+	List<String> failStalled(LocalDateTime quietSince, String message) {
+		return this.separate.execute((status) -> {
+			List<Long> ids = this.jdbc.sql("""
+					select id from import_job
+					where status in ('VALIDATING', 'COMMITTING') and updated_at < :since""")
+				.param("since", quietSince)
+				.query(Long.class)
+				.list();
+			List<String> files = new java.util.ArrayList<>();
+			for (long id : ids) {
+				String file = this.jdbc.sql("select stored_file from import_job where id = :id")
+					.param("id", id)
+					.query(String.class)
+					.optional()
+					.orElse(null);
+				int failed = this.jdbc.sql("""
+						update import_job set status = 'FAILED', message = :message, updated_at = :now
+						where id = :id and status in ('VALIDATING', 'COMMITTING') and updated_at < :since""")
+					.param("message", message)
+					.param("now", now())
+					.param("id", id)
+					.param("since", quietSince)
+					.update();
+				if (failed == 1) {
+					files.add(file);
+				}
+			}
+			return files;
+		});
 	}
 
 	/**
@@ -272,18 +362,54 @@ class JobStore {
 	}
 
 	/**
-	 * Jobs left running by a stopped instance: their work was rolled back with the
-	 * process, so they are failed for good.
+	 * Jobs left running by a node that is gone (decision 0027): their work was rolled
+	 * back with the node's process, so they are failed for good. Jobs of nodes alive,
+	 * this one among them, are left alone; a job without a node (from before nodes were
+	 * recorded) counts as gone.
+	 * @param live the ids of the nodes alive now
+	 * @return the stored files of the jobs it failed
 	 */
-	List<String> failInterrupted(String message) {
-		List<String> files = this.jdbc.sql(
-				"select stored_file from import_job where status in ('VALIDATING', 'COMMITTING') and stored_file is not null")
-			.query(String.class)
-			.list();
-		this.jdbc.sql("""
+	List<String> failInterrupted(String message, List<String> live) {
+		// This node is alive whatever its last heartbeat says: it is running this.
+		java.util.Set<String> alive = new java.util.HashSet<>(live);
+		alive.add(this.nodes.id());
+		String running = "status in ('VALIDATING', 'COMMITTING') and (node_id is null or node_id not in (:live))";
+		return this.separate.execute((status) -> {
+			List<Job> gone = this.jdbc.sql("select * from import_job where " + running)
+				.param("live", alive)
+				.query(JobStore::job)
+				.list();
+			List<String> files = new java.util.ArrayList<>();
+			for (Job job : gone) {
+				int failed = this.jdbc
+					.sql("update import_job set status = 'FAILED', message = :message, updated_at = :now"
+							+ " where id = :id and " + running)
+					.param("message", message)
+					.param("now", now())
+					.param("id", job.id())
+					.param("live", alive)
+					.update();
+				if (failed == 1 && job.storedFile() != null) {
+					files.add(job.storedFile());
+				}
+			}
+			return files;
+		});
+	}
+
+	/**
+	 * Jobs of a database restored from a backup that were running or waiting for a
+	 * decision: their files stayed with the old host, so they are failed without reading
+	 * or deleting any file (decision 0022).
+	 * @return how many were failed
+	 */
+	int failRestored(String message) {
+		return this.jdbc.sql("""
 				update import_job set status = 'FAILED', message = :message, updated_at = :now
-				where status in ('VALIDATING', 'COMMITTING')""").param("message", message).param("now", now()).update();
-		return files;
+				where status in ('VALIDATING', 'COMMITTING', 'VALIDATED')""")
+			.param("message", message)
+			.param("now", now())
+			.update();
 	}
 
 	/**

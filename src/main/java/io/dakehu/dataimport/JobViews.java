@@ -61,7 +61,10 @@ class JobViews {
 		if ("import.missingColumn".equals(stored.reason()) && stored.code() != null) {
 			detail = this.mappings.fieldLabel(stored.code());
 		}
-		String reason = this.labels.get(stored.reason(), detail);
+		// A number (a length, a count of digits) is passed as one, for the messages that
+		// choose their words by it.
+		Object argument = detail.matches("-?\\d{1,18}") ? (Object) Long.valueOf(detail) : detail;
+		String reason = this.labels.get(stored.reason(), argument);
 		// A close product name, or the stored account a rejected name duplicates.
 		String suggestion = (stored.reason() != null
 				&& (stored.reason().endsWith("DidYouMean") || stored.reason().equals("import.duplicateStored")))

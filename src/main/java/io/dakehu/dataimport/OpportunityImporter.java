@@ -121,7 +121,7 @@ final class OpportunityImporter implements RecordImporter {
 			LocalDate engageDate = Cells.date(row, "engageDate", context);
 			LocalDate expectedCloseDate = Cells.date(row, "expectedCloseDate", context);
 			LocalDate closeDate = Cells.date(row, "closeDate", context);
-			BigDecimal amount = Cells.decimal(row, "amount", context);
+			BigDecimal amount = Cells.decimal(row, "amount", Cells.MONEY, context);
 			if (reference != null && chunkReferences.contains(reference)) {
 				context.reject(row, "reference", "import.duplicateInFile", null);
 			}

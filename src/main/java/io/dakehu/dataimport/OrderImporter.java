@@ -35,6 +35,9 @@ final class OrderImporter implements RecordImporter {
 			Column.optional("reference", "external ref", "externalref", "order id", "order no", "订单号", "单号", "参考号"),
 			Column.optional("source", "来源"));
 
+	/** A quantity: numeric(19, 4), as the order ledger keeps it. */
+	static final Cells.Digits QUANTITY = new Cells.Digits(15, 4);
+
 	private final AccountQueries accounts;
 
 	private AccountLookup lookup;
@@ -72,9 +75,9 @@ final class OrderImporter implements RecordImporter {
 			Long accountId = lookup.require(row, "account", context);
 			LocalDate date = Cells.date(row, "date", context);
 			ProductView product = product(this.products, row, "product", context);
-			BigDecimal quantity = Cells.decimal(row, "quantity", context);
-			BigDecimal amount = Cells.decimal(row, "amount", context);
-			BigDecimal cost = Cells.decimal(row, "cost", context);
+			BigDecimal quantity = Cells.decimal(row, "quantity", QUANTITY, context);
+			BigDecimal amount = Cells.decimal(row, "amount", Cells.MONEY, context);
+			BigDecimal cost = Cells.decimal(row, "cost", Cells.MONEY, context);
 			UserSummary salesperson = this.people.require(row, "salesperson", context, context.editor().scope());
 			String source = Cells.text(row, "source", NewOrderLine.MAX_SOURCE_LENGTH, context);
 			String reference = Cells.text(row, "reference", NewOrderLine.MAX_REFERENCE_LENGTH, context);

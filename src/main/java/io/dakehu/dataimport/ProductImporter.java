@@ -45,8 +45,8 @@ final class ProductImporter implements RecordImporter {
 		for (Row row : rows) {
 			String name = Cells.required(row, "name", 200, context);
 			String code = row.get("code");
-			BigDecimal listPrice = Cells.decimal(row, "listPrice", context);
-			BigDecimal unitCost = Cells.decimal(row, "unitCost", context);
+			BigDecimal listPrice = Cells.decimal(row, "listPrice", Cells.MONEY, context);
+			BigDecimal unitCost = Cells.decimal(row, "unitCost", Cells.MONEY, context);
 			if (name == null || row.rejected()) {
 				continue;
 			}

@@ -71,4 +71,26 @@ final class Row {
 		this.prepared = prepared;
 	}
 
+	/**
+	 * Rejects the cells no field may hold, whatever the importer: longer than a
+	 * spreadsheet cell, or with a control character (see
+	 * {@link Cells#forbiddenCharacter}), each at its row and column.
+	 */
+	void checkText(ImportContext context) {
+		for (String field : this.header.fields()) {
+			String value = get(field);
+			if (value == null) {
+				continue;
+			}
+			if (value.length() > Cells.MAX_CELL_LENGTH) {
+				context.reject(this, field, "import.tooLong", String.valueOf(Cells.MAX_CELL_LENGTH));
+				continue;
+			}
+			int forbidden = Cells.forbiddenCharacter(value);
+			if (forbidden >= 0) {
+				context.reject(this, field, "import.controlCharacter", Cells.codePoint(forbidden));
+			}
+		}
+	}
+
 }

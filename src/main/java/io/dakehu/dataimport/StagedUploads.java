@@ -2,7 +2,6 @@ package io.dakehu.dataimport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,12 +50,12 @@ public class StagedUploads {
 		this.files.forgetAbandonedStagedFiles();
 		String token = UUID.randomUUID().toString();
 		Path file = staged(uploader, token);
-		this.files.store(content, file);
+		this.files.storeUpload(content, file);
 		try {
 			return preview(uploader, type, token, fileName, charset, mapping);
 		}
 		catch (RuleViolationException ex) {
-			StoredFiles.delete(file.toString());
+			StoredFiles.delete(file);
 			throw ex;
 		}
 	}
@@ -76,7 +75,7 @@ public class StagedUploads {
 			layout = TableFile.detect(file, fileName, charset);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the staged file", ex);
+			throw new RuleViolationException("file", "import.unreadable");
 		}
 		List<String> header = new ArrayList<>();
 		List<List<String>> rows = new ArrayList<>();

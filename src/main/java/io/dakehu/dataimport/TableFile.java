@@ -7,9 +7,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipFile;
 
 import javax.xml.parsers.ParserConfigurationException;
+
+import io.dakehu.shared.RuleViolationException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,6 +29,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -34,6 +39,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -51,6 +57,22 @@ final class TableFile {
 	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
+
+	/**
+	 * The most an .xlsx part may expand to, and the least it may be compressed to (a part
+	 * that expands more than a hundredfold is a zip bomb, as POI's default says), for
+	 * every spreadsheet the application opens: checked by POI as the part is inflated, so
+	 * a bomb is refused after its first kilobytes.
+	 */
+	static final long MAX_PART_BYTES = 1024L * 1024 * 1024;
+
+	/** Shared strings are held in memory while a sheet is read. */
+	static final long MAX_SHARED_STRINGS_BYTES = 256L * 1024 * 1024;
+
+	static {
+		ZipSecureFile.setMinInflateRatio(0.01);
+		ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+	}
 
 	private TableFile() {
 	}
@@ -78,16 +100,56 @@ final class TableFile {
 		Charset charset;
 		if (chosenCharset != null && !chosenCharset.isBlank()) {
 			charset = charset(chosenCharset);
+			if (charset != StandardCharsets.UTF_16) {
+				requireWhole(StrictLines.scan(file, charset), charset);
+			}
 		}
 		else if (isUtf16(file)) {
 			// Excel's "Unicode text": UTF-16 with a byte order mark, which the decoder
 			// reads and drops itself.
 			charset = StandardCharsets.UTF_16;
 		}
+		else if (bom) {
+			// A UTF-8 byte order mark declares the encoding: every line must keep to it.
+			charset = StandardCharsets.UTF_8;
+			requireWhole(StrictLines.scan(file, charset), charset);
+		}
 		else {
-			charset = (bom || isUtf8(file)) ? StandardCharsets.UTF_8 : GB18030;
+			charset = encoding(file);
 		}
 		return new Layout("csv", charset, delimiter(file, charset, bom), bom && charset == StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The encoding of a CSV file without a UTF-16 byte order mark, by a strict decode of
+	 * every line (decision 0023): UTF-8 when every line is UTF-8; otherwise GB18030 when
+	 * every line is GB18030 and no line is plainly UTF-8 (valid UTF-8 with at least
+	 * {@link StrictLines#EVIDENCE} characters beyond ASCII, which GBK text almost never
+	 * is by chance). Anything else is refused, naming the line, rather than read with
+	 * replacement characters.
+	 * @throws RuleViolationException when the file mixes encodings or is neither
+	 */
+	private static Charset encoding(Path file) throws IOException {
+		StrictLines utf8 = StrictLines.scan(file, StandardCharsets.UTF_8);
+		if (utf8.firstBad() < 0) {
+			return StandardCharsets.UTF_8;
+		}
+		if (utf8.firstEvidence() >= 0) {
+			throw new RuleViolationException("file", "import.mixedEncoding", utf8.firstEvidence(), utf8.firstBad());
+		}
+		StrictLines gb = StrictLines.scan(file, GB18030);
+		if (gb.firstBad() >= 0) {
+			throw new RuleViolationException("file", "import.unknownEncoding",
+					Math.max(utf8.firstBad(), gb.firstBad()));
+		}
+		return GB18030;
+	}
+
+	private static void requireWhole(StrictLines lines, Charset charset) {
+		if (lines.firstBad() >= 0) {
+			throw new RuleViolationException("file", "import.notInEncoding", lines.firstBad(),
+					(charset == GB18030) ? "GBK/GB18030" : charset.name());
+		}
 	}
 
 	/**
@@ -131,33 +193,121 @@ final class TableFile {
 	}
 
 	/**
-	 * Whether the whole file decodes as UTF-8, checked in one streaming pass: a GBK file
-	 * almost never does, since its two-byte sequences break UTF-8's continuation rules.
+	 * A strict decode of a file line by line (lines end at byte 0x0A, which neither UTF-8
+	 * nor GB18030 uses inside a character), in one streaming pass: the first line that
+	 * does not decode, and the first that decodes with at least {@link #EVIDENCE}
+	 * characters beyond ASCII.
 	 */
-	static boolean isUtf8(Path file) throws IOException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-		CharBuffer out = CharBuffer.allocate(64 * 1024);
-		try (InputStream stream = Files.newInputStream(file)) {
-			byte[] chunk = new byte[32 * 1024];
-			int read;
-			while ((read = stream.read(chunk)) != -1) {
-				in.put(chunk, 0, read);
-				in.flip();
-				if (decoder.decode(in, out, false).isError()) {
-					return false;
-				}
-				in.compact();
-				out.clear();
-			}
-			in.flip();
-			if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
-				return false;
-			}
-			return !in.hasRemaining();
+	static final class StrictLines {
+
+		/** Characters beyond ASCII that make a valid line evidence of its encoding. */
+		static final int EVIDENCE = 3;
+
+		private final CharsetDecoder decoder;
+
+		private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+
+		private final CharBuffer out = CharBuffer.allocate(64 * 1024);
+
+		private long line = 1;
+
+		private boolean bad;
+
+		private int beyondAscii;
+
+		private long firstBad = -1;
+
+		private long firstEvidence = -1;
+
+		private StrictLines(Charset charset) {
+			this.decoder = charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
 		}
+
+		static StrictLines scan(Path file, Charset charset) throws IOException {
+			StrictLines lines = new StrictLines(charset);
+			try (InputStream stream = Files.newInputStream(file)) {
+				byte[] chunk = new byte[32 * 1024];
+				int read;
+				while ((read = stream.read(chunk)) != -1) {
+					int start = 0;
+					for (int i = 0; i < read; i++) {
+						if (chunk[i] == '\n') {
+							lines.feed(chunk, start, i + 1 - start, true);
+							start = i + 1;
+						}
+					}
+					lines.feed(chunk, start, read - start, false);
+				}
+				lines.feed(chunk, 0, 0, true);
+			}
+			return lines;
+		}
+
+		long firstBad() {
+			return this.firstBad;
+		}
+
+		long firstEvidence() {
+			return this.firstEvidence;
+		}
+
+		private void feed(byte[] bytes, int from, int length, boolean endOfLine) {
+			this.in.put(bytes, from, length);
+			this.in.flip();
+			if (!this.bad) {
+				decode(endOfLine);
+			}
+			if (endOfLine) {
+				this.in.clear();
+				if (this.bad && this.firstBad < 0) {
+					this.firstBad = this.line;
+				}
+				else if (!this.bad && this.beyondAscii >= EVIDENCE && this.firstEvidence < 0) {
+					this.firstEvidence = this.line;
+				}
+				this.decoder.reset();
+				this.bad = false;
+				this.beyondAscii = 0;
+				this.line++;
+			}
+			else if (this.bad) {
+				// The rest of a line already refused need not be decoded.
+				this.in.clear();
+			}
+			else {
+				this.in.compact();
+			}
+		}
+
+		private void decode(boolean endOfLine) {
+			while (true) {
+				CoderResult result = this.decoder.decode(this.in, this.out, endOfLine);
+				if (!result.isError() && endOfLine && !result.isOverflow()) {
+					result = this.decoder.flush(this.out);
+				}
+				count();
+				if (result.isError()) {
+					this.bad = true;
+					return;
+				}
+				if (!result.isOverflow()) {
+					return;
+				}
+			}
+		}
+
+		private void count() {
+			this.out.flip();
+			while (this.out.hasRemaining()) {
+				if (this.out.get() > 0x7F) {
+					this.beyondAscii++;
+				}
+			}
+			this.out.clear();
+		}
+
 	}
 
 	private static char delimiter(Path file, Charset charset, boolean bom) throws IOException {
@@ -199,13 +349,89 @@ final class TableFile {
 		return new InputStreamReader(in, decoder);
 	}
 
+	/**
+	 * Reads the file into the sink. Whatever stops the reading of the file itself (a
+	 * truncated or oversized spreadsheet, a quote never closed) comes out as
+	 * {@link Unreadable}, its cause for the log only; what the sink throws comes out as
+	 * it was thrown.
+	 */
 	static void read(Path file, Layout layout, RowSink sink) throws IOException {
-		if (layout.xlsx()) {
-			readXlsx(file, sink);
+		Guarded guarded = new Guarded(sink);
+		try {
+			if (layout.xlsx()) {
+				readXlsx(file, guarded);
+			}
+			else {
+				readCsv(file, layout, guarded);
+			}
 		}
-		else {
-			readCsv(file, layout, sink);
+		catch (SinkFailure ex) {
+			throw ex.thrown;
 		}
+		catch (IOException | RuntimeException ex) {
+			if (guarded.failure != null) {
+				// A reader that wrapped the sink's exception in its own.
+				throw guarded.failure.thrown;
+			}
+			throw new Unreadable(ex);
+		}
+	}
+
+	/**
+	 * A file that cannot be read as the table it claims to be.
+	 */
+	static final class Unreadable extends IOException {
+
+		Unreadable(Throwable cause) {
+			super("The file cannot be read as a table", cause);
+		}
+
+	}
+
+	/** Carries what the sink threw through the readers' own exception handling. */
+	private static final class SinkFailure extends RuntimeException {
+
+		private final RuntimeException thrown;
+
+		SinkFailure(RuntimeException thrown) {
+			super(null, null, false, false);
+			this.thrown = thrown;
+		}
+
+	}
+
+	private static final class Guarded implements RowSink {
+
+		private final RowSink sink;
+
+		private SinkFailure failure;
+
+		Guarded(RowSink sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void header(List<String> names) {
+			try {
+				this.sink.header(names);
+			}
+			catch (RuntimeException ex) {
+				this.failure = new SinkFailure(ex);
+				throw this.failure;
+			}
+		}
+
+		@Override
+		public void row(long number, List<String> cells) {
+			try {
+				this.sink.row(number, cells);
+			}
+			catch (RuntimeException ex) {
+				this.failure = new SinkFailure(ex);
+				throw this.failure;
+			}
+		}
+
 	}
 
 	private static void readCsv(Path file, Layout layout, RowSink sink) throws IOException {
@@ -241,7 +467,22 @@ final class TableFile {
 	 * format.
 	 */
 	private static void readXlsx(Path file, RowSink sink) throws IOException {
+		// A spreadsheet cut short has lost its zip directory at the end; POI would read
+		// what is left without it, so a truncated file might pass for a smaller one.
+		try (ZipFile whole = new ZipFile(file.toFile())) {
+			if (whole.size() == 0) {
+				throw new IOException("An empty zip file");
+			}
+		}
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			for (PackagePart strings : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+				// The shared strings are held in memory while the sheet is read: a part
+				// that says it expands past the limit is refused before it is read (one
+				// that says less is held to what it says by POI's ZipSecureFile).
+				if (strings.getSize() > MAX_SHARED_STRINGS_BYTES) {
+					throw new IOException("Shared strings too large");
+				}
+			}
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
 			StylesTable styles = reader.getStylesTable();

@@ -2,21 +2,27 @@ package io.dakehu.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import io.dakehu.shared.DatabaseOutage;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -24,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Two doors: form login with a session for pages, HTTP Basic without a session for
@@ -64,14 +71,20 @@ class SecurityConfig {
 			.addFilterBefore(new CurrentRights(states), AnonymousAuthenticationFilter.class)
 			// Personal access tokens (decision 0026), beside HTTP Basic for people.
 			.addFilterBefore(tokens.filter(), BasicAuthenticationFilter.class)
+			// No CSRF token on the API: its clients are programs. A browser, though, may
+			// hold HTTP Basic credentials or a session for this site and be made to send
+			// them from another one; it names that site in Origin. An empty CORS
+			// configuration allows no other origin, so such a request is refused (403)
+			// while programs, which send no Origin, and this site's own pages pass.
+			.cors((cors) -> cors.configurationSource((request) -> new CorsConfiguration()))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, SignInStates states)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, SignInStates states,
+			@Value("${dakehu.security.metrics-users:}") Set<String> metricsUsers) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.addFilterBefore(new CurrentRights(states), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
@@ -82,6 +95,11 @@ class SecurityConfig {
 				// secret in its link is the credential (decision 0024).
 				.requestMatchers("/feeds/calendar/*")
 				.permitAll()
+				// A monitoring account (a Prometheus scraper's) reads the metrics and
+				// nothing else an administrator may; it is an ordinary user otherwise.
+				.requestMatchers("/actuator/prometheus", "/actuator/metrics/**")
+				.access((authentication,
+						context) -> new AuthorizationDecision(metricsReader(authentication.get(), metricsUsers)))
 				// Metrics and the API's description tell how the system is built and
 				// used:
 				// administrators only (a Prometheus scraper signs in with HTTP Basic).
@@ -128,6 +146,14 @@ class SecurityConfig {
 		BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
 		challenge.setRealmName("Dakehu");
 		return challenge;
+	}
+
+	private static boolean metricsReader(Authentication authentication, Set<String> metricsUsers) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)
+				&& (metricsUsers.contains(authentication.getName()) || authentication.getAuthorities()
+					.stream()
+					.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority())));
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String title, boolean challenge)

@@ -8,6 +8,7 @@ import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Role;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +43,67 @@ class CellsTest {
 
 	@Test
 	void readsNumbersWithSeparatorsAndCurrencySigns() {
-		assertThat(Cells.decimal(row("¥1,234.50"), "date", this.context))
+		assertThat(Cells.decimal(row("¥1,234.50"), "date", Cells.MONEY, this.context))
 			.isEqualByComparingTo(new BigDecimal("1234.50"));
-		assertThat(Cells.decimal(row("1 200 元"), "date", this.context)).isEqualByComparingTo("1200");
-		assertThat(Cells.decimal(row("-3"), "date", this.context)).isEqualByComparingTo("-3");
-		assertThat(Cells.decimal(row("twelve"), "date", this.context)).isNull();
+		assertThat(Cells.decimal(row("1 200 元"), "date", Cells.MONEY, this.context)).isEqualByComparingTo("1200");
+		assertThat(Cells.decimal(row("-3"), "date", Cells.MONEY, this.context)).isEqualByComparingTo("-3");
+		assertThat(Cells.decimal(row("twelve"), "date", Cells.MONEY, this.context)).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1E-999999999,import.tooManyDecimals", "1E999999999,import.numberTooLarge",
+			"1E-30,import.tooManyDecimals", "0.001,import.tooManyDecimals", "123456789012345678,import.numberTooLarge",
+			"1E+17,import.numberTooLarge", "1E-9999999999,import.badNumber" })
+	void refusesNumbersTheColumnCannotHoldFromTheirExponentAlone(String text, String reason) {
+		Row row = row(text);
+		long started = System.nanoTime();
+		assertThat(Cells.decimal(row, "date", Cells.MONEY, this.context)).isNull();
+		// Refused from the exponent: no billion-digit string is ever made.
+		assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofMillis(200).toNanos());
+		assertThat(row.rejected()).isTrue();
+		assertThat(this.context.drainErrors()).extracting(ImportJobView.Error::reason).containsExactly(reason);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "12.300,12.3", "1E+16,10000000000000000", "99999999999999999.99,99999999999999999.99",
+			"0E-999999999,0", "-0.01,-0.01" })
+	void keepsNumbersTheColumnHoldsInPlainShortForm(String text, String expected) {
+		java.math.BigDecimal value = Cells.decimal(row(text), "date", Cells.MONEY, this.context);
+		assertThat(value.toPlainString()).isEqualTo(expected);
+		assertThat(this.context.rejectedCount()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a\u0000b", "\u0007bell", "x\uFEFFy", "evil\u202Egnp.exe", "\u2066iso\u2069", "del\u007F",
+			"c1\u0085" })
+	void refusesControlCharactersAtTheirRowAndColumn(String text) {
+		Row row = row(text);
+		row.checkText(this.context);
+		List<ImportJobView.Error> errors = this.context.drainErrors();
+		assertThat(errors).extracting(ImportJobView.Error::reason).containsExactly("import.controlCharacter");
+		assertThat(errors.get(0).row()).isEqualTo(2);
+		assertThat(errors.get(0).column()).isEqualTo("date");
+		// Stored without the character itself, which PostgreSQL could not keep.
+		assertThat(errors.get(0).value()).contains("\uFFFD").doesNotContain("\u0000");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "two\tcolumns", "line\nbreak", "crlf\r\nend", "中文名称" })
+	void letsTabsAndLineBreaksThroughInText(String text) {
+		row(text).checkText(this.context);
+		assertThat(this.context.rejectedCount()).isZero();
+	}
+
+	@Test
+	void aHeaderReadForAFieldThatAppearsTwiceIsADuplicate() {
+		Header header = new Header(List.of(Column.required("name", "客户名称"), Column.optional("industry")),
+				List.of("Name", "industry", "name ", "notes", "notes", "客户名称"));
+		// Both later columns for the name are named; two unread "notes" are no one's
+		// concern.
+		assertThat(header.duplicates()).containsExactly("name", "客户名称");
+		// A column the user maps to no field is no duplicate.
+		assertThat(new Header(List.of(Column.required("name")), List.of("name", "Name2"), java.util.Map.of("Name2", ""))
+			.duplicates()).isEmpty();
 	}
 
 	private static Row row(String value) {

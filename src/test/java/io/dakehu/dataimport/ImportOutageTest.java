@@ -30,7 +30,7 @@ class ImportOutageTest {
 
 	private final ImportJobs jobs = new ImportJobs(this.store, mock(ImportPass.class), mock(StagedUploads.class),
 			mock(ColumnMappings.class), mock(StoredFiles.class), mock(JobViews.class),
-			mock(io.dakehu.shared.web.Labels.class), Clock.systemUTC());
+			mock(io.dakehu.shared.web.Labels.class), Clock.systemUTC(), 2);
 
 	@AfterEach
 	void stop() {

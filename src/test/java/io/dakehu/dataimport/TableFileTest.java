@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dakehu.shared.RuleViolationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reading uploaded tables: encoding and delimiter detection without being told.
@@ -66,6 +68,64 @@ class TableFileTest {
 	void aChosenEncodingWins() throws Exception {
 		Path file = write("a,b\nx,y\n".getBytes(StandardCharsets.US_ASCII));
 		assertThat(TableFile.detect(file, "x.csv", "gbk").charset().name()).isEqualTo("GB18030");
+	}
+
+	@Test
+	void refusesAFileThatMixesUtf8AndGbkNamingBothLines() throws Exception {
+		byte[] utf8 = "客户名称,地区\n北京燕京啤酒股份有限公司,北京\n".getBytes(StandardCharsets.UTF_8);
+		byte[] gbk = "上海光明乳业股份有限公司,上海\n".getBytes(Charset.forName("GBK"));
+		Path file = write(concat(utf8, gbk));
+		assertThatThrownBy(() -> TableFile.detect(file, "x.csv", null))
+			.isInstanceOfSatisfying(RuleViolationException.class, (ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("import.mixedEncoding");
+				assertThat(ex.args()).containsExactly(1L, 3L);
+			});
+		// The other way round as well: GBK first, a UTF-8 line further down.
+		Path reversed = write(concat(gbk, utf8));
+		assertThatThrownBy(() -> TableFile.detect(reversed, "x.csv", null)).isInstanceOfSatisfying(
+				RuleViolationException.class, (ex) -> assertThat(ex.messageKey()).isEqualTo("import.mixedEncoding"));
+	}
+
+	@Test
+	void refusesBytesThatAreNeitherUtf8NorGbkNamingTheLine() throws Exception {
+		byte[] junk = { 'a', ',', 'b', '\n', 'x', ',', 'y', '\n', (byte) 0xFF, (byte) 0x80, (byte) 0xFF, '\n' };
+		Path file = write(junk);
+		assertThatThrownBy(() -> TableFile.detect(file, "x.csv", null))
+			.isInstanceOfSatisfying(RuleViolationException.class, (ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("import.unknownEncoding");
+				assertThat(ex.args()).containsExactly(3L);
+			});
+	}
+
+	@Test
+	void aChosenEncodingTheFileIsNotIsRefusedAtItsFirstBadLine() throws Exception {
+		Path file = write(
+				concat("a,b\nx,y\n".getBytes(StandardCharsets.UTF_8), "上海,光明\n".getBytes(Charset.forName("GBK"))));
+		assertThatThrownBy(() -> TableFile.detect(file, "x.csv", "UTF-8"))
+			.isInstanceOfSatisfying(RuleViolationException.class, (ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("import.notInEncoding");
+				assertThat(ex.args()[0]).isEqualTo(3L);
+			});
+	}
+
+	@Test
+	void aTruncatedSpreadsheetIsUnreadableNotACrash() throws Exception {
+		byte[] xlsx;
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			workbook.createSheet().createRow(0).createCell(0).setCellValue("name");
+			workbook.write(out);
+			xlsx = out.toByteArray();
+		}
+		Path file = write(java.util.Arrays.copyOf(xlsx, xlsx.length / 2));
+		TableFile.Layout layout = TableFile.detect(file, "x.xlsx", null);
+		assertThatThrownBy(() -> read(file, layout)).isInstanceOf(TableFile.Unreadable.class);
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
 	}
 
 	private Path write(byte[] content) throws Exception {

@@ -24,13 +24,15 @@ public final class SignedIn {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final String base;
 
 	private String csrf = "";
 
 	private SignedIn(int port) {
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
@@ -91,6 +93,17 @@ public final class SignedIn {
 			.header("Accept", "text/html,application/xhtml+xml,*/*")
 			.header("Accept-Language", "en")
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+	}
+
+	/** The value of a cookie this browser holds, such as the session's. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/**

@@ -10,18 +10,23 @@ import io.dakehu.dataimport.DuplicatePolicy;
 import io.dakehu.dataimport.ImportJobView;
 import io.dakehu.dataimport.ColumnMappings;
 import io.dakehu.dataimport.ImportJobs;
+import io.dakehu.dataimport.ImportRefused;
 import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.web.Labels;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,10 +53,28 @@ class ImportApi {
 
 	private final Users users;
 
-	ImportApi(ImportJobs imports, ColumnMappings mappings, Users users) {
+	private final Labels labels;
+
+	ImportApi(ImportJobs imports, ColumnMappings mappings, Users users, Labels labels) {
 		this.imports = imports;
 		this.mappings = mappings;
 		this.users = users;
+		this.labels = labels;
+	}
+
+	/**
+	 * A file too large (413) or one import too many running (429): a problem with the
+	 * rule in the caller's language, as a refused rule has, and the status a client acts
+	 * on.
+	 */
+	@ExceptionHandler(ImportRefused.class)
+	ProblemDetail refused(ImportRefused ex) {
+		String message = this.labels.field(ex.field()) + ": " + this.labels.get(ex.messageKey(), ex.args());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), message);
+		problem.setTitle(this.labels.get("error.invalid.title"));
+		problem.setProperty("errors",
+				List.of(Map.of("field", ex.field(), "label", this.labels.field(ex.field()), "message", message)));
+		return problem;
 	}
 
 	record Accepted(long id, String status) {
