@@ -137,8 +137,10 @@ final class Cells {
 		// Precision and scale are read from the parsed form (digits and exponent), so
 		// these checks cost the same whatever the exponent.
 		BigDecimal stripped = value.stripTrailingZeros();
+		// The scale the user wrote (12.50 stays 12.50), within what the column keeps.
+		int scale = Math.max(0, Math.min(value.scale(), digits.fractionDigits()));
 		if (stripped.signum() == 0) {
-			return BigDecimal.ZERO;
+			return BigDecimal.ZERO.setScale(scale);
 		}
 		if ((long) stripped.precision() - stripped.scale() > digits.integerDigits()) {
 			context.reject(row, field, "import.numberTooLarge", String.valueOf(digits.integerDigits()));
@@ -148,7 +150,9 @@ final class Cells {
 			context.reject(row, field, "import.tooManyDecimals", String.valueOf(digits.fractionDigits()));
 			return null;
 		}
-		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+		// Exact: the stripped scale is at most the column's, and the digits before the
+		// point are bounded, so this widens by a few digits at most.
+		return stripped.setScale(scale);
 	}
 
 	private static boolean plain(String text) {

@@ -80,6 +80,8 @@ final class Header {
 				this.ignored.add(names.get(c).strip());
 			}
 		}
+		java.util.Set<String> chosenFields = new java.util.HashSet<>();
+		chosen.values().forEach((field) -> chosenFields.add(field.toLowerCase(java.util.Locale.ROOT)));
 		// A second column for a field already read (the same header again, or another
 		// name of the same field, such as "name" beside "客户名称"): which of the two
 		// the user meant cannot be told, so neither is taken silently.
@@ -90,8 +92,10 @@ final class Header {
 			String name = names.get(c);
 			String field = chosen.get(Column.key(name));
 			for (int f = 0; f < columns.size(); f++) {
+				// A column the user mapped a field to wins over one recognised by name.
 				boolean same = (field != null) ? field.equalsIgnoreCase(columns.get(f).field())
-						: columns.get(f).matches(name);
+						: columns.get(f).matches(name)
+								&& !chosenFields.contains(columns.get(f).field().toLowerCase(java.util.Locale.ROOT));
 				if (same && this.fileColumnOfField[f] >= 0) {
 					this.duplicates.add(name.replace("\uFEFF", "").strip());
 					break;

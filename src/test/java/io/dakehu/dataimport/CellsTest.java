@@ -65,8 +65,8 @@ class CellsTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "12.300,12.3", "1E+16,10000000000000000", "99999999999999999.99,99999999999999999.99",
-			"0E-999999999,0", "-0.01,-0.01" })
+	@CsvSource({ "12.300,12.30", "1E+16,10000000000000000", "99999999999999999.99,99999999999999999.99",
+			"0E-999999999,0.00", "-0.01,-0.01", "1250000.50,1250000.50" })
 	void keepsNumbersTheColumnHoldsInPlainShortForm(String text, String expected) {
 		java.math.BigDecimal value = Cells.decimal(row(text), "date", Cells.MONEY, this.context);
 		assertThat(value.toPlainString()).isEqualTo(expected);
@@ -101,6 +101,10 @@ class CellsTest {
 		// Both later columns for the name are named; two unread "notes" are no one's
 		// concern.
 		assertThat(header.duplicates()).containsExactly("name", "客户名称");
+		// A column the user maps a field to wins over one recognised by name.
+		assertThat(new Header(List.of(Column.required("amount", "金额")), List.of("金额", "含税金额"),
+				java.util.Map.of("含税金额", "amount"))
+			.duplicates()).isEmpty();
 		// A column the user maps to no field is no duplicate.
 		assertThat(new Header(List.of(Column.required("name")), List.of("name", "Name2"), java.util.Map.of("Name2", ""))
 			.duplicates()).isEmpty();
