@@ -134,11 +134,14 @@ abstract class WebHardeningTests extends ApiTestSupport {
 					"amount", 1000, "owner", username, "expectedCloseDate", "2047-06-30"))
 			.expect(201)
 			.id();
-		this.api.post(username, "/api/v1/opportunities/" + deal + "/stage", Api.json("stage", "SUPPLIER_SELECTION"))
+		String path = "/api/v1/opportunities/" + deal;
+		this.api
+			.post(username, path + "/stage",
+					Api.json("stage", "SUPPLIER_SELECTION", "version", this.api.version(username, path)))
 			.expect(200);
 		this.api
-			.post(username, "/api/v1/opportunities/" + deal + "/win",
-					Api.json("amount", 1000, "closeDate", "2047-05-05"))
+			.post(username, path + "/win",
+					Api.json("amount", 1000, "closeDate", "2047-05-05", "version", this.api.version(username, path)))
 			.expect(200);
 		String csv = this.api.get(Api.ADMIN, "/api/v1/reports/funnel.csv?from=2047-01-01&to=2047-12-31")
 			.expect(200)

@@ -3,13 +3,16 @@ package io.dakehu.shared.config;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.Filter;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.session.MapSessionRepository;
+import org.springframework.session.MapSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Spring Session's filter, left out of the requests that need no session: the sign-in
@@ -21,27 +24,29 @@ import jakarta.servlet.http.HttpServletRequest;
  * sign-in form keeps its CSRF token in a cookie (identity's {@code SignInFormTokens}),
  * and whoever is signed in shows as nobody on these few pages.
  */
-final class SessionFreePaths implements Filter {
+final class SessionFreePaths extends SessionRepositoryFilter<MapSession> {
 
 	private static final List<String> PREFIXES = List.of("/webjars/", "/css/", "/js/", "/img/", "/actuator/health/");
 
 	private static final List<String> PATHS = List.of("/login", "/favicon.ico", "/actuator/health");
 
-	private final Filter sessions;
+	private final SessionRepositoryFilter<?> sessions;
 
-	SessionFreePaths(Filter sessions) {
+	/**
+	 * Still a {@link SessionRepositoryFilter} to the application context (Spring Boot
+	 * registers the one bean of that type), which hands every request that needs a
+	 * session to the filter Spring Session configured. The repository given to the
+	 * superclass is never used: this filter does none of the work itself.
+	 */
+	SessionFreePaths(SessionRepositoryFilter<?> sessions) {
+		super(new MapSessionRepository(new ConcurrentHashMap<>()));
 		this.sessions = sessions;
 	}
 
 	@Override
-	public void init(FilterConfig config) throws ServletException {
-		this.sessions.init(config);
-	}
-
-	@Override
-	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		if (request instanceof HttpServletRequest http && sessionFree(http)) {
+		if (sessionFree(request)) {
 			chain.doFilter(request, response);
 		}
 		else {
