@@ -169,6 +169,12 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		assertThat(this.api.page(this.kam, "/plan/calendar?month=" + dueOn.substring(0, 7)).expect(200).text())
 			.contains("data-account=\"" + vip + "\"");
 		this.api.page(this.kam, "/plan?scope=all").expect(403);
+		// A manager opens the plan on the team (a director on everyone), so the overdue
+		// VIP is on the page they land on; a KAM on their own.
+		assertThat(section(this.api.page(this.manager, "/plan?status=overdue").expect(200).text(), "plan-accounts"))
+			.contains("data-account=\"" + vip + "\"");
+		assertThat(section(this.api.page(this.otherKam, "/plan?status=overdue").expect(200).text(), "plan-accounts"))
+			.doesNotContain("data-account=\"" + vip + "\"");
 
 		// The manager's counts per person and the director's per team include it.
 		Response team = this.api.get(this.manager, "/api/v1/contact-plan?scope=team&status=overdue").expect(200);

@@ -51,10 +51,10 @@ class ContactPlanPage {
 	}
 
 	@GetMapping("/plan")
-	String plan(@RequestParam(defaultValue = "mine") String scope, @RequestParam(defaultValue = "due") String status,
+	String plan(@RequestParam(required = false) String scope, @RequestParam(defaultValue = "due") String status,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser me = this.users.current();
-		Scope planScope = PlanParams.parse(Scope.class, scope, "scope");
+		Scope planScope = scope(me, scope);
 		Status planStatus = PlanParams.parse(Status.class, status, "status");
 		model.addAttribute("scope", planScope.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("status", planStatus.name().toLowerCase(Locale.ROOT));
@@ -74,10 +74,10 @@ class ContactPlanPage {
 	}
 
 	@GetMapping("/plan/calendar")
-	String calendar(@RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) String month,
+	String calendar(@RequestParam(required = false) String scope, @RequestParam(required = false) String month,
 			Model model) {
 		CurrentUser me = this.users.current();
-		Scope planScope = PlanParams.parse(Scope.class, scope, "scope");
+		Scope planScope = scope(me, scope);
 		YearMonth shown = YearMonth.now(this.clock);
 		if (month != null && !month.isBlank()) {
 			try {
@@ -110,6 +110,18 @@ class ContactPlanPage {
 	}
 
 	/** The scopes the reader may choose, narrowest first. */
+	/**
+	 * The scope asked for, or the widest the reader's role has: a manager opens on the
+	 * team, a director on everyone, a KAM on their own.
+	 */
+	private static Scope scope(CurrentUser me, String asked) {
+		if (asked == null || asked.isBlank()) {
+			List<String> scopes = scopes(me);
+			asked = scopes.get(scopes.size() - 1);
+		}
+		return PlanParams.parse(Scope.class, asked, "scope");
+	}
+
 	static List<String> scopes(CurrentUser me) {
 		List<String> scopes = new ArrayList<>(List.of("mine"));
 		if (me.role() != Role.KAM) {
