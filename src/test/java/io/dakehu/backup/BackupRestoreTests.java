@@ -103,7 +103,7 @@ abstract class BackupRestoreTests extends ApiTestSupport {
 					"flyway_schema_history");
 		assertThat(before.get("import_job")).doesNotStartWith("0 rows");
 		assertThat(before.get("spring_session")).doesNotStartWith("0 rows");
-		assertThat(after).as("every table's row count and checksum").isEqualTo(before);
+		assertThat(contentsOnly(after)).as("every table's row count and checksum").isEqualTo(contentsOnly(before));
 
 		List<String> arguments = new ArrayList<>(restored.arguments());
 		arguments.addAll(List.of("--server.port=0", "--dakehu.demo-data.enabled=false",
@@ -221,6 +221,19 @@ abstract class BackupRestoreTests extends ApiTestSupport {
 			sha.update((byte) '\n');
 		}
 		return rows.size() + " rows, sha256 " + HexFormat.of().formatHex(sha.digest());
+	}
+
+	/**
+	 * The fingerprints with the nodes' coordination rows (the scheduled jobs' locks and
+	 * the heartbeat, which the running application rewrites every few seconds while the
+	 * copy is made) reduced to their row count: they are no data a restore must keep.
+	 */
+	private static Map<String, String> contentsOnly(Map<String, String> fingerprints) {
+		Map<String, String> contents = new java.util.TreeMap<>(fingerprints);
+		for (String table : List.of("shedlock", "app_node")) {
+			contents.computeIfPresent(table, (name, print) -> print.replaceFirst(", sha256 .*", ""));
+		}
+		return contents;
 	}
 
 }

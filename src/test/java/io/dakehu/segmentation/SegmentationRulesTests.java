@@ -818,17 +818,21 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 				values (?, ?, ?, ?, ?, ?, ?, 0)""", rows);
 		// Written directly for speed, so the owner's tally that the account list reads is
 		// kept here too.
-		long live = customers.stream().filter((c) -> !c.archived()).count();
-		int tallied = this.jdbc
-			.sql("update account_tally set accounts = accounts + :n where owner_id = :o and archived = false")
-			.param("o", owner)
-			.param("n", live)
-			.update();
-		if (tallied == 0) {
-			this.jdbc.sql("insert into account_tally (owner_id, archived, accounts) values (:o, false, :n)")
+		for (boolean archived : new boolean[] { false, true }) {
+			long count = customers.stream().filter((c) -> c.archived() == archived).count();
+			int tallied = this.jdbc
+				.sql("update account_tally set accounts = accounts + :n where owner_id = :o and archived = :a")
 				.param("o", owner)
-				.param("n", live)
+				.param("a", archived)
+				.param("n", count)
 				.update();
+			if (tallied == 0) {
+				this.jdbc.sql("insert into account_tally (owner_id, archived, accounts) values (:o, :a, :n)")
+					.param("o", owner)
+					.param("a", archived)
+					.param("n", count)
+					.update();
+			}
 		}
 		Map<String, Long> idsByName = new HashMap<>();
 		this.jdbc.sql("select id, name from account where owner_id = :o and name like :p")
