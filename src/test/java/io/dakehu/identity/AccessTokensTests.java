@@ -133,7 +133,8 @@ abstract class AccessTokensTests extends ApiTestSupport {
 		assertThat(bearer(secret, "POST", "/api/v1/me/tokens", json("name", "Successor")).status()).isEqualTo(403);
 		assertThat(this.api.delete(kam, "/api/v1/me/tokens/" + idOf(others)).status()).isEqualTo(404);
 		assertThat(bearer(others, "GET", "/api/v1/me", null).status()).isEqualTo(200);
-		assertThat(this.api.get(kam, "/api/v1/users/" + idOfUser(other) + "/tokens").status()).isEqualTo(403);
+		assertThat(this.api.get(kam, "/api/v1/users/" + UserRows.id(this.jdbc, other) + "/tokens").status())
+			.isEqualTo(403);
 		assertThat(tokensOf(kam)).isEqualTo(1);
 	}
 
@@ -164,7 +165,7 @@ abstract class AccessTokensTests extends ApiTestSupport {
 		String secret = create(kam, "CI");
 		assertThat(bearer(secret, "GET", "/api/v1/me", null).status()).isEqualTo(200);
 
-		adminSession().post("/admin/users/" + idOfUser(kam) + "/deactivate", Map.of());
+		adminSession().post("/admin/users/" + UserRows.id(this.jdbc, kam) + "/deactivate", Map.of());
 
 		assertRefused(bearer(secret, "GET", "/api/v1/me", null));
 		assertThat(bearer(secret, "POST", "/api/v1/accounts", json("name", Fixtures.unique("Late"))).status())
@@ -178,14 +179,14 @@ abstract class AccessTokensTests extends ApiTestSupport {
 		String first = Fixtures.unique("made");
 		assertThat(bearer(secret, "POST", "/api/v1/users", newUser(first)).status()).isEqualTo(201);
 
-		Page demoted = adminSession().post("/admin/users/" + idOfUser(second),
+		Page demoted = adminSession().post("/admin/users/" + UserRows.id(this.jdbc, second),
 				Map.of("displayName", "Demoted " + second, "email", "", "role", "KAM", "team", "", "manager", "",
-						"version", Integer.toString(versionOf(second))));
+						"version", Integer.toString(UserRows.version(this.jdbc, second))));
 		assertThat(demoted.location()).endsWith("/admin/users");
 
 		String intruder = Fixtures.unique("intruder");
 		assertThat(bearer(secret, "POST", "/api/v1/users", newUser(intruder)).status()).isEqualTo(403);
-		assertThat(usersNamed(intruder)).isZero();
+		assertThat(UserRows.named(this.jdbc, intruder)).isZero();
 		assertThat(bearer(secret, "GET", "/api/v1/me", null).json().get("role").asString()).isEqualTo("KAM");
 	}
 
@@ -274,7 +275,7 @@ abstract class AccessTokensTests extends ApiTestSupport {
 		String kam = this.given.kam();
 		String secret = create(kam, "Nightly sync");
 		long tokenId = idOf(secret);
-		long userId = idOfUser(kam);
+		long userId = UserRows.id(this.jdbc, kam);
 
 		Api.Response listed = this.api.get(Api.ADMIN, "/api/v1/users/" + userId + "/tokens").expect(200);
 		assertThat(listed.names()).containsExactly("Nightly sync");
@@ -299,7 +300,8 @@ abstract class AccessTokensTests extends ApiTestSupport {
 		this.api.delete(Api.ADMIN, "/api/v1/users/" + userId + "/tokens/" + idOf(second)).expect(204);
 		assertRefused(bearer(second, "GET", "/api/v1/me", null));
 		String third = create(kam, "Third");
-		this.api.delete(Api.ADMIN, "/api/v1/users/" + idOfUser(this.given.kam()) + "/tokens/" + idOf(third))
+		this.api
+			.delete(Api.ADMIN, "/api/v1/users/" + UserRows.id(this.jdbc, this.given.kam()) + "/tokens/" + idOf(third))
 			.expect(404);
 		assertThat(bearer(third, "GET", "/api/v1/me", null).status()).isEqualTo(200);
 	}
@@ -386,25 +388,7 @@ abstract class AccessTokensTests extends ApiTestSupport {
 
 	private long tokensOf(String username) {
 		return this.jdbc.sql("select count(*) from api_token where user_id = ?")
-			.param(idOfUser(username))
-			.query(Long.class)
-			.single();
-	}
-
-	private long idOfUser(String username) {
-		return this.jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
-	}
-
-	private int versionOf(String username) {
-		return this.jdbc.sql("select version from app_user where username = ?")
-			.param(username)
-			.query(Integer.class)
-			.single();
-	}
-
-	private long usersNamed(String username) {
-		return this.jdbc.sql("select count(*) from app_user where username = ?")
-			.param(username)
+			.param(UserRows.id(this.jdbc, username))
 			.query(Long.class)
 			.single();
 	}

@@ -34,7 +34,7 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 		assertThat(session.get("/accounts", "en").status()).isEqualTo(200);
 		assertThat(sessionsOf(kam)).isEqualTo(1);
 
-		adminSession().post("/admin/users/" + idOf(kam) + "/deactivate", Map.of());
+		adminSession().post("/admin/users/" + UserRows.id(this.jdbc, kam) + "/deactivate", Map.of());
 
 		assertThat(sessionsOf(kam)).isZero();
 		Page next = session.get("/accounts", "en");
@@ -50,8 +50,9 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 		assertThat(session.get("/admin/users", "en").status()).isEqualTo(200);
 		this.api.get(second, "/api/v1/me").expect(200);
 
-		Page demoted = adminSession().post("/admin/users/" + idOf(second), Map.of("displayName", "Demoted " + second,
-				"email", "", "role", "KAM", "team", "", "manager", "", "version", Integer.toString(versionOf(second))));
+		Page demoted = adminSession().post("/admin/users/" + UserRows.id(this.jdbc, second),
+				Map.of("displayName", "Demoted " + second, "email", "", "role", "KAM", "team", "", "manager", "",
+						"version", Integer.toString(UserRows.version(this.jdbc, second))));
 		assertThat(demoted.location()).endsWith("/admin/users");
 		assertThat(roleOf(second)).isEqualTo("KAM");
 
@@ -65,7 +66,7 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 					json("username", intruder, "displayName", "Intruder", "password", Api.USER_PASSWORD, "role",
 							"ADMIN"))
 			.expect(403);
-		assertThat(usersNamed(intruder)).isZero();
+		assertThat(UserRows.named(this.jdbc, intruder)).isZero();
 	}
 
 	@Test
@@ -89,7 +90,7 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 									"role", "ADMIN"))
 					.status())
 			.isEqualTo(403);
-		assertThat(usersNamed(intruder)).isZero();
+		assertThat(UserRows.named(this.jdbc, intruder)).isZero();
 		assertThat(session.get("/accounts", "en").status()).as("still signed in as a KAM").isEqualTo(200);
 	}
 
@@ -102,8 +103,9 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 		assertThat(sessionsOf(second)).isEqualTo(2);
 
 		String fresh = "Fresh-Pass-" + Fixtures.unique("p");
-		Page reset = adminSession().post("/admin/users/" + idOf(second) + "/password", Map.of("password", fresh));
-		assertThat(reset.location()).endsWith("/admin/users/" + idOf(second));
+		Page reset = adminSession().post("/admin/users/" + UserRows.id(this.jdbc, second) + "/password",
+				Map.of("password", fresh));
+		assertThat(reset.location()).endsWith("/admin/users/" + UserRows.id(this.jdbc, second));
 
 		assertThat(sessionsOf(second)).isZero();
 		for (SignedIn session : new SignedIn[] { first, other }) {
@@ -128,28 +130,10 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 			.single();
 	}
 
-	private long idOf(String username) {
-		return this.jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
-	}
-
-	private int versionOf(String username) {
-		return this.jdbc.sql("select version from app_user where username = ?")
-			.param(username)
-			.query(Integer.class)
-			.single();
-	}
-
 	private String roleOf(String username) {
 		return this.jdbc.sql("select role from app_user where username = ?")
 			.param(username)
 			.query(String.class)
-			.single();
-	}
-
-	private long usersNamed(String username) {
-		return this.jdbc.sql("select count(*) from app_user where username = ?")
-			.param(username)
-			.query(Long.class)
 			.single();
 	}
 
