@@ -8,7 +8,8 @@
 # it, elsewhere), p50/p99 outside the kill window and lost writes (every acknowledged write looked up afterwards).
 #   bench/two-nodes.sh                    # 50 users, 300 s
 #   DURATION=60 bench/two-nodes.sh        # a smoke run
-# Everything listens on 127.0.0.1 only and is stopped at the end; about DURATION + 2 minutes in all.
+# The measured DURATION follows a 30-second warm-up of the same mix (WARMUP). Everything listens on 127.0.0.1 only
+# and is stopped at the end; about DURATION + 3 minutes in all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-300}
@@ -123,7 +124,7 @@ echo "signed in on node A, the account list on node B with that cookie only: $on
 [ "$on_b" = 200 ] && [ "$without" != 200 ] || echo "SESSIONS ARE NOT SHARED" >&2
 
 java -Xmx256m -cp "$CP" -Dbench.url="http://127.0.0.1:$LB_PORT" -Dbench.users="$USERS" -Dbench.seconds="$DURATION" \
-  -Dbench.think-ms="$THINK_MS" -Dbench.kill-pid="$PID_B" -Dbench.jdbc="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
+  -Dbench.think-ms="$THINK_MS" -Dbench.warmup-seconds="${WARMUP:-30}" -Dbench.kill-pid="$PID_B" -Dbench.jdbc="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
   -Dbench.password="$PASSWORD" -Dbench.admin-password=bench-secret io.dakehu.shared.cluster.TwoNodesLoad
 PID_B=""
 echo "HAProxy saw: $(grep -c 'is DOWN' "$WORK/haproxy.log" || true) server(s) going down"

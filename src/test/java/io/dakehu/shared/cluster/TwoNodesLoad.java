@@ -29,14 +29,19 @@ import java.util.regex.Pattern;
  * The load of {@code bench/two-nodes.sh}: a number of users (50 by default) behind the
  * load balancer, each with its own cookies, for a bounded time, doing a mix of what KAMs
  * do (account list, search, account page, edit with version, import of a small CSV) with
- * a think time between steps; the first user is the administrator and also starts a
- * segmentation run every 20 seconds. Halfway through, one node is killed with SIGKILL.
- * Afterwards every acknowledged write is looked up in the database (an edit's value or a
- * later one of the same user, an import's rows, a run's row) and the figures are printed:
- * requests, errors in flight at the kill and elsewhere, p50/p99 outside the kill window,
- * lost writes. Not a test of the build: run by the script, with system properties
- * {@code bench.url}, {@code bench.jdbc}, {@code bench.seconds}, {@code bench.users},
- * {@code bench.kill-pid}, {@code bench.password}, {@code bench.admin-password}.
+ * a think time between steps. Before the clock starts, each user signs in once through
+ * the login form (the pages then go by the session cookie, as a browser's do) and makes a
+ * personal access token with their password (the API calls then carry it as a bearer
+ * token, as an integration's do): a password checked on every request would measure
+ * bcrypt, and a burst of fifty from one address is what the sign-in throttle is there to
+ * refuse; the first user is the administrator and also starts a segmentation run every 20
+ * seconds. Halfway through, one node is killed with SIGKILL. Afterwards every
+ * acknowledged write is looked up in the database (an edit's value or a later one of the
+ * same user, an import's rows, a run's row) and the figures are printed: requests, errors
+ * in flight at the kill and elsewhere, p50/p99 outside the kill window, lost writes. Not
+ * a test of the build: run by the script, with system properties {@code bench.url},
+ * {@code bench.jdbc}, {@code bench.seconds}, {@code bench.users}, {@code bench.kill-pid},
+ * {@code bench.password}, {@code bench.admin-password}.
  */
 public final class TwoNodesLoad {
 
@@ -48,6 +53,10 @@ public final class TwoNodesLoad {
 	private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
 	private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"");
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]*)\"");
+
+	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]*)\"");
 
 	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
 
@@ -65,7 +74,16 @@ public final class TwoNodesLoad {
 
 	private final String adminPassword = System.getProperty("bench.admin-password", "bench-secret");
 
-	private final long origin = System.nanoTime();
+	private final int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 30);
+
+	/**
+	 * When the measured part starts: the calls of the warm-up before it are only counted.
+	 */
+	private long origin = System.nanoTime();
+
+	private final java.util.concurrent.atomic.AtomicLong warmupCalls = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicLong warmupErrors = new java.util.concurrent.atomic.AtomicLong();
 
 	private volatile long killedAt = -1;
 
@@ -96,13 +114,23 @@ public final class TwoNodesLoad {
 	}
 
 	private void run() throws Exception {
+		List<User> people = new ArrayList<>();
+		for (int u = 0; u < this.users; u++) {
+			User user = new User(u);
+			user.signIn();
+			people.add(user);
+		}
+		System.out.printf("%d users signed in and holding a token%n", people.size());
+		// Fresh JVMs compile as they go: the first half minute of the same mix warms both
+		// nodes (and fills their caches) before anything is measured.
+		this.origin = System.nanoTime() + Duration.ofSeconds(this.warmupSeconds).toNanos();
 		long end = this.origin + Duration.ofSeconds(this.seconds).toNanos();
 		CountDownLatch done = new CountDownLatch(this.users);
 		for (int u = 0; u < this.users; u++) {
-			int user = u;
+			User user = people.get(u);
 			Thread thread = new Thread(() -> {
 				try {
-					new User(user).work(end);
+					user.work(end);
 				}
 				finally {
 					done.countDown();
@@ -111,6 +139,7 @@ public final class TwoNodesLoad {
 			thread.start();
 		}
 		if (this.killPid > 0) {
+			Thread.sleep(Duration.ofSeconds(this.warmupSeconds).toMillis());
 			Thread.sleep(Duration.ofSeconds(this.seconds).toMillis() / 2);
 			this.killedAt = System.nanoTime();
 			boolean killed = ProcessHandle.of(this.killPid).map(ProcessHandle::destroyForcibly).orElse(false);
@@ -129,7 +158,12 @@ public final class TwoNodesLoad {
 
 		private final HttpClient http;
 
-		private final String auth;
+		private final String username;
+
+		private final String secret;
+
+		/** The personal access token, once {@link #signIn()} has made it. */
+		private String auth;
 
 		private final List<Long> accounts = new ArrayList<>();
 
@@ -145,10 +179,44 @@ public final class TwoNodesLoad {
 				.connectTimeout(Duration.ofSeconds(5))
 				.version(HttpClient.Version.HTTP_1_1)
 				.build();
-			String username = admin() ? "admin" : "bench-kam-" + number;
-			String secret = admin() ? TwoNodesLoad.this.adminPassword : TwoNodesLoad.this.password;
-			this.auth = "Basic "
-					+ Base64.getEncoder().encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8));
+			this.username = admin() ? "admin" : "bench-kam-" + number;
+			this.secret = admin() ? TwoNodesLoad.this.adminPassword : TwoNodesLoad.this.password;
+		}
+
+		/** The login form for the session cookie, then a token made with the password. */
+		void signIn() throws IOException, InterruptedException {
+			String form = this.http
+				.send(HttpRequest.newBuilder(URI.create(TwoNodesLoad.this.url + "/login")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body();
+			Matcher csrf = CSRF.matcher(form);
+			if (!csrf.find()) {
+				throw new IllegalStateException("no sign-in form token on /login");
+			}
+			String fields = "username=" + encode(this.username) + "&password=" + encode(this.secret) + "&_csrf="
+					+ encode(csrf.group(1));
+			HttpResponse<String> signedIn = this.http
+				.send(HttpRequest.newBuilder(URI.create(TwoNodesLoad.this.url + "/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(fields))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			String landing = signedIn.headers().firstValue("Location").orElse("");
+			if (signedIn.statusCode() != 302 || landing.contains("error")) {
+				throw new IllegalStateException(this.username + " could not sign in: " + signedIn.statusCode());
+			}
+			String basic = "Basic " + Base64.getEncoder()
+				.encodeToString((this.username + ":" + this.secret).getBytes(StandardCharsets.UTF_8));
+			HttpResponse<String> token = this.http
+				.send(HttpRequest.newBuilder(URI.create(TwoNodesLoad.this.url + "/api/v1/me/tokens"))
+					.header("Authorization", basic)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"two nodes\",\"days\":1}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher made = TOKEN.matcher(token.body());
+			if (token.statusCode() != 201 || !made.find()) {
+				throw new IllegalStateException(this.username + " got no token: " + token.statusCode());
+			}
+			this.auth = "Bearer " + made.group(1);
 		}
 
 		private boolean admin() {
@@ -190,7 +258,7 @@ public final class TwoNodesLoad {
 				send("search", get("/api/v1/accounts?q=customer%20" + (1 + this.random.nextInt(999))));
 			}
 			else if (r < 0.70) {
-				send("account page", get("/accounts/" + account()));
+				send("account page", page("/accounts/" + account()));
 			}
 			else if (r < 0.97) {
 				edit(account());
@@ -251,6 +319,11 @@ public final class TwoNodesLoad {
 				.timeout(Duration.ofSeconds(30));
 		}
 
+		/** A page goes by the session cookie alone, as a browser's request does. */
+		private HttpRequest.Builder page(String path) {
+			return HttpRequest.newBuilder(URI.create(TwoNodesLoad.this.url + path)).timeout(Duration.ofSeconds(30));
+		}
+
 		private HttpRequest.Builder post(String path, String type, byte[] body) {
 			return HttpRequest.newBuilder(URI.create(TwoNodesLoad.this.url + path))
 				.header("Authorization", this.auth)
@@ -263,11 +336,11 @@ public final class TwoNodesLoad {
 			long start = System.nanoTime();
 			try {
 				HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-				TwoNodesLoad.this.calls.add(new Call(kind, start, System.nanoTime(), response.statusCode()));
+				record(new Call(kind, start, System.nanoTime(), response.statusCode()));
 				return response;
 			}
 			catch (IOException ex) {
-				TwoNodesLoad.this.calls.add(new Call(kind, start, System.nanoTime(), 0));
+				record(new Call(kind, start, System.nanoTime(), 0));
 				return null;
 			}
 			catch (InterruptedException ex) {
@@ -276,6 +349,20 @@ public final class TwoNodesLoad {
 			}
 		}
 
+	}
+
+	private void record(Call call) {
+		if (call.start() < this.origin) {
+			this.warmupCalls.incrementAndGet();
+			this.warmupErrors.addAndGet(call.failed() ? 1 : 0);
+		}
+		else {
+			this.calls.add(call);
+		}
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static String quoted(Matcher matcher) {
@@ -321,6 +408,8 @@ public final class TwoNodesLoad {
 				outside.add(call);
 			}
 		}
+		System.out.printf("warm-up: %d requests in %d s, %d errors (not in the figures below)%n",
+				this.warmupCalls.get(), this.warmupSeconds, this.warmupErrors.get());
 		System.out.printf("requests: %d in %d s by %d users (%.1f/s)%n", all.size(), this.seconds, this.users,
 				all.size() / (double) this.seconds);
 		Map<String, int[]> kinds = new java.util.TreeMap<>();
@@ -330,17 +419,23 @@ public final class TwoNodesLoad {
 			counts[1] += call.failed() ? 1 : 0;
 			counts[2] += (call.status() == 429) ? 1 : 0;
 		}
-		kinds.forEach((kind, counts) -> System.out.printf("  %-18s %6d requests, %d errors%s%n", kind, counts[0],
-				counts[1], (counts[2] > 0) ? ", " + counts[2] + " refused 429 (per-user import limit)" : ""));
+		kinds.forEach((kind, counts) -> {
+			List<Call> steady = outside.stream().filter((c) -> c.kind().equals(kind)).toList();
+			System.out.printf("  %-18s %6d requests, %d errors%s; outside the kill window p50 %.1f ms, p99 %.1f ms%n",
+					kind, counts[0], counts[1],
+					(counts[2] > 0) ? ", " + counts[2] + " refused 429 (per-user import limit)" : "",
+					percentile(steady, 50), percentile(steady, 99));
+		});
 		System.out.printf("errors: %d in flight at the kill (of %d in flight), %d in the %d s after it, %d elsewhere%n",
 				inFlight.stream().filter(Call::failed).count(), inFlight.size(),
 				window.stream().filter(Call::failed).count(), KILL_WINDOW_NANOS / 1_000_000_000L,
 				outside.stream().filter(Call::failed).count());
-		outside.stream()
+		java.util.stream.Stream.of(inFlight, window, outside)
+			.flatMap(List::stream)
 			.filter(Call::failed)
-			.limit(10)
-			.forEach((call) -> System.out.printf("  error elsewhere: %s status %d at %.1f s%n", call.kind(),
-					call.status(), seconds(call.start() - this.origin)));
+			.limit(20)
+			.forEach((call) -> System.out.printf("  error: %s status %d at %.1f s%n", call.kind(), call.status(),
+					seconds(call.start() - this.origin)));
 		System.out.printf("latency outside the kill window: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d requests)%n",
 				percentile(outside, 50), percentile(outside, 99), percentile(outside, 100), outside.size());
 		System.out.printf("latency of all requests:         p50 %.1f ms, p99 %.1f ms%n", percentile(all, 50),
