@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * A valid CSRF token for a form posted through MockMvc, that leaves every other request
  * to the application's own token store.
  * <p>
- * Spring Security's {@code SecurityMockMvcRequestPostProcessors.csrf()} is not used: it
+ * Spring Security's own {@code csrf()} post-processor for MockMvc is not used: it
  * replaces the store inside the application's CSRF filter with a session-only one, and
  * that filter also serves the real port the other tests of the shared context use. After
  * one such post, the sign-in page kept its token in the session instead of its cookie
