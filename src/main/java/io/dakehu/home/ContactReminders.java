@@ -16,10 +16,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the owner of each VIP and Major account that fell overdue for contact
- * (DOMAIN.md §10.2) in the last {@link #LOOK_BACK_DAYS} days, once per account and due
- * day (the dedup key): a rerun, or a second node, says it again to nobody. Runs each
- * morning ({@code dakehu.reminders.contact-cron}), guarded by ShedLock.
+ * Tells the owner of each VIP and Major account that fell overdue for contact (DOMAIN.md
+ * §10.2) in the last {@link #LOOK_BACK_DAYS} days, once per account and due day (the
+ * dedup key): a rerun, or a second node, says it again to nobody. Runs each morning
+ * ({@code dakehu.reminders.contact-cron}), guarded by ShedLock.
  */
 @Component
 class ContactReminders {
@@ -55,9 +55,8 @@ class ContactReminders {
 		LocalDate today = LocalDate.now(this.clock);
 		int told = 0;
 		for (int page = 0; told < MOST; page++) {
-			PageResult<DueContact> due = this.home.dueBetween(RecordScope.everything(0), null,
-					ContactPlan.KEY_TIERS, today.minusDays(LOOK_BACK_DAYS), today.minusDays(1),
-					new PageRequest(page, PageRequest.MAX_SIZE));
+			PageResult<DueContact> due = this.home.dueBetween(RecordScope.everything(0), null, ContactPlan.KEY_TIERS,
+					today.minusDays(LOOK_BACK_DAYS), today.minusDays(1), new PageRequest(page, PageRequest.MAX_SIZE));
 			for (DueContact account : due.content()) {
 				this.events.publishEvent(new NoticeRequested(List.of(account.ownerId()), false, KIND, "notice." + KIND,
 						List.of(account.accountName(), account.dueOn().toString()), "/accounts/" + account.accountId(),

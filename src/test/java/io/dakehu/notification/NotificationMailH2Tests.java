@@ -109,8 +109,7 @@ class NotificationMailH2Tests extends ApiTestSupport {
 		List<MimeMessage> received = to(kam);
 		assertThat(received).hasSize(1);
 		assertThat(received.get(0).getSubject()).contains("Someone");
-		assertThat(this.api.get(kam, "/api/v1/me/notifications").expect(200).body().get("total").asLong())
-			.isEqualTo(2);
+		assertThat(this.api.get(kam, "/api/v1/me/notifications").expect(200).body().get("total").asLong()).isEqualTo(2);
 		assertThat(status(kam)).containsExactlyInAnyOrder("SENT", "SKIPPED");
 	}
 

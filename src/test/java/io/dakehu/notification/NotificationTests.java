@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The notification centre (issue 14 part 6, decision 0030): a notice reaches its
  * recipients only once the change that published it commits, once per fact, copied to
- * their managers when asked; each reads only their own, in their language, and marks
- * them read. Complaints handed over or overdue tell the people concerned.
+ * their managers when asked; each reads only their own, in their language, and marks them
+ * read. Complaints handed over or overdue tell the people concerned.
  */
 abstract class NotificationTests extends ApiTestSupport {
 
@@ -124,20 +124,20 @@ abstract class NotificationTests extends ApiTestSupport {
 		// Newest first.
 		assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-		Response read = this.api.post(this.kam, "/api/v1/me/notifications/" + ids.get(1) + "/read", null)
-			.expect(200);
+		Response read = this.api.post(this.kam, "/api/v1/me/notifications/" + ids.get(1) + "/read", null).expect(200);
 		assertThat(read.body().get("read").asBoolean()).isTrue();
 		Response unread = this.api.get(this.kam, "/api/v1/me/notifications?unread=true").expect(200);
 		assertThat(unread.body().get("unread").asLong()).isEqualTo(2);
-		assertThat(items(unread).stream().map((item) -> item.get("id").asLong()).toList())
-			.containsExactly(ids.get(0), ids.get(2));
+		assertThat(items(unread).stream().map((item) -> item.get("id").asLong()).toList()).containsExactly(ids.get(0),
+				ids.get(2));
 
 		assertThat(this.api.post(this.kam, "/api/v1/me/notifications/read-all", null)
 			.expect(200)
 			.body()
 			.get("marked")
 			.asInt()).isEqualTo(2);
-		assertThat(this.api.get(this.kam, "/api/v1/me/notifications?unread=true").expect(200).body().get("total").asLong())
+		assertThat(
+				this.api.get(this.kam, "/api/v1/me/notifications?unread=true").expect(200).body().get("total").asLong())
 			.isZero();
 	}
 
@@ -150,7 +150,8 @@ abstract class NotificationTests extends ApiTestSupport {
 		assertThat(this.api.get(this.otherKam, "/api/v1/me/notifications").expect(200).body().get("total").asLong())
 			.isZero();
 		// Still unread for its recipient.
-		assertThat(this.api.get(this.kam, "/api/v1/me/notifications?unread=true").expect(200).body().get("total").asLong())
+		assertThat(
+				this.api.get(this.kam, "/api/v1/me/notifications?unread=true").expect(200).body().get("total").asLong())
 			.isEqualTo(1);
 	}
 
