@@ -81,7 +81,16 @@ public class HomeQueries {
 	 */
 	public PageResult<DueContact> dueBetween(RecordScope scope, Collection<Long> ownerIds, LocalDate from, LocalDate to,
 			PageRequest page) {
-		Query query = dueQuery(scope, ownerIds, null);
+		return dueBetween(scope, ownerIds, null, from, to, page);
+	}
+
+	/**
+	 * As {@link #dueBetween(RecordScope, Collection, LocalDate, LocalDate, PageRequest)},
+	 * only the accounts of the given tiers (all when null).
+	 */
+	public PageResult<DueContact> dueBetween(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers,
+			LocalDate from, LocalDate to, PageRequest page) {
+		Query query = dueQuery(scope, ownerIds, tiers);
 		query.params().put("dueFrom", from);
 		query.params().put("dueTo", to);
 		return page(query, " where d.due_on between :dueFrom and :dueTo", "d.due_on, d.account_name, d.account_id",
