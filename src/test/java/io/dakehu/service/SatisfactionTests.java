@@ -37,8 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Satisfaction surveys (DOMAIN.md §10.3) over the API, the data card and the importer:
  * recording with the dimensions, the summary with complaints' return visits among the
- * scores, the trend's order, record scope, bad input per field with nothing saved, and
- * an import that stores all of its rows or none.
+ * scores, the trend's order, record scope, bad input per field with nothing saved, and an
+ * import that stores all of its rows or none.
  */
 abstract class SatisfactionTests extends ApiTestSupport {
 
@@ -81,7 +81,9 @@ abstract class SatisfactionTests extends ApiTestSupport {
 		assertThat(created.text("recordedBy")).isEqualTo(this.kam);
 		assertThat(created.text("comment")).isEqualTo("Deliveries slip");
 		List<String> rated = new ArrayList<>();
-		created.body().get("scores").forEach((s) -> rated.add(s.get("dimension").asString() + "=" + s.get("score").asInt()));
+		created.body()
+			.get("scores")
+			.forEach((s) -> rated.add(s.get("dimension").asString() + "=" + s.get("score").asInt()));
 		assertThat(rated).containsExactly("PRODUCT_QUALITY=5", "DELIVERY=2", "PRICE=3");
 
 		// A later survey rates delivery again; the others keep their latest.
@@ -98,8 +100,8 @@ abstract class SatisfactionTests extends ApiTestSupport {
 		summary.get("dimensions")
 			.forEach((s) -> latest.add(s.get("dimension").asString() + "=" + s.get("score").asInt() + "@"
 					+ s.get("surveyedOn").asString()));
-		assertThat(latest).containsExactly("PRODUCT_QUALITY=5@" + this.today.minusDays(3),
-				"DELIVERY=4@" + this.today, "PRICE=3@" + this.today.minusDays(3));
+		assertThat(latest).containsExactly("PRODUCT_QUALITY=5@" + this.today.minusDays(3), "DELIVERY=4@" + this.today,
+				"PRICE=3@" + this.today.minusDays(3));
 		assertThat(satisfaction.get("surveys").size()).isEqualTo(2);
 		assertThat(satisfaction.get("surveys").get(0).get("overall").asInt()).isEqualTo(3);
 
