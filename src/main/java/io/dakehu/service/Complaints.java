@@ -279,9 +279,10 @@ public class Complaints {
 
 	/**
 	 * What the user's to-do list (待办) shows of complaints: those they own or help with
-	 * whose response or resolution falls due by the end of today (or has passed), and the
-	 * return visits (回访) of their resolved complaints due by today, the oldest first
-	 * within each.
+	 * that nobody has answered yet, whenever their response falls due (the first
+	 * responder answers at once, decision 0031), and those in progress whose resolution
+	 * falls due by the end of today (or has passed); and the return visits (回访) of their
+	 * resolved complaints due by today, the oldest first within each.
 	 */
 	@Transactional(readOnly = true)
 	public ComplaintsToDo toDo(CurrentUser me, int limit) {
@@ -289,8 +290,7 @@ public class Complaints {
 		List<ComplaintView> due = list(me.scope(), ComplaintFilter.all(), """
 				(c.owner_id = :toDoUser
 				 or exists (select 1 from complaint_helper h where h.complaint_id = c.id and h.user_id = :toDoUser))
-				and ((c.status = 'OPEN' and c.response_due_at < :endOfToday)
-				     or (c.status in ('OPEN', 'IN_PROGRESS') and c.resolution_due_at < :endOfToday))""",
+				and (c.status = 'OPEN' or (c.status = 'IN_PROGRESS' and c.resolution_due_at < :endOfToday))""",
 				Map.of("toDoUser", me.id(), "endOfToday", endOfToday), limit);
 		List<ComplaintView> returnVisits = list(me.scope(), ComplaintFilter.all(),
 				"c.owner_id = :toDoUser and c.status = 'RESOLVED' and c.return_visit_due < :tomorrow",
