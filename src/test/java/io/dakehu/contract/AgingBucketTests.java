@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The aging buckets at their day boundaries, seen on a fixed day, and the due-date
- * bounds the SQL aging compares with, which must put each day in the same bucket.
+ * The aging buckets at their day boundaries, seen on a fixed day, and the due-date bounds
+ * the SQL aging compares with, which must put each day in the same bucket.
  */
 class AgingBucketTests {
 
@@ -28,8 +28,7 @@ class AgingBucketTests {
 	@CsvSource({ "2024-02-29, 2024-03-30, DAYS_1_TO_30", "2024-02-29, 2024-03-31, DAYS_31_TO_60",
 			"2025-12-31, 2026-01-01, DAYS_1_TO_30", "2025-12-31, 2026-03-31, DAYS_61_TO_90",
 			"2025-12-31, 2026-04-01, OVER_90" })
-	void boundariesCountCalendarDaysAcrossMonthsLeapDaysAndYears(LocalDate due, LocalDate today,
-			AgingBucket expected) {
+	void boundariesCountCalendarDaysAcrossMonthsLeapDaysAndYears(LocalDate due, LocalDate today, AgingBucket expected) {
 		assertThat(AgingBucket.of(due, today)).isEqualTo(expected);
 	}
 

@@ -37,7 +37,8 @@ class AllocationsTests {
 
 	@Test
 	void aPaymentCoveringTwoInstalmentsPaysTheFirstInFullAndTheSecondInPart() {
-		// 30,000 settles January; the remaining 45,000 − 30,000 = 15,000 goes to February.
+		// 30,000 settles January; the remaining 45,000 − 30,000 = 15,000 goes to
+		// February.
 		Allocations.Result result = Allocations.oldestFirst(this.plan, money("45000"));
 		assertThat(result.shares()).containsExactly(share(1, "30000.00"), share(2, "15000"));
 		assertThat(result.credit()).isEqualByComparingTo("0");
@@ -47,8 +48,7 @@ class AllocationsTests {
 	void anOverPaymentSettlesEverythingAndKeepsTheRestAsCredit() {
 		// 100,000 is owed in all; 105,000 leaves 5,000 on the account.
 		Allocations.Result result = Allocations.oldestFirst(this.plan, money("105000"));
-		assertThat(result.shares()).containsExactly(share(1, "30000.00"), share(2, "40000.00"),
-				share(3, "30000.00"));
+		assertThat(result.shares()).containsExactly(share(1, "30000.00"), share(2, "40000.00"), share(3, "30000.00"));
 		assertThat(result.credit()).isEqualByComparingTo("5000");
 	}
 

@@ -28,7 +28,9 @@ class PaymentRecordTests {
 	/** Due today: not late yet, so not in #6 or #7. */
 	private static final PaymentRecord.Due DUE_TODAY = due("2026-06-30", "50000", "0", "0", null, null);
 
-	/** Fell due more than 4 quarters ago and was written off: a default, outside #6/#7. */
+	/**
+	 * Fell due more than 4 quarters ago and was written off: a default, outside #6/#7.
+	 */
 	private static final PaymentRecord.Due WRITTEN_OFF = due("2025-05-31", "40000", "0", "0", null, "2025-09-30");
 
 	/** Written off more than 3 years ago: no longer a default. */
@@ -85,8 +87,8 @@ class PaymentRecordTests {
 		assertThat(PaymentRecord.dso(HISTORY, TODAY)).isEqualByComparingTo("243.3");
 	}
 
-	private static PaymentRecord.Due due(String dueDate, String amount, String paidByDue, String paid,
-			String settledOn, String writtenOffOn) {
+	private static PaymentRecord.Due due(String dueDate, String amount, String paidByDue, String paid, String settledOn,
+			String writtenOffOn) {
 		return new PaymentRecord.Due(LocalDate.parse(dueDate), new BigDecimal(amount), new BigDecimal(paidByDue),
 				new BigDecimal(paid), (settledOn != null) ? LocalDate.parse(settledOn) : null,
 				(writtenOffOn != null) ? LocalDate.parse(writtenOffOn) : null);
