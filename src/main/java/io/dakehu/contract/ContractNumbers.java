@@ -5,8 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Draws contract numbers from a yearly sequence and formats them by the configured
@@ -25,8 +30,13 @@ class ContractNumbers {
 
 	private final String pattern;
 
-	ContractNumbers(JdbcClient jdbc, @Value("${dakehu.contract.number-pattern:HT-{year}-{seq:5}}") String pattern) {
+	private final TransactionTemplate separately;
+
+	ContractNumbers(JdbcClient jdbc, PlatformTransactionManager transactions,
+			@Value("${dakehu.contract.number-pattern:HT-{year}-{seq:5}}") String pattern) {
 		this.jdbc = jdbc;
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		if (!SEQUENCE.matcher(pattern).find()) {
 			throw new IllegalArgumentException("dakehu.contract.number-pattern needs {seq}: " + pattern);
 		}
@@ -36,9 +46,7 @@ class ContractNumbers {
 	/** The next number of the signing year. */
 	String next(LocalDate signed) {
 		int year = signed.getYear();
-		this.jdbc.sql("insert into contract_number_counter (year, last_value) values (:year, 0) on conflict do nothing")
-			.param("year", year)
-			.update();
+		openYear(year);
 		this.jdbc.sql("update contract_number_counter set last_value = last_value + 1 where year = :year")
 			.param("year", year)
 			.update();
@@ -47,6 +55,30 @@ class ContractNumbers {
 			.query(Integer.class)
 			.single();
 		return format(this.pattern, year, value);
+	}
+
+	/**
+	 * Creates the year's counter row in a transaction of its own, committed at once, so
+	 * contracts signed at the same moment in a new year meet on the row's lock rather
+	 * than on two inserts of it.
+	 */
+	private void openYear(int year) {
+		boolean open = this.jdbc.sql("select count(*) from contract_number_counter where year = :year")
+			.param("year", year)
+			.query(Long.class)
+			.single() > 0;
+		if (open) {
+			return;
+		}
+		try {
+			this.separately.executeWithoutResult((status) -> this.jdbc
+				.sql("insert into contract_number_counter (year, last_value) values (:year, 0) on conflict do nothing")
+				.param("year", year)
+				.update());
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			// Another transaction created the row in between: it is there to count on.
+		}
 	}
 
 	static String format(String pattern, int year, int value) {

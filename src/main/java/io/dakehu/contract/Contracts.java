@@ -130,7 +130,7 @@ public class Contracts {
 		LocalDate signed = (won.closeDate() != null) ? won.closeDate() : LocalDate.now(this.clock);
 		List<LineInput> lines = List.of(new LineInput(won.productId(), won.title(), won.amount()));
 		return create(me, new ContractInput(null, won.accountId(), won.id(), signed, signed, null, won.amount(), null,
-				won.owner(), lines, null, null));
+				this.users.get(won.ownerId()).username(), lines, null, null));
 	}
 
 	/**

@@ -210,7 +210,7 @@ abstract class ContractsTests extends ApiTestSupport {
 			.expect(409);
 		assertThat(this.api.post(this.kam, "/api/v1/contracts/" + id + "/activate", json("version", active.version()))
 			.expect(409)
-			.text("status")).isEqualTo("ACTIVE");
+			.text("contractStatus")).isEqualTo("ACTIVE");
 		assertThat(this.api
 			.post(this.kam, "/api/v1/contracts/" + id + "/terminate", json("version", active.version(), "reason", " "))
 			.expect(400)
@@ -320,6 +320,26 @@ abstract class ContractsTests extends ApiTestSupport {
 							plan(TODAY.plusDays(10), "2000")))
 			.expect(400)
 			.errorFields()).containsExactly("instalments");
+	}
+
+	@Test
+	void thePagesShowTheContractItsPlanReceiptsAgingAndTheDataCard() {
+		long id = activeContract("3000", plan(TODAY.minusDays(40), "1000", TODAY.plusDays(10), "2000"));
+		receipt(this.kam, id, "400").expect(201);
+		String number = this.api.get(this.kam, "/api/v1/contracts/" + id).expect(200).text("number");
+
+		String contract = this.api.page(this.kam, "/contracts/" + id).expect(200).text();
+		assertThat(contract).contains(number).contains("plan-table").contains("receipt-form").contains("400.00");
+		assertThat(this.api.page(this.kam, "/contracts?overdue=true").expect(200).text()).contains(number);
+		assertThat(this.api.page(this.kam, "/contracts?status=DRAFT").expect(200).text()).doesNotContain(number);
+		String card = this.api.page(this.kam, "/accounts/" + this.account + "/contracts-section").expect(200).text();
+		// 600 of the first instalment is 31–60 days overdue.
+		assertThat(card).contains("card-overdue").contains("600.00").contains(number);
+		assertThat(this.api.page(this.kam, "/receivables/aging?by=TEAM").expect(200).text()).contains("aging-table");
+		assertThat(this.api.page(this.kam, "/contracts/new?accountId=" + this.account).expect(200).text())
+			.contains("contract-form");
+		this.api.page(this.otherKam, "/contracts/" + id).expect(404);
+		this.api.page(this.otherKam, "/accounts/" + this.account + "/contracts-section").expect(404);
 	}
 
 	private long activeContract(String amount, List<Map<String, Object>> plan) {

@@ -174,7 +174,7 @@ class ContractApi {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				this.labels.get(ex.messageKey(), this.labels.get("contract.status." + ex.status().name())));
 		problem.setTitle(this.labels.get("contract.state.title"));
-		problem.setProperty("status", ex.status().name());
+		problem.setProperty("contractStatus", ex.status().name());
 		return problem;
 	}
 
