@@ -42,8 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The contract pages: the list with its filters, a new contract (blank or from a won
- * opportunity), one contract with its plan, receipts and the steps its status allows,
- * the aging report, and the contracts part of the account page's data card.
+ * opportunity), one contract with its plan, receipts and the steps its status allows, the
+ * aging report, and the contracts part of the account page's data card.
  */
 @Controller
 class ContractPages {
@@ -66,8 +66,8 @@ class ContractPages {
 
 	private final Validator validator;
 
-	ContractPages(Contracts contracts, Receipts receipts, Receivables receivables, AccountQueries accounts,
-			Users users, Labels labels, Validator validator) {
+	ContractPages(Contracts contracts, Receipts receipts, Receivables receivables, AccountQueries accounts, Users users,
+			Labels labels, Validator validator) {
 		this.contracts = contracts;
 		this.receipts = receipts;
 		this.receivables = receivables;
