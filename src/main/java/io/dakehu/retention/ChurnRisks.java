@@ -145,7 +145,7 @@ public class ChurnRisks {
 		factors.add(new ChurnRisk.Factor(ChurnFactor.PURCHASES_FELL, rs.getInt("purchases_points"), fell));
 		Map<String, Object> gap = new LinkedHashMap<>();
 		putIfKnown(gap, "daysSincePurchase", rs.getObject("days_since_purchase", Integer.class));
-		gap.put("usualDays", rs.getBigDecimal("usual_gap_days").stripTrailingZeros().toPlainString());
+		gap.put("usualDays", days(rs.getBigDecimal("usual_gap_days")));
 		factors.add(new ChurnRisk.Factor(ChurnFactor.NO_PURCHASE, rs.getInt("no_purchase_points"), gap));
 		Map<String, Object> complaints = new LinkedHashMap<>();
 		putIfKnown(complaints, "complaintId", rs.getObject("overdue_complaint_id", Long.class));
@@ -169,6 +169,12 @@ public class ChurnRisks {
 		return new ChurnRisk(rs.getLong("run_id"), rs.getDate("as_of").toLocalDate(), rs.getLong("account_id"),
 				rs.getString("account_name"), ownerId, rs.getString("tier").strip(), rs.getInt("score"),
 				RiskLevel.valueOf(rs.getString("risk_level")), revenue, prior, ChurnRisk.ordered(factors));
+	}
+
+	/** Whole days as an integer, a median between two days with its half. */
+	private static Number days(BigDecimal days) {
+		BigDecimal whole = days.setScale(0, RoundingMode.DOWN);
+		return (whole.compareTo(days) == 0) ? (Number) whole.intValueExact() : days.setScale(1, RoundingMode.HALF_UP);
 	}
 
 	private static void putIfKnown(Map<String, Object> facts, String name, Object value) {
