@@ -186,8 +186,10 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 			.query((rs, n) -> before.put(rs.getString(1), rs.getInt(2)))
 			.list();
 		try {
-			this.jdbc.sql("update churn_factor_points set points = 40 where code in ('PURCHASES_FELL_30',"
-					+ " 'NO_PURCHASE', 'COMPLAINTS')").update();
+			this.jdbc
+				.sql("update churn_factor_points set points = 40 where code in ('PURCHASES_FELL_30',"
+						+ " 'NO_PURCHASE', 'COMPLAINTS')")
+				.update();
 			this.runs.runAsOf(this.today, "test");
 			JsonNode risk = risk(account);
 			// 40 + 40 + 40 = 120 points of factors, capped.
@@ -259,14 +261,15 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 			assertThat(mine.get(2).get("level").asString()).isEqualTo("MEDIUM");
 			assertThat(this.api.get(this.kam, "/api/v1/churn-risks?level=HIGH&size=200").expect(200).items())
 				.hasSize(2);
-			assertThat(this.api.get(this.manager, "/api/v1/churn-risks?size=200&owner=" + this.kam)
-				.expect(200)
-				.items()).hasSize(3);
+			assertThat(this.api.get(this.manager, "/api/v1/churn-risks?size=200&owner=" + this.kam).expect(200).items())
+				.hasSize(3);
 			assertThat(this.api.get(otherKam, "/api/v1/churn-risks?size=200").expect(200).items()).isEmpty();
 			this.api.get(otherKam, "/api/v1/accounts/" + vip + "/churn-risk").expect(404);
 		}
 		finally {
-			this.jdbc.sql("delete from segmentation_snapshot where run_id = :run").param("run", segmentationRun).update();
+			this.jdbc.sql("delete from segmentation_snapshot where run_id = :run")
+				.param("run", segmentationRun)
+				.update();
 			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", segmentationRun).update();
 		}
 	}
@@ -321,8 +324,8 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 		assertThat(analysis.get("total").get("value").decimalValue()).isEqualByComparingTo(new BigDecimal("100"));
 		Map<String, Long> byReason = new HashMap<>();
 		analysis.get("byReason").forEach((l) -> byReason.put(l.get("key").asString(), l.get("customers").asLong()));
-		assertThat(byReason).containsExactlyInAnyOrderEntriesOf(
-				Map.of("PRICE_TOO_HIGH", 2L, "POOR_SERVICE", 1L, "BANKRUPT", 1L));
+		assertThat(byReason)
+			.containsExactlyInAnyOrderEntriesOf(Map.of("PRICE_TOO_HIGH", 2L, "POOR_SERVICE", 1L, "BANKRUPT", 1L));
 		assertThat(analysis.get("byTier").get(0).get("key").asString()).isEqualTo("SMALL");
 		assertThat(analysis.get("customers")).hasSize(4);
 		assertThat(stayingLow).isPositive();

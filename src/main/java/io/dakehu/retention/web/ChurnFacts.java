@@ -29,12 +29,11 @@ class ChurnFacts {
 			case PURCHASES_FELL -> this.labels.get("churn.fact.PURCHASES_FELL", text(f.get("changePercent")),
 					f.get("revenue"), f.get("priorRevenue"));
 			case NO_PURCHASE -> f.containsKey("daysSincePurchase")
-					? this.labels.get("churn.fact.NO_PURCHASE", f.get("daysSincePurchase"),
-							f.get("usualDays"))
+					? this.labels.get("churn.fact.NO_PURCHASE", f.get("daysSincePurchase"), f.get("usualDays"))
 					: this.labels.get("churn.fact.NO_PURCHASE.none", f.get("usualDays"));
 			case COMPLAINTS -> f.containsKey("complaintId")
-					? this.labels.get("churn.fact.COMPLAINTS.overdue", text(f.get("complaintId")),
-							f.get("overdueDays"), f.get("recentComplaints"))
+					? this.labels.get("churn.fact.COMPLAINTS.overdue", text(f.get("complaintId")), f.get("overdueDays"),
+							f.get("recentComplaints"))
 					: this.labels.get("churn.fact.COMPLAINTS.recent", f.get("recentComplaints"));
 			case SATISFACTION -> this.labels.get("churn.fact.SATISFACTION", f.get("satisfaction"));
 			case CONTACT_OVERDUE ->
