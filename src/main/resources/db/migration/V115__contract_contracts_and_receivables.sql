@@ -39,7 +39,7 @@ create table contract_line (
 -- The yearly sequence behind generated contract numbers: one row a year, incremented under
 -- its row lock, so two contracts signed at once never draw the same number.
 create table contract_number_counter (
-    year       integer not null primary key,
+    sequence_year integer not null primary key,
     last_value integer not null
 );
 

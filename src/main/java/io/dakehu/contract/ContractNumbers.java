@@ -47,10 +47,10 @@ class ContractNumbers {
 	String next(LocalDate signed) {
 		int year = signed.getYear();
 		openYear(year);
-		this.jdbc.sql("update contract_number_counter set last_value = last_value + 1 where year = :year")
+		this.jdbc.sql("update contract_number_counter set last_value = last_value + 1 where sequence_year = :year")
 			.param("year", year)
 			.update();
-		int value = this.jdbc.sql("select last_value from contract_number_counter where year = :year")
+		int value = this.jdbc.sql("select last_value from contract_number_counter where sequence_year = :year")
 			.param("year", year)
 			.query(Integer.class)
 			.single();
@@ -63,7 +63,7 @@ class ContractNumbers {
 	 * than on two inserts of it.
 	 */
 	private void openYear(int year) {
-		boolean open = this.jdbc.sql("select count(*) from contract_number_counter where year = :year")
+		boolean open = this.jdbc.sql("select count(*) from contract_number_counter where sequence_year = :year")
 			.param("year", year)
 			.query(Long.class)
 			.single() > 0;
@@ -72,7 +72,7 @@ class ContractNumbers {
 		}
 		try {
 			this.separately.executeWithoutResult((status) -> this.jdbc
-				.sql("insert into contract_number_counter (year, last_value) values (:year, 0) on conflict do nothing")
+				.sql("insert into contract_number_counter (sequence_year, last_value) values (:year, 0) on conflict do nothing")
 				.param("year", year)
 				.update());
 		}

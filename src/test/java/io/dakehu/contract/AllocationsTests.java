@@ -40,7 +40,7 @@ class AllocationsTests {
 		// 30,000 settles January; the remaining 45,000 − 30,000 = 15,000 goes to
 		// February.
 		Allocations.Result result = Allocations.oldestFirst(this.plan, money("45000"));
-		assertThat(result.shares()).containsExactly(share(1, "30000.00"), share(2, "15000"));
+		assertThat(result.shares()).containsExactly(share(1, "30000.00"), share(2, "15000.00"));
 		assertThat(result.credit()).isEqualByComparingTo("0");
 	}
 
