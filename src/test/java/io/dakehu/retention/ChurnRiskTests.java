@@ -15,6 +15,8 @@ import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the back-test of the warning on a history built with a known truth. A run scores the
  * whole company; each test reads only the accounts it built, owned by a KAM of its own.
  * The accounts are unranked by segmentation, so Small, with Small's contact cadence.
+ * Events are recorded per method, which needs the methods on one thread.
  */
 @RecordApplicationEvents
+@Execution(ExecutionMode.SAME_THREAD)
 abstract class ChurnRiskTests extends ApiTestSupport {
 
 	@Autowired
