@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.dakehu.shared.NoticeRequested;
 import io.dakehu.support.ApiTestSupport;
@@ -86,7 +85,7 @@ class NotificationMailH2Tests extends ApiTestSupport {
 		List<MimeMessage> toChinese = to(chinese);
 		assertThat(toChinese).hasSize(1);
 		assertThat(toChinese.get(0).getSubject()).isEqualTo("Dakehu：" + account + "的投诉已逾期，应于2026-01-05 09:30前处理。");
-		assertThat(GreenMailUtil.getBody(toChinese.get(0))).contains("/complaints/7");
+		assertThat((String) toChinese.get(0).getContent()).contains("/complaints/7");
 		List<MimeMessage> toEnglish = to(english);
 		assertThat(toEnglish).hasSize(1);
 		assertThat(toEnglish.get(0).getSubject())
