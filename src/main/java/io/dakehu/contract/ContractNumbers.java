@@ -71,8 +71,8 @@ class ContractNumbers {
 			return;
 		}
 		try {
-			this.separately.executeWithoutResult((status) -> this.jdbc
-				.sql("insert into contract_number_counter (sequence_year, last_value) values (:year, 0) on conflict do nothing")
+			this.separately.executeWithoutResult((status) -> this.jdbc.sql(
+					"insert into contract_number_counter (sequence_year, last_value) values (:year, 0) on conflict do nothing")
 				.param("year", year)
 				.update());
 		}
