@@ -18,7 +18,7 @@ public record Indicator(int number, String category, String categoryZh, String c
 		boolean financial, BigDecimal points, InputType inputType, IndicatorSource source, List<Band> bands) {
 
 	public Indicator {
-		bands = List.copyOf(bands);
+		bands = (bands != null) ? List.copyOf(bands) : List.of();
 	}
 
 	/** The points a value earns: those of the first band it falls in, else none. */
