@@ -48,9 +48,9 @@ abstract class CreditRatingTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Values with their points from DOMAIN.md §5 written beside them: non-financial 3 + 4 +
-	 * 2 + 4 + 10 + 6 + 5 + 5 + 5 + 6 = 50 plus #1 and #15; financial 4 + 3 + 2 + 3 + 2 + 4 +
-	 * 2 + 2 = 22.
+	 * Values with their points from DOMAIN.md §5 written beside them: non-financial 3 + 4
+	 * + 2 + 4 + 10 + 6 + 5 + 5 + 5 + 6 = 50 plus #1 and #15; financial 4 + 3 + 2 + 3 + 2
+	 * + 4 + 2 + 2 = 22.
 	 */
 	private static Map<String, Object> goodInputs() {
 		Map<String, Object> inputs = new HashMap<>();
@@ -93,9 +93,10 @@ abstract class CreditRatingTests extends ApiTestSupport {
 			assertThat(indicator.get("nameZh").asString()).isNotBlank();
 			assertThat(indicator.get("nameEn").asString()).isNotBlank();
 			List<String> bands = new ArrayList<>();
-			indicator.get("bands").forEach((b) -> bands.add(b.get("op").asString() + " "
-					+ (b.get("threshold").isNull() ? "" : new BigDecimalOrText(b.get("threshold").asString()))
-					+ "=" + b.get("points").decimalValue().stripTrailingZeros().toPlainString()));
+			indicator.get("bands")
+				.forEach((b) -> bands.add(b.get("op").asString() + " "
+						+ (b.get("threshold").isNull() ? "" : new BigDecimalOrText(b.get("threshold").asString())) + "="
+						+ b.get("points").decimalValue().stripTrailingZeros().toPlainString()));
 			List<String> domainBands = domain.bands()
 				.stream()
 				.map((b) -> b.op() + " " + ((b.threshold() == null) ? "" : new BigDecimalOrText(b.threshold())) + "="
@@ -112,7 +113,8 @@ abstract class CreditRatingTests extends ApiTestSupport {
 	@Test
 	void theSelectionAndChannelCardsWeighTheirCriteriaAsDomainSays() {
 		JsonNode selection = currentCard("SELECTION");
-		// Integrity weighs 20: rating 4 gives 20 × 3 / 4 = 15; development cost weighs 10.
+		// Integrity weighs 20: rating 4 gives 20 × 3 / 4 = 15; development cost weighs
+		// 10.
 		assertThat(points(selection, 1, "4")).isEqualByComparingTo("15");
 		assertThat(points(selection, 6, "3")).isEqualByComparingTo("5");
 		assertThat(points(selection, 4, "1")).isEqualByComparingTo("0");
@@ -172,7 +174,8 @@ abstract class CreditRatingTests extends ApiTestSupport {
 		Map<String, Object> inputs = goodInputs();
 		inputs.remove("6");
 		Response rated = rate(this.kam, account, inputs, Map.of()).expect(201);
-		// No purchase: #1 is 0 years (0 points); the new account is in no run: #15 NONE, 0.
+		// No purchase: #1 is 0 years (0 points); the new account is in no run: #15 NONE,
+		// 0.
 		// 50 − 10 (#6 missing) + 22 = 62, B.
 		assertThat(decimal(rated, "score")).isEqualByComparingTo("62");
 		assertThat(rated.text("grade")).isEqualTo("B");
@@ -194,7 +197,7 @@ abstract class CreditRatingTests extends ApiTestSupport {
 			Response refused = rate(this.kam, account, inputs, Map.of()).expect(400);
 			JsonNode error = refused.body().get("errors").get(0);
 			assertThat(error.get("field").asString()).isEqualTo(bad[2]);
-			assertThat(error.get("message").asString()).as("%s", bad[0]).contains(bad[0]);
+			assertThat(error.get("message").asString()).as("%s", bad[0]).contains((String) bad[0]);
 		}
 		Response noReason = rate(this.kam, account, goodInputs(), Map.of("1", json("value", 9, "reason", "")))
 			.expect(400);
@@ -216,7 +219,8 @@ abstract class CreditRatingTests extends ApiTestSupport {
 		rate(this.otherKam, account, goodInputs(), Map.of()).expect(404);
 		this.api.get(this.otherKam, "/api/v1/accounts/" + account + "/credit-ratings").expect(404);
 		Response rated = rate(this.kam, account, goodInputs(), Map.of()).expect(201);
-		// No first purchase before the quarter's year... one 10 days before: 0.02 years, 1
+		// No first purchase before the quarter's year... one 10 days before: 0.02 years,
+		// 1
 		// point; #15 NONE 0: 50 + 1 + 22 = 73, A: 15 % of 10 000 and 45 days.
 		assertThat(rated.text("grade")).isEqualTo("A");
 		assertThat(decimal(rated, "suggestedLimit")).isEqualByComparingTo("1500");
@@ -262,7 +266,8 @@ abstract class CreditRatingTests extends ApiTestSupport {
 	void theDueListShowsAccountsNotYetRatedThisQuarterKeyAccountsFirst() {
 		long plain = this.given.accountOwnedBy(this.kam, Fixtures.unique("Due plain")).id();
 		long key = this.given
-			.account(Api.ADMIN, json("name", Fixtures.unique("Due key"), "owner", this.kam, "keyAccountType", "STRATEGIC"))
+			.account(Api.ADMIN,
+					json("name", Fixtures.unique("Due key"), "owner", this.kam, "keyAccountType", "STRATEGIC"))
 			.id();
 		JsonNode due = this.api.get(this.kam, "/api/v1/credit-ratings/due").expect(200).body();
 		assertThat(due.get("quarter").asString()).isEqualTo(this.quarter);
@@ -301,16 +306,14 @@ abstract class CreditRatingTests extends ApiTestSupport {
 		draft.put("nameZh", "客户信用等级");
 		draft.put("nameEn", "Credit rating");
 		draft.put("indicators", current.get("indicators"));
-		draft.put("grades",
-				List.of(grade("AAA", 90), grade("AA", 80), grade("A", 75), grade("B", 60), grade("C", 0)));
+		draft.put("grades", List.of(grade("AAA", 90), grade("AA", 80), grade("A", 75), grade("B", 60), grade("C", 0)));
 		this.api.post(this.kam, "/api/v1/scorecards/" + cardId + "/versions", draft).expect(403);
 		Response revised = this.api.post(Api.ADMIN, "/api/v1/scorecards/" + cardId + "/versions", draft).expect(201);
 		try {
 			this.api.post(Api.ADMIN, "/api/v1/scorecards/" + cardId + "/versions", draft).expect(409);
 			Response after = rate(this.kam, account, goodInputs(), Map.of()).expect(201);
 			assertThat(after.text("grade")).isEqualTo("B");
-			assertThat(after.body().get("scorecardVersion").asInt())
-				.isEqualTo(revised.body().get("versionNo").asInt());
+			assertThat(after.body().get("scorecardVersion").asInt()).isEqualTo(revised.body().get("versionNo").asInt());
 			Response earlier = this.api.get(this.kam, "/api/v1/credit-ratings/" + before.id()).expect(200);
 			assertThat(earlier.text("grade")).isEqualTo("A");
 			assertThat(earlier.body().get("scorecardVersion").asInt())
@@ -351,8 +354,8 @@ abstract class CreditRatingTests extends ApiTestSupport {
 	private JsonNode currentCard(String kind) {
 		JsonNode card = card(kind);
 		return this.api
-			.get(this.kam, "/api/v1/scorecards/" + card.get("id").asLong() + "/versions/"
-					+ card.get("currentVersion").asInt())
+			.get(this.kam,
+					"/api/v1/scorecards/" + card.get("id").asLong() + "/versions/" + card.get("currentVersion").asInt())
 			.expect(200)
 			.body();
 	}
@@ -374,7 +377,9 @@ abstract class CreditRatingTests extends ApiTestSupport {
 		return response.body().get(field).decimalValue();
 	}
 
-	/** A threshold compared as a number when it is one ("2.0" equals "2"), else as text. */
+	/**
+	 * A threshold compared as a number when it is one ("2.0" equals "2"), else as text.
+	 */
 	private record BigDecimalOrText(String text) {
 
 		@Override
