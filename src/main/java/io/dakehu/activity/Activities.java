@@ -48,13 +48,16 @@ public class Activities {
 
 	private final AuditTrail audit;
 
+	private final LastContactBook lastContacts;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	Activities(ActivityRepository activities, AccountQueries accounts, Contacts contacts, Users users, AuditTrail audit,
-			JdbcClient jdbc, Clock clock) {
+			LastContactBook lastContacts, JdbcClient jdbc, Clock clock) {
 		this.activities = activities;
+		this.lastContacts = lastContacts;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.users = users;
@@ -68,6 +71,7 @@ public class Activities {
 		Activity activity = Activity.log(accountId, editor.id(), LocalDateTime.now(this.clock));
 		apply(activity, input);
 		activity = this.activities.save(activity);
+		this.lastContacts.refresh(accountId);
 		this.audit.created("Activity", activity.id(), accountId, activity.auditValues());
 		return view(activity);
 	}
@@ -81,6 +85,7 @@ public class Activities {
 		Map<String, Object> before = activity.auditValues();
 		apply(activity, input);
 		activity = this.activities.save(activity);
+		this.lastContacts.refresh(activity.accountId());
 		this.audit.changed("Activity", id, activity.accountId(), before, activity.auditValues());
 		return view(activity);
 	}
@@ -88,6 +93,7 @@ public class Activities {
 	public void remove(CurrentUser editor, long id) {
 		Activity activity = load(editor.scope(), id);
 		this.activities.delete(activity);
+		this.lastContacts.refresh(activity.accountId());
 		this.audit.deleted("Activity", id, activity.accountId(), activity.auditValues());
 	}
 

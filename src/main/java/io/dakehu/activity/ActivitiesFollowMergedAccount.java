@@ -7,16 +7,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the activities of an account absorbed by a merge to the survivor. Runs
- * synchronously inside the merge's transaction, so the merge commits whole or not at all.
+ * Moves the activities of an account absorbed by a merge to the survivor, with its latest
+ * contact. Runs synchronously inside the merge's transaction, so the merge commits whole
+ * or not at all.
  */
 @Component
 class ActivitiesFollowMergedAccount {
 
 	private final JdbcClient jdbc;
 
-	ActivitiesFollowMergedAccount(JdbcClient jdbc) {
+	private final LastContactBook lastContacts;
+
+	ActivitiesFollowMergedAccount(JdbcClient jdbc, LastContactBook lastContacts) {
 		this.jdbc = jdbc;
+		this.lastContacts = lastContacts;
 	}
 
 	@EventListener
@@ -25,6 +29,10 @@ class ActivitiesFollowMergedAccount {
 			.param("survivor", merged.survivorId())
 			.param("absorbed", merged.absorbedId())
 			.update();
+		// The survivor's latest contact may now be one of the absorbed account's, which
+		// has none left.
+		this.lastContacts.refresh(merged.survivorId());
+		this.lastContacts.refresh(merged.absorbedId());
 	}
 
 }

@@ -15,6 +15,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.order.OrderLedger;
+import io.dakehu.service.Surveys;
 import io.dakehu.shared.web.Labels;
 import jakarta.validation.Validator;
 
@@ -43,6 +44,8 @@ class Importers {
 
 	private final UserAdministration administration;
 
+	private final Surveys surveys;
+
 	private final Validator validator;
 
 	private final JobStore jobs;
@@ -51,7 +54,7 @@ class Importers {
 
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
-			Validator validator, JobStore jobs, Labels labels) {
+			Surveys surveys, Validator validator, JobStore jobs, Labels labels) {
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -60,6 +63,7 @@ class Importers {
 		this.opportunities = opportunities;
 		this.users = users;
 		this.administration = administration;
+		this.surveys = surveys;
 		this.validator = validator;
 		this.jobs = jobs;
 		this.labels = labels;
@@ -81,6 +85,7 @@ class Importers {
 			case OPPORTUNITIES -> new OpportunityImporter(this.accountQueries, this.opportunities, this.ledger,
 					this.catalog.matcher(), people(), stageNames());
 			case USERS -> new UserImporter(this.users, this.administration, people(), this.validator);
+			case SURVEYS -> new SurveyImporter(this.accountQueries, this.contacts, this.surveys, this.validator);
 		};
 	}
 
@@ -95,6 +100,7 @@ class Importers {
 			case ORDERS -> OrderImporter.COLUMNS;
 			case OPPORTUNITIES -> OpportunityImporter.COLUMNS;
 			case USERS -> UserImporter.COLUMNS;
+			case SURVEYS -> SurveyImporter.COLUMNS;
 		};
 	}
 

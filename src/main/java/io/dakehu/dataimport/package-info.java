@@ -4,5 +4,5 @@
  * what the caller may see. It writes only through the other modules' public services.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "activity",
-		"catalog", "contact", "identity", "opportunity", "order", "relationship", "segmentation", "shared" })
+		"catalog", "contact", "identity", "opportunity", "order", "relationship", "segmentation", "service", "shared" })
 package io.dakehu.dataimport;

@@ -81,32 +81,49 @@ public class HomeQueries {
 	 */
 	public PageResult<DueContact> dueBetween(RecordScope scope, Collection<Long> ownerIds, LocalDate from, LocalDate to,
 			PageRequest page) {
-		Query query = dueQuery(scope, ownerIds, null);
+		return dueBetween(scope, ownerIds, null, from, to, page);
+	}
+
+	/**
+	 * As {@link #dueBetween(RecordScope, Collection, LocalDate, LocalDate, PageRequest)},
+	 * only the accounts of the given tiers (all when null).
+	 */
+	public PageResult<DueContact> dueBetween(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers,
+			LocalDate from, LocalDate to, PageRequest page) {
+		Query query = dueQuery(scope, ownerIds, tiers);
 		query.params().put("dueFrom", from);
 		query.params().put("dueTo", to);
 		return page(query, " where d.due_on between :dueFrom and :dueTo", "d.due_on, d.account_name, d.account_id",
 				page);
 	}
 
-	/** One page of the accounts the query and condition select, with the exact total. */
+	/**
+	 * One page of the accounts the query and condition select, with the exact total. The
+	 * total comes with the page (a window count over the same rows), so the book is
+	 * evaluated once per page, not once to count and again to list (decision 0034).
+	 */
 	private PageResult<DueContact> page(Query query, String condition, String order, PageRequest page) {
-		long total = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
-			.params(query.params())
-			.query(Long.class)
-			.single();
-		if (total == 0) {
-			return new PageResult<>(List.of(), page.page(), page.size(), 0);
-		}
 		LocalDate today = today();
+		long[] total = { 0 };
 		List<DueContact> rows = this.jdbc
-			.sql("select * from (" + query.sql() + ") d" + condition + " order by " + order
-					+ " limit :limit offset :offset")
+			.sql("select d.*, count(*) over () as total_rows from (" + query.sql() + ") d" + condition + " order by "
+					+ order + " limit :limit offset :offset")
 			.params(query.params())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> dueContact(rs, today))
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total_rows");
+				return dueContact(rs, today);
+			})
 			.list();
-		return new PageResult<>(rows, page.page(), page.size(), total);
+		if (rows.isEmpty() && page.offset() > 0) {
+			// A page past the end still tells how many there are.
+			total[0] = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
+				.params(query.params())
+				.query(Long.class)
+				.single();
+		}
+		return new PageResult<>(rows, page.page(), page.size(), total[0]);
 	}
 
 	/**

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A user's to-do list (待办): what is theirs to act on today, from every module that owns a
  * piece of it. Contacts due today or overdue on their own accounts, complaints they own
- * or help with whose response or resolution is due by tonight, return visits due on their
- * resolved complaints, and their open opportunities whose expected close date passed.
+ * or help with that are unanswered or due for resolution by tonight, return visits due on
+ * their resolved complaints, and their open opportunities whose expected close date
+ * passed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,7 +55,7 @@ public class ToDo {
 
 	/**
 	 * @param contacts the user's accounts due for contact today or overdue
-	 * @param complaints complaints with a response or resolution due by tonight
+	 * @param complaints complaints not answered yet or due for resolution by tonight
 	 * @param returnVisits resolved complaints whose return visit is due
 	 * @param opportunities open opportunities past their expected close date
 	 */

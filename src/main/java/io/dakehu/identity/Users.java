@@ -1,11 +1,13 @@
 package io.dakehu.identity;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.dakehu.shared.NotFoundException;
@@ -161,6 +163,32 @@ public class Users {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * The managers of each user, in one query: the manager they report to directly and
+	 * the manager of their team, whichever are set, never the user themselves. Users
+	 * without a manager are left out.
+	 */
+	public Map<Long, Set<Long>> managersOf(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Set<Long>> managers = new HashMap<>();
+		this.jdbc.sql("""
+				select u.id, u.manager_id, t.manager_id
+				from app_user u left join team t on t.id = u.team_id
+				where u.id in (:ids)""").param("ids", Set.copyOf(ids)).query((rs, n) -> {
+			long user = rs.getLong(1);
+			for (int column = 2; column <= 3; column++) {
+				Long manager = rs.getObject(column, Long.class);
+				if (manager != null && manager != user) {
+					managers.computeIfAbsent(user, (key) -> new TreeSet<>()).add(manager);
+				}
+			}
+			return user;
+		}).list();
+		return managers;
 	}
 
 	/**

@@ -25,10 +25,12 @@ import io.dakehu.segmentation.AbcClass;
 import io.dakehu.segmentation.LatestClasses;
 import io.dakehu.segmentation.Tier;
 import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -55,6 +57,23 @@ public class Complaints {
 	/** Days from resolution to the return visit when the resolver names no date. */
 	static final int RETURN_VISIT_DAYS = 7;
 
+	/** The kind of notice a complaint handed to someone sends them. */
+	static final String ASSIGNED = "complaint.assigned";
+
+	/**
+	 * The kind of notice a complaint past a due time sends its owner and their manager.
+	 */
+	static final String OVERDUE_KIND = "complaint.overdue";
+
+	/** How far back a due time passed still gets its reminder. */
+	static final int REMIND_DAYS = 7;
+
+	/** The most complaints one reminder run tells about; the rest on the next run. */
+	static final int REMIND_MOST = 1000;
+
+	private static final java.time.format.DateTimeFormatter DUE_FORMAT = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm");
+
 	private static final String OVERDUE = "((c.status = 'OPEN' and c.response_due_at < :now)"
 			+ " or (c.status in ('OPEN', 'IN_PROGRESS') and c.resolution_due_at < :now))";
 
@@ -74,10 +93,13 @@ public class Complaints {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Complaints(ComplaintRepository repository, JdbcClient jdbc, AccountQueries accounts, Contacts contacts, Users users,
-			ServiceLevels levels, TierStandings standings, AuditTrail audit, Clock clock) {
+			ServiceLevels levels, TierStandings standings, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.repository = repository;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -86,6 +108,7 @@ public class Complaints {
 		this.levels = levels;
 		this.standings = standings;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -164,7 +187,54 @@ public class Complaints {
 			throw new AccessDeniedException("Only managers reassign complaints");
 		}
 		UserSummary to = this.users.requireActive(owner, "owner");
-		return change(me, id, version, (complaint) -> complaint.reassign(to.id()));
+		ComplaintView assigned = change(me, id, version, (complaint) -> complaint.reassign(to.id()));
+		if (to.id() != me.id()) {
+			// Told once the reassignment commits; the version names this handing-over.
+			this.events.publishEvent(new NoticeRequested(List.of(to.id()), false, ASSIGNED, "notice." + ASSIGNED,
+					List.of(assigned.accountName(), me.displayName()), "/complaints/" + id,
+					ASSIGNED + ":" + id + ":" + assigned.version()));
+		}
+		return assigned;
+	}
+
+	/**
+	 * Tells the owners of complaints that went past a due time in the last
+	 * {@link #REMIND_DAYS} days, and their managers, once per complaint and due time (the
+	 * dedup key): an answer overdue, then a resolution overdue. Older ones were told when
+	 * they fell due.
+	 * @return how many complaints were told about
+	 */
+	int remindOverdue() {
+		LocalDateTime now = now();
+		List<OverdueRow> rows = this.jdbc.sql("""
+				select c.id, c.account_id, c.owner_id,
+				       case when c.resolution_due_at < :now then c.resolution_due_at else c.response_due_at end,
+				       case when c.resolution_due_at < :now then 'resolution' else 'response' end
+				from complaint c
+				where ((c.status = 'OPEN' and c.response_due_at < :now and c.response_due_at >= :since)
+				    or (c.status in ('OPEN', 'IN_PROGRESS') and c.resolution_due_at < :now
+				        and c.resolution_due_at >= :since))
+				order by c.id limit :most""")
+			.param("now", now)
+			.param("since", now.minusDays(REMIND_DAYS))
+			.param("most", REMIND_MOST)
+			.query((rs, n) -> new OverdueRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+					rs.getTimestamp(4).toLocalDateTime(), rs.getString(5)))
+			.list();
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		Map<Long, String> names = this.accounts.names(rows.stream().map(OverdueRow::accountId).toList());
+		for (OverdueRow row : rows) {
+			this.events
+				.publishEvent(new NoticeRequested(List.of(row.ownerId()), true, OVERDUE_KIND, "notice." + OVERDUE_KIND,
+						List.of(String.valueOf(names.get(row.accountId())), row.dueAt().format(DUE_FORMAT)),
+						"/complaints/" + row.id(), OVERDUE_KIND + ":" + row.id() + ":" + row.stage()));
+		}
+		return rows.size();
+	}
+
+	private record OverdueRow(long id, long accountId, long ownerId, LocalDateTime dueAt, String stage) {
 	}
 
 	/** The owner (or a manager) asks a colleague to help. */
@@ -209,9 +279,10 @@ public class Complaints {
 
 	/**
 	 * What the user's to-do list (待办) shows of complaints: those they own or help with
-	 * whose response or resolution falls due by the end of today (or has passed), and the
-	 * return visits (回访) of their resolved complaints due by today, the oldest first
-	 * within each.
+	 * that nobody has answered yet, whenever their response falls due (the first
+	 * responder answers at once, decision 0031), and those in progress whose resolution
+	 * falls due by the end of today (or has passed); and the return visits (回访) of their
+	 * resolved complaints due by today, the oldest first within each.
 	 */
 	@Transactional(readOnly = true)
 	public ComplaintsToDo toDo(CurrentUser me, int limit) {
@@ -219,8 +290,7 @@ public class Complaints {
 		List<ComplaintView> due = list(me.scope(), ComplaintFilter.all(), """
 				(c.owner_id = :toDoUser
 				 or exists (select 1 from complaint_helper h where h.complaint_id = c.id and h.user_id = :toDoUser))
-				and ((c.status = 'OPEN' and c.response_due_at < :endOfToday)
-				     or (c.status in ('OPEN', 'IN_PROGRESS') and c.resolution_due_at < :endOfToday))""",
+				and (c.status = 'OPEN' or (c.status = 'IN_PROGRESS' and c.resolution_due_at < :endOfToday))""",
 				Map.of("toDoUser", me.id(), "endOfToday", endOfToday), limit);
 		List<ComplaintView> returnVisits = list(me.scope(), ComplaintFilter.all(),
 				"c.owner_id = :toDoUser and c.status = 'RESOLVED' and c.return_visit_due < :tomorrow",

@@ -9,14 +9,21 @@ import io.dakehu.shared.audit.AuditVocabulary;
 import org.springframework.stereotype.Component;
 
 /**
- * How complaints read in the history: channel, category, severity and status by label,
- * the owner, helpers and contact by name.
+ * How complaints and surveys read in the history: channel, category, severity, status and
+ * a survey's source by label, the owner, helpers and contact by name.
  */
 @Component
 class ServiceAuditVocabulary implements AuditVocabulary {
 
 	@Override
 	public AuditField field(String entityType, String field) {
+		if (Surveys.AUDIT_TYPE.equals(entityType)) {
+			return switch (field) {
+				case "surveySource" -> AuditField.label("survey.source.");
+				case "contactId" -> AuditField.names("contact");
+				default -> null;
+			};
+		}
 		if (!Complaints.AUDIT_TYPE.equals(entityType)) {
 			return null;
 		}

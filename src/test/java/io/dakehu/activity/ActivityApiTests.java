@@ -1,5 +1,7 @@
 package io.dakehu.activity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -155,6 +157,92 @@ abstract class ActivityApiTests extends ApiTestSupport {
 						date.toString(), "participants", List.of(colleague)))
 			.expect(201);
 		assertThat(upcoming(colleague, account.id())).hasSize(1);
+	}
+
+	/**
+	 * The contact plan's read model of each account's latest contact agrees, after every
+	 * kind of activity write, with ranking the account's contact activities as the plan
+	 * once did, and with the dates worked out here.
+	 */
+	@Test
+	void keepsEachAccountsLatestContactThroughEveryWrite() {
+		long survivor = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Latest")).id();
+		long absorbed = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Absorbed")).id();
+		Response first = log(Api.ADMIN, survivor, "2026-01-10T10:00:00", "First", LocalDate.parse("2026-02-01"));
+		latestIs(survivor, "2026-01-10T10:00", "2026-02-01", absorbed);
+
+		Response older = log(Api.ADMIN, survivor, "2026-01-05T10:00:00", "Older", null);
+		latestIs(survivor, "2026-01-10T10:00", "2026-02-01", absorbed);
+
+		// Logged later at the same moment: the higher id is the later contact, as on the
+		// timeline.
+		Response tied = log(Api.ADMIN, survivor, "2026-01-10T10:00:00", "Tied", LocalDate.parse("2026-03-01"));
+		latestIs(survivor, "2026-01-10T10:00", "2026-03-01", absorbed);
+
+		this.api.put(Api.ADMIN, "/api/v1/activities/" + tied.id(),
+				json("type", "PHONE", "occurredAt", "2025-12-01T09:00:00", "summary", "Tied, redated",
+						"nextContactDate", "2026-03-01", "version", tied.version()))
+			.expect(200);
+		latestIs(survivor, "2026-01-10T10:00", "2026-02-01", absorbed);
+
+		this.api.delete(Api.ADMIN, "/api/v1/activities/" + first.id()).expect(204);
+		latestIs(survivor, "2026-01-05T10:00", null, absorbed);
+
+		Response moved = log(Api.ADMIN, absorbed, "2026-02-15T08:30:00", "Absorbed", LocalDate.parse("2026-04-01"));
+		List<Long> both = List.of(survivor, absorbed);
+		assertThat(readModel(both)).containsExactly(survivor + " 2026-01-05T10:00 null",
+				absorbed + " 2026-02-15T08:30 2026-04-01");
+		assertThat(readModel(both)).isEqualTo(ranked(both));
+		this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + absorbed + "/merge",
+					json("into", survivor, "version", this.api.version(Api.ADMIN, "/api/v1/accounts/" + absorbed)))
+			.expect(200);
+		latestIs(survivor, "2026-02-15T08:30", "2026-04-01", absorbed);
+
+		this.api.delete(Api.ADMIN, "/api/v1/activities/" + moved.id()).expect(204);
+		this.api.delete(Api.ADMIN, "/api/v1/activities/" + older.id()).expect(204);
+		latestIs(survivor, "2025-12-01T09:00", "2026-03-01", absorbed);
+		this.api.delete(Api.ADMIN, "/api/v1/activities/" + tied.id()).expect(204);
+		assertThat(readModel(List.of(survivor, absorbed))).isEmpty();
+		assertThat(ranked(List.of(survivor, absorbed))).isEmpty();
+	}
+
+	/**
+	 * The account's row is as expected, the other account has none, and both agree with
+	 * ranking.
+	 */
+	private void latestIs(long accountId, String at, String next, long without) {
+		List<Long> both = List.of(accountId, without);
+		assertThat(readModel(both)).containsExactly(accountId + " " + at + " " + next);
+		assertThat(readModel(both)).isEqualTo(ranked(both));
+	}
+
+	private List<String> readModel(List<Long> accountIds) {
+		return this.jdbc
+			.sql("select account_id, last_contact_at, next_contact_date from " + LastContactSql.table()
+					+ " x where account_id in (:ids) order by account_id")
+			.param("ids", accountIds)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	/** Each account's latest contact activity, ranked afresh over the activity table. */
+	private List<String> ranked(List<Long> accountIds) {
+		return this.jdbc.sql("""
+				select account_id, occurred_at, next_contact_date from (
+				    select a.account_id, a.occurred_at, a.next_contact_date,
+				           row_number() over (partition by a.account_id order by a.occurred_at desc, a.id desc) as rn
+				    from activity a where a.type in (:types) and a.account_id in (:ids)) r
+				where r.rn = 1 order by account_id""")
+			.param("types", ActivityType.contactCodes())
+			.param("ids", accountIds)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	private static String row(ResultSet rs) throws SQLException {
+		LocalDate next = rs.getObject(3, LocalDate.class);
+		return rs.getLong(1) + " " + rs.getTimestamp(2).toLocalDateTime() + " " + next;
 	}
 
 	private List<JsonNode> upcoming(String user, long accountId) {

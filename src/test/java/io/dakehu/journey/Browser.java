@@ -97,6 +97,21 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Follows a link of the navigation bar by its id, opening its menu first when the
+	 * link sits in one, as a person does.
+	 */
+	void navigate(String id) {
+		WebElement link = new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+		if (!link.isDisplayed()) {
+			link.findElement(
+					By.xpath("ancestor::li[contains(@class, 'dropdown')]/a[contains(@class, 'dropdown-toggle')]"))
+				.click();
+		}
+		click(By.id(id));
+	}
+
 	private void screenshotQuietly() {
 		try {
 			screenshot(Path.of("target", "journeys", "last-failure.png"));

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A key account manager handles a complaint in Chinese, in a real browser: records it
- * from the account page, owns it, resolves it, and records the return visit at which the
- * customer rates the handling 4 of 5, which closes it.
+ * from the account page, owns it, finds it on the to-do, resolves it, and records the
+ * return visit at which the customer rates the handling 4 of 5, which closes it and shows
+ * as the account's latest satisfaction on its data card.
  */
 @H2IntegrationTest
 class ComplaintJourneyTests {
@@ -39,8 +40,17 @@ class ComplaintJourneyTests {
 			browser.click(By.id("complaint-submit"));
 
 			browser.waitForText(By.id("complaint-status"), "待处理");
-			assertThat(browser.currentPath()).matches("/complaints/\\d+");
+			String complaint = browser.currentPath();
+			assertThat(complaint).matches("/complaints/\\d+");
 			assertThat(browser.text(By.id("complaint-owner"))).contains(kam);
+
+			// Not answered yet, so it is on the KAM's to-do.
+			browser.go("/todo");
+			browser.waitForText(By.id("todo-complaints"), "待处理投诉");
+			assertThat(browser.text(By.cssSelector("#todo-complaints [data-complaint=\""
+					+ complaint.substring(complaint.lastIndexOf('/') + 1) + "\"]")))
+				.contains("苏州精密");
+			browser.go(complaint);
 
 			browser.type(By.id("resolution"), "补发货物并承担停工损失。");
 			browser.type(By.id("rootCause"), "物流商排期错误。");
@@ -56,6 +66,9 @@ class ComplaintJourneyTests {
 
 			browser.go("/accounts/" + account);
 			browser.waitForText(By.id("account-complaints"), "已关闭");
+			// The return visit's 4 is the account's latest satisfaction on its data card.
+			browser.waitForText(By.id("satisfaction-latest"), "4 / 5");
+			assertThat(browser.text(By.id("satisfaction-latest-source"))).contains("投诉回访");
 		}
 	}
 

@@ -55,7 +55,7 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 
 		try (Browser browser = Browser.open(this.port, "en-US")) {
 			browser.login(Api.ADMIN, Api.ADMIN_PASSWORD);
-			browser.click(By.id("nav-dashboard"));
+			browser.navigate("nav-dashboard");
 			runSegmentation(browser, "2017-01-01", "2017-06-30");
 			runSegmentation(browser, "2017-07-01", "2017-12-31");
 			String runId = browser.currentPath().replaceAll(".*run=(\\d+).*", "$1");

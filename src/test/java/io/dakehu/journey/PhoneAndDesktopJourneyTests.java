@@ -78,6 +78,10 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 				new BigDecimal("9000000000000"), null, null, "journey", Fixtures.unique("line"))));
 		this.api.post(director, "/api/v1/segmentation/runs", json()).expect(201);
 		long account = accounts.get(0);
+		for (String user : List.of(kam, manager, director)) {
+			// My profile then lists a token in a table with a visually hidden header.
+			this.api.post(user, "/api/v1/me/tokens", json("name", "Phone check", "days", 30)).expect(201);
+		}
 
 		for (String language : List.of("en-US", "zh-CN")) {
 			try (Browser browser = Browser.open(this.port, language)) {
@@ -107,6 +111,7 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 							visit(browser, "/imports", "import-templates", prefix + "imports");
 							visit(browser, "/pipeline/list", "opportunity-table", prefix + "pipeline-list");
 							visit(browser, "/reports", "funnel-table", prefix + "funnel");
+							visit(browser, "/profile", "api-tokens", prefix + "profile");
 						}
 					}
 					browser.driver().manage().window().setSize(new Dimension(1440, 1000));

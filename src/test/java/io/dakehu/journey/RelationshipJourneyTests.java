@@ -27,7 +27,7 @@ class RelationshipJourneyTests {
 		try (Browser browser = Browser.open(this.port, "en-US")) {
 			browser.login(Api.ADMIN, Api.ADMIN_PASSWORD);
 
-			browser.click(By.id("nav-relationships"));
+			browser.navigate("nav-relationships");
 			int before = Integer.parseInt(browser.text(By.id("cell-3-2")));
 
 			browser.click(By.id("nav-accounts"));
@@ -68,7 +68,7 @@ class RelationshipJourneyTests {
 				.doesNotContain("Personal relationship");
 			browser.screenshot(Path.of("target", "journeys", "relationship-account.png"));
 
-			browser.click(By.id("nav-relationships"));
+			browser.navigate("nav-relationships");
 			assertThat(Integer.parseInt(browser.text(By.id("cell-3-2")))).isEqualTo(before + 1);
 			browser.click(By.id("cell-3-2"));
 			assertThat(browser.text(By.id("cell-accounts"))).contains("Qingdao Port Logistics");

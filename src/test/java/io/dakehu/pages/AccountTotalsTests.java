@@ -54,8 +54,7 @@ class AccountTotalsTests {
 		archive(a1);
 		this.mvc
 			.perform(post("/accounts/" + a1 + "/restore").with(user("admin").roles("ADMIN"))
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-					.csrf()))
+				.with(io.dakehu.support.PageCsrf.csrf()))
 			.andExpect(status().is3xxRedirection());
 		archive(a2);
 		handOver(b1, alice);

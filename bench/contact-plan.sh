@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# Contact plan at a million accounts (issue #14: "my overdue" and "team overdue" p99 at 20 concurrent requests
+# <= 50 ms). Starts the jar on a fresh PostgreSQL 15 (Debian's packages, started for the run), makes a KAM and a
+# manager through the API and personal access tokens for both, then seeds inside PostgreSQL with a fixed seed:
+# KAMS key account managers in TEAMS teams (one manager each), ACCOUNTS accounts owned round-robin, a company-wide
+# segmentation run with a snapshot row per account (tiers by rank: 1 % VIP, 4 % Major, 15 % Ordinary, the rest
+# Small) and ACTIVITIES activities on random accounts over the last two years, a third planning a next contact; the
+# latest-contact read model is filled as migration V130 fills it. Then, per list: wrk on loopback (warm-up, then a
+# bounded run) and, as the yardstick, the bare SQL of the same list with pgbench at the same concurrency, plus the
+# plan (EXPLAIN ANALYZE) behind it. Prints req/s (transactions/s), p50 and p99.
+#   bench/contact-plan.sh [accounts] [activities] [connections] [seconds]
+#   bench/contact-plan.sh                      # 1M accounts, 10M activities, 20 connections, 20 s
+#   bench/contact-plan.sh 100000 1000000 20 5  # the quick run
+# Seeding 1M accounts and 10M activities takes several minutes; each measurement is bounded (5 s warm-up).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ACCOUNTS=${1:-1000000}
+ACTIVITIES=${2:-10000000}
+CONNECTIONS=${3:-20}
+SECONDS_RUN=${4:-20}
+KAMS=${KAMS:-300}
+TEAMS=${TEAMS:-30}
+PORT=${PORT:-18083}
+PGPORT=${PGPORT:-55483}
+PGBIN=/usr/lib/postgresql/15/bin
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+[ -x $PGBIN/pgbench ] || { echo "PostgreSQL 15 is needed: apt-get install postgresql-15" >&2; exit 1; }
+JAR=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
+[ -n "$JAR" ] || { ./mvnw -q -B -o package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
+JAR=$(realpath "$JAR")
+
+WORK=$(mktemp -d)
+chmod 755 "$WORK"
+PID=""
+cleanup() {
+  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  [ -n "${KEEP:-}" ] && echo "logs kept in $WORK" || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+mkdir "$WORK/pg" && chown postgres "$WORK/pg"
+runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
+# The seed writes about 2 GB: no fsync wait per commit and room for WAL; the reads are what is measured.
+runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 \
+  -c shared_buffers=1GB -c max_wal_size=4GB -c synchronous_commit=off -c maintenance_work_mem=512MB" \
+  -l "$WORK/pg/server.log" start >/dev/null
+sleep 2
+PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
+psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
+export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
+  DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
+( cd "$WORK" && exec java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
+    --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
+PID=$!
+until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
+  sleep 0.2
+  kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+done
+echo "accounts: $ACCOUNTS; activities: $ACTIVITIES; KAMs: $KAMS in $TEAMS teams; connections: $CONNECTIONS;" \
+  "cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+ADMIN="admin:bench-secret"
+PASSWORD="Quiet-Meadow-4821"
+for i in $(seq 1 100); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+  sleep 0.2
+done
+user() { # username, role
+  curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
+    -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
+}
+user bench-kam-1 KAM
+user bench-manager-1 MANAGER
+
+seed_start=$(date +%s.%N)
+"${PSQL[@]}" <<SQL
+select setseed(0.14);
+-- The other KAMs and managers share the API-made users' password hash: only those two sign in.
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-kam-' || k, 'Key Account Manager ' || k, u.password_hash, 'KAM', true, now(), 0
+from generate_series(2, $KAMS) k, app_user u where u.username = 'bench-kam-1';
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-manager-' || m, 'Manager ' || m, u.password_hash, 'MANAGER', true, now(), 0
+from generate_series(2, $TEAMS) m, app_user u where u.username = 'bench-manager-1';
+insert into team (name, manager_id, created_at, version)
+select 'Team ' || substr(u.username, 15), u.id, now(), 0 from app_user u where u.username like 'bench-manager-%';
+update app_user u set team_id = t.id from team t
+where t.name = 'Team ' || (1 + (substr(u.username, 11)::int - 1) % $TEAMS) and u.username like 'bench-kam-%';
+update app_user u set team_id = t.id from team t where t.manager_id = u.id;
+-- Accounts owned round-robin by the KAMs.
+insert into account (name, name_key, owner_id, status, archived, created_at, updated_at, version)
+select 'Customer ' || x, 'customer ' || x, k.ids[1 + x % k.n], 'ACTIVE', false, now(), now(), 1
+from generate_series(1, $ACCOUNTS) x,
+     (select array_agg(id order by id) ids, count(*)::int n from app_user where role = 'KAM') k;
+delete from account_tally;
+insert into account_tally (owner_id, archived, accounts)
+select owner_id, archived, count(*) from account group by owner_id, archived;
+-- A company-wide segmentation run ranking every account at random: 1 % VIP, 4 % Major, 15 % Ordinary, the rest
+-- Small, as the default percentages cut a skewed book.
+insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent, major_percent,
+    ordinary_percent, abc_a_percent, abc_b_percent, growth_percent, clv_discount_percent, clv_horizon_years,
+    accounts, started_by, started_at)
+values (current_date - 365, current_date - 1, current_date - 730, current_date - 366, 'REVENUE', 1, 5, 20, 80, 95,
+        20, 8, 5, $ACCOUNTS, 'bench', localtimestamp);
+insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
+    cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
+select r.id, a.id, a.rank_no, 0, 0, 0, 0, 0,
+       case when a.rank_no <= $ACCOUNTS / 100 then 'VIP' when a.rank_no <= $ACCOUNTS / 20 then 'MAJOR'
+            when a.rank_no <= $ACCOUNTS / 5 then 'ORDINARY' else 'SMALL' end, 'C', 'C', 'STABLE', 0, 0, 0
+from (select id, row_number() over (order by random()) as rank_no from account) a,
+     (select max(id) as id from segmentation_run) r;
+-- Activities on random accounts at a random time in the last two years, written by the account's owner, a third
+-- planning a next contact one to eight weeks on; sorted by account, as a history loaded over time would cluster.
+insert into activity (account_id, type, occurred_at, summary, next_step, next_contact_date, created_by, created_at,
+                      version)
+select g.account, g.type, g.at, 'Follow-up', case when g.plan then 'Call back' end,
+       case when g.plan then cast(g.at as date) + g.ahead end, a.owner_id, g.at, 0
+from (select (select min(id) from account) + floor(random() * $ACCOUNTS)::int as account,
+             (array['VISIT', 'PHONE', 'MESSAGE', 'MEETING', 'GIFT'])[1 + floor(random() * 5)::int] as type,
+             date_trunc('minute', localtimestamp - random() * interval '730 days') as at,
+             random() < 0.33 as plan, 7 + floor(random() * 50)::int as ahead
+      from generate_series(1, $ACTIVITIES) x) g
+join account a on a.id = g.account
+order by g.account, g.at;
+-- Written in SQL, so the latest-contact read model is filled as migration V130 fills it.
+insert into activity_last_contact (account_id, last_contact_at, next_contact_date)
+select lc.account_id, lc.occurred_at, lc.next_contact_date
+from (select a.account_id, a.occurred_at, a.next_contact_date,
+             row_number() over (partition by a.account_id order by a.occurred_at desc, a.id desc) as rn
+      from activity a) lc
+where lc.rn = 1;
+vacuum analyze;
+SQL
+echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
+KAM_ID=$("${PSQL[@]}" -tAc "select id from app_user where username = 'bench-kam-1'")
+MANAGER_ID=$("${PSQL[@]}" -tAc "select id from app_user where username = 'bench-manager-1'")
+RUN_ID=$("${PSQL[@]}" -tAc "select max(id) from segmentation_run")
+TEAM_IDS=$("${PSQL[@]}" -tAc "select string_agg(id::text, ', ' order by id) from app_user
+  where manager_id = $MANAGER_ID or team_id in (select id from team where manager_id = $MANAGER_ID) or id = $MANAGER_ID")
+"${PSQL[@]}" -tAc "select 'KAM ' || $KAM_ID || ': ' || count(*) || ' accounts; team of manager ' || $MANAGER_ID
+  || ' (' || (select count(*) from app_user where team_id = (select team_id from app_user where id = $MANAGER_ID)
+  and role = 'KAM') || ' KAMs): ' || (select count(*) from account where owner_id in ($TEAM_IDS)) || ' accounts; '
+  || (select count(*) from activity_last_contact) || ' accounts ever contacted'
+  from account where owner_id = $KAM_ID"
+
+token() { # username, password: a personal access token made once with Basic
+  curl -sS --fail-with-body -u "$1:$2" -H 'Content-Type: application/json' \
+    "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+KAM_TOKEN=$(token bench-kam-1 "$PASSWORD")
+MANAGER_TOKEN=$(token bench-manager-1 "$PASSWORD")
+
+report() { # name, req/s, p50, p99
+  printf '%-62s %10s/s  p50 %-9s p99 %-9s\n' "$1" "$2" "$3" "$4"
+}
+http() { # name, token, path
+  local status
+  status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $2" "http://127.0.0.1:$PORT$3")
+  [ "$status" = 200 ] || { echo "$3 answers $status: $(head -c 300 "$WORK/body")" >&2; exit 1; }
+  echo "  $3 -> total $(sed -n 's/.*"total":\([0-9]*\).*/\1/p' "$WORK/body")"
+  wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "Authorization: Bearer $2" "http://127.0.0.1:$PORT$3" > /dev/null
+  out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "Authorization: Bearer $2" \
+    "http://127.0.0.1:$PORT$3")
+  errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
+  report "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
+    "$(echo "$out" | awk '$1=="99%" {print $2}')"
+  [ -z "$errors" ] || echo "  $errors"
+}
+sql() { # name, SQL script (the statements of one request)
+  echo "$2" > "$WORK/page.sql"
+  rm -f "$WORK"/pgbench_log.*
+  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T 5 -f "$WORK/page.sql" dakehu >/dev/null
+  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" \
+      -l -f page.sql dakehu > pgbench.out )
+  cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n > "$WORK/latencies"
+  n=$(wc -l < "$WORK/latencies")
+  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/latencies")
+  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/latencies")
+  report "$1" "$(awk '/^tps/ {printf "%.1f", $3}' "$WORK/pgbench.out")" "$(echo "scale=2; $p50 / 1000" | bc)ms" \
+    "$(echo "scale=2; $p99 / 1000" | bc)ms"
+}
+plan() { # SQL: its plan, run once
+  "${PSQL[@]}" -c "explain (analyze, buffers, timing off) $1" | sed 's/^/    /'
+}
+
+# The statements HomeQueries runs for a list (the due day of every account of the book, then a page with its total)
+# and, for a team, the counts per KAM; written out with the values the application binds.
+due() { # reader id, owner ids: the book with its latest contact, tier and due day
+  cat <<Q
+select b.account_id, b.account_name, b.owner_id, coalesce(t.tier, 'SMALL') as tier,
+       (case t.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
+       c.last_contact_at, c.next_contact_date,
+       coalesce(least(case when c.next_contact_date > cast(c.last_contact_at as date) then c.next_contact_date end,
+                      cast(c.last_contact_at as date) + cast(case t.tier when 'VIP' then 14 when 'MAJOR' then 30
+                      when 'ORDINARY' then 60 else 180 end as integer)), current_date) as due_on
+from (select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id from account bk
+      where bk.archived = false and (bk.owner_id in ($2) or exists (select 1 from account_team_member sm
+      where sm.account_id = bk.id and sm.user_id = $1)) and bk.owner_id in ($2)) b
+left join (select lc.account_id, lc.last_contact_at, lc.next_contact_date from activity_last_contact lc) c
+  on c.account_id = b.account_id
+left join (select ts.account_id, ts.tier from segmentation_snapshot ts where ts.run_id = $RUN_ID) t
+  on t.account_id = b.account_id
+Q
+}
+PAGE_OF() { # reader id, owner ids
+  echo "select d.*, count(*) over () as total_rows from ($(due "$1" "$2")) d where d.due_on < current_date
+order by d.due_on, d.account_name, d.account_id limit 100 offset 0"
+}
+COUNTS_OF() { # reader id, owner ids
+  echo "select d.owner_id, sum(case when d.due_on < current_date then 1 else 0 end), count(*) from ($(due "$1" "$2")) d
+where d.due_on <= current_date + 7 group by d.owner_id"
+}
+RUN="select id from segmentation_run where population is null order by started_at desc, id desc limit 1"
+
+echo "--- my overdue (KAM)"
+http "GET /api/v1/contact-plan?scope=mine&status=overdue" "$KAM_TOKEN" "/api/v1/contact-plan?scope=mine&status=overdue"
+sql "  bare SQL: latest run + the page with its total" "$RUN; $(PAGE_OF "$KAM_ID" "$KAM_ID");"
+plan "$(PAGE_OF "$KAM_ID" "$KAM_ID")"
+echo "--- team overdue (manager)"
+http "GET /api/v1/contact-plan?scope=team&status=overdue" "$MANAGER_TOKEN" "/api/v1/contact-plan?scope=team&status=overdue"
+sql "  bare SQL: latest run + the page with its total + counts per KAM" "$RUN; $(PAGE_OF "$MANAGER_ID" "$TEAM_IDS");
+$(COUNTS_OF "$MANAGER_ID" "$TEAM_IDS");"
+plan "$(PAGE_OF "$MANAGER_ID" "$TEAM_IDS")"
+plan "$(COUNTS_OF "$MANAGER_ID" "$TEAM_IDS")"
+echo "--- the same query elsewhere"
+http "GET /api/v1/me/todo (KAM)" "$KAM_TOKEN" "/api/v1/me/todo"
+http "GET /api/v1/contact-plan?scope=team (due, manager)" "$MANAGER_TOKEN" "/api/v1/contact-plan?scope=team"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

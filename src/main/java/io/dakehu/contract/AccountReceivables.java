@@ -1,0 +1,11 @@
+package io.dakehu.contract;
+
+import java.util.List;
+
+/**
+ * The data card's current-transactions part of contracts: active contracts, the next
+ * instalments owed, the last receipts, with the account's indicators.
+ */
+public record AccountReceivables(PaymentIndicators indicators, List<ContractView> activeContracts,
+		List<InstalmentView> nextInstalments, List<ReceiptView> lastReceipts) {
+}

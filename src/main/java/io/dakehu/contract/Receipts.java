@@ -1,0 +1,203 @@
+package io.dakehu.contract;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.audit.AuditTrail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Money received on contracts (回款). A receipt pays the contract's instalments oldest due
+ * first when it is recorded; a user may re-allocate it later. What no instalment takes is
+ * a credit on the account. Receipts on one contract are allocated one after the other
+ * under the contract's row lock.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Receipts {
+
+	static final String AUDIT_TYPE = "Receipt";
+
+	private final Contracts contracts;
+
+	private final Instalments instalments;
+
+	private final JdbcClient jdbc;
+
+	private final Users users;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, Users users, AuditTrail audit,
+			Clock clock) {
+		this.contracts = contracts;
+		this.instalments = instalments;
+		this.jdbc = jdbc;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a receipt and allocates it oldest due first.
+	 * @throws NotFoundException when the contract does not exist or its account is out of
+	 * scope
+	 * @throws RuleViolationException when the date lies in the future
+	 */
+	@Transactional
+	public ReceiptView record(CurrentUser me, ReceiptInput input) {
+		ContractView contract = this.contracts.lock(me.scope(), input.contractId());
+		if (contract.draft()) {
+			throw new ContractStateException("contract.state.draft", contract.status());
+		}
+		if (input.date().isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("date", "validation.contract.receiptInFuture");
+		}
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into receipt (contract_id, account_id, received_on, amount, method, reference, recorded_by,
+				                     recorded_at)
+				values (:contract, :account, :date, :amount, :method, :reference, :by, :at)""")
+			.param("contract", contract.id())
+			.param("account", contract.accountId())
+			.param("date", input.date())
+			.param("amount", input.amount())
+			.param("method", input.method().name())
+			.param("reference", StringUtils.hasText(input.reference()) ? input.reference().strip() : null)
+			.param("by", me.id())
+			.param("at", LocalDateTime.now(this.clock))
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		Allocations.Result result = Allocations.oldestFirst(this.instalments.open(contract.id(), null), input.amount());
+		store(id, result);
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("contract", contract.number());
+		values.put("date", input.date());
+		values.put("amount", input.amount().toPlainString());
+		values.put("method", input.method().name());
+		values.put("reference", input.reference());
+		values.put("credit", result.credit().toPlainString());
+		this.audit.created(AUDIT_TYPE, id, contract.accountId(), values);
+		return get(me.scope(), id);
+	}
+
+	/**
+	 * Replaces a receipt's allocation by the user's; what it leaves over becomes credit.
+	 * @param shares the amount for each instalment, by instalment id
+	 * @throws RuleViolationException on {@code allocations} when a share does not fit
+	 */
+	@Transactional
+	public ReceiptView reallocate(CurrentUser me, long id, Map<Long, BigDecimal> shares) {
+		ReceiptView receipt = get(me.scope(), id);
+		this.contracts.lock(me.scope(), receipt.contractId());
+		Allocations.Result result = Allocations.manual(this.instalments.open(receipt.contractId(), id),
+				receipt.amount(), shares);
+		this.jdbc.sql("delete from receipt_allocation where receipt_id = :id").param("id", id).update();
+		store(id, result);
+		this.audit.changed(AUDIT_TYPE, id, receipt.accountId(), Map.of("allocations", text(receipt.allocations())),
+				Map.of("allocations", text(get(me.scope(), id).allocations())));
+		return get(me.scope(), id);
+	}
+
+	private static String text(List<ReceiptView.Share> shares) {
+		return shares.stream().map((s) -> s.dueDate() + " " + s.amount().toPlainString()).toList().toString();
+	}
+
+	private void store(long receiptId, Allocations.Result result) {
+		for (Allocations.Share share : result.shares()) {
+			this.jdbc.sql("insert into receipt_allocation (receipt_id, instalment_id, amount) values (:r, :i, :amount)")
+				.param("r", receiptId)
+				.param("i", share.instalmentId())
+				.param("amount", share.amount())
+				.update();
+		}
+	}
+
+	/**
+	 * @throws NotFoundException when it does not exist or its account is out of scope
+	 */
+	public ReceiptView get(RecordScope scope, long id) {
+		List<ReceiptView> found = list(scope, "r.id = :id", Map.of("id", id), 1);
+		if (found.isEmpty()) {
+			throw new NotFoundException(AUDIT_TYPE, id);
+		}
+		return found.get(0);
+	}
+
+	/** The receipts of a contract, latest first. */
+	public List<ReceiptView> ofContract(RecordScope scope, long contractId) {
+		this.contracts.get(scope, contractId);
+		return list(scope, "r.contract_id = :contract", Map.of("contract", contractId), 1000);
+	}
+
+	/** The latest receipts on an account the caller has checked. */
+	List<ReceiptView> latestOnAccount(RecordScope scope, long accountId, int limit) {
+		return list(scope, "r.account_id = :account", Map.of("account", accountId), limit);
+	}
+
+	private List<ReceiptView> list(RecordScope scope, String condition, Map<String, Object> conditionParams,
+			int limit) {
+		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "r.account_id");
+		Map<String, Object> params = new HashMap<>(scopeSql.params());
+		params.putAll(conditionParams);
+		params.put("limit", limit);
+		List<Row> rows = this.jdbc
+			.sql("""
+					select r.id, r.contract_id, c.number, r.account_id, r.received_on, r.amount, r.method, r.reference,
+					       r.recorded_by
+					from receipt r join contract c on c.id = r.contract_id
+					where %s and %s order by r.received_on desc, r.id desc limit :limit"""
+				.formatted(scopeSql.condition(), condition))
+			.params(params)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+					rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), PaymentMethod.valueOf(rs.getString(7).strip()),
+					rs.getString(8), rs.getLong(9)))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<ReceiptView.Share>> shares = new HashMap<>();
+		this.jdbc.sql("""
+				select a.receipt_id, a.instalment_id, i.due_date, a.amount
+				from receipt_allocation a join instalment i on i.id = a.instalment_id
+				where a.receipt_id in (:ids) order by i.due_date, i.id""")
+			.param("ids", rows.stream().map(Row::id).toList())
+			.query((rs, n) -> shares.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+				.add(new ReceiptView.Share(rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4))))
+			.list();
+		Map<Long, String> recorders = this.users.displayNames(rows.stream().map(Row::recordedBy).toList());
+		return rows.stream().map((r) -> {
+			List<ReceiptView.Share> allocated = shares.getOrDefault(r.id(), List.of());
+			BigDecimal credit = r.amount()
+				.subtract(allocated.stream().map(ReceiptView.Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+			return new ReceiptView(r.id(), r.contractId(), r.number(), r.accountId(), r.date(), r.amount(), r.method(),
+					r.reference(), recorders.get(r.recordedBy()), allocated, credit);
+		}).toList();
+	}
+
+	private record Row(long id, long contractId, String number, long accountId, LocalDate date, BigDecimal amount,
+			PaymentMethod method, String reference, long recordedBy) {
+	}
+
+}

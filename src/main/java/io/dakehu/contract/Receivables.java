@@ -1,0 +1,242 @@
+package io.dakehu.contract;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receivables (应收账款, DOMAIN.md §12): what accounts still owe on contracts in force or
+ * ended, aged by how far past due, and each account's payment record. Drafts and
+ * contracts awaiting approval owe nothing yet; written-off instalments no longer count as
+ * owed. Aging runs as one grouped query in the database, comparing due dates with bounds
+ * computed from the clock, so it scales with the instalment table and agrees with
+ * {@link AgingBucket#of}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Receivables implements ReceivableIndicators {
+
+	private static final String OWED = """
+			select i.account_id, c.owner_id, i.due_date, i.amount - coalesce(p.paid, 0) as owed
+			from instalment i
+			join contract c on c.id = i.contract_id
+			left join (select instalment_id, sum(amount) as paid from receipt_allocation group by instalment_id) p
+			  on p.instalment_id = i.id
+			where i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
+
+	private final JdbcClient jdbc;
+
+	private final AccountQueries accounts;
+
+	private final Users users;
+
+	private final Contracts contracts;
+
+	private final Instalments instalments;
+
+	private final Receipts receipts;
+
+	private final Clock clock;
+
+	Receivables(JdbcClient jdbc, AccountQueries accounts, Users users, Contracts contracts, Instalments instalments,
+			Receipts receipts, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.users = users;
+		this.contracts = contracts;
+		this.instalments = instalments;
+		this.receipts = receipts;
+		this.clock = clock;
+	}
+
+	/**
+	 * The aging of everything owed in the reader's scope, by account, owner (the
+	 * contract's) or the owner's team, largest total first.
+	 */
+	public List<AgingRow> aging(RecordScope scope, AgingScope by) {
+		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "i.account_id");
+		String key = (by == AgingScope.ACCOUNT) ? "o.account_id" : "o.owner_id";
+		Map<Long, Aging> byKey = aged(key, scopeSql.condition(), scopeSql.params());
+		List<AgingRow> rows = new ArrayList<>();
+		if (by == AgingScope.ACCOUNT) {
+			Map<Long, String> names = this.accounts.names(byKey.keySet());
+			byKey.forEach((id, aging) -> rows.add(new AgingRow(id, names.get(id), aging)));
+		}
+		else {
+			Map<Long, UserSummary> owners = this.users.byIds(byKey.keySet());
+			if (by == AgingScope.OWNER) {
+				byKey.forEach((id, aging) -> rows
+					.add(new AgingRow(id, owners.containsKey(id) ? owners.get(id).displayName() : null, aging)));
+			}
+			else {
+				Map<Long, AgingRow> teams = new LinkedHashMap<>();
+				byKey.forEach((id, aging) -> {
+					UserSummary owner = owners.get(id);
+					Long team = (owner != null) ? owner.teamId() : null;
+					String name = (owner != null) ? owner.teamName() : null;
+					teams.merge(team, new AgingRow(team, name, aging),
+							(a, b) -> new AgingRow(a.id(), a.name(), add(a.aging(), b.aging())));
+				});
+				rows.addAll(teams.values());
+			}
+		}
+		rows.sort(Comparator.comparing((AgingRow row) -> row.aging().total()).reversed());
+		return rows;
+	}
+
+	/**
+	 * An account's receivables and payment record.
+	 * @throws io.dakehu.shared.NotFoundException when the reader may not see the account
+	 */
+	public PaymentIndicators forAccount(RecordScope scope, long accountId) {
+		this.accounts.requireVisible(scope, accountId);
+		return of(List.of(accountId)).get(accountId);
+	}
+
+	/**
+	 * The data card's part: active contracts, the next instalments owed, the last
+	 * receipts and the indicators.
+	 */
+	public AccountReceivables card(RecordScope scope, long accountId, int limit) {
+		PaymentIndicators indicators = forAccount(scope, accountId);
+		List<ContractView> active = this.contracts.list(scope,
+				new ContractFilter(accountId, ContractStatus.ACTIVE, null, false), limit);
+		Map<Long, String> numbers = new HashMap<>();
+		this.contracts.list(scope, new ContractFilter(accountId, null, null, false), 1000)
+			.forEach((contract) -> numbers.put(contract.id(), contract.number()));
+		return new AccountReceivables(indicators, active,
+				this.instalments.owedOnAccount(accountId, numbers, today(), limit),
+				this.receipts.latestOnAccount(scope, accountId, limit));
+	}
+
+	@Override
+	public Map<Long, PaymentIndicators> of(Collection<Long> accountIds) {
+		LocalDate today = today();
+		Map<Long, PaymentIndicators> result = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return result;
+		}
+		Set<Long> ids = Set.copyOf(accountIds);
+		Map<Long, Aging> aging = aged("o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids));
+		Map<Long, List<PaymentRecord.Due>> histories = new HashMap<>();
+		this.jdbc.sql("""
+				select i.account_id, i.due_date, i.amount, i.written_off_on, coalesce(sum(a.amount), 0),
+				       coalesce(sum(case when r.received_on <= i.due_date then a.amount else 0 end), 0),
+				       max(r.received_on)
+				from instalment i
+				join contract c on c.id = i.contract_id
+				left join receipt_allocation a on a.instalment_id = i.id
+				left join receipt r on r.id = a.receipt_id
+				where i.account_id in (:accounts) and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
+				  and (i.due_date >= :since or i.written_off_on >= :since)
+				group by i.id, i.account_id, i.due_date, i.amount, i.written_off_on""")
+			.param("accounts", ids)
+			.param("since", today.minusYears(3))
+			.query((rs, n) -> {
+				BigDecimal amount = rs.getBigDecimal(3);
+				BigDecimal paid = rs.getBigDecimal(5);
+				LocalDate last = (rs.getDate(7) != null) ? rs.getDate(7).toLocalDate() : null;
+				return histories.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+					.add(new PaymentRecord.Due(rs.getDate(2).toLocalDate(), amount, rs.getBigDecimal(6), paid,
+							(paid.compareTo(amount) >= 0) ? last : null,
+							(rs.getDate(4) != null) ? rs.getDate(4).toLocalDate() : null));
+			})
+			.list();
+		Map<Long, int[]> ended = new HashMap<>();
+		this.jdbc.sql("""
+				select account_id, status, count(*) from contract
+				where account_id in (:accounts) and status in ('COMPLETED', 'TERMINATED') and ended_on >= :since
+				group by account_id, status""")
+			.param("accounts", ids)
+			.param("since", today.minusYears(3))
+			.query((rs,
+					n) -> ended.computeIfAbsent(rs.getLong(1),
+							(k) -> new int[2])[rs.getString(2).strip().equals("COMPLETED") ? 0 : 1] = rs.getInt(3))
+			.list();
+		Map<Long, BigDecimal> credit = credit(ids);
+		for (long account : ids) {
+			List<PaymentRecord.Due> history = histories.getOrDefault(account, List.of());
+			int[] closed = ended.getOrDefault(account, new int[2]);
+			result.put(account,
+					new PaymentIndicators(account, today, aging.getOrDefault(account, Aging.NONE),
+							credit.getOrDefault(account, BigDecimal.ZERO), PaymentRecord.onTimeRate(history, today),
+							PaymentRecord.weightedDaysOverdue(history, today),
+							PaymentRecord.fulfilmentRate(closed[0], closed[1]), PaymentRecord.defaults(history, today),
+							PaymentRecord.dso(history, today)));
+		}
+		return result;
+	}
+
+	/** What receipts paid beyond the instalments, per account. */
+	private Map<Long, BigDecimal> credit(Set<Long> accountIds) {
+		Map<Long, BigDecimal> credit = new HashMap<>();
+		this.jdbc.sql("""
+				select r.account_id, sum(r.amount - coalesce(a.allocated, 0))
+				from receipt r
+				left join (select receipt_id, sum(amount) as allocated from receipt_allocation group by receipt_id) a
+				  on a.receipt_id = r.id
+				where r.account_id in (:accounts) group by r.account_id""")
+			.param("accounts", accountIds)
+			.query((rs, n) -> credit.put(rs.getLong(1), rs.getBigDecimal(2)))
+			.list();
+		return credit;
+	}
+
+	private Map<Long, Aging> aged(String key, String condition, Map<String, Object> conditionParams) {
+		LocalDate today = today();
+		Map<String, Object> params = new HashMap<>(conditionParams);
+		params.put("today", today);
+		params.put("d30", AgingBucket.DAYS_1_TO_30.earliestDue(today));
+		params.put("d60", AgingBucket.DAYS_31_TO_60.earliestDue(today));
+		params.put("d90", AgingBucket.DAYS_61_TO_90.earliestDue(today));
+		Map<Long, Aging> aged = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select %s,
+				       sum(case when o.due_date >= :today then o.owed else 0 end),
+				       sum(case when o.due_date < :today and o.due_date >= :d30 then o.owed else 0 end),
+				       sum(case when o.due_date < :d30 and o.due_date >= :d60 then o.owed else 0 end),
+				       sum(case when o.due_date < :d60 and o.due_date >= :d90 then o.owed else 0 end),
+				       sum(case when o.due_date < :d90 then o.owed else 0 end)
+				from (%s and %s) o where o.owed > 0 group by %s""".formatted(key, OWED, condition, key))
+			.params(params)
+			.query((rs, n) -> {
+				Map<AgingBucket, BigDecimal> amounts = new EnumMap<>(AgingBucket.class);
+				AgingBucket[] buckets = AgingBucket.values();
+				for (int b = 0; b < buckets.length; b++) {
+					amounts.put(buckets[b], rs.getBigDecimal(b + 2));
+				}
+				return aged.put(rs.getLong(1), Aging.of(amounts));
+			})
+			.list();
+		return aged;
+	}
+
+	private static Aging add(Aging a, Aging b) {
+		return new Aging(a.notDue().add(b.notDue()), a.days1to30().add(b.days1to30()),
+				a.days31to60().add(b.days31to60()), a.days61to90().add(b.days61to90()), a.over90().add(b.over90()));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+}

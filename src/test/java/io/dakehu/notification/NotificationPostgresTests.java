@@ -1,0 +1,8 @@
+package io.dakehu.notification;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class NotificationPostgresTests extends NotificationTests {
+
+}
