@@ -13,7 +13,8 @@ import org.springframework.modulith.NamedInterface;
  * A book of accounts as a derived table for reports that start from accounts rather than
  * from another module's records, such as contacts due (an account never contacted is due
  * too): the live (not archived) accounts the reader may see, with columns
- * {@code account_id}, {@code account_name} and {@code owner_id}.
+ * {@code account_id}, {@code account_name}, {@code owner_id} and {@code key_account_type}
+ * (null for an account that is no key account).
  *
  * @param table a parenthesised sub-select to use after {@code from} or {@code join}
  */
@@ -28,8 +29,8 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 		AccountScopeSql scoped = AccountScopeSql.onAccountTable(scope, "bk");
 		Map<String, Object> params = new HashMap<>(scoped.params());
 		StringBuilder sql = new StringBuilder(
-				"(select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id from account bk"
-						+ " where bk.archived = false and ")
+				"(select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id,"
+						+ " bk.key_account_type as key_account_type from account bk where bk.archived = false and ")
 			.append(scoped.condition());
 		if (ownerIds != null) {
 			// An empty set matches nothing; "in ()" is not valid SQL.

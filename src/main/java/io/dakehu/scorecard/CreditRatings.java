@@ -1,0 +1,338 @@
+package io.dakehu.scorecard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.dakehu.account.AccountBookSql;
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRef;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.order.PurchaseHistory;
+import io.dakehu.segmentation.LatestClasses;
+import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.NoticeRequested;
+import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditTrail;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The quarterly credit rating (DOMAIN.md §5): scored with the credit scorecard in use,
+ * years with us and the tier filled in by Dakehu, the suggested credit from the grade, a
+ * manager's acceptance, the grade history and the accounts due. Every read and write is
+ * limited to the accounts the user may see; an account out of scope is not found.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CreditRatings {
+
+	static final String AUDIT_TYPE = "CreditRating";
+
+	/** The kind of notice a downgrade sends, for opt-outs and filters. */
+	static final String DOWNGRADED = "credit.downgraded";
+
+	private static final BigDecimal DAYS_A_YEAR = new BigDecimal("365.25");
+
+	private final CreditRatingRepository repository;
+
+	private final Scorecards scorecards;
+
+	private final CreditTerms terms;
+
+	private final AccountQueries accounts;
+
+	private final PurchaseHistory purchases;
+
+	private final LatestClasses classes;
+
+	private final Users users;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CreditRatings(CreditRatingRepository repository, Scorecards scorecards, CreditTerms terms, AccountQueries accounts,
+			PurchaseHistory purchases, LatestClasses classes, Users users, JdbcClient jdbc, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.scorecards = scorecards;
+		this.terms = terms;
+		this.accounts = accounts;
+		this.purchases = purchases;
+		this.classes = classes;
+		this.users = users;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * What Dakehu fills in for a rating of the quarter, per computed indicator number of
+	 * the card in use: years from the first purchase to the quarter's start (0 with no
+	 * purchase before it) and the tier of the latest run (NONE when unranked).
+	 * @throws NotFoundException when the account is out of scope
+	 */
+	public Map<Integer, String> computed(RecordScope scope, long accountId, Quarter quarter) {
+		this.accounts.requireVisible(scope, accountId);
+		return computed(this.scorecards.current(ScorecardKind.CREDIT), accountId, quarter);
+	}
+
+	/**
+	 * Rates an account for a quarter. Nothing is stored when an input is refused.
+	 * @throws NotFoundException when the account is out of scope
+	 * @throws RuleViolationException naming the indicator of a refused input
+	 */
+	@Transactional
+	public CreditRatingView rate(CurrentUser me, long accountId, RatingRequest request) {
+		AccountRef account = this.accounts.requireVisible(me.scope(), accountId);
+		Quarter quarter = Quarter.parse(request.quarter());
+		if (quarter.isAfter(Quarter.of(today()))) {
+			throw new RuleViolationException("quarter", "validation.scorecard.futureQuarter");
+		}
+		ScorecardVersion card = this.scorecards.current(ScorecardKind.CREDIT);
+		Score score = card.evaluate(request.inputs(), request.overrides(), computed(card, accountId, quarter),
+				LocaleContextHolder.getLocale());
+		BigDecimal purchases12m = purchasesInYearBefore(accountId, quarter);
+		Optional<CreditRating> previous = latest(accountId);
+		CreditRating saved = this.repository.save(CreditRating.rate(accountId, quarter, card.id(), score, purchases12m,
+				this.terms.suggest(score.grade(), purchases12m), me.id(), LocalDateTime.now(this.clock)));
+		this.audit.created(AUDIT_TYPE, saved.getId(), accountId, saved.auditValues());
+		previous.filter((before) -> !before.getGrade().equals(saved.getGrade()))
+			.ifPresent((before) -> gradeChanged(account, before, saved));
+		return view(saved);
+	}
+
+	/**
+	 * A manager (or above) grants credit on a rating.
+	 * @throws NotFoundException when the rating's account is out of scope
+	 * @throws AccessDeniedException for a key account manager
+	 * @throws StaleEditException when the rating changed since it was read
+	 */
+	@Transactional
+	public CreditRatingView accept(CurrentUser me, long ratingId, Acceptance acceptance) {
+		CreditRating rating = this.repository.findById(ratingId)
+			.orElseThrow(() -> new NotFoundException(AUDIT_TYPE, ratingId));
+		// Out of scope reads as missing first, so a refusal never confirms a rating
+		// exists.
+		this.accounts.requireVisible(me.scope(), rating.getAccountId());
+		if (!me.managesOthers()) {
+			throw new AccessDeniedException("Only managers grant credit");
+		}
+		StaleEditException.check(AUDIT_TYPE, ratingId, acceptance.version(), rating.getVersion());
+		Map<String, Object> before = rating.auditValues();
+		rating.accept(acceptance.limit(), acceptance.termsDays(), acceptance.note(), me.id(),
+				LocalDateTime.now(this.clock));
+		CreditRating saved = this.repository.save(rating);
+		this.audit.changed(AUDIT_TYPE, ratingId, saved.getAccountId(), before, saved.auditValues());
+		return view(saved);
+	}
+
+	/** A rating, if its account is in scope. */
+	public CreditRatingView get(RecordScope scope, long ratingId) {
+		CreditRating rating = this.repository.findById(ratingId)
+			.orElseThrow(() -> new NotFoundException(AUDIT_TYPE, ratingId));
+		this.accounts.requireVisible(scope, rating.getAccountId());
+		return view(rating);
+	}
+
+	/** An account's ratings, the newest quarter first. */
+	public List<CreditRatingView> history(RecordScope scope, long accountId) {
+		this.accounts.requireVisible(scope, accountId);
+		return this.repository.findByAccountIdOrderByQuarterDescIdDesc(accountId).stream().map(this::view).toList();
+	}
+
+	/** The account's grade and granted credit. */
+	public AccountCredit credit(RecordScope scope, long accountId) {
+		this.accounts.requireVisible(scope, accountId);
+		List<CreditRating> ratings = this.repository.findByAccountIdOrderByQuarterDescIdDesc(accountId);
+		CreditRating latest = ratings.isEmpty() ? null : ratings.get(0);
+		CreditRating granted = ratings.stream().filter((r) -> r.getAcceptedAt() != null).findFirst().orElse(null);
+		return new AccountCredit(accountId, (latest != null) ? latest.getGrade() : null,
+				(latest != null) ? latest.getQuarter() : null, latest != null && latest.isProvisional(),
+				(granted != null) ? granted.getAcceptedLimit() : null,
+				(granted != null) ? granted.getAcceptedTermsDays() : null,
+				(granted != null) ? granted.getGrade() : null, (granted != null) ? granted.getAcceptedAt() : null);
+	}
+
+	/**
+	 * Live accounts in scope with no rating for the current quarter: key accounts first,
+	 * then by owner and name.
+	 * @param ownerIds only these owners' accounts; null for every account in the scope
+	 */
+	public DueList due(RecordScope scope, Set<Long> ownerIds, int limit) {
+		Quarter quarter = Quarter.of(today());
+		AccountBookSql book = AccountBookSql.of(scope, ownerIds);
+		String from = """
+				from %s b
+				where not exists (select 1 from credit_rating r where r.account_id = b.account_id
+				                  and r.quarter = :dueQuarter)""".formatted(book.table());
+		Map<String, Object> params = new HashMap<>(book.params());
+		params.put("dueQuarter", quarter.toString());
+		long total = this.jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
+		List<DueRating> rows = new ArrayList<>();
+		if (total > 0) {
+			List<Object[]> found = this.jdbc
+				.sql("""
+						select b.account_id, b.account_name, b.owner_id,
+						       case when b.key_account_type is null then 0 else 1 end as key_account,
+						       (select r.quarter from credit_rating r where r.account_id = b.account_id
+						        order by r.quarter desc, r.id desc limit 1) as last_quarter,
+						       (select r.grade from credit_rating r where r.account_id = b.account_id
+						        order by r.quarter desc, r.id desc limit 1) as last_grade
+						%s
+						order by key_account desc, b.owner_id, b.account_name, b.account_id limit :dueLimit"""
+					.formatted(from))
+				.params(params)
+				.param("dueLimit", limit)
+				.query((rs,
+						n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4) == 1,
+								rs.getString(5), rs.getString(6) })
+				.list();
+			Set<Long> owners = new HashSet<>();
+			found.forEach((row) -> owners.add((Long) row[2]));
+			Map<Long, UserSummary> people = this.users.byIds(owners);
+			for (Object[] row : found) {
+				UserSummary owner = people.get((Long) row[2]);
+				rows.add(new DueRating((Long) row[0], (String) row[1], (Long) row[2],
+						(owner != null) ? owner.username() : null, (Boolean) row[3], (String) row[4], (String) row[5]));
+			}
+		}
+		return new DueList(quarter.toString(), rows, total);
+	}
+
+	/**
+	 * The current quarter's ratings still to do on the user's own accounts, for the
+	 * to-do.
+	 */
+	public DueList toDo(CurrentUser me, int limit) {
+		return due(me.scope(), Set.of(me.id()), limit);
+	}
+
+	private void gradeChanged(AccountRef account, CreditRating before, CreditRating after) {
+		boolean downgrade = after.getGradePosition() > before.getGradePosition();
+		this.events.publishEvent(new CreditGradeChanged(account.id(), after.getId(), after.getQuarter(),
+				before.getGrade(), after.getGrade(), downgrade));
+		if (downgrade) {
+			this.events
+				.publishEvent(new NoticeRequested(List.of(account.ownerId()), true, DOWNGRADED, "notice." + DOWNGRADED,
+						List.of(account.name(), before.getGrade(), after.getGrade(), after.getQuarter()),
+						"/accounts/" + account.id(), DOWNGRADED + ":" + after.getId()));
+		}
+	}
+
+	private Optional<CreditRating> latest(long accountId) {
+		List<CreditRating> ratings = this.repository.findByAccountIdOrderByQuarterDescIdDesc(accountId);
+		return ratings.isEmpty() ? Optional.empty() : Optional.of(ratings.get(0));
+	}
+
+	private Map<Integer, String> computed(ScorecardVersion card, long accountId, Quarter quarter) {
+		Map<Integer, String> computed = new HashMap<>();
+		for (Indicator indicator : card.indicators()) {
+			switch (indicator.source()) {
+				case FIRST_PURCHASE_YEARS -> computed.put(indicator.number(), yearsWithUs(accountId, quarter));
+				case LATEST_TIER -> {
+					LatestClasses.Classes found = this.classes.of(List.of(accountId)).get(accountId);
+					computed.put(indicator.number(), (found != null) ? found.tier().name() : "NONE");
+				}
+				default -> {
+					// Entered by the rater.
+				}
+			}
+		}
+		return computed;
+	}
+
+	/**
+	 * Whole days from the first purchase to the quarter's start, in years to 2 places,
+	 * down.
+	 */
+	private String yearsWithUs(long accountId, Quarter quarter) {
+		PurchaseHistory.Lifetime lifetime = this.purchases.lifetime(List.of(accountId), quarter.figuresUntil())
+			.get(accountId);
+		if (lifetime == null) {
+			return "0";
+		}
+		long days = ChronoUnit.DAYS.between(lifetime.firstPurchase(), quarter.firstDay());
+		return BigDecimal.valueOf(days).divide(DAYS_A_YEAR, 2, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
+	}
+
+	/** Purchases in the twelve months up to the day before the quarter starts. */
+	private BigDecimal purchasesInYearBefore(long accountId, Quarter quarter) {
+		LocalDate until = quarter.figuresUntil();
+		BigDecimal upToEnd = total(accountId, until);
+		BigDecimal upToStart = total(accountId, quarter.firstDay().minusYears(1).minusDays(1));
+		return upToEnd.subtract(upToStart);
+	}
+
+	private BigDecimal total(long accountId, LocalDate until) {
+		PurchaseHistory.Lifetime lifetime = this.purchases.lifetime(List.of(accountId), until).get(accountId);
+		return (lifetime != null) ? lifetime.total() : BigDecimal.ZERO;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private CreditRatingView view(CreditRating rating) {
+		ScorecardVersion card = this.scorecards.version(rating.getScorecardVersionId());
+		Locale locale = LocaleContextHolder.getLocale();
+		List<CreditRatingView.Line> lines = new ArrayList<>();
+		for (CreditRatingLine line : rating.sortedLines()) {
+			Indicator indicator = card.indicator(line.number()).orElseThrow();
+			lines.add(new CreditRatingView.Line(line.number(), indicator.categoryName(locale), indicator.name(locale),
+					indicator.financial(), indicator.points(), indicator.inputType().name(), line.valueText(),
+					line.computedText(), line.overrideReason(), line.points()));
+		}
+		Set<Long> people = new HashSet<>();
+		people.add(rating.getRatedBy());
+		if (rating.getAcceptedBy() != null) {
+			people.add(rating.getAcceptedBy());
+		}
+		Map<Long, UserSummary> names = this.users.byIds(people);
+		return new CreditRatingView(rating.getId(), rating.getAccountId(), rating.getQuarter(), card.scorecardId(),
+				card.versionNo(), rating.getScore(), rating.getFinancial(), rating.getNonFinancial(), rating.getGrade(),
+				rating.isProvisional(), lines, rating.getPurchases12m(), rating.getSuggestedLimit(),
+				rating.getSuggestedTermsDays(), username(names, rating.getRatedBy()), rating.getRatedAt(),
+				rating.getAcceptedLimit(), rating.getAcceptedTermsDays(),
+				(rating.getAcceptedBy() != null) ? username(names, rating.getAcceptedBy()) : null,
+				rating.getAcceptedAt(), rating.getAcceptanceNote(), rating.getVersion());
+	}
+
+	private static String username(Map<Long, UserSummary> names, long id) {
+		UserSummary user = names.get(id);
+		return (user != null) ? user.username() : null;
+	}
+
+	/**
+	 * The accounts due for the quarter: the first rows and the exact count.
+	 */
+	public record DueList(String quarter, List<DueRating> accounts, long total) {
+	}
+
+}

@@ -1,0 +1,12 @@
+/**
+ * Scorecards (DOMAIN.md §5, §6, §6.1): one engine of versioned indicators with bands and
+ * grades, and the quarterly credit rating scored with it, with the suggested credit limit
+ * and payment terms a manager accepts.
+ * <p>
+ * Years with us come from the first purchase the ledger publishes, the tier from the
+ * latest segmentation run as segmentation publishes it; record scope is the account's,
+ * composed from {@link io.dakehu.account.AccountScopeSql}.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "account", "account :: sql", "identity", "order", "segmentation", "shared" })
+package io.dakehu.scorecard;

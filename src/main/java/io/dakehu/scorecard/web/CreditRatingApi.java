@@ -1,0 +1,77 @@
+package io.dakehu.scorecard.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
+import io.dakehu.scorecard.Acceptance;
+import io.dakehu.scorecard.AccountCredit;
+import io.dakehu.scorecard.CreditRatingView;
+import io.dakehu.scorecard.CreditRatings;
+import io.dakehu.scorecard.RatingRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Credit ratings over the API (DOMAIN.md §5), limited to the caller's record scope.
+ */
+@RestController
+class CreditRatingApi {
+
+	private static final int DUE_ROWS = 500;
+
+	private final CreditRatings ratings;
+
+	private final Users users;
+
+	CreditRatingApi(CreditRatings ratings, Users users) {
+		this.ratings = ratings;
+		this.users = users;
+	}
+
+	@PostMapping("/api/v1/accounts/{accountId}/credit-ratings")
+	ResponseEntity<CreditRatingView> rate(@PathVariable long accountId, @RequestBody RatingRequest request) {
+		CreditRatingView created = this.ratings.rate(this.users.current(), accountId, request);
+		return ResponseEntity.created(URI.create("/api/v1/credit-ratings/" + created.id())).body(created);
+	}
+
+	@GetMapping("/api/v1/accounts/{accountId}/credit-ratings")
+	List<CreditRatingView> history(@PathVariable long accountId) {
+		return this.ratings.history(this.users.current().scope(), accountId);
+	}
+
+	@GetMapping("/api/v1/accounts/{accountId}/credit")
+	AccountCredit credit(@PathVariable long accountId) {
+		return this.ratings.credit(this.users.current().scope(), accountId);
+	}
+
+	@GetMapping("/api/v1/credit-ratings/{id}")
+	CreditRatingView get(@PathVariable long id) {
+		return this.ratings.get(this.users.current().scope(), id);
+	}
+
+	@PostMapping("/api/v1/credit-ratings/{id}/accept")
+	CreditRatingView accept(@PathVariable long id, @RequestBody Acceptance acceptance) {
+		return this.ratings.accept(this.users.current(), id, acceptance);
+	}
+
+	/**
+	 * @param owner only this user's accounts; every account in scope when absent
+	 */
+	@GetMapping("/api/v1/credit-ratings/due")
+	CreditRatings.DueList due(@RequestParam(required = false) String owner) {
+		CurrentUser me = this.users.current();
+		Set<Long> owners = (owner == null || owner.isBlank()) ? null
+				: Set.of(this.users.requireActive(owner.strip(), "owner").id());
+		return this.ratings.due(me.scope(), owners, DUE_ROWS);
+	}
+
+}
