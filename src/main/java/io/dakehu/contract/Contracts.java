@@ -355,7 +355,7 @@ public class Contracts {
 		StringBuilder sql = new StringBuilder("""
 				select c.id, c.number, c.account_id, c.opportunity_id, c.signed_date, c.start_date, c.end_date,
 				       c.amount, c.payment_terms, c.owner_id, c.status, c.termination_reason, c.version
-				from contract c where """).append(scopeSql.condition());
+				from contract c where """).append(" ").append(scopeSql.condition());
 		Map<String, Object> params = new HashMap<>(scopeSql.params());
 		if (id != null) {
 			sql.append(" and c.id = :id");
