@@ -59,7 +59,7 @@ public class LostCustomers {
 		}
 		Query lost = lostQuery(scope, from, to, ownerId, lookbackDays);
 		LostAnalysis.Line total = this.jdbc
-			.sql("select count(*), coalesce(sum(b.value), 0) from (" + lost.sql() + ") b")
+			.sql("select count(*), coalesce(sum(b.lost_value), 0) from (" + lost.sql() + ") b")
 			.params(lost.params())
 			.query((rs, n) -> new LostAnalysis.Line(null, rs.getLong(1), rs.getBigDecimal(2)))
 			.single();
@@ -69,7 +69,7 @@ public class LostCustomers {
 		List<LostAnalysis.Line> byQuarter = lines(lost,
 				"cast(extract(year from b.lost_on) as varchar(4)) || '-Q' || cast(extract(quarter from b.lost_on) as varchar(1))");
 		List<LostAnalysis.LostCustomer> customers = this.jdbc
-			.sql("select * from (" + lost.sql() + ") b order by b.value desc, b.lost_on desc, b.account_id limit "
+			.sql("select * from (" + lost.sql() + ") b order by b.lost_value desc, b.lost_on desc, b.account_id limit "
 					+ MAX_LISTED)
 			.params(lost.params())
 			.query(LostCustomers::customer)
@@ -88,7 +88,7 @@ public class LostCustomers {
 		Map<String, Object> params = new HashMap<>(lost.params());
 		params.putAll(scoped.params());
 		String sql = """
-				select l.account_id, l.account_name, l.owner_id, l.churn_reason, l.lost_on, %1$s as value,
+				select l.account_id, l.account_name, l.owner_id, l.churn_reason, l.lost_on, %1$s as lost_value,
 				       coalesce((select ts.tier from churn_score ts join churn_run tr on tr.id = ts.run_id
 				                 where ts.account_id = l.account_id and tr.as_of <= l.lost_on
 				                 order by tr.as_of desc, tr.id desc limit 1), 'SMALL') as tier,
@@ -108,8 +108,8 @@ public class LostCustomers {
 
 	private List<LostAnalysis.Line> lines(Query lost, String key) {
 		return this.jdbc
-			.sql("select " + key + " as k, count(*), coalesce(sum(b.value), 0) from (" + lost.sql() + ") b group by "
-					+ key + " order by 3 desc, 1")
+			.sql("select " + key + " as k, count(*), coalesce(sum(b.lost_value), 0) from (" + lost.sql()
+					+ ") b group by " + key + " order by 3 desc, 1")
 			.params(lost.params())
 			.query((rs, n) -> new LostAnalysis.Line((rs.getString(1) != null) ? rs.getString(1).strip() : null,
 					rs.getLong(2), rs.getBigDecimal(3)))
@@ -156,7 +156,7 @@ public class LostCustomers {
 		String reason = rs.getString("churn_reason");
 		return new LostAnalysis.LostCustomer(rs.getLong("account_id"), rs.getString("account_name"), ownerId, reason,
 				ChurnReason.valueOf(reason).controllable(), rs.getObject("lost_on", LocalDate.class),
-				rs.getBigDecimal("value"), rs.getString("tier").strip(), level);
+				rs.getBigDecimal("lost_value"), rs.getString("tier").strip(), level);
 	}
 
 	private record Query(String sql, Map<String, Object> params) {
