@@ -375,9 +375,12 @@ public class Contracts {
 			params.put("owner", owner);
 		}
 		if (filter.overdue()) {
+			// The contract is matched outside the derived table: H2 does not let a
+			// derived
+			// table in an exists refer to the outer query.
 			sql.append(" and c.status not in ('DRAFT', 'AWAITING_APPROVAL') and exists (select 1 from (")
 				.append(Instalments.WITH_PAID)
-				.append(" where i.contract_id = c.id) o where o.written_off_on is null and o.amount > o.paid")
+				.append(") o where o.contract_id = c.id and o.written_off_on is null and o.amount > o.paid")
 				.append(" and o.due_date < :today)");
 			params.put("today", today());
 		}
