@@ -187,6 +187,13 @@ class DemoData implements SmartLifecycle {
 				cells.put("birthday", shifted(row.get("birthday"), shift));
 				return cells;
 			});
+			LocalDate today = LocalDate.now(this.clock);
+			load(editor, ImportType.SURVEYS, "story/surveys.csv", (row) -> {
+				Map<String, String> cells = new java.util.LinkedHashMap<>(row.toMap());
+				cells.remove("days_ago");
+				cells.put("surveyedOn", today.minusDays(Long.parseLong(row.get("days_ago"))).toString());
+				return cells;
+			});
 			long storyStarted = System.nanoTime();
 			this.story.tell(editor, shift, read("story/contacts.csv"), read("story/activities.csv"),
 					read("story/assessments.csv"), read("story/targets.csv"), read("story/quotas.csv"));

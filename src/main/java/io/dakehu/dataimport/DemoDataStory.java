@@ -91,18 +91,9 @@ class DemoDataStory {
 	void tell(CurrentUser admin, long shift, List<CSVRecord> contactRows, List<CSVRecord> activityRows,
 			List<CSVRecord> assessmentRows, List<CSVRecord> targetRows, List<CSVRecord> quotaRows) {
 		this.transaction.executeWithoutResult((status) -> {
-			Map<String, Long> accountIds = new HashMap<>();
 			RecordScope everything = admin.scope();
-			for (AccountRow row : this.accountQueries
-				.search(everything, AccountCriteria.all(), new PageRequest(0, 10_000))
-				.content()) {
-				accountIds.put(row.name(), row.id());
-			}
-			Map<String, CurrentUser> people = new HashMap<>();
-			for (UserSummary user : this.users.all()) {
-				people.put(user.username(), new CurrentUser(user.id(), user.username(), user.displayName(), user.role(),
-						RecordScope.everything(user.id())));
-			}
+			Map<String, Long> accountIds = accountIds(this.accountQueries, everything);
+			Map<String, CurrentUser> people = people(this.users);
 			Map<Long, Map<String, Long>> contactIds = new HashMap<>();
 			for (Long accountId : accountIds.values()) {
 				Map<String, Long> byName = new HashMap<>();
@@ -174,8 +165,31 @@ class DemoDataStory {
 		this.lifecycle.refresh();
 	}
 
+	/** Every account's id by its name, as the demo files name them. */
+	static Map<String, Long> accountIds(AccountQueries accounts, RecordScope everything) {
+		Map<String, Long> ids = new HashMap<>();
+		for (AccountRow row : accounts.search(everything, AccountCriteria.all(), new PageRequest(0, 10_000))
+			.content()) {
+			ids.put(row.name(), row.id());
+		}
+		return ids;
+	}
+
+	/**
+	 * Every user by username, each seeing everything: the story acts for them on accounts
+	 * they may not own, as the files say.
+	 */
+	static Map<String, CurrentUser> people(Users users) {
+		Map<String, CurrentUser> people = new HashMap<>();
+		for (UserSummary user : users.all()) {
+			people.put(user.username(), new CurrentUser(user.id(), user.username(), user.displayName(), user.role(),
+					RecordScope.everything(user.id())));
+		}
+		return people;
+	}
+
 	/** Runs the step with the user signed in, so the audit log names them. */
-	private static void as(CurrentUser user, Runnable step) {
+	static void as(CurrentUser user, Runnable step) {
 		Authentication before = SecurityContextHolder.getContext().getAuthentication();
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.username(), null, List.of()));

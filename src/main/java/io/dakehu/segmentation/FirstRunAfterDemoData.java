@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ class FirstRunAfterDemoData {
 	}
 
 	@EventListener
+	@Order(DemoDataLoaded.SEGMENTATION)
 	void segment(DemoDataLoaded loaded) {
 		LocalDate quarterAgo = LocalDate.now(this.clock).minusMonths(3);
 		this.runs.runFor(null, new RunRequest(null, quarterAgo, null), SegmentationRuns.SYSTEM);

@@ -3,7 +3,19 @@ package io.dakehu.shared;
 /**
  * Published when the demo data set has just been loaded on a first start, so modules that
  * compute from purchases can prepare their first figures and a newcomer opens a dashboard
- * with data in it.
+ * with data in it. Its listeners run in the order of the constants here, each reading
+ * what the one before it wrote: the tiers first, then the complaints whose due times
+ * follow the tier, then the churn scores that read both.
  */
 public record DemoDataLoaded() {
+
+	/** The first segmentation runs. */
+	public static final int SEGMENTATION = 10;
+
+	/** Complaints at their several stages. */
+	public static final int SERVICE = 20;
+
+	/** The first churn-risk run. */
+	public static final int CHURN = 30;
+
 }
