@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.segmentation.Tier;
 import io.dakehu.service.ComplaintCategory;
@@ -136,7 +138,12 @@ class ServicePages {
 		model.addAttribute("canAssign", me.managesOthers() && complaint.status() != ComplaintStatus.CLOSED);
 		model.addAttribute("canAskHelp", (me.username().equals(complaint.owner()) || me.managesOthers())
 				&& complaint.status() != ComplaintStatus.CLOSED);
-		model.addAttribute("people", this.users.active());
+		// Sales colleagues only: the administrator keeps the system, not the customers.
+		List<UserSummary> colleagues = this.users.active().stream().filter((u) -> u.role() != Role.ADMIN).toList();
+		model.addAttribute("people", colleagues);
+		model.addAttribute("helpers", colleagues.stream()
+			.filter((u) -> !u.username().equals(complaint.owner()) && !complaint.helpers().contains(u.username()))
+			.toList());
 		return "service/complaint";
 	}
 
