@@ -252,6 +252,22 @@ abstract class ContactPlanTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theCalendarFeedSpeaksTheLanguageItsLinkNames() throws Exception {
+		long kamId = this.jdbc.sql("select id from app_user where username = :kam")
+			.param("kam", this.kam)
+			.query(Long.class)
+			.single();
+		String path = "/feeds/calendar/" + this.feeds.issue(kamId) + ".ics";
+		Calendar chinese = new CalendarBuilder()
+			.build(new StringReader(this.api.send(null, null, "GET", path + "?lang=zh_CN", null).expect(200).text()));
+		assertThat(chinese.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("大客户到期联络");
+		Calendar english = new CalendarBuilder()
+			.build(new StringReader(this.api.send(null, null, "GET", path + "?lang=en", null).expect(200).text()));
+		assertThat(english.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("Dakehu contacts due");
+		this.feeds.revoke(kamId);
+	}
+
+	@Test
 	void theToDoListsTodaysContactsAndOpportunitiesPastTheirCloseDate() {
 		long dueToday = account(this.kam, "todo today");
 		contact(this.kam, dueToday, this.today.minusDays(2), this.today);

@@ -121,14 +121,19 @@ class CalendarFeedPage {
 		return "home/feed :: feed";
 	}
 
-	/** A new link, shown this once; any earlier link stops working. */
+	/**
+	 * A new link, shown this once; any earlier link stops working. It names the language
+	 * the user made it in: a calendar app sends neither the user's language cookie nor,
+	 * often, their language, and a Chinese KAM's calendar should read in Chinese.
+	 */
 	@PostMapping("/plan/feed")
-	String issue(Model model, HttpServletRequest request) {
+	String issue(Model model, HttpServletRequest request, Locale locale) {
 		CurrentUser me = this.users.current();
 		String token = this.feeds.issue(me.id());
 		model.addAttribute("url",
 				ServletUriComponentsBuilder.fromContextPath(request)
 					.path("/feeds/calendar/{token}.ics")
+					.queryParam("lang", "zh".equals(locale.getLanguage()) ? "zh_CN" : "en")
 					.buildAndExpand(token)
 					.toUriString());
 		model.addAttribute("issuedAt", this.feeds.issuedAt(me.id()).orElse(null));
