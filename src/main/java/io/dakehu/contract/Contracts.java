@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -142,6 +143,29 @@ public class Contracts {
 			throw new NotFoundException(AUDIT_TYPE, id);
 		}
 		return found.get(0);
+	}
+
+	/**
+	 * The contracts of these numbers the reader may see, by number, as an import from the
+	 * ERP names them: numbers compare exactly, as printed on the contract.
+	 */
+	public Map<String, ContractRef> byNumbers(RecordScope scope, Collection<String> numbers) {
+		Map<String, ContractRef> found = new HashMap<>();
+		if (numbers.isEmpty()) {
+			return found;
+		}
+		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "c.account_id");
+		Map<String, Object> params = new HashMap<>(scopeSql.params());
+		params.put("numbers", numbers);
+		this.jdbc
+			.sql("select c.id, c.number, c.account_id, c.status from contract c where c.number in (:numbers) and "
+					+ scopeSql.condition())
+			.params(params)
+			.query((rs, n) -> new ContractRef(rs.getLong(1), rs.getString(2), rs.getLong(3),
+					ContractStatus.valueOf(rs.getString(4).strip())))
+			.list()
+			.forEach((ref) -> found.put(ref.number(), ref));
+		return found;
 	}
 
 	/** Contracts the reader may see, latest signed first. */

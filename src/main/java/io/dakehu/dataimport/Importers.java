@@ -1,5 +1,6 @@
 package io.dakehu.dataimport;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,9 @@ import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountService;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.contact.Contacts;
+import io.dakehu.contract.Contracts;
+import io.dakehu.contract.PaymentMethod;
+import io.dakehu.contract.Receipts;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
@@ -46,6 +50,12 @@ class Importers {
 
 	private final Surveys surveys;
 
+	private final Contracts contracts;
+
+	private final Receipts receipts;
+
+	private final Clock clock;
+
 	private final Validator validator;
 
 	private final JobStore jobs;
@@ -54,7 +64,8 @@ class Importers {
 
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
-			Surveys surveys, Validator validator, JobStore jobs, Labels labels) {
+			Surveys surveys, Contracts contracts, Receipts receipts, Validator validator, JobStore jobs, Labels labels,
+			Clock clock) {
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -64,9 +75,12 @@ class Importers {
 		this.users = users;
 		this.administration = administration;
 		this.surveys = surveys;
+		this.contracts = contracts;
+		this.receipts = receipts;
 		this.validator = validator;
 		this.jobs = jobs;
 		this.labels = labels;
+		this.clock = clock;
 	}
 
 	/**
@@ -86,6 +100,8 @@ class Importers {
 					this.catalog.matcher(), people(), stageNames());
 			case USERS -> new UserImporter(this.users, this.administration, people(), this.validator);
 			case SURVEYS -> new SurveyImporter(this.accountQueries, this.contacts, this.surveys, this.validator);
+			case RECEIPTS ->
+				new ReceiptImporter(this.contracts, this.receipts, methodNames(), this.validator, this.clock);
 		};
 	}
 
@@ -101,6 +117,7 @@ class Importers {
 			case OPPORTUNITIES -> OpportunityImporter.COLUMNS;
 			case USERS -> UserImporter.COLUMNS;
 			case SURVEYS -> SurveyImporter.COLUMNS;
+			case RECEIPTS -> ReceiptImporter.COLUMNS;
 		};
 	}
 
@@ -145,6 +162,18 @@ class Importers {
 			names.put(Column.key(stage.name()), stage);
 			for (Locale locale : LANGUAGES) {
 				names.put(Column.key(this.labels.get(locale, "stage." + stage.name())), stage);
+			}
+		}
+		return names;
+	}
+
+	/** Every payment method by its code and its label in each language. */
+	Map<String, PaymentMethod> methodNames() {
+		Map<String, PaymentMethod> names = new HashMap<>();
+		for (PaymentMethod method : PaymentMethod.values()) {
+			names.put(Column.key(method.name()), method);
+			for (Locale locale : LANGUAGES) {
+				names.put(Column.key(this.labels.get(locale, "contract.method." + method.name())), method);
 			}
 		}
 		return names;

@@ -1,0 +1,177 @@
+package io.dakehu.contract;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ImportJobs;
+import io.dakehu.dataimport.ImportRequest;
+import io.dakehu.dataimport.ImportStatus;
+import io.dakehu.dataimport.ImportType;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Receipts (回款) imported from an ERP file through the importer: every row or none, each
+ * bad cell named by its line and column, a contract outside the user's scope read as
+ * unknown, and the imported money allocated to the instalments oldest due first, as the
+ * test works it out from the plan.
+ */
+abstract class ReceiptImportTests extends ApiTestSupport {
+
+	private static final LocalDate TODAY = LocalDate.now();
+
+	@Autowired
+	private ImportJobs imports;
+
+	@Autowired
+	private Users users;
+
+	private String kam;
+
+	private String otherKam;
+
+	private long account;
+
+	@BeforeEach
+	void people() {
+		this.kam = this.given.kam();
+		this.otherKam = this.given.kam();
+		this.account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Payer")).id();
+	}
+
+	@Test
+	void aFileWithABadRowStoresNothingAndNamesEachBadCell() {
+		String active = number(activeContract("90000",
+				plan(TODAY.minusDays(40), "30000", TODAY.minusDays(10), "30000", TODAY.plusDays(20), "30000")));
+		String draft = create(this.kam, "1000", List.of()).expect(201).text("number");
+		String bad = """
+				合同编号,回款日期,回款金额,回款方式,银行流水号
+				%1$s,%3$s,1000,银行转账,B-1
+				HT-NOT-A-CONTRACT,%3$s,1000,银行转账,B-2
+				%2$s,%3$s,1000,银行转账,B-3
+				%1$s,%4$s,1000,银行转账,B-4
+				%1$s,%3$s,-5,现金,B-5
+				%1$s,%3$s,1000,比特币,B-6
+				%1$s,,1000,支票,B-7
+				""".formatted(active, draft, TODAY, TODAY.plusDays(1));
+		ImportJobView refused = run(this.kam, bad);
+		assertThat(refused.status()).isEqualTo(ImportStatus.VALIDATED);
+		assertThat(refused.errors())
+			.extracting(ImportJobView.Error::row, ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(Tuple.tuple(3L, "合同编号", "import.unknownContract"),
+					Tuple.tuple(4L, "合同编号", "import.draftContract"),
+					Tuple.tuple(5L, "回款日期", "validation.contract.receiptInFuture"),
+					Tuple.tuple(6L, "回款金额", "import.notPositive"),
+					Tuple.tuple(7L, "回款方式", "import.unknownPaymentMethod"), Tuple.tuple(8L, "回款日期", "import.required"));
+		assertThat(receiptsOn(this.account)).isZero();
+	}
+
+	@Test
+	void importedReceiptsPayTheOldestInstalmentsFirst() {
+		List<Map<String, Object>> plan = plan(TODAY.minusDays(40), "30000", TODAY.minusDays(10), "30000",
+				TODAY.plusDays(20), "30000");
+		long contract = activeContract("90000", plan);
+		String[] amounts = { "45000.00", "20000.50" };
+		String file = """
+				contract number,date received,amount,payment method,reference
+				%1$s,%2$s,%3$s,Bank transfer,ERP-1
+				%1$s,%2$s,%4$s,银行承兑汇票,ERP-2
+				""".formatted(number(contract), TODAY.minusDays(1), amounts[0], amounts[1]);
+		ImportJobView stored = run(this.kam, file);
+		assertThat(stored.status()).as(stored.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(stored.committedRows()).isEqualTo(2);
+
+		// Oldest due first: what each instalment holds once the receipts are poured in.
+		BigDecimal left = new BigDecimal(amounts[0]).add(new BigDecimal(amounts[1]));
+		List<BigDecimal> expectedPaid = new ArrayList<>();
+		for (Map<String, Object> instalment : plan) {
+			BigDecimal due = new BigDecimal(instalment.get("amount").toString());
+			BigDecimal paid = left.min(due);
+			expectedPaid.add(paid);
+			left = left.subtract(paid);
+		}
+		List<JsonNode> instalments = this.api.get(this.kam, "/api/v1/contracts/" + contract + "/instalments")
+			.expect(200)
+			.items();
+		assertThat(instalments).extracting((i) -> new BigDecimal(i.get("paid").asString()))
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactlyElementsOf(expectedPaid);
+		assertThat(this.jdbc.sql("select method from receipt where contract_id = :c order by amount desc")
+			.param("c", contract)
+			.query(String.class)
+			.list()).containsExactly("BANK_TRANSFER", "ACCEPTANCE_BILL");
+	}
+
+	@Test
+	void anotherKamsContractReadsAsUnknown() {
+		String active = number(activeContract("5000", plan(TODAY.plusDays(30), "5000")));
+		ImportJobView outside = run(this.otherKam,
+				"contract,date,amount,method\n" + active + "," + TODAY + ",100,CASH\n");
+		assertThat(outside.errors()).extracting(ImportJobView.Error::code).containsExactly("import.unknownContract");
+		assertThat(receiptsOn(this.account)).isZero();
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private ImportJobView run(String username, String csv) {
+		long id = this.jdbc.sql("select id from app_user where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
+		CurrentUser editor = this.users.actingAs(id).orElseThrow();
+		return this.imports.runNow(editor,
+				new ImportRequest(ImportType.RECEIPTS, "receipts.csv", false, null, Fixtures.unique("erp"), null),
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "TEST", false);
+	}
+
+	private long activeContract(String amount, List<Map<String, Object>> plan) {
+		Response created = create(this.kam, amount, plan).expect(201);
+		return this.api
+			.post(this.kam, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
+			.expect(200)
+			.id();
+	}
+
+	private Response create(String user, String amount, List<Map<String, Object>> plan) {
+		return this.api.post(user, "/api/v1/contracts", json("accountId", this.account, "signedDate", TODAY.toString(),
+				"amount", amount, "paymentTerms", "30 days net", "instalments", plan));
+	}
+
+	private String number(long contract) {
+		return this.api.get(this.kam, "/api/v1/contracts/" + contract).expect(200).text("number");
+	}
+
+	private static List<Map<String, Object>> plan(Object... dueDatesAndAmounts) {
+		List<Map<String, Object>> plan = new ArrayList<>();
+		for (int i = 0; i < dueDatesAndAmounts.length; i += 2) {
+			plan.add(json("dueDate", dueDatesAndAmounts[i].toString(), "amount", dueDatesAndAmounts[i + 1]));
+		}
+		return plan;
+	}
+
+	private long receiptsOn(long account) {
+		return this.jdbc.sql("select count(*) from receipt where account_id = :a")
+			.param("a", account)
+			.query(Long.class)
+			.single();
+	}
+
+}
