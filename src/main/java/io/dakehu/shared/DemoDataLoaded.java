@@ -5,7 +5,8 @@ package io.dakehu.shared;
  * compute from purchases can prepare their first figures and a newcomer opens a dashboard
  * with data in it. Its listeners run in the order of the constants here, each reading
  * what the one before it wrote: the tiers first, then the complaints whose due times
- * follow the tier, then the churn scores that read both.
+ * follow the tier, the contracts with their receivables, then the churn scores that read
+ * them all.
  */
 public record DemoDataLoaded() {
 
@@ -14,6 +15,9 @@ public record DemoDataLoaded() {
 
 	/** Complaints at their several stages. */
 	public static final int SERVICE = 20;
+
+	/** Contracts, payment plans and receipts. */
+	public static final int CONTRACTS = 25;
 
 	/** The first churn-risk run. */
 	public static final int CHURN = 30;
