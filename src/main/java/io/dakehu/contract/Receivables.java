@@ -35,7 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Receivables implements ReceivableIndicators {
 
-	private static final String OWED = """
+	/**
+	 * What each instalment of a contract that takes money still owes: its account, the
+	 * contract's owner, its due date; written-off instalments owe nothing.
+	 */
+	static final String OWED = """
 			select i.account_id, c.owner_id, i.due_date, i.amount - coalesce(p.paid, 0) as owed
 			from instalment i
 			join contract c on c.id = i.contract_id

@@ -2,12 +2,15 @@ package io.dakehu.contract.web;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.dakehu.contract.AgingRow;
 import io.dakehu.contract.AgingScope;
+import io.dakehu.contract.CollectionPlan;
 import io.dakehu.contract.ContractFilter;
 import io.dakehu.contract.ContractInput;
 import io.dakehu.contract.ContractStateException;
@@ -27,6 +30,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -58,10 +62,17 @@ class ContractApi {
 
 	private final Labels labels;
 
-	ContractApi(Contracts contracts, Receipts receipts, Receivables receivables, Users users, Labels labels) {
+	private final CollectionPlan plan;
+
+	private final Clock clock;
+
+	ContractApi(Contracts contracts, Receipts receipts, Receivables receivables, CollectionPlan plan, Users users,
+			Labels labels, Clock clock) {
 		this.contracts = contracts;
 		this.receipts = receipts;
 		this.receivables = receivables;
+		this.plan = plan;
+		this.clock = clock;
 		this.users = users;
 		this.labels = labels;
 	}
@@ -162,6 +173,27 @@ class ContractApi {
 	@GetMapping("/api/v1/receivables/aging")
 	List<AgingRow> aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope scope) {
 		return this.receivables.aging(this.users.current().scope(), scope);
+	}
+
+	/**
+	 * What is overdue, then what falls due in each of the coming weeks or months (1 to 52
+	 * of them; more or fewer are cut to that).
+	 */
+	@GetMapping("/api/v1/receivables/forecast")
+	List<CollectionPlan.Period> forecast(@RequestParam(defaultValue = "WEEK") CollectionPlan.Step step,
+			@RequestParam(defaultValue = "12") int periods) {
+		return this.plan.forecast(this.users.current().scope(), step, Math.max(1, Math.min(52, periods)));
+	}
+
+	/**
+	 * Contracts signed and money received per salesperson; this year to date by default.
+	 */
+	@GetMapping("/api/v1/receivables/salespeople")
+	List<CollectionPlan.Salesperson> salespeople(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		LocalDate end = (to != null) ? to : LocalDate.now(this.clock);
+		return this.plan.bySalesperson(this.users.current().scope(), (from != null) ? from : end.withDayOfYear(1), end);
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/receivables")

@@ -9,8 +9,6 @@ import java.util.function.Supplier;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
-import io.dakehu.contract.AgingBucket;
-import io.dakehu.contract.AgingScope;
 import io.dakehu.contract.ContractFilter;
 import io.dakehu.contract.ContractInput;
 import io.dakehu.contract.ContractStateException;
@@ -42,8 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The contract pages: the list with its filters, a new contract (blank or from a won
- * opportunity), one contract with its plan, receipts and the steps its status allows, the
- * aging report, and the contracts part of the account page's data card.
+ * opportunity), one contract with its plan, receipts and the steps its status allows, and
+ * the contracts part of the account page's data card.
  */
 @Controller
 class ContractPages {
@@ -202,15 +200,6 @@ class ContractPages {
 		}
 		return attempt(id, redirect, "contract.receipt.recorded",
 				() -> this.receipts.record(this.users.current(), input));
-	}
-
-	@GetMapping("/receivables/aging")
-	String aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope by, Model model) {
-		model.addAttribute("rows", this.receivables.aging(this.users.current().scope(), by));
-		model.addAttribute("by", by);
-		model.addAttribute("scopes", AgingScope.values());
-		model.addAttribute("buckets", AgingBucket.values());
-		return "contract/aging";
 	}
 
 	/** The contracts part of the account page's "current transactions". */
