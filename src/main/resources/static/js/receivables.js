@@ -15,14 +15,17 @@
 		return {
 			type: 'bar', name: s.name, stack: data.stacked ? 'owed' : undefined,
 			itemStyle: { color: data.stacked ? COLOURS[i % COLOURS.length] : (i === 0 ? '#e0796f' : '#b3261e') },
-			data: s.data.map(Number)
+			data: s.data.map(function (value, index) {
+				return (data.firstOverdue && index === 0) ? { value: Number(value), itemStyle: { color: '#7f1d1d' } } : Number(value);
+			})
 		};
 	});
 	chart.setOption({
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-		legend: { top: 0, show: data.series.length > 1 },
+		legend: { top: 0, type: 'scroll', show: data.series.length > 1 },
 		grid: { left: 8, right: 16, top: data.series.length > 1 ? 36 : 12, bottom: 8, containLabel: true },
-		xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, rotate: data.categories.length > 6 ? 35 : 0 } },
+		xAxis: { type: 'category', data: data.categories,
+			axisLabel: { interval: data.categories.length > 8 ? 'auto' : 0, rotate: data.categories.length > 6 ? 35 : 0 } },
 		yAxis: { type: 'value' },
 		series: series
 	});

@@ -3,6 +3,7 @@ package io.dakehu.contract.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ class ReceivablePages {
 		model.addAttribute("by", by);
 		model.addAttribute("scopes", AgingScope.values());
 		model.addAttribute("buckets", AgingBucket.values());
-		model.addAttribute("chart", chart(names, series, links, true));
+		model.addAttribute("chart", chart(names, series, links, true, false));
 		return "contract/aging";
 	}
 
@@ -113,7 +114,7 @@ class ReceivablePages {
 	@GetMapping("/receivables/forecast")
 	String forecast(@RequestParam(defaultValue = "WEEK") CollectionPlan.Step step, Model model) {
 		List<CollectionPlan.Period> periods = this.plan.forecast(this.users.current().scope(), step, PERIODS);
-		List<String> names = periods.stream().map((p) -> period(p, null)).toList();
+		List<String> names = periods.stream().map((p) -> shortPeriod(p, step)).toList();
 		List<String> links = new ArrayList<>();
 		for (CollectionPlan.Period p : periods) {
 			links.add(p.overdue() ? "/contracts?overdue=true" : null);
@@ -124,7 +125,7 @@ class ReceivablePages {
 		model.addAttribute("total",
 				periods.stream().map(CollectionPlan.Period::owed).reduce(BigDecimal.ZERO, BigDecimal::add));
 		model.addAttribute("chart", chart(names, List.of(series(this.labels.get("receivables.owed"),
-				periods.stream().map(CollectionPlan.Period::owed).toList())), links, false));
+				periods.stream().map(CollectionPlan.Period::owed).toList())), links, false, true));
 		return "contract/forecast";
 	}
 
@@ -162,12 +163,13 @@ class ReceivablePages {
 		model.addAttribute("links", links);
 		model.addAttribute("from", period[0]);
 		model.addAttribute("to", period[1]);
-		model.addAttribute("chart", chart(names,
-				List.of(series(this.labels.get("receivables.signed"),
-						ranking.stream().map(CollectionPlan.Salesperson::signed).toList()),
-						series(this.labels.get("receivables.received"),
-								ranking.stream().map(CollectionPlan.Salesperson::received).toList())),
-				links, false));
+		model.addAttribute("chart",
+				chart(names,
+						List.of(series(this.labels.get("receivables.signed"),
+								ranking.stream().map(CollectionPlan.Salesperson::signed).toList()),
+								series(this.labels.get("receivables.received"),
+										ranking.stream().map(CollectionPlan.Salesperson::received).toList())),
+						links, false, false));
 		return "contract/salespeople";
 	}
 
@@ -199,11 +201,18 @@ class ReceivablePages {
 	}
 
 	private String period(CollectionPlan.Period p, Locale locale) {
+		return p.overdue() ? this.labels.get(locale, "receivables.overdue") : p.from() + " – " + p.to();
+	}
+
+	/**
+	 * A period as the chart's axis names it, short enough for a phone: 12-07 or 2026-12.
+	 */
+	private String shortPeriod(CollectionPlan.Period p, CollectionPlan.Step step) {
 		if (p.overdue()) {
-			return (locale != null) ? this.labels.get(locale, "receivables.overdue")
-					: this.labels.get("receivables.overdue");
+			return this.labels.get("receivables.overdue");
 		}
-		return p.from() + " – " + p.to();
+		return (step == CollectionPlan.Step.MONTH) ? YearMonth.from(p.from()).toString()
+				: p.from().toString().substring(5);
 	}
 
 	private String name(AgingRow row, AgingScope by) {
@@ -247,14 +256,18 @@ class ReceivablePages {
 		return series;
 	}
 
-	/** What the chart script draws: categories, series, where a click leads. */
+	/**
+	 * What the chart script draws: categories, series, where a click leads; with
+	 * {@code firstOverdue} the first bar is what is overdue already, drawn darker.
+	 */
 	private static String chart(List<String> categories, List<Map<String, Object>> series, List<String> links,
-			boolean stacked) {
+			boolean stacked, boolean firstOverdue) {
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("categories", categories);
 		chart.put("series", series);
 		chart.put("links", links);
 		chart.put("stacked", stacked);
+		chart.put("firstOverdue", firstOverdue);
 		return JSON.writeValueAsString(chart);
 	}
 
