@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
@@ -35,12 +37,62 @@ public class CollectionPlan {
 
 	private final Users users;
 
+	private final AccountQueries accounts;
+
 	private final Clock clock;
 
-	CollectionPlan(JdbcClient jdbc, Users users, Clock clock) {
+	CollectionPlan(JdbcClient jdbc, Users users, AccountQueries accounts, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.accounts = accounts;
 		this.clock = clock;
+	}
+
+	/**
+	 * An instalment past due that still owes money, as the owner's to-do shows it.
+	 *
+	 * @param owed what it still owes
+	 */
+	public record OverdueInstalment(long contractId, String contractNumber, long accountId, String accountName,
+			LocalDate dueDate, BigDecimal owed) {
+	}
+
+	/**
+	 * The first instalments to chase and how many there are.
+	 */
+	public record Chase(List<OverdueInstalment> instalments, long total) {
+	}
+
+	/**
+	 * The instalments of the user's own contracts past due and still owing, the oldest
+	 * due first: the money they are to chase (催款) today.
+	 */
+	public Chase toChase(CurrentUser me, int limit) {
+		String overdue = "select i.contract_id, c.number, i.account_id, i.due_date, i.amount - i.paid from ("
+				+ Instalments.WITH_PAID + ") i join contract c on c.id = i.contract_id"
+				+ " where c.owner_id = :me and c.status not in ('DRAFT', 'AWAITING_APPROVAL')"
+				+ " and i.written_off_on is null and i.amount > i.paid and i.due_date < :today";
+		LocalDate today = LocalDate.now(this.clock);
+		List<Object[]> rows = this.jdbc.sql(overdue + " order by i.due_date, i.id limit :limit")
+			.param("me", me.id())
+			.param("today", today)
+			.param("limit", limit)
+			.query((rs,
+					n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
+							rs.getBigDecimal(5) })
+			.list();
+		long total = (rows.size() < limit) ? rows.size()
+				: this.jdbc.sql("select count(*) from (" + overdue + ") o")
+					.param("me", me.id())
+					.param("today", today)
+					.query(Long.class)
+					.single();
+		Map<Long, String> names = this.accounts.names(rows.stream().map((row) -> (Long) row[2]).toList());
+		List<OverdueInstalment> instalments = rows.stream()
+			.map((row) -> new OverdueInstalment((Long) row[0], (String) row[1], (Long) row[2], names.get(row[2]),
+					(LocalDate) row[3], (BigDecimal) row[4]))
+			.toList();
+		return new Chase(instalments, total);
 	}
 
 	/** How the forecast cuts the time ahead. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import io.dakehu.contract.CollectionPlan;
 import io.dakehu.home.HomeQueries.DueContact;
 import io.dakehu.home.HomeQueries.Window;
 import io.dakehu.identity.CurrentUser;
@@ -26,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A user's to-do list (待办): what is theirs to act on today, from every module that owns a
  * piece of it. Contacts due today or overdue on their own accounts, complaints they own
  * or help with that are unanswered or due for resolution by tonight, return visits due on
- * their resolved complaints, their accounts still to rate this quarter, and their open
- * opportunities whose expected close date passed.
+ * their resolved complaints, their accounts still to rate this quarter, the overdue
+ * instalments of their contracts, and their open opportunities whose expected close date
+ * passed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,13 +46,17 @@ public class ToDo {
 
 	private final CreditRatings ratings;
 
+	private final CollectionPlan collections;
+
 	private final Clock clock;
 
-	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditRatings ratings, Clock clock) {
+	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditRatings ratings,
+			CollectionPlan collections, Clock clock) {
 		this.home = home;
 		this.complaints = complaints;
 		this.pipeline = pipeline;
 		this.ratings = ratings;
+		this.collections = collections;
 		this.clock = clock;
 	}
 
@@ -61,7 +67,8 @@ public class ToDo {
 		PageResult<DueContact> contacts = this.home.due(me.scope(), mine, null, Window.TODAY, rows);
 		ComplaintsToDo complaints = this.complaints.toDo(me, ROWS);
 		PageResult<OpportunityView> opportunities = this.pipeline.closePassed(me.scope(), mine, rows);
-		return new Items(contacts, complaints.due(), complaints.returnVisits(), ratings(me), opportunities);
+		return new Items(contacts, complaints.due(), complaints.returnVisits(), ratings(me),
+				this.collections.toChase(me, ROWS), opportunities);
 	}
 
 	private Ratings ratings(CurrentUser me) {
@@ -86,19 +93,22 @@ public class ToDo {
 	 * @param complaints complaints not answered yet or due for resolution by tonight
 	 * @param returnVisits resolved complaints whose return visit is due
 	 * @param ratings the user's accounts with no credit rating for the current quarter
+	 * @param receivables the overdue instalments of the user's contracts
 	 * @param opportunities open opportunities past their expected close date
 	 */
 	public record Items(PageResult<DueContact> contacts, List<ComplaintView> complaints,
-			List<ComplaintView> returnVisits, Ratings ratings, PageResult<OpportunityView> opportunities) {
+			List<ComplaintView> returnVisits, Ratings ratings, CollectionPlan.Chase receivables,
+			PageResult<OpportunityView> opportunities) {
 
 		/**
-		 * Everything on the list, as the navigation badge shows it: contacts, ratings and
-		 * opportunities counted exactly, complaints and return visits up to {@link #ROWS}
-		 * each (a user with more has a case for the complaints page, not a badge).
+		 * Everything on the list, as the navigation badge shows it: contacts, ratings,
+		 * overdue instalments and opportunities counted exactly, complaints and return
+		 * visits up to {@link #ROWS} each (a user with more has a case for the complaints
+		 * page, not a badge).
 		 */
 		public long count() {
 			return this.contacts.totalElements() + this.complaints.size() + this.returnVisits.size()
-					+ this.ratings.total() + this.opportunities.totalElements();
+					+ this.ratings.total() + this.receivables.total() + this.opportunities.totalElements();
 		}
 
 	}

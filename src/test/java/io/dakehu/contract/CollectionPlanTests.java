@@ -163,6 +163,39 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 		this.api.page(this.kam, "/receivables/salespeople/export?format=csv").expect(200);
 	}
 
+	@Test
+	void theOwnersToDoListsTheirOverdueInstalmentsOldestFirst() {
+		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Chased")).id();
+		long contract = activeContract(this.kam, account, "6000",
+				List.<Object[]>of(new Object[] { TODAY.minusDays(40), "1000" },
+						new Object[] { TODAY.minusDays(5), "2000" }, new Object[] { TODAY, "3000" }));
+		receipt(this.kam, contract, TODAY.minusDays(1), "1500");
+		// 1,500 pays the first instalment and 500 of the second; the third is due today,
+		// not overdue.
+		JsonNode todo = this.api.get(this.kam, "/api/v1/me/todo").expect(200).body();
+		JsonNode receivables = todo.get("receivables");
+		assertThat(receivables.get("count").asLong()).isEqualTo(1);
+		assertThat(receivables.get("items").get(0).get("dueDate").asString()).isEqualTo(TODAY.minusDays(5).toString());
+		assertThat(amount(receivables.get("items").get(0), "owed")).isEqualByComparingTo("1500");
+		assertThat(receivables.get("items").get(0).get("contractId").asLong()).isEqualTo(contract);
+		String page = this.api.page(this.kam, "/todo").expect(200).text();
+		assertThat(page).contains("data-contract=\"" + contract + "\"");
+		// A colleague's to-do does not chase it; the manager's own to-do neither (not
+		// their contract).
+		assertThat(this.api.get(this.colleague, "/api/v1/me/todo")
+			.expect(200)
+			.body()
+			.get("receivables")
+			.get("count")
+			.asLong()).isZero();
+		assertThat(this.api.get(this.manager, "/api/v1/me/todo")
+			.expect(200)
+			.body()
+			.get("receivables")
+			.get("count")
+			.asLong()).isZero();
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private long activeContract(String user, long account, String amount, List<Object[]> plan) {

@@ -1,5 +1,6 @@
 package io.dakehu.home.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.dakehu.contract.CollectionPlan;
 import io.dakehu.home.ContactPlan;
 import io.dakehu.home.ContactPlan.Group;
 import io.dakehu.home.ContactPlan.Scope;
@@ -76,6 +78,8 @@ class ContactPlanApi {
 				new Part<>(items.returnVisits().size(), items.returnVisits().stream().map(ComplaintItem::of).toList()),
 				new Part<>(items.ratings().total(),
 						items.ratings().accounts().stream().map((due) -> RatingItem.of(items.ratings(), due)).toList()),
+				new Part<>(items.receivables().total(),
+						items.receivables().instalments().stream().map(ReceivableItem::of).toList()),
 				new Part<>(items.opportunities().totalElements(),
 						items.opportunities().content().stream().map(OpportunityItem::of).toList()));
 	}
@@ -108,7 +112,7 @@ class ContactPlanApi {
 
 	/** The caller's to-do list, each part with its count. */
 	record Todo(long count, Part<Item> contacts, Part<ComplaintItem> complaints, Part<ComplaintItem> returnVisits,
-			Part<RatingItem> ratings, Part<OpportunityItem> opportunities) {
+			Part<RatingItem> ratings, Part<ReceivableItem> receivables, Part<OpportunityItem> opportunities) {
 	}
 
 	record Part<T>(long count, List<T> items) {
@@ -145,6 +149,20 @@ class ContactPlanApi {
 			return new RatingItem(due.accountId(), due.accountName(), due.keyAccount(), ratings.quarter(),
 					ratings.dueBy(), ratings.overdue(), due.lastQuarter(), due.lastGrade(),
 					"/api/v1/accounts/" + due.accountId() + "/credit-ratings");
+		}
+
+	}
+
+	/**
+	 * An overdue instalment of one of the caller's contracts, with where to post the
+	 * receipt.
+	 */
+	record ReceivableItem(long contractId, String contractNumber, long accountId, String accountName, LocalDate dueDate,
+			BigDecimal owed, String action) {
+
+		static ReceivableItem of(CollectionPlan.OverdueInstalment instalment) {
+			return new ReceivableItem(instalment.contractId(), instalment.contractNumber(), instalment.accountId(),
+					instalment.accountName(), instalment.dueDate(), instalment.owed(), "/api/v1/receipts");
 		}
 
 	}
