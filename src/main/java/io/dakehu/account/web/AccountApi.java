@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountSegments;
@@ -50,20 +51,24 @@ class AccountApi {
 	/** The customer tier filter, when the module that computes tiers is present. */
 	private final AccountSegments segments;
 
+	/** The credit grade filter, when the module that rates credit is present. */
+	private final AccountGrades grades;
+
 	AccountApi(AccountQueries queries, AccountService accounts, Users users, ObjectProvider<AccountSegments> segments,
-			Labels labels) {
+			ObjectProvider<AccountGrades> grades, Labels labels) {
 		this.labels = labels;
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
 		this.segments = segments.getIfAvailable();
+		this.grades = grades.getIfAvailable();
 	}
 
 	@GetMapping
 	PageResult<AccountJson.Row> list(AccountListParams params) {
 		return this.queries
 			.search(this.users.current().scope(), params.criteria(), params.pageRequest(),
-					params.segment(this.segments))
+					params.segment(this.segments, this.grades))
 			.map(AccountJson.Row::of);
 	}
 
