@@ -57,6 +57,19 @@ public record AccountScopeSql(String condition, Map<String, Object> params) {
 	}
 
 	/**
+	 * Two conditions that must both hold, such as two filters of the account list; either
+	 * may be null, meaning none.
+	 */
+	public static AccountScopeSql both(AccountScopeSql first, AccountScopeSql second) {
+		if (first == null || second == null) {
+			return (first != null) ? first : second;
+		}
+		Map<String, Object> params = new HashMap<>(first.params());
+		params.putAll(second.params());
+		return new AccountScopeSql(first.condition() + " and " + second.condition(), params);
+	}
+
+	/**
 	 * The same rule for a query on the account table itself, written so the database can
 	 * use the owner index.
 	 */

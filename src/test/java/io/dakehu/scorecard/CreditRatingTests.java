@@ -52,7 +52,7 @@ abstract class CreditRatingTests extends ApiTestSupport {
 	 * + 2 + 4 + 10 + 6 + 5 + 5 + 5 + 6 = 50 plus #1 and #15; financial 4 + 3 + 2 + 3 + 2
 	 * + 4 + 2 + 2 = 22.
 	 */
-	private static Map<String, Object> goodInputs() {
+	static Map<String, Object> goodInputs() {
 		Map<String, Object> inputs = new HashMap<>();
 		inputs.put("2", 4); // 3
 		inputs.put("3", 5); // 4

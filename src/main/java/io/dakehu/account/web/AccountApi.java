@@ -1,11 +1,15 @@
 package io.dakehu.account.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.DuplicateAccountException;
@@ -50,21 +54,26 @@ class AccountApi {
 	/** The customer tier filter, when the module that computes tiers is present. */
 	private final AccountSegments segments;
 
+	/** The credit grade filter, when the module that rates credit is present. */
+	private final AccountGrades grades;
+
 	AccountApi(AccountQueries queries, AccountService accounts, Users users, ObjectProvider<AccountSegments> segments,
-			Labels labels) {
+			ObjectProvider<AccountGrades> grades, Labels labels) {
 		this.labels = labels;
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
 		this.segments = segments.getIfAvailable();
+		this.grades = grades.getIfAvailable();
 	}
 
 	@GetMapping
 	PageResult<AccountJson.Row> list(AccountListParams params) {
-		return this.queries
-			.search(this.users.current().scope(), params.criteria(), params.pageRequest(),
-					params.segment(this.segments))
-			.map(AccountJson.Row::of);
+		PageResult<AccountRow> page = this.queries.search(this.users.current().scope(), params.criteria(),
+				params.pageRequest(), params.segment(this.segments, this.grades));
+		Map<Long, String> gradeOf = (this.grades != null)
+				? this.grades.of(page.content().stream().map(AccountRow::id).toList()) : Map.of();
+		return page.map((row) -> AccountJson.Row.of(row, gradeOf.get(row.id())));
 	}
 
 	/**
@@ -77,7 +86,7 @@ class AccountApi {
 	ResponseEntity<AccountJson> create(@Valid @RequestBody AccountInput input,
 			@RequestParam(defaultValue = "false") boolean force) {
 		AccountDetails created = this.accounts.open(this.users.current(), input, force);
-		return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(AccountJson.of(created));
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(json(created));
 	}
 
 	@ExceptionHandler(DuplicateAccountException.class)
@@ -114,7 +123,7 @@ class AccountApi {
 				.location(URI.create("/api/v1/accounts/" + survivor.get()))
 				.build();
 		}
-		return ResponseEntity.ok(AccountJson.of(this.queries.details(this.users.current().scope(), id)));
+		return ResponseEntity.ok(json(this.queries.details(this.users.current().scope(), id)));
 	}
 
 	/**
@@ -139,7 +148,7 @@ class AccountApi {
 		if (request.version() == null) {
 			throw new RuleViolationException("version", "validation.versionRequired");
 		}
-		return AccountJson.of(this.accounts.merge(editor, id, request.into(), request.version()));
+		return json(this.accounts.merge(editor, id, request.into(), request.version()));
 	}
 
 	@PutMapping("/{id}")
@@ -149,13 +158,19 @@ class AccountApi {
 		if (input.version() == null) {
 			throw new RuleViolationException("version", "validation.versionRequired");
 		}
-		return AccountJson.of(this.accounts.update(editor, id, input.version(), input));
+		return json(this.accounts.update(editor, id, input.version(), input));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> archive(@PathVariable long id) {
 		this.accounts.archive(this.users.current(), id);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The account with the grade of its latest credit rating, where credit is rated. */
+	private AccountJson json(AccountDetails account) {
+		String grade = (this.grades != null) ? this.grades.of(List.of(account.id())).get(account.id()) : null;
+		return AccountJson.of(account, grade);
 	}
 
 }

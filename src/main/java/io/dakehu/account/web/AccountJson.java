@@ -10,20 +10,22 @@ import io.dakehu.account.AccountRow;
 
 /**
  * An account in the API: the owner and team as usernames; the churn reason and the day it
- * was lost while it is LOST, and the date of its latest purchase.
+ * was lost while it is LOST, the date of its latest purchase, and the grade of its latest
+ * credit rating (null when never rated, or when no module rates credit).
  */
 record AccountJson(long id, String name, String registrationId, String industry, String region, String address,
 		Integer employees, BigDecimal annualRevenue, Long parentId, String parentName, String owner, String ownerName,
 		String keyAccountType, String relationshipType, String salesApproach, String status, boolean archived,
 		String description, List<String> team, LocalDateTime createdAt, LocalDateTime updatedAt, int version,
-		String churnReason, LocalDate lostOn, LocalDate lastPurchaseOn) {
+		String churnReason, LocalDate lostOn, LocalDate lastPurchaseOn, String creditGrade) {
 
-	static AccountJson of(AccountDetails a) {
+	static AccountJson of(AccountDetails a, String creditGrade) {
 		return new AccountJson(a.id(), a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
 				a.employees(), a.annualRevenue(), a.parentId(), a.parentName(), a.ownerUsername(), a.ownerName(),
 				code(a.keyAccountType()), code(a.relationshipType()), code(a.salesApproach()), code(a.status()),
 				a.archived(), a.description(), a.team().stream().map(AccountDetails.TeamMember::username).toList(),
-				a.createdAt(), a.updatedAt(), a.version(), code(a.churnReason()), a.lostOn(), a.lastPurchaseOn());
+				a.createdAt(), a.updatedAt(), a.version(), code(a.churnReason()), a.lostOn(), a.lastPurchaseOn(),
+				creditGrade);
 	}
 
 	static String code(Enum<?> value) {
@@ -34,12 +36,13 @@ record AccountJson(long id, String name, String registrationId, String industry,
 	 * A line of the list, lighter than the whole account.
 	 */
 	record Row(long id, String name, String registrationId, String industry, String region, String owner,
-			String ownerName, String keyAccountType, String status, boolean archived, LocalDateTime updatedAt) {
+			String ownerName, String keyAccountType, String status, boolean archived, LocalDateTime updatedAt,
+			String creditGrade) {
 
-		static Row of(AccountRow r) {
+		static Row of(AccountRow r, String creditGrade) {
 			return new Row(r.id(), r.name(), r.registrationId(), r.industry(), r.region(), r.ownerUsername(),
 					r.ownerName(), AccountJson.code(r.keyAccountType()), AccountJson.code(r.status()), r.archived(),
-					r.updatedAt());
+					r.updatedAt(), creditGrade);
 		}
 
 	}

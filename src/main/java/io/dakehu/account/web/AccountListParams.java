@@ -1,6 +1,7 @@
 package io.dakehu.account.web;
 
 import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.KeyAccountType;
@@ -10,10 +11,12 @@ import io.dakehu.shared.PageRequest;
 /**
  * The account list's query string, shared by the page and the API: {@code sort=name} or
  * {@code sort=-updated} (a leading minus, or a {@code ,desc} suffix, sorts descending);
- * {@code tier} filters by a code of {@link io.dakehu.account.AccountSegments}.
+ * {@code tier} filters by a code of {@link io.dakehu.account.AccountSegments},
+ * {@code grade} by a credit grade of {@link io.dakehu.account.AccountGrades}.
  */
 record AccountListParams(String q, String owner, String industry, String region, KeyAccountType type,
-		LifecycleStatus status, Boolean archived, Long parentId, String sort, Integer page, Integer size, String tier) {
+		LifecycleStatus status, Boolean archived, Long parentId, String sort, Integer page, Integer size, String tier,
+		String grade) {
 
 	AccountCriteria criteria() {
 		String column = (sort != null) ? sort.strip() : "name";
@@ -41,11 +44,21 @@ record AccountListParams(String q, String owner, String industry, String region,
 	 * The tier filter as a condition; null when there is none, the code is unknown, or no
 	 * module classifies accounts.
 	 */
-	AccountScopeSql segment(AccountSegments segments) {
+	private AccountScopeSql segment(AccountSegments segments) {
 		if (segments == null || tier == null || !segments.codes().contains(tier)) {
 			return null;
 		}
 		return segments.filter(tier, "a.id");
+	}
+
+	/**
+	 * The tier and the credit grade filters as one condition; null when there is neither.
+	 * An unknown code, or a module that is absent, filters nothing.
+	 */
+	AccountScopeSql segment(AccountSegments segments, AccountGrades grades) {
+		AccountScopeSql byGrade = (grades != null && grade != null && grades.codes().contains(grade))
+				? grades.filter(grade, "a.id") : null;
+		return AccountScopeSql.both(segment(segments), byGrade);
 	}
 
 }

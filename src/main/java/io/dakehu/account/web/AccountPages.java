@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.dakehu.account.AccountAccess;
 import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
@@ -63,14 +64,18 @@ class AccountPages {
 	/** The customer tier, when the module that computes it is present. */
 	private final AccountSegments segments;
 
+	/** The credit grade, when the module that rates credit is present. */
+	private final AccountGrades grades;
+
 	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit, AuditHistory history,
-			ObjectProvider<AccountSegments> segments) {
+			ObjectProvider<AccountSegments> segments, ObjectProvider<AccountGrades> grades) {
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
 		this.audit = audit;
 		this.history = history;
 		this.segments = segments.getIfAvailable();
+		this.grades = grades.getIfAvailable();
 	}
 
 	@GetMapping("/accounts")
@@ -78,8 +83,11 @@ class AccountPages {
 			Model model) {
 		CurrentUser me = this.users.current();
 		PageResult<AccountRow> result = this.queries.search(me.scope(), params.criteria(), params.pageRequest(),
-				params.segment(this.segments));
+				params.segment(this.segments, this.grades));
 		model.addAttribute("result", result);
+		model.addAttribute("gradeOf", (this.grades != null)
+				? this.grades.of(result.content().stream().map(AccountRow::id).toList()) : java.util.Map.of());
+		model.addAttribute("grades", (this.grades != null) ? this.grades.codes() : List.of());
 		model.addAttribute("tierOf", (this.segments != null)
 				? this.segments.of(result.content().stream().map(AccountRow::id).toList()) : java.util.Map.of());
 		model.addAttribute("tiers", (this.segments != null) ? this.segments.codes() : List.of());
@@ -296,6 +304,7 @@ class AccountPages {
 		param(url, "type", p.type());
 		param(url, "status", p.status());
 		param(url, "tier", p.tier());
+		param(url, "grade", p.grade());
 		param(url, "archived", p.archived());
 		param(url, "sort", p.sort());
 		param(url, "size", p.size());

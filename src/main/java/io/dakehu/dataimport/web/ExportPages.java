@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
@@ -41,10 +42,14 @@ class ExportPages {
 
 	private final AccountSegments segments;
 
-	ExportPages(Exports exports, Users users, ObjectProvider<AccountSegments> segments) {
+	private final AccountGrades grades;
+
+	ExportPages(Exports exports, Users users, ObjectProvider<AccountSegments> segments,
+			ObjectProvider<AccountGrades> grades) {
 		this.exports = exports;
 		this.users = users;
 		this.segments = segments.getIfAvailable();
+		this.grades = grades.getIfAvailable();
 	}
 
 	@GetMapping("/exports/accounts")
@@ -53,13 +58,17 @@ class ExportPages {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String region,
 			@RequestParam(required = false) KeyAccountType type, @RequestParam(required = false) LifecycleStatus status,
 			@RequestParam(required = false) Boolean archived, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String tier, Locale locale) {
+			@RequestParam(required = false) String tier, @RequestParam(required = false) String grade, Locale locale) {
 		CurrentUser reader = this.users.current();
 		AccountCriteria criteria = criteria(q, owner, industry, region, type, status, archived, sort);
 		AccountScopeSql segment = (this.segments != null && tier != null && this.segments.codes().contains(tier))
 				? this.segments.filter(tier, "a.id") : null;
+		if (this.grades != null && grade != null && this.grades.codes().contains(grade)) {
+			segment = AccountScopeSql.both(segment, this.grades.filter(grade, "a.id"));
+		}
+		AccountScopeSql filters = segment;
 		return TableDownload.of("accounts", ExportFormat.parse(format),
-				(table) -> this.exports.exportAccounts(reader, criteria, segment, locale, table));
+				(table) -> this.exports.exportAccounts(reader, criteria, filters, locale, table));
 	}
 
 	/**
