@@ -1,7 +1,6 @@
 package io.dakehu.account.web;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -167,10 +166,8 @@ class AccountApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** The account with the grade of its latest credit rating, where credit is rated. */
 	private AccountJson json(AccountDetails account) {
-		String grade = (this.grades != null) ? this.grades.of(List.of(account.id())).get(account.id()) : null;
-		return AccountJson.of(account, grade);
+		return AccountJson.of(account, this.grades);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountRow;
 
 /**
@@ -18,6 +19,11 @@ record AccountJson(long id, String name, String registrationId, String industry,
 		String keyAccountType, String relationshipType, String salesApproach, String status, boolean archived,
 		String description, List<String> team, LocalDateTime createdAt, LocalDateTime updatedAt, int version,
 		String churnReason, LocalDate lostOn, LocalDate lastPurchaseOn, String creditGrade) {
+
+	/** The account with the grade of its latest credit rating, where credit is rated. */
+	static AccountJson of(AccountDetails a, AccountGrades grades) {
+		return of(a, (grades != null) ? grades.of(List.of(a.id())).get(a.id()) : null);
+	}
 
 	static AccountJson of(AccountDetails a, String creditGrade) {
 		return new AccountJson(a.id(), a.name(), a.registrationId(), a.industry(), a.region(), a.address(),

@@ -1,11 +1,13 @@
 package io.dakehu.account.web;
 
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountLifecycle;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.ChurnReason;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +26,11 @@ class LifecycleApi {
 
 	private final Users users;
 
-	LifecycleApi(AccountService accounts, AccountLifecycle lifecycle, Users users) {
+	private final AccountGrades grades;
+
+	LifecycleApi(AccountService accounts, AccountLifecycle lifecycle, Users users,
+			ObjectProvider<AccountGrades> grades) {
+		this.grades = grades.getIfAvailable();
 		this.accounts = accounts;
 		this.lifecycle = lifecycle;
 		this.users = users;
@@ -35,8 +41,9 @@ class LifecycleApi {
 		if (request.version() == null) {
 			throw new RuleViolationException("version", "validation.versionRequired");
 		}
-		return AccountJson
-			.of(this.accounts.markLost(this.users.current(), id, request.version(), request.churnReason()));
+		return AccountJson.of(
+				this.accounts.markLost(this.users.current(), id, request.version(), request.churnReason()),
+				this.grades);
 	}
 
 	/** Directors and administrators only; answers how many accounts moved. */
