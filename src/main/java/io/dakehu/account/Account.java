@@ -50,7 +50,18 @@ class Account {
 
 	private Long parentId;
 
+	/** Null while the account is in the public pool (decision 0032). */
 	private Long ownerId;
+
+	private LocalDateTime ownedSince;
+
+	private LocalDateTime pooledAt;
+
+	private PoolReason poolReason;
+
+	private String poolNote;
+
+	private Long previousOwnerId;
 
 	private KeyAccountType keyAccountType;
 
@@ -93,6 +104,7 @@ class Account {
 		Account account = new Account();
 		account.rename(name);
 		account.ownerId = ownerId;
+		account.ownedSince = now;
 		account.status = LifecycleStatus.PROSPECT;
 		account.createdAt = now;
 		account.updatedAt = now;
@@ -161,9 +173,49 @@ class Account {
 		this.lostOn = on;
 	}
 
-	void assignOwner(long ownerId) {
+	void assignOwner(long ownerId, LocalDateTime now) {
+		if (this.ownerId == null || this.ownerId != ownerId) {
+			this.ownedSince = now;
+		}
 		this.ownerId = ownerId;
+		this.pooledAt = null;
+		this.poolReason = null;
+		this.poolNote = null;
 		this.team.removeIf((member) -> member.userId() == ownerId);
+	}
+
+	boolean inPool() {
+		return this.ownerId == null;
+	}
+
+	/**
+	 * Takes the account from the pool. The caller has checked the claimant's maximum and
+	 * the reclaim block, which need other accounts and other rows.
+	 */
+	void claim(long userId, LocalDateTime now) {
+		if (!inPool()) {
+			throw new RuleViolationException("owner", "account.validation.notInPool");
+		}
+		assignOwner(userId, now);
+	}
+
+	/**
+	 * The owner gives the account up, saying why: it enters the pool, where anyone may
+	 * claim it.
+	 */
+	void returnToPool(String reason, LocalDateTime now) {
+		if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+			throw new RuleViolationException("reason", "validation.requiredMax", 500);
+		}
+		if (inPool()) {
+			throw new RuleViolationException("owner", "account.validation.inPoolAlready");
+		}
+		this.previousOwnerId = this.ownerId;
+		this.ownerId = null;
+		this.ownedSince = null;
+		this.pooledAt = now;
+		this.poolReason = PoolReason.RETURNED;
+		this.poolNote = reason.strip();
 	}
 
 	/**
@@ -176,7 +228,7 @@ class Account {
 
 	void shareWith(Set<Long> userIds) {
 		this.team = userIds.stream()
-			.filter((userId) -> userId != this.ownerId.longValue())
+			.filter((userId) -> !userId.equals(this.ownerId))
 			.map(AccountTeamMember::new)
 			.collect(Collectors.toCollection(HashSet::new));
 	}
@@ -236,6 +288,8 @@ class Account {
 		values.put("annualRevenue", (this.annualRevenue != null) ? this.annualRevenue.toPlainString() : null);
 		values.put("parentId", this.parentId);
 		values.put("ownerId", this.ownerId);
+		values.put("poolReason", this.poolReason);
+		values.put("poolNote", this.poolNote);
 		values.put("keyAccountType", this.keyAccountType);
 		values.put("relationshipType", this.relationshipType);
 		values.put("salesApproach", this.salesApproach);
@@ -264,8 +318,24 @@ class Account {
 		return this.parentId;
 	}
 
-	long ownerId() {
+	Long ownerId() {
 		return this.ownerId;
+	}
+
+	Long previousOwnerId() {
+		return this.previousOwnerId;
+	}
+
+	LocalDateTime pooledAt() {
+		return this.pooledAt;
+	}
+
+	PoolReason poolReason() {
+		return this.poolReason;
+	}
+
+	String poolNote() {
+		return this.poolNote;
 	}
 
 	boolean archived() {

@@ -75,7 +75,10 @@ public class AccountQueries {
 			AccountScopeSql segment) {
 		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
 		// The tombstones of merges are no accounts of anyone's any more.
-		StringBuilder where = new StringBuilder(" where a.merged_into is null and ").append(scopeSql.condition());
+		// The pool's accounts (no owner) have their own list, and the tally counts owned
+		// ones.
+		StringBuilder where = new StringBuilder(" where a.merged_into is null and a.owner_id is not null and ")
+			.append(scopeSql.condition());
 		Map<String, Object> params = new HashMap<>(scopeSql.params());
 		if (criteria.archived() != null) {
 			where.append(" and a.archived = :archived");
@@ -155,14 +158,18 @@ public class AccountQueries {
 					+ " limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getBoolean(9),
 					rs.getTimestamp(10).toLocalDateTime()))
 			.list();
 		Set<Long> ownerIds = new HashSet<>();
-		rows.forEach((row) -> ownerIds.add(row.ownerId()));
+		rows.forEach((row) -> {
+			if (row.ownerId() != null) {
+				ownerIds.add(row.ownerId());
+			}
+		});
 		Map<Long, UserSummary> owners = this.users.byIds(ownerIds);
 		List<AccountRow> content = rows.stream().map((row) -> {
-			UserSummary owner = owners.get(row.ownerId());
+			UserSummary owner = (row.ownerId() != null) ? owners.get(row.ownerId()) : null;
 			return new AccountRow(row.id(), row.name(), row.registrationId(), row.industry(), row.region(),
 					(owner != null) ? owner.username() : null, (owner != null) ? owner.displayName() : null,
 					(row.type() != null) ? KeyAccountType.valueOf(row.type()) : null,
@@ -183,9 +190,11 @@ public class AccountQueries {
 
 	AccountDetails details(Account account) {
 		Set<Long> userIds = new HashSet<>(account.teamUserIds());
-		userIds.add(account.ownerId());
+		if (account.ownerId() != null) {
+			userIds.add(account.ownerId());
+		}
 		Map<Long, UserSummary> people = this.users.byIds(userIds);
-		UserSummary owner = people.get(account.ownerId());
+		UserSummary owner = (account.ownerId() != null) ? people.get(account.ownerId()) : null;
 		String parentName = (account.parentId() != null)
 				? this.accounts.findById(account.parentId()).map(Account::name).orElse(null) : null;
 		List<AccountDetails.TeamMember> team = new ArrayList<>();
@@ -252,7 +261,7 @@ public class AccountQueries {
 			.sql("select a.id, a.name, a.owner_id from account a where a.id = :id and " + readable.condition())
 			.params(readable.params())
 			.param("id", id)
-			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Account", id));
 	}
@@ -295,15 +304,20 @@ public class AccountQueries {
 	}
 
 	/**
-	 * The scope's condition widened by every {@link AccountReadAccess}: the accounts a
-	 * reader may at least read.
+	 * The scope's condition widened by the pool and every {@link AccountReadAccess}: the
+	 * accounts a reader may at least read.
 	 */
 	private AccountScopeSql readableOnAccountTable(RecordScope scope, String alias) {
 		AccountScopeSql scoped = AccountScopeSql.onAccountTable(scope, alias);
-		if (scope.all() || this.readAccess.isEmpty()) {
+		if (scope.all()) {
 			return scoped;
 		}
-		StringBuilder condition = new StringBuilder("(").append(scoped.condition());
+		// Everyone may read the pool's accounts, so they can choose what to claim
+		// (decision 0032).
+		StringBuilder condition = new StringBuilder("(").append(scoped.condition())
+			.append(" or ")
+			.append(alias)
+			.append(".owner_id is null");
 		Map<String, Object> params = new HashMap<>(scoped.params());
 		for (AccountReadAccess access : this.readAccess) {
 			AccountScopeSql more = access.readable(scope, alias + ".id");
@@ -323,7 +337,7 @@ public class AccountQueries {
 			.sql("select a.id, a.name, a.owner_id from account a where a.id = :id and " + scopeSql.condition())
 			.params(scopeSql.params())
 			.param("id", id)
-			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Account", id));
 	}
@@ -340,7 +354,7 @@ public class AccountQueries {
 			.params(scopeSql.params())
 			.param("q", "%" + escapeLike(Account.searchKey((text != null) ? text : "")) + "%")
 			.param("limit", limit)
-			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.list();
 	}
 
@@ -368,10 +382,12 @@ public class AccountQueries {
 		for (List<Long> chunk : chunks(ids)) {
 			this.jdbc.sql("select id, owner_id from account where id in (:ids)")
 				.param("ids", chunk)
-				.query((rs, n) -> ownerOf.put(rs.getLong(1), rs.getLong(2)))
+				.query((rs, n) -> ownerOf.put(rs.getLong(1), rs.getObject(2, Long.class)))
 				.list();
 		}
-		Map<Long, UserSummary> owners = this.users.byIds(Set.copyOf(ownerOf.values()));
+		Set<Long> ownerIds = new HashSet<>(ownerOf.values());
+		ownerIds.remove(null);
+		Map<Long, UserSummary> owners = this.users.byIds(ownerIds);
 		Map<Long, String> usernames = new HashMap<>();
 		ownerOf.forEach((account, owner) -> {
 			UserSummary user = owners.get(owner);
@@ -416,7 +432,7 @@ public class AccountQueries {
 						+ scopeSql.condition())
 			.params(scopeSql.params())
 			.param("keys", keys)
-			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.list();
 	}
 
@@ -449,7 +465,7 @@ public class AccountQueries {
 					+ scopeSql.condition() + " order by a.id limit 10")
 			.params(scopeSql.params())
 			.param("key", AccountNames.matchKey(name))
-			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.list();
 	}
 
@@ -552,7 +568,7 @@ public class AccountQueries {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private record RawRow(long id, String name, String registrationId, String industry, String region, long ownerId,
+	private record RawRow(long id, String name, String registrationId, String industry, String region, Long ownerId,
 			String type, String status, boolean archived, java.time.LocalDateTime updatedAt) {
 	}
 

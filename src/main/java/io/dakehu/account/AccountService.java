@@ -118,14 +118,14 @@ public class AccountService {
 		Account account = load(editor, id);
 		StaleEditException.check("Account", id, expectedVersion, account.version());
 		Map<String, Object> before = account.auditValues();
-		long previousOwner = account.ownerId();
+		Long previousOwner = account.ownerId();
 		account.keepStatus(input.status());
 		Lookups lookups = new Lookups(editor);
 		account.rename(input.name());
 		if (StringUtils.hasText(input.owner())) {
-			account.assignOwner(lookups.owner(input.owner()));
+			account.assignOwner(lookups.owner(input.owner()), now());
 		}
-		if (account.ownerId() != previousOwner) {
+		if (!java.util.Objects.equals(account.ownerId(), previousOwner)) {
 			this.tally.add(previousOwner, account.archived(), -1);
 			this.tally.add(account.ownerId(), account.archived(), 1);
 		}
@@ -235,7 +235,9 @@ public class AccountService {
 		}
 		Set<Long> team = new HashSet<>(survivor.teamUserIds());
 		team.addAll(absorbed.teamUserIds());
-		team.add(absorbed.ownerId());
+		if (absorbed.ownerId() != null) {
+			team.add(absorbed.ownerId());
+		}
 		survivor.shareWith(team);
 		survivor.fillBlanksFrom(absorbed);
 		survivor.touch(now);

@@ -25,8 +25,14 @@ class AccountTally {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Counts only owned accounts: the pool's (no owner) are nobody's book.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void add(long ownerId, boolean archived, int delta) {
+	void add(Long ownerId, boolean archived, int delta) {
+		if (ownerId == null) {
+			return;
+		}
 		if (update(ownerId, archived, delta) == 0) {
 			try {
 				this.jdbc.sql("insert into account_tally (owner_id, archived, accounts) values (:o, :a, :d)")
@@ -75,15 +81,26 @@ class AccountTally {
 		return owned + shared;
 	}
 
+	/** How many live accounts the user owns. */
+	long owned(long ownerId) {
+		return this.jdbc
+			.sql("select coalesce(sum(accounts), 0) from account_tally where owner_id = :o and archived = false")
+			.param("o", ownerId)
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Recomputes every count from the accounts themselves.
 	 */
 	@Transactional
 	public void recount() {
 		this.jdbc.sql("delete from account_tally").update();
-		this.jdbc.sql("""
-				insert into account_tally (owner_id, archived, accounts)
-				select owner_id, archived, count(*) from account group by owner_id, archived""").update();
+		this.jdbc
+			.sql("""
+					insert into account_tally (owner_id, archived, accounts)
+					select owner_id, archived, count(*) from account where owner_id is not null group by owner_id, archived""")
+			.update();
 	}
 
 }

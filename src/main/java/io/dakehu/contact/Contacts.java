@@ -15,6 +15,7 @@ import java.util.function.BiConsumer;
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
@@ -26,6 +27,7 @@ import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.PickerOption;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +55,16 @@ public class Contacts {
 
 	private final Users users;
 
+	/**
+	 * Whether the pool's accounts show their contacts without phone numbers until someone
+	 * claims the account (decision 0032): the pool shows whom to approach, not a list to
+	 * call.
+	 */
+	private final boolean poolHidesPhones;
+
 	Contacts(ContactRepository contacts, AccountQueries accounts, AuditTrail audit, JdbcClient jdbc, Clock clock,
-			Users users) {
+			Users users, @Value("${dakehu.pool.hide-contact-phones:true}") boolean poolHidesPhones) {
+		this.poolHidesPhones = poolHidesPhones;
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -179,11 +189,18 @@ public class Contacts {
 	 */
 	@Transactional(readOnly = true)
 	public List<ContactView> forAccount(RecordScope scope, long accountId) {
-		this.accounts.requireReadable(scope, accountId);
-		return this.jdbc.sql(VIEW_SQL + " where c.account_id = :account order by c.name")
+		AccountRef account = this.accounts.requireReadable(scope, accountId);
+		List<ContactView> contacts = this.jdbc.sql(VIEW_SQL + " where c.account_id = :account order by c.name")
 			.param("account", accountId)
 			.query(Contacts::row)
 			.list();
+		if (account.ownerId() == null && this.poolHidesPhones) {
+			return contacts.stream()
+				.map((c) -> new ContactView(c.id(), c.accountId(), c.name(), c.title(), c.department(), c.reportsToId(),
+						c.reportsToName(), null, c.email(), c.birthday(), c.notes(), c.version()))
+				.toList();
+		}
+		return contacts;
 	}
 
 	/**

@@ -1,0 +1,186 @@
+package io.dakehu.pool;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.dakehu.account.AccountPool;
+import io.dakehu.account.AccountPoolSql;
+import io.dakehu.account.PoolReason;
+import io.dakehu.activity.LastContactSql;
+import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.TierSql;
+import io.dakehu.shared.NoticeRequested;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies the pool rules (DOMAIN.md §13): returns every owned account past its tier's
+ * days without a follow-up activity or without a deal, set-based, and warns the owners of
+ * the accounts that will return within {@value #WARNING_DAYS} days. Idle days count from
+ * the later of the last follow-up (or deal) and the day the owner took the account, so a
+ * fresh claim is never idle. An account the latest segmentation run did not rank is
+ * Small, as everywhere else.
+ * <p>
+ * Runs of several nodes queue on the rules' first row, and the accounts a run returned
+ * have no owner any more, so each account returns once; a warning carries its account and
+ * day as the notice's dedup key, so it reaches the owner once.
+ */
+@Service
+public class PoolRun {
+
+	static final int WARNING_DAYS = 7;
+
+	static final String WARNING_KIND = "pool.warning";
+
+	private static final String TIER = "coalesce(t.tier, 'SMALL')";
+
+	private static final String FOLLOW_UP_BASE = "(case when lc.last_contact_at is null"
+			+ " or cast(lc.last_contact_at as date) < po.owned_on then po.owned_on"
+			+ " else cast(lc.last_contact_at as date) end)";
+
+	private static final String DEAL_BASE = "(case when po.last_deal_on is null or po.last_deal_on < po.owned_on"
+			+ " then po.owned_on else po.last_deal_on end)";
+
+	private final JdbcClient jdbc;
+
+	private final PoolRules rules;
+
+	private final AccountPool pool;
+
+	private final Segmentation segmentation;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PoolRun(JdbcClient jdbc, PoolRules rules, AccountPool pool, Segmentation segmentation,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.pool = pool;
+		this.segmentation = segmentation;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The run for today (the clock's). */
+	@Transactional
+	public Result run() {
+		LocalDate today = LocalDate.now(this.clock);
+		// Another node's run holds this row until it commits; this one then finds their
+		// accounts in the pool already.
+		this.jdbc.sql("select id from pool_rule where id = 1 for update").query(Long.class).list();
+		List<PoolRule> rules = this.rules.all();
+		TierSql tiers = this.segmentation.latestTierSql();
+		int noFollowUp = returnWhere(PoolReason.NO_FOLLOW_UP, rules, tiers, today, PoolRule::followUpDays,
+				FOLLOW_UP_BASE);
+		int noDeal = returnWhere(PoolReason.NO_DEAL, rules, tiers, today, PoolRule::dealDays, DEAL_BASE);
+		int warned = warn(rules, tiers, today);
+		return new Result(noFollowUp, noDeal, warned);
+	}
+
+	private int returnWhere(PoolReason reason, List<PoolRule> rules, TierSql tiers, LocalDate today,
+			Function<PoolRule, Integer> days, String base) {
+		Map<String, Object> params = new HashMap<>(tiers.params());
+		String due = dueCondition(rules, today, 0, days, base, reason.name(), params);
+		if (due == null) {
+			return 0;
+		}
+		return this.pool.returnByRule(reason, "select po.account_id from " + from(tiers) + " where " + due, params);
+	}
+
+	/**
+	 * Tells each owner of an account that returns within {@value #WARNING_DAYS} days when
+	 * it will, once per account and day.
+	 */
+	private int warn(List<PoolRule> rules, TierSql tiers, LocalDate today) {
+		Map<String, Object> params = new HashMap<>(tiers.params());
+		String follow = dueCondition(rules, today, WARNING_DAYS, PoolRule::followUpDays, FOLLOW_UP_BASE, "WF", params);
+		String deal = dueCondition(rules, today, WARNING_DAYS, PoolRule::dealDays, DEAL_BASE, "WD", params);
+		if (follow == null && deal == null) {
+			return 0;
+		}
+		String where = (follow == null) ? deal : (deal == null) ? follow : "(" + follow + " or " + deal + ")";
+		Map<String, PoolRule> byTier = new HashMap<>();
+		rules.forEach((rule) -> byTier.put(rule.tier(), rule));
+		List<Warning> warnings = this.jdbc
+			.sql("select po.account_id, po.name, po.owner_id, " + TIER + ", " + FOLLOW_UP_BASE + ", " + DEAL_BASE
+					+ " from " + from(tiers) + " where " + where)
+			.params(params)
+			.query((rs, n) -> {
+				PoolRule rule = byTier.get(rs.getString(4));
+				LocalDate dueOn = earlier(plus(rs.getDate(5), rule.followUpDays()),
+						plus(rs.getDate(6), rule.dealDays()));
+				return new Warning(rs.getLong(1), rs.getString(2), rs.getLong(3), dueOn);
+			})
+			.list();
+		for (Warning warning : warnings) {
+			this.events.publishEvent(
+					new NoticeRequested(List.of(warning.ownerId()), false, WARNING_KIND, "notice." + WARNING_KIND,
+							List.of(warning.name(), warning.dueOn().toString()), "/accounts/" + warning.accountId(),
+							WARNING_KIND + ":" + warning.accountId() + ":" + warning.dueOn()));
+		}
+		return warnings.size();
+	}
+
+	/**
+	 * The condition "due by {@code today + ahead}" over every tier whose rule counts this
+	 * measure, its cut-off days bound as parameters; null when no tier's does.
+	 */
+	private static String dueCondition(List<PoolRule> rules, LocalDate today, int ahead,
+			Function<PoolRule, Integer> days, String base, String name, Map<String, Object> params) {
+		StringBuilder condition = new StringBuilder();
+		for (PoolRule rule : rules) {
+			Integer limit = days.apply(rule);
+			if (limit == null) {
+				continue;
+			}
+			String tierParam = "rule" + name + rule.tier();
+			String cutParam = "ruleCut" + name + rule.tier();
+			params.put(tierParam, rule.tier());
+			params.put(cutParam, Date.valueOf(today.minusDays(limit).plusDays(ahead)));
+			condition.append((condition.length() == 0) ? "(" : " or ")
+				.append("(" + TIER + " = :" + tierParam + " and " + base + " <= :" + cutParam + ")");
+		}
+		return (condition.length() == 0) ? null : condition.append(")").toString();
+	}
+
+	private static String from(TierSql tiers) {
+		return AccountPoolSql.owned() + " po left join " + LastContactSql.table()
+				+ " lc on lc.account_id = po.account_id left join " + tiers.table()
+				+ " t on t.account_id = po.account_id";
+	}
+
+	private static LocalDate plus(Date base, Integer days) {
+		return (days != null) ? base.toLocalDate().plusDays(days) : null;
+	}
+
+	private static LocalDate earlier(LocalDate a, LocalDate b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isBefore(b)) ? a : b;
+	}
+
+	/**
+	 * What a run did.
+	 *
+	 * @param returnedNoFollowUp accounts returned for want of a follow-up
+	 * @param returnedNoDeal accounts returned for want of a deal
+	 * @param warned owners' accounts warned of their return
+	 */
+	public record Result(int returnedNoFollowUp, int returnedNoDeal, int warned) {
+	}
+
+	private record Warning(long accountId, String name, long ownerId, LocalDate dueOn) {
+	}
+
+}
