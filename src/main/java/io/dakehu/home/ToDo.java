@@ -1,5 +1,7 @@
 package io.dakehu.home;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +10,9 @@ import io.dakehu.home.HomeQueries.Window;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.OpportunityView;
 import io.dakehu.opportunity.PipelineHealth;
+import io.dakehu.scorecard.CreditRatings;
+import io.dakehu.scorecard.DueRating;
+import io.dakehu.scorecard.Quarter;
 import io.dakehu.service.ComplaintView;
 import io.dakehu.service.Complaints;
 import io.dakehu.service.ComplaintsToDo;
@@ -21,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A user's to-do list (待办): what is theirs to act on today, from every module that owns a
  * piece of it. Contacts due today or overdue on their own accounts, complaints they own
  * or help with that are unanswered or due for resolution by tonight, return visits due on
- * their resolved complaints, and their open opportunities whose expected close date
- * passed.
+ * their resolved complaints, their accounts still to rate this quarter, and their open
+ * opportunities whose expected close date passed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,10 +42,16 @@ public class ToDo {
 
 	private final PipelineHealth pipeline;
 
-	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline) {
+	private final CreditRatings ratings;
+
+	private final Clock clock;
+
+	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditRatings ratings, Clock clock) {
 		this.home = home;
 		this.complaints = complaints;
 		this.pipeline = pipeline;
+		this.ratings = ratings;
+		this.clock = clock;
 	}
 
 	/** The whole list. */
@@ -50,26 +61,44 @@ public class ToDo {
 		PageResult<DueContact> contacts = this.home.due(me.scope(), mine, null, Window.TODAY, rows);
 		ComplaintsToDo complaints = this.complaints.toDo(me, ROWS);
 		PageResult<OpportunityView> opportunities = this.pipeline.closePassed(me.scope(), mine, rows);
-		return new Items(contacts, complaints.due(), complaints.returnVisits(), opportunities);
+		return new Items(contacts, complaints.due(), complaints.returnVisits(), ratings(me), opportunities);
+	}
+
+	private Ratings ratings(CurrentUser me) {
+		CreditRatings.DueList due = this.ratings.toDo(me, ROWS);
+		// DOMAIN.md §5: accounts are due for rating in the quarter's first month.
+		LocalDate dueBy = Quarter.parse(due.quarter()).firstDay().plusMonths(1).minusDays(1);
+		return new Ratings(due.quarter(), dueBy, LocalDate.now(this.clock).isAfter(dueBy), due.accounts(), due.total());
+	}
+
+	/**
+	 * The user's accounts with no credit rating for the current quarter.
+	 *
+	 * @param dueBy the last day of the quarter's first month
+	 * @param overdue whether that day has passed
+	 * @param total how many accounts, exactly
+	 */
+	public record Ratings(String quarter, LocalDate dueBy, boolean overdue, List<DueRating> accounts, long total) {
 	}
 
 	/**
 	 * @param contacts the user's accounts due for contact today or overdue
 	 * @param complaints complaints not answered yet or due for resolution by tonight
 	 * @param returnVisits resolved complaints whose return visit is due
+	 * @param ratings the user's accounts with no credit rating for the current quarter
 	 * @param opportunities open opportunities past their expected close date
 	 */
 	public record Items(PageResult<DueContact> contacts, List<ComplaintView> complaints,
-			List<ComplaintView> returnVisits, PageResult<OpportunityView> opportunities) {
+			List<ComplaintView> returnVisits, Ratings ratings, PageResult<OpportunityView> opportunities) {
 
 		/**
-		 * Everything on the list, as the navigation badge shows it: contacts and
+		 * Everything on the list, as the navigation badge shows it: contacts, ratings and
 		 * opportunities counted exactly, complaints and return visits up to {@link #ROWS}
 		 * each (a user with more has a case for the complaints page, not a badge).
 		 */
 		public long count() {
 			return this.contacts.totalElements() + this.complaints.size() + this.returnVisits.size()
-					+ this.opportunities.totalElements();
+					+ this.ratings.total() + this.opportunities.totalElements();
 		}
 
 	}

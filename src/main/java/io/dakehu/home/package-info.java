@@ -6,6 +6,6 @@
  * modules' public services and the query fragments they publish; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account :: sql", "activity", "activity :: sql",
-		"contact", "identity", "opportunity", "order", "relationship", "relationship :: sql", "segmentation",
-		"segmentation :: sql", "service", "shared" })
+		"contact", "identity", "opportunity", "order", "relationship", "relationship :: sql", "scorecard",
+		"segmentation", "segmentation :: sql", "service", "shared" })
 package io.dakehu.home;

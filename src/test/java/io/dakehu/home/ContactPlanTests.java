@@ -307,6 +307,15 @@ abstract class ContactPlanTests extends ApiTestSupport {
 							"version", resolved.version()))
 			.expect(200);
 
+		// Rated this quarter, one account is off the ratings part; the other two are on
+		// it.
+		LocalDate quarterStart = this.today.withDayOfMonth(1).withMonth(((this.today.getMonthValue() - 1) / 3) * 3 + 1);
+		String quarter = this.today.getYear() + "-Q" + ((this.today.getMonthValue() - 1) / 3 + 1);
+		this.api
+			.post(this.kam, "/api/v1/accounts/" + dueToday + "/credit-ratings",
+					json("quarter", quarter, "inputs", ratingInputs()))
+			.expect(201);
+
 		JsonNode todo = this.api.get(this.kam, "/api/v1/me/todo").expect(200).body();
 		List<Long> contacts = new ArrayList<>();
 		todo.get("contacts").get("items").forEach((item) -> contacts.add(item.get("accountId").asLong()));
@@ -322,7 +331,19 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		assertThat(todo.get("complaints").get("items").get(0).get("overdue").asBoolean()).isTrue();
 		assertThat(todo.get("returnVisits").get("items").get(0).get("id").asLong()).isEqualTo(resolved.id());
 		assertThat(todo.get("returnVisits").get("count").asLong()).isEqualTo(1);
-		assertThat(todo.get("count").asLong()).isEqualTo(2 + 1 + 1 + 1);
+		List<Long> ratings = new ArrayList<>();
+		todo.get("ratings").get("items").forEach((item) -> ratings.add(item.get("accountId").asLong()));
+		assertThat(ratings).containsExactlyInAnyOrder(overdue, tomorrow);
+		assertThat(todo.get("ratings").get("count").asLong()).isEqualTo(2);
+		JsonNode rating = todo.get("ratings").get("items").get(0);
+		LocalDate dueBy = quarterStart.plusMonths(1).minusDays(1);
+		assertThat(rating.get("quarter").asString()).isEqualTo(quarter);
+		assertThat(rating.get("dueBy").asString()).isEqualTo(dueBy.toString());
+		assertThat(rating.get("overdue").asBoolean()).isEqualTo(this.today.isAfter(dueBy));
+		assertThat(rating.get("lastGrade").isNull()).isTrue();
+		assertThat(rating.get("action").asString())
+			.isEqualTo("/api/v1/accounts/" + rating.get("accountId").asLong() + "/credit-ratings");
+		assertThat(todo.get("count").asLong()).isEqualTo(2 + 1 + 1 + 2 + 1);
 
 		// The page and the navigation badge say the same.
 		String page = this.api.page(this.kam, "/todo").expect(200).text();
@@ -331,7 +352,18 @@ abstract class ContactPlanTests extends ApiTestSupport {
 			.contains("data-complaint=\"" + complaint + "\"")
 			.contains("data-complaint=\"" + resolved.id() + "\"")
 			.doesNotContain("data-account=\"" + tomorrow + "\"");
-		assertThat(this.api.page(this.kam, "/todo/badge").expect(200).text()).contains(">5<").doesNotContain("d-none");
+		String ratingsSection = section(page, "todo-ratings");
+		assertThat(ratingsSection).contains("data-rating-account=\"" + overdue + "\"")
+			.contains("data-rating-account=\"" + tomorrow + "\"")
+			.doesNotContain("data-rating-account=\"" + dueToday + "\"")
+			.contains("/accounts/" + overdue + "/credit-ratings/new");
+		// Each item has one action: its button.
+		for (String part : List.of("todo-contacts", "todo-complaints", "todo-return-visits", "todo-ratings",
+				"todo-opportunities")) {
+			String shown = section(page, part);
+			assertThat(count(shown, "<li")).as(part).isEqualTo(count(shown, "class=\"btn "));
+		}
+		assertThat(this.api.page(this.kam, "/todo/badge").expect(200).text()).contains(">7<").doesNotContain("d-none");
 		// With nothing to do the badge is there, hidden, so a page waiting for its loaded
 		// sections is not kept waiting.
 		assertThat(this.api.page(this.given.kam(), "/todo/badge").expect(200).text()).contains(">0<")
@@ -374,6 +406,28 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		int start = page.indexOf("id=\"" + id + "\"");
 		assertThat(start).as(id).isNotNegative();
 		return page.substring(start, page.indexOf("</section>", start));
+	}
+
+	private static int count(String text, String part) {
+		int found = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			found++;
+		}
+		return found;
+	}
+
+	/**
+	 * Inputs every indicator of the credit card takes that Dakehu does not fill in; the
+	 * grade they give does not matter here.
+	 */
+	private static Map<String, Object> ratingInputs() {
+		Map<String, Object> inputs = new HashMap<>();
+		Object[] values = { 2, 4, 3, 5, 4, 3, 5, 0, 6, 95, 7, 10, 8, 99, 9, 0, 10, 52.5, 11, 1.6, 12, 0.9, 13, 7, 14, 5,
+				16, 4, 17, 5, 18, 12, 19, 9, 20, 5 };
+		for (int i = 0; i < values.length; i += 2) {
+			inputs.put(String.valueOf(values[i]), values[i + 1]);
+		}
+		return inputs;
 	}
 
 	private static String basic(LocalDate day) {

@@ -18,6 +18,7 @@ import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.OpportunityView;
+import io.dakehu.scorecard.DueRating;
 import io.dakehu.service.ComplaintView;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
@@ -73,6 +74,8 @@ class ContactPlanApi {
 						items.contacts().content().stream().map((account) -> Item.of(account, people)).toList()),
 				new Part<>(items.complaints().size(), items.complaints().stream().map(ComplaintItem::of).toList()),
 				new Part<>(items.returnVisits().size(), items.returnVisits().stream().map(ComplaintItem::of).toList()),
+				new Part<>(items.ratings().total(),
+						items.ratings().accounts().stream().map((due) -> RatingItem.of(items.ratings(), due)).toList()),
 				new Part<>(items.opportunities().totalElements(),
 						items.opportunities().content().stream().map(OpportunityItem::of).toList()));
 	}
@@ -105,7 +108,7 @@ class ContactPlanApi {
 
 	/** The caller's to-do list, each part with its count. */
 	record Todo(long count, Part<Item> contacts, Part<ComplaintItem> complaints, Part<ComplaintItem> returnVisits,
-			Part<OpportunityItem> opportunities) {
+			Part<RatingItem> ratings, Part<OpportunityItem> opportunities) {
 	}
 
 	record Part<T>(long count, List<T> items) {
@@ -126,6 +129,22 @@ class ContactPlanApi {
 			return new ComplaintItem(complaint.id(), complaint.accountId(), complaint.accountName(),
 					complaint.status().name(), complaint.resolved() ? null : due, complaint.returnVisitDue(),
 					complaint.overdue(), "/api/v1/complaints/" + complaint.id());
+		}
+
+	}
+
+	/**
+	 * An account to rate for the quarter, with where to post the rating.
+	 *
+	 * @param lastQuarter the quarter of its latest rating; null when never rated
+	 */
+	record RatingItem(long accountId, String accountName, boolean keyAccount, String quarter, LocalDate dueBy,
+			boolean overdue, String lastQuarter, String lastGrade, String action) {
+
+		static RatingItem of(ToDo.Ratings ratings, DueRating due) {
+			return new RatingItem(due.accountId(), due.accountName(), due.keyAccount(), ratings.quarter(),
+					ratings.dueBy(), ratings.overdue(), due.lastQuarter(), due.lastGrade(),
+					"/api/v1/accounts/" + due.accountId() + "/credit-ratings");
 		}
 
 	}
