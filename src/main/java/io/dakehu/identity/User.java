@@ -65,6 +65,11 @@ class User {
 		this.managerId = managerId;
 	}
 
+	/** The address notices are e-mailed to; null for none. */
+	void changeEmail(String email) {
+		this.email = email;
+	}
+
 	void changePassword(String passwordHash) {
 		this.passwordHash = passwordHash;
 	}

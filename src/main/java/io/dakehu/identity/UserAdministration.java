@@ -129,6 +129,21 @@ public class UserAdministration {
 		this.signIns.forget(username);
 	}
 
+	/**
+	 * A user sets or clears their own e-mail address, where notices are sent; the caller
+	 * has checked its form.
+	 * @throws StaleEditException when the user changed since it was read
+	 */
+	public UserSummary changeOwnEmail(String username, Integer expectedVersion, String email) {
+		User user = this.users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
+		StaleEditException.check("User", user.id(), expectedVersion, user.version());
+		Map<String, Object> before = user.auditValues();
+		user.changeEmail(blankToNull(email));
+		user = this.users.save(user);
+		this.audit.changed("User", user.id(), null, before, user.auditValues());
+		return this.directory.summary(user);
+	}
+
 	public void deactivate(long id, String actingUsername) {
 		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
 		if (user.username().equals(actingUsername)) {

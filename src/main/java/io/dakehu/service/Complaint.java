@@ -143,6 +143,33 @@ class Complaint {
 		this.closedAt = now;
 	}
 
+	/**
+	 * Corrects what was recorded; a closed complaint is the customer's settled case and
+	 * stays as it was.
+	 */
+	void edit(Long contactId, ComplaintChannel channel, ComplaintCategory category, Severity severity,
+			String description) {
+		if (this.status == ComplaintStatus.CLOSED) {
+			throw new ComplaintStateException("complaint.state.closed", this.status);
+		}
+		this.contactId = contactId;
+		this.channel = channel;
+		this.category = category;
+		this.severity = severity;
+		this.description = description;
+	}
+
+	/**
+	 * Whether the complaint may be withdrawn as recorded in error: only while nobody has
+	 * answered the customer, since after that it is part of the account's service history
+	 * and counts towards the repeated-complaint flag (decision 0038).
+	 */
+	void requireWithdrawable() {
+		if (this.status != ComplaintStatus.OPEN || this.respondedAt != null) {
+			throw new ComplaintStateException("complaint.state.notWithdrawable", this.status);
+		}
+	}
+
 	/** A manager hands the complaint to someone else; closed ones stay as they were. */
 	void reassign(long newOwner) {
 		if (this.status == ComplaintStatus.CLOSED) {
@@ -198,6 +225,10 @@ class Complaint {
 
 	long getAccountId() {
 		return this.accountId;
+	}
+
+	long getRecordedBy() {
+		return this.recordedBy;
 	}
 
 	long getOwnerId() {

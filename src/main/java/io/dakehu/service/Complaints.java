@@ -175,6 +175,46 @@ public class Complaints {
 	}
 
 	/**
+	 * Corrects what was recorded; its owner, a helper or a manager may.
+	 * @throws NotFoundException when it does not exist or its account is out of scope
+	 * @throws AccessDeniedException for anyone else
+	 * @throws ComplaintStateException when it is closed
+	 * @throws RuleViolationException when the contact works elsewhere
+	 */
+	@Transactional
+	public ComplaintView edit(CurrentUser me, long id, ComplaintEdit input) {
+		ComplaintView current = get(me.scope(), id);
+		if (input.contactId() != null) {
+			this.contacts.requireAllAt(current.accountId(), List.of(input.contactId()), "contactId");
+		}
+		return change(me, id, input.version(), (complaint) -> {
+			requireWorker(me, complaint);
+			complaint.edit(input.contactId(), input.channel(), input.category(), input.severity(),
+					input.description().strip());
+		});
+	}
+
+	/**
+	 * Withdraws a complaint recorded in error (decision 0038): its recorder or a manager,
+	 * while nobody has answered the customer. Audited on the account with what it said.
+	 * @throws NotFoundException when it does not exist or its account is out of scope
+	 * @throws AccessDeniedException for anyone else
+	 * @throws ComplaintStateException once it was answered
+	 */
+	@Transactional
+	public void withdraw(CurrentUser me, long id, Integer version) {
+		get(me.scope(), id);
+		Complaint complaint = this.repository.findById(id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
+		if (complaint.getRecordedBy() != me.id() && !me.managesOthers()) {
+			throw new AccessDeniedException("Only the recorder or a manager withdraws a complaint");
+		}
+		StaleEditException.check(AUDIT_TYPE, id, version, complaint.getVersion());
+		complaint.requireWithdrawable();
+		this.repository.delete(complaint);
+		this.audit.deleted(AUDIT_TYPE, id, complaint.getAccountId(), complaint.auditValues());
+	}
+
+	/**
 	 * Hands the complaint to another user; managers, directors and administrators only.
 	 * @throws AccessDeniedException for a key account manager
 	 */

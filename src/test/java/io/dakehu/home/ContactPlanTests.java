@@ -356,7 +356,7 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		assertThat(ratingsSection).contains("data-rating-account=\"" + overdue + "\"")
 			.contains("data-rating-account=\"" + tomorrow + "\"")
 			.doesNotContain("data-rating-account=\"" + dueToday + "\"")
-			.contains("/accounts/" + overdue + "/credit-ratings/new");
+			.contains("href=\"/accounts/" + overdue + "\"");
 		// Each item has one action: its button.
 		for (String part : List.of("todo-contacts", "todo-complaints", "todo-return-visits", "todo-ratings",
 				"todo-opportunities")) {

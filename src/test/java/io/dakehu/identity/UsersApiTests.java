@@ -1,19 +1,29 @@
 package io.dakehu.identity;
 
+import java.util.Map;
+
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.SignedIn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Users and teams over the API: only administrators create them, and everyone can ask who
- * they are.
+ * Users and teams over the API: only administrators create them, everyone can ask who
+ * they are and set their own e-mail address.
  */
 abstract class UsersApiTests extends ApiTestSupport {
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void theFirstAdministratorHasThePasswordFromConfiguration() {
@@ -181,6 +191,46 @@ abstract class UsersApiTests extends ApiTestSupport {
 		assertThat(directory.items().get(0).has("email")).isTrue();
 		assertThat(this.api.get(Api.ADMIN, "/api/v1/users/" + goneId).expect(200).body().get("active").asBoolean())
 			.isFalse();
+	}
+
+	@Test
+	void aUserSetsTheirOwnEmailAddressOverTheApiAndOnTheirProfile() {
+		String kam = this.given.kam();
+		Response me = this.api.get(kam, "/api/v1/me").expect(200);
+		String changed = kam + ".new@example.com";
+
+		Response bad = this.api.put(kam, "/api/v1/me", json("email", "not an address", "version", me.version()))
+			.expect(400);
+		assertThat(bad.errorFields()).containsExactly("email");
+		assertThat(bad.text("detail")).contains("E-mail");
+		Response saved = this.api.put(kam, "/api/v1/me", json("email", "  " + changed + " ", "version", me.version()))
+			.expect(200);
+		assertThat(saved.text("email")).isEqualTo(changed);
+		assertThat(saved.text("role")).isEqualTo("KAM");
+		this.api.put(kam, "/api/v1/me", json("email", "stale@example.com", "version", me.version())).expect(409);
+		assertThat(this.api.get(kam, "/api/v1/me").expect(200).text("email")).isEqualTo(changed);
+		assertThat(this.jdbc.sql("""
+				select new_value from audit_log
+				where entity_type = 'User' and field = 'email' and action = 'UPDATE' and actor = :kam""")
+			.param("kam", kam)
+			.query(String.class)
+			.list()).containsExactly(changed);
+
+		// The same on My profile: a bad address is refused beside its field, in the
+		// reader's language; an empty one means no e-mail.
+		SignedIn session = SignedIn.as(this.port, kam, Api.USER_PASSWORD);
+		SignedIn.Page refused = session.post("/profile/email",
+				Map.of("email", "nobody@", "version", String.valueOf(saved.version())));
+		assertThat(refused.status()).isEqualTo(200);
+		Document page = Jsoup.parse(refused.text());
+		assertThat(page.select("#email.is-invalid")).hasSize(1);
+		assertThat(page.select("#email-form .invalid-feedback").text()).contains("e-mail address");
+		assertThat(this.api.get(kam, "/api/v1/me").expect(200).text("email")).isEqualTo(changed);
+		SignedIn.Page cleared = session.post("/profile/email",
+				Map.of("email", "", "version", String.valueOf(saved.version())));
+		assertThat(cleared.location()).endsWith("/profile");
+		assertThat(this.api.get(kam, "/api/v1/me").expect(200).body().get("email").isNull()).isTrue();
+		assertThat(session.get("/profile", "zh-CN").text()).contains("留空则不接收邮件");
 	}
 
 	private long usersNamed(String username) {

@@ -14,11 +14,13 @@ import io.dakehu.shared.NoticeRequested;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.H2IntegrationTest;
+import io.dakehu.support.Lanes;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a kind the recipient opted out of, none twice when two senders run at once.
  */
 @H2IntegrationTest
+@ResourceLock(Lanes.SMTP)
 class NotificationMailH2Tests extends ApiTestSupport {
 
 	private GreenMail smtp;

@@ -314,6 +314,129 @@ abstract class ComplaintsTests extends ApiTestSupport {
 			.containsExactly(created.id());
 	}
 
+	@Test
+	void theOwnerCorrectsWhatWasRecordedAndStaleClosedOrForeignEditsAreRefused() {
+		long account = account(this.kam);
+		long contact = this.given.contact(this.kam, account, "Li Na").id();
+		Response created = record(this.kam, account, null).expect(201);
+		String path = "/api/v1/complaints/" + created.id();
+		Map<String, Object> corrected = json("contactId", contact, "channel", "EMAIL", "category", "PRODUCT_QUALITY",
+				"severity", "CRITICAL", "description", "  Two pallets arrived broken  ", "version", created.version());
+
+		this.api.put(this.otherKam, path, corrected).expect(404);
+		Response edited = this.api.put(this.kam, path, corrected).expect(200);
+		assertThat(edited.text("channel")).isEqualTo("EMAIL");
+		assertThat(edited.text("category")).isEqualTo("PRODUCT_QUALITY");
+		assertThat(edited.text("severity")).isEqualTo("CRITICAL");
+		assertThat(edited.text("description")).isEqualTo("Two pallets arrived broken");
+		assertThat(edited.body().get("contactId").asLong()).isEqualTo(contact);
+		assertThat(edited.version()).isEqualTo(created.version() + 1);
+		// The due times stay as recorded.
+		assertThat(edited.text("responseDueAt")).isEqualTo(created.text("responseDueAt"));
+		assertThat(this.jdbc.sql("""
+				select old_value || '>' || new_value from audit_log
+				where entity_type = 'Complaint' and entity_id = :id and field = 'severity' and action = 'UPDATE'""")
+			.param("id", created.id())
+			.query(String.class)
+			.list()).containsExactly("HIGH>CRITICAL");
+
+		// A stale edit is refused and changes nothing.
+		Response stale = this.api
+			.put(this.kam, path,
+					json("channel", "PHONE", "category", "DELIVERY", "severity", "LOW", "description", "Stale",
+							"version", created.version()))
+			.expect(409);
+		assertThat(stale.body().get("currentVersion").asInt()).isEqualTo(edited.version());
+		assertThat(this.api.get(this.kam, path).expect(200).text("severity")).isEqualTo("CRITICAL");
+		// Bad input names the field; a contact of another account is refused.
+		assertThat(
+				this.api
+					.put(this.kam, path,
+							json("category", "DELIVERY", "severity", "LOW", "description", "x", "version",
+									edited.version()))
+					.expect(400)
+					.errorFields())
+			.containsExactly("channel");
+		long elsewhere = this.given.contact(this.kam, account(this.kam), "Wang Fang").id();
+		assertThat(this.api
+			.put(this.kam, path,
+					json("contactId", elsewhere, "channel", "EMAIL", "category", "DELIVERY", "severity", "LOW",
+							"description", "x", "version", edited.version()))
+			.expect(400)
+			.errorFields()).containsExactly("contactId");
+		assertThat(this.api.get(this.kam, path).expect(200).version()).isEqualTo(edited.version());
+		// A manager in scope may correct it too.
+		Response byManager = this.api
+			.put(this.manager, path,
+					json("channel", "VISIT", "category", "PRODUCT_QUALITY", "severity", "LOW", "description",
+							"Two pallets arrived broken", "version", edited.version()))
+			.expect(200);
+		assertThat(byManager.text("channel")).isEqualTo("VISIT");
+		assertThat(byManager.body().get("contactId").isNull()).isTrue();
+
+		// Once closed after the return visit, the case is settled.
+		Response resolved = this.api
+			.post(this.kam, path + "/resolve",
+					json("resolution", "Replaced", "rootCause", "Packing", "version", byManager.version()))
+			.expect(200);
+		Response closed = this.api
+			.post(this.kam, path + "/return-visit", json("satisfaction", 4, "version", resolved.version()))
+			.expect(200);
+		Response refused = this.api
+			.put(this.kam, path,
+					json("channel", "PHONE", "category", "DELIVERY", "severity", "LOW", "description", "Too late",
+							"version", closed.version()))
+			.expect(409);
+		assertThat(refused.text("detail")).contains("Closed");
+		assertThat(this.api.get(this.kam, path).expect(200).text("description"))
+			.isEqualTo("Two pallets arrived broken");
+	}
+
+	@Test
+	void onlyTheRecorderOrAManagerWithdrawsAComplaintNobodyAnswered() {
+		long account = account(this.kam);
+		// Recorded by the manager on the KAM's account: the KAM sees it but did not
+		// record
+		// it.
+		Response byManager = record(this.manager, account, null).expect(201);
+		String managers = "/api/v1/complaints/" + byManager.id();
+		this.api.delete(this.kam, managers + "?version=" + byManager.version()).expect(403);
+		this.api.delete(this.otherKam, managers + "?version=" + byManager.version()).expect(404);
+
+		Response own = record(this.kam, account, null).expect(201);
+		String path = "/api/v1/complaints/" + own.id();
+		this.api.delete(this.kam, path + "?version=" + (own.version() + 1)).expect(409);
+		this.api.delete(this.kam, path + "?version=" + own.version()).expect(204);
+		this.api.get(this.kam, path).expect(404);
+		List<String> audit = this.jdbc.sql("""
+				select field || '=' || old_value from audit_log
+				where entity_type = 'Complaint' and entity_id = :id and action = 'DELETE' and account_id = :account""")
+			.param("id", own.id())
+			.param("account", account)
+			.query(String.class)
+			.list();
+		assertThat(audit).contains("severity=HIGH", "description=The delivery came two weeks late");
+
+		// Answered, it is part of the account's history.
+		Response answered = record(this.kam, account, null).expect(201);
+		Response started = this.api
+			.post(this.kam, "/api/v1/complaints/" + answered.id() + "/start", json("version", answered.version()))
+			.expect(200);
+		Response notNow = this.api
+			.delete(this.kam, "/api/v1/complaints/" + answered.id() + "?version=" + started.version())
+			.expect(409);
+		assertThat(notNow.text("detail")).contains("In progress");
+		this.api.get(this.kam, "/api/v1/complaints/" + answered.id()).expect(200);
+
+		// A manager may withdraw one the KAM recorded.
+		Response another = record(this.kam, account, null).expect(201);
+		this.api.delete(this.manager, "/api/v1/complaints/" + another.id() + "?version=" + another.version())
+			.expect(204);
+		this.api.delete(this.manager, managers + "?version=" + byManager.version()).expect(204);
+		assertThat(this.api.get(this.kam, "/api/v1/complaints?accountId=" + account).expect(200).ids())
+			.containsExactly(answered.id());
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private long account(String owner) {

@@ -23,6 +23,12 @@ public final class Lanes {
 	 */
 	public static final String OWN_DATABASES = "dakehu.database.own";
 
+	/**
+	 * The SMTP port of the test configuration, which the e-mail tests open with an
+	 * in-process server (GreenMail): one at a time, whatever their database.
+	 */
+	public static final String SMTP = "dakehu.smtp";
+
 	private Lanes() {
 	}
 

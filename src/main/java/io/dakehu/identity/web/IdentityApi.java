@@ -3,7 +3,6 @@ package io.dakehu.identity.web;
 import java.net.URI;
 import java.util.List;
 
-import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.NewUser;
 import io.dakehu.identity.TeamSummary;
 import io.dakehu.identity.UserAdministration;
@@ -11,6 +10,7 @@ import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.NotFoundException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -19,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,10 +44,17 @@ class IdentityApi {
 
 	@GetMapping("/me")
 	Me me() {
-		CurrentUser current = this.users.current();
-		UserSummary summary = this.users.get(current.id());
-		return new Me(summary.id(), summary.username(), summary.displayName(), summary.email(), summary.role().name(),
-				summary.teamName(), summary.managerUsername());
+		return Me.of(this.users.get(this.users.current().id()));
+	}
+
+	/**
+	 * The caller sets their own e-mail address (empty for none); everything else about
+	 * them is an administrator's to change.
+	 */
+	@PutMapping("/me")
+	Me changeMe(@Valid @RequestBody OwnEmail input) {
+		return Me
+			.of(this.administration.changeOwnEmail(this.users.current().username(), input.version(), input.email()));
 	}
 
 	/**
@@ -93,7 +101,17 @@ class IdentityApi {
 		return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id())).body(created);
 	}
 
-	record Me(long id, String username, String displayName, String email, String role, String team, String manager) {
+	record Me(long id, String username, String displayName, String email, String role, String team, String manager,
+			int version) {
+
+		static Me of(UserSummary user) {
+			return new Me(user.id(), user.username(), user.displayName(), user.email(), user.role().name(),
+					user.teamName(), user.managerUsername(), user.version());
+		}
+
+	}
+
+	record OwnEmail(@Email @Size(max = 200) String email, Integer version) {
 	}
 
 	record UserJson(long id, String username, String displayName, String email, String role, String team,

@@ -5,9 +5,14 @@ import java.security.Principal;
 import io.dakehu.identity.AccessTokens;
 import io.dakehu.identity.NewAccessToken;
 import io.dakehu.identity.UserAdministration;
+import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.web.Flash;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A user's own profile: who they are, a form to change their password, and their personal
- * access tokens for integrations (decision 0026).
+ * A user's own profile: who they are, their e-mail address (where notices go), a form to
+ * change their password, and their personal access tokens for integrations (decision
+ * 0026).
  */
 @Controller
 class ProfilePage {
@@ -69,6 +75,24 @@ class ProfilePage {
 		return "redirect:/profile";
 	}
 
+	@PostMapping("/profile/email")
+	String changeEmail(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult errors, Principal principal,
+			Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				this.administration.changeOwnEmail(principal.getName(), form.version(), form.email());
+				Flash.success(redirect, "profile.emailChanged");
+				return "redirect:/profile";
+			}
+			catch (StaleEditException ex) {
+				Flash.error(redirect, "error.stale");
+				return "redirect:/profile";
+			}
+		}
+		model.addAttribute("form", new PasswordForm(null, null, null));
+		return page(model);
+	}
+
 	@PostMapping("/profile/password")
 	String changePassword(@ModelAttribute("form") PasswordForm form, BindingResult errors, Principal principal,
 			Model model, RedirectAttributes redirect) {
@@ -89,7 +113,11 @@ class ProfilePage {
 	}
 
 	private String page(Model model) {
-		model.addAttribute("user", this.users.get(this.users.current().id()));
+		UserSummary me = this.users.get(this.users.current().id());
+		model.addAttribute("user", me);
+		if (!model.containsAttribute("emailForm")) {
+			model.addAttribute("emailForm", new EmailForm(me.email(), me.version()));
+		}
 		model.addAttribute("tokens", this.tokens.of(this.users.current().username()));
 		model.addAttribute("tokenDays", TOKEN_DAYS);
 		if (!model.containsAttribute("tokenForm")) {
@@ -102,6 +130,9 @@ class ProfilePage {
 	private static final int[] TOKEN_DAYS = { 7, 30, AccessTokens.DEFAULT_DAYS, 180, AccessTokens.MAX_DAYS };
 
 	record TokenForm(String name, Integer days) {
+	}
+
+	record EmailForm(@Email @Size(max = 200) String email, Integer version) {
 	}
 
 	record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {

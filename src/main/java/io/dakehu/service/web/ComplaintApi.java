@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.dakehu.identity.Users;
+import io.dakehu.service.ComplaintEdit;
 import io.dakehu.service.ComplaintFilter;
 import io.dakehu.service.ComplaintInput;
 import io.dakehu.service.ComplaintStateException;
@@ -25,6 +26,7 @@ import jakarta.validation.constraints.NotEmpty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Complaints and service levels over the API. Versions guard every change of a complaint:
- * a stale one answers 409, as does a step its status does not allow.
+ * Complaints and service levels over the API. Versions guard every change of a complaint,
+ * its withdrawal too: a stale one answers 409, as does a step its status does not allow.
  */
 @RestController
 class ComplaintApi {
@@ -73,6 +75,18 @@ class ComplaintApi {
 	@GetMapping("/api/v1/complaints/{id}")
 	ComplaintView get(@PathVariable long id) {
 		return this.complaints.get(this.users.current().scope(), id);
+	}
+
+	@PutMapping("/api/v1/complaints/{id}")
+	ComplaintView edit(@PathVariable long id, @Valid @RequestBody ComplaintEdit body) {
+		return this.complaints.edit(this.users.current(), id, body);
+	}
+
+	/** Withdraws a complaint recorded in error, while nobody has answered it. */
+	@DeleteMapping("/api/v1/complaints/{id}")
+	ResponseEntity<Void> withdraw(@PathVariable long id, @RequestParam(required = false) Integer version) {
+		this.complaints.withdraw(this.users.current(), id, version);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/complaints/{id}/start")

@@ -14,6 +14,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.segmentation.Tier;
 import io.dakehu.service.ComplaintCategory;
 import io.dakehu.service.ComplaintChannel;
+import io.dakehu.service.ComplaintEdit;
 import io.dakehu.service.ComplaintFilter;
 import io.dakehu.service.ComplaintInput;
 import io.dakehu.service.ComplaintStateException;
@@ -42,7 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The service pages: the service section of the account page, where complaints are
  * recorded; the complaint lists (all, overdue, repeated accounts); one complaint with the
- * steps its status allows; and the service levels an administrator sets.
+ * steps its status allows, its correction and its withdrawal; and the service levels an
+ * administrator sets.
  */
 @Controller
 class ServicePages {
@@ -144,7 +146,48 @@ class ServicePages {
 		model.addAttribute("helpers", colleagues.stream()
 			.filter((u) -> !u.username().equals(complaint.owner()) && !complaint.helpers().contains(u.username()))
 			.toList());
+		model.addAttribute("canEdit", works && complaint.status() != ComplaintStatus.CLOSED);
+		model.addAttribute("canWithdraw", (me.username().equals(complaint.recordedBy()) || me.managesOthers())
+				&& complaint.open() && complaint.respondedAt() == null);
+		if (works && complaint.status() != ComplaintStatus.CLOSED) {
+			model.addAttribute("contacts", this.contacts.forAccount(me.scope(), complaint.accountId()));
+			model.addAttribute("channels", ComplaintChannel.values());
+			model.addAttribute("categories", ComplaintCategory.values());
+			model.addAttribute("severities", Severity.values());
+		}
 		return "service/complaint";
+	}
+
+	@PostMapping("/complaints/{id}/edit")
+	String edit(@PathVariable long id, @RequestParam(required = false) Long contactId,
+			@RequestParam(required = false) ComplaintChannel channel,
+			@RequestParam(required = false) ComplaintCategory category,
+			@RequestParam(required = false) Severity severity, @RequestParam(required = false) String description,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		ComplaintEdit input = new ComplaintEdit(contactId, channel, category, severity, description, version);
+		if (!this.validator.validate(input).isEmpty()) {
+			Flash.error(redirect, "complaint.form.invalid");
+			return "redirect:/complaints/" + id;
+		}
+		return step(id, redirect, () -> this.complaints.edit(this.users.current(), id, input));
+	}
+
+	@PostMapping("/complaints/{id}/withdraw")
+	String withdraw(@PathVariable long id, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
+		long accountId = this.complaints.get(this.users.current().scope(), id).accountId();
+		try {
+			this.complaints.withdraw(this.users.current(), id, version);
+			Flash.success(redirect, "complaint.withdrawn");
+			return "redirect:/accounts/" + accountId;
+		}
+		catch (ComplaintStateException ex) {
+			Flash.error(redirect, "complaint.state.changed");
+		}
+		catch (StaleEditException ex) {
+			Flash.error(redirect, "error.stale");
+		}
+		return "redirect:/complaints/" + id;
 	}
 
 	@PostMapping("/complaints/{id}/start")
