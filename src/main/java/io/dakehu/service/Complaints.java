@@ -413,6 +413,15 @@ public class Complaints {
 	}
 
 	/**
+	 * The name of an account the reader may see, for a page that records a complaint on
+	 * it.
+	 * @throws NotFoundException when the reader may not see the account
+	 */
+	public String accountName(RecordScope scope, long accountId) {
+		return this.accounts.requireVisible(scope, accountId).name();
+	}
+
+	/**
 	 * Accounts in the reader's scope flagged for repeated complaints, most complaints
 	 * first.
 	 */

@@ -48,6 +48,8 @@ abstract class ContactPlanTests extends ApiTestSupport {
 
 	String manager;
 
+	String team;
+
 	String kam;
 
 	String otherKam;
@@ -64,9 +66,9 @@ abstract class ContactPlanTests extends ApiTestSupport {
 	void people() {
 		this.today = LocalDate.now(this.clock);
 		this.manager = this.given.manager();
-		String team = this.given.team(this.manager);
-		this.kam = this.given.kam(team, this.manager);
-		this.otherKam = this.given.kam(team, this.manager);
+		this.team = this.given.team(this.manager);
+		this.kam = this.given.kam(this.team, this.manager);
+		this.otherKam = this.given.kam(this.team, this.manager);
 		this.otherManager = this.given.manager();
 		String otherTeam = this.given.team(this.otherManager);
 		this.given.kam(otherTeam, this.otherManager);
@@ -178,7 +180,10 @@ abstract class ContactPlanTests extends ApiTestSupport {
 
 		// The manager's counts per person and the director's per team include it.
 		Response team = this.api.get(this.manager, "/api/v1/contact-plan?scope=team&status=overdue").expect(200);
-		assertThat(team.body().get("groups").toString()).contains("\"overdue\":1");
+		assertThat(groups(team)).containsEntry("Test " + this.kam, 1L).doesNotContainKey("Test " + this.otherKam);
+		Response company = this.api.get(this.director, "/api/v1/contact-plan?scope=all&status=overdue&size=1")
+			.expect(200);
+		assertThat(groups(company)).containsEntry(this.team, 1L);
 
 		assertThat(items(this.api.get(this.otherKam, "/api/v1/contact-plan?scope=mine&status=overdue")))
 			.doesNotContainKey(vip);
@@ -406,6 +411,15 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		int start = page.indexOf("id=\"" + id + "\"");
 		assertThat(start).as(id).isNotNegative();
 		return page.substring(start, page.indexOf("</section>", start));
+	}
+
+	/** Overdue counts by the group's name. */
+	private static Map<String, Long> groups(Response plan) {
+		Map<String, Long> groups = new HashMap<>();
+		plan.body()
+			.get("groups")
+			.forEach((group) -> groups.put(group.get("name").asString(), group.get("overdue").asLong()));
+		return groups;
 	}
 
 	private static int count(String text, String part) {

@@ -19,6 +19,7 @@ import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -373,11 +374,28 @@ abstract class ComplaintsTests extends ApiTestSupport {
 			.expect(200);
 		assertThat(byManager.text("channel")).isEqualTo("VISIT");
 		assertThat(byManager.body().get("contactId").isNull()).isTrue();
+		// The complaint page corrects it the same way; a contact's row opens the form
+		// with
+		// the contact chosen.
+		String page = this.api.page(this.kam, "/complaints/" + created.id()).expect(200).text();
+		assertThat(page).contains("id=\"edit-form\"").contains("id=\"withdraw-form\"");
+		SignedIn session = SignedIn.as(this.port, this.kam, Api.USER_PASSWORD);
+		SignedIn.Page posted = session.post("/complaints/" + created.id() + "/edit",
+				Map.of("channel", "LETTER", "category", "SERVICE", "severity", "MEDIUM", "contactId",
+						String.valueOf(contact), "description", "Two pallets arrived broken", "version",
+						String.valueOf(byManager.version())));
+		assertThat(posted.location()).endsWith("/complaints/" + created.id());
+		Response fromPage = this.api.get(this.kam, path).expect(200);
+		assertThat(fromPage.text("channel")).isEqualTo("LETTER");
+		assertThat(fromPage.body().get("contactId").asLong()).isEqualTo(contact);
+		assertThat(this.api.page(this.kam, "/contacts/" + contact + "/complaints/new").expect(200).text())
+			.contains("value=\"" + contact + "\" selected=\"selected\"");
+		this.api.page(this.otherKam, "/contacts/" + contact + "/complaints/new").expect(404);
 
 		// Once closed after the return visit, the case is settled.
 		Response resolved = this.api
 			.post(this.kam, path + "/resolve",
-					json("resolution", "Replaced", "rootCause", "Packing", "version", byManager.version()))
+					json("resolution", "Replaced", "rootCause", "Packing", "version", fromPage.version()))
 			.expect(200);
 		Response closed = this.api
 			.post(this.kam, path + "/return-visit", json("satisfaction", 4, "version", resolved.version()))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.dakehu.contact.ContactView;
 import io.dakehu.contact.Contacts;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Role;
@@ -82,6 +83,23 @@ class ServicePages {
 		model.addAttribute("categories", ComplaintCategory.values());
 		model.addAttribute("severities", Severity.values());
 		return "service/section :: section";
+	}
+
+	/**
+	 * Recording a complaint a contact made, from the contact's row on the account page.
+	 */
+	@GetMapping("/contacts/{contactId}/complaints/new")
+	String recordFrom(@PathVariable long contactId, Model model) {
+		CurrentUser me = this.users.current();
+		ContactView contact = this.contacts.get(me.scope(), contactId);
+		model.addAttribute("contact", contact);
+		model.addAttribute("accountId", contact.accountId());
+		model.addAttribute("accountName", this.complaints.accountName(me.scope(), contact.accountId()));
+		model.addAttribute("contacts", this.contacts.forAccount(me.scope(), contact.accountId()));
+		model.addAttribute("channels", ComplaintChannel.values());
+		model.addAttribute("categories", ComplaintCategory.values());
+		model.addAttribute("severities", Severity.values());
+		return "service/record";
 	}
 
 	@PostMapping("/accounts/{id}/complaints")
