@@ -204,7 +204,7 @@ book() { # reader id, owner ids, whether to add the shared accounts
        (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
        dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
 from home_due_day dd where dd.owner_id in ($2)"
-  [ "$3" = shared ] && echo "union all
+  [ "${3:-}" = shared ] && echo "union all
 select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
        (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
        dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
@@ -214,7 +214,7 @@ from home_due_day dd where dd.account_id in (select sm.account_id from account_t
 }
 PAGE() { # reader id, owner ids, shared or not
   echo "select p.*, c.last_contact_at, c.next_contact_date from (select d.*, count(*) over () as total_rows
-from ($(book "$1" "$2" "$3")) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
+from ($(book "$1" "$2" "${3:-}")) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
 limit 100 offset 0) p
 left join (select lc.account_id, lc.last_contact_at, lc.next_contact_date from activity_last_contact lc) c
   on c.account_id = p.account_id
