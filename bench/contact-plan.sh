@@ -5,9 +5,10 @@
 # KAMS key account managers in TEAMS teams (one manager each), ACCOUNTS accounts owned round-robin, a company-wide
 # segmentation run with a snapshot row per account (tiers by rank: 1 % VIP, 4 % Major, 15 % Ordinary, the rest
 # Small) and ACTIVITIES activities on random accounts over the last two years, a third planning a next contact; the
-# latest-contact read model is filled as migration V130 fills it. Then, per list: wrk on loopback (warm-up, then a
+# latest-contact read model is filled as migration V130 fills it, the due-day read model as DueDays.rebuild() fills
+# it (decision 0035). Then, per list: wrk on loopback (warm-up, then a
 # bounded run) and, as the yardstick, the bare SQL of the same list with pgbench at the same concurrency, plus the
-# plan (EXPLAIN ANALYZE) behind it. Prints req/s (transactions/s), p50 and p99.
+# plan (EXPLAIN ANALYZE) behind it; and the bare SQL the lists ran before the read model, on the same data. Prints req/s (transactions/s), p50 and p99.
 #   bench/contact-plan.sh [accounts] [activities] [connections] [seconds]
 #   bench/contact-plan.sh                      # 1M accounts, 10M activities, 20 connections, 20 s
 #   bench/contact-plan.sh 100000 1000000 20 5  # the quick run
@@ -130,6 +131,16 @@ from (select a.account_id, a.occurred_at, a.next_contact_date,
              row_number() over (partition by a.account_id order by a.occurred_at desc, a.id desc) as rn
       from activity a) lc
 where lc.rn = 1;
+-- And the due-day read model as DueDays.rebuild() fills it (decision 0035), with the default cadences.
+insert into home_due_day (account_id, owner_id, account_name, tier, due_on)
+select b.id, b.owner_id, b.name, coalesce(t.tier, 'SMALL'),
+       least(case when c.next_contact_date > cast(c.last_contact_at as date) then c.next_contact_date end,
+             cast(c.last_contact_at as date) + case t.tier when 'VIP' then 14 when 'MAJOR' then 30
+                                                when 'ORDINARY' then 60 else 180 end)
+from account b
+left join activity_last_contact c on c.account_id = b.id
+left join segmentation_snapshot t on t.account_id = b.id and t.run_id = (select max(id) from segmentation_run)
+where b.archived = false;
 vacuum analyze;
 SQL
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
@@ -184,8 +195,36 @@ plan() { # SQL: its plan, run once
   "${PSQL[@]}" -c "explain (analyze, buffers, timing off) $1" | sed 's/^/    /'
 }
 
-# The statements HomeQueries runs for a list (the due day of every account of the book, then a page with its total)
-# and, for a team, the counts per KAM; written out with the values the application binds.
+# The statements HomeQueries runs for a list, written out with the values the application binds: the owners' rows
+# of the due-day read model (decision 0035), a page with its total joined with the latest contact of its rows only,
+# and for a team the counts per KAM. A team's book adds the accounts shared with the manager whom the team does not
+# own.
+book() { # reader id, owner ids, whether to add the shared accounts
+  echo "select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
+       (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
+       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
+from home_due_day dd where dd.owner_id in ($2)"
+  [ "${3:-}" = shared ] && echo "union all
+select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
+       (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
+       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
+from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
+  and dd.owner_id not in ($2)"
+  return 0
+}
+PAGE() { # reader id, owner ids, shared or not
+  echo "select p.*, c.last_contact_at, c.next_contact_date from (select d.*, count(*) over () as total_rows
+from ($(book "$1" "$2" "${3:-}")) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
+limit 100 offset 0) p
+left join (select lc.account_id, lc.last_contact_at, lc.next_contact_date from activity_last_contact lc) c
+  on c.account_id = p.account_id
+order by p.due_on, p.account_name, p.account_id"
+}
+COUNTS() { # reader id, owner ids
+  echo "select d.owner_id, sum(case when d.due_on < current_date then 1 else 0 end), count(*)
+from ($(book "$1" "$2" shared)) d where d.due_on <= current_date + 7 group by d.owner_id"
+}
+# Before the read model (decision 0034): the due day computed per account of the book on each request.
 due() { # reader id, owner ids: the book with its latest contact, tier and due day
   cat <<Q
 select b.account_id, b.account_name, b.owner_id, coalesce(t.tier, 'SMALL') as tier,
@@ -215,14 +254,17 @@ RUN="select id from segmentation_run where population is null order by started_a
 
 echo "--- my overdue (KAM)"
 http "GET /api/v1/contact-plan?scope=mine&status=overdue" "$KAM_TOKEN" "/api/v1/contact-plan?scope=mine&status=overdue"
-sql "  bare SQL: latest run + the page with its total" "$RUN; $(PAGE_OF "$KAM_ID" "$KAM_ID");"
-plan "$(PAGE_OF "$KAM_ID" "$KAM_ID")"
+sql "  bare SQL: the page with its total" "$(PAGE "$KAM_ID" "$KAM_ID");"
+sql "  before (0034), bare SQL: latest run + the page computed per account" "$RUN; $(PAGE_OF "$KAM_ID" "$KAM_ID");"
+plan "$(PAGE "$KAM_ID" "$KAM_ID")"
 echo "--- team overdue (manager)"
 http "GET /api/v1/contact-plan?scope=team&status=overdue" "$MANAGER_TOKEN" "/api/v1/contact-plan?scope=team&status=overdue"
-sql "  bare SQL: latest run + the page with its total + counts per KAM" "$RUN; $(PAGE_OF "$MANAGER_ID" "$TEAM_IDS");
+sql "  bare SQL: the page with its total + counts per KAM" "$(PAGE "$MANAGER_ID" "$TEAM_IDS" shared);
+$(COUNTS "$MANAGER_ID" "$TEAM_IDS");"
+sql "  before (0034), bare SQL: latest run + page + counts computed per account" "$RUN; $(PAGE_OF "$MANAGER_ID" "$TEAM_IDS");
 $(COUNTS_OF "$MANAGER_ID" "$TEAM_IDS");"
-plan "$(PAGE_OF "$MANAGER_ID" "$TEAM_IDS")"
-plan "$(COUNTS_OF "$MANAGER_ID" "$TEAM_IDS")"
+plan "$(PAGE "$MANAGER_ID" "$TEAM_IDS" shared)"
+plan "$(COUNTS "$MANAGER_ID" "$TEAM_IDS")"
 echo "--- the same query elsewhere"
 http "GET /api/v1/me/todo (KAM)" "$KAM_TOKEN" "/api/v1/me/todo"
 http "GET /api/v1/contact-plan?scope=team (due, manager)" "$MANAGER_TOKEN" "/api/v1/contact-plan?scope=team"

@@ -70,6 +70,17 @@ public record AccountScopeSql(String condition, Map<String, Object> params) {
 	}
 
 	/**
+	 * The accounts shared with the scope's user through the account team, whoever owns
+	 * them: the part of the scope rule that owners alone do not cover, for a read model
+	 * that keeps each account's owner and reads the owners' part from its own index.
+	 * @param accountIdColumn the column holding an account id in the caller's query
+	 */
+	public static AccountScopeSql sharedWith(RecordScope scope, String accountIdColumn) {
+		return new AccountScopeSql(accountIdColumn + " in (select sm.account_id from account_team_member sm"
+				+ " where sm.user_id = :scopeUser)", Map.of("scopeUser", scope.userId()));
+	}
+
+	/**
 	 * The same rule for a query on the account table itself, written so the database can
 	 * use the owner index.
 	 */

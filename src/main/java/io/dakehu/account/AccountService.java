@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.UserSummary;
@@ -79,6 +80,7 @@ public class AccountService {
 		account = this.accounts.save(account);
 		this.tally.add(account.ownerId(), false, 1);
 		this.audit.created("Account", account.id(), account.id(), account.auditValues());
+		this.publisher.publishEvent(new AccountsChanged(Set.of(account.id())));
 		return this.queries.details(account);
 	}
 
@@ -111,6 +113,7 @@ public class AccountService {
 		}
 		perOwner.forEach((ownerId, count) -> this.tally.add(ownerId, false, count));
 		this.audit.createdAll("Account", created);
+		this.publisher.publishEvent(new AccountsChanged(refs.stream().map(AccountRef::id).collect(Collectors.toSet())));
 		return refs;
 	}
 
@@ -134,6 +137,7 @@ public class AccountService {
 		account.touch(now());
 		account = this.accounts.save(account);
 		this.audit.changed("Account", id, id, before, account.auditValues());
+		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 		return this.queries.details(account);
 	}
 
@@ -180,6 +184,7 @@ public class AccountService {
 		account.touch(now());
 		this.accounts.save(account);
 		this.audit.changed("Account", id, id, before, account.auditValues());
+		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 	}
 
 	public void restore(CurrentUser editor, long id) {
@@ -194,6 +199,7 @@ public class AccountService {
 		account.touch(now());
 		this.accounts.save(account);
 		this.audit.changed("Account", id, id, before, account.auditValues());
+		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 	}
 
 	/**
@@ -266,6 +272,7 @@ public class AccountService {
 		Map<String, Object> survivorAfter = new HashMap<>(survivor.auditValues());
 		survivorAfter.put("mergedFrom", absorbed.name() + " (#" + absorbedId + ")");
 		this.audit.changed("Account", survivorId, survivorId, survivorBefore, survivorAfter);
+		this.publisher.publishEvent(new AccountsChanged(Set.of(absorbedId, survivorId)));
 		return this.queries.details(survivor);
 	}
 

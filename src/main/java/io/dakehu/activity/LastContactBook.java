@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +20,24 @@ class LastContactBook {
 
 	private final JdbcClient jdbc;
 
-	LastContactBook(JdbcClient jdbc) {
+	private final ApplicationEventPublisher publisher;
+
+	LastContactBook(JdbcClient jdbc, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
+		this.publisher = publisher;
 	}
 
 	/**
 	 * Recomputes the account's row from its activities: the latest contact (the higher id
-	 * first at the same time, as the timeline orders them), or no row when none is left.
+	 * first at the same time, as the timeline orders them), or no row when none is left;
+	 * then tells the read models built on it ({@link LastContactChanged}).
 	 */
 	void refresh(long accountId) {
+		write(accountId);
+		this.publisher.publishEvent(new LastContactChanged(accountId));
+	}
+
+	private void write(long accountId) {
 		// The row lock makes a concurrent writer of the same account wait, and each
 		// statement after it reads what that writer committed (read committed takes a
 		// new snapshot per statement), so the last of two writers sees both activities.
@@ -64,7 +74,7 @@ class LastContactBook {
 		if (inserted == 0) {
 			// Another writer inserted the row and has committed by now (the insert waited
 			// for it): lock that row and recompute with its activity in view.
-			refresh(accountId);
+			write(accountId);
 		}
 	}
 

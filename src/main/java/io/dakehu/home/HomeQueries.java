@@ -7,12 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.dakehu.account.AccountBookSql;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.activity.LastContactSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.relationship.AssessmentSql;
@@ -66,13 +67,16 @@ public class HomeQueries {
 			PageRequest page) {
 		Query query = dueQuery(scope, ownerIds, tiers);
 		String condition = switch (window) {
-			case OVERDUE -> " where d.due_on < :today";
+			// On the stored day, so the database reads a range of the owners' index.
+			case OVERDUE -> " where d.due_raw < :today";
 			case TODAY -> " where d.due_on <= :today";
 			case DUE -> " where d.due_on <= :horizon";
 			case ANY -> "";
 		};
-		return page(query, condition, "d.due_on, d.account_name, d.account_id", page);
+		return page(query, condition, BY_DUE_DAY, page);
 	}
+
+	private static final List<String> BY_DUE_DAY = List.of("due_on", "account_name", "account_id");
 
 	/**
 	 * Accounts of the book due on a day between {@code from} and {@code to} (both
@@ -93,21 +97,23 @@ public class HomeQueries {
 		Query query = dueQuery(scope, ownerIds, tiers);
 		query.params().put("dueFrom", from);
 		query.params().put("dueTo", to);
-		return page(query, " where d.due_on between :dueFrom and :dueTo", "d.due_on, d.account_name, d.account_id",
-				page);
+		return page(query, " where d.due_on between :dueFrom and :dueTo", BY_DUE_DAY, page);
 	}
 
 	/**
 	 * One page of the accounts the query and condition select, with the exact total. The
 	 * total comes with the page (a window count over the same rows), so the book is
-	 * evaluated once per page, not once to count and again to list (decision 0034).
+	 * evaluated once per page, not once to count and again to list (decision 0034). Only
+	 * the page's rows are joined with their latest contact, for display (decision 0035).
 	 */
-	private PageResult<DueContact> page(Query query, String condition, String order, PageRequest page) {
+	private PageResult<DueContact> page(Query query, String condition, List<String> order, PageRequest page) {
 		LocalDate today = today();
 		long[] total = { 0 };
 		List<DueContact> rows = this.jdbc
-			.sql("select d.*, count(*) over () as total_rows from (" + query.sql() + ") d" + condition + " order by "
-					+ order + " limit :limit offset :offset")
+			.sql("select p.*, c.last_contact_at, c.next_contact_date from (select d.*, count(*) over () as total_rows"
+					+ " from (" + query.sql() + ") d" + condition + " order by " + ordered("d", order)
+					+ " limit :limit offset :offset) p left join " + LastContactSql.table()
+					+ " c on c.account_id = p.account_id order by " + ordered("p", order))
 			.params(query.params())
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -177,7 +183,7 @@ public class HomeQueries {
 	public PageResult<DueContact> unassessed(RecordScope scope, Collection<Long> ownerIds, PageRequest page) {
 		Query query = dueQuery(scope, ownerIds, null);
 		String condition = " where " + AssessmentSql.notAssessed("d.account_id");
-		return page(query, condition, "d.tier_order, d.account_name, d.account_id", page);
+		return page(query, condition, List.of("tier_order", "account_name", "account_id"), page);
 	}
 
 	private static final List<String> TIERS = List.of("VIP", "MAJOR", "ORDINARY", "SMALL");
@@ -187,33 +193,63 @@ public class HomeQueries {
 		return this.segmentation.latestTierSql().cadences();
 	}
 
+	private static String ordered(String alias, List<String> columns) {
+		return String.join(", ", columns.stream().map((column) -> alias + "." + column).toList());
+	}
+
 	/**
-	 * One row per account of the book: name, owner, tier (Small when not ranked), the
-	 * latest contact, the open plan and the day it is due.
+	 * One row per account of the book from the due-day read model (decision 0035): name,
+	 * owner, tier (Small when not ranked), tier order, the stored due day
+	 * ({@code due_raw}, null when never contacted) and the due day as shown
+	 * ({@code due_on}, today for those). The book is the scope's owners (narrowed to
+	 * {@code ownerIds}) read from the model's owner index, plus the accounts shared with
+	 * the reader through the account team that those owners do not cover.
 	 */
 	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers) {
-		AccountBookSql book = AccountBookSql.of(scope, ownerIds);
-		TierSql tier = this.segmentation.latestTierSql();
-		Map<String, Object> params = new HashMap<>(book.params());
-		params.putAll(tier.params());
+		Map<String, Object> params = new HashMap<>();
 		LocalDate today = today();
 		params.put("today", today);
 		params.put("horizon", today.plusDays(DUE_WITHIN_DAYS));
-		String sql = """
-				select b.account_id, b.account_name, b.owner_id, coalesce(t.tier, 'SMALL') as tier,
-				       %s as tier_order, c.last_contact_at, c.next_contact_date,
-				       coalesce(least(case when c.next_contact_date > cast(c.last_contact_at as date)
-				                           then c.next_contact_date end,
-				                      cast(c.last_contact_at as date) + %s), :today) as due_on
-				from %s b
-				left join %s c on c.account_id = b.account_id
-				left join %s t on t.account_id = b.account_id""".formatted(tier.tierOrder("t.tier"),
-				tier.cadence("t.tier"), book.table(), LastContactSql.table(), tier.table());
+		String tierCondition = "";
 		if (tiers != null) {
-			sql += " where coalesce(t.tier, 'SMALL') in (:onlyTiers)";
+			tierCondition = " and dd.tier in (:onlyTiers)";
 			params.put("onlyTiers", tiers.isEmpty() ? Set.of("-") : Set.copyOf(tiers));
 		}
+		String columns = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, " + TierSql.order("dd.tier")
+				+ " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on from home_due_day dd";
+		if (scope.all()) {
+			String owners = "";
+			if (ownerIds != null) {
+				owners = " and dd.owner_id in (:dueOwners)";
+				params.put("dueOwners", nonEmpty(ownerIds));
+			}
+			return new Query(columns + " where 1 = 1" + owners + tierCondition, params);
+		}
+		Set<Long> owners = new HashSet<>(scope.ownerIds());
+		if (ownerIds != null) {
+			owners.retainAll(ownerIds);
+		}
+		params.put("dueOwners", nonEmpty(owners));
+		if (ownerIds != null && owners.containsAll(ownerIds)) {
+			// Every owner asked for is in the scope: no shared account can add to them.
+			return new Query(columns + " where dd.owner_id in (:dueOwners)" + tierCondition, params);
+		}
+		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "dd.account_id");
+		params.putAll(shared.params());
+		String sharedOwners = "";
+		if (ownerIds != null) {
+			sharedOwners = " and dd.owner_id in (:sharedOwners)";
+			params.put("sharedOwners", nonEmpty(ownerIds));
+		}
+		String sql = columns + " where dd.owner_id in (:dueOwners)" + tierCondition + " union all " + columns
+				+ " where " + shared.condition() + " and dd.owner_id not in (:dueOwners)" + sharedOwners
+				+ tierCondition;
 		return new Query(sql, params);
+	}
+
+	/** An empty set matches nothing; "in ()" is not valid SQL. */
+	private static Set<Long> nonEmpty(Collection<Long> ids) {
+		return ids.isEmpty() ? Set.of(-1L) : Set.copyOf(ids);
 	}
 
 	private LocalDate today() {

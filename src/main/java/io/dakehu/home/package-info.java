@@ -5,7 +5,7 @@
  * key accounts at risk), each with the list behind it. It only composes the other
  * modules' public services and the query fragments they publish; nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account :: sql", "activity", "activity :: sql",
-		"contact", "contract", "identity", "opportunity", "order", "relationship", "relationship :: sql", "scorecard",
-		"segmentation", "segmentation :: sql", "service", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "activity",
+		"activity :: sql", "contact", "contract", "identity", "opportunity", "order", "relationship",
+		"relationship :: sql", "scorecard", "segmentation", "segmentation :: sql", "service", "shared" })
 package io.dakehu.home;

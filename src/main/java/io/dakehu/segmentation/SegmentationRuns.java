@@ -18,6 +18,7 @@ import io.dakehu.order.PurchaseHistory;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,14 +48,17 @@ public class SegmentationRuns {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	SegmentationRuns(JdbcClient jdbc, SnapshotWriter writer, SettingsStore settings, PurchaseHistory purchases,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.settings = settings;
 		this.purchases = purchases;
 		this.audit = audit;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
 	/**
@@ -93,6 +97,10 @@ public class SegmentationRuns {
 		values.put("measure", measure.name());
 		values.put("accounts", summary.accounts());
 		this.audit.created("SegmentationRun", id, null, values);
+		if (owners == null) {
+			// Only a company-wide run sets the tiers the contact plan reads.
+			this.publisher.publishEvent(new TiersChanged());
+		}
 		return summary;
 	}
 

@@ -1,9 +1,12 @@
 package io.dakehu.segmentation;
 
+import java.util.Objects;
+
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,9 +25,12 @@ public class SettingsStore {
 
 	private final AuditTrail audit;
 
-	SettingsStore(JdbcClient jdbc, AuditTrail audit) {
+	private final ApplicationEventPublisher publisher;
+
+	SettingsStore(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.publisher = publisher;
 	}
 
 	public SegmentationSettings settings() {
@@ -76,6 +82,12 @@ public class SettingsStore {
 			throw new StaleEditException("SegmentationSettings", 1L, before.version());
 		}
 		this.audit.changed("SegmentationSettings", 1, null, before.auditValues(), changed.auditValues());
+		if (!Objects.equals(before.cadenceVip(), changed.cadenceVip())
+				|| !Objects.equals(before.cadenceMajor(), changed.cadenceMajor())
+				|| !Objects.equals(before.cadenceOrdinary(), changed.cadenceOrdinary())
+				|| !Objects.equals(before.cadenceSmall(), changed.cadenceSmall())) {
+			this.publisher.publishEvent(new TiersChanged());
+		}
 		return settings();
 	}
 

@@ -58,6 +58,14 @@ public record TierSql(String table, Map<String, Object> params) {
 	 * The tier in the given column as a column value that orders VIP first, then down.
 	 */
 	public String tierOrder(String tierColumn) {
+		return order(tierColumn);
+	}
+
+	/**
+	 * As {@link #tierOrder(String)}, for a query that reads tiers kept elsewhere and
+	 * needs no run or cadence.
+	 */
+	public static String order(String tierColumn) {
 		return "(case " + tierColumn + " when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end)";
 	}
 

@@ -44,6 +44,9 @@ abstract class ContactPlanTests extends ApiTestSupport {
 	@Autowired
 	CalendarFeeds feeds;
 
+	@Autowired
+	DueDays dueDays;
+
 	LocalDate today;
 
 	String manager;
@@ -84,6 +87,9 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		for (long run : this.runs) {
 			this.jdbc.sql("delete from segmentation_snapshot where run_id = :run").param("run", run).update();
 			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", run).update();
+		}
+		if (!this.runs.isEmpty()) {
+			this.dueDays.rebuild();
 		}
 		this.runs.clear();
 	}
@@ -495,6 +501,9 @@ abstract class ContactPlanTests extends ApiTestSupport {
 				.param("tier", entry.getValue())
 				.update();
 		}
+		// Written around the application, as a run's result: the due days follow as they
+		// do after a run.
+		this.dueDays.rebuild();
 	}
 
 }

@@ -96,7 +96,7 @@ public final class SegmentationBenchmark {
 
 		SnapshotWriter writer = new SnapshotWriter(jdbc, dataSource);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		SegmentationSettings settings = new SettingsStore(jdbc, null).settings();
+		SegmentationSettings settings = new SettingsStore(jdbc, null, null).settings();
 		SnapshotWriter.Period period = new SnapshotWriter.Period(FROM, TO);
 		LongSupplier bare = () -> rankOnly(jdbc, period);
 		// The same bare SQL on the plan a run uses (sums along the covering index): the

@@ -1,0 +1,166 @@
+package io.dakehu.home;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.account.AccountBookSql;
+import io.dakehu.account.AccountsChanged;
+import io.dakehu.account.AccountsMerged;
+import io.dakehu.activity.LastContactChanged;
+import io.dakehu.activity.LastContactSql;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.TierSql;
+import io.dakehu.segmentation.TiersChanged;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the contact plan's due-day read model (decision 0035): one row per live account
+ * with its owner, name, tier and the day it is due for contact (DOMAIN.md §10.2), the
+ * earlier of its last contact plus its tier's cadence and the next contact its latest
+ * contact planned; null when never contacted (due on whatever day it is read).
+ *
+ * <p>
+ * The rows are recomputed from the owners' published fragments, never patched: per
+ * account when one of its inputs changes (a contact logged, edited or deleted, the
+ * account opened, renamed, given to another owner, archived, restored or merged), and for
+ * every account at once when the tiers or the cadences change. Each refresh runs just
+ * before the writing transaction commits, so it sees everything that transaction wrote
+ * (the merge's moved activities and snapshot rows too), and commits with it or not at
+ * all.
+ */
+@Component
+class DueDays {
+
+	/** Accounts per statement, to keep "in (...)" lists a size every database takes. */
+	private static final int CHUNK = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final Segmentation segmentation;
+
+	DueDays(JdbcClient jdbc, Segmentation segmentation) {
+		this.jdbc = jdbc;
+		this.segmentation = segmentation;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	public void on(LastContactChanged changed) {
+		refresh(List.of(changed.accountId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	public void on(AccountsChanged changed) {
+		refresh(changed.accountIds());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	public void on(AccountsMerged merged) {
+		refresh(List.of(merged.absorbedId(), merged.survivorId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	public void on(TiersChanged changed) {
+		rebuild();
+	}
+
+	/**
+	 * Fills the table once for a database that had accounts before it existed; a fresh
+	 * database fills it through the events as accounts are opened.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void fillWhenEmpty() {
+		if (this.jdbc.sql("select count(*) from home_due_day").query(Long.class).single() == 0) {
+			rebuild();
+		}
+	}
+
+	/**
+	 * Recomputes every account's row in one statement: after a run re-tiered the company,
+	 * the cadences changed, or rows were written around the application.
+	 */
+	@Transactional
+	public void rebuild() {
+		this.jdbc.sql("delete from home_due_day").update();
+		// "On conflict do nothing": a refresh of a just-opened account that committed
+		// while
+		// this ran has written the same row already.
+		Computed computed = computed(null);
+		this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing").params(computed.params()).update();
+	}
+
+	/** Recomputes the given accounts' rows; an archived or merged account has none. */
+	void refresh(Collection<Long> accountIds) {
+		List<Long> ids = new ArrayList<>(accountIds);
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			refreshChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+		}
+	}
+
+	private void refreshChunk(List<Long> ids) {
+		// Lock the rows first, then compute in new statements: under read committed each
+		// statement sees what a concurrent writer of the same account committed while
+		// this waited, so the later of two writers writes a row with both changes.
+		this.jdbc.sql("select account_id from home_due_day where account_id in (:ids) for update")
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
+		this.jdbc.sql("delete from home_due_day where account_id in (:ids)").param("ids", ids).update();
+		Computed computed = computed(ids);
+		int inserted = this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing")
+			.params(computed.params())
+			.update();
+		long live = this.jdbc.sql("select count(*) from (" + computed.sql() + ") n")
+			.params(computed.params())
+			.query(Long.class)
+			.single();
+		if (inserted < live) {
+			// Another writer inserted a row this one had not seen (a new account) and has
+			// committed by now: lock that row too and compute again.
+			refreshChunk(ids);
+		}
+	}
+
+	private static final String INSERT = "insert into home_due_day (account_id, owner_id, account_name, tier, due_on) ";
+
+	/**
+	 * The rows as they should be: every live account (or only the given ones), its tier
+	 * from the latest run (Small when not ranked) and its due day.
+	 */
+	private Computed computed(List<Long> ids) {
+		AccountBookSql book = AccountBookSql.of(RecordScope.everything(0), null);
+		TierSql tier = this.segmentation.latestTierSql();
+		Map<String, Object> params = new HashMap<>(book.params());
+		params.putAll(tier.params());
+		// A plan dated on or before the contact that made it plans nothing ahead.
+		String sql = """
+				select b.account_id, b.owner_id, b.account_name, coalesce(t.tier, 'SMALL') as tier,
+				       least(case when c.next_contact_date > cast(c.last_contact_at as date)
+				                  then c.next_contact_date end,
+				             cast(c.last_contact_at as date) + %s) as due_on
+				from %s b
+				left join %s c on c.account_id = b.account_id
+				left join %s t on t.account_id = b.account_id""".formatted(tier.cadence("t.tier"), book.table(),
+				LastContactSql.table(), tier.table());
+		if (ids != null) {
+			sql += " where b.account_id in (:dueDayAccounts)";
+			params.put("dueDayAccounts", ids);
+		}
+		return new Computed(sql, params);
+	}
+
+	private record Computed(String sql, Map<String, Object> params) {
+	}
+
+}
