@@ -1,11 +1,16 @@
 package io.dakehu.account.web;
 
+import java.util.List;
+
+import io.dakehu.account.AccountDetails;
+import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountLifecycle;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.ChurnReason;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.RuleViolationException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,10 +29,15 @@ class LifecycleApi {
 
 	private final Users users;
 
-	LifecycleApi(AccountService accounts, AccountLifecycle lifecycle, Users users) {
+	/** The credit grade, when the module that rates credit is present. */
+	private final AccountGrades grades;
+
+	LifecycleApi(AccountService accounts, AccountLifecycle lifecycle, Users users,
+			ObjectProvider<AccountGrades> grades) {
 		this.accounts = accounts;
 		this.lifecycle = lifecycle;
 		this.users = users;
+		this.grades = grades.getIfAvailable();
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/lost")
@@ -35,8 +45,9 @@ class LifecycleApi {
 		if (request.version() == null) {
 			throw new RuleViolationException("version", "validation.versionRequired");
 		}
-		return AccountJson
-			.of(this.accounts.markLost(this.users.current(), id, request.version(), request.churnReason()));
+		AccountDetails lost = this.accounts.markLost(this.users.current(), id, request.version(),
+				request.churnReason());
+		return AccountJson.of(lost, (this.grades != null) ? this.grades.of(List.of(id)).get(id) : null);
 	}
 
 	/** Directors and administrators only; answers how many accounts moved. */
