@@ -234,6 +234,36 @@ public class CreditRatings {
 		return due(me.scope(), Set.of(me.id()), limit);
 	}
 
+	/**
+	 * How many accounts in scope stand in each tier (of the latest segmentation run, NONE
+	 * when unranked) and credit grade (of their latest rating): who is big and risky.
+	 * Accounts never rated are left out.
+	 * @return counts by tier code, then by grade code
+	 */
+	public Map<String, Map<String, Long>> tierByGrade(RecordScope scope) {
+		AccountBookSql book = AccountBookSql.of(scope, null);
+		Map<Long, String> grades = new HashMap<>();
+		this.jdbc
+			.sql("""
+					select b.account_id, cr.grade from %s b
+					join credit_rating cr on cr.account_id = b.account_id
+					where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
+					                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))"""
+				.formatted(book.table()))
+			.params(book.params())
+			.query((java.sql.ResultSet rs) -> {
+				grades.put(rs.getLong(1), rs.getString(2));
+			});
+		Map<Long, LatestClasses.Classes> tiers = this.classes.of(grades.keySet());
+		Map<String, Map<String, Long>> counts = new HashMap<>();
+		grades.forEach((account, grade) -> {
+			LatestClasses.Classes found = tiers.get(account);
+			String tier = (found != null) ? found.tier().name() : "NONE";
+			counts.computeIfAbsent(tier, (t) -> new HashMap<>()).merge(grade, 1L, Long::sum);
+		});
+		return counts;
+	}
+
 	private void gradeChanged(AccountRef account, CreditRating before, CreditRating after) {
 		boolean downgrade = after.getGradePosition() > before.getGradePosition();
 		this.events.publishEvent(new CreditGradeChanged(account.id(), after.getId(), after.getQuarter(),

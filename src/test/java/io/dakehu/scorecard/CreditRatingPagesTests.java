@@ -107,6 +107,12 @@ abstract class CreditRatingPagesTests extends ApiTestSupport {
 		assertThat(page(this.kam, get("/accounts").param("grade", "A"), 200)).contains(name(account));
 		assertThat(page(this.kam, get("/accounts").param("grade", "AA"), 200)).doesNotContain(name(account));
 		assertThat(page(this.kam, get("/accounts/" + account + "/credit/badge"), 200)).contains(">A<");
+		// The KAM's only rated account: one A, unranked, linked to the list of A
+		// accounts.
+		String heatmap = page(this.kam, get("/credit-ratings/heatmap"), 200);
+		assertThat(heatmap).containsPattern("id=\"heat-NONE-A\"[^>]*>1<").contains("/accounts?grade=A");
+		assertThat(heatmap).doesNotContainPattern("id=\"heat-[A-Z]+-(AAA|AA|B|C)\"");
+		assertThat(page(this.otherKam, get("/credit-ratings/heatmap"), 200)).doesNotContain("id=\"heat-");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.dakehu.account.web;
 
+import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountLifecycle;
 import io.dakehu.account.AccountService;
@@ -26,14 +27,15 @@ class LifecycleApi {
 
 	private final Users users;
 
+	/** The credit grade, when the module that rates credit is present. */
 	private final AccountGrades grades;
 
 	LifecycleApi(AccountService accounts, AccountLifecycle lifecycle, Users users,
 			ObjectProvider<AccountGrades> grades) {
-		this.grades = grades.getIfAvailable();
 		this.accounts = accounts;
 		this.lifecycle = lifecycle;
 		this.users = users;
+		this.grades = grades.getIfAvailable();
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/lost")
@@ -41,9 +43,9 @@ class LifecycleApi {
 		if (request.version() == null) {
 			throw new RuleViolationException("version", "validation.versionRequired");
 		}
-		return AccountJson.of(
-				this.accounts.markLost(this.users.current(), id, request.version(), request.churnReason()),
-				this.grades);
+		AccountDetails lost = this.accounts.markLost(this.users.current(), id, request.version(),
+				request.churnReason());
+		return AccountJson.of(lost, this.grades);
 	}
 
 	/** Directors and administrators only; answers how many accounts moved. */

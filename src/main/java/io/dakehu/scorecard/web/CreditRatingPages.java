@@ -20,6 +20,7 @@ import io.dakehu.scorecard.AccountCredit;
 import io.dakehu.scorecard.ComputedOverride;
 import io.dakehu.scorecard.CreditRatingView;
 import io.dakehu.scorecard.CreditRatings;
+import io.dakehu.scorecard.GradeBand;
 import io.dakehu.scorecard.Indicator;
 import io.dakehu.scorecard.InputType;
 import io.dakehu.scorecard.Quarter;
@@ -252,6 +253,29 @@ class CreditRatingPages {
 					.filter((u) -> me.scope().all() || me.scope().ownerIds().contains(u.id()))
 					.toList() : List.of());
 		return "scorecard/due";
+	}
+
+	/**
+	 * The tier × grade heat map of the accounts in scope; each count opens the account
+	 * list filtered to its tier and grade.
+	 */
+	@GetMapping("/credit-ratings/heatmap")
+	String heatmap(Model model) {
+		CurrentUser me = this.users.current();
+		Map<String, Map<String, Long>> counts = this.ratings.tierByGrade(me.scope());
+		model.addAttribute("counts", counts);
+		model.addAttribute("grades",
+				this.scorecards.current(ScorecardKind.CREDIT).grades().stream().map(GradeBand::code).toList());
+		model.addAttribute("tiers", List.of("VIP", "MAJOR", "ORDINARY", "SMALL", "NONE"));
+		model.addAttribute("max",
+				Math.max(1L,
+						counts.values()
+							.stream()
+							.flatMap((byGrade) -> byGrade.values().stream())
+							.mapToLong(Long::longValue)
+							.max()
+							.orElse(1L)));
+		return "scorecard/heatmap";
 	}
 
 	private String show(Model model, CurrentUser me, CreditRatingView rating, Map<String, String> entered,
