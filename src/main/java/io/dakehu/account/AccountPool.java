@@ -161,10 +161,10 @@ public class AccountPool {
 	 * owner) is left alone, so it is returned once.
 	 * @param ids a sub-select with one column, the account id
 	 * @param params its named parameters, none starting with {@code pool}
+	 * @param now the moment of the run, which the blocks count from
 	 * @return how many accounts entered the pool
 	 */
-	public int returnByRule(PoolReason reason, String ids, Map<String, ?> params) {
-		LocalDateTime now = LocalDateTime.now(this.clock);
+	public int returnByRule(PoolReason reason, String ids, Map<String, ?> params, LocalDateTime now) {
 		Map<String, Object> all = new HashMap<>(params);
 		all.put("poolAt", Timestamp.valueOf(now));
 		all.put("poolReason", reason.name());

@@ -16,14 +16,15 @@ record AccountJson(long id, String name, String registrationId, String industry,
 		Integer employees, BigDecimal annualRevenue, Long parentId, String parentName, String owner, String ownerName,
 		String keyAccountType, String relationshipType, String salesApproach, String status, boolean archived,
 		String description, List<String> team, LocalDateTime createdAt, LocalDateTime updatedAt, int version,
-		String churnReason, LocalDate lostOn, LocalDate lastPurchaseOn) {
+		String churnReason, LocalDate lostOn, LocalDate lastPurchaseOn, boolean inPool, String poolReason) {
 
 	static AccountJson of(AccountDetails a) {
 		return new AccountJson(a.id(), a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
 				a.employees(), a.annualRevenue(), a.parentId(), a.parentName(), a.ownerUsername(), a.ownerName(),
 				code(a.keyAccountType()), code(a.relationshipType()), code(a.salesApproach()), code(a.status()),
 				a.archived(), a.description(), a.team().stream().map(AccountDetails.TeamMember::username).toList(),
-				a.createdAt(), a.updatedAt(), a.version(), code(a.churnReason()), a.lostOn(), a.lastPurchaseOn());
+				a.createdAt(), a.updatedAt(), a.version(), code(a.churnReason()), a.lostOn(), a.lastPurchaseOn(),
+				a.inPool(), a.inPool() ? code(a.pool().reason()) : null);
 	}
 
 	static String code(Enum<?> value) {
