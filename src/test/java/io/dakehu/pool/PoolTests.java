@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -350,15 +351,17 @@ abstract class PoolTests extends ApiTestSupport {
 	private Long owner(long account) {
 		return this.jdbc.sql("select owner_id from account where id = :id")
 			.param("id", account)
-			.query((rs, n) -> rs.getObject(1, Long.class))
-			.single();
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+			.single()
+			.orElse(null);
 	}
 
 	private String reason(long account) {
 		return this.jdbc.sql("select pool_reason from account where id = :id")
 			.param("id", account)
-			.query(String.class)
-			.single();
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.single()
+			.orElse(null);
 	}
 
 	private long userId(String username) {
