@@ -74,7 +74,9 @@ public class AccountPool {
 	 */
 	public AccountDetails claim(CurrentUser user, long id, Integer expectedVersion) {
 		Account account = readable(user, id);
-		StaleEditException.check("Account", id, expectedVersion, account.version());
+		if (expectedVersion != null) {
+			StaleEditException.check("Account", id, expectedVersion, account.version());
+		}
 		if (!account.inPool()) {
 			throw new RuleViolationException("owner", "account.validation.notInPool");
 		}
@@ -105,7 +107,9 @@ public class AccountPool {
 		if (!account.inPool() && !inScope(editor, account)) {
 			throw new NotFoundException("Account", id);
 		}
-		StaleEditException.check("Account", id, expectedVersion, account.version());
+		if (expectedVersion != null) {
+			StaleEditException.check("Account", id, expectedVersion, account.version());
+		}
 		if (editor.role() == Role.KAM) {
 			throw new RuleViolationException("owner", "account.validation.assignNeedsManager");
 		}
@@ -130,7 +134,9 @@ public class AccountPool {
 	public AccountDetails returnToPool(CurrentUser editor, long id, String reason, Integer expectedVersion) {
 		this.queries.requireVisible(editor.scope(), id);
 		Account account = this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
-		StaleEditException.check("Account", id, expectedVersion, account.version());
+		if (expectedVersion != null) {
+			StaleEditException.check("Account", id, expectedVersion, account.version());
+		}
 		if (account.inPool()) {
 			throw new RuleViolationException("owner", "account.validation.inPoolAlready");
 		}
@@ -161,10 +167,10 @@ public class AccountPool {
 	 * owner) is left alone, so it is returned once.
 	 * @param ids a sub-select with one column, the account id
 	 * @param params its named parameters, none starting with {@code pool}
+	 * @param now the moment of the run, which the blocks count from
 	 * @return how many accounts entered the pool
 	 */
-	public int returnByRule(PoolReason reason, String ids, Map<String, ?> params) {
-		LocalDateTime now = LocalDateTime.now(this.clock);
+	public int returnByRule(PoolReason reason, String ids, Map<String, ?> params, LocalDateTime now) {
 		Map<String, Object> all = new HashMap<>(params);
 		all.put("poolAt", Timestamp.valueOf(now));
 		all.put("poolReason", reason.name());

@@ -215,7 +215,10 @@ public class AccountQueries {
 				parentName, (owner != null) ? owner.username() : null, (owner != null) ? owner.displayName() : null,
 				account.keyAccountType(), account.relationshipType(), account.salesApproach(), account.status(),
 				account.churnReason(), account.lostOn(), account.lastPurchaseOn(), account.archived(),
-				account.description(), team, children, account.createdAt(), account.updatedAt(), account.version());
+				account.description(), team, children, account.createdAt(), account.updatedAt(), account.version(),
+				account.inPool()
+						? new AccountDetails.InPool(account.poolReason(), account.poolNote(), account.pooledAt())
+						: null);
 	}
 
 	/**

@@ -349,8 +349,14 @@ public class Contracts {
 	}
 
 	private long owner(String username, AccountRef account) {
-		return StringUtils.hasText(username) ? this.users.requireActive(username.strip(), "owner").id()
-				: account.ownerId();
+		if (StringUtils.hasText(username)) {
+			return this.users.requireActive(username.strip(), "owner").id();
+		}
+		if (account.ownerId() == null) {
+			// An account of the public pool has nobody to default to.
+			throw new RuleViolationException("owner", "validation.required");
+		}
+		return account.ownerId();
 	}
 
 	private String number(String given, LocalDate signed) {

@@ -59,7 +59,9 @@ public class PoolRules {
 			.filter((rule) -> rule.tier().equals(tier))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("PoolRule", 0));
-		StaleEditException.check("PoolRule", current.id(), expectedVersion, current.version());
+		if (expectedVersion != null) {
+			StaleEditException.check("PoolRule", current.id(), expectedVersion, current.version());
+		}
 		check("followUpDays", followUpDays);
 		check("dealDays", dealDays);
 		this.jdbc.sql("update pool_rule set follow_up_days = :f, deal_days = :d, version = version + 1 where id = :id")

@@ -3,10 +3,13 @@ package io.dakehu.pool;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.dakehu.account.AccountPool;
 import io.dakehu.account.AccountPoolSql;
@@ -16,6 +19,7 @@ import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
 import io.dakehu.shared.NoticeRequested;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,54 +59,76 @@ public class PoolRun {
 
 	private final AccountPool pool;
 
-	private final Segmentation segmentation;
+	private final Supplier<TierSql> tiers;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
+	@Autowired
 	PoolRun(JdbcClient jdbc, PoolRules rules, AccountPool pool, Segmentation segmentation,
+			ApplicationEventPublisher events, Clock clock) {
+		this(jdbc, rules, pool, segmentation::latestTierSql, events, clock);
+	}
+
+	/**
+	 * @param tiers the tier of each account, as {@link Segmentation#latestTierSql()}
+	 * gives it
+	 */
+	PoolRun(JdbcClient jdbc, PoolRules rules, AccountPool pool, Supplier<TierSql> tiers,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.pool = pool;
-		this.segmentation = segmentation;
+		this.tiers = tiers;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	/** The run for today (the clock's). */
+	/** The run for now (the clock's), over every owned account. */
 	@Transactional
 	public Result run() {
-		LocalDate today = LocalDate.now(this.clock);
+		return run(LocalDateTime.now(this.clock), null);
+	}
+
+	/**
+	 * The run as of the given moment, over some accounts or all: a rerun for one account,
+	 * or a run on a chosen day.
+	 * @param only the accounts to consider; null for all
+	 */
+	@Transactional
+	public Result run(LocalDateTime now, Collection<Long> only) {
+		LocalDate today = now.toLocalDate();
 		// Another node's run holds this row until it commits; this one then finds their
 		// accounts in the pool already.
 		this.jdbc.sql("select id from pool_rule where id = 1 for update").query(Long.class).list();
 		List<PoolRule> rules = this.rules.all();
-		TierSql tiers = this.segmentation.latestTierSql();
-		int noFollowUp = returnWhere(PoolReason.NO_FOLLOW_UP, rules, tiers, today, PoolRule::followUpDays,
+		TierSql tiers = this.tiers.get();
+		Scope scope = new Scope(tiers, only);
+		int noFollowUp = returnWhere(PoolReason.NO_FOLLOW_UP, rules, scope, now, PoolRule::followUpDays,
 				FOLLOW_UP_BASE);
-		int noDeal = returnWhere(PoolReason.NO_DEAL, rules, tiers, today, PoolRule::dealDays, DEAL_BASE);
-		int warned = warn(rules, tiers, today);
+		int noDeal = returnWhere(PoolReason.NO_DEAL, rules, scope, now, PoolRule::dealDays, DEAL_BASE);
+		int warned = warn(rules, scope, today);
 		return new Result(noFollowUp, noDeal, warned);
 	}
 
-	private int returnWhere(PoolReason reason, List<PoolRule> rules, TierSql tiers, LocalDate today,
+	private int returnWhere(PoolReason reason, List<PoolRule> rules, Scope scope, LocalDateTime now,
 			Function<PoolRule, Integer> days, String base) {
-		Map<String, Object> params = new HashMap<>(tiers.params());
-		String due = dueCondition(rules, today, 0, days, base, reason.name(), params);
+		Map<String, Object> params = scope.params();
+		String due = dueCondition(rules, now.toLocalDate(), 0, days, base, reason.name(), params);
 		if (due == null) {
 			return 0;
 		}
-		return this.pool.returnByRule(reason, "select po.account_id from " + from(tiers) + " where " + due, params);
+		return this.pool.returnByRule(reason, "select po.account_id from " + scope.from() + " where " + due, params,
+				now);
 	}
 
 	/**
 	 * Tells each owner of an account that returns within {@value #WARNING_DAYS} days when
 	 * it will, once per account and day.
 	 */
-	private int warn(List<PoolRule> rules, TierSql tiers, LocalDate today) {
-		Map<String, Object> params = new HashMap<>(tiers.params());
+	private int warn(List<PoolRule> rules, Scope scope, LocalDate today) {
+		Map<String, Object> params = scope.params();
 		String follow = dueCondition(rules, today, WARNING_DAYS, PoolRule::followUpDays, FOLLOW_UP_BASE, "WF", params);
 		String deal = dueCondition(rules, today, WARNING_DAYS, PoolRule::dealDays, DEAL_BASE, "WD", params);
 		if (follow == null && deal == null) {
@@ -113,7 +139,7 @@ public class PoolRun {
 		rules.forEach((rule) -> byTier.put(rule.tier(), rule));
 		List<Warning> warnings = this.jdbc
 			.sql("select po.account_id, po.name, po.owner_id, " + TIER + ", " + FOLLOW_UP_BASE + ", " + DEAL_BASE
-					+ " from " + from(tiers) + " where " + where)
+					+ " from " + scope.from() + " where " + where)
 			.params(params)
 			.query((rs, n) -> {
 				PoolRule rule = byTier.get(rs.getString(4));
@@ -153,10 +179,24 @@ public class PoolRun {
 		return (condition.length() == 0) ? null : condition.append(")").toString();
 	}
 
-	private static String from(TierSql tiers) {
-		return AccountPoolSql.owned() + " po left join " + LastContactSql.table()
-				+ " lc on lc.account_id = po.account_id left join " + tiers.table()
-				+ " t on t.account_id = po.account_id";
+	/** The owned accounts a run considers, with their latest contact and tier. */
+	private record Scope(TierSql tiers, Collection<Long> only) {
+
+		String from() {
+			return "(select * from " + AccountPoolSql.owned() + " pw"
+					+ ((this.only != null) ? " where pw.account_id in (:ruleOnly)" : "") + ") po left join "
+					+ LastContactSql.table() + " lc on lc.account_id = po.account_id left join " + this.tiers.table()
+					+ " t on t.account_id = po.account_id";
+		}
+
+		Map<String, Object> params() {
+			Map<String, Object> params = new HashMap<>(this.tiers.params());
+			if (this.only != null) {
+				params.put("ruleOnly", List.copyOf(this.only));
+			}
+			return params;
+		}
+
 	}
 
 	private static LocalDate plus(Date base, Integer days) {

@@ -1,0 +1,8 @@
+package io.dakehu.pool;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class PoolPostgresTests extends PoolTests {
+
+}
