@@ -367,12 +367,14 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		assertThat(ratingsSection).contains("data-rating-account=\"" + overdue + "\"")
 			.contains("data-rating-account=\"" + tomorrow + "\"")
 			.doesNotContain("data-rating-account=\"" + dueToday + "\"")
-			.contains("href=\"/accounts/" + overdue + "\"");
+			.contains("href=\"/accounts/" + overdue + "\"")
+			.contains("href=\"/accounts/" + overdue + "/credit-ratings/new\"");
 		// Each item has one action: its button.
 		for (String part : List.of("todo-contacts", "todo-complaints", "todo-return-visits", "todo-ratings",
-				"todo-opportunities")) {
+				"todo-receivables", "todo-opportunities")) {
 			String shown = section(page, part);
-			assertThat(count(shown, "<li")).as(part).isEqualTo(count(shown, "class=\"btn "));
+			assertThat(count(shown, "<li class=\"list-group-item d-flex")).as(part)
+				.isEqualTo(count(shown, "class=\"btn "));
 		}
 		assertThat(this.api.page(this.kam, "/todo/badge").expect(200).text()).contains(">7<").doesNotContain("d-none");
 		// With nothing to do the badge is there, hidden, so a page waiting for its loaded
