@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Role;
@@ -19,6 +21,7 @@ import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +56,12 @@ public class AccountPool {
 
 	private final int defaultMaximum;
 
+	private final ApplicationEventPublisher publisher;
+
 	AccountPool(AccountRepository accounts, AccountQueries queries, AccountTally tally, Users users, AuditTrail audit,
-			JdbcClient jdbc, Clock clock, @Value("${dakehu.pool.default-max-accounts:200}") int defaultMaximum) {
+			JdbcClient jdbc, Clock clock, @Value("${dakehu.pool.default-max-accounts:200}") int defaultMaximum,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.accounts = accounts;
 		this.queries = queries;
 		this.tally = tally;
@@ -156,6 +163,7 @@ public class AccountPool {
 		this.tally.add(owner, false, -1);
 		block(id, owner, now.toLocalDate());
 		this.audit.changed("Account", id, id, before, account.auditValues());
+		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 		return this.queries.details(account);
 	}
 
@@ -209,10 +217,16 @@ public class AccountPool {
 			.params(batch)
 			.param("poolUntil", blockedUntil(now.toLocalDate()))
 			.update();
-		return this.jdbc.sql("""
+		// The readers of owners (the contact plan's due days) learn which accounts lost
+		// theirs.
+		Set<Long> returned = new HashSet<>(
+				this.jdbc.sql("select pa.id " + batchRows).params(batch).query(Long.class).list());
+		int moved = this.jdbc.sql("""
 				update account set previous_owner_id = owner_id, owner_id = null, owned_since = null, pool_note = null,
 				       updated_at = :poolAt, version = version + 1
 				where pooled_at = :poolAt and owner_id is not null""").params(batch).update();
+		this.publisher.publishEvent(new AccountsChanged(returned));
+		return moved;
 	}
 
 	/** A user's maximum of owned accounts. */
@@ -297,6 +311,7 @@ public class AccountPool {
 		this.tally.add(previous, account.archived(), -1);
 		this.tally.add(newOwner, account.archived(), 1);
 		this.audit.changed("Account", account.id(), account.id(), before, account.auditValues());
+		this.publisher.publishEvent(new AccountsChanged(Set.of(account.id())));
 		return this.queries.details(account);
 	}
 

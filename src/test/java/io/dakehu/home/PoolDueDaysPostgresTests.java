@@ -1,0 +1,8 @@
+package io.dakehu.home;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class PoolDueDaysPostgresTests extends PoolDueDaysTests {
+
+}
