@@ -1,6 +1,7 @@
 package io.dakehu.contract;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -13,6 +14,7 @@ import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static io.dakehu.support.Api.json;
@@ -26,7 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class CollectionPlanTests extends ApiTestSupport {
 
-	private static final LocalDate TODAY = LocalDate.now();
+	@Autowired
+	private Clock clock;
+
+	/** The application's today, read before each test: a run may cross midnight. */
+	private LocalDate today;
 
 	private String manager;
 
@@ -38,6 +44,7 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 
 	@BeforeEach
 	void people() {
+		this.today = LocalDate.now(this.clock);
 		this.manager = this.given.manager();
 		String team = this.given.team(this.manager);
 		this.kam = this.given.kam(team, null);
@@ -50,11 +57,11 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Forecast")).id();
 		// Due 20 days ago (half paid), today, in 9 days, in 40 days, and in 400 days
 		// (beyond the horizon).
-		List<Object[]> plan = List.<Object[]>of(new Object[] { TODAY.minusDays(20), "1000" },
-				new Object[] { TODAY, "2000" }, new Object[] { TODAY.plusDays(9), "3000" },
-				new Object[] { TODAY.plusDays(40), "4000" }, new Object[] { TODAY.plusDays(400), "5000" });
+		List<Object[]> plan = List.<Object[]>of(new Object[] { this.today.minusDays(20), "1000" },
+				new Object[] { this.today, "2000" }, new Object[] { this.today.plusDays(9), "3000" },
+				new Object[] { this.today.plusDays(40), "4000" }, new Object[] { this.today.plusDays(400), "5000" });
 		long contract = activeContract(this.kam, account, "15000", plan);
-		receipt(this.kam, contract, TODAY.minusDays(1), "500");
+		receipt(this.kam, contract, this.today.minusDays(1), "500");
 
 		List<JsonNode> weeks = this.api.get(this.kam, "/api/v1/receivables/forecast?step=WEEK&periods=12")
 			.expect(200)
@@ -62,7 +69,7 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 		assertThat(weeks).hasSize(13);
 		assertThat(weeks.get(0).get("from").isNull()).isTrue();
 		assertThat(amount(weeks.get(0), "owed")).isEqualByComparingTo("500");
-		LocalDate monday = TODAY.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate monday = this.today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		BigDecimal[] expected = new BigDecimal[12];
 		java.util.Arrays.fill(expected, BigDecimal.ZERO);
 		for (Object[] instalment : plan.subList(1, plan.size())) {
@@ -74,7 +81,7 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 		for (int i = 0; i < 12; i++) {
 			assertThat(amount(weeks.get(i + 1), "owed")).as("week " + i).isEqualByComparingTo(expected[i]);
 		}
-		assertThat(weeks.get(1).get("from").asString()).isEqualTo(TODAY.toString());
+		assertThat(weeks.get(1).get("from").asString()).isEqualTo(this.today.toString());
 		assertThat(weeks.get(1).get("to").asString()).isEqualTo(monday.plusDays(6).toString());
 
 		List<JsonNode> months = this.api.get(this.kam, "/api/v1/receivables/forecast?step=MONTH&periods=3")
@@ -83,7 +90,8 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 		BigDecimal[] byMonth = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
 		for (Object[] instalment : plan.subList(1, plan.size())) {
 			LocalDate due = (LocalDate) instalment[0];
-			long month = java.time.temporal.ChronoUnit.MONTHS.between(TODAY.withDayOfMonth(1), due.withDayOfMonth(1));
+			long month = java.time.temporal.ChronoUnit.MONTHS.between(this.today.withDayOfMonth(1),
+					due.withDayOfMonth(1));
 			if (month < 3) {
 				byMonth[(int) month] = byMonth[(int) month].add(new BigDecimal((String) instalment[1]));
 			}
@@ -102,19 +110,19 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 		long mine = this.given.accountOwnedBy(this.kam, Fixtures.unique("Ranked")).id();
 		long theirs = this.given.accountOwnedBy(this.colleague, Fixtures.unique("Ranked")).id();
 		long old = activeContract(this.kam, mine, "10000",
-				List.<Object[]>of(new Object[] { TODAY.minusDays(50), "10000" }));
+				List.<Object[]>of(new Object[] { this.today.minusDays(50), "10000" }));
 		long recent = activeContract(this.kam, mine, "6000",
-				List.<Object[]>of(new Object[] { TODAY.plusDays(30), "6000" }));
-		receipt(this.kam, old, TODAY.minusDays(2), "4000");
-		receipt(this.kam, recent, TODAY.minusDays(1), "1000");
+				List.<Object[]>of(new Object[] { this.today.plusDays(30), "6000" }));
+		receipt(this.kam, old, this.today.minusDays(2), "4000");
+		receipt(this.kam, recent, this.today.minusDays(1), "1000");
 		long big = activeContract(this.colleague, theirs, "20000",
-				List.<Object[]>of(new Object[] { TODAY.plusDays(10), "20000" }));
-		receipt(this.colleague, big, TODAY, "8000");
+				List.<Object[]>of(new Object[] { this.today.plusDays(10), "20000" }));
+		receipt(this.colleague, big, this.today, "8000");
 		create(this.kam, mine, "999", List.of()).expect(201);
 
-		LocalDate from = TODAY.minusDays(7);
+		LocalDate from = this.today.minusDays(7);
 		List<JsonNode> ranking = this.api
-			.get(this.manager, "/api/v1/receivables/salespeople?from=" + from + "&to=" + TODAY)
+			.get(this.manager, "/api/v1/receivables/salespeople?from=" + from + "&to=" + this.today)
 			.expect(200)
 			.items();
 		// Contracts are signed today by create(); the draft counts nowhere.
@@ -127,12 +135,13 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 					org.assertj.core.groups.Tuple.tuple(displayName(this.kam), 2L, "16000", "5000", "6000"));
 
 		// A KAM ranks only themself; a period before the contracts holds none of them.
-		assertThat(this.api.get(this.kam, "/api/v1/receivables/salespeople?from=" + from + "&to=" + TODAY)
+		assertThat(this.api.get(this.kam, "/api/v1/receivables/salespeople?from=" + from + "&to=" + this.today)
 			.expect(200)
 			.items()).extracting((r) -> r.get("name").asString()).containsExactly(displayName(this.kam));
 		List<JsonNode> before = this.api
 			.get(this.manager,
-					"/api/v1/receivables/salespeople?from=" + TODAY.minusDays(90) + "&to=" + TODAY.minusDays(60))
+					"/api/v1/receivables/salespeople?from=" + this.today.minusDays(90) + "&to="
+							+ this.today.minusDays(60))
 			.expect(200)
 			.items();
 		assertThat(before).extracting((r) -> r.get("contracts").asLong()).containsOnly(0L);
@@ -142,8 +151,8 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 	void theReportsAreTablesWithAChartAndExports() {
 		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Paged")).id();
 		long contract = activeContract(this.kam, account, "3000",
-				List.<Object[]>of(new Object[] { TODAY.minusDays(45), "3000" }));
-		receipt(this.kam, contract, TODAY.minusDays(3), "1000");
+				List.<Object[]>of(new Object[] { this.today.minusDays(45), "3000" }));
+		receipt(this.kam, contract, this.today.minusDays(3), "1000");
 		for (String page : List.of("/receivables/aging?by=OWNER", "/receivables/forecast?step=MONTH",
 				"/receivables/salespeople")) {
 			String html = this.api.page(this.manager, page).expect(200).text();
@@ -167,15 +176,16 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 	void theOwnersToDoListsTheirOverdueInstalmentsOldestFirst() {
 		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Chased")).id();
 		long contract = activeContract(this.kam, account, "6000",
-				List.<Object[]>of(new Object[] { TODAY.minusDays(40), "1000" },
-						new Object[] { TODAY.minusDays(5), "2000" }, new Object[] { TODAY, "3000" }));
-		receipt(this.kam, contract, TODAY.minusDays(1), "1500");
+				List.<Object[]>of(new Object[] { this.today.minusDays(40), "1000" },
+						new Object[] { this.today.minusDays(5), "2000" }, new Object[] { this.today, "3000" }));
+		receipt(this.kam, contract, this.today.minusDays(1), "1500");
 		// 1,500 pays the first instalment and 500 of the second; the third is due today,
 		// not overdue.
 		JsonNode todo = this.api.get(this.kam, "/api/v1/me/todo").expect(200).body();
 		JsonNode receivables = todo.get("receivables");
 		assertThat(receivables.get("count").asLong()).isEqualTo(1);
-		assertThat(receivables.get("items").get(0).get("dueDate").asString()).isEqualTo(TODAY.minusDays(5).toString());
+		assertThat(receivables.get("items").get(0).get("dueDate").asString())
+			.isEqualTo(this.today.minusDays(5).toString());
 		assertThat(amount(receivables.get("items").get(0), "owed")).isEqualByComparingTo("1500");
 		assertThat(receivables.get("items").get(0).get("contractId").asLong()).isEqualTo(contract);
 		String page = this.api.page(this.kam, "/todo").expect(200).text();
@@ -212,7 +222,7 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 
 	private Response create(String user, long account, String amount, List<Map<String, Object>> plan) {
 		return this.api.post(user, "/api/v1/contracts",
-				json("accountId", account, "signedDate", TODAY.toString(), "amount", amount, "instalments", plan));
+				json("accountId", account, "signedDate", this.today.toString(), "amount", amount, "instalments", plan));
 	}
 
 	private void receipt(String user, long contract, LocalDate on, String amount) {

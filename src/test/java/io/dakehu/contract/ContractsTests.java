@@ -1,6 +1,7 @@
 package io.dakehu.contract;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static io.dakehu.support.Api.json;
@@ -30,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class ContractsTests extends ApiTestSupport {
 
-	private static final LocalDate TODAY = LocalDate.now();
+	@Autowired
+	private Clock clock;
+
+	/** The application's today, read before each test: a run may cross midnight. */
+	private LocalDate today;
 
 	private String kam;
 
@@ -40,6 +46,7 @@ abstract class ContractsTests extends ApiTestSupport {
 
 	@BeforeEach
 	void people() {
+		this.today = LocalDate.now(this.clock);
 		this.kam = this.given.kam();
 		this.otherKam = this.given.kam();
 		this.account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Buyer")).id();
@@ -47,11 +54,11 @@ abstract class ContractsTests extends ApiTestSupport {
 
 	@Test
 	void aContractWithoutNumberDrawsTheNextOfItsYearAndKeepsItsPlan() {
-		Response first = create(this.kam, this.account, null, "90000",
-				plan(TODAY.plusDays(30), "30000", TODAY.plusDays(60), "30000", TODAY.plusDays(90), "30000"))
+		Response first = create(this.kam, this.account, null, "90000", plan(this.today.plusDays(30), "30000",
+				this.today.plusDays(60), "30000", this.today.plusDays(90), "30000"))
 			.expect(201);
 		Response second = create(this.kam, this.account, null, "1000", List.of()).expect(201);
-		int year = TODAY.getYear();
+		int year = this.today.getYear();
 		assertThat(first.text("number")).matches("HT-" + year + "-\\d{5}");
 		int firstSeq = Integer.parseInt(first.text("number").substring(8));
 		assertThat(second.text("number")).isEqualTo("HT-%d-%05d".formatted(year, firstSeq + 1));
@@ -62,8 +69,8 @@ abstract class ContractsTests extends ApiTestSupport {
 			.expect(200)
 			.items();
 		assertThat(plan).extracting((i) -> i.get("dueDate").asString())
-			.containsExactly(TODAY.plusDays(30).toString(), TODAY.plusDays(60).toString(),
-					TODAY.plusDays(90).toString());
+			.containsExactly(this.today.plusDays(30).toString(), this.today.plusDays(60).toString(),
+					this.today.plusDays(90).toString());
 		assertThat(new BigDecimal(first.text("planned"))).isEqualByComparingTo("90000");
 		assertThat(this.jdbc.sql("select count(*) from audit_log where entity_type = 'Contract' and entity_id = :id")
 			.param("id", first.id())
@@ -94,7 +101,7 @@ abstract class ContractsTests extends ApiTestSupport {
 	void instalmentsThatDoNotAddUpAreRefusedAndNothingIsSaved() {
 		long before = contractsOf(this.account);
 		Response refused = create(this.kam, this.account, null, "90000",
-				plan(TODAY.plusDays(30), "30000", TODAY.plusDays(60), "30000"))
+				plan(this.today.plusDays(30), "30000", this.today.plusDays(60), "30000"))
 			.expect(400);
 		assertThat(refused.errorFields()).containsExactly("instalments");
 		assertThat(refused.text()).contains("60000").contains("90000");
@@ -118,7 +125,7 @@ abstract class ContractsTests extends ApiTestSupport {
 		assertThat(refused.errorFields()).contains("amount", "signedDate");
 		Response lines = this.api
 			.post(this.kam, "/api/v1/contracts",
-					json("accountId", this.account, "amount", "100", "signedDate", TODAY.toString(), "lines",
+					json("accountId", this.account, "amount", "100", "signedDate", this.today.toString(), "lines",
 							List.of(json("description", "Service", "amount", "60"))))
 			.expect(400);
 		assertThat(lines.errorFields()).containsExactly("lines");
@@ -126,8 +133,8 @@ abstract class ContractsTests extends ApiTestSupport {
 
 	@Test
 	void receiptsPayTheOldestInstalmentsFirstAndAnOverPaymentIsCredit() {
-		long id = activeContract("90000",
-				plan(TODAY.minusDays(40), "30000", TODAY.minusDays(10), "30000", TODAY.plusDays(20), "30000"));
+		long id = activeContract("90000", plan(this.today.minusDays(40), "30000", this.today.minusDays(10), "30000",
+				this.today.plusDays(20), "30000"));
 		Response partial = receipt(this.kam, id, "20000").expect(201);
 		assertThat(partial.body().get("allocations")).hasSize(1);
 		assertThat(new BigDecimal(partial.body().get("allocations").get(0).get("amount").asString()))
@@ -136,7 +143,7 @@ abstract class ContractsTests extends ApiTestSupport {
 		// 20,000 more: 10,000 finishes the first, 10,000 goes to the second.
 		Response covering = receipt(this.kam, id, "20000").expect(201);
 		assertThat(covering.body().get("allocations")).extracting((a) -> a.get("dueDate").asString())
-			.containsExactly(TODAY.minusDays(40).toString(), TODAY.minusDays(10).toString());
+			.containsExactly(this.today.minusDays(40).toString(), this.today.minusDays(10).toString());
 
 		// 55,000 more, 50,000 owed: 5,000 is credit on the account.
 		Response over = receipt(this.kam, id, "55000").expect(201);
@@ -153,8 +160,8 @@ abstract class ContractsTests extends ApiTestSupport {
 
 	@Test
 	void aReceiptIsReallocatedByHandAndTheRestBecomesCredit() {
-		long id = activeContract("3000",
-				plan(TODAY.minusDays(20), "1000", TODAY.minusDays(10), "1000", TODAY.plusDays(10), "1000"));
+		long id = activeContract("3000", plan(this.today.minusDays(20), "1000", this.today.minusDays(10), "1000",
+				this.today.plusDays(10), "1000"));
 		Response receipt = receipt(this.kam, id, "1500").expect(201);
 		List<JsonNode> plan = this.api.get(this.kam, "/api/v1/contracts/" + id + "/instalments").expect(200).items();
 		long last = plan.get(2).get("id").asLong();
@@ -177,7 +184,7 @@ abstract class ContractsTests extends ApiTestSupport {
 
 	@Test
 	void aNegativeReceiptOrOneOnAnotherKamsContractIsRefusedAndNothingIsSaved() {
-		long id = activeContract("1000", plan(TODAY.plusDays(10), "1000"));
+		long id = activeContract("1000", plan(this.today.plusDays(10), "1000"));
 		long before = receiptsOf(id);
 		assertThat(receipt(this.kam, id, "-1").expect(400).errorFields()).containsExactly("amount");
 		receipt(this.otherKam, id, "100").expect(404);
@@ -189,7 +196,7 @@ abstract class ContractsTests extends ApiTestSupport {
 		assertThat(
 				this.api
 					.post(this.kam, "/api/v1/receipts",
-							json("contractId", id, "date", TODAY.plusDays(1).toString(), "amount", "10", "method",
+							json("contractId", id, "date", this.today.plusDays(1).toString(), "amount", "10", "method",
 									"CASH"))
 					.expect(400)
 					.errorFields())
@@ -236,7 +243,7 @@ abstract class ContractsTests extends ApiTestSupport {
 		this.api.post(this.kam, "/api/v1/opportunities/" + opened.id() + "/contract", null).expect(400);
 		this.api
 			.post(this.kam, "/api/v1/opportunities/" + opened.id() + "/win",
-					json("amount", "48000", "closeDate", TODAY.toString(), "version", opened.version()))
+					json("amount", "48000", "closeDate", this.today.toString(), "version", opened.version()))
 			.expect(200);
 		this.api.post(this.otherKam, "/api/v1/opportunities/" + opened.id() + "/contract", null).expect(404);
 
@@ -245,7 +252,7 @@ abstract class ContractsTests extends ApiTestSupport {
 		assertThat(contract.body().get("accountId").asLong()).isEqualTo(this.account);
 		assertThat(contract.body().get("opportunityId").asLong()).isEqualTo(opened.id());
 		assertThat(new BigDecimal(contract.text("amount"))).isEqualByComparingTo("48000");
-		assertThat(contract.text("signedDate")).isEqualTo(TODAY.toString());
+		assertThat(contract.text("signedDate")).isEqualTo(this.today.toString());
 		assertThat(contract.body().get("lines").get(0).get("productId").asLong()).isEqualTo(product);
 		assertThat(contract.text("status")).isEqualTo("DRAFT");
 	}
@@ -254,8 +261,8 @@ abstract class ContractsTests extends ApiTestSupport {
 	void receivablesAreAgedAndTheAccountsPaymentRecordComputed() {
 		// Due 10, 45, 75 and 120 days ago and in 5 days, 1,000 each; 400 paid today on
 		// the oldest.
-		long id = activeContract("5000", plan(TODAY.minusDays(120), "1000", TODAY.minusDays(75), "1000",
-				TODAY.minusDays(45), "1000", TODAY.minusDays(10), "1000", TODAY.plusDays(5), "1000"));
+		long id = activeContract("5000", plan(this.today.minusDays(120), "1000", this.today.minusDays(75), "1000",
+				this.today.minusDays(45), "1000", this.today.minusDays(10), "1000", this.today.plusDays(5), "1000"));
 		receipt(this.kam, id, "400").expect(201);
 
 		Response receivables = this.api.get(this.kam, "/api/v1/accounts/" + this.account + "/receivables").expect(200);
@@ -300,31 +307,31 @@ abstract class ContractsTests extends ApiTestSupport {
 
 	@Test
 	void aPlanWithReceiptsCannotBeReplacedButAnUnpaidOneCan() {
-		long id = activeContract("2000", plan(TODAY.plusDays(10), "2000"));
+		long id = activeContract("2000", plan(this.today.plusDays(10), "2000"));
 		int version = this.api.version(this.kam, "/api/v1/contracts/" + id);
 		List<JsonNode> replaced = this.api
 			.put(this.kam, "/api/v1/contracts/" + id + "/instalments",
 					json("version", version, "instalments",
-							plan(TODAY.plusDays(10), "1000", TODAY.plusDays(40), "1000")))
+							plan(this.today.plusDays(10), "1000", this.today.plusDays(40), "1000")))
 			.expect(200)
 			.items();
 		assertThat(replaced).hasSize(2);
 		this.api
 			.put(this.kam, "/api/v1/contracts/" + id + "/instalments",
-					json("version", version, "instalments", plan(TODAY.plusDays(10), "2000")))
+					json("version", version, "instalments", plan(this.today.plusDays(10), "2000")))
 			.expect(409);
 		receipt(this.kam, id, "10").expect(201);
 		assertThat(this.api
 			.put(this.kam, "/api/v1/contracts/" + id + "/instalments",
 					json("version", this.api.version(this.kam, "/api/v1/contracts/" + id), "instalments",
-							plan(TODAY.plusDays(10), "2000")))
+							plan(this.today.plusDays(10), "2000")))
 			.expect(400)
 			.errorFields()).containsExactly("instalments");
 	}
 
 	@Test
 	void thePagesShowTheContractItsPlanReceiptsAgingAndTheDataCard() {
-		long id = activeContract("3000", plan(TODAY.minusDays(40), "1000", TODAY.plusDays(10), "2000"));
+		long id = activeContract("3000", plan(this.today.minusDays(40), "1000", this.today.plusDays(10), "2000"));
 		receipt(this.kam, id, "400").expect(201);
 		String number = this.api.get(this.kam, "/api/v1/contracts/" + id).expect(200).text("number");
 
@@ -352,12 +359,12 @@ abstract class ContractsTests extends ApiTestSupport {
 
 	private Response create(String user, long account, String number, String amount, List<Map<String, Object>> plan) {
 		return this.api.post(user, "/api/v1/contracts", json("number", number, "accountId", account, "signedDate",
-				TODAY.toString(), "amount", amount, "paymentTerms", "30 days net", "instalments", plan));
+				this.today.toString(), "amount", amount, "paymentTerms", "30 days net", "instalments", plan));
 	}
 
 	private Response receipt(String user, long contract, String amount) {
-		return this.api.post(user, "/api/v1/receipts", json("contractId", contract, "date", TODAY.toString(), "amount",
-				amount, "method", "BANK_TRANSFER", "reference", "BANK-1"));
+		return this.api.post(user, "/api/v1/receipts", json("contractId", contract, "date", this.today.toString(),
+				"amount", amount, "method", "BANK_TRANSFER", "reference", "BANK-1"));
 	}
 
 	private static List<Map<String, Object>> plan(Object... dueDatesAndAmounts) {

@@ -3,6 +3,7 @@ package io.dakehu.contract;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class ReceiptImportTests extends ApiTestSupport {
 
-	private static final LocalDate TODAY = LocalDate.now();
+	@Autowired
+	private Clock clock;
+
+	/** The application's today, read before each test: a run may cross midnight. */
+	private LocalDate today;
 
 	@Autowired
 	private ImportJobs imports;
@@ -52,6 +57,7 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 
 	@BeforeEach
 	void people() {
+		this.today = LocalDate.now(this.clock);
 		this.kam = this.given.kam();
 		this.otherKam = this.given.kam();
 		this.account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Payer")).id();
@@ -59,8 +65,8 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 
 	@Test
 	void aFileWithABadRowStoresNothingAndNamesEachBadCell() {
-		String active = number(activeContract("90000",
-				plan(TODAY.minusDays(40), "30000", TODAY.minusDays(10), "30000", TODAY.plusDays(20), "30000")));
+		String active = number(activeContract("90000", plan(this.today.minusDays(40), "30000", this.today.minusDays(10),
+				"30000", this.today.plusDays(20), "30000")));
 		String draft = create(this.kam, "1000", List.of()).expect(201).text("number");
 		String bad = """
 				合同编号,回款日期,回款金额,回款方式,银行流水号
@@ -71,7 +77,7 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 				%1$s,%3$s,-5,现金,B-5
 				%1$s,%3$s,1000,比特币,B-6
 				%1$s,,1000,支票,B-7
-				""".formatted(active, draft, TODAY, TODAY.plusDays(1));
+				""".formatted(active, draft, this.today, this.today.plusDays(1));
 		ImportJobView refused = run(this.kam, bad);
 		assertThat(refused.status()).isEqualTo(ImportStatus.VALIDATED);
 		assertThat(refused.errors())
@@ -86,15 +92,15 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 
 	@Test
 	void importedReceiptsPayTheOldestInstalmentsFirst() {
-		List<Map<String, Object>> plan = plan(TODAY.minusDays(40), "30000", TODAY.minusDays(10), "30000",
-				TODAY.plusDays(20), "30000");
+		List<Map<String, Object>> plan = plan(this.today.minusDays(40), "30000", this.today.minusDays(10), "30000",
+				this.today.plusDays(20), "30000");
 		long contract = activeContract("90000", plan);
 		String[] amounts = { "45000.00", "20000.50" };
 		String file = """
 				contract number,date received,amount,payment method,reference
 				%1$s,%2$s,%3$s,Bank transfer,ERP-1
 				%1$s,%2$s,%4$s,银行承兑汇票,ERP-2
-				""".formatted(number(contract), TODAY.minusDays(1), amounts[0], amounts[1]);
+				""".formatted(number(contract), this.today.minusDays(1), amounts[0], amounts[1]);
 		ImportJobView stored = run(this.kam, file);
 		assertThat(stored.status()).as(stored.toString()).isEqualTo(ImportStatus.COMMITTED);
 		assertThat(stored.committedRows()).isEqualTo(2);
@@ -122,9 +128,9 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 
 	@Test
 	void anotherKamsContractReadsAsUnknown() {
-		String active = number(activeContract("5000", plan(TODAY.plusDays(30), "5000")));
+		String active = number(activeContract("5000", plan(this.today.plusDays(30), "5000")));
 		ImportJobView outside = run(this.otherKam,
-				"contract,date,amount,method\n" + active + "," + TODAY + ",100,CASH\n");
+				"contract,date,amount,method\n" + active + "," + this.today + ",100,CASH\n");
 		assertThat(outside.errors()).extracting(ImportJobView.Error::code).containsExactly("import.unknownContract");
 		assertThat(receiptsOn(this.account)).isZero();
 	}
@@ -151,8 +157,8 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 	}
 
 	private Response create(String user, String amount, List<Map<String, Object>> plan) {
-		return this.api.post(user, "/api/v1/contracts", json("accountId", this.account, "signedDate", TODAY.toString(),
-				"amount", amount, "paymentTerms", "30 days net", "instalments", plan));
+		return this.api.post(user, "/api/v1/contracts", json("accountId", this.account, "signedDate",
+				this.today.toString(), "amount", amount, "paymentTerms", "30 days net", "instalments", plan));
 	}
 
 	private String number(long contract) {

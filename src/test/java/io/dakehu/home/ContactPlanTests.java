@@ -1,5 +1,7 @@
 package io.dakehu.home;
 
+import org.springframework.context.ApplicationEventPublisher;
+import io.dakehu.segmentation.RankedRuns;
 import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -44,9 +46,6 @@ abstract class ContactPlanTests extends ApiTestSupport {
 	@Autowired
 	CalendarFeeds feeds;
 
-	@Autowired
-	DueDays dueDays;
-
 	LocalDate today;
 
 	String manager;
@@ -63,10 +62,14 @@ abstract class ContactPlanTests extends ApiTestSupport {
 
 	Map<String, Integer> cadence;
 
-	final List<Long> runs = new ArrayList<>();
+	@Autowired
+	ApplicationEventPublisher events;
+
+	RankedRuns runs;
 
 	@BeforeEach
 	void people() {
+		this.runs = new RankedRuns(this.jdbc, this.events);
 		this.today = LocalDate.now(this.clock);
 		this.manager = this.given.manager();
 		this.team = this.given.team(this.manager);
@@ -84,14 +87,7 @@ abstract class ContactPlanTests extends ApiTestSupport {
 
 	@AfterEach
 	void forgetRuns() {
-		for (long run : this.runs) {
-			this.jdbc.sql("delete from segmentation_snapshot where run_id = :run").param("run", run).update();
-			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", run).update();
-		}
-		if (!this.runs.isEmpty()) {
-			this.dueDays.rebuild();
-		}
-		this.runs.clear();
+		this.runs.forget();
 	}
 
 	@Test
@@ -475,37 +471,8 @@ abstract class ContactPlanTests extends ApiTestSupport {
 			.expect(201);
 	}
 
-	/** A company-wide run, the latest, ranking the given accounts in the given tiers. */
-	private void ranked(Map<Long, String> tiers) {
-		this.jdbc.sql("""
-				insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent,
-				    major_percent, ordinary_percent, abc_a_percent, abc_b_percent, growth_percent,
-				    clv_discount_percent, clv_horizon_years, started_by, started_at)
-				values (:from, :to, :priorFrom, :priorTo, 'REVENUE', 1, 5, 20, 80, 95, 20, 8, 5, 'test', :at)""")
-			.param("from", this.today.minusYears(1))
-			.param("to", this.today)
-			.param("priorFrom", this.today.minusYears(2))
-			.param("priorTo", this.today.minusYears(1))
-			.param("at", Timestamp.valueOf(LocalDateTime.now().plusSeconds(1)))
-			.update();
-		long run = this.jdbc.sql("select max(id) from segmentation_run").query(Long.class).single();
-		this.runs.add(run);
-		long rank = 1;
-		for (Map.Entry<Long, String> entry : tiers.entrySet()) {
-			this.jdbc.sql("""
-					insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin,
-					    prior_amount, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit,
-					    clv)
-					values (:run, :account, :rank, 100, 100, 10, 100, 100, :tier, 'C', 'C', 'STABLE', 0, 10, 10)""")
-				.param("run", run)
-				.param("account", entry.getKey())
-				.param("rank", rank++)
-				.param("tier", entry.getValue())
-				.update();
-		}
-		// Written around the application, as a run's result: the due days follow as they
-		// do after a run.
-		this.dueDays.rebuild();
+	private void ranked(Map<Long, String> classes) {
+		this.runs.rank(this.today, classes);
 	}
 
 }

@@ -1,12 +1,15 @@
 package io.dakehu.home;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static io.dakehu.support.Api.json;
@@ -19,7 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class PoolDueDaysTests extends ApiTestSupport {
 
-	private static final LocalDate TODAY = LocalDate.now();
+	@Autowired
+	private Clock clock;
+
+	/** The application's today, read before each test: a run may cross midnight. */
+	private LocalDate today;
+
+	@BeforeEach
+	void readToday() {
+		this.today = LocalDate.now(this.clock);
+	}
 
 	@Test
 	void anAccountLeavesThePlanWithItsOwnerAndFollowsWhoeverClaimsIt() {
@@ -28,8 +40,8 @@ abstract class PoolDueDaysTests extends ApiTestSupport {
 		long account = this.given.accountOwnedBy(first, Fixtures.unique("Pooled")).id();
 		this.api
 			.post(first, "/api/v1/accounts/" + account + "/activities",
-					json("type", "VISIT", "occurredAt", TODAY.minusDays(3).atTime(10, 0).toString(), "summary", "Visit",
-							"nextContactDate", TODAY.plusDays(2).toString()))
+					json("type", "VISIT", "occurredAt", this.today.minusDays(3).atTime(10, 0).toString(), "summary",
+							"Visit", "nextContactDate", this.today.plusDays(2).toString()))
 			.expect(201);
 		assertThat(planned(first)).containsExactly(account);
 
@@ -45,7 +57,7 @@ abstract class PoolDueDaysTests extends ApiTestSupport {
 			.body()
 			.get("items")
 			.get(0);
-		assertThat(item.get("dueOn").asString()).isEqualTo(TODAY.plusDays(2).toString());
+		assertThat(item.get("dueOn").asString()).isEqualTo(this.today.plusDays(2).toString());
 		assertThat(planned(first)).isEmpty();
 	}
 

@@ -1,5 +1,7 @@
 package io.dakehu.retention;
 
+import org.springframework.context.ApplicationEventPublisher;
+import io.dakehu.segmentation.RankedRuns;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -41,6 +43,9 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 
 	@Autowired
 	private ChurnRuns runs;
+
+	@Autowired
+	private ApplicationEventPublisher publisher;
 
 	private String manager;
 
@@ -252,7 +257,8 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 		long medium = decliner();
 		String otherKam = this.given.kam();
 		this.api.post(this.kam, "/api/v1/churn-risks/runs", json()).expect(403);
-		long segmentationRun = rankAsVip(vip);
+		RankedRuns ranked = new RankedRuns(this.jdbc, this.publisher);
+		ranked.rank(this.today, Map.of(vip, "VIP:A"));
 		try {
 			Response run = this.api.post(this.manager, "/api/v1/churn-risks/runs", json()).expect(201);
 			assertThat(run.body().get("accounts").asLong()).isPositive();
@@ -271,10 +277,7 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 			this.api.get(otherKam, "/api/v1/accounts/" + vip + "/churn-risk").expect(404);
 		}
 		finally {
-			this.jdbc.sql("delete from segmentation_snapshot where run_id = :run")
-				.param("run", segmentationRun)
-				.update();
-			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", segmentationRun).update();
+			ranked.forget();
 		}
 	}
 
@@ -432,30 +435,6 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 			.post(this.kam, "/api/v1/opportunities/" + deal.id() + "/lose", json("reason", "Price", "competitor",
 					"Rival Ltd", "closeDate", closed.toString(), "version", deal.version()))
 			.expect(200);
-	}
-
-	/** A company-wide segmentation run, the latest, ranking only this account, as VIP. */
-	private long rankAsVip(long account) {
-		this.jdbc.sql("""
-				insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent,
-				    major_percent, ordinary_percent, abc_a_percent, abc_b_percent, growth_percent,
-				    clv_discount_percent, clv_horizon_years, started_by, started_at)
-				values (:from, :to, :priorFrom, :priorTo, 'REVENUE', 1, 5, 20, 80, 95, 20, 8, 5, 'test', :at)""")
-			.param("from", this.today.minusYears(1))
-			.param("to", this.today)
-			.param("priorFrom", this.today.minusYears(2))
-			.param("priorTo", this.today.minusYears(1))
-			.param("at", Timestamp.valueOf(LocalDateTime.now().plusSeconds(1)))
-			.update();
-		long run = this.jdbc.sql("select max(id) from segmentation_run").query(Long.class).single();
-		this.jdbc.sql("""
-				insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin,
-				    prior_amount, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
-				values (:run, :account, 1, 100, 100, 10, 100, 100, 'VIP', 'A', 'A', 'VIP', 0, 10, 10)""")
-			.param("run", run)
-			.param("account", account)
-			.update();
-		return run;
 	}
 
 	private long userId(String username) {

@@ -1,15 +1,16 @@
 package io.dakehu.service;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import io.dakehu.segmentation.RankedRuns;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +48,14 @@ abstract class ComplaintsTests extends ApiTestSupport {
 
 	private String otherKam;
 
-	private final List<Long> runs = new ArrayList<>();
+	@Autowired
+	ApplicationEventPublisher events;
+
+	RankedRuns runs;
 
 	@BeforeEach
 	void people() {
+		this.runs = new RankedRuns(this.jdbc, this.events);
 		this.manager = this.given.manager();
 		String team = this.given.team(this.manager);
 		this.kam = this.given.kam(team, null);
@@ -59,11 +64,7 @@ abstract class ComplaintsTests extends ApiTestSupport {
 
 	@AfterEach
 	void forgetRuns() {
-		for (long run : this.runs) {
-			this.jdbc.sql("delete from segmentation_snapshot where run_id = :run").param("run", run).update();
-			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", run).update();
-		}
-		this.runs.clear();
+		this.runs.forget();
 	}
 
 	@Test
@@ -506,40 +507,8 @@ abstract class ComplaintsTests extends ApiTestSupport {
 			.single();
 	}
 
-	/**
-	 * A company-wide run, the latest, ranking the given accounts as {@code TIER:ABC};
-	 * every other account is then unranked, so Small.
-	 */
 	private void ranked(Map<Long, String> classes) {
-		LocalDate today = LocalDate.now();
-		this.jdbc.sql("""
-				insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent,
-				    major_percent, ordinary_percent, abc_a_percent, abc_b_percent, growth_percent,
-				    clv_discount_percent, clv_horizon_years, started_by, started_at)
-				values (:from, :to, :priorFrom, :priorTo, 'REVENUE', 1, 5, 20, 80, 95, 20, 8, 5, 'test', :at)""")
-			.param("from", today.minusYears(1))
-			.param("to", today)
-			.param("priorFrom", today.minusYears(2))
-			.param("priorTo", today.minusYears(1))
-			.param("at", Timestamp.valueOf(LocalDateTime.now().plusSeconds(1)))
-			.update();
-		long run = this.jdbc.sql("select max(id) from segmentation_run").query(Long.class).single();
-		this.runs.add(run);
-		long rank = 1;
-		for (Map.Entry<Long, String> entry : classes.entrySet()) {
-			String[] parts = entry.getValue().split(":");
-			this.jdbc.sql("""
-					insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin,
-					    prior_amount, cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit,
-					    clv)
-					values (:run, :account, :rank, 100, 100, 10, 100, 100, :tier, :abc, :abc, 'STABLE', 0, 10, 10)""")
-				.param("run", run)
-				.param("account", entry.getKey())
-				.param("rank", rank++)
-				.param("tier", parts[0])
-				.param("abc", parts[1])
-				.update();
-		}
+		this.runs.rank(LocalDate.now(), classes);
 	}
 
 	/** Posts as a Chinese browser would, for the problem detail's words. */
