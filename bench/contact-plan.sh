@@ -51,7 +51,7 @@ PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
 psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
 export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
   DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
-( cd "$WORK" && exec java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
+( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
     --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
 PID=$!
 until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do

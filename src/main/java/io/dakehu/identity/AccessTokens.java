@@ -155,9 +155,9 @@ public class AccessTokens {
 	/**
 	 * The username a presented secret belongs to, when the token exists and has not
 	 * expired; notes its use at most once per resolution period, so a busy integration
-	 * does not write on every call.
+	 * does not write on every call. No transaction: the read and the conditional update
+	 * stand alone, and every API request runs this before its own work.
 	 */
-	@Transactional
 	Optional<String> usernameOf(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Optional.empty();
