@@ -249,6 +249,25 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aCustomerWhoStoppedBuyingIsWorthWhatItUsedToBuy() {
+		// Value at risk: the larger of the last 12 months' purchases and the 12 before.
+		long stopped = customer();
+		buy(stopped, this.today.minusDays(500), 5000);
+		long fallen = customer();
+		buy(fallen, this.today.minusDays(500), 2000);
+		buy(fallen, this.today.minusDays(100), 300);
+		long declined = decliner();
+		this.runs.runAsOf(this.today, "test");
+		List<Long> byValue = this.api.get(this.kam, "/api/v1/churn-risks?sort=VALUE&size=200")
+			.expect(200)
+			.items()
+			.stream()
+			.map((risk) -> risk.get("accountId").asLong())
+			.toList();
+		assertThat(byValue).containsExactly(stopped, fallen, declined);
+	}
+
+	@Test
 	void managersRunOnDemandAndTheAtRiskListPutsTheVipAtHighRiskFirstWithinTheScope() {
 		long small = decliner();
 		complaint(small, LocalDateTime.now().minusDays(3), "OPEN", null, null);
