@@ -135,6 +135,20 @@ class Account {
 	}
 
 	/**
+	 * Makes the account a key account of the given type, as an accepted customer
+	 * selection does (DOMAIN.md §6); it stays with its owner, who must have one.
+	 */
+	void makeKeyAccount(KeyAccountType type) {
+		if (type == null) {
+			throw new RuleViolationException("keyAccountType", "validation.required");
+		}
+		if (inPool()) {
+			throw new RuleViolationException("owner", "account.validation.keyAccountNeedsOwner");
+		}
+		this.keyAccountType = type;
+	}
+
+	/**
 	 * The status a new account starts in: a prospect unless it comes over from another
 	 * system as a customer already. Nobody starts as LOST: that is a decision about a
 	 * customer, with its reason ({@link #markLost}).
