@@ -32,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Customer selection (DOMAIN.md §6): an account scored on the selection card's criteria,
- * the three principles checked (the CLV from the evaluator's expected figures, the owner's
- * and the team's key accounts against their maximums), the result with its reasons; a
- * manager's acceptance of a recommendation makes the account a key account of its owner.
- * Every read and write is limited to the accounts the user may see.
+ * the three principles checked (the CLV from the evaluator's expected figures, the
+ * owner's and the team's key accounts against their maximums), the result with its
+ * reasons; a manager's acceptance of a recommendation makes the account a key account of
+ * its owner. Every read and write is limited to the accounts the user may see.
  */
 @Service
 @Transactional(readOnly = true)
@@ -104,8 +104,7 @@ public class Selections {
 		SelectionStrategy strategy = strategy(request.strategy());
 		String note = Figures.text(request.note(), "note", NOTE_LENGTH);
 		SegmentationSettings rates = this.settings.settings();
-		Clv clv = Clv.estimate(purchases, margin, cost, years, rates.clvDiscountPercent(),
-				rates.annuityFactor(years));
+		Clv clv = Clv.estimate(purchases, margin, cost, years, rates.clvDiscountPercent(), rates.annuityFactor(years));
 		KeyAccounts.Load load = this.keyAccounts.load(account.ownerId(), accountId);
 		SelectionEvaluation saved = this.repository.save(SelectionEvaluation.decide(accountId, card.id(), score,
 				card.gradeOf(score.score()).code(), clv, load, strategy, note, me.id(), LocalDateTime.now(this.clock)));
@@ -114,8 +113,8 @@ public class Selections {
 	}
 
 	/**
-	 * A manager (or above) accepts a recommendation: the account becomes a key account
-	 * of its owner, of the given type.
+	 * A manager (or above) accepts a recommendation: the account becomes a key account of
+	 * its owner, of the given type.
 	 * @throws NotFoundException when the account is out of scope
 	 * @throws AccessDeniedException for a key account manager
 	 * @throws StaleEditException when the evaluation changed since it was read
@@ -150,7 +149,8 @@ public class Selections {
 	private SelectionEvaluation find(RecordScope scope, long evaluationId) {
 		SelectionEvaluation evaluation = this.repository.findById(evaluationId)
 			.orElseThrow(() -> new NotFoundException(AUDIT_TYPE, evaluationId));
-		// Out of scope reads as missing, so a refusal never confirms an evaluation exists.
+		// Out of scope reads as missing, so a refusal never confirms an evaluation
+		// exists.
 		this.accounts.requireVisible(scope, evaluation.getAccountId());
 		return evaluation;
 	}
@@ -195,9 +195,8 @@ public class Selections {
 				evaluation.getYearlyPurchases(), evaluation.getMarginPercent(), evaluation.getYearlyContactCost(),
 				evaluation.getClvYears(), evaluation.getDiscountPercent(), evaluation.getClv(),
 				evaluation.getClv().signum() > 0, username(names, evaluation.getOwnerId()),
-				evaluation.getOwnerKeyAccounts(), evaluation.getOwnerMaximum(),
-				evaluation.load().ownerHasRoom(), evaluation.getTeamKeyAccounts(),
-				evaluation.getTeamCapacity(), evaluation.load().teamHasRoom(),
+				evaluation.getOwnerKeyAccounts(), evaluation.getOwnerMaximum(), evaluation.load().ownerHasRoom(),
+				evaluation.getTeamKeyAccounts(), evaluation.getTeamCapacity(), evaluation.load().teamHasRoom(),
 				username(names, evaluation.getEvaluatedBy()), evaluation.getEvaluatedAt(),
 				evaluation.getAcceptedAt() != null,
 				(evaluation.getAcceptedBy() != null) ? username(names, evaluation.getAcceptedBy()) : null,
