@@ -25,8 +25,8 @@ final class CriteriaForm {
 	}
 
 	/**
-	 * The ratings entered, by criterion number as text; each refused value adds its
-	 * error to {@code errors}.
+	 * The ratings entered, by criterion number as text; each refused value adds its error
+	 * to {@code errors}.
 	 */
 	static Map<String, Object> inputs(ScorecardVersion card, Map<String, String> values, Map<String, String> errors,
 			Labels labels, Locale locale) {
@@ -47,7 +47,9 @@ final class CriteriaForm {
 		return inputs;
 	}
 
-	/** The card's criteria as the form shows them, with what was entered and any error. */
+	/**
+	 * The card's criteria as the form shows them, with what was entered and any error.
+	 */
 	static List<Criterion> fields(ScorecardVersion card, Map<String, String> values, Map<String, String> errors,
 			Locale locale) {
 		List<Criterion> fields = new ArrayList<>();
