@@ -85,6 +85,9 @@ class Account {
 
 	private boolean archived;
 
+	/** A distributor, dealer, wholesaler or agent, evaluated on the channel card. */
+	private boolean channelPartner;
+
 	private String description;
 
 	private LocalDateTime createdAt;
@@ -247,6 +250,14 @@ class Account {
 			.collect(Collectors.toCollection(HashSet::new));
 	}
 
+	void markChannelPartner(boolean channelPartner) {
+		this.channelPartner = channelPartner;
+	}
+
+	boolean channelPartner() {
+		return this.channelPartner;
+	}
+
 	void archive() {
 		this.archived = true;
 	}
@@ -311,6 +322,7 @@ class Account {
 		values.put("churnReason", this.churnReason);
 		values.put("lostOn", this.lostOn);
 		values.put("archived", this.archived);
+		values.put("channelPartner", this.channelPartner);
 		values.put("description", this.description);
 		values.put("team", new TreeSet<>(teamUserIds()).toString());
 		return values;
