@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.CustomerSql;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.KeyAccounts;
@@ -26,6 +28,7 @@ import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,10 +65,14 @@ public class Selections {
 
 	private final AuditTrail audit;
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
 	Selections(SelectionEvaluationRepository repository, Scorecards scorecards, AccountQueries accounts,
-			KeyAccounts keyAccounts, SettingsStore settings, Users users, AuditTrail audit, Clock clock) {
+			KeyAccounts keyAccounts, SettingsStore settings, Users users, AuditTrail audit, JdbcClient jdbc,
+			Clock clock) {
+		this.jdbc = jdbc;
 		this.repository = repository;
 		this.scorecards = scorecards;
 		this.accounts = accounts;
@@ -144,6 +151,28 @@ public class Selections {
 	public List<SelectionView> history(RecordScope scope, long accountId) {
 		this.accounts.requireVisible(scope, accountId);
 		return this.repository.findByAccountIdOrderByIdDesc(accountId).stream().map(this::view).toList();
+	}
+
+	/**
+	 * The selection funnel of the accounts in scope: evaluated, recommended, accepted,
+	 * became customers.
+	 */
+	public SelectionFunnel funnel(RecordScope scope) {
+		AccountScopeSql scoped = AccountScopeSql.of(scope, "e.account_id");
+		CustomerSql customers = CustomerSql.population();
+		Map<String, Object> params = new HashMap<>(scoped.params());
+		params.putAll(customers.params());
+		return this.jdbc.sql("""
+				select count(distinct e.account_id),
+				       count(distinct case when e.result = 'RECOMMEND' then e.account_id end),
+				       count(distinct case when e.accepted_at is not null then e.account_id end),
+				       count(distinct case when e.accepted_at is not null and cu.account_id is not null
+				                           then e.account_id end)
+				from selection_evaluation e left join %s cu on cu.account_id = e.account_id
+				where %s""".formatted(customers.table(), scoped.condition()))
+			.params(params)
+			.query((rs, n) -> new SelectionFunnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
 	}
 
 	private SelectionEvaluation find(RecordScope scope, long evaluationId) {

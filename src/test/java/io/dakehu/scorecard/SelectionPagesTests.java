@@ -60,7 +60,7 @@ abstract class SelectionPagesTests extends ApiTestSupport {
 		assertThat(shown).contains("id=\"selection-score\">82.50<")
 			.contains(">Recommend<")
 			.contains("Every principle holds")
-			.contains(this.kam + " holds 0 other key accounts of a maximum of 30")
+			.contains("Owner " + this.kam + ": no other key accounts; maximum 30")
 			.doesNotContain("selection-accept-form")
 			.contains("A manager accepts a recommendation.");
 		String version = String.valueOf(this.api.get(this.kam, "/api/v1" + location).expect(200).version());

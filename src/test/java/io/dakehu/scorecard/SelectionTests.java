@@ -171,6 +171,32 @@ abstract class SelectionTests extends ApiTestSupport {
 			.single()).isZero();
 	}
 
+	@Test
+	void theFunnelCountsEvaluatedRecommendedAcceptedAndBecameCustomers() {
+		long won = this.given.accountOwnedBy(this.kam, Fixtures.unique("Funnel won")).id();
+		long waiting = this.given.accountOwnedBy(this.kam, Fixtures.unique("Funnel waiting")).id();
+		long weak = this.given.accountOwnedBy(this.kam, Fixtures.unique("Funnel weak")).id();
+		Response recommended = evaluate(this.kam, won, ratings(GOOD), 100000, 20, 5000, 5, null).expect(201);
+		evaluate(this.kam, waiting, ratings(GOOD), 100000, 20, 5000, 5, null).expect(201);
+		evaluate(this.kam, weak, ratings(new int[] { 1, 1, 1, 1, 1, 1, 1, 1 }), 100000, 20, 5000, 5, null).expect(201);
+		this.api
+			.post(this.manager, "/api/v1/selection-evaluations/" + recommended.id() + "/accept",
+					json("version", recommended.version(), "keyAccountType", "ECONOMIC"))
+			.expect(200);
+		Response funnel = this.api.get(this.kam, "/api/v1/selection-funnel").expect(200);
+		assertThat(List.of(funnel.body().get("evaluated").asLong(), funnel.body().get("recommended").asLong(),
+				funnel.body().get("accepted").asLong(), funnel.body().get("customers").asLong()))
+			.containsExactly(3L, 2L, 1L, 0L);
+		this.api
+			.post(Api.ADMIN, "/api/v1/orders",
+					json("accountId", won, "date", java.time.LocalDate.now().minusDays(1), "amount", 1000))
+			.expect(201);
+		assertThat(this.api.get(this.kam, "/api/v1/selection-funnel").expect(200).body().get("customers").asLong())
+			.isEqualTo(1);
+		assertThat(this.api.get(this.otherKam, "/api/v1/selection-funnel").expect(200).body().get("evaluated").asLong())
+			.isZero();
+	}
+
 	private void assertField(Response response, String field, String named) {
 		JsonNode error = response.expect(400).body().get("errors").get(0);
 		assertThat(error.get("field").asString()).isEqualTo(field);

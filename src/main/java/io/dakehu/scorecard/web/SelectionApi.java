@@ -6,6 +6,7 @@ import java.util.List;
 import io.dakehu.account.KeyAccounts;
 import io.dakehu.identity.Users;
 import io.dakehu.scorecard.SelectionAcceptance;
+import io.dakehu.scorecard.SelectionFunnel;
 import io.dakehu.scorecard.SelectionRequest;
 import io.dakehu.scorecard.SelectionView;
 import io.dakehu.scorecard.Selections;
@@ -56,6 +57,11 @@ class SelectionApi {
 	@PostMapping("/api/v1/selection-evaluations/{id}/accept")
 	SelectionView accept(@PathVariable long id, @RequestBody SelectionAcceptance acceptance) {
 		return this.selections.accept(this.users.current(), id, acceptance);
+	}
+
+	@GetMapping("/api/v1/selection-funnel")
+	SelectionFunnel funnel() {
+		return this.selections.funnel(this.users.current().scope());
 	}
 
 	@PutMapping("/api/v1/key-account-limits/{username}")

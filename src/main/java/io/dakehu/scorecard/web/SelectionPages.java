@@ -135,6 +135,13 @@ class SelectionPages {
 		return "scorecard/selection-section :: section";
 	}
 
+	/** The selection funnel of the accounts in scope. */
+	@GetMapping("/selection-funnel")
+	String funnel(Model model) {
+		model.addAttribute("funnel", this.selections.funnel(this.users.current().scope()));
+		return "scorecard/selection-funnel";
+	}
+
 	private String show(Model model, CurrentUser me, SelectionView evaluation, String error) {
 		model.addAttribute("evaluation", evaluation);
 		model.addAttribute("accountName",
