@@ -1,8 +1,3 @@
--- Distributors, dealers, wholesalers and agents (DOMAIN.md §6.1) are accounts marked as channel
--- partners; the account module owns the mark.
-alter table account add column channel_partner boolean not null default false;
-create index ix_account_channel_partner on account (channel_partner, id);
-
 -- A channel evaluation (DOMAIN.md §6.1): the factors scored with one version of the channel
 -- card, the band (core, qualified, probation, not qualified) and, beside the score, the
 -- partner's own interests as the evaluator heard them.
