@@ -85,6 +85,9 @@ class Account {
 
 	private boolean archived;
 
+	/** A distributor, dealer, wholesaler or agent, evaluated on the channel card. */
+	private boolean channelPartner;
+
 	private String description;
 
 	private LocalDateTime createdAt;
@@ -132,6 +135,20 @@ class Account {
 		this.keyAccountType = keyAccountType;
 		this.relationshipType = relationshipType;
 		this.salesApproach = salesApproach;
+	}
+
+	/**
+	 * Makes the account a key account of the given type, as an accepted customer
+	 * selection does (DOMAIN.md §6); it stays with its owner, who must have one.
+	 */
+	void makeKeyAccount(KeyAccountType type) {
+		if (type == null) {
+			throw new RuleViolationException("keyAccountType", "validation.required");
+		}
+		if (inPool()) {
+			throw new RuleViolationException("owner", "account.validation.keyAccountNeedsOwner");
+		}
+		this.keyAccountType = type;
 	}
 
 	/**
@@ -233,6 +250,14 @@ class Account {
 			.collect(Collectors.toCollection(HashSet::new));
 	}
 
+	void markChannelPartner(boolean channelPartner) {
+		this.channelPartner = channelPartner;
+	}
+
+	boolean channelPartner() {
+		return this.channelPartner;
+	}
+
 	void archive() {
 		this.archived = true;
 	}
@@ -297,6 +322,7 @@ class Account {
 		values.put("churnReason", this.churnReason);
 		values.put("lostOn", this.lostOn);
 		values.put("archived", this.archived);
+		values.put("channelPartner", this.channelPartner);
 		values.put("description", this.description);
 		values.put("team", new TreeSet<>(teamUserIds()).toString());
 		return values;

@@ -11,13 +11,14 @@ import java.util.List;
  * @param churnReason why the customer was lost, while it is LOST
  * @param lastPurchaseOn the date of its latest purchase, null for a prospect
  * @param pool when and why it entered the public pool, null while it has an owner
+ * @param channelPartner a distributor, dealer, wholesaler or agent (DOMAIN.md §6.1)
  */
 public record AccountDetails(long id, String name, String registrationId, String industry, String region,
 		String address, Integer employees, BigDecimal annualRevenue, Long parentId, String parentName,
 		String ownerUsername, String ownerName, KeyAccountType keyAccountType, RelationshipType relationshipType,
 		SalesApproach salesApproach, LifecycleStatus status, ChurnReason churnReason, LocalDate lostOn,
 		LocalDate lastPurchaseOn, boolean archived, String description, List<TeamMember> team, List<Child> children,
-		LocalDateTime createdAt, LocalDateTime updatedAt, int version, InPool pool) {
+		LocalDateTime createdAt, LocalDateTime updatedAt, int version, InPool pool, boolean channelPartner) {
 
 	public boolean inPool() {
 		return this.pool != null;

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
  * An account as entered in the form or sent to the API. The owner and team are usernames;
  * an empty owner means the person entering it. {@code version} is the version the editor
  * last saw, required for updates so a stale edit is refused instead of overwriting
- * someone else's.
+ * someone else's. {@code channelPartner} marks a distributor, dealer or agent (DOMAIN.md
+ * §6.1); null leaves the mark as it is.
  */
 public record AccountInput(@NotBlank @Size(max = 200) String name, @Size(max = 50) String registrationId,
 		@Size(max = 100) String industry, @Size(max = 100) String region, @Size(max = 300) String address,
@@ -22,5 +23,5 @@ public record AccountInput(@NotBlank @Size(max = 200) String name, @Size(max = 5
 		@DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal annualRevenue, Long parentId,
 		@Size(max = 50) String owner, KeyAccountType keyAccountType, RelationshipType relationshipType,
 		SalesApproach salesApproach, LifecycleStatus status, @Size(max = 2000) String description,
-		List<@Size(max = 50) String> team, Integer version) {
+		List<@Size(max = 50) String> team, Integer version, Boolean channelPartner) {
 }

@@ -218,7 +218,8 @@ public class AccountQueries {
 				account.description(), team, children, account.createdAt(), account.updatedAt(), account.version(),
 				account.inPool()
 						? new AccountDetails.InPool(account.poolReason(), account.poolNote(), account.pooledAt())
-						: null);
+						: null,
+				account.channelPartner());
 	}
 
 	/**
@@ -357,6 +358,20 @@ public class AccountQueries {
 			.params(scopeSql.params())
 			.param("q", "%" + escapeLike(Account.searchKey((text != null) ? text : "")) + "%")
 			.param("limit", limit)
+			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
+			.list();
+	}
+
+	/**
+	 * The live channel partners (DOMAIN.md §6.1) the reader may see, by name: the
+	 * population of the channel evaluation's list.
+	 */
+	public List<AccountRef> channelPartners(RecordScope scope) {
+		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		return this.jdbc
+			.sql("select a.id, a.name, a.owner_id from account a where a.channel_partner = true and a.archived = false"
+					+ " and a.merged_into is null and " + scopeSql.condition() + " order by a.name_key, a.id")
+			.params(scopeSql.params())
 			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.list();
 	}

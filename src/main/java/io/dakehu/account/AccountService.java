@@ -307,6 +307,9 @@ public class AccountService {
 		account.describe(trim(input.registrationId()), trim(input.industry()), trim(input.region()),
 				trim(input.address()), input.employees(), input.annualRevenue(), trim(input.description()));
 		account.classify(input.keyAccountType(), input.relationshipType(), input.salesApproach());
+		if (input.channelPartner() != null) {
+			account.markChannelPartner(input.channelPartner());
+		}
 		account.moveUnder(checkedParent(lookups, account, input.parentId()));
 		if (input.team() != null) {
 			account.shareWith(teamIds(lookups, input.team()));

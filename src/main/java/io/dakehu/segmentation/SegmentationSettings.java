@@ -59,11 +59,19 @@ public record SegmentationSettings(@NotNull @DecimalMin("0.01") @DecimalMax("100
 	 * {@code clvHorizonYears} years: {@code (1 − (1 + r)^−H) / r}, or H when r is 0.
 	 */
 	double annuityFactor() {
+		return annuityFactor(this.clvHorizonYears);
+	}
+
+	/**
+	 * The same factor over another horizon, for a CLV estimated from expected figures (a
+	 * customer selection, DOMAIN.md §6).
+	 */
+	public double annuityFactor(int years) {
 		double rate = this.clvDiscountPercent.doubleValue() / 100;
 		if (rate == 0) {
-			return this.clvHorizonYears;
+			return years;
 		}
-		return (1 - Math.pow(1 + rate, -this.clvHorizonYears)) / rate;
+		return (1 - Math.pow(1 + rate, -years)) / rate;
 	}
 
 	Map<String, Object> auditValues() {

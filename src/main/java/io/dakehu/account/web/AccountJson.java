@@ -19,7 +19,7 @@ record AccountJson(long id, String name, String registrationId, String industry,
 		String keyAccountType, String relationshipType, String salesApproach, String status, boolean archived,
 		String description, List<String> team, LocalDateTime createdAt, LocalDateTime updatedAt, int version,
 		String churnReason, LocalDate lostOn, LocalDate lastPurchaseOn, boolean inPool, String poolReason,
-		String creditGrade) {
+		String creditGrade, boolean channelPartner) {
 
 	/** The account with the grade of its latest credit rating, where credit is rated. */
 	static AccountJson of(AccountDetails a, AccountGrades grades) {
@@ -32,7 +32,7 @@ record AccountJson(long id, String name, String registrationId, String industry,
 				code(a.keyAccountType()), code(a.relationshipType()), code(a.salesApproach()), code(a.status()),
 				a.archived(), a.description(), a.team().stream().map(AccountDetails.TeamMember::username).toList(),
 				a.createdAt(), a.updatedAt(), a.version(), code(a.churnReason()), a.lostOn(), a.lastPurchaseOn(),
-				a.inPool(), a.inPool() ? code(a.pool().reason()) : null, creditGrade);
+				a.inPool(), a.inPool() ? code(a.pool().reason()) : null, creditGrade, a.channelPartner());
 	}
 
 	static String code(Enum<?> value) {
