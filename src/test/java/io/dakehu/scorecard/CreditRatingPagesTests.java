@@ -110,7 +110,10 @@ abstract class CreditRatingPagesTests extends ApiTestSupport {
 			.contains("name=\"overrides.9.reason\"")
 			.contains("name=\"inputs.8\"")
 			.containsPattern("id=\"f-6\"[^>]*value=\"100\"")
-			.containsPattern("id=\"f-7\"[^>]*value=\"0\"");
+			.containsPattern("id=\"f-7\"[^>]*value=\"0\"")
+			// Years and tier show their values too: no purchase is 0 years, unranked.
+			.containsPattern("id=\"f-1\"[^>]*value=\"0\"")
+			.containsPattern("id=\"f-15\"[^>]*value=\"Not ranked\"");
 	}
 
 	@Test
