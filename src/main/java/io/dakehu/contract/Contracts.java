@@ -238,7 +238,7 @@ public class Contracts {
 	}
 
 	/**
-	 * Holds a draft for a manager's confirmation, telling the owner's managers.
+	 * Holds a draft for a manager's confirmation, telling the owner and their managers.
 	 * @throws RuleViolationException when the contract stays within the account's limit:
 	 * it can simply be activated
 	 */
