@@ -16,8 +16,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A signed contract (合同, DOMAIN.md §12). Its terms change only while it is a draft; it
  * then moves forward by its verbs: DRAFT → ACTIVE → COMPLETED, or TERMINATED with a
- * reason from any open status. The payment plan and receipts hang off it in their own
- * tables, so a receipt never rewrites the contract.
+ * reason from any open status; a draft over the account's credit limit waits in
+ * AWAITING_APPROVAL for a manager to confirm it. The payment plan and receipts hang off
+ * it in their own tables, so a receipt never rewrites the contract.
  */
 @Table("contract")
 class Contract {
@@ -99,6 +100,15 @@ class Contract {
 			throw new ContractStateException("contract.state.notDraft", this.status);
 		}
 		this.status = ContractStatus.ACTIVE;
+	}
+
+	/**
+	 * Held for a manager's confirmation: the contract would take the account over its
+	 * credit limit. Its terms are fixed from now on.
+	 */
+	void awaitApproval() {
+		requireDraft();
+		this.status = ContractStatus.AWAITING_APPROVAL;
 	}
 
 	/** Everything was delivered and settled. */

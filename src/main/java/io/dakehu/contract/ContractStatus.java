@@ -1,9 +1,8 @@
 package io.dakehu.contract;
 
 /**
- * Where a contract stands. AWAITING_APPROVAL is kept for the approval flow (DOMAIN.md
- * §10.6) that will hold a contract over the account's credit limit; nothing moves a
- * contract there yet (decision 0029).
+ * Where a contract stands. AWAITING_APPROVAL holds a contract that would take the account
+ * over its credit limit until a manager confirms it (DOMAIN.md §12, decision 0039).
  */
 public enum ContractStatus {
 

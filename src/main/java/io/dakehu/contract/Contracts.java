@@ -27,11 +27,14 @@ import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityView;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.shared.NotFoundException;
+import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -46,6 +49,12 @@ import org.springframework.util.StringUtils;
 public class Contracts {
 
 	static final String AUDIT_TYPE = "Contract";
+
+	/** The kind of notice a contract held over the credit limit sends. */
+	static final String APPROVAL_REQUESTED = "contract.approvalRequested";
+
+	/** A confirmation's reason longer than this does not fit the audit. */
+	static final int REASON_LENGTH = 1000;
 
 	private final ContractRepository repository;
 
@@ -65,11 +74,15 @@ public class Contracts {
 
 	private final AuditTrail audit;
 
+	private final CreditLimits limits;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Contracts(ContractRepository repository, ContractNumbers numbers, Instalments instalments, JdbcClient jdbc,
 			AccountQueries accounts, Opportunities opportunities, Catalog catalog, Users users, AuditTrail audit,
-			Clock clock) {
+			CreditLimits limits, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.numbers = numbers;
 		this.instalments = instalments;
@@ -79,6 +92,8 @@ public class Contracts {
 		this.catalog = catalog;
 		this.users = users;
 		this.audit = audit;
+		this.limits = limits;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -204,9 +219,97 @@ public class Contracts {
 		this.repository.delete(contract);
 	}
 
+	/**
+	 * Puts a contract in force.
+	 * @throws RuleViolationException on {@code amount} when it would take the account
+	 * over its credit limit: a manager must confirm it ({@link #approve})
+	 */
 	@Transactional
 	public ContractView activate(CurrentUser me, long id, Integer version) {
-		return change(me, id, version, Contract::activate);
+		return change(me, id, version, (contract) -> {
+			CreditUse credit = creditUse(contract);
+			if (credit.over() && (contract.getStatus() == ContractStatus.DRAFT
+					|| contract.getStatus() == ContractStatus.AWAITING_APPROVAL)) {
+				throw new RuleViolationException("amount", "validation.contract.overCreditLimit", money(credit.used()),
+						money(credit.limit()));
+			}
+			contract.activate();
+		});
+	}
+
+	/**
+	 * Holds a draft for a manager's confirmation, telling the owner and their managers.
+	 * @throws RuleViolationException when the contract stays within the account's limit:
+	 * it can simply be activated
+	 */
+	@Transactional
+	public ContractView requestApproval(CurrentUser me, long id, Integer version) {
+		return change(me, id, version, (contract) -> {
+			CreditUse credit = creditUse(contract);
+			if (!credit.over()) {
+				throw new RuleViolationException("amount", "validation.contract.withinCreditLimit");
+			}
+			contract.awaitApproval();
+			this.events.publishEvent(new NoticeRequested(List.of(contract.getOwnerId()), true, APPROVAL_REQUESTED,
+					"notice." + APPROVAL_REQUESTED,
+					List.of(contract.getNumber(), money(credit.used()), money(credit.limit())),
+					"/contracts/" + contract.getId(), APPROVAL_REQUESTED + ":" + contract.getId()));
+		});
+	}
+
+	/**
+	 * A manager (or above) confirms a contract over the account's credit limit and puts
+	 * it in force; the reason and the figures go to the audit.
+	 * @throws NotFoundException when the contract's account is out of scope
+	 * @throws AccessDeniedException for a key account manager
+	 * @throws RuleViolationException on {@code reason} when none is given
+	 */
+	@Transactional
+	public ContractView approve(CurrentUser me, long id, Integer version, String reason) {
+		get(me.scope(), id);
+		if (!me.managesOthers()) {
+			throw new AccessDeniedException("Only managers confirm a contract over the credit limit");
+		}
+		if (!StringUtils.hasText(reason) || reason.strip().length() > REASON_LENGTH) {
+			throw new RuleViolationException("reason", "validation.contract.approvalReason", REASON_LENGTH);
+		}
+		return change(me, id, version, (contract) -> {
+			CreditUse credit = creditUse(contract);
+			contract.activate();
+			this.audit.changed(AUDIT_TYPE, id, contract.getAccountId(),
+					Map.of("creditApproval", "", "creditUsed", "", "creditLimit", ""),
+					Map.of("creditApproval", reason.strip(), "creditUsed", money(credit.used()), "creditLimit",
+							credit.limited() ? money(credit.limit()) : ""));
+		});
+	}
+
+	/**
+	 * The account's credit limit against what it owes elsewhere and what this contract
+	 * still has to receive.
+	 * @throws NotFoundException when it does not exist or its account is out of scope
+	 */
+	public CreditUse creditUse(RecordScope scope, long id) {
+		get(scope, id);
+		return creditUse(load(id));
+	}
+
+	private CreditUse creditUse(Contract contract) {
+		BigDecimal others = this.jdbc
+			.sql("select coalesce(sum(o.owed), 0) from (" + Receivables.OWED
+					+ " and i.account_id = :account and i.contract_id <> :contract) o where o.owed > 0")
+			.param("account", contract.getAccountId())
+			.param("contract", contract.getId())
+			.query(BigDecimal.class)
+			.single();
+		BigDecimal received = this.instalments.sums(List.of(contract.getId()), today())
+			.getOrDefault(contract.getId(), Instalments.Sums.NONE)
+			.received();
+		BigDecimal unpaid = contract.getAmount().subtract(received).max(BigDecimal.ZERO);
+		return new CreditUse(this.limits.granted(contract.getAccountId()).orElse(null), others, unpaid);
+	}
+
+	private static String money(BigDecimal amount) {
+		return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
 	}
 
 	@Transactional

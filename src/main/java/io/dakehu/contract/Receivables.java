@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +60,19 @@ public class Receivables implements ReceivableIndicators {
 
 	private final Receipts receipts;
 
+	private final CreditLimits limits;
+
 	private final Clock clock;
 
 	Receivables(JdbcClient jdbc, AccountQueries accounts, Users users, Contracts contracts, Instalments instalments,
-			Receipts receipts, Clock clock) {
+			Receipts receipts, CreditLimits limits, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.users = users;
 		this.contracts = contracts;
 		this.instalments = instalments;
 		this.receipts = receipts;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
@@ -129,7 +133,8 @@ public class Receivables implements ReceivableIndicators {
 			.forEach((contract) -> numbers.put(contract.id(), contract.number()));
 		return new AccountReceivables(indicators, active,
 				this.instalments.owedOnAccount(accountId, numbers, today(), limit),
-				this.receipts.latestOnAccount(scope, accountId, limit));
+				this.receipts.latestOnAccount(scope, accountId, limit), new CreditUse(
+						this.limits.granted(accountId).orElse(null), indicators.aging().total(), BigDecimal.ZERO));
 	}
 
 	@Override
@@ -141,41 +146,9 @@ public class Receivables implements ReceivableIndicators {
 		}
 		Set<Long> ids = Set.copyOf(accountIds);
 		Map<Long, Aging> aging = aged("o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids));
-		Map<Long, List<PaymentRecord.Due>> histories = new HashMap<>();
-		this.jdbc.sql("""
-				select i.account_id, i.due_date, i.amount, i.written_off_on, coalesce(sum(a.amount), 0),
-				       coalesce(sum(case when r.received_on <= i.due_date then a.amount else 0 end), 0),
-				       max(r.received_on)
-				from instalment i
-				join contract c on c.id = i.contract_id
-				left join receipt_allocation a on a.instalment_id = i.id
-				left join receipt r on r.id = a.receipt_id
-				where i.account_id in (:accounts) and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
-				  and (i.due_date >= :since or i.written_off_on >= :since)
-				group by i.id, i.account_id, i.due_date, i.amount, i.written_off_on""")
-			.param("accounts", ids)
-			.param("since", today.minusYears(3))
-			.query((rs, n) -> {
-				BigDecimal amount = rs.getBigDecimal(3);
-				BigDecimal paid = rs.getBigDecimal(5);
-				LocalDate last = (rs.getDate(7) != null) ? rs.getDate(7).toLocalDate() : null;
-				return histories.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
-					.add(new PaymentRecord.Due(rs.getDate(2).toLocalDate(), amount, rs.getBigDecimal(6), paid,
-							(paid.compareTo(amount) >= 0) ? last : null,
-							(rs.getDate(4) != null) ? rs.getDate(4).toLocalDate() : null));
-			})
-			.list();
-		Map<Long, int[]> ended = new HashMap<>();
-		this.jdbc.sql("""
-				select account_id, status, count(*) from contract
-				where account_id in (:accounts) and status in ('COMPLETED', 'TERMINATED') and ended_on >= :since
-				group by account_id, status""")
-			.param("accounts", ids)
-			.param("since", today.minusYears(3))
-			.query((rs,
-					n) -> ended.computeIfAbsent(rs.getLong(1),
-							(k) -> new int[2])[rs.getString(2).strip().equals("COMPLETED") ? 0 : 1] = rs.getInt(3))
-			.list();
+		// Receipts are never dated after today, nor write-offs: tomorrow bounds nothing.
+		Map<Long, List<PaymentRecord.Due>> histories = histories(ids, today, today.plusDays(1));
+		Map<Long, int[]> ended = ended(ids, today, today.plusDays(1));
 		Map<Long, BigDecimal> credit = credit(ids);
 		for (long account : ids) {
 			List<PaymentRecord.Due> history = histories.getOrDefault(account, List.of());
@@ -188,6 +161,84 @@ public class Receivables implements ReceivableIndicators {
 							PaymentRecord.dso(history, today)));
 		}
 		return result;
+	}
+
+	@Override
+	public Map<Long, FulfilmentFigures> fulfilment(Collection<Long> accountIds, LocalDate day) {
+		Map<Long, FulfilmentFigures> result = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return result;
+		}
+		Set<Long> ids = Set.copyOf(accountIds);
+		Map<Long, List<PaymentRecord.Due>> histories = histories(ids, day, day);
+		Map<Long, int[]> ended = ended(ids, day, day);
+		Set<Long> withContracts = new HashSet<>(this.jdbc.sql("""
+				select distinct account_id from contract
+				where account_id in (:accounts) and status not in ('DRAFT', 'AWAITING_APPROVAL')
+				  and signed_date < :day""").param("accounts", ids).param("day", day).query(Long.class).list());
+		for (long account : ids) {
+			List<PaymentRecord.Due> history = histories.getOrDefault(account, List.of());
+			int[] closed = ended.getOrDefault(account, new int[2]);
+			result.put(account,
+					new FulfilmentFigures(account, day, withContracts.contains(account),
+							PaymentRecord.onTimeRate(history, day), PaymentRecord.weightedDaysOverdue(history, day),
+							PaymentRecord.fulfilmentRate(closed[0], closed[1]), PaymentRecord.defaults(history, day)));
+		}
+		return result;
+	}
+
+	/**
+	 * Each account's instalments of the 3 years before {@code today}, with what receipts
+	 * dated before {@code before} paid of them and the write-offs before it.
+	 */
+	private Map<Long, List<PaymentRecord.Due>> histories(Set<Long> ids, LocalDate today, LocalDate before) {
+		Map<Long, List<PaymentRecord.Due>> histories = new HashMap<>();
+		this.jdbc.sql("""
+				select i.account_id, i.due_date, i.amount,
+				       case when i.written_off_on < :before then i.written_off_on end,
+				       coalesce(sum(p.amount), 0),
+				       coalesce(sum(case when p.received_on <= i.due_date then p.amount else 0 end), 0),
+				       max(p.received_on)
+				from instalment i
+				join contract c on c.id = i.contract_id
+				left join (select a.instalment_id, a.amount, r.received_on from receipt_allocation a
+				           join receipt r on r.id = a.receipt_id where r.received_on < :before) p
+				  on p.instalment_id = i.id
+				where i.account_id in (:accounts) and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
+				  and (i.due_date >= :since or i.written_off_on >= :since)
+				group by i.id, i.account_id, i.due_date, i.amount, i.written_off_on""")
+			.param("accounts", ids)
+			.param("since", today.minusYears(3))
+			.param("before", before)
+			.query((rs, n) -> {
+				BigDecimal amount = rs.getBigDecimal(3);
+				BigDecimal paid = rs.getBigDecimal(5);
+				LocalDate last = (rs.getDate(7) != null) ? rs.getDate(7).toLocalDate() : null;
+				return histories.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+					.add(new PaymentRecord.Due(rs.getDate(2).toLocalDate(), amount, rs.getBigDecimal(6), paid,
+							(paid.compareTo(amount) >= 0) ? last : null,
+							(rs.getDate(4) != null) ? rs.getDate(4).toLocalDate() : null));
+			})
+			.list();
+		return histories;
+	}
+
+	/** Contracts completed ([0]) and terminated ([1]) in the 3 years before a day. */
+	private Map<Long, int[]> ended(Set<Long> ids, LocalDate today, LocalDate before) {
+		Map<Long, int[]> ended = new HashMap<>();
+		this.jdbc.sql("""
+				select account_id, status, count(*) from contract
+				where account_id in (:accounts) and status in ('COMPLETED', 'TERMINATED') and ended_on >= :since
+				  and ended_on < :before
+				group by account_id, status""")
+			.param("accounts", ids)
+			.param("since", today.minusYears(3))
+			.param("before", before)
+			.query((rs,
+					n) -> ended.computeIfAbsent(rs.getLong(1),
+							(k) -> new int[2])[rs.getString(2).strip().equals("COMPLETED") ? 0 : 1] = rs.getInt(3))
+			.list();
+		return ended;
 	}
 
 	/** What receipts paid beyond the instalments, per account. */

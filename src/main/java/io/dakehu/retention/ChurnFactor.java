@@ -20,7 +20,8 @@ public enum ChurnFactor {
 	/** A deal lost to a competitor in the last 180 days. */
 	DEAL_LOST,
 	/**
-	 * The credit grade fell or receivables are long overdue: not yet fed (decision 0033).
+	 * Receivables more than 30 days overdue (decision 0039); the credit grade's fall is
+	 * not fed yet.
 	 */
 	CREDIT;
 

@@ -39,7 +39,8 @@ public class ChurnRisks {
 			s.revenue, s.prior_revenue, s.purchases_points, s.no_purchase_points, s.days_since_purchase,
 			s.usual_gap_days, s.complaints_points, s.overdue_complaint_id, s.complaint_overdue_days,
 			s.recent_complaints, s.satisfaction_points, s.satisfaction, s.contact_points, s.contact_overdue_days,
-			s.cadence_days, s.deal_points, s.lost_deal_id, s.competitor, s.credit_points""";
+			s.cadence_days, s.deal_points, s.lost_deal_id, s.competitor, s.credit_points, s.overdue_receivable,
+			s.receivable_overdue_days""";
 
 	private static final String FROM = " from churn_score s join churn_run r on r.id = s.run_id";
 
@@ -163,7 +164,10 @@ public class ChurnRisks {
 		putIfKnown(deal, "opportunityId", rs.getObject("lost_deal_id", Long.class));
 		putIfKnown(deal, "competitor", rs.getString("competitor"));
 		factors.add(new ChurnRisk.Factor(ChurnFactor.DEAL_LOST, rs.getInt("deal_points"), deal));
-		factors.add(new ChurnRisk.Factor(ChurnFactor.CREDIT, rs.getInt("credit_points"), Map.of()));
+		Map<String, Object> credit = new LinkedHashMap<>();
+		putIfKnown(credit, "overdueAmount", rs.getBigDecimal("overdue_receivable"));
+		putIfKnown(credit, "overdueDays", rs.getObject("receivable_overdue_days", Integer.class));
+		factors.add(new ChurnRisk.Factor(ChurnFactor.CREDIT, rs.getInt("credit_points"), credit));
 		long owner = rs.getLong("owner_id");
 		Long ownerId = rs.wasNull() ? null : owner;
 		return new ChurnRisk(rs.getLong("run_id"), rs.getDate("as_of").toLocalDate(), rs.getLong("account_id"),

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.dakehu.account.CustomerSql;
 import io.dakehu.activity.LastContactSql;
+import io.dakehu.contract.OverdueReceivableSql;
 import io.dakehu.opportunity.LostDealSql;
 import io.dakehu.order.PurchaseRhythmSql;
 import io.dakehu.retention.ChurnFactor.PointsCode;
@@ -44,6 +45,9 @@ class ChurnScoreWriter {
 	/** Deals lost to a competitor within this many days raise the risk. */
 	static final int LOST_DEAL_DAYS = 180;
 
+	/** Receivables overdue by more than this many days raise the risk. */
+	static final int RECEIVABLE_OVERDUE_DAYS = 30;
+
 	/**
 	 * One row per customer with the facts behind each factor. Dates are compared as days:
 	 * a date minus a date is a number of days on PostgreSQL and an interval on H2, which
@@ -66,13 +70,16 @@ class ChurnScoreWriter {
 			                             cast(lc.last_contact_at as date) + %2$s), cast(:asOf as date))
 			            as integer) as contact_overdue_days,
 			       %2$s as cadence_days,
-			       d.opportunity_id as lost_deal_id, d.competitor
+			       d.opportunity_id as lost_deal_id, d.competitor,
+			       rv.overdue_amount as overdue_receivable,
+			       cast(cast(:asOf as date) - rv.oldest_due as integer) as receivable_overdue_days
 			from %3$s a
 			left join %4$s p on p.account_id = a.account_id
 			left join %5$s c on c.account_id = a.account_id
 			left join %6$s lc on lc.account_id = a.account_id
 			left join %7$s t on t.account_id = a.account_id
-			left join %8$s d on d.account_id = a.account_id""";
+			left join %8$s d on d.account_id = a.account_id
+			left join %9$s rv on rv.account_id = a.account_id""";
 
 	/**
 	 * The points of each factor. Purchases fell by 30% or more when this year's are at
@@ -96,7 +103,7 @@ class ChurnScoreWriter {
 			       case when f.contact_overdue_days > f.cadence_days
 			            then cast(:pContact as integer) else 0 end as contact_points,
 			       case when f.lost_deal_id is not null then cast(:pDeal as integer) else 0 end as deal_points,
-			       0 as credit_points
+			       case when f.overdue_receivable > 0 then cast(:pCredit as integer) else 0 end as credit_points
 			from (%2$s) f""";
 
 	private static final String INSERT = """
@@ -104,7 +111,7 @@ class ChurnScoreWriter {
 			    purchases_points, no_purchase_points, days_since_purchase, usual_gap_days, complaints_points,
 			    overdue_complaint_id, complaint_overdue_days, recent_complaints, satisfaction_points, satisfaction,
 			    contact_points, contact_overdue_days, cadence_days, deal_points, lost_deal_id, competitor,
-			    credit_points)
+			    credit_points, overdue_receivable, receivable_overdue_days)
 			select :run, g.account_id, g.owner_id, g.tier, g.score,
 			       case when g.score >= %1$d then 'HIGH' when g.score >= %2$d then 'MEDIUM' else 'LOW' end,
 			       g.revenue, g.prior_revenue, g.purchases_points, g.no_purchase_points, g.days_since_purchase,
@@ -112,7 +119,7 @@ class ChurnScoreWriter {
 			       g.overdue_complaint,
 			       g.complaint_overdue_days, g.recent_complaints, g.satisfaction_points, g.satisfaction,
 			       g.contact_points, g.contact_overdue_days, g.cadence_days, g.deal_points, g.lost_deal_id,
-			       g.competitor, g.credit_points
+			       g.competitor, g.credit_points, g.overdue_receivable, g.receivable_overdue_days
 			from (select s.*,
 			             least(100, s.purchases_points + s.no_purchase_points + s.complaints_points
 			                        + s.satisfaction_points + s.contact_points + s.deal_points + s.credit_points) as score
@@ -142,17 +149,19 @@ class ChurnScoreWriter {
 		ComplaintSql complaints = ComplaintSql.at(at, COMPLAINT_DAYS);
 		LostDealSql deals = LostDealSql.between(asOf.minusDays(LOST_DEAL_DAYS), asOf);
 		CustomerSql customers = CustomerSql.population();
+		OverdueReceivableSql receivables = OverdueReceivableSql.asOf(asOf, RECEIVABLE_OVERDUE_DAYS);
 		Map<String, Object> params = new HashMap<>();
 		params.putAll(customers.params());
 		params.putAll(rhythm.params());
 		params.putAll(complaints.params());
 		params.putAll(deals.params());
 		params.putAll(tier.params());
+		params.putAll(receivables.params());
 		params.putAll(points(loadPoints()));
 		params.put("asOf", Date.valueOf(asOf));
 		params.put("run", runId);
 		String facts = FACTS.formatted(GAP_FLOOR_DAYS, tier.cadence("t.tier"), customers.table(), rhythm.table(),
-				complaints.table(), LastContactSql.table(), tier.table(), deals.table());
+				complaints.table(), LastContactSql.table(), tier.table(), deals.table(), receivables.table());
 		String sql = INSERT.formatted(RiskLevel.HIGH.from(), RiskLevel.MEDIUM.from(),
 				POINTS.formatted(RECENT_COMPLAINTS, facts));
 		this.jdbc.sql(sql).params(params).update();
@@ -190,6 +199,7 @@ class ChurnScoreWriter {
 		params.put("pSatMid", points.get(PointsCode.SATISFACTION_MIDDLING));
 		params.put("pContact", points.get(PointsCode.CONTACT_OVERDUE));
 		params.put("pDeal", points.get(PointsCode.DEAL_LOST));
+		params.put("pCredit", points.get(PointsCode.CREDIT));
 		return params;
 	}
 

@@ -6,11 +6,11 @@
  * A run composes the SQL fragments the owners publish (decision 0033): the customers and
  * the record scope (account), the buying rhythm (order), the complaints and the
  * satisfaction at return visits (service), the latest contact (activity), the tier and
- * its contact cadence (segmentation) and deals lost to competitors (opportunity). It
- * names no other module's table; these arrows are declared here, so a new reach fails the
- * module verification.
+ * its contact cadence (segmentation), deals lost to competitors (opportunity) and
+ * receivables long overdue (contract). It names no other module's table; these arrows are
+ * declared here, so a new reach fails the module verification.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "account :: sql", "activity :: sql", "identity", "opportunity :: sql",
-				"order :: sql", "segmentation", "segmentation :: sql", "service :: sql", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "activity :: sql",
+		"contract :: sql", "identity", "opportunity :: sql", "order :: sql", "segmentation", "segmentation :: sql",
+		"service :: sql", "shared" })
 package io.dakehu.retention;

@@ -18,6 +18,8 @@ import java.util.Set;
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
+import io.dakehu.contract.FulfilmentFigures;
+import io.dakehu.contract.ReceivableIndicators;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
@@ -66,6 +68,8 @@ public class CreditRatings {
 
 	private final LatestClasses classes;
 
+	private final ReceivableIndicators receivables;
+
 	private final Users users;
 
 	private final JdbcClient jdbc;
@@ -77,14 +81,15 @@ public class CreditRatings {
 	private final Clock clock;
 
 	CreditRatings(CreditRatingRepository repository, Scorecards scorecards, CreditTerms terms, AccountQueries accounts,
-			PurchaseHistory purchases, LatestClasses classes, Users users, JdbcClient jdbc, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			PurchaseHistory purchases, LatestClasses classes, ReceivableIndicators receivables, Users users,
+			JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.scorecards = scorecards;
 		this.terms = terms;
 		this.accounts = accounts;
 		this.purchases = purchases;
 		this.classes = classes;
+		this.receivables = receivables;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -95,7 +100,9 @@ public class CreditRatings {
 	/**
 	 * What Dakehu fills in for a rating of the quarter, per computed indicator number of
 	 * the card in use: years from the first purchase to the quarter's start (0 with no
-	 * purchase before it) and the tier of the latest run (NONE when unranked).
+	 * purchase before it), the tier of the latest run (NONE when unranked) and, for an
+	 * account with contracts, its payment record before the quarter (§5 #6–#9) where it
+	 * has the figure; a fulfilment indicator left out is entered by the rater.
 	 * @throws NotFoundException when the account is out of scope
 	 */
 	public Map<Integer, String> computed(RecordScope scope, long accountId, Quarter quarter) {
@@ -283,7 +290,16 @@ public class CreditRatings {
 
 	private Map<Integer, String> computed(ScorecardVersion card, long accountId, Quarter quarter) {
 		Map<Integer, String> computed = new HashMap<>();
+		FulfilmentFigures fulfilment = card.indicators().stream().anyMatch((i) -> i.source().fromReceivables())
+				? this.receivables.fulfilment(List.of(accountId), quarter.firstDay()).get(accountId) : null;
 		for (Indicator indicator : card.indicators()) {
+			if (indicator.source().fromReceivables()) {
+				String figure = receivable(indicator.source(), fulfilment);
+				if (figure != null) {
+					computed.put(indicator.number(), figure);
+				}
+				continue;
+			}
 			switch (indicator.source()) {
 				case FIRST_PURCHASE_YEARS -> computed.put(indicator.number(), yearsWithUs(accountId, quarter));
 				case LATEST_TIER -> {
@@ -296,6 +312,25 @@ public class CreditRatings {
 			}
 		}
 		return computed;
+	}
+
+	/**
+	 * A fulfilment indicator as the account's receivables give it; null (entered by the
+	 * rater) when the account had no contract, or no history for that figure, before the
+	 * quarter.
+	 */
+	private static String receivable(IndicatorSource source, FulfilmentFigures figures) {
+		if (figures == null || !figures.contracts()) {
+			return null;
+		}
+		BigDecimal figure = switch (source) {
+			case ON_TIME_RATE -> figures.onTimeRate();
+			case DAYS_OVERDUE -> figures.weightedDaysOverdue();
+			case FULFILMENT_RATE -> figures.fulfilmentRate();
+			case DEFAULTS -> BigDecimal.valueOf(figures.defaults());
+			default -> null;
+		};
+		return (figure != null) ? figure.stripTrailingZeros().toPlainString() : null;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.dakehu.scorecard;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An indicator of one scorecard version.
@@ -36,6 +37,15 @@ public record Indicator(int number, String category, String categoryZh, String c
 
 	public String categoryName(Locale locale) {
 		return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? this.categoryZh : this.categoryEn;
+	}
+
+	/**
+	 * Whether Dakehu fills this indicator in for one rating: always for years and tier;
+	 * for a receivables figure only when the account has it.
+	 * @param computed what was computed for the rating, by indicator number
+	 */
+	public boolean computedWith(Map<Integer, String> computed) {
+		return this.source.computed() && (!this.source.fromReceivables() || computed.containsKey(this.number));
 	}
 
 	/** The indicator as messages name it: its number and name. */

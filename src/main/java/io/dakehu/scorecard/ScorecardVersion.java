@@ -111,7 +111,7 @@ public record ScorecardVersion(long id, long scorecardId, ScorecardKind kind, in
 		for (Map.Entry<String, Object> entry : inputs.entrySet()) {
 			String field = "inputs." + entry.getKey();
 			Indicator indicator = known(entry.getKey(), field);
-			if (indicator.source().computed()) {
+			if (indicator.computedWith(computed)) {
 				throw new RuleViolationException(field, "validation.scorecard.computed", indicator.label(locale));
 			}
 			if (entry.getValue() != null && StringUtils.hasText(entry.getValue().toString())) {
@@ -120,14 +120,14 @@ public record ScorecardVersion(long id, long scorecardId, ScorecardKind kind, in
 			}
 		}
 		for (Indicator indicator : this.indicators) {
-			if (indicator.source().computed() && computed.get(indicator.number()) != null) {
+			if (indicator.computedWith(computed) && computed.get(indicator.number()) != null) {
 				values.put(indicator.number(), computed.get(indicator.number()));
 			}
 		}
 		for (Map.Entry<String, ComputedOverride> entry : overrides.entrySet()) {
 			String field = "overrides." + entry.getKey();
 			Indicator indicator = known(entry.getKey(), field);
-			if (!indicator.source().computed()) {
+			if (!indicator.computedWith(computed)) {
 				throw new RuleViolationException(field, "validation.scorecard.notComputed", indicator.label(locale));
 			}
 			ComputedOverride override = entry.getValue();

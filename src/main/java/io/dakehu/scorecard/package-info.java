@@ -4,9 +4,10 @@
  * and payment terms a manager accepts.
  * <p>
  * Years with us come from the first purchase the ledger publishes, the tier from the
- * latest segmentation run as segmentation publishes it; record scope is the account's,
- * composed from {@link io.dakehu.account.AccountScopeSql}.
+ * latest segmentation run as segmentation publishes it, the payment record (§5 #6–#9)
+ * from what the contract module publishes; record scope is the account's, composed from
+ * {@link io.dakehu.account.AccountScopeSql}.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "account :: sql", "identity", "order", "segmentation", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "contract",
+		"identity", "order", "segmentation", "shared" })
 package io.dakehu.scorecard;

@@ -349,6 +349,80 @@ abstract class ContractsTests extends ApiTestSupport {
 		this.api.page(this.otherKam, "/accounts/" + this.account + "/contracts-section").expect(404);
 	}
 
+	@Test
+	void overTheCreditLimitByOneCentAManagerConfirmsTheContractWithAReason() {
+		String manager = this.given.manager();
+		String kam = this.given.kam(this.given.team(manager), null);
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Limited buyer")).id();
+		String quarter = this.today.getYear() + "-Q" + ((this.today.getMonthValue() - 1) / 3 + 1);
+		Response rating = this.api
+			.post(kam, "/api/v1/accounts/" + account + "/credit-ratings",
+					json("quarter", quarter, "inputs", Map.of("2", 4)))
+			.expect(201);
+		this.api
+			.post(manager, "/api/v1/credit-ratings/" + rating.id() + "/accept",
+					json("version", rating.version(), "limit", "10000", "termsDays", 30, "note", "Known payer"))
+			.expect(200);
+		LocalDate due = this.today.plusDays(30);
+
+		// 6 000 owed, then 4 000 more: exactly the limit of 10 000 still passes.
+		activate(kam, create(kam, account, null, "6000", plan(due, "6000")).expect(201)).expect(200);
+		Response second = create(kam, account, null, "4000", plan(due, "4000")).expect(201);
+		Response exactly = this.api.get(kam, "/api/v1/contracts/" + second.id() + "/credit").expect(200);
+		assertThat(new BigDecimal(exactly.text("openReceivables"))).isEqualByComparingTo("6000");
+		assertThat(new BigDecimal(exactly.text("contractUnpaid"))).isEqualByComparingTo("4000");
+		activate(kam, second).expect(200);
+
+		// One cent more: 6 000 + 4 000 + 0.01 = 10 000.01 needs a manager.
+		Response third = create(kam, account, null, "0.01", plan(due, "0.01")).expect(201);
+		String page = this.api.page(kam, "/contracts/" + third.id()).expect(200).text();
+		assertThat(page).contains("contract-over-limit")
+			.contains("request-approval-form")
+			.doesNotContain("contract-activate");
+		Response refused = activate(kam, third).expect(400);
+		assertThat(refused.errorFields()).containsExactly("amount");
+		assertThat(refused.body().get("errors").get(0).get("message").asString()).contains("10000.01")
+			.contains("10000.00");
+		Response unchanged = this.api.get(kam, "/api/v1/contracts/" + third.id()).expect(200);
+		assertThat(unchanged.text("status")).isEqualTo("DRAFT");
+		assertThat(unchanged.version()).isEqualTo(third.version());
+
+		String approve = "/api/v1/contracts/" + third.id() + "/approve";
+		this.api.post(kam, approve, json("version", third.version(), "reason", "I say so")).expect(403);
+		this.api.post(this.otherKam, approve, json("version", third.version(), "reason", "x")).expect(404);
+		Response held = this.api
+			.post(kam, "/api/v1/contracts/" + third.id() + "/request-approval", json("version", third.version()))
+			.expect(200);
+		assertThat(held.text("status")).isEqualTo("AWAITING_APPROVAL");
+		assertThat(activate(kam, held).expect(400).errorFields()).containsExactly("amount");
+		assertThat(this.api.page(manager, "/contracts/" + third.id()).expect(200).text()).contains("approve-form");
+		assertThat(this.api.post(manager, approve, json("version", held.version(), "reason", " "))
+			.expect(400)
+			.errorFields()).containsExactly("reason");
+		Response approved = this.api
+			.post(manager, approve, json("version", held.version(), "reason", "Parent company guarantees it"))
+			.expect(200);
+		assertThat(approved.text("status")).isEqualTo("ACTIVE");
+		List<Map<String, Object>> audit = this.jdbc
+			.sql("select actor, field, new_value from audit_log where entity_type = 'Contract' and entity_id = :id"
+					+ " and field in ('creditApproval', 'creditUsed', 'creditLimit') order by field")
+			.param("id", third.id())
+			.query()
+			.listOfRows();
+		assertThat(audit).extracting((row) -> row.get("new_value"))
+			.containsExactly("Parent company guarantees it", "10000.00", "10000.01");
+		assertThat(audit).allSatisfy((row) -> assertThat(row.get("actor")).isEqualTo(manager));
+
+		// The account's part of the data card: all three owed against the limit.
+		String card = this.api.page(kam, "/accounts/" + account + "/contracts-section").expect(200).text();
+		assertThat(card).contains("card-credit-use").contains("10,000.01").contains("10,000.00");
+	}
+
+	private Response activate(String user, Response contract) {
+		return this.api.post(user, "/api/v1/contracts/" + contract.id() + "/activate",
+				json("version", contract.version()));
+	}
+
 	private long activeContract(String amount, List<Map<String, Object>> plan) {
 		Response created = create(this.kam, this.account, null, amount, plan).expect(201);
 		return this.api

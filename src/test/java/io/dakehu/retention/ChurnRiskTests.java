@@ -187,6 +187,36 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 	}
 
 	@Test
+	void receivablesMoreThanThirtyDaysOverdueAddTheCreditFactorsFivePoints() {
+		// 1,000 due 31 days ago and unpaid; due 30 days ago, not yet over; 31 days ago
+		// but paid; 31 days ago with 400 of it paid.
+		long over = recentCustomer();
+		owes(over, this.today.minusDays(31), null);
+		long boundary = recentCustomer();
+		owes(boundary, this.today.minusDays(30), null);
+		long paid = recentCustomer();
+		owes(paid, this.today.minusDays(31), "1000");
+		long partly = recentCustomer();
+		owes(partly, this.today.minusDays(31), "400");
+
+		this.runs.runAsOf(this.today, "test");
+
+		JsonNode late = risk(over);
+		assertThat(late.get("score").asInt()).isEqualTo(5);
+		assertThat(factor(late, "CREDIT")).isEqualTo(5);
+		JsonNode credit = late.get("factors").get(0);
+		assertThat(credit.get("values").get("overdueAmount").decimalValue()).isEqualByComparingTo("1000");
+		assertThat(credit.get("values").get("overdueDays").asInt()).isEqualTo(31);
+		assertThat(credit.get("fact").asString()).contains("31");
+		assertThat(risk(boundary).get("score").asInt()).isZero();
+		assertThat(risk(paid).get("score").asInt()).isZero();
+		JsonNode rest = risk(partly);
+		assertThat(rest.get("score").asInt()).isEqualTo(5);
+		assertThat(rest.get("factors").get(0).get("values").get("overdueAmount").decimalValue())
+			.isEqualByComparingTo(new BigDecimal("1000").subtract(new BigDecimal("400")));
+	}
+
+	@Test
 	void theScoreIsCappedAtAHundredWhateverThePoints() {
 		long account = decliner();
 		complaint(account, LocalDateTime.now().minusDays(3), "OPEN", null, null);
@@ -396,6 +426,27 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 		long account = customer();
 		buy(account, this.today.minusDays(500), 1000);
 		return account;
+	}
+
+	/**
+	 * An active contract of 1,000 due in one instalment on a day, and a receipt on it
+	 * when {@code received} is given.
+	 */
+	private void owes(long account, LocalDate due, String received) {
+		Response created = this.api
+			.post(this.kam, "/api/v1/contracts",
+					json("accountId", account, "signedDate", due.minusDays(60).toString(), "amount", "1000",
+							"instalments", List.of(json("dueDate", due.toString(), "amount", "1000"))))
+			.expect(201);
+		this.api.post(this.kam, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
+			.expect(200);
+		if (received != null) {
+			this.api
+				.post(this.kam, "/api/v1/receipts",
+						json("contractId", created.id(), "date", this.today.toString(), "amount", received, "method",
+								"BANK_TRANSFER"))
+				.expect(201);
+		}
 	}
 
 	private void buy(long account, LocalDate date, int amount) {

@@ -82,6 +82,41 @@ abstract class CreditRatingPagesTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anAccountWithContractsHasItsPaymentRecordComputedOnTheForm() throws Exception {
+		long account = account("Paying form buyer");
+		// 2 000 due 50 days before the quarter, paid 10 days early: 100 % on time, 0 days
+		// late, no default; no contract ended, so #8 is still entered.
+		var created = this.api
+			.post(this.kam, "/api/v1/contracts",
+					json("accountId", account, "signedDate", this.quarterStart.minusDays(90).toString(), "amount",
+							"2000", "instalments",
+							java.util.List
+								.of(json("dueDate", this.quarterStart.minusDays(50).toString(), "amount", "2000"))))
+			.expect(201);
+		long contract = this.api
+			.post(this.kam, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
+			.expect(200)
+			.id();
+		this.api
+			.post(this.kam, "/api/v1/receipts",
+					json("contractId", contract, "date", this.quarterStart.minusDays(60).toString(), "amount", "2000",
+							"method", "BANK_TRANSFER"))
+			.expect(201);
+		String form = page(this.kam, get("/accounts/" + account + "/credit-ratings/new"), 200);
+		assertThat(form).doesNotContain("name=\"inputs.6\"")
+			.doesNotContain("name=\"inputs.7\"")
+			.doesNotContain("name=\"inputs.9\"")
+			.contains("name=\"overrides.6.value\"")
+			.contains("name=\"overrides.9.reason\"")
+			.contains("name=\"inputs.8\"")
+			.containsPattern("id=\"f-6\"[^>]*value=\"100\"")
+			.containsPattern("id=\"f-7\"[^>]*value=\"0\"")
+			// Years and tier show their values too: no purchase is 0 years, unranked.
+			.containsPattern("id=\"f-1\"[^>]*value=\"0\"")
+			.containsPattern("id=\"f-15\"[^>]*value=\"Not ranked\"");
+	}
+
+	@Test
 	void aRatingFromTheFormShowsItsPointsGradeAndSuggestedCredit() throws Exception {
 		long account = account("Rated buyer");
 		order(account, this.quarterStart.minusDays(10), 10000);

@@ -1,6 +1,7 @@
 package io.dakehu.scorecard;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static io.dakehu.support.Api.json;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scorecard version leaving earlier ratings as they were.
  */
 abstract class CreditRatingTests extends ApiTestSupport {
+
+	@Autowired
+	private Clock clock;
 
 	private String manager;
 
@@ -166,6 +171,71 @@ abstract class CreditRatingTests extends ApiTestSupport {
 			.param("id", rated.id())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void anAccountWithContractsIsRatedOnItsPaymentRecordBeforeTheQuarter() {
+		LocalDate start = Quarter.of(LocalDate.now(this.clock)).firstDay();
+		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Paying buyer")).id();
+		// Signed 300 days before the quarter: 8 500 due 200 days before it, paid 5 days
+		// early; 1 500 due 100 days before it, paid 20 days late.
+		Response created = this.api.post(this.kam, "/api/v1/contracts",
+				json("accountId", account, "signedDate", start.minusDays(300).toString(), "amount", "10000",
+						"instalments", List.of(json("dueDate", start.minusDays(200).toString(), "amount", "8500"),
+								json("dueDate", start.minusDays(100).toString(), "amount", "1500"))))
+			.expect(201);
+		long contract = this.api
+			.post(this.kam, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
+			.expect(200)
+			.id();
+		receipt(contract, start.minusDays(205), "8500");
+		receipt(contract, start.minusDays(80), "1500");
+
+		// #6: 8 500 of 10 000 on time; #7: (8 500 × 0 + 1 500 × 20) / 10 000 days.
+		BigDecimal onTime = new BigDecimal("8500").multiply(BigDecimal.valueOf(100))
+			.divide(new BigDecimal("10000"), 1, java.math.RoundingMode.HALF_UP);
+		BigDecimal daysLate = new BigDecimal("1500").multiply(BigDecimal.valueOf(20))
+			.divide(new BigDecimal("10000"), 1, java.math.RoundingMode.HALF_UP);
+		// DOMAIN.md §5: ≥ 80 % → 7 points; ≤ 15 days → 6; no default → 5.
+		int onTimePoints = (onTime.compareTo(BigDecimal.valueOf(98)) >= 0) ? 12
+				: (onTime.compareTo(BigDecimal.valueOf(90)) >= 0) ? 10
+						: (onTime.compareTo(BigDecimal.valueOf(80)) >= 0) ? 7 : 4;
+		int latePoints = (daysLate.signum() == 0) ? 8 : (daysLate.compareTo(BigDecimal.valueOf(15)) <= 0) ? 6 : 4;
+
+		// Computed figures are not entered: #6 among the inputs is refused, nothing
+		// saved.
+		Response refused = rate(this.kam, account, goodInputs(), Map.of()).expect(400);
+		assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("inputs.6");
+		Map<String, Object> inputs = goodInputs();
+		inputs.remove("6");
+		inputs.remove("7");
+		inputs.remove("9");
+		// No contract ended before the quarter: #8 stays entered (99 % → 5 points).
+		Response rated = rate(this.kam, account, inputs, Map.of()).expect(201);
+		JsonNode lines = rated.body().get("indicators");
+		assertThat(new BigDecimal(lines.get(5).get("computed").asString())).isEqualByComparingTo(onTime);
+		assertThat(lines.get(5).get("points").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(onTimePoints));
+		assertThat(new BigDecimal(lines.get(6).get("value").asString())).isEqualByComparingTo(daysLate);
+		assertThat(lines.get(6).get("points").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(latePoints));
+		assertThat(lines.get(7).get("computed").isNull()).isTrue();
+		assertThat(lines.get(7).get("points").decimalValue()).isEqualByComparingTo("5");
+		assertThat(lines.get(8).get("computed").asString()).isEqualTo("0");
+		assertThat(lines.get(8).get("points").decimalValue()).isEqualByComparingTo("5");
+		// goodInputs gives 50 non-financial with 10 for #6, 6 for #7 and 5 for #9; no
+		// purchase and no tier add 0; financial 22.
+		BigDecimal expected = BigDecimal.valueOf(50 - 10 - 6 - 5 + onTimePoints + latePoints + 5 + 22);
+		assertThat(decimal(rated, "score")).isEqualByComparingTo(expected);
+		assertThat(rated.body().get("provisional").asBoolean()).isFalse();
+
+		// The rater overrides a computed figure only with a reason, and it counts.
+		rate(this.kam, account, inputs, Map.of("6", json("value", 99, "reason", ""))).expect(400);
+		Response overridden = rate(this.kam, account, inputs,
+				Map.of("6", json("value", 99, "reason", "Late only by the bank's holiday")))
+			.expect(201);
+		assertThat(decimal(overridden, "score"))
+			.isEqualByComparingTo(expected.add(BigDecimal.valueOf(12 - onTimePoints)));
+		assertThat(overridden.body().get("indicators").get(5).get("overrideReason").asString())
+			.isEqualTo("Late only by the bank's holiday");
 	}
 
 	@Test
@@ -335,6 +405,13 @@ abstract class CreditRatingTests extends ApiTestSupport {
 	private Response rate(String user, long account, Map<String, Object> inputs, Map<String, Object> overrides) {
 		return this.api.post(user, "/api/v1/accounts/" + account + "/credit-ratings",
 				json("quarter", this.quarter, "inputs", inputs, "overrides", overrides));
+	}
+
+	private void receipt(long contract, LocalDate date, String amount) {
+		this.api
+			.post(this.kam, "/api/v1/receipts",
+					json("contractId", contract, "date", date.toString(), "amount", amount, "method", "BANK_TRANSFER"))
+			.expect(201);
 	}
 
 	private void order(long account, LocalDate date, int amount) {

@@ -17,6 +17,7 @@ import io.dakehu.contract.ContractStateException;
 import io.dakehu.contract.ContractStatus;
 import io.dakehu.contract.ContractView;
 import io.dakehu.contract.Contracts;
+import io.dakehu.contract.CreditUse;
 import io.dakehu.contract.InstalmentInput;
 import io.dakehu.contract.InstalmentView;
 import io.dakehu.contract.PaymentIndicators;
@@ -121,6 +122,28 @@ class ContractApi {
 		return this.contracts.activate(this.users.current(), id, body.version());
 	}
 
+	/** A draft over the account's credit limit, held for a manager's confirmation. */
+	@PostMapping("/api/v1/contracts/{id}/request-approval")
+	ContractView requestApproval(@PathVariable long id, @RequestBody Versioned body) {
+		return this.contracts.requestApproval(this.users.current(), id, body.version());
+	}
+
+	/**
+	 * A manager confirms a contract over the credit limit with a reason: it is in force.
+	 */
+	@PostMapping("/api/v1/contracts/{id}/approve")
+	ContractView approve(@PathVariable long id, @RequestBody Termination body) {
+		return this.contracts.approve(this.users.current(), id, body.version(), body.reason());
+	}
+
+	/**
+	 * The account's credit limit against its receivables and this contract's unpaid part.
+	 */
+	@GetMapping("/api/v1/contracts/{id}/credit")
+	CreditUse credit(@PathVariable long id) {
+		return this.contracts.creditUse(this.users.current().scope(), id);
+	}
+
 	@PostMapping("/api/v1/contracts/{id}/complete")
 	ContractView complete(@PathVariable long id, @RequestBody Versioned body) {
 		return this.contracts.complete(this.users.current(), id, body.version());
@@ -213,6 +236,7 @@ class ContractApi {
 	record Versioned(Integer version) {
 	}
 
+	/** A version and a reason: a termination's, or a manager's confirmation's. */
 	record Termination(Integer version, String reason) {
 	}
 

@@ -150,6 +150,8 @@ class ContractPages {
 		model.addAttribute("receipts", this.receipts.ofContract(scope, id));
 		model.addAttribute("methods", PaymentMethod.values());
 		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("credit", this.contracts.creditUse(scope, id));
+		model.addAttribute("canApprove", this.users.current().managesOthers());
 		return "contract/show";
 	}
 
@@ -158,6 +160,20 @@ class ContractPages {
 			RedirectAttributes redirect) {
 		return attempt(id, redirect, "contract.saved",
 				() -> this.contracts.activate(this.users.current(), id, version));
+	}
+
+	@PostMapping("/contracts/{id}/request-approval")
+	String requestApproval(@PathVariable long id, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, "contract.approval.requested",
+				() -> this.contracts.requestApproval(this.users.current(), id, version));
+	}
+
+	@PostMapping("/contracts/{id}/approve")
+	String approve(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return attempt(id, redirect, "contract.saved",
+				() -> this.contracts.approve(this.users.current(), id, version, reason));
 	}
 
 	@PostMapping("/contracts/{id}/complete")

@@ -40,7 +40,9 @@ class ChurnFacts {
 				this.labels.get("churn.fact.CONTACT_OVERDUE", f.get("overdueDays"), f.get("cadenceDays"));
 			case DEAL_LOST ->
 				this.labels.get("churn.fact.DEAL_LOST", text(f.get("opportunityId")), text(f.get("competitor")));
-			case CREDIT -> this.labels.get("churn.fact.CREDIT");
+			case CREDIT -> f.containsKey("overdueAmount")
+					? this.labels.get("churn.fact.CREDIT.receivables", f.get("overdueAmount"), f.get("overdueDays"))
+					: this.labels.get("churn.fact.CREDIT");
 		};
 	}
 

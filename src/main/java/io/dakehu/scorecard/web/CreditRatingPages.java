@@ -107,12 +107,13 @@ class CreditRatingPages {
 		Map<String, String> values = form.toSingleValueMap();
 		String quarter = values.getOrDefault("quarter", "");
 		ScorecardVersion card = this.scorecards.current(ScorecardKind.CREDIT);
+		Map<Integer, String> computed = this.ratings.computed(me.scope(), account.id(), chosenQuarter(quarter));
 		Map<String, Object> inputs = new LinkedHashMap<>();
 		Map<String, ComputedOverride> overrides = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (Indicator indicator : card.indicators()) {
 			String key = String.valueOf(indicator.number());
-			if (indicator.source().computed()) {
+			if (indicator.computedWith(computed)) {
 				String value = values.get("overrides." + key + ".value");
 				String reason = values.get("overrides." + key + ".reason");
 				if (StringUtils.hasText(value) || StringUtils.hasText(reason)) {
@@ -297,7 +298,7 @@ class CreditRatingPages {
 		Map<String, List<Field>> categories = new LinkedHashMap<>();
 		for (Indicator indicator : card.indicators()) {
 			String key = String.valueOf(indicator.number());
-			boolean isComputed = indicator.source().computed();
+			boolean isComputed = indicator.computedWith(computed);
 			String name = isComputed ? "overrides." + key + ".value" : "inputs." + key;
 			String error = isComputed ? first(errors, name, "overrides." + key + ".reason", "overrides." + key)
 					: errors.get(name);
