@@ -2,6 +2,7 @@ package io.dakehu.contract;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,33 @@ class Instalments {
 			.stream()
 			.filter((open) -> open.outstanding().signum() > 0)
 			.toList();
+	}
+
+	/**
+	 * What the instalments of many contracts still owe, by contract: one query for a
+	 * whole batch of receipts; written-off and settled instalments are left out.
+	 */
+	Map<Long, List<Allocations.Open>> openOf(Collection<Long> contractIds) {
+		Map<Long, List<Allocations.Open>> open = new HashMap<>();
+		if (contractIds.isEmpty()) {
+			return open;
+		}
+		this.jdbc.sql("""
+				select i.contract_id, i.id, i.due_date, i.amount - coalesce(sum(a.amount), 0)
+				from instalment i left join receipt_allocation a on a.instalment_id = i.id
+				where i.contract_id in (:ids) and i.written_off_on is null
+				group by i.contract_id, i.id, i.due_date, i.amount""")
+			.param("ids", Set.copyOf(contractIds))
+			.query((rs, n) -> {
+				Allocations.Open owed = new Allocations.Open(rs.getLong(2), rs.getDate(3).toLocalDate(),
+						rs.getBigDecimal(4));
+				if (owed.outstanding().signum() > 0) {
+					open.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(owed);
+				}
+				return owed;
+			})
+			.list();
+		return open;
 	}
 
 	/** Per contract: the planned sum, received, still owed and overdue. */

@@ -1,6 +1,10 @@
 package io.dakehu.contract;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +22,8 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -43,17 +49,20 @@ public class Receipts {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final Users users;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, Users users, AuditTrail audit,
-			Clock clock) {
+	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, JdbcTemplate template, Users users,
+			AuditTrail audit, Clock clock) {
 		this.contracts = contracts;
 		this.instalments = instalments;
 		this.jdbc = jdbc;
+		this.template = template;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
@@ -67,39 +76,106 @@ public class Receipts {
 	 */
 	@Transactional
 	public ReceiptView record(CurrentUser me, ReceiptInput input) {
-		ContractView contract = this.contracts.lock(me.scope(), input.contractId());
-		if (contract.draft()) {
-			throw new ContractStateException("contract.state.draft", contract.status());
+		return get(me.scope(), recordAll(me, List.of(input)).get(0));
+	}
+
+	/**
+	 * Records many receipts, as an ERP file brings them, with the rules of
+	 * {@link #record} and the same allocations as recording them one by one in this
+	 * order: each pays its contract's instalments oldest due first, out of what the
+	 * receipts before it left owing. The contracts are locked and their open instalments
+	 * read once for the whole batch; receipts, allocations and audit entries are written
+	 * in JDBC batches.
+	 * @return the new receipts' ids, in the order of the inputs
+	 * @throws NotFoundException when a contract does not exist or its account is out of
+	 * scope
+	 * @throws RuleViolationException when a date lies in the future
+	 */
+	@Transactional
+	public List<Long> recordAll(CurrentUser me, List<ReceiptInput> inputs) {
+		if (inputs.isEmpty()) {
+			return List.of();
 		}
-		if (input.date().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("date", "validation.contract.receiptInFuture");
+		List<Long> contractIds = inputs.stream().map(ReceiptInput::contractId).toList();
+		Map<Long, ContractRef> contracts = this.contracts.lockAll(me.scope(), contractIds);
+		LocalDate today = LocalDate.now(this.clock);
+		for (ReceiptInput input : inputs) {
+			ContractRef contract = contracts.get(input.contractId());
+			if (contract == null) {
+				throw new NotFoundException(Contracts.AUDIT_TYPE, input.contractId());
+			}
+			if (!contract.takesReceipts()) {
+				throw new ContractStateException("contract.state.draft", contract.status());
+			}
+			if (input.date().isAfter(today)) {
+				throw new RuleViolationException("date", "validation.contract.receiptInFuture");
+			}
 		}
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
+		Map<Long, List<Allocations.Open>> open = this.instalments.openOf(contracts.keySet());
+		List<Allocations.Result> results = new ArrayList<>(inputs.size());
+		for (ReceiptInput input : inputs) {
+			List<Allocations.Open> owed = open.getOrDefault(input.contractId(), List.of());
+			Allocations.Result result = Allocations.oldestFirst(owed, input.amount());
+			open.put(input.contractId(), Allocations.remaining(owed, result));
+			results.add(result);
+		}
+		List<Long> ids = insert(me, inputs, contracts);
+		List<Allocation> allocations = new ArrayList<>();
+		List<AuditTrail.Created> audited = new ArrayList<>(inputs.size());
+		for (int i = 0; i < inputs.size(); i++) {
+			ReceiptInput input = inputs.get(i);
+			ContractRef contract = contracts.get(input.contractId());
+			Allocations.Result result = results.get(i);
+			for (Allocations.Share share : result.shares()) {
+				allocations.add(new Allocation(ids.get(i), share));
+			}
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("contract", contract.number());
+			values.put("date", input.date());
+			values.put("amount", input.amount().toPlainString());
+			values.put("method", input.method().name());
+			values.put("reference", input.reference());
+			values.put("credit", result.credit().toPlainString());
+			audited.add(new AuditTrail.Created(ids.get(i), contract.accountId(), values));
+		}
+		store(allocations);
+		this.audit.createdAll(AUDIT_TYPE, audited);
+		return ids;
+	}
+
+	/** Writes the receipts in one JDBC batch, returning their ids in input order. */
+	private List<Long> insert(CurrentUser me, List<ReceiptInput> inputs, Map<Long, ContractRef> contracts) {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.template.batchUpdate((connection) -> connection.prepareStatement("""
 				insert into receipt (contract_id, account_id, received_on, amount, method, reference, recorded_by,
 				                     recorded_at)
-				values (:contract, :account, :date, :amount, :method, :reference, :by, :at)""")
-			.param("contract", contract.id())
-			.param("account", contract.accountId())
-			.param("date", input.date())
-			.param("amount", input.amount())
-			.param("method", input.method().name())
-			.param("reference", StringUtils.hasText(input.reference()) ? input.reference().strip() : null)
-			.param("by", me.id())
-			.param("at", LocalDateTime.now(this.clock))
-			.update(key, "id");
-		long id = key.getKey().longValue();
-		Allocations.Result result = Allocations.oldestFirst(this.instalments.open(contract.id(), null), input.amount());
-		store(id, result);
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("contract", contract.number());
-		values.put("date", input.date());
-		values.put("amount", input.amount().toPlainString());
-		values.put("method", input.method().name());
-		values.put("reference", input.reference());
-		values.put("credit", result.credit().toPlainString());
-		this.audit.created(AUDIT_TYPE, id, contract.accountId(), values);
-		return get(me.scope(), id);
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				ReceiptInput input = inputs.get(i);
+				ps.setLong(1, input.contractId());
+				ps.setLong(2, contracts.get(input.contractId()).accountId());
+				ps.setDate(3, Date.valueOf(input.date()));
+				ps.setBigDecimal(4, input.amount());
+				ps.setString(5, input.method().name());
+				ps.setString(6, StringUtils.hasText(input.reference()) ? input.reference().strip() : null);
+				ps.setLong(7, me.id());
+				ps.setTimestamp(8, now);
+			}
+
+			@Override
+			public int getBatchSize() {
+				return inputs.size();
+			}
+
+		}, keys);
+		List<Long> ids = keys.getKeyList().stream().map((row) -> ((Number) row.get("id")).longValue()).toList();
+		if (ids.size() != inputs.size()) {
+			throw new IllegalStateException("Expected " + inputs.size() + " receipt ids, got " + ids.size());
+		}
+		return ids;
 	}
 
 	/**
@@ -125,13 +201,19 @@ public class Receipts {
 	}
 
 	private void store(long receiptId, Allocations.Result result) {
-		for (Allocations.Share share : result.shares()) {
-			this.jdbc.sql("insert into receipt_allocation (receipt_id, instalment_id, amount) values (:r, :i, :amount)")
-				.param("r", receiptId)
-				.param("i", share.instalmentId())
-				.param("amount", share.amount())
-				.update();
-		}
+		store(result.shares().stream().map((share) -> new Allocation(receiptId, share)).toList());
+	}
+
+	private void store(List<Allocation> allocations) {
+		this.template.batchUpdate("insert into receipt_allocation (receipt_id, instalment_id, amount) values (?, ?, ?)",
+				allocations, allocations.size(), (ps, allocation) -> {
+					ps.setLong(1, allocation.receiptId());
+					ps.setLong(2, allocation.share().instalmentId());
+					ps.setBigDecimal(3, allocation.share().amount());
+				});
+	}
+
+	private record Allocation(long receiptId, Allocations.Share share) {
 	}
 
 	/**
