@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * From a won deal to the money (回款) in Chinese, in a real browser: a KAM marks an
  * opportunity won, makes it a contract in one step, gives it a plan of three instalments
  * (the first already past due), activates it and records a partial receipt. The receipt
- * pays the oldest instalment first; what that instalment still owes shows 40 days
- * overdue in the aging report and on the account's data card, beside the contract and the
+ * pays the oldest instalment first; what that instalment still owes shows 40 days overdue
+ * in the aging report and on the account's data card, beside the contract and the
  * receipt.
  */
 @H2IntegrationTest
@@ -57,8 +57,8 @@ class ContractJourneyTests {
 			browser.waitForText(By.id("contract-status"), "草稿");
 			String number = browser.text(By.id("contract-number"));
 			assertThat(browser.text(By.id("contract-amount"))).isEqualTo("90,000.00");
-			browser.type(By.id("plan"), today.minusDays(40) + " 30000\n" + today.plusDays(20) + " 30000\n"
-					+ today.plusDays(50) + " 30000");
+			browser.type(By.id("plan"),
+					today.minusDays(40) + " 30000\n" + today.plusDays(20) + " 30000\n" + today.plusDays(50) + " 30000");
 			browser.click(By.id("plan-save"));
 			browser.waitForText(By.tagName("body"), "回款计划已保存。");
 			assertThat(browser.driver().findElements(By.cssSelector("#plan-table tbody tr"))).hasSize(3);
@@ -87,8 +87,7 @@ class ContractJourneyTests {
 			browser.waitForText(By.id("card-overdue"), "10,000.00");
 			assertThat(browser.text(By.id("card-contracts"))).contains(number, "20,000 / 90,000");
 			assertThat(browser.text(By.id("card-receipts"))).contains(number, "20,000.00");
-			assertThat(browser.text(By.id("card-instalments"))).contains(today.minusDays(40).toString(),
-					"10,000.00");
+			assertThat(browser.text(By.id("card-instalments"))).contains(today.minusDays(40).toString(), "10,000.00");
 		}
 	}
 
