@@ -19,13 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 class Instalments {
 
-	/** Each instalment with what its allocations paid. */
+	/** What an instalment's allocations paid, summed along their index. */
+	static final String PAID = "coalesce((select sum(a.amount) from receipt_allocation a where a.instalment_id = i.id), 0)";
+
+	/**
+	 * Each instalment with what its allocations paid, read for the instalments asked for
+	 * only (not summed over every allocation and joined).
+	 */
 	static final String WITH_PAID = """
-			select i.id, i.contract_id, i.account_id, i.due_date, i.amount, i.written_off_on,
-			       coalesce(p.paid, 0) as paid
-			from instalment i
-			left join (select instalment_id, sum(amount) as paid from receipt_allocation group by instalment_id) p
-			  on p.instalment_id = i.id""";
+			select i.id, i.contract_id, i.account_id, i.due_date, i.amount, i.written_off_on, %s as paid
+			from instalment i""".formatted(PAID);
 
 	private final JdbcClient jdbc;
 
@@ -53,8 +56,9 @@ class Instalments {
 					+ """
 							 join contract c on c.id = i.contract_id
 							where i.account_id = :account and i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
-							  and i.amount > coalesce(p.paid, 0)
-							order by i.due_date, i.id limit :limit""")
+							  and i.amount > %s
+							order by i.due_date, i.id limit :limit"""
+						.formatted(PAID))
 			.param("account", accountId)
 			.param("limit", limit)
 			.query((rs, n) -> view(rs.getLong(1), rs.getLong(2), null, rs.getDate(4).toLocalDate(), rs.getBigDecimal(5),

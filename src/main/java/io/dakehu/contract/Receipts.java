@@ -1,10 +1,6 @@
 package io.dakehu.contract;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,11 +18,7 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.audit.AuditTrail;
 
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -49,7 +41,7 @@ public class Receipts {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final ReceiptWriter writer;
 
 	private final Users users;
 
@@ -57,12 +49,12 @@ public class Receipts {
 
 	private final Clock clock;
 
-	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, JdbcTemplate template, Users users,
+	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, ReceiptWriter writer, Users users,
 			AuditTrail audit, Clock clock) {
 		this.contracts = contracts;
 		this.instalments = instalments;
 		this.jdbc = jdbc;
-		this.template = template;
+		this.writer = writer;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
@@ -119,15 +111,21 @@ public class Receipts {
 			open.put(input.contractId(), Allocations.remaining(owed, result));
 			results.add(result);
 		}
-		List<Long> ids = insert(me, inputs, contracts);
-		List<Allocation> allocations = new ArrayList<>();
+		List<ReceiptWriter.NewReceipt> receipts = new ArrayList<>(inputs.size());
+		for (ReceiptInput input : inputs) {
+			receipts.add(new ReceiptWriter.NewReceipt(input.contractId(), contracts.get(input.contractId()).accountId(),
+					input.date(), input.amount(), input.method().name(),
+					StringUtils.hasText(input.reference()) ? input.reference().strip() : null, me.id()));
+		}
+		List<Long> ids = this.writer.receipts(receipts, LocalDateTime.now(this.clock));
+		List<ReceiptWriter.NewAllocation> allocations = new ArrayList<>();
 		List<AuditTrail.Created> audited = new ArrayList<>(inputs.size());
 		for (int i = 0; i < inputs.size(); i++) {
 			ReceiptInput input = inputs.get(i);
 			ContractRef contract = contracts.get(input.contractId());
 			Allocations.Result result = results.get(i);
 			for (Allocations.Share share : result.shares()) {
-				allocations.add(new Allocation(ids.get(i), share));
+				allocations.add(new ReceiptWriter.NewAllocation(ids.get(i), share));
 			}
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("contract", contract.number());
@@ -138,43 +136,8 @@ public class Receipts {
 			values.put("credit", result.credit().toPlainString());
 			audited.add(new AuditTrail.Created(ids.get(i), contract.accountId(), values));
 		}
-		store(allocations);
+		this.writer.allocations(allocations);
 		this.audit.createdAll(AUDIT_TYPE, audited);
-		return ids;
-	}
-
-	/** Writes the receipts in one JDBC batch, returning their ids in input order. */
-	private List<Long> insert(CurrentUser me, List<ReceiptInput> inputs, Map<Long, ContractRef> contracts) {
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.template.batchUpdate((connection) -> connection.prepareStatement("""
-				insert into receipt (contract_id, account_id, received_on, amount, method, reference, recorded_by,
-				                     recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				ReceiptInput input = inputs.get(i);
-				ps.setLong(1, input.contractId());
-				ps.setLong(2, contracts.get(input.contractId()).accountId());
-				ps.setDate(3, Date.valueOf(input.date()));
-				ps.setBigDecimal(4, input.amount());
-				ps.setString(5, input.method().name());
-				ps.setString(6, StringUtils.hasText(input.reference()) ? input.reference().strip() : null);
-				ps.setLong(7, me.id());
-				ps.setTimestamp(8, now);
-			}
-
-			@Override
-			public int getBatchSize() {
-				return inputs.size();
-			}
-
-		}, keys);
-		List<Long> ids = keys.getKeyList().stream().map((row) -> ((Number) row.get("id")).longValue()).toList();
-		if (ids.size() != inputs.size()) {
-			throw new IllegalStateException("Expected " + inputs.size() + " receipt ids, got " + ids.size());
-		}
 		return ids;
 	}
 
@@ -201,19 +164,8 @@ public class Receipts {
 	}
 
 	private void store(long receiptId, Allocations.Result result) {
-		store(result.shares().stream().map((share) -> new Allocation(receiptId, share)).toList());
-	}
-
-	private void store(List<Allocation> allocations) {
-		this.template.batchUpdate("insert into receipt_allocation (receipt_id, instalment_id, amount) values (?, ?, ?)",
-				allocations, allocations.size(), (ps, allocation) -> {
-					ps.setLong(1, allocation.receiptId());
-					ps.setLong(2, allocation.share().instalmentId());
-					ps.setBigDecimal(3, allocation.share().amount());
-				});
-	}
-
-	private record Allocation(long receiptId, Allocations.Share share) {
+		this.writer.allocations(
+				result.shares().stream().map((share) -> new ReceiptWriter.NewAllocation(receiptId, share)).toList());
 	}
 
 	/**

@@ -37,14 +37,17 @@ public class Receivables implements ReceivableIndicators {
 
 	/**
 	 * What each instalment of a contract that takes money still owes: its account, the
-	 * contract's owner, its due date; written-off instalments owe nothing.
+	 * contract's owner, its due date; written-off instalments owe nothing. What was paid
+	 * is summed per instalment along the allocations' index, so a KAM's aging reads the
+	 * allocations of their own instalments only: summed for the whole table and joined,
+	 * it read every allocation on every request (BENCHMARKS.md, receivables aging).
 	 */
 	static final String OWED = """
-			select i.account_id, c.owner_id, i.due_date, i.amount - coalesce(p.paid, 0) as owed
+			select i.account_id, c.owner_id, i.due_date,
+			       i.amount - coalesce((select sum(a.amount) from receipt_allocation a where a.instalment_id = i.id), 0)
+			         as owed
 			from instalment i
 			join contract c on c.id = i.contract_id
-			left join (select instalment_id, sum(amount) as paid from receipt_allocation group by instalment_id) p
-			  on p.instalment_id = i.id
 			where i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
 
 	private final JdbcClient jdbc;

@@ -77,7 +77,8 @@ class ContractJourneyTests {
 
 			browser.navigate("nav-contracts");
 			browser.click(By.id("aging-link"));
-			browser.waitForText(By.tagName("h1"), "应收账龄");
+			browser.waitForText(By.tagName("h1"), "应收款");
+			assertThat(browser.text(By.id("report-aging"))).isEqualTo("应收账龄");
 			WebElement row = browser.driver()
 				.findElement(By.xpath("//table[@id='aging-table']//tr[.//a[normalize-space()='" + name + "']]"));
 			// Not due 60,000; 31–60 days 10,000; total 70,000.
