@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * Writes receipts and their allocations in bulk inside the caller's transaction. On
  * PostgreSQL the receipts' ids are drawn from the table's identity sequence in one query
  * and both tables are filled with {@code COPY}: a batch that asks for generated keys is
- * executed row by row there, which made the receipts' insert the slowest part of an
- * import (BENCHMARKS.md). Elsewhere one JDBC batch each, the receipts' returning their
- * keys.
+ * executed row by row there, which made the receipts' insert one of the two slowest parts
+ * of an import (BENCHMARKS.md). Elsewhere one JDBC batch each, the receipts' returning
+ * their keys.
  */
 @Component
 class ReceiptWriter {

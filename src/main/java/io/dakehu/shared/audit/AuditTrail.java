@@ -228,9 +228,9 @@ public class AuditTrail {
 
 	/**
 	 * PostgreSQL's bulk path for an import's entries, on the transaction's own
-	 * connection: {@code COPY} writes them several times faster than a batch of inserts
-	 * (a receipts import writes six entries a receipt; BENCHMARKS.md). An empty unquoted
-	 * field is NULL; text is always quoted.
+	 * connection, as the order ledger writes its lines: a receipts import writes six
+	 * entries a receipt, which as a batch of inserts was the largest part of its time
+	 * (BENCHMARKS.md). An empty unquoted field is NULL; text is always quoted.
 	 * @return false when the database is not PostgreSQL, for the batch to write them
 	 */
 	private boolean copy(String entityType, String action, List<Entry> entries, LocalDateTime at, String actor) {
