@@ -45,6 +45,25 @@ final class Allocations {
 	}
 
 	/**
+	 * What the instalments still owe once a result's shares are paid, settled ones left
+	 * out: the open amounts the next receipt on the contract is allocated against, so a
+	 * batch of receipts pays in file order exactly as receipts recorded one by one would.
+	 */
+	static List<Open> remaining(Collection<Open> open, Result result) {
+		Map<Long, BigDecimal> paid = new HashMap<>();
+		result.shares().forEach((share) -> paid.merge(share.instalmentId(), share.amount(), BigDecimal::add));
+		List<Open> left = new ArrayList<>(open.size());
+		for (Open instalment : open) {
+			BigDecimal owed = instalment.outstanding()
+				.subtract(paid.getOrDefault(instalment.instalmentId(), BigDecimal.ZERO));
+			if (owed.signum() > 0) {
+				left.add(new Open(instalment.instalmentId(), instalment.dueDate(), owed));
+			}
+		}
+		return left;
+	}
+
+	/**
 	 * A user's allocation of a receipt, checked against what each instalment owes without
 	 * this receipt.
 	 * @throws RuleViolationException on field {@code allocations} when an instalment is

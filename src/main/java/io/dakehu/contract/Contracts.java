@@ -402,6 +402,36 @@ public class Contracts {
 		return contract;
 	}
 
+	/**
+	 * Locks the rows of these contracts, in the order of their ids so that two
+	 * transactions locking overlapping sets wait for each other instead of deadlocking,
+	 * then reads the ones the reader may see, by id. Read after the lock, so the status
+	 * is the one that holds until commit.
+	 */
+	Map<Long, ContractRef> lockAll(RecordScope scope, Collection<Long> ids) {
+		Map<Long, ContractRef> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		Set<Long> unique = Set.copyOf(ids);
+		this.jdbc.sql("select id from contract where id in (:ids) order by id for update")
+			.param("ids", unique)
+			.query(Long.class)
+			.list();
+		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "c.account_id");
+		Map<String, Object> params = new HashMap<>(scopeSql.params());
+		params.put("ids", unique);
+		this.jdbc
+			.sql("select c.id, c.number, c.account_id, c.status from contract c where c.id in (:ids) and "
+					+ scopeSql.condition())
+			.params(params)
+			.query((rs, n) -> new ContractRef(rs.getLong(1), rs.getString(2), rs.getLong(3),
+					ContractStatus.valueOf(rs.getString(4).strip())))
+			.list()
+			.forEach((ref) -> found.put(ref.id(), ref));
+		return found;
+	}
+
 	private ContractView change(CurrentUser me, long id, Integer version, Consumer<Contract> step) {
 		get(me.scope(), id);
 		Contract contract = load(id);

@@ -2,6 +2,7 @@ package io.dakehu.contract;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 class Instalments {
 
-	/** Each instalment with what its allocations paid. */
+	/** What an instalment's allocations paid, summed along their index. */
+	static final String PAID = "coalesce((select sum(a.amount) from receipt_allocation a where a.instalment_id = i.id), 0)";
+
+	/**
+	 * Each instalment with what its allocations paid, read for the instalments asked for
+	 * only (not summed over every allocation and joined).
+	 */
 	static final String WITH_PAID = """
-			select i.id, i.contract_id, i.account_id, i.due_date, i.amount, i.written_off_on,
-			       coalesce(p.paid, 0) as paid
-			from instalment i
-			left join (select instalment_id, sum(amount) as paid from receipt_allocation group by instalment_id) p
-			  on p.instalment_id = i.id""";
+			select i.id, i.contract_id, i.account_id, i.due_date, i.amount, i.written_off_on, %s as paid
+			from instalment i""".formatted(PAID);
 
 	private final JdbcClient jdbc;
 
@@ -52,8 +56,9 @@ class Instalments {
 					+ """
 							 join contract c on c.id = i.contract_id
 							where i.account_id = :account and i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
-							  and i.amount > coalesce(p.paid, 0)
-							order by i.due_date, i.id limit :limit""")
+							  and i.amount > %s
+							order by i.due_date, i.id limit :limit"""
+						.formatted(PAID))
 			.param("account", accountId)
 			.param("limit", limit)
 			.query((rs, n) -> view(rs.getLong(1), rs.getLong(2), null, rs.getDate(4).toLocalDate(), rs.getBigDecimal(5),
@@ -89,6 +94,33 @@ class Instalments {
 			.stream()
 			.filter((open) -> open.outstanding().signum() > 0)
 			.toList();
+	}
+
+	/**
+	 * What the instalments of many contracts still owe, by contract: one query for a
+	 * whole batch of receipts; written-off and settled instalments are left out.
+	 */
+	Map<Long, List<Allocations.Open>> openOf(Collection<Long> contractIds) {
+		Map<Long, List<Allocations.Open>> open = new HashMap<>();
+		if (contractIds.isEmpty()) {
+			return open;
+		}
+		this.jdbc.sql("""
+				select i.contract_id, i.id, i.due_date, i.amount - coalesce(sum(a.amount), 0)
+				from instalment i left join receipt_allocation a on a.instalment_id = i.id
+				where i.contract_id in (:ids) and i.written_off_on is null
+				group by i.contract_id, i.id, i.due_date, i.amount""")
+			.param("ids", Set.copyOf(contractIds))
+			.query((rs, n) -> {
+				Allocations.Open owed = new Allocations.Open(rs.getLong(2), rs.getDate(3).toLocalDate(),
+						rs.getBigDecimal(4));
+				if (owed.outstanding().signum() > 0) {
+					open.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(owed);
+				}
+				return owed;
+			})
+			.list();
+		return open;
 	}
 
 	/** Per contract: the planned sum, received, still owed and overdue. */

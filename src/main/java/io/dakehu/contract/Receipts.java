@@ -19,8 +19,6 @@ import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.audit.AuditTrail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -43,17 +41,20 @@ public class Receipts {
 
 	private final JdbcClient jdbc;
 
+	private final ReceiptWriter writer;
+
 	private final Users users;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, Users users, AuditTrail audit,
-			Clock clock) {
+	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, ReceiptWriter writer, Users users,
+			AuditTrail audit, Clock clock) {
 		this.contracts = contracts;
 		this.instalments = instalments;
 		this.jdbc = jdbc;
+		this.writer = writer;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
@@ -67,39 +68,77 @@ public class Receipts {
 	 */
 	@Transactional
 	public ReceiptView record(CurrentUser me, ReceiptInput input) {
-		ContractView contract = this.contracts.lock(me.scope(), input.contractId());
-		if (contract.draft()) {
-			throw new ContractStateException("contract.state.draft", contract.status());
+		return get(me.scope(), recordAll(me, List.of(input)).get(0));
+	}
+
+	/**
+	 * Records many receipts, as an ERP file brings them, with the rules of
+	 * {@link #record} and the same allocations as recording them one by one in this
+	 * order: each pays its contract's instalments oldest due first, out of what the
+	 * receipts before it left owing. The contracts are locked and their open instalments
+	 * read once for the whole batch; receipts, allocations and audit entries are written
+	 * in JDBC batches.
+	 * @return the new receipts' ids, in the order of the inputs
+	 * @throws NotFoundException when a contract does not exist or its account is out of
+	 * scope
+	 * @throws RuleViolationException when a date lies in the future
+	 */
+	@Transactional
+	public List<Long> recordAll(CurrentUser me, List<ReceiptInput> inputs) {
+		if (inputs.isEmpty()) {
+			return List.of();
 		}
-		if (input.date().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("date", "validation.contract.receiptInFuture");
+		List<Long> contractIds = inputs.stream().map(ReceiptInput::contractId).toList();
+		Map<Long, ContractRef> contracts = this.contracts.lockAll(me.scope(), contractIds);
+		LocalDate today = LocalDate.now(this.clock);
+		for (ReceiptInput input : inputs) {
+			ContractRef contract = contracts.get(input.contractId());
+			if (contract == null) {
+				throw new NotFoundException(Contracts.AUDIT_TYPE, input.contractId());
+			}
+			if (!contract.takesReceipts()) {
+				throw new ContractStateException("contract.state.draft", contract.status());
+			}
+			if (input.date().isAfter(today)) {
+				throw new RuleViolationException("date", "validation.contract.receiptInFuture");
+			}
 		}
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into receipt (contract_id, account_id, received_on, amount, method, reference, recorded_by,
-				                     recorded_at)
-				values (:contract, :account, :date, :amount, :method, :reference, :by, :at)""")
-			.param("contract", contract.id())
-			.param("account", contract.accountId())
-			.param("date", input.date())
-			.param("amount", input.amount())
-			.param("method", input.method().name())
-			.param("reference", StringUtils.hasText(input.reference()) ? input.reference().strip() : null)
-			.param("by", me.id())
-			.param("at", LocalDateTime.now(this.clock))
-			.update(key, "id");
-		long id = key.getKey().longValue();
-		Allocations.Result result = Allocations.oldestFirst(this.instalments.open(contract.id(), null), input.amount());
-		store(id, result);
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("contract", contract.number());
-		values.put("date", input.date());
-		values.put("amount", input.amount().toPlainString());
-		values.put("method", input.method().name());
-		values.put("reference", input.reference());
-		values.put("credit", result.credit().toPlainString());
-		this.audit.created(AUDIT_TYPE, id, contract.accountId(), values);
-		return get(me.scope(), id);
+		Map<Long, List<Allocations.Open>> open = this.instalments.openOf(contracts.keySet());
+		List<Allocations.Result> results = new ArrayList<>(inputs.size());
+		for (ReceiptInput input : inputs) {
+			List<Allocations.Open> owed = open.getOrDefault(input.contractId(), List.of());
+			Allocations.Result result = Allocations.oldestFirst(owed, input.amount());
+			open.put(input.contractId(), Allocations.remaining(owed, result));
+			results.add(result);
+		}
+		List<ReceiptWriter.NewReceipt> receipts = new ArrayList<>(inputs.size());
+		for (ReceiptInput input : inputs) {
+			receipts.add(new ReceiptWriter.NewReceipt(input.contractId(), contracts.get(input.contractId()).accountId(),
+					input.date(), input.amount(), input.method().name(),
+					StringUtils.hasText(input.reference()) ? input.reference().strip() : null, me.id()));
+		}
+		List<Long> ids = this.writer.receipts(receipts, LocalDateTime.now(this.clock));
+		List<ReceiptWriter.NewAllocation> allocations = new ArrayList<>();
+		List<AuditTrail.Created> audited = new ArrayList<>(inputs.size());
+		for (int i = 0; i < inputs.size(); i++) {
+			ReceiptInput input = inputs.get(i);
+			ContractRef contract = contracts.get(input.contractId());
+			Allocations.Result result = results.get(i);
+			for (Allocations.Share share : result.shares()) {
+				allocations.add(new ReceiptWriter.NewAllocation(ids.get(i), share));
+			}
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("contract", contract.number());
+			values.put("date", input.date());
+			values.put("amount", input.amount().toPlainString());
+			values.put("method", input.method().name());
+			values.put("reference", input.reference());
+			values.put("credit", result.credit().toPlainString());
+			audited.add(new AuditTrail.Created(ids.get(i), contract.accountId(), values));
+		}
+		this.writer.allocations(allocations);
+		this.audit.createdAll(AUDIT_TYPE, audited);
+		return ids;
 	}
 
 	/**
@@ -125,13 +164,8 @@ public class Receipts {
 	}
 
 	private void store(long receiptId, Allocations.Result result) {
-		for (Allocations.Share share : result.shares()) {
-			this.jdbc.sql("insert into receipt_allocation (receipt_id, instalment_id, amount) values (:r, :i, :amount)")
-				.param("r", receiptId)
-				.param("i", share.instalmentId())
-				.param("amount", share.amount())
-				.update();
-		}
+		this.writer.allocations(
+				result.shares().stream().map((share) -> new ReceiptWriter.NewAllocation(receiptId, share)).toList());
 	}
 
 	/**

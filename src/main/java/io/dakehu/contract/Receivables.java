@@ -38,9 +38,24 @@ public class Receivables implements ReceivableIndicators {
 
 	/**
 	 * What each instalment of a contract that takes money still owes: its account, the
-	 * contract's owner, its due date; written-off instalments owe nothing.
+	 * contract's owner, its due date; written-off instalments owe nothing. What was paid
+	 * is summed per instalment along the allocations' index, so a KAM's aging reads the
+	 * allocations of their own instalments only: summed for the whole table and joined,
+	 * it read every allocation on every request (BENCHMARKS.md, receivables aging).
 	 */
 	static final String OWED = """
+			select i.account_id, c.owner_id, i.due_date,
+			       i.amount - coalesce((select sum(a.amount) from receipt_allocation a where a.instalment_id = i.id), 0)
+			         as owed
+			from instalment i
+			join contract c on c.id = i.contract_id
+			where i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
+
+	/**
+	 * {@link #OWED} for a reader who sees every account: all allocations summed once and
+	 * joined, which for the whole table beats a lookup per instalment.
+	 */
+	static final String OWED_ALL = """
 			select i.account_id, c.owner_id, i.due_date, i.amount - coalesce(p.paid, 0) as owed
 			from instalment i
 			join contract c on c.id = i.contract_id
@@ -83,7 +98,7 @@ public class Receivables implements ReceivableIndicators {
 	public List<AgingRow> aging(RecordScope scope, AgingScope by) {
 		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "i.account_id");
 		String key = (by == AgingScope.ACCOUNT) ? "o.account_id" : "o.owner_id";
-		Map<Long, Aging> byKey = aged(key, scopeSql.condition(), scopeSql.params());
+		Map<Long, Aging> byKey = aged(scope.all() ? OWED_ALL : OWED, key, scopeSql.condition(), scopeSql.params());
 		List<AgingRow> rows = new ArrayList<>();
 		if (by == AgingScope.ACCOUNT) {
 			Map<Long, String> names = this.accounts.names(byKey.keySet());
@@ -145,7 +160,7 @@ public class Receivables implements ReceivableIndicators {
 			return result;
 		}
 		Set<Long> ids = Set.copyOf(accountIds);
-		Map<Long, Aging> aging = aged("o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids));
+		Map<Long, Aging> aging = aged(OWED, "o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids));
 		// Receipts are never dated after today, nor write-offs: tomorrow bounds nothing.
 		Map<Long, List<PaymentRecord.Due>> histories = histories(ids, today, today.plusDays(1));
 		Map<Long, int[]> ended = ended(ids, today, today.plusDays(1));
@@ -256,7 +271,7 @@ public class Receivables implements ReceivableIndicators {
 		return credit;
 	}
 
-	private Map<Long, Aging> aged(String key, String condition, Map<String, Object> conditionParams) {
+	private Map<Long, Aging> aged(String owed, String key, String condition, Map<String, Object> conditionParams) {
 		LocalDate today = today();
 		Map<String, Object> params = new HashMap<>(conditionParams);
 		params.put("today", today);
@@ -271,7 +286,7 @@ public class Receivables implements ReceivableIndicators {
 				       sum(case when o.due_date < :d30 and o.due_date >= :d60 then o.owed else 0 end),
 				       sum(case when o.due_date < :d60 and o.due_date >= :d90 then o.owed else 0 end),
 				       sum(case when o.due_date < :d90 then o.owed else 0 end)
-				from (%s and %s) o where o.owed > 0 group by %s""".formatted(key, OWED, condition, key))
+				from (%s and %s) o where o.owed > 0 group by %s""".formatted(key, owed, condition, key))
 			.params(params)
 			.query((rs, n) -> {
 				Map<AgingBucket, BigDecimal> amounts = new EnumMap<>(AgingBucket.class);

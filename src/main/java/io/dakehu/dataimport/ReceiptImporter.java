@@ -3,6 +3,7 @@ package io.dakehu.dataimport;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import jakarta.validation.Validator;
 /**
  * Receipts (回款) as an ERP exports them: the contract's number, the day the money came,
  * the amount, how it was paid and the bank's reference. Each receipt is allocated to the
- * contract's instalments oldest due first, as one typed in would be. A contract the
+ * contract's instalments oldest due first, in file order, as one typed in would be; a
+ * chunk of rows is written as one batch ({@link Receipts#recordAll}). A contract the
  * importing user may not see reads as unknown, a draft takes no money, and the day may
  * not lie in the future.
  */
@@ -110,10 +112,11 @@ final class ReceiptImporter implements RecordImporter {
 
 	@Override
 	public int write(List<Row> rows, ImportContext context) {
+		List<ReceiptInput> inputs = new ArrayList<>(rows.size());
 		for (Row row : rows) {
-			this.receipts.record(context.editor(), row.<ReceiptInput>prepared());
+			inputs.add(row.prepared());
 		}
-		return rows.size();
+		return this.receipts.recordAll(context.editor(), inputs).size();
 	}
 
 }

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import io.dakehu.dataimport.ImportJobView;
 import io.dakehu.dataimport.ImportJobs;
@@ -132,6 +135,123 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 		ImportJobView outside = run(this.otherKam,
 				"contract,date,amount,method\n" + active + "," + this.today + ",100,CASH\n");
 		assertThat(outside.errors()).extracting(ImportJobView.Error::code).containsExactly("import.unknownContract");
+		assertThat(receiptsOn(this.account)).isZero();
+	}
+
+	/**
+	 * A file longer than one chunk of the importer, over contracts whose plans are typed
+	 * in out of date order and with two instalments due the same day: each receipt pays,
+	 * in file order, what the receipts before it left owing, oldest due first (ties in
+	 * the order of entry), and what is left over is a credit.
+	 */
+	@Test
+	void aLongFilePaysEachReceiptOutOfWhatTheReceiptsBeforeItLeftOwing() {
+		Random random = new Random(15);
+		int contractCount = 12;
+		int rowCount = 5_300;
+		List<String> numbers = new ArrayList<>();
+		// Per contract, what each instalment still owes, in the order they are paid.
+		List<List<long[]>> owed = new ArrayList<>();
+		for (int c = 0; c < contractCount; c++) {
+			List<Map<String, Object>> plan = plan(this.today.plusDays(30), "20000", this.today.minusDays(60), "15000",
+					this.today.minusDays(10), "5000", this.today.minusDays(10), "10000");
+			long contract = activeContract("50000", plan);
+			numbers.add(number(contract));
+			List<JsonNode> instalments = this.api.get(this.kam, "/api/v1/contracts/" + contract + "/instalments")
+				.expect(200)
+				.items();
+			// The plan's instalment ids follow the order of entry; sorting by due date
+			// and
+			// then by id is the order money pays them in.
+			List<long[]> open = new ArrayList<>();
+			for (JsonNode instalment : instalments) {
+				open.add(new long[] { instalment.get("id").asLong(),
+						LocalDate.parse(instalment.get("dueDate").asString()).toEpochDay(),
+						new BigDecimal(instalment.get("amount").asString()).movePointRight(2).longValueExact() });
+			}
+			open.sort(Comparator.<long[]>comparingLong((i) -> i[1]).thenComparingLong((i) -> i[0]));
+			owed.add(open);
+		}
+		StringBuilder file = new StringBuilder("合同编号,回款日期,回款金额,回款方式,银行流水号\n");
+		Map<String, List<String>> expected = new HashMap<>();
+		Map<String, Long> expectedCredit = new HashMap<>();
+		long total = 0;
+		for (int r = 0; r < rowCount; r++) {
+			int c = random.nextInt(contractCount);
+			long cents = 100 + random.nextInt(60_000);
+			total += cents;
+			String reference = "L-" + r;
+			file.append(numbers.get(c))
+				.append(',')
+				.append(this.today.minusDays(random.nextInt(90)))
+				.append(',')
+				.append(BigDecimal.valueOf(cents, 2).toPlainString())
+				.append(",银行转账,")
+				.append(reference)
+				.append('\n');
+			long left = cents;
+			List<String> shares = new ArrayList<>();
+			for (long[] instalment : owed.get(c)) {
+				long paid = Math.min(left, instalment[2]);
+				if (paid > 0) {
+					shares.add(instalment[0] + ":" + BigDecimal.valueOf(paid, 2).toPlainString());
+					instalment[2] -= paid;
+					left -= paid;
+				}
+			}
+			expected.put(reference, shares);
+			expectedCredit.put(reference, left);
+		}
+		ImportJobView stored = run(this.kam, file.toString());
+		assertThat(stored.status()).as(stored.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertThat(stored.committedRows()).isEqualTo(rowCount);
+		assertThat(this.jdbc.sql("select sum(amount) from receipt where account_id = :a")
+			.param("a", this.account)
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo(BigDecimal.valueOf(total, 2));
+
+		Map<String, List<String>> allocated = new HashMap<>();
+		Map<String, Long> credit = new HashMap<>();
+		this.jdbc.sql("""
+				select r.reference, r.amount, a.instalment_id, a.amount
+				from receipt r left join receipt_allocation a on a.receipt_id = r.id
+				where r.account_id = :a order by r.reference, a.instalment_id""")
+			.param("a", this.account)
+			.query((rs, n) -> {
+				String reference = rs.getString(1);
+				List<String> shares = allocated.computeIfAbsent(reference, (k) -> new ArrayList<>());
+				long amount = rs.getBigDecimal(2).movePointRight(2).longValueExact();
+				credit.putIfAbsent(reference, amount);
+				if (rs.getBigDecimal(4) != null) {
+					shares.add(rs.getLong(3) + ":" + rs.getBigDecimal(4).setScale(2).toPlainString());
+					credit.merge(reference, -rs.getBigDecimal(4).movePointRight(2).longValueExact(), Long::sum);
+				}
+				return reference;
+			})
+			.list();
+		// Shares are compared as sets of "instalment:amount": the order within a receipt
+		// is the due order, which the query cannot sort by.
+		assertThat(allocated.keySet()).isEqualTo(expected.keySet());
+		expected.forEach((reference, shares) -> assertThat(allocated.get(reference)).as(reference)
+			.containsExactlyInAnyOrderElementsOf(shares));
+		assertThat(credit).isEqualTo(expectedCredit);
+	}
+
+	@Test
+	void aBadRowAfterTheFirstChunkRejectsTheWholeFile() {
+		String active = number(activeContract("90000", plan(this.today.minusDays(40), "90000")));
+		int rowCount = 5_200;
+		StringBuilder file = new StringBuilder("contract,date,amount,method,reference\n");
+		for (int r = 0; r < rowCount; r++) {
+			String amount = (r == rowCount - 2) ? "12.345" : "10.00";
+			file.append(active).append(',').append(this.today).append(',').append(amount).append(",CASH,R-").append(r);
+			file.append('\n');
+		}
+		ImportJobView refused = run(this.kam, file.toString());
+		assertThat(refused.status()).isEqualTo(ImportStatus.VALIDATED);
+		// The header is line 1, so the row at index r is on line r + 2.
+		assertThat(refused.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::column)
+			.containsExactly(Tuple.tuple((long) rowCount, "amount"));
 		assertThat(receiptsOn(this.account)).isZero();
 	}
 
