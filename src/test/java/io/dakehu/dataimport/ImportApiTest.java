@@ -710,7 +710,7 @@ abstract class ImportApiTest {
 
 		assertThat(auditOfCreation(imported).stream()
 			.map((entry) -> entry.replace("Imported " + tag, "Entered " + tag).replace("I-" + tag, "E-" + tag))
-			.toList()).hasSize(12).containsExactlyElementsOf(auditOfCreation(entered));
+			.toList()).hasSize(13).containsExactlyElementsOf(auditOfCreation(entered));
 		String stored = "select version, status, archived, owner_id, created_at = updated_at from account where id = :id";
 		assertThat(this.jdbc.sql(stored).param("id", imported).query().listOfRows())
 			.isEqualTo(this.jdbc.sql(stored).param("id", entered).query().listOfRows());
