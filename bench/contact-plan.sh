@@ -221,8 +221,9 @@ left join (select lc.account_id, lc.last_contact_at, lc.next_contact_date from a
 order by p.due_on, p.account_name, p.account_id"
 }
 COUNTS() { # reader id, owner ids
-  echo "select d.owner_id, sum(case when d.due_on < current_date then 1 else 0 end), count(*)
-from ($(book "$1" "$2" shared)) d where d.due_on <= current_date + 7 group by d.owner_id"
+  echo "select d.owner_id, sum(case when d.due_raw < current_date then 1 else 0 end), count(*)
+from (select * from ($(book "$1" "$2" shared)) s where s.due_raw <= current_date + 7
+      union all select * from ($(book "$1" "$2" shared)) n where n.due_raw is null) d group by d.owner_id"
 }
 # Before the read model (decision 0034): the due day computed per account of the book on each request.
 due() { # reader id, owner ids: the book with its latest contact, tier and due day

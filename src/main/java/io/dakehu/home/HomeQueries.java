@@ -140,9 +140,14 @@ public class HomeQueries {
 	public Map<Long, DueCounts> dueCounts(RecordScope scope, Collection<Long> ownerIds) {
 		Query query = dueQuery(scope, ownerIds, null);
 		Map<Long, DueCounts> counts = new HashMap<>();
-		this.jdbc
-			.sql("select d.owner_id, sum(case when d.due_on < :today then 1 else 0 end), count(*) from (" + query.sql()
-					+ ") d where d.due_on <= :horizon group by d.owner_id")
+		// On the stored day, so each owner's part is a range of the owners' index, and
+		// the
+		// never-contacted accounts (due today) a second range: a manager's team reads the
+		// third of its book that is due, not all of it (an "or" would read it all).
+		this.jdbc.sql(
+				"select d.owner_id, sum(case when d.due_raw < :today then 1 else 0 end), count(*) from (select * from ("
+						+ query.sql() + ") s where s.due_raw <= :horizon union all select * from (" + query.sql()
+						+ ") n where n.due_raw is null) d group by d.owner_id")
 			.params(query.params())
 			.query((ResultSet rs) -> {
 				counts.put(rs.getLong(1), new DueCounts(rs.getLong(2), rs.getLong(3)));
