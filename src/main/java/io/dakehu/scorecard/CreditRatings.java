@@ -118,10 +118,7 @@ public class CreditRatings {
 	@Transactional
 	public CreditRatingView rate(CurrentUser me, long accountId, RatingRequest request) {
 		AccountRef account = this.accounts.requireVisible(me.scope(), accountId);
-		Quarter quarter = Quarter.parse(request.quarter());
-		if (quarter.isAfter(Quarter.of(today()))) {
-			throw new RuleViolationException("quarter", "validation.scorecard.futureQuarter");
-		}
+		Quarter quarter = ratedQuarter(request.quarter());
 		ScorecardVersion card = this.scorecards.current(ScorecardKind.CREDIT);
 		Score score = card.evaluate(request.inputs(), request.overrides(), computed(card, accountId, quarter),
 				LocaleContextHolder.getLocale());
@@ -133,6 +130,85 @@ public class CreditRatings {
 		previous.filter((before) -> !before.getGrade().equals(saved.getGrade()))
 			.ifPresent((before) -> gradeChanged(account, before, saved));
 		return view(saved);
+	}
+
+	/**
+	 * The indicators a file of customers' statements fills in: the financial ones of the
+	 * credit card in use that a person enters, in the card's order.
+	 */
+	public List<Indicator> statementIndicators() {
+		return this.scorecards.current(ScorecardKind.CREDIT)
+			.indicators()
+			.stream()
+			.filter((indicator) -> indicator.financial() && !indicator.source().computed())
+			.toList();
+	}
+
+	/**
+	 * The quarter a rating may be made for, as {@link #rate} checks it.
+	 * @throws RuleViolationException on {@code quarter} when it is no quarter or has not
+	 * begun
+	 */
+	public Quarter ratedQuarter(String text) {
+		Quarter quarter = Quarter.parse(text);
+		if (quarter.isAfter(Quarter.of(today()))) {
+			throw new RuleViolationException("quarter", "validation.scorecard.futureQuarter");
+		}
+		return quarter;
+	}
+
+	/**
+	 * Rates each account anew for its quarter with the imported financial indicators:
+	 * what the newest rating of that quarter holds otherwise (entered values and
+	 * overrides with their reasons) is kept, so an import completes or corrects a rating
+	 * instead of wiping the rater's judgement; an account not yet rated for the quarter
+	 * gets a provisional rating of the figures alone. Each is a rating as the form makes
+	 * it (audited, with its suggestion and grade news).
+	 * @throws NotFoundException when an account is out of scope
+	 * @throws RuleViolationException naming the indicator of a refused value
+	 */
+	@Transactional
+	public List<CreditRatingView> rateFromStatements(CurrentUser me, List<StatementFigures> rows) {
+		ScorecardVersion card = this.scorecards.current(ScorecardKind.CREDIT);
+		List<CreditRatingView> rated = new ArrayList<>(rows.size());
+		for (StatementFigures row : rows) {
+			Quarter quarter = ratedQuarter(row.quarter());
+			this.accounts.requireVisible(me.scope(), row.accountId());
+			Map<Integer, String> computed = computed(card, row.accountId(), quarter);
+			Map<String, Object> inputs = new HashMap<>();
+			Map<String, ComputedOverride> overrides = new HashMap<>();
+			this.repository.findByAccountIdOrderByQuarterDescIdDesc(row.accountId())
+				.stream()
+				.filter((rating) -> rating.getQuarter().equals(quarter.toString()))
+				.findFirst()
+				.ifPresent((before) -> carryOver(card, before, computed, inputs, overrides));
+			row.values().forEach((number, value) -> inputs.put(String.valueOf(number), value));
+			rated.add(rate(me, row.accountId(), new RatingRequest(quarter.toString(), inputs, overrides)));
+		}
+		return rated;
+	}
+
+	/**
+	 * What an earlier rating of the quarter entered and overrode, as far as the card in
+	 * use still takes it the same way: a value entered then but computed now gives way to
+	 * the computed one.
+	 */
+	private static void carryOver(ScorecardVersion card, CreditRating before, Map<Integer, String> computed,
+			Map<String, Object> inputs, Map<String, ComputedOverride> overrides) {
+		for (CreditRatingLine line : before.sortedLines()) {
+			Optional<Indicator> indicator = card.indicator(line.number());
+			if (indicator.isEmpty() || line.valueText() == null) {
+				continue;
+			}
+			boolean computedNow = indicator.get().computedWith(computed);
+			if (line.overrideReason() != null && computedNow) {
+				overrides.put(String.valueOf(line.number()),
+						new ComputedOverride(line.valueText(), line.overrideReason()));
+			}
+			else if (!computedNow && line.computedText() == null) {
+				inputs.put(String.valueOf(line.number()), line.valueText());
+			}
+		}
 	}
 
 	/**
