@@ -136,10 +136,30 @@ public class Selections {
 		KeyAccountType type = keyAccountType(acceptance.keyAccountType());
 		Map<String, Object> before = evaluation.auditValues();
 		evaluation.accept(type.name(), me.id(), LocalDateTime.now(this.clock));
+		requireOwnerHasRoom(me, evaluation.getAccountId());
 		SelectionEvaluation saved = this.repository.save(evaluation);
 		this.audit.changed(AUDIT_TYPE, evaluationId, saved.getAccountId(), before, saved.auditValues());
 		this.keyAccounts.makeKeyAccount(me, saved.getAccountId(), type);
 		return view(saved);
+	}
+
+	/**
+	 * Principle 2 once more at the moment of acceptance: the owner may have taken other
+	 * key accounts, or had their maximum lowered, since the evaluation counted them. The
+	 * team's capacity is left to the evaluation, which the manager reads as they accept.
+	 * @throws RuleViolationException on {@code owner} when the owner holds their maximum
+	 */
+	private void requireOwnerHasRoom(CurrentUser me, long accountId) {
+		AccountRef account = this.accounts.requireVisible(me.scope(), accountId);
+		if (account.ownerId() == null) {
+			return;
+		}
+		KeyAccounts.Load load = this.keyAccounts.load(account.ownerId(), accountId);
+		if (!load.ownerHasRoom()) {
+			UserSummary owner = this.users.get(account.ownerId());
+			throw new RuleViolationException("owner", "validation.selection.ownerAtMaximumNow", owner.displayName(),
+					load.ownerHeld(), load.ownerMaximum());
+		}
 	}
 
 	/** An evaluation, if its account is in scope. */
