@@ -324,27 +324,56 @@ public class CreditRatings {
 	 * @return counts by tier code, then by grade code
 	 */
 	public Map<String, Map<String, Long>> tierByGrade(RecordScope scope) {
+		Map<String, Map<String, Long>> counts = new HashMap<>();
+		latestGraded(scope).forEach((account) -> counts.computeIfAbsent(account.tier(), (t) -> new HashMap<>())
+			.merge(account.grade(), 1L, Long::sum));
+		return counts;
+	}
+
+	/**
+	 * The rated accounts in scope with their tier and latest rating, in a cell of the
+	 * heat map or all of them, by name: what a cell's export holds.
+	 * @param tier a tier code (NONE for unranked), null for every tier
+	 * @param grade a grade code, null for every grade
+	 */
+	public List<GradedAccount> graded(RecordScope scope, String tier, String grade) {
+		List<GradedAccount> listed = latestGraded(scope).stream()
+			.filter((account) -> tier == null || tier.equals(account.tier()))
+			.filter((account) -> grade == null || grade.equals(account.grade()))
+			.toList();
+		List<Long> ids = listed.stream().map(GradedAccount::accountId).toList();
+		Map<Long, String> names = this.accounts.names(ids);
+		Map<Long, String> owners = this.accounts.ownerUsernames(ids);
+		return listed.stream()
+			.map((a) -> new GradedAccount(a.accountId(), names.get(a.accountId()), owners.get(a.accountId()), a.tier(),
+					a.grade(), a.quarter(), a.score(), a.provisional(), a.ratingId()))
+			.sorted(java.util.Comparator.comparing(GradedAccount::name,
+					java.util.Comparator.nullsLast(String::compareTo)))
+			.toList();
+	}
+
+	/** Every rated account in scope with its latest rating and tier, unnamed. */
+	private List<GradedAccount> latestGraded(RecordScope scope) {
 		AccountBookSql book = AccountBookSql.of(scope, null);
-		Map<Long, String> grades = new HashMap<>();
+		List<GradedAccount> rated = new ArrayList<>();
 		this.jdbc
 			.sql("""
-					select b.account_id, cr.grade from %s b
+					select b.account_id, cr.grade, cr.quarter, cr.score, cr.provisional, cr.id from %s b
 					join credit_rating cr on cr.account_id = b.account_id
 					where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
 					                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))"""
 				.formatted(book.table()))
 			.params(book.params())
 			.query((java.sql.ResultSet rs) -> {
-				grades.put(rs.getLong(1), rs.getString(2));
+				rated.add(new GradedAccount(rs.getLong(1), null, null, null, rs.getString(2), rs.getString(3),
+						rs.getBigDecimal(4), rs.getBoolean(5), rs.getLong(6)));
 			});
-		Map<Long, LatestClasses.Classes> tiers = this.classes.of(grades.keySet());
-		Map<String, Map<String, Long>> counts = new HashMap<>();
-		grades.forEach((account, grade) -> {
-			LatestClasses.Classes found = tiers.get(account);
-			String tier = (found != null) ? found.tier().name() : "NONE";
-			counts.computeIfAbsent(tier, (t) -> new HashMap<>()).merge(grade, 1L, Long::sum);
-		});
-		return counts;
+		Map<Long, LatestClasses.Classes> tiers = this.classes.of(rated.stream().map(GradedAccount::accountId).toList());
+		return rated.stream().map((a) -> {
+			LatestClasses.Classes found = tiers.get(a.accountId());
+			return new GradedAccount(a.accountId(), null, null, (found != null) ? found.tier().name() : "NONE",
+					a.grade(), a.quarter(), a.score(), a.provisional(), a.ratingId());
+		}).toList();
 	}
 
 	private void gradeChanged(AccountRef account, CreditRating before, CreditRating after) {
