@@ -26,6 +26,8 @@ import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.order.PurchaseHistory;
 import io.dakehu.segmentation.LatestClasses;
+import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.TierSql;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
@@ -68,6 +70,8 @@ public class CreditRatings {
 
 	private final LatestClasses classes;
 
+	private final Segmentation segmentation;
+
 	private final ReceivableIndicators receivables;
 
 	private final Users users;
@@ -81,14 +85,16 @@ public class CreditRatings {
 	private final Clock clock;
 
 	CreditRatings(CreditRatingRepository repository, Scorecards scorecards, CreditTerms terms, AccountQueries accounts,
-			PurchaseHistory purchases, LatestClasses classes, ReceivableIndicators receivables, Users users,
-			JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			PurchaseHistory purchases, LatestClasses classes, Segmentation segmentation,
+			ReceivableIndicators receivables, Users users, JdbcClient jdbc, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.scorecards = scorecards;
 		this.terms = terms;
 		this.accounts = accounts;
 		this.purchases = purchases;
 		this.classes = classes;
+		this.segmentation = segmentation;
 		this.receivables = receivables;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -324,9 +330,24 @@ public class CreditRatings {
 	 * @return counts by tier code, then by grade code
 	 */
 	public Map<String, Map<String, Long>> tierByGrade(RecordScope scope) {
+		// Counted in the database, the tiers joined from the fragment segmentation
+		// publishes, so a director's million accounts never travel to Java.
+		AccountBookSql book = AccountBookSql.of(scope, null);
+		TierSql tiers = this.segmentation.latestTierSql();
+		Map<String, Object> params = new HashMap<>(book.params());
+		params.putAll(tiers.params());
 		Map<String, Map<String, Long>> counts = new HashMap<>();
-		latestGraded(scope).forEach((account) -> counts.computeIfAbsent(account.tier(), (t) -> new HashMap<>())
-			.merge(account.grade(), 1L, Long::sum));
+		this.jdbc.sql("""
+				select coalesce(t.tier, 'NONE') as tier, cr.grade, count(*) from %s b
+				join credit_rating cr on cr.account_id = b.account_id
+				left join %s t on t.account_id = b.account_id
+				where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
+				                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))
+				group by coalesce(t.tier, 'NONE'), cr.grade""".formatted(book.table(), tiers.table()))
+			.params(params)
+			.query((java.sql.ResultSet rs) -> {
+				counts.computeIfAbsent(rs.getString(1), (t) -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+			});
 		return counts;
 	}
 

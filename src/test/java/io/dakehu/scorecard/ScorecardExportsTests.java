@@ -22,6 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.dakehu.support.Api.json;
@@ -68,7 +70,13 @@ abstract class ScorecardExportsTests extends ApiTestSupport {
 		this.gradedC = "Graded C " + tag;
 		this.foreign = "Foreign " + tag;
 		// 50 + 22, nothing for #1 and #15: 72 is A (CreditRatingTests.goodInputs).
-		rate(this.kam, this.gradedA, quarter, CreditRatingTests.goodInputs());
+		long top = rate(this.kam, this.gradedA, quarter, CreditRatingTests.goodInputs());
+		// Then the biggest buyer of the year by far: a company-wide run ranks it VIP.
+		this.api
+			.post(Api.ADMIN, "/api/v1/orders",
+					json("accountId", top, "date", LocalDate.now().minusDays(10), "amount", 900_000_000))
+			.expect(201);
+		this.api.post(Api.ADMIN, "/api/v1/segmentation/runs", json("measure", "REVENUE")).expect(201);
 		// One rating of 1: nothing else, 0 points, C and provisional.
 		rate(this.kam, this.gradedC, quarter, Map.of("2", 1));
 		rate(this.otherKam, this.foreign, quarter, CreditRatingTests.goodInputs());
@@ -89,16 +97,26 @@ abstract class ScorecardExportsTests extends ApiTestSupport {
 	void theHeatMapCellsOpenTheAccountListAndTheExportHoldsTheRatedAccountsInScope() throws IOException {
 		SignedIn session = SignedIn.as(this.port, this.kam, Api.USER_PASSWORD);
 		String page = session.get("/credit-ratings/heatmap", "en").text();
-		// Neither account was ranked by a segmentation run.
-		assertThat(page).contains("id=\"heat-NONE-A\"")
-			.contains("href=\"/accounts?grade=A\"")
+		// The run ranked the big buyer VIP and not the other, which never bought.
+		assertThat(page).contains("id=\"heat-VIP-A\"")
+			.contains("href=\"/accounts?tier=VIP&amp;grade=A\"")
+			.contains("id=\"heat-NONE-C\"")
 			.contains("id=\"heatmap-export\"");
+		JsonNode map = this.api.get(this.kam, "/api/v1/credit-ratings/heatmap").expect(200).body();
+		assertThat(map.get("total").asLong()).isEqualTo(2);
+		assertThat(map.get("counts").get("VIP").get("A").asLong()).isEqualTo(1);
+		assertThat(map.get("counts").get("NONE").get("C").asLong()).isEqualTo(1);
+		assertThat(map.get("counts").size()).isEqualTo(2);
+		assertThat(map.get("grades").toString()).isEqualTo("[\"AAA\",\"AA\",\"A\",\"B\",\"C\"]");
+		assertThat(
+				this.api.get(this.otherKam, "/api/v1/credit-ratings/heatmap").expect(200).body().get("total").asLong())
+			.isEqualTo(1);
 
 		List<List<String>> all = rows(session.get("/credit-ratings/heatmap/export?format=csv", "en"), "csv");
 		assertThat(all.get(0)).containsExactly("Account", "Owner", "Tier", "Credit grade", "Quarter rated", "Score",
 				"Provisional");
 		assertThat(column(all, 0)).containsExactly(this.gradedA, this.gradedC);
-		assertThat(all.get(1)).containsExactly(this.gradedA, this.kam, "Not ranked", "A",
+		assertThat(all.get(1)).containsExactly(this.gradedA, this.kam, "VIP", "A",
 				Quarter.of(LocalDate.now()).toString(), "72.00", "");
 		assertThat(all.get(2).get(6)).isEqualTo("Yes");
 
@@ -145,11 +163,12 @@ abstract class ScorecardExportsTests extends ApiTestSupport {
 
 	// ------------------------------------------------------------------ helpers
 
-	private void rate(String owner, String name, String quarter, Map<String, Object> inputs) {
+	private long rate(String owner, String name, String quarter, Map<String, Object> inputs) {
 		long account = this.given.accountOwnedBy(owner, name).id();
 		this.api
 			.post(owner, "/api/v1/accounts/" + account + "/credit-ratings", json("quarter", quarter, "inputs", inputs))
 			.expect(201);
+		return account;
 	}
 
 	private void evaluate(String name, int[] ratings, String result) {
