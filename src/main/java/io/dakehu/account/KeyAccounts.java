@@ -104,6 +104,30 @@ public class KeyAccounts {
 	}
 
 	/**
+	 * Every active user with the key accounts they hold and their maximum, by username:
+	 * what an administrator reads before changing a maximum.
+	 */
+	@Transactional(readOnly = true)
+	public List<UserLoad> loads() {
+		List<UserSummary> people = this.users.active();
+		Map<Long, Integer> maximums = maximums(people.stream().map(UserSummary::id).toList());
+		Map<Long, Integer> held = new HashMap<>();
+		this.jdbc.sql("""
+				select owner_id, count(*) from account
+				where owner_id is not null and key_account_type is not null and archived = false
+				      and merged_into is null
+				group by owner_id""")
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+			.list()
+			.forEach((row) -> held.put(row.getKey(), row.getValue()));
+		return people.stream()
+			.map((user) -> new UserLoad(user.id(), user.username(), user.displayName(), held.getOrDefault(user.id(), 0),
+					maximums.get(user.id())))
+			.sorted(java.util.Comparator.comparing(UserLoad::username))
+			.toList();
+	}
+
+	/**
 	 * What the owner and their team hold against their maximums, leaving out one account
 	 * (the one being evaluated, which may be a key account already).
 	 * @param ownerId the proposed owner
@@ -165,6 +189,22 @@ public class KeyAccounts {
 				.forEach((row) -> maximums.put(row.getKey(), row.getValue()));
 		}
 		return maximums;
+	}
+
+	/**
+	 * A user's key accounts against their maximum.
+	 *
+	 * @param held the live key accounts they own
+	 */
+	public record UserLoad(long userId, String username, String displayName, int held, int maximum) {
+
+		/**
+		 * Whether they hold their maximum already, so a selection for them is reviewed.
+		 */
+		public boolean full() {
+			return this.held >= this.maximum;
+		}
+
 	}
 
 	/**

@@ -85,7 +85,7 @@ public class ColumnMappings {
 	 * marked with {@code *} (which header matching ignores).
 	 */
 	public List<String> templateHeader(ImportType type, Locale locale) {
-		return Importers.columns(type)
+		return this.importers.columns(type)
 			.stream()
 			.map((column) -> this.importers.templateHeader(type, column.field(), locale)
 					+ (column.required() ? "*" : ""))
@@ -126,8 +126,8 @@ public class ColumnMappings {
 	 * @throws RuleViolationException when the mapping names a field the importer does not
 	 * know, or is too long to keep with the job
 	 */
-	static void checkMapping(ImportType type, Map<String, String> mapping) {
-		List<Column> columns = Importers.columns(type);
+	void checkMapping(ImportType type, Map<String, String> mapping) {
+		List<Column> columns = this.importers.columns(type);
 		for (Map.Entry<String, String> entry : mapping.entrySet()) {
 			// A blank field keeps that header out of the import.
 			if (entry.getValue() == null || (!entry.getValue().isBlank()

@@ -184,7 +184,7 @@ public class ImportJobs {
 			throw new RuleViolationException("type", "import.adminOnly");
 		}
 		requireMayCreate(editor, request.type());
-		ColumnMappings.checkMapping(request.type(), request.mapping());
+		this.mappings.checkMapping(request.type(), request.mapping());
 		FileHead.checkCharset(request.charset());
 		Path file = this.files.resolve(UUID.randomUUID() + ".upload");
 		if (upload) {

@@ -7,7 +7,7 @@ import java.util.Locale;
  */
 public enum ImportType {
 
-	ACCOUNTS, CONTACTS, PRODUCTS, ORDERS, OPPORTUNITIES, USERS, SURVEYS, RECEIPTS;
+	ACCOUNTS, CONTACTS, PRODUCTS, ORDERS, OPPORTUNITIES, USERS, SURVEYS, RECEIPTS, FINANCIALS;
 
 	/**
 	 * The type named in a request ({@code orders}, {@code ORDERS}), or null when there is

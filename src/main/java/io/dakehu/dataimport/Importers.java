@@ -19,6 +19,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.order.OrderLedger;
+import io.dakehu.scorecard.CreditRatings;
 import io.dakehu.service.Surveys;
 import io.dakehu.shared.web.Labels;
 import jakarta.validation.Validator;
@@ -54,6 +55,8 @@ class Importers {
 
 	private final Receipts receipts;
 
+	private final CreditRatings ratings;
+
 	private final Clock clock;
 
 	private final Validator validator;
@@ -64,8 +67,8 @@ class Importers {
 
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
-			Surveys surveys, Contracts contracts, Receipts receipts, Validator validator, JobStore jobs, Labels labels,
-			Clock clock) {
+			Surveys surveys, Contracts contracts, Receipts receipts, CreditRatings ratings, Validator validator,
+			JobStore jobs, Labels labels, Clock clock) {
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -77,6 +80,7 @@ class Importers {
 		this.surveys = surveys;
 		this.contracts = contracts;
 		this.receipts = receipts;
+		this.ratings = ratings;
 		this.validator = validator;
 		this.jobs = jobs;
 		this.labels = labels;
@@ -102,13 +106,15 @@ class Importers {
 			case SURVEYS -> new SurveyImporter(this.accountQueries, this.contacts, this.surveys, this.validator);
 			case RECEIPTS ->
 				new ReceiptImporter(this.contracts, this.receipts, methodNames(), this.validator, this.clock);
+			case FINANCIALS -> new FinancialsImporter(this.accountQueries, this.ratings);
 		};
 	}
 
 	/**
-	 * The fields each type understands, for checking a user's column mapping.
+	 * The fields each type understands, for checking a user's column mapping: for
+	 * financial indicators those of the credit card in use.
 	 */
-	static java.util.List<Column> columns(ImportType type) {
+	List<Column> columns(ImportType type) {
 		return switch (type) {
 			case ACCOUNTS -> AccountImporter.COLUMNS;
 			case CONTACTS -> ContactImporter.COLUMNS;
@@ -118,6 +124,7 @@ class Importers {
 			case USERS -> UserImporter.COLUMNS;
 			case SURVEYS -> SurveyImporter.COLUMNS;
 			case RECEIPTS -> ReceiptImporter.COLUMNS;
+			case FINANCIALS -> FinancialsImporter.columns(this.ratings.statementIndicators());
 		};
 	}
 
@@ -146,6 +153,15 @@ class Importers {
 	 * plain label is ambiguous ("Name" of what), else the mapping page's label.
 	 */
 	String templateHeader(ImportType type, String field, Locale locale) {
+		if (type == ImportType.FINANCIALS && field.startsWith(FinancialsImporter.INDICATOR)) {
+			int number = Integer.parseInt(field.substring(FinancialsImporter.INDICATOR.length()));
+			return this.ratings.statementIndicators()
+				.stream()
+				.filter((indicator) -> indicator.number() == number)
+				.map((indicator) -> indicator.label(locale))
+				.findFirst()
+				.orElse(field);
+		}
 		String specific = "imports.template." + type + "." + field;
 		String header = this.labels.get(locale, specific);
 		return header.equals(specific) ? this.labels.get(locale, "imports.field." + field) : header;

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "account", "account :: sql", "activity", "catalog", "contact", "contract", "identity",
-				"opportunity", "order", "relationship", "segmentation", "service", "shared" })
+				"opportunity", "order", "relationship", "scorecard", "segmentation", "service", "shared" })
 package io.dakehu.dataimport;

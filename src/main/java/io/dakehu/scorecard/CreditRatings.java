@@ -26,6 +26,8 @@ import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.order.PurchaseHistory;
 import io.dakehu.segmentation.LatestClasses;
+import io.dakehu.segmentation.Segmentation;
+import io.dakehu.segmentation.TierSql;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
@@ -68,6 +70,8 @@ public class CreditRatings {
 
 	private final LatestClasses classes;
 
+	private final Segmentation segmentation;
+
 	private final ReceivableIndicators receivables;
 
 	private final Users users;
@@ -81,14 +85,16 @@ public class CreditRatings {
 	private final Clock clock;
 
 	CreditRatings(CreditRatingRepository repository, Scorecards scorecards, CreditTerms terms, AccountQueries accounts,
-			PurchaseHistory purchases, LatestClasses classes, ReceivableIndicators receivables, Users users,
-			JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			PurchaseHistory purchases, LatestClasses classes, Segmentation segmentation,
+			ReceivableIndicators receivables, Users users, JdbcClient jdbc, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.scorecards = scorecards;
 		this.terms = terms;
 		this.accounts = accounts;
 		this.purchases = purchases;
 		this.classes = classes;
+		this.segmentation = segmentation;
 		this.receivables = receivables;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -118,10 +124,7 @@ public class CreditRatings {
 	@Transactional
 	public CreditRatingView rate(CurrentUser me, long accountId, RatingRequest request) {
 		AccountRef account = this.accounts.requireVisible(me.scope(), accountId);
-		Quarter quarter = Quarter.parse(request.quarter());
-		if (quarter.isAfter(Quarter.of(today()))) {
-			throw new RuleViolationException("quarter", "validation.scorecard.futureQuarter");
-		}
+		Quarter quarter = ratedQuarter(request.quarter());
 		ScorecardVersion card = this.scorecards.current(ScorecardKind.CREDIT);
 		Score score = card.evaluate(request.inputs(), request.overrides(), computed(card, accountId, quarter),
 				LocaleContextHolder.getLocale());
@@ -133,6 +136,85 @@ public class CreditRatings {
 		previous.filter((before) -> !before.getGrade().equals(saved.getGrade()))
 			.ifPresent((before) -> gradeChanged(account, before, saved));
 		return view(saved);
+	}
+
+	/**
+	 * The indicators a file of customers' statements fills in: the financial ones of the
+	 * credit card in use that a person enters, in the card's order.
+	 */
+	public List<Indicator> statementIndicators() {
+		return this.scorecards.current(ScorecardKind.CREDIT)
+			.indicators()
+			.stream()
+			.filter((indicator) -> indicator.financial() && !indicator.source().computed())
+			.toList();
+	}
+
+	/**
+	 * The quarter a rating may be made for, as {@link #rate} checks it.
+	 * @throws RuleViolationException on {@code quarter} when it is no quarter or has not
+	 * begun
+	 */
+	public Quarter ratedQuarter(String text) {
+		Quarter quarter = Quarter.parse(text);
+		if (quarter.isAfter(Quarter.of(today()))) {
+			throw new RuleViolationException("quarter", "validation.scorecard.futureQuarter");
+		}
+		return quarter;
+	}
+
+	/**
+	 * Rates each account anew for its quarter with the imported financial indicators:
+	 * what the newest rating of that quarter holds otherwise (entered values and
+	 * overrides with their reasons) is kept, so an import completes or corrects a rating
+	 * instead of wiping the rater's judgement; an account not yet rated for the quarter
+	 * gets a provisional rating of the figures alone. Each is a rating as the form makes
+	 * it (audited, with its suggestion and grade news).
+	 * @throws NotFoundException when an account is out of scope
+	 * @throws RuleViolationException naming the indicator of a refused value
+	 */
+	@Transactional
+	public List<CreditRatingView> rateFromStatements(CurrentUser me, List<StatementFigures> rows) {
+		ScorecardVersion card = this.scorecards.current(ScorecardKind.CREDIT);
+		List<CreditRatingView> rated = new ArrayList<>(rows.size());
+		for (StatementFigures row : rows) {
+			Quarter quarter = ratedQuarter(row.quarter());
+			this.accounts.requireVisible(me.scope(), row.accountId());
+			Map<Integer, String> computed = computed(card, row.accountId(), quarter);
+			Map<String, Object> inputs = new HashMap<>();
+			Map<String, ComputedOverride> overrides = new HashMap<>();
+			this.repository.findByAccountIdOrderByQuarterDescIdDesc(row.accountId())
+				.stream()
+				.filter((rating) -> rating.getQuarter().equals(quarter.toString()))
+				.findFirst()
+				.ifPresent((before) -> carryOver(card, before, computed, inputs, overrides));
+			row.values().forEach((number, value) -> inputs.put(String.valueOf(number), value));
+			rated.add(rate(me, row.accountId(), new RatingRequest(quarter.toString(), inputs, overrides)));
+		}
+		return rated;
+	}
+
+	/**
+	 * What an earlier rating of the quarter entered and overrode, as far as the card in
+	 * use still takes it the same way: a value entered then but computed now gives way to
+	 * the computed one.
+	 */
+	private static void carryOver(ScorecardVersion card, CreditRating before, Map<Integer, String> computed,
+			Map<String, Object> inputs, Map<String, ComputedOverride> overrides) {
+		for (CreditRatingLine line : before.sortedLines()) {
+			Optional<Indicator> indicator = card.indicator(line.number());
+			if (indicator.isEmpty() || line.valueText() == null) {
+				continue;
+			}
+			boolean computedNow = indicator.get().computedWith(computed);
+			if (line.overrideReason() != null && computedNow) {
+				overrides.put(String.valueOf(line.number()),
+						new ComputedOverride(line.valueText(), line.overrideReason()));
+			}
+			else if (!computedNow && line.computedText() == null) {
+				inputs.put(String.valueOf(line.number()), line.valueText());
+			}
+		}
 	}
 
 	/**
@@ -248,27 +330,71 @@ public class CreditRatings {
 	 * @return counts by tier code, then by grade code
 	 */
 	public Map<String, Map<String, Long>> tierByGrade(RecordScope scope) {
+		// Counted in the database, the tiers joined from the fragment segmentation
+		// publishes, so a director's million accounts never travel to Java.
 		AccountBookSql book = AccountBookSql.of(scope, null);
-		Map<Long, String> grades = new HashMap<>();
+		TierSql tiers = this.segmentation.latestTierSql();
+		Map<String, Object> params = new HashMap<>(book.params());
+		params.putAll(tiers.params());
+		Map<String, Map<String, Long>> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select coalesce(t.tier, 'NONE') as tier, cr.grade, count(*) from %s b
+				join credit_rating cr on cr.account_id = b.account_id
+				left join %s t on t.account_id = b.account_id
+				where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
+				                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))
+				group by coalesce(t.tier, 'NONE'), cr.grade""".formatted(book.table(), tiers.table()))
+			.params(params)
+			.query((java.sql.ResultSet rs) -> {
+				counts.computeIfAbsent(rs.getString(1), (t) -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+			});
+		return counts;
+	}
+
+	/**
+	 * The rated accounts in scope with their tier and latest rating, in a cell of the
+	 * heat map or all of them, by name: what a cell's export holds.
+	 * @param tier a tier code (NONE for unranked), null for every tier
+	 * @param grade a grade code, null for every grade
+	 */
+	public List<GradedAccount> graded(RecordScope scope, String tier, String grade) {
+		List<GradedAccount> listed = latestGraded(scope).stream()
+			.filter((account) -> tier == null || tier.equals(account.tier()))
+			.filter((account) -> grade == null || grade.equals(account.grade()))
+			.toList();
+		List<Long> ids = listed.stream().map(GradedAccount::accountId).toList();
+		Map<Long, String> names = this.accounts.names(ids);
+		Map<Long, String> owners = this.accounts.ownerUsernames(ids);
+		return listed.stream()
+			.map((a) -> new GradedAccount(a.accountId(), names.get(a.accountId()), owners.get(a.accountId()), a.tier(),
+					a.grade(), a.quarter(), a.score(), a.provisional(), a.ratingId()))
+			.sorted(java.util.Comparator.comparing(GradedAccount::name,
+					java.util.Comparator.nullsLast(String::compareTo)))
+			.toList();
+	}
+
+	/** Every rated account in scope with its latest rating and tier, unnamed. */
+	private List<GradedAccount> latestGraded(RecordScope scope) {
+		AccountBookSql book = AccountBookSql.of(scope, null);
+		List<GradedAccount> rated = new ArrayList<>();
 		this.jdbc
 			.sql("""
-					select b.account_id, cr.grade from %s b
+					select b.account_id, cr.grade, cr.quarter, cr.score, cr.provisional, cr.id from %s b
 					join credit_rating cr on cr.account_id = b.account_id
 					where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
 					                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))"""
 				.formatted(book.table()))
 			.params(book.params())
 			.query((java.sql.ResultSet rs) -> {
-				grades.put(rs.getLong(1), rs.getString(2));
+				rated.add(new GradedAccount(rs.getLong(1), null, null, null, rs.getString(2), rs.getString(3),
+						rs.getBigDecimal(4), rs.getBoolean(5), rs.getLong(6)));
 			});
-		Map<Long, LatestClasses.Classes> tiers = this.classes.of(grades.keySet());
-		Map<String, Map<String, Long>> counts = new HashMap<>();
-		grades.forEach((account, grade) -> {
-			LatestClasses.Classes found = tiers.get(account);
-			String tier = (found != null) ? found.tier().name() : "NONE";
-			counts.computeIfAbsent(tier, (t) -> new HashMap<>()).merge(grade, 1L, Long::sum);
-		});
-		return counts;
+		Map<Long, LatestClasses.Classes> tiers = this.classes.of(rated.stream().map(GradedAccount::accountId).toList());
+		return rated.stream().map((a) -> {
+			LatestClasses.Classes found = tiers.get(a.accountId());
+			return new GradedAccount(a.accountId(), null, null, (found != null) ? found.tier().name() : "NONE",
+					a.grade(), a.quarter(), a.score(), a.provisional(), a.ratingId());
+		}).toList();
 	}
 
 	private void gradeChanged(AccountRef account, CreditRating before, CreditRating after) {

@@ -136,10 +136,30 @@ public class Selections {
 		KeyAccountType type = keyAccountType(acceptance.keyAccountType());
 		Map<String, Object> before = evaluation.auditValues();
 		evaluation.accept(type.name(), me.id(), LocalDateTime.now(this.clock));
+		requireOwnerHasRoom(me, evaluation.getAccountId());
 		SelectionEvaluation saved = this.repository.save(evaluation);
 		this.audit.changed(AUDIT_TYPE, evaluationId, saved.getAccountId(), before, saved.auditValues());
 		this.keyAccounts.makeKeyAccount(me, saved.getAccountId(), type);
 		return view(saved);
+	}
+
+	/**
+	 * Principle 2 once more at the moment of acceptance: the owner may have taken other
+	 * key accounts, or had their maximum lowered, since the evaluation counted them. The
+	 * team's capacity is left to the evaluation, which the manager reads as they accept.
+	 * @throws RuleViolationException on {@code owner} when the owner holds their maximum
+	 */
+	private void requireOwnerHasRoom(CurrentUser me, long accountId) {
+		AccountRef account = this.accounts.requireVisible(me.scope(), accountId);
+		if (account.ownerId() == null) {
+			return;
+		}
+		KeyAccounts.Load load = this.keyAccounts.load(account.ownerId(), accountId);
+		if (!load.ownerHasRoom()) {
+			UserSummary owner = this.users.get(account.ownerId());
+			throw new RuleViolationException("owner", "validation.selection.ownerAtMaximumNow", owner.displayName(),
+					load.ownerHeld(), load.ownerMaximum());
+		}
 	}
 
 	/** An evaluation, if its account is in scope. */
@@ -173,6 +193,52 @@ public class Selections {
 			.params(params)
 			.query((rs, n) -> new SelectionFunnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
+	}
+
+	/**
+	 * The accounts in scope at a stage of the funnel, each with its newest evaluation,
+	 * the newest first: what a click on the stage opens and its export holds.
+	 * @param limit the most accounts to list
+	 */
+	public List<FunnelAccount> funnelAccounts(RecordScope scope, FunnelStage stage, int limit) {
+		AccountScopeSql scoped = AccountScopeSql.of(scope, "e.account_id");
+		CustomerSql customers = CustomerSql.population();
+		Map<String, Object> params = new HashMap<>(scoped.params());
+		params.putAll(customers.params());
+		List<Long> newest = this.jdbc
+			.sql("""
+					select max(e.id) as newest from selection_evaluation e
+					where %s and e.account_id in (select e.account_id from selection_evaluation e
+					      left join %s cu on cu.account_id = e.account_id where %s)
+					group by e.account_id order by newest desc limit :funnelLimit""".formatted(scoped.condition(),
+					customers.table(), stage.condition))
+			.params(params)
+			.param("funnelLimit", limit)
+			.query(Long.class)
+			.list();
+		Map<Long, SelectionEvaluation> evaluations = new HashMap<>();
+		this.repository.findAllById(newest).forEach((e) -> evaluations.put(e.getId(), e));
+		Set<Long> accountIds = new HashSet<>();
+		evaluations.values().forEach((e) -> accountIds.add(e.getAccountId()));
+		Map<Long, String> names = this.accounts.names(accountIds);
+		Map<Long, String> owners = this.accounts.ownerUsernames(accountIds);
+		Set<Long> acceptedAccounts = new HashSet<>();
+		if (!accountIds.isEmpty()) {
+			acceptedAccounts.addAll(
+					this.jdbc
+						.sql("select distinct account_id from selection_evaluation where account_id in (:ids)"
+								+ " and accepted_at is not null")
+						.param("ids", accountIds)
+						.query(Long.class)
+						.list());
+		}
+		List<FunnelAccount> listed = new java.util.ArrayList<>(newest.size());
+		for (Long id : newest) {
+			SelectionEvaluation e = evaluations.get(id);
+			listed.add(new FunnelAccount(e.getAccountId(), names.get(e.getAccountId()), owners.get(e.getAccountId()),
+					id, e.getScore(), e.getResult(), e.getEvaluatedAt(), acceptedAccounts.contains(e.getAccountId())));
+		}
+		return listed;
 	}
 
 	private SelectionEvaluation find(RecordScope scope, long evaluationId) {

@@ -9,5 +9,5 @@
  * {@link io.dakehu.account.AccountScopeSql}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "contract",
-		"identity", "order", "segmentation", "shared" })
+		"identity", "order", "segmentation", "segmentation :: sql", "shared" })
 package io.dakehu.scorecard;

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A key account manager rates an account's credit in Chinese in a real browser, on a
  * phone's width as well: the grade and the suggested credit appear; their manager grants
- * it; the grade then stands on the account list.
+ * it; the grade then stands on the account list and in the tier × grade heat map.
  */
 @H2IntegrationTest
 class CreditRatingJourneyTests extends ApiTestSupport {
@@ -100,6 +100,13 @@ class CreditRatingJourneyTests extends ApiTestSupport {
 			browser.go("/accounts/" + account);
 			browser.waitForText(By.id("account-limit"), "1,500.00");
 			assertThat(browser.text(By.id("account-terms"))).isEqualTo("45 天");
+
+			// The manager's team has this one rated account, unranked: its cell opens the
+			// list.
+			browser.navigate("nav-credit-heatmap");
+			assertThat(browser.text(By.id("heat-NONE-A"))).isEqualTo("1");
+			browser.click(By.id("heat-NONE-A"));
+			browser.waitForText(By.id("account-table"), name);
 		}
 	}
 

@@ -106,6 +106,33 @@ abstract class SelectionTests extends ApiTestSupport {
 	}
 
 	@Test
+	void acceptingIsRefusedWhenTheOwnerHasReachedTheirMaximumSinceTheEvaluation() {
+		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Overtaken")).id();
+		Response evaluated = evaluate(this.kam, account, ratings(GOOD), 100000, 20, 5000, 5, null).expect(201);
+		assertThat(evaluated.text("result")).isEqualTo("RECOMMEND");
+		// Since then the owner took a key account and their maximum came down to 1.
+		keyAccount(this.kam);
+		maximum(this.kam, 1);
+		String accept = "/api/v1/selection-evaluations/" + evaluated.id() + "/accept";
+		Response refused = this.api
+			.post(this.manager, accept, json("version", evaluated.version(), "keyAccountType", "ECONOMIC"))
+			.expect(400);
+		JsonNode error = refused.body().get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("owner");
+		assertThat(error.get("message").asString()).contains("1 key accounts now, their maximum of 1");
+		assertThat(this.api.get(this.kam, "/api/v1/accounts/" + account).expect(200).text("keyAccountType")).isNull();
+		assertThat(this.api.get(this.kam, "/api/v1/selection-evaluations/" + evaluated.id())
+			.expect(200)
+			.body()
+			.get("accepted")
+			.asBoolean()).isFalse();
+		// With room again the same recommendation is accepted.
+		maximum(this.kam, 2);
+		this.api.post(this.manager, accept, json("version", evaluated.version(), "keyAccountType", "ECONOMIC"))
+			.expect(200);
+	}
+
+	@Test
 	void aTeamBeyondItsCapacityMakesItAReviewThoughTheOwnerHasRoom() {
 		// The teammate holds 3 key accounts but may hold none: the team holds 3 of 3 + 0.
 		keyAccount(this.teammate);

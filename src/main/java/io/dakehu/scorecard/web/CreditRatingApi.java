@@ -2,6 +2,7 @@ package io.dakehu.scorecard.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.identity.CurrentUser;
@@ -10,6 +11,9 @@ import io.dakehu.scorecard.Acceptance;
 import io.dakehu.scorecard.AccountCredit;
 import io.dakehu.scorecard.CreditRatingView;
 import io.dakehu.scorecard.CreditRatings;
+import io.dakehu.scorecard.GradeBand;
+import io.dakehu.scorecard.ScorecardKind;
+import io.dakehu.scorecard.Scorecards;
 import io.dakehu.scorecard.RatingRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -30,10 +34,13 @@ class CreditRatingApi {
 
 	private final CreditRatings ratings;
 
+	private final Scorecards scorecards;
+
 	private final Users users;
 
-	CreditRatingApi(CreditRatings ratings, Users users) {
+	CreditRatingApi(CreditRatings ratings, Scorecards scorecards, Users users) {
 		this.ratings = ratings;
+		this.scorecards = scorecards;
 		this.users = users;
 	}
 
@@ -61,6 +68,28 @@ class CreditRatingApi {
 	@PostMapping("/api/v1/credit-ratings/{id}/accept")
 	CreditRatingView accept(@PathVariable long id, @RequestBody Acceptance acceptance) {
 		return this.ratings.accept(this.users.current(), id, acceptance);
+	}
+
+	/**
+	 * The tier × grade heat map of the accounts in scope: rated accounts counted by the
+	 * tier of the latest segmentation run (NONE when unranked) and their latest grade.
+	 */
+	@GetMapping("/api/v1/credit-ratings/heatmap")
+	HeatMap heatmap() {
+		Map<String, Map<String, Long>> counts = this.ratings.tierByGrade(this.users.current().scope());
+		long total = counts.values().stream().flatMap((g) -> g.values().stream()).mapToLong(Long::longValue).sum();
+		List<String> grades = this.scorecards.current(ScorecardKind.CREDIT)
+			.grades()
+			.stream()
+			.map(GradeBand::code)
+			.toList();
+		return new HeatMap(List.of("VIP", "MAJOR", "ORDINARY", "SMALL", "NONE"), grades, counts, total);
+	}
+
+	/**
+	 * Counts by tier code, then grade code; a tier or grade without accounts is absent.
+	 */
+	record HeatMap(List<String> tiers, List<String> grades, Map<String, Map<String, Long>> counts, long total) {
 	}
 
 	/**

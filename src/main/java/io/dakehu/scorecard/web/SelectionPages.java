@@ -17,6 +17,7 @@ import io.dakehu.scorecard.SelectionAcceptance;
 import io.dakehu.scorecard.SelectionRequest;
 import io.dakehu.scorecard.SelectionStrategy;
 import io.dakehu.scorecard.SelectionView;
+import io.dakehu.scorecard.FunnelStage;
 import io.dakehu.scorecard.Selections;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
@@ -43,6 +44,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SelectionPages {
+
+	/** The most accounts a funnel stage lists on the page; its export holds more. */
+	static final int PAGE_LIMIT = 200;
 
 	private final Selections selections;
 
@@ -137,8 +141,16 @@ class SelectionPages {
 
 	/** The selection funnel of the accounts in scope. */
 	@GetMapping("/selection-funnel")
-	String funnel(Model model) {
-		model.addAttribute("funnel", this.selections.funnel(this.users.current().scope()));
+	String funnel(@RequestParam(required = false) String stage, Model model) {
+		CurrentUser me = this.users.current();
+		model.addAttribute("funnel", this.selections.funnel(me.scope()));
+		if (stage != null && !stage.isBlank()) {
+			FunnelStage chosen = FunnelStage.parse(stage);
+			model.addAttribute("stage", chosen.name().toLowerCase(Locale.ROOT));
+			model.addAttribute("accounts", this.selections.funnelAccounts(me.scope(), chosen, PAGE_LIMIT));
+			model.addAttribute("pageLimit", PAGE_LIMIT);
+			model.addAttribute("exportLimit", ScorecardExports.FUNNEL_LIMIT);
+		}
 		return "scorecard/selection-funnel";
 	}
 

@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Credit ratings at a million accounts (issue #13, PERFORMANCE.md P6: the credit due list and the tier × grade heat
+# map, p99 at 20 concurrent requests <= 50 ms). Starts the jar on a fresh PostgreSQL 15 (Debian's packages, started
+# for the run), makes a KAM and a manager through the API and personal access tokens for both, then seeds inside
+# PostgreSQL with a fixed seed: KAMS key account managers in TEAMS teams (one manager each), ACCOUNTS accounts owned
+# round-robin (one in ten a key account), a company-wide segmentation run with a snapshot row per account (tiers by
+# rank: 1 % VIP, 4 % Major, 15 % Ordinary, the rest Small) and one credit rating per account on the credit card in
+# use — four in five for the current quarter, the rest for the one before (so those are due) — its score uniform
+# from 30 to 100 and its grade, subtotals and suggested credit as the card and the credit terms give them. Then, per
+# list: wrk on loopback (warm-up, then a bounded run) and, as the yardstick, the bare SQL of the same list with
+# pgbench at the same concurrency, plus the plan (EXPLAIN ANALYZE) behind it. Prints req/s, p50 and p99; and the
+# time of one request of each list for a director, who sees every account.
+#   bench/scorecards.sh [accounts] [connections] [seconds]
+#   bench/scorecards.sh                  # 1M accounts, 20 connections, 20 s
+#   bench/scorecards.sh 100000 20 5      # the quick run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ACCOUNTS=${1:-1000000}
+CONNECTIONS=${2:-20}
+SECONDS_RUN=${3:-20}
+KAMS=${KAMS:-300}
+TEAMS=${TEAMS:-30}
+PORT=${PORT:-18093}
+PGPORT=${PGPORT:-55493}
+PGBIN=/usr/lib/postgresql/15/bin
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+[ -x $PGBIN/pgbench ] || { echo "PostgreSQL 15 is needed: apt-get install postgresql-15" >&2; exit 1; }
+JAR=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
+[ -n "$JAR" ] || { ./mvnw -q -B -o package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
+JAR=$(realpath "$JAR")
+QUARTER=$(date -u +%Y)-Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))
+PREVIOUS=$(date -u -d "$(date -u +%Y-%m-01) -3 months" +%Y)-Q$(( ($(date -u -d "$(date -u +%Y-%m-01) -3 months" +%-m) - 1) / 3 + 1 ))
+
+WORK=$(mktemp -d)
+chmod 755 "$WORK"
+PID=""
+cleanup() {
+  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  [ -n "${KEEP:-}" ] && echo "logs kept in $WORK" || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+mkdir "$WORK/pg" && chown postgres "$WORK/pg"
+runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
+# The seed writes about 1 GB: no fsync wait per commit and room for WAL; the reads are what is measured.
+runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 \
+  -c shared_buffers=1GB -c max_wal_size=4GB -c synchronous_commit=off -c maintenance_work_mem=512MB" \
+  -l "$WORK/pg/server.log" start >/dev/null
+sleep 2
+PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
+psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
+export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
+  DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
+( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
+    --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
+PID=$!
+until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
+  sleep 0.2
+  kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+done
+echo "accounts: $ACCOUNTS; KAMs: $KAMS in $TEAMS teams; quarter $QUARTER; connections: $CONNECTIONS;" \
+  "cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+ADMIN="admin:bench-secret"
+PASSWORD="Quiet-Meadow-4821"
+for i in $(seq 1 100); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+  sleep 0.2
+done
+user() { # username, role
+  curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
+    -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
+}
+user bench-kam-1 KAM
+user bench-manager-1 MANAGER
+user bench-director-1 DIRECTOR
+
+seed_start=$(date +%s.%N)
+"${PSQL[@]}" <<SQL
+select setseed(0.13);
+-- The other KAMs and managers share the API-made users' password hash: only those three sign in.
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-kam-' || k, 'Key Account Manager ' || k, u.password_hash, 'KAM', true, now(), 0
+from generate_series(2, $KAMS) k, app_user u where u.username = 'bench-kam-1';
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-manager-' || m, 'Manager ' || m, u.password_hash, 'MANAGER', true, now(), 0
+from generate_series(2, $TEAMS) m, app_user u where u.username = 'bench-manager-1';
+insert into team (name, manager_id, created_at, version)
+select 'Team ' || substr(u.username, 15), u.id, now(), 0 from app_user u where u.username like 'bench-manager-%';
+update app_user u set team_id = t.id from team t
+where t.name = 'Team ' || (1 + (substr(u.username, 11)::int - 1) % $TEAMS) and u.username like 'bench-kam-%';
+update app_user u set team_id = t.id from team t where t.manager_id = u.id;
+-- Accounts owned round-robin by the KAMs, one in ten a key account.
+insert into account (name, name_key, owner_id, status, archived, key_account_type, created_at, updated_at, version)
+select 'Customer ' || x, 'customer ' || x, k.ids[1 + x % k.n], 'ACTIVE', false,
+       case when random() < 0.1 then 'ECONOMIC' end, now(), now(), 1
+from generate_series(1, $ACCOUNTS) x,
+     (select array_agg(id order by id) ids, count(*)::int n from app_user where role = 'KAM') k;
+delete from account_tally;
+insert into account_tally (owner_id, archived, accounts)
+select owner_id, archived, count(*) from account group by owner_id, archived;
+-- A company-wide segmentation run ranking every account at random: 1 % VIP, 4 % Major, 15 % Ordinary, the rest
+-- Small, as the default percentages cut a skewed book.
+insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent, major_percent,
+    ordinary_percent, abc_a_percent, abc_b_percent, growth_percent, clv_discount_percent, clv_horizon_years,
+    accounts, started_by, started_at)
+values (current_date - 365, current_date - 1, current_date - 730, current_date - 366, 'REVENUE', 1, 5, 20, 80, 95,
+        20, 8, 5, $ACCOUNTS, 'bench', localtimestamp);
+insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
+    cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
+select r.id, a.id, a.rank_no, 0, 0, 0, 0, 0,
+       case when a.rank_no <= $ACCOUNTS / 100 then 'VIP' when a.rank_no <= $ACCOUNTS / 20 then 'MAJOR'
+            when a.rank_no <= $ACCOUNTS / 5 then 'ORDINARY' else 'SMALL' end, 'C', 'C', 'STABLE', 0, 0, 0
+from (select id, row_number() over (order by random()) as rank_no from account) a,
+     (select max(id) as id from segmentation_run) r;
+-- One rating per account on the credit card in use, rated by its owner: four in five this quarter, the rest the
+-- quarter before (due now). Score uniform from 30 to 100, 30 % of it financial; grade by the default bands; the
+-- suggested credit from credit_terms over random purchases of the last twelve months.
+insert into credit_rating (account_id, quarter, scorecard_version_id, score, financial, non_financial, grade,
+    grade_position, provisional, purchases_12m, suggested_limit, suggested_terms_days, rated_by, rated_at, version)
+select r.id, r.quarter, v.id, r.score, round(r.score * 0.3, 2), r.score - round(r.score * 0.3, 2), g.code,
+       g.position - 1, false, r.purchases, round(r.purchases * ct.limit_percent / 100, 2), ct.terms_days,
+       r.owner_id, localtimestamp, 0
+from (select a.id, a.owner_id, case when random() < 0.8 then '$QUARTER' else '$PREVIOUS' end as quarter,
+             round(cast(30 + random() * 70 as numeric), 2) as score,
+             round(cast(exp(8 + random() * 6) as numeric), 2) as purchases
+      from account a) r
+join scorecard s on s.kind = 'CREDIT' and s.retired = false
+join scorecard_version v on v.scorecard_id = s.id and v.version_no = s.current_version
+join scorecard_grade g on g.version_id = v.id
+     and g.position = (select min(g2.position) from scorecard_grade g2
+                       where g2.version_id = v.id and r.score >= g2.min_score)
+join credit_terms ct on ct.grade = g.code
+order by r.id;
+vacuum analyze;
+SQL
+echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
+KAM_ID=$("${PSQL[@]}" -tAc "select id from app_user where username = 'bench-kam-1'")
+MANAGER_ID=$("${PSQL[@]}" -tAc "select id from app_user where username = 'bench-manager-1'")
+RUN_ID=$("${PSQL[@]}" -tAc "select max(id) from segmentation_run")
+TEAM_IDS=$("${PSQL[@]}" -tAc "select string_agg(id::text, ', ' order by id) from app_user
+  where manager_id = $MANAGER_ID or team_id in (select id from team where manager_id = $MANAGER_ID) or id = $MANAGER_ID")
+"${PSQL[@]}" -tAc "select 'KAM ' || $KAM_ID || ': ' || count(*) || ' accounts, '
+  || count(*) filter (where not exists (select 1 from credit_rating r where r.account_id = a.id
+                                        and r.quarter = '$QUARTER')) || ' due; team of manager ' || $MANAGER_ID || ': '
+  || (select count(*) from account where owner_id in ($TEAM_IDS)) || ' accounts; '
+  || (select count(*) from credit_rating) || ' ratings' from account a where owner_id = $KAM_ID"
+
+token() { # username, password: a personal access token made once with Basic
+  curl -sS --fail-with-body -u "$1:$2" -H 'Content-Type: application/json' \
+    "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+KAM_TOKEN=$(token bench-kam-1 "$PASSWORD")
+MANAGER_TOKEN=$(token bench-manager-1 "$PASSWORD")
+DIRECTOR_TOKEN=$(token bench-director-1 "$PASSWORD")
+
+report() { # name, req/s, p50, p99
+  printf '%-62s %10s/s  p50 %-9s p99 %-9s\n' "$1" "$2" "$3" "$4"
+}
+http() { # name, token, path
+  local status
+  status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $2" "http://127.0.0.1:$PORT$3")
+  [ "$status" = 200 ] || { echo "$3 answers $status: $(head -c 300 "$WORK/body")" >&2; exit 1; }
+  echo "  $3 -> $(head -c 160 "$WORK/body" | sed 's/"accounts":\[.*//')"
+  wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "Authorization: Bearer $2" "http://127.0.0.1:$PORT$3" > /dev/null
+  out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "Authorization: Bearer $2" \
+    "http://127.0.0.1:$PORT$3")
+  errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
+  report "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
+    "$(echo "$out" | awk '$1=="99%" {print $2}')"
+  [ -z "$errors" ] || echo "  $errors"
+}
+once() { # name, token, path: one request, timed by curl
+  report "$1" "-" "$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $2" \
+    "http://127.0.0.1:$PORT$3")s" "-"
+}
+sql() { # name, SQL script (the statements of one request)
+  echo "$2" > "$WORK/page.sql"
+  rm -f "$WORK"/pgbench_log.*
+  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T 5 -f "$WORK/page.sql" dakehu >/dev/null
+  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" \
+      -l -f page.sql dakehu > pgbench.out )
+  cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n > "$WORK/latencies"
+  n=$(wc -l < "$WORK/latencies")
+  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/latencies")
+  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/latencies")
+  report "$1" "$(awk '/^tps/ {printf "%.1f", $3}' "$WORK/pgbench.out")" "$(echo "scale=2; $p50 / 1000" | bc)ms" \
+    "$(echo "scale=2; $p99 / 1000" | bc)ms"
+}
+plan() { # SQL: its plan, run once
+  "${PSQL[@]}" -c "explain (analyze, buffers, timing off) $1" | sed 's/^/    /'
+}
+
+# The statements CreditRatings runs, written out with the values the application binds: the reader's book
+# (AccountBookSql over AccountScopeSql), the due list's count and first 500 rows with each row's latest rating, and
+# the heat map's counts by the latest run's tier and the latest rating's grade.
+book() { # reader id, owner ids
+  echo "(select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id,
+ bk.key_account_type as key_account_type from account bk where bk.archived = false and bk.owner_id is not null
+ and (bk.owner_id in ($2) or exists (select 1 from account_team_member sm where sm.account_id = bk.id
+ and sm.user_id = $1)))"
+}
+DUE_FROM() { # reader id, owner ids
+  echo "from $(book "$1" "$2") b where not exists (select 1 from credit_rating r where r.account_id = b.account_id
+ and r.quarter = '$QUARTER')"
+}
+DUE() { # reader id, owner ids
+  echo "select count(*) $(DUE_FROM "$1" "$2");
+select b.account_id, b.account_name, b.owner_id, case when b.key_account_type is null then 0 else 1 end as key_account,
+ (select r.quarter from credit_rating r where r.account_id = b.account_id order by r.quarter desc, r.id desc limit 1),
+ (select r.grade from credit_rating r where r.account_id = b.account_id order by r.quarter desc, r.id desc limit 1)
+ $(DUE_FROM "$1" "$2") order by key_account desc, b.owner_id, b.account_name, b.account_id limit 500;"
+}
+HEAT() { # reader id, owner ids
+  echo "select coalesce(t.tier, 'NONE') as tier, cr.grade, count(*) from $(book "$1" "$2") b
+join credit_rating cr on cr.account_id = b.account_id
+left join (select ts.account_id, ts.tier from segmentation_snapshot ts where ts.run_id = $RUN_ID) t
+  on t.account_id = b.account_id
+where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
+                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))
+group by coalesce(t.tier, 'NONE'), cr.grade"
+}
+RUN="select id from segmentation_run where population is null order by started_at desc, id desc limit 1;"
+
+echo "--- credit due list"
+http "GET /api/v1/credit-ratings/due (KAM)" "$KAM_TOKEN" "/api/v1/credit-ratings/due"
+sql "  bare SQL: count + first 500 rows" "$(DUE "$KAM_ID" "$KAM_ID")"
+http "GET /api/v1/credit-ratings/due (manager, team)" "$MANAGER_TOKEN" "/api/v1/credit-ratings/due"
+sql "  bare SQL: count + first 500 rows" "$(DUE "$MANAGER_ID" "$TEAM_IDS")"
+plan "select count(*) $(DUE_FROM "$MANAGER_ID" "$TEAM_IDS")"
+echo "--- tier x grade heat map"
+http "GET /api/v1/credit-ratings/heatmap (KAM)" "$KAM_TOKEN" "/api/v1/credit-ratings/heatmap"
+sql "  bare SQL: latest run + counts" "$RUN $(HEAT "$KAM_ID" "$KAM_ID");"
+http "GET /api/v1/credit-ratings/heatmap (manager, team)" "$MANAGER_TOKEN" "/api/v1/credit-ratings/heatmap"
+sql "  bare SQL: latest run + counts" "$RUN $(HEAT "$MANAGER_ID" "$TEAM_IDS");"
+plan "$(HEAT "$MANAGER_ID" "$TEAM_IDS")"
+echo "--- a director (every account), one request each"
+once "GET /api/v1/credit-ratings/due (director)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
+once "GET /api/v1/credit-ratings/heatmap (director)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
