@@ -292,6 +292,37 @@ public class Contracts {
 	}
 
 	/**
+	 * The contracts in the reader's scope held for a manager's confirmation, longest
+	 * waiting first, for the to-do list of whoever may confirm them ({@link #approve}).
+	 */
+	public ContractsAwaitingApproval awaitingApproval(CurrentUser me, int limit) {
+		if (!me.managesOthers()) {
+			return new ContractsAwaitingApproval(false, List.of(), 0);
+		}
+		AccountScopeSql scopeSql = AccountScopeSql.of(me.scope(), "c.account_id");
+		String waiting = "from contract c where c.status = 'AWAITING_APPROVAL' and " + scopeSql.condition();
+		Map<String, Object> params = new HashMap<>(scopeSql.params());
+		params.put("limit", limit);
+		List<Object[]> rows = this.jdbc
+			.sql("select c.id, c.number, c.account_id, c.owner_id, c.amount " + waiting + " order by c.id limit :limit")
+			.params(params)
+			.query((rs,
+					n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+							rs.getBigDecimal(5) })
+			.list();
+		long total = (rows.size() < limit) ? rows.size()
+				: this.jdbc.sql("select count(*) " + waiting).params(scopeSql.params()).query(Long.class).single();
+		Map<Long, String> names = this.accounts.names(rows.stream().map((row) -> (Long) row[2]).toList());
+		Map<Long, UserSummary> owners = this.users.byIds(rows.stream().map((row) -> (Long) row[3]).toList());
+		List<ContractsAwaitingApproval.Item> contracts = rows.stream().map((row) -> {
+			UserSummary owner = owners.get(row[3]);
+			return new ContractsAwaitingApproval.Item((Long) row[0], (String) row[1], (Long) row[2], names.get(row[2]),
+					(owner != null) ? owner.displayName() : null, (BigDecimal) row[4]);
+		}).toList();
+		return new ContractsAwaitingApproval(true, contracts, total);
+	}
+
+	/**
 	 * The account's credit limit against what it owes elsewhere and what this contract
 	 * still has to receive.
 	 * @throws NotFoundException when it does not exist or its account is out of scope
