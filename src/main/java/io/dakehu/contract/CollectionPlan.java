@@ -68,10 +68,11 @@ public class CollectionPlan {
 	 * due first: the money they are to chase (催款) today.
 	 */
 	public Chase toChase(CurrentUser me, int limit) {
-		String overdue = "select i.contract_id, c.number, i.account_id, i.due_date, i.amount - i.paid from ("
-				+ Instalments.WITH_PAID + ") i join contract c on c.id = i.contract_id"
-				+ " where c.owner_id = :me and c.status not in ('DRAFT', 'AWAITING_APPROVAL')"
-				+ " and i.written_off_on is null and i.amount > i.paid and i.due_date < :today";
+		String overdue = """
+				select i.contract_id, c.number, i.account_id, i.due_date, i.amount - i.paid
+				from instalment i join contract c on c.id = i.contract_id
+				where c.owner_id = :me and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
+				  and i.written_off_on is null and i.paid < i.amount and i.due_date < :today""";
 		LocalDate today = LocalDate.now(this.clock);
 		List<Object[]> rows = this.jdbc.sql(overdue + " order by i.due_date, i.id limit :limit")
 			.param("me", me.id())
@@ -143,8 +144,8 @@ public class CollectionPlan {
 		params.put("end", end);
 		Map<LocalDate, Object[]> byDay = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select o.due_date, sum(o.owed), count(*) from (" + Receivables.OWED + ") o where o.owed > 0"
-					+ " and o.due_date < :end and " + scopeSql.condition() + " group by o.due_date")
+			.sql("select o.due_date, sum(o.owed), count(*) from (" + Receivables.OWED + ") o where"
+					+ " o.due_date < :end and " + scopeSql.condition() + " group by o.due_date")
 			.params(params)
 			.query((rs, n) -> byDay.put(rs.getDate(1).toLocalDate(),
 					new Object[] { rs.getBigDecimal(2), rs.getLong(3) }))
@@ -222,8 +223,8 @@ public class CollectionPlan {
 		Map<String, Object> owedParams = new HashMap<>(owedScope.params());
 		owedParams.put("today", LocalDate.now(this.clock));
 		this.jdbc
-			.sql("select o.owner_id, sum(o.owed) from (" + Receivables.OWED + ") o where o.owed > 0"
-					+ " and o.due_date < :today and " + owedScope.condition() + " group by o.owner_id")
+			.sql("select o.owner_id, sum(o.owed) from (" + Receivables.OWED + ") o where" + " o.due_date < :today and "
+					+ owedScope.condition() + " group by o.owner_id")
 			.params(owedParams)
 			.query((rs, n) -> line(lines, rs.getLong(1))[2] = rs.getBigDecimal(2))
 			.list();

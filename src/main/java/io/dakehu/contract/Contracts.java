@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.dakehu.account.AccountLocks;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountScopeSql;
@@ -66,6 +67,8 @@ public class Contracts {
 
 	private final AccountQueries accounts;
 
+	private final AccountLocks accountLocks;
+
 	private final Opportunities opportunities;
 
 	private final Catalog catalog;
@@ -81,13 +84,14 @@ public class Contracts {
 	private final Clock clock;
 
 	Contracts(ContractRepository repository, ContractNumbers numbers, Instalments instalments, JdbcClient jdbc,
-			AccountQueries accounts, Opportunities opportunities, Catalog catalog, Users users, AuditTrail audit,
-			CreditLimits limits, ApplicationEventPublisher events, Clock clock) {
+			AccountQueries accounts, AccountLocks accountLocks, Opportunities opportunities, Catalog catalog,
+			Users users, AuditTrail audit, CreditLimits limits, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.numbers = numbers;
 		this.instalments = instalments;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
+		this.accountLocks = accountLocks;
 		this.opportunities = opportunities;
 		this.catalog = catalog;
 		this.users = users;
@@ -227,6 +231,10 @@ public class Contracts {
 	@Transactional
 	public ContractView activate(CurrentUser me, long id, Integer version) {
 		return change(me, id, version, (contract) -> {
+			// Two contracts of the account activated at once would each check the limit
+			// without the other's receivables: the account's lock puts them one after the
+			// other (decision 0040).
+			this.accountLocks.lock(contract.getAccountId());
 			CreditUse credit = creditUse(contract);
 			if (credit.over() && (contract.getStatus() == ContractStatus.DRAFT
 					|| contract.getStatus() == ContractStatus.AWAITING_APPROVAL)) {
@@ -284,6 +292,37 @@ public class Contracts {
 	}
 
 	/**
+	 * The contracts in the reader's scope held for a manager's confirmation, longest
+	 * waiting first, for the to-do list of whoever may confirm them ({@link #approve}).
+	 */
+	public ContractsAwaitingApproval awaitingApproval(CurrentUser me, int limit) {
+		if (!me.managesOthers()) {
+			return new ContractsAwaitingApproval(false, List.of(), 0);
+		}
+		AccountScopeSql scopeSql = AccountScopeSql.of(me.scope(), "c.account_id");
+		String waiting = "from contract c where c.status = 'AWAITING_APPROVAL' and " + scopeSql.condition();
+		Map<String, Object> params = new HashMap<>(scopeSql.params());
+		params.put("limit", limit);
+		List<Object[]> rows = this.jdbc
+			.sql("select c.id, c.number, c.account_id, c.owner_id, c.amount " + waiting + " order by c.id limit :limit")
+			.params(params)
+			.query((rs,
+					n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+							rs.getBigDecimal(5) })
+			.list();
+		long total = (rows.size() < limit) ? rows.size()
+				: this.jdbc.sql("select count(*) " + waiting).params(scopeSql.params()).query(Long.class).single();
+		Map<Long, String> names = this.accounts.names(rows.stream().map((row) -> (Long) row[2]).toList());
+		Map<Long, UserSummary> owners = this.users.byIds(rows.stream().map((row) -> (Long) row[3]).toList());
+		List<ContractsAwaitingApproval.Item> contracts = rows.stream().map((row) -> {
+			UserSummary owner = owners.get(row[3]);
+			return new ContractsAwaitingApproval.Item((Long) row[0], (String) row[1], (Long) row[2], names.get(row[2]),
+					(owner != null) ? owner.displayName() : null, (BigDecimal) row[4]);
+		}).toList();
+		return new ContractsAwaitingApproval(true, contracts, total);
+	}
+
+	/**
 	 * The account's credit limit against what it owes elsewhere and what this contract
 	 * still has to receive.
 	 * @throws NotFoundException when it does not exist or its account is out of scope
@@ -296,7 +335,7 @@ public class Contracts {
 	private CreditUse creditUse(Contract contract) {
 		BigDecimal others = this.jdbc
 			.sql("select coalesce(sum(o.owed), 0) from (" + Receivables.OWED
-					+ " and i.account_id = :account and i.contract_id <> :contract) o where o.owed > 0")
+					+ " and i.account_id = :account and i.contract_id <> :contract) o")
 			.param("account", contract.getAccountId())
 			.param("contract", contract.getId())
 			.query(BigDecimal.class)
@@ -538,12 +577,8 @@ public class Contracts {
 			params.put("owner", owner);
 		}
 		if (filter.overdue()) {
-			// The contract is matched outside the derived table: H2 does not let a
-			// derived
-			// table in an exists refer to the outer query.
-			sql.append(" and c.status not in ('DRAFT', 'AWAITING_APPROVAL') and exists (select 1 from (")
-				.append(Instalments.WITH_PAID)
-				.append(") o where o.contract_id = c.id and o.written_off_on is null and o.amount > o.paid")
+			sql.append(" and c.status not in ('DRAFT', 'AWAITING_APPROVAL') and exists (select 1 from instalment o")
+				.append(" where o.contract_id = c.id and o.written_off_on is null and o.paid < o.amount")
 				.append(" and o.due_date < :today)");
 			params.put("today", today());
 		}

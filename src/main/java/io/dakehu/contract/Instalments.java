@@ -14,21 +14,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The payment plans' rows: instalments with what has been paid on each, read set-wise for
- * many contracts at once. Callers hold the contract's row lock when they write.
+ * many contracts at once. Callers hold the contract's row lock when they write; what an
+ * instalment has paid is written by {@link ReceiptWriter} only.
  */
 @Component
 class Instalments {
 
-	/** What an instalment's allocations paid, summed along their index. */
-	static final String PAID = "coalesce((select sum(a.amount) from receipt_allocation a where a.instalment_id = i.id), 0)";
-
 	/**
-	 * Each instalment with what its allocations paid, read for the instalments asked for
-	 * only (not summed over every allocation and joined).
+	 * Each instalment with what its allocations paid, kept on the row by
+	 * {@link ReceiptWriter} (decision 0040).
 	 */
 	static final String WITH_PAID = """
-			select i.id, i.contract_id, i.account_id, i.due_date, i.amount, i.written_off_on, %s as paid
-			from instalment i""".formatted(PAID);
+			select i.id, i.contract_id, i.account_id, i.due_date, i.amount, i.written_off_on, i.paid
+			from instalment i""";
 
 	private final JdbcClient jdbc;
 
@@ -51,23 +49,16 @@ class Instalments {
 
 	/** The instalments still owed on an account, soonest due first. */
 	List<InstalmentView> owedOnAccount(long accountId, Map<Long, String> numbers, LocalDate today, int limit) {
-		return this.jdbc
-			.sql(WITH_PAID
-					+ """
-							 join contract c on c.id = i.contract_id
-							where i.account_id = :account and i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
-							  and i.amount > %s
-							order by i.due_date, i.id limit :limit"""
-						.formatted(PAID))
+		return this.jdbc.sql(WITH_PAID + """
+				 join contract c on c.id = i.contract_id
+				where i.account_id = :account and i.written_off_on is null and i.paid < i.amount
+				  and c.status not in ('DRAFT', 'AWAITING_APPROVAL')
+				order by i.due_date, i.id limit :limit""")
 			.param("account", accountId)
 			.param("limit", limit)
-			.query((rs, n) -> view(rs.getLong(1), rs.getLong(2), null, rs.getDate(4).toLocalDate(), rs.getBigDecimal(5),
-					null, rs.getBigDecimal(7), today))
-			.list()
-			.stream()
-			.map((v) -> new InstalmentView(v.id(), v.contractId(), numbers.get(v.contractId()), v.dueDate(), v.amount(),
-					v.paid(), v.outstanding(), v.writtenOffOn(), v.bucket()))
-			.toList();
+			.query((rs, n) -> view(rs.getLong(1), rs.getLong(2), numbers.get(rs.getLong(2)),
+					rs.getDate(4).toLocalDate(), rs.getBigDecimal(5), null, rs.getBigDecimal(7), today))
+			.list();
 	}
 
 	static InstalmentView view(long id, long contractId, String number, LocalDate due, BigDecimal amount,
@@ -78,22 +69,17 @@ class Instalments {
 	}
 
 	/**
-	 * What each instalment of the contract still owes, leaving out what one receipt pays
-	 * (for its re-allocation); written-off instalments owe nothing.
+	 * What each instalment of the contract still owes; written-off and settled ones are
+	 * left out.
 	 */
-	List<Allocations.Open> open(long contractId, Long withoutReceipt) {
+	List<Allocations.Open> open(long contractId) {
 		return this.jdbc.sql("""
-				select i.id, i.due_date, i.amount - coalesce((select sum(a.amount) from receipt_allocation a
-				         where a.instalment_id = i.id and a.receipt_id <> :receipt), 0)
-				from instalment i where i.contract_id = :contract and i.written_off_on is null
+				select i.id, i.due_date, i.amount - i.paid from instalment i
+				where i.contract_id = :contract and i.written_off_on is null and i.paid < i.amount
 				order by i.due_date, i.id""")
 			.param("contract", contractId)
-			.param("receipt", (withoutReceipt != null) ? withoutReceipt : -1L)
 			.query((rs, n) -> new Allocations.Open(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
-			.list()
-			.stream()
-			.filter((open) -> open.outstanding().signum() > 0)
-			.toList();
+			.list();
 	}
 
 	/**
@@ -106,19 +92,11 @@ class Instalments {
 			return open;
 		}
 		this.jdbc.sql("""
-				select i.contract_id, i.id, i.due_date, i.amount - coalesce(sum(a.amount), 0)
-				from instalment i left join receipt_allocation a on a.instalment_id = i.id
-				where i.contract_id in (:ids) and i.written_off_on is null
-				group by i.contract_id, i.id, i.due_date, i.amount""")
+				select i.contract_id, i.id, i.due_date, i.amount - i.paid from instalment i
+				where i.contract_id in (:ids) and i.written_off_on is null and i.paid < i.amount""")
 			.param("ids", Set.copyOf(contractIds))
-			.query((rs, n) -> {
-				Allocations.Open owed = new Allocations.Open(rs.getLong(2), rs.getDate(3).toLocalDate(),
-						rs.getBigDecimal(4));
-				if (owed.outstanding().signum() > 0) {
-					open.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(owed);
-				}
-				return owed;
-			})
+			.query((rs, n) -> open.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+				.add(new Allocations.Open(rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4))))
 			.list();
 		return open;
 	}
@@ -164,9 +142,10 @@ class Instalments {
 	}
 
 	boolean anyPaid(long contractId) {
-		return this.jdbc.sql("""
-				select count(*) from receipt_allocation a join instalment i on i.id = a.instalment_id
-				where i.contract_id = :contract""").param("contract", contractId).query(Long.class).single() > 0;
+		return this.jdbc.sql("select count(*) from instalment where contract_id = :contract and paid > 0")
+			.param("contract", contractId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** The instalment of the contract, for a write-off. */

@@ -27,7 +27,7 @@ public record OverdueReceivableSql(String table, Map<String, Object> params) {
 		params.put("receivableDueBefore", day.minusDays(days));
 		return new OverdueReceivableSql("""
 				(select o.account_id, sum(o.owed) as overdue_amount, min(o.due_date) as oldest_due
-				 from (%s) o where o.owed > 0 and o.due_date < :receivableDueBefore
+				 from (%s) o where o.due_date < :receivableDueBefore
 				 group by o.account_id)""".formatted(Receivables.OWED), params);
 	}
 

@@ -11,6 +11,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -25,12 +27,14 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes receipts and their allocations in bulk inside the caller's transaction. On
- * PostgreSQL the receipts' ids are drawn from the table's identity sequence in one query
- * and both tables are filled with {@code COPY}: a batch that asks for generated keys is
- * executed row by row there, which made the receipts' insert one of the two slowest parts
- * of an import (BENCHMARKS.md). Elsewhere one JDBC batch each, the receipts' returning
- * their keys.
+ * Writes receipts and their allocations in bulk inside the caller's transaction, and is
+ * the one place that writes or removes an allocation: each instalment's kept {@code paid}
+ * moves with its allocations in the same statement batch (decision 0040), so no reader
+ * needs to sum them. On PostgreSQL the receipts' ids are drawn from the table's identity
+ * sequence in one query and both tables are filled with {@code COPY}: a batch that asks
+ * for generated keys is executed row by row there, which made the receipts' insert one of
+ * the two slowest parts of an import (BENCHMARKS.md). Elsewhere one JDBC batch each, the
+ * receipts' returning their keys.
  */
 @Component
 class ReceiptWriter {
@@ -116,6 +120,11 @@ class ReceiptWriter {
 		return ids;
 	}
 
+	/**
+	 * Writes the allocations and adds each to what its instalment has paid. The caller
+	 * holds the contracts' row locks and computed the shares from what the instalments
+	 * owe, so no instalment is paid beyond its amount.
+	 */
 	void allocations(List<NewAllocation> allocations) {
 		if (allocations.isEmpty()) {
 			return;
@@ -132,6 +141,7 @@ class ReceiptWriter {
 					.getCopyAPI()
 					.copyIn("copy receipt_allocation (receipt_id, instalment_id, amount) from stdin with (format csv)",
 							new StringReader(csv.toString()));
+				addPaid(connection, paidByInstalment(allocations, false));
 				return;
 			}
 		}
@@ -146,6 +156,53 @@ class ReceiptWriter {
 					ps.setLong(1, allocation.receiptId());
 					ps.setLong(2, allocation.share().instalmentId());
 					ps.setBigDecimal(3, allocation.share().amount());
+				});
+		addPaidInBatch(paidByInstalment(allocations, false));
+	}
+
+	/**
+	 * Takes a receipt's allocations back, for its re-allocation: what they paid is owed
+	 * again.
+	 */
+	void release(long receiptId) {
+		List<NewAllocation> released = this.template.query(
+				"select instalment_id, amount from receipt_allocation where receipt_id = ?",
+				(rs, n) -> new NewAllocation(receiptId, new Allocations.Share(rs.getLong(1), rs.getBigDecimal(2))),
+				receiptId);
+		this.template.update("delete from receipt_allocation where receipt_id = ?", receiptId);
+		addPaidInBatch(paidByInstalment(released, true));
+	}
+
+	/**
+	 * The change to each instalment's paid amount, summed per instalment (one update a
+	 * row: PostgreSQL's update from a list applies only one match per row) and in id
+	 * order, the order rows are locked in.
+	 */
+	private static Map<Long, BigDecimal> paidByInstalment(List<NewAllocation> allocations, boolean taken) {
+		Map<Long, BigDecimal> paid = new TreeMap<>();
+		for (NewAllocation allocation : allocations) {
+			BigDecimal amount = allocation.share().amount();
+			paid.merge(allocation.share().instalmentId(), taken ? amount.negate() : amount, BigDecimal::add);
+		}
+		return paid;
+	}
+
+	/** One statement for all instalments: the ids and amounts go as two arrays. */
+	private static void addPaid(Connection connection, Map<Long, BigDecimal> paid) throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement("""
+				update instalment i set paid = i.paid + p.amount
+				from unnest(?, ?) as p(id, amount) where i.id = p.id""")) {
+			update.setArray(1, connection.createArrayOf("bigint", paid.keySet().toArray()));
+			update.setArray(2, connection.createArrayOf("numeric", paid.values().toArray()));
+			update.executeUpdate();
+		}
+	}
+
+	private void addPaidInBatch(Map<Long, BigDecimal> paid) {
+		this.template.batchUpdate("update instalment set paid = paid + ? where id = ?", List.copyOf(paid.entrySet()),
+				paid.size(), (ps, change) -> {
+					ps.setBigDecimal(1, change.getValue());
+					ps.setLong(2, change.getKey());
 				});
 	}
 

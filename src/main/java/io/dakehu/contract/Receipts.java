@@ -150,9 +150,11 @@ public class Receipts {
 	public ReceiptView reallocate(CurrentUser me, long id, Map<Long, BigDecimal> shares) {
 		ReceiptView receipt = get(me.scope(), id);
 		this.contracts.lock(me.scope(), receipt.contractId());
-		Allocations.Result result = Allocations.manual(this.instalments.open(receipt.contractId(), id),
-				receipt.amount(), shares);
-		this.jdbc.sql("delete from receipt_allocation where receipt_id = :id").param("id", id).update();
+		// Released first, so what the instalments owe is read without this receipt; a
+		// refused allocation rolls the release back with the transaction.
+		this.writer.release(id);
+		Allocations.Result result = Allocations.manual(this.instalments.open(receipt.contractId()), receipt.amount(),
+				shares);
 		store(id, result);
 		this.audit.changed(AUDIT_TYPE, id, receipt.accountId(), Map.of("allocations", text(receipt.allocations())),
 				Map.of("allocations", text(get(me.scope(), id).allocations())));

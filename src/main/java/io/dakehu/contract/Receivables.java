@@ -38,30 +38,15 @@ public class Receivables implements ReceivableIndicators {
 
 	/**
 	 * What each instalment of a contract that takes money still owes: its account, the
-	 * contract's owner, its due date; written-off instalments owe nothing. What was paid
-	 * is summed per instalment along the allocations' index, so a KAM's aging reads the
-	 * allocations of their own instalments only: summed for the whole table and joined,
-	 * it read every allocation on every request (BENCHMARKS.md, receivables aging).
+	 * contract's owner, its due date; written-off and settled instalments are left out.
+	 * What was paid is kept on the instalment (decision 0040), so an aging reads only the
+	 * open instalments of its scope, along their index on PostgreSQL, and no allocation.
 	 */
 	static final String OWED = """
-			select i.account_id, c.owner_id, i.due_date,
-			       i.amount - coalesce((select sum(a.amount) from receipt_allocation a where a.instalment_id = i.id), 0)
-			         as owed
+			select i.account_id, c.owner_id, i.due_date, i.amount - i.paid as owed
 			from instalment i
 			join contract c on c.id = i.contract_id
-			where i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
-
-	/**
-	 * {@link #OWED} for a reader who sees every account: all allocations summed once and
-	 * joined, which for the whole table beats a lookup per instalment.
-	 */
-	static final String OWED_ALL = """
-			select i.account_id, c.owner_id, i.due_date, i.amount - coalesce(p.paid, 0) as owed
-			from instalment i
-			join contract c on c.id = i.contract_id
-			left join (select instalment_id, sum(amount) as paid from receipt_allocation group by instalment_id) p
-			  on p.instalment_id = i.id
-			where i.written_off_on is null and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
+			where i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
 
 	private final JdbcClient jdbc;
 
@@ -98,7 +83,7 @@ public class Receivables implements ReceivableIndicators {
 	public List<AgingRow> aging(RecordScope scope, AgingScope by) {
 		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "i.account_id");
 		String key = (by == AgingScope.ACCOUNT) ? "o.account_id" : "o.owner_id";
-		Map<Long, Aging> byKey = aged(scope.all() ? OWED_ALL : OWED, key, scopeSql.condition(), scopeSql.params());
+		Map<Long, Aging> byKey = aged(OWED, key, scopeSql.condition(), scopeSql.params());
 		List<AgingRow> rows = new ArrayList<>();
 		if (by == AgingScope.ACCOUNT) {
 			Map<Long, String> names = this.accounts.names(byKey.keySet());
@@ -256,17 +241,22 @@ public class Receivables implements ReceivableIndicators {
 		return ended;
 	}
 
-	/** What receipts paid beyond the instalments, per account. */
+	/**
+	 * What receipts paid beyond the instalments, per account: received less what the
+	 * account's instalments have paid, as every allocation pays an instalment of the
+	 * receipt's own contract and so of its account.
+	 */
 	private Map<Long, BigDecimal> credit(Set<Long> accountIds) {
 		Map<Long, BigDecimal> credit = new HashMap<>();
-		this.jdbc.sql("""
-				select r.account_id, sum(r.amount - coalesce(a.allocated, 0))
-				from receipt r
-				left join (select receipt_id, sum(amount) as allocated from receipt_allocation group by receipt_id) a
-				  on a.receipt_id = r.id
-				where r.account_id in (:accounts) group by r.account_id""")
+		this.jdbc.sql("select account_id, sum(amount) from receipt where account_id in (:accounts) group by account_id")
 			.param("accounts", accountIds)
 			.query((rs, n) -> credit.put(rs.getLong(1), rs.getBigDecimal(2)))
+			.list();
+		this.jdbc.sql("""
+				select account_id, sum(paid) from instalment where account_id in (:accounts) and paid > 0
+				group by account_id""")
+			.param("accounts", accountIds)
+			.query((rs, n) -> credit.merge(rs.getLong(1), rs.getBigDecimal(2).negate(), BigDecimal::add))
 			.list();
 		return credit;
 	}
@@ -286,7 +276,7 @@ public class Receivables implements ReceivableIndicators {
 				       sum(case when o.due_date < :d30 and o.due_date >= :d60 then o.owed else 0 end),
 				       sum(case when o.due_date < :d60 and o.due_date >= :d90 then o.owed else 0 end),
 				       sum(case when o.due_date < :d90 then o.owed else 0 end)
-				from (%s and %s) o where o.owed > 0 group by %s""".formatted(key, owed, condition, key))
+				from (%s and %s) o group by %s""".formatted(key, owed, condition, key))
 			.params(params)
 			.query((rs, n) -> {
 				Map<AgingBucket, BigDecimal> amounts = new EnumMap<>(AgingBucket.class);

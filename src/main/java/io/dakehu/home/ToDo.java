@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.dakehu.contract.CollectionPlan;
+import io.dakehu.contract.Contracts;
+import io.dakehu.contract.ContractsAwaitingApproval;
 import io.dakehu.home.HomeQueries.DueContact;
 import io.dakehu.home.HomeQueries.Window;
 import io.dakehu.identity.CurrentUser;
@@ -28,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * piece of it. Contacts due today or overdue on their own accounts, complaints they own
  * or help with that are unanswered or due for resolution by tonight, return visits due on
  * their resolved complaints, their accounts still to rate this quarter, the overdue
- * instalments of their contracts, and their open opportunities whose expected close date
- * passed.
+ * instalments of their contracts, their open opportunities whose expected close date
+ * passed, and for a manager the contracts of their team held over the credit limit for
+ * their confirmation.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,15 +51,18 @@ public class ToDo {
 
 	private final CollectionPlan collections;
 
+	private final Contracts contracts;
+
 	private final Clock clock;
 
 	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditRatings ratings,
-			CollectionPlan collections, Clock clock) {
+			CollectionPlan collections, Contracts contracts, Clock clock) {
 		this.home = home;
 		this.complaints = complaints;
 		this.pipeline = pipeline;
 		this.ratings = ratings;
 		this.collections = collections;
+		this.contracts = contracts;
 		this.clock = clock;
 	}
 
@@ -68,7 +74,7 @@ public class ToDo {
 		ComplaintsToDo complaints = this.complaints.toDo(me, ROWS);
 		PageResult<OpportunityView> opportunities = this.pipeline.closePassed(me.scope(), mine, rows);
 		return new Items(contacts, complaints.due(), complaints.returnVisits(), ratings(me),
-				this.collections.toChase(me, ROWS), opportunities);
+				this.collections.toChase(me, ROWS), opportunities, this.contracts.awaitingApproval(me, ROWS));
 	}
 
 	private Ratings ratings(CurrentUser me) {
@@ -95,20 +101,23 @@ public class ToDo {
 	 * @param ratings the user's accounts with no credit rating for the current quarter
 	 * @param receivables the overdue instalments of the user's contracts
 	 * @param opportunities open opportunities past their expected close date
+	 * @param approvals contracts over the credit limit waiting for the user's
+	 * confirmation (none for a key account manager)
 	 */
 	public record Items(PageResult<DueContact> contacts, List<ComplaintView> complaints,
 			List<ComplaintView> returnVisits, Ratings ratings, CollectionPlan.Chase receivables,
-			PageResult<OpportunityView> opportunities) {
+			PageResult<OpportunityView> opportunities, ContractsAwaitingApproval approvals) {
 
 		/**
 		 * Everything on the list, as the navigation badge shows it: contacts, ratings,
-		 * overdue instalments and opportunities counted exactly, complaints and return
-		 * visits up to {@link #ROWS} each (a user with more has a case for the complaints
-		 * page, not a badge).
+		 * overdue instalments, opportunities and contracts to confirm counted exactly,
+		 * complaints and return visits up to {@link #ROWS} each (a user with more has a
+		 * case for the complaints page, not a badge).
 		 */
 		public long count() {
 			return this.contacts.totalElements() + this.complaints.size() + this.returnVisits.size()
-					+ this.ratings.total() + this.receivables.total() + this.opportunities.totalElements();
+					+ this.ratings.total() + this.receivables.total() + this.opportunities.totalElements()
+					+ this.approvals.total();
 		}
 
 	}

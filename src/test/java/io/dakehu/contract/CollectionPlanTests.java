@@ -206,6 +206,64 @@ abstract class CollectionPlanTests extends ApiTestSupport {
 			.asLong()).isZero();
 	}
 
+	/**
+	 * A contract held over its account's credit limit waits on the to-do of the owner's
+	 * manager, who may confirm it, with a link to it; not on the KAM's, nor on another
+	 * team's manager's; once confirmed it is gone.
+	 */
+	@Test
+	void aContractOverTheLimitWaitsOnTheTeamManagersToDo() {
+		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Over limit")).id();
+		String quarter = this.today.getYear() + "-Q" + ((this.today.getMonthValue() - 1) / 3 + 1);
+		Response rating = this.api
+			.post(this.kam, "/api/v1/accounts/" + account + "/credit-ratings",
+					json("quarter", quarter, "inputs", Map.of("2", 4)))
+			.expect(201);
+		this.api
+			.post(this.manager, "/api/v1/credit-ratings/" + rating.id() + "/accept",
+					json("version", rating.version(), "limit", "1000", "termsDays", 30, "note", "Small"))
+			.expect(200);
+		Response draft = create(this.kam, account, "1000.01",
+				List.of(json("dueDate", this.today.plusDays(30).toString(), "amount", "1000.01")))
+			.expect(201);
+		Response held = this.api
+			.post(this.kam, "/api/v1/contracts/" + draft.id() + "/request-approval", json("version", draft.version()))
+			.expect(200);
+		String otherManager = this.given.manager();
+		this.given.team(otherManager);
+
+		JsonNode approvals = this.api.get(this.manager, "/api/v1/me/todo").expect(200).body().get("approvals");
+		assertThat(approvals.get("count").asLong()).isEqualTo(1);
+		JsonNode item = approvals.get("items").get(0);
+		assertThat(item.get("contractId").asLong()).isEqualTo(draft.id());
+		assertThat(item.get("accountId").asLong()).isEqualTo(account);
+		assertThat(item.get("ownerName").asString()).isEqualTo(displayName(this.kam));
+		assertThat(amount(item, "amount")).isEqualByComparingTo("1000.01");
+		assertThat(item.get("action").asString()).isEqualTo("/api/v1/contracts/" + draft.id() + "/approve");
+		String page = this.api.page(this.manager, "/todo").expect(200).text();
+		assertThat(page).contains("id=\"todo-approvals\"")
+			.contains("data-approval=\"" + draft.id() + "\"")
+			.contains("href=\"/contracts/" + draft.id() + "\"");
+
+		for (String kam : List.of(this.kam, this.colleague)) {
+			assertThat(this.api.get(kam, "/api/v1/me/todo").expect(200).body().get("approvals").get("count").asLong())
+				.as(kam)
+				.isZero();
+			assertThat(this.api.page(kam, "/todo").expect(200).text()).as(kam).doesNotContain("todo-approvals");
+		}
+		assertThat(
+				this.api.get(otherManager, "/api/v1/me/todo").expect(200).body().get("approvals").get("count").asLong())
+			.isZero();
+
+		this.api
+			.post(this.manager, "/api/v1/contracts/" + draft.id() + "/approve",
+					json("version", held.version(), "reason", "Guaranteed"))
+			.expect(200);
+		assertThat(
+				this.api.get(this.manager, "/api/v1/me/todo").expect(200).body().get("approvals").get("count").asLong())
+			.isZero();
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private long activeContract(String user, long account, String amount, List<Object[]> plan) {

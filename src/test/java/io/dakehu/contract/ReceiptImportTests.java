@@ -255,6 +255,78 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 		assertThat(receiptsOn(this.account)).isZero();
 	}
 
+	/**
+	 * What an instalment has paid is kept on it (decision 0040): after a typed-in
+	 * receipt, an import, a re-allocation and a write-off it is what the test works out
+	 * from the plan, and equal to the sum of the instalment's allocations.
+	 */
+	@Test
+	void theKeptPaidAmountFollowsEveryChangeOfTheAllocations() {
+		long contract = activeContract("3000", plan(this.today.minusDays(30), "1000", this.today.minusDays(10), "1000",
+				this.today.plusDays(20), "1000"));
+		List<Long> ids = this.api.get(this.kam, "/api/v1/contracts/" + contract + "/instalments")
+			.expect(200)
+			.items()
+			.stream()
+			.map((i) -> i.get("id").asLong())
+			.toList();
+
+		// 1,500 typed in: the oldest in full, 500 on the second.
+		long typed = this.api
+			.post(this.kam, "/api/v1/receipts",
+					json("contractId", contract, "date", this.today.toString(), "amount", "1500", "method", "CASH"))
+			.expect(201)
+			.id();
+		assertPaid(ids, "1000", "500", "0");
+
+		// 700 imported: the second's last 500, then 200 on the third.
+		ImportJobView stored = run(this.kam,
+				"contract,date,amount,method\n" + number(contract) + "," + this.today + ",700,CASH\n");
+		assertThat(stored.status()).as(stored.toString()).isEqualTo(ImportStatus.COMMITTED);
+		assertPaid(ids, "1000", "1000", "200");
+
+		// The typed receipt moved by hand: 300 on the first, the 800 the third still owes
+		// without it; its other 400 is credit, and the second keeps only the import's
+		// 500.
+		this.api.put(this.kam, "/api/v1/receipts/" + typed + "/allocations", json("allocations", List
+			.of(json("instalmentId", ids.get(0), "amount", "300"), json("instalmentId", ids.get(2), "amount", "800"))))
+			.expect(200);
+		assertPaid(ids, "300", "500", "1000");
+
+		// A refused re-allocation changes nothing.
+		this.api
+			.put(this.kam, "/api/v1/receipts/" + typed + "/allocations",
+					json("allocations", List.of(json("instalmentId", ids.get(1), "amount", "501"))))
+			.expect(400);
+		assertPaid(ids, "300", "500", "1000");
+
+		// Writing the first off leaves what it was paid as it was.
+		this.api
+			.post(this.kam, "/api/v1/contracts/" + contract + "/instalments/" + ids.get(0) + "/write-off",
+					json("version", this.api.version(this.kam, "/api/v1/contracts/" + contract)))
+			.expect(200);
+		assertPaid(ids, "300", "500", "1000");
+	}
+
+	private void assertPaid(List<Long> instalments, String... expected) {
+		List<BigDecimal> kept = new ArrayList<>();
+		List<BigDecimal> allocated = new ArrayList<>();
+		for (long id : instalments) {
+			kept.add(this.jdbc.sql("select paid from instalment where id = :id")
+				.param("id", id)
+				.query(BigDecimal.class)
+				.single());
+			allocated
+				.add(this.jdbc.sql("select coalesce(sum(amount), 0) from receipt_allocation where instalment_id = :id")
+					.param("id", id)
+					.query(BigDecimal.class)
+					.single());
+		}
+		List<BigDecimal> wanted = java.util.Arrays.stream(expected).map(BigDecimal::new).toList();
+		assertThat(kept).usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(wanted);
+		assertThat(allocated).usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(wanted);
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private ImportJobView run(String username, String csv) {

@@ -139,6 +139,8 @@ class ReceivablesBenchmark {
 						total.subtract(allocated));
 				jdbc.update("delete from audit_log where entity_type = 'Receipt'");
 				jdbc.update("delete from receipt");
+				jdbc.update("update instalment set paid = 0 where paid > 0");
+				jdbc.execute("vacuum analyze instalment");
 				jdbc.execute("vacuum analyze receipt");
 				jdbc.execute("vacuum analyze receipt_allocation");
 			}
@@ -266,7 +268,7 @@ class ReceivablesBenchmark {
 				       sum(case when o.due_date < date '%s' and o.due_date >= date '%s' then o.owed else 0 end),
 				       sum(case when o.due_date < date '%s' and o.due_date >= date '%s' then o.owed else 0 end),
 				       sum(case when o.due_date < date '%s' then o.owed else 0 end)
-				from (%s and %s) o where o.owed > 0 group by %s""".formatted(key, today, today,
+				from (%s and %s) o group by %s""".formatted(key, today, today,
 				AgingBucket.DAYS_1_TO_30.earliestDue(today), AgingBucket.DAYS_1_TO_30.earliestDue(today),
 				AgingBucket.DAYS_31_TO_60.earliestDue(today), AgingBucket.DAYS_31_TO_60.earliestDue(today),
 				AgingBucket.DAYS_61_TO_90.earliestDue(today), AgingBucket.DAYS_61_TO_90.earliestDue(today),
@@ -402,6 +404,8 @@ class ReceivablesBenchmark {
 		jdbc.update("""
 				insert into receipt_allocation (receipt_id, instalment_id, amount)
 				select r.id, cast(substr(r.reference, 2) as bigint), r.amount from receipt r""");
+		jdbc.update("""
+				update instalment i set paid = a.amount from receipt_allocation a where a.instalment_id = i.id""");
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.contract.CollectionPlan;
+import io.dakehu.contract.ContractsAwaitingApproval;
 import io.dakehu.home.ContactPlan;
 import io.dakehu.home.ContactPlan.Group;
 import io.dakehu.home.ContactPlan.Scope;
@@ -81,7 +82,9 @@ class ContactPlanApi {
 				new Part<>(items.receivables().total(),
 						items.receivables().instalments().stream().map(ReceivableItem::of).toList()),
 				new Part<>(items.opportunities().totalElements(),
-						items.opportunities().content().stream().map(OpportunityItem::of).toList()));
+						items.opportunities().content().stream().map(OpportunityItem::of).toList()),
+				new Part<>(items.approvals().total(),
+						items.approvals().contracts().stream().map(ApprovalItem::of).toList()));
 	}
 
 	/**
@@ -112,7 +115,8 @@ class ContactPlanApi {
 
 	/** The caller's to-do list, each part with its count. */
 	record Todo(long count, Part<Item> contacts, Part<ComplaintItem> complaints, Part<ComplaintItem> returnVisits,
-			Part<RatingItem> ratings, Part<ReceivableItem> receivables, Part<OpportunityItem> opportunities) {
+			Part<RatingItem> ratings, Part<ReceivableItem> receivables, Part<OpportunityItem> opportunities,
+			Part<ApprovalItem> approvals) {
 	}
 
 	record Part<T>(long count, List<T> items) {
@@ -163,6 +167,20 @@ class ContactPlanApi {
 		static ReceivableItem of(CollectionPlan.OverdueInstalment instalment) {
 			return new ReceivableItem(instalment.contractId(), instalment.contractNumber(), instalment.accountId(),
 					instalment.accountName(), instalment.dueDate(), instalment.owed(), "/api/v1/receipts");
+		}
+
+	}
+
+	/**
+	 * A contract over its account's credit limit waiting for the caller to confirm it.
+	 */
+	record ApprovalItem(long contractId, String contractNumber, long accountId, String accountName, String ownerName,
+			BigDecimal amount, String action) {
+
+		static ApprovalItem of(ContractsAwaitingApproval.Item contract) {
+			return new ApprovalItem(contract.contractId(), contract.number(), contract.accountId(),
+					contract.accountName(), contract.ownerName(), contract.amount(),
+					"/api/v1/contracts/" + contract.contractId() + "/approve");
 		}
 
 	}
