@@ -2,8 +2,8 @@ package io.dakehu.approval;
 
 /**
  * A request was approved or rejected. Published inside the decision's transaction, so the
- * subject's module (listening for its own {@code subjectKind}) moves its record in the same
- * commit, and a failure there undoes the decision too.
+ * subject's module (listening for its own {@code subjectKind}) moves its record in the
+ * same commit, and a failure there undoes the decision too.
  *
  * @param approvalId the request
  * @param subjectKind the kind the subject's module asked with, such as

@@ -40,8 +40,8 @@ import org.springframework.util.StringUtils;
  * A request is routed when it is made: up to the director threshold to the requester's
  * manager (the one they report to, else their team's manager), above it to the first
  * director up the requester's line of managers, else the company's first director. A
- * request with nobody above the requester goes to a director as well. A director (or
- * the administrator) may decide any request; a manager only those up to the threshold of
+ * request with nobody above the requester goes to a director as well. A director (or the
+ * administrator) may decide any request; a manager only those up to the threshold of
  * people in their team; nobody their own.
  */
 @Service
@@ -75,8 +75,8 @@ public class Approvals {
 
 	private final Clock clock;
 
-	Approvals(ApprovalRepository repository, ApprovalSettings settings, Users users, JdbcClient jdbc,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+	Approvals(ApprovalRepository repository, ApprovalSettings settings, Users users, JdbcClient jdbc, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.settings = settings;
 		this.users = users;
@@ -253,8 +253,7 @@ public class Approvals {
 		if (comment != null && comment.strip().length() > TEXT_LENGTH) {
 			throw new RuleViolationException("comment", "validation.approval.commentLength", TEXT_LENGTH);
 		}
-		ApprovalRequest request = this.repository.findById(id)
-			.orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
+		ApprovalRequest request = this.repository.findById(id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
 		if (request.getRequesterId() == me.id()) {
 			throw new AccessDeniedException("Nobody approves their own request");
 		}
@@ -300,8 +299,7 @@ public class Approvals {
 		return found.get(0);
 	}
 
-	private List<ApprovalView> list(StringBuilder where, ApprovalStatus status, Map<String, Object> params,
-			int limit) {
+	private List<ApprovalView> list(StringBuilder where, ApprovalStatus status, Map<String, Object> params, int limit) {
 		StringBuilder sql = new StringBuilder("""
 				select a.id, a.subject_kind, a.subject_id, a.account_id, a.subject_title, a.subject_link, a.amount,
 				       a.reason, a.requester_id, a.approver_id, a.approval_level, a.status, a.requested_at,

@@ -59,7 +59,7 @@ public class LoyaltyActions {
 	public static final String APPROVAL_KIND = "loyalty-action";
 
 	/** The most actions one list, month or account shows. */
-	static final int MAX_ROWS = 1000;
+	public static final int MAX_ROWS_SHOWN = 1000;
 
 	private final LoyaltyActionRepository repository;
 
@@ -115,7 +115,7 @@ public class LoyaltyActions {
 	@Transactional
 	public LoyaltyActionView plan(CurrentUser me, LoyaltyActionInput input) {
 		AccountRef account = this.accounts.requireVisible(me.scope(), input.accountId());
-		LoyaltyAction.Plan plan = plan(me, input);
+		LoyaltyAction.Plan plan = toPlan(me, input);
 		LoyaltyAction action = LoyaltyAction.plan(account.id(), plan, me.id(), LocalDateTime.now(this.clock));
 		boolean ask = needsApproval(plan.type(), plan.budget());
 		if (ask) {
@@ -130,8 +130,8 @@ public class LoyaltyActions {
 	}
 
 	/**
-	 * A new plan for an action still planned or rejected; asks for approval again when the
-	 * new plan needs it.
+	 * A new plan for an action still planned or rejected; asks for approval again when
+	 * the new plan needs it.
 	 * @throws RuleViolationException on {@code accountId} when it names another account
 	 */
 	@Transactional
@@ -141,7 +141,7 @@ public class LoyaltyActions {
 			throw new RuleViolationException("accountId", "validation.loyalty.accountFixed");
 		}
 		AccountRef account = this.accounts.requireVisible(me.scope(), current.accountId());
-		LoyaltyAction.Plan plan = plan(me, input);
+		LoyaltyAction.Plan plan = toPlan(me, input);
 		return change(me, id, input.version(), (action) -> {
 			action.revise(plan);
 			if (needsApproval(plan.type(), plan.budget())) {
@@ -174,8 +174,7 @@ public class LoyaltyActions {
 	 * @throws RuleViolationException on {@code outcome} or {@code effect} when missing
 	 */
 	@Transactional
-	public LoyaltyActionView evaluate(CurrentUser me, long id, Integer version, String outcome,
-			LoyaltyEffect effect) {
+	public LoyaltyActionView evaluate(CurrentUser me, long id, Integer version, String outcome, LoyaltyEffect effect) {
 		if (!StringUtils.hasText(outcome) || outcome.strip().length() > 2000) {
 			throw new RuleViolationException("outcome", "validation.loyalty.outcome");
 		}
@@ -235,7 +234,7 @@ public class LoyaltyActions {
 			params.put("to", filter.to());
 		}
 		sql.append(" order by l.planned_on desc, l.id desc limit :limit");
-		params.put("limit", Math.min(limit, MAX_ROWS));
+		params.put("limit", Math.min(limit, MAX_ROWS_SHOWN));
 		List<Row> rows = this.jdbc.sql(sql.toString()).params(params).query(LoyaltyActions::row).list();
 		Map<Long, String> accountNames = this.accounts.names(rows.stream().map(Row::accountId).toList());
 		Map<Long, UserSummary> owners = this.users.byIds(rows.stream().map(Row::ownerId).toList());
@@ -259,7 +258,7 @@ public class LoyaltyActions {
 		LocalDate end = last.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
 		LoyaltyFilter filter = new LoyaltyFilter(null, null, onlyMine ? me.id() : null, null, start, end);
 		Map<LocalDate, List<LoyaltyActionView>> byDay = new HashMap<>();
-		list(me.scope(), filter, MAX_ROWS).stream()
+		list(me.scope(), filter, MAX_ROWS_SHOWN).stream()
 			.filter((a) -> a.status() != LoyaltyStatus.REJECTED)
 			.sorted(Comparator.comparing(LoyaltyActionView::id))
 			.forEach((a) -> byDay.computeIfAbsent(a.plannedOn(), (d) -> new ArrayList<>()).add(a));
@@ -277,8 +276,9 @@ public class LoyaltyActions {
 	}
 
 	/**
-	 * Budget and spend on the actions planned in a year in the reader's scope, per tier of
-	 * the latest segmentation run (Small when unranked) and per owner. One grouped query.
+	 * Budget and spend on the actions planned in a year in the reader's scope, per tier
+	 * of the latest segmentation run (Small when unranked) and per owner. One grouped
+	 * query.
 	 */
 	public LoyaltyBudget budget(RecordScope scope, int year) {
 		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "l.account_id");
@@ -311,8 +311,8 @@ public class LoyaltyActions {
 			total = add(total, cell.line(null, null));
 		}
 		List<LoyaltyBudget.Line> ownerLines = new ArrayList<>(byOwner.values());
-		ownerLines.sort(Comparator.comparing(LoyaltyBudget.Line::budget).reversed()
-			.thenComparing(LoyaltyBudget.Line::key));
+		ownerLines
+			.sort(Comparator.comparing(LoyaltyBudget.Line::budget).reversed().thenComparing(LoyaltyBudget.Line::key));
 		return new LoyaltyBudget(year, new ArrayList<>(byTier.values()), ownerLines, total);
 	}
 
@@ -345,7 +345,7 @@ public class LoyaltyActions {
 				"/loyalty-actions/" + action.getId(), action.getBudget(), reason));
 	}
 
-	private LoyaltyAction.Plan plan(CurrentUser me, LoyaltyActionInput input) {
+	private LoyaltyAction.Plan toPlan(CurrentUser me, LoyaltyActionInput input) {
 		long owner = StringUtils.hasText(input.owner()) ? this.users.requireActive(input.owner().strip(), "owner").id()
 				: me.id();
 		String description = StringUtils.hasText(input.description()) ? input.description().strip() : null;
@@ -384,9 +384,9 @@ public class LoyaltyActions {
 		return (date != null) ? date.toLocalDate() : null;
 	}
 
-	private record Row(long id, long accountId, LoyaltyType type, long ownerId, LocalDate plannedOn,
-			BigDecimal budget, String description, LoyaltyStatus status, BigDecimal spend, LocalDate doneOn,
-			String outcome, LoyaltyEffect effect, int version) {
+	private record Row(long id, long accountId, LoyaltyType type, long ownerId, LocalDate plannedOn, BigDecimal budget,
+			String description, LoyaltyStatus status, BigDecimal spend, LocalDate doneOn, String outcome,
+			LoyaltyEffect effect, int version) {
 	}
 
 	private record Cell(String tier, long ownerId, long actions, BigDecimal budget, BigDecimal spend) {

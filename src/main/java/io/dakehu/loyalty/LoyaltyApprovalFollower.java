@@ -6,8 +6,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves a loyalty action on when its approval is decided. A plain listener, so it runs
- * in the decision's transaction: the action and the request commit together, or neither.
+ * Moves a loyalty action on when its approval is decided. A plain listener, so it runs in
+ * the decision's transaction: the action and the request commit together, or neither.
  */
 @Component
 class LoyaltyApprovalFollower {

@@ -8,7 +8,8 @@ import java.util.List;
 public record LoyaltyCalendar(YearMonth month, List<List<Day>> weeks) {
 
 	/**
-	 * @param inMonth false for the days of the months before and after shown to fill a week
+	 * @param inMonth false for the days of the months before and after shown to fill a
+	 * week
 	 */
 	public record Day(LocalDate date, boolean inMonth, boolean today, List<LoyaltyActionView> actions) {
 	}

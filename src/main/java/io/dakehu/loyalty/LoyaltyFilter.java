@@ -8,8 +8,7 @@ import java.time.LocalDate;
  * @param from the first planned day, inclusive
  * @param to the last planned day, inclusive
  */
-public record LoyaltyFilter(Long id, Long accountId, Long ownerId, LoyaltyStatus status, LocalDate from,
-		LocalDate to) {
+public record LoyaltyFilter(Long id, Long accountId, Long ownerId, LoyaltyStatus status, LocalDate from, LocalDate to) {
 
 	public static LoyaltyFilter all() {
 		return new LoyaltyFilter(null, null, null, null, null, null);
