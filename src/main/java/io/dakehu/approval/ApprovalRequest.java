@@ -122,16 +122,8 @@ class ApprovalRequest {
 		return this.subjectTitle;
 	}
 
-	BigDecimal getAmount() {
-		return this.amount;
-	}
-
 	long getRequesterId() {
 		return this.requesterId;
-	}
-
-	long getApproverId() {
-		return this.approverId;
 	}
 
 	ApprovalLevel getLevel() {

@@ -111,16 +111,6 @@ public class Approvals {
 		return view(saved.getId());
 	}
 
-	/** The user a new request of this level by this requester goes to. */
-	public Optional<UserSummary> approverFor(long requesterId, BigDecimal amount) {
-		return route(requesterId, this.settings.levelFor(amount));
-	}
-
-	/** Whether an amount needs a director rather than a manager. */
-	public ApprovalLevel levelFor(BigDecimal amount) {
-		return this.settings.levelFor(amount);
-	}
-
 	private Optional<UserSummary> route(long requesterId, ApprovalLevel level) {
 		UserSummary requester = this.users.get(requesterId);
 		if (level == ApprovalLevel.MANAGER) {
@@ -205,11 +195,6 @@ public class Approvals {
 		Map<String, Object> params = new HashMap<>();
 		params.put("me", me.id());
 		return list(new StringBuilder("a.requester_id = :me"), status, params, limit);
-	}
-
-	/** How many requests wait for the reader's decision. */
-	public int pendingFor(CurrentUser me) {
-		return inbox(me, ApprovalStatus.PENDING, 1000).size();
 	}
 
 	/**

@@ -96,7 +96,12 @@ class LoyaltyPagesTests {
 		this.mvc
 			.perform(post("/approvals/" + request + "/approve").with(asManager)
 				.with(csrf())
-				.param("version", "0")
+				.param("version",
+						this.jdbc.sql("select version from approval_request where id = :id")
+							.param("id", request)
+							.query(Integer.class)
+							.single()
+							.toString())
 				.param("comment", "Fine"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(page(get("/accounts/" + account + "/loyalty/section"), asKam, true)).contains("已批准");
