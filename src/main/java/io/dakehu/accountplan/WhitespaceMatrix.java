@@ -16,6 +16,18 @@ import java.util.List;
 public record WhitespaceMatrix(long accountId, LocalDate from, LocalDate to, List<Column> columns, List<Row> rows,
 		int hiddenSubsidiaries) {
 
+	public long boughtCells() {
+		return count(CellState.BOUGHT);
+	}
+
+	public long openCells() {
+		return count(CellState.OPEN_OPPORTUNITY);
+	}
+
+	public long whiteCells() {
+		return count(CellState.WHITE_SPACE);
+	}
+
 	/** How many cells are in the state. */
 	public long count(CellState state) {
 		return this.rows.stream()
