@@ -247,7 +247,7 @@ abstract class WhitespaceTests extends ApiTestSupport {
 		if (lost) {
 			this.api
 				.post(this.kam, "/api/v1/opportunities/" + created.id() + "/lose",
-						json("reason", "Price", "version", created.version()))
+						json("reason", "Price", "competitor", "Rival Pumps", "version", created.version()))
 				.expect(200);
 		}
 		this.deals.add(new Deal(created.id(), account, lines, lost));
