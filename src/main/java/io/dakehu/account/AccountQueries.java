@@ -38,6 +38,9 @@ public class AccountQueries {
 			"region", "a.region", "status", "a.status", "updated", "a.updated_at", "created", "a.created_at",
 			"registrationId", "a.registration_id");
 
+	/** How many levels of subsidiaries a group reaches down. */
+	private static final int MAX_GROUP_DEPTH = 10;
+
 	/**
 	 * How many matches a filtered list counts at most.
 	 */
@@ -344,6 +347,41 @@ public class AccountQueries {
 			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	/**
+	 * The account and its live subsidiaries at every depth, those outside the scope
+	 * counted but left out: a group's plan covers what its reader works on. Read level by
+	 * level; a hierarchy has no cycles (a parent is refused when it would make one), and
+	 * the depth is bounded all the same.
+	 * @throws NotFoundException when the account does not exist or lies outside the scope
+	 */
+	public AccountGroup group(RecordScope scope, long id) {
+		AccountRef root = requireVisible(scope, id);
+		List<AccountRef> found = new ArrayList<>();
+		Set<Long> seen = new HashSet<>(Set.of(id));
+		List<Long> level = List.of(id);
+		for (int depth = 0; depth < MAX_GROUP_DEPTH && !level.isEmpty(); depth++) {
+			List<AccountRef> children = new ArrayList<>();
+			for (List<Long> chunk : chunks(level)) {
+				children.addAll(this.jdbc
+					.sql("select a.id, a.name, a.owner_id from account a where a.parent_id in (:ids)"
+							+ " and a.archived = false")
+					.param("ids", chunk)
+					.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
+					.list());
+			}
+			children.removeIf((child) -> !seen.add(child.id()));
+			found.addAll(children);
+			level = children.stream().map(AccountRef::id).toList();
+		}
+		Set<Long> visible = visible(scope, found.stream().map(AccountRef::id).toList());
+		List<AccountRef> shown = found.stream()
+			.filter((child) -> visible.contains(child.id()))
+			.sorted(Comparator.comparing((AccountRef child) -> Account.searchKey(child.name()))
+				.thenComparing(AccountRef::id))
+			.toList();
+		return new AccountGroup(root, shown, found.size() - shown.size());
 	}
 
 	/**

@@ -145,6 +145,18 @@ public class Catalog {
 		return names;
 	}
 
+	/** Every product line by name, each with the active product to suggest for it. */
+	@Transactional(readOnly = true)
+	public List<ProductLineView> productLines() {
+		return this.jdbc.sql("""
+				select l.id, l.name,
+				       (select p.id from product p where p.product_line_id = l.id and p.active = true
+				        order by p.name, p.id limit 1)
+				from product_line l order by l.name, l.id""")
+			.query((rs, n) -> new ProductLineView(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public long count() {
 		return this.products.count();

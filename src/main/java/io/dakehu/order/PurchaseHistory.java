@@ -61,6 +61,24 @@ public class PurchaseHistory {
 	}
 
 	/**
+	 * What these accounts bought together from {@code from} to {@code to}, both included;
+	 * zero when nothing. Read along the (account, date) index.
+	 */
+	public BigDecimal total(Collection<Long> accountIds, LocalDate from, LocalDate to) {
+		if (accountIds.isEmpty()) {
+			return BigDecimal.ZERO;
+		}
+		return this.jdbc.sql("""
+				select coalesce(sum(amount), 0) from order_line
+				where account_id in (:ids) and order_date between :from and :to""")
+			.param("ids", Set.copyOf(accountIds))
+			.param("from", from)
+			.param("to", to)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	/**
 	 * Accounts of a book whose first purchase falls on one of the given days of the year,
 	 * for the contact plan's anniversaries (DOMAIN.md §10.2), by account name.
 	 * @param ownerIds only these owners' accounts; null for every account in the scope

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
+import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Comparison;
@@ -56,12 +57,15 @@ class OpportunityPages {
 
 	private final Users users;
 
+	private final Catalog catalog;
+
 	private final Labels labels;
 
 	private final PipelineViews views;
 
 	OpportunityPages(Pipeline pipeline, Opportunities opportunities, Comparisons comparisons, AccountQueries accounts,
-			Users users, Labels labels, PipelineViews views) {
+			Users users, Catalog catalog, Labels labels, PipelineViews views) {
+		this.catalog = catalog;
 		this.pipeline = pipeline;
 		this.opportunities = opportunities;
 		this.comparisons = comparisons;
@@ -71,12 +75,21 @@ class OpportunityPages {
 		this.views = views;
 	}
 
+	/**
+	 * A new opportunity, optionally for an account and with a product and a name already
+	 * filled in, as a white cell of a key account plan's whitespace matrix opens it.
+	 */
 	@GetMapping("/opportunities/new")
-	String newForm(@RequestParam(required = false) Long accountId, Model model) {
+	String newForm(@RequestParam(required = false) Long accountId, @RequestParam(required = false) Long productId,
+			@RequestParam(required = false) String name, Model model) {
 		CurrentUser me = this.users.current();
 		if (accountId != null) {
 			model.addAttribute("account", this.accounts.requireVisible(me.scope(), accountId));
 		}
+		if (productId != null) {
+			model.addAttribute("product", this.catalog.get(productId));
+		}
+		model.addAttribute("name", name);
 		model.addAttribute("accountId", accountId);
 		formOptions(model, me);
 		return "opportunity/form";

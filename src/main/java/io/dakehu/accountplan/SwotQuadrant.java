@@ -1,0 +1,8 @@
+package io.dakehu.accountplan;
+
+/** The four lists of a SWOT analysis. */
+public enum SwotQuadrant {
+
+	STRENGTH, WEAKNESS, OPPORTUNITY, THREAT
+
+}
