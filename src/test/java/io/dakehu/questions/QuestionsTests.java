@@ -337,15 +337,22 @@ abstract class QuestionsTests extends ApiTestSupport {
 		overdueDays.put(pastCadence, 1);
 		overdueDays.put(plannedPast, 3);
 
+		// Longest overdue first.
+		List<Long> expected = overdueDays.entrySet()
+			.stream()
+			.sorted(Map.Entry.<Long, Integer>comparingByValue().reversed())
+			.map(Map.Entry::getKey)
+			.toList();
+
 		JsonNode answer = answer(this.kam, "contact-overdue");
-		assertThat(ids(answer)).containsExactly(pastCadence, plannedPast).doesNotContain(dueToday, never);
+		assertThat(ids(answer)).containsExactlyElementsOf(expected).doesNotContain(dueToday, never, plannedAhead);
 		for (JsonNode row : answer.get("accounts").get("content")) {
 			assertThat(row.get("facts").get("daysOverdue").asInt())
 				.isEqualTo(overdueDays.get(row.get("accountId").asLong()));
 		}
-		assertThat(answer.get("accounts").get("content").get(0).get("fact").asString()).contains("1 day overdue");
+		assertThat(answer.get("accounts").get("content").get(1).get("fact").asString()).contains("1 day overdue");
 		assertThat(answer.get("accounts").get("totalElements").asLong()).isEqualTo(2);
-		assertThat(accounts(this.manager, "contact-overdue")).containsExactly(pastCadence, plannedPast);
+		assertThat(accounts(this.manager, "contact-overdue")).containsExactlyElementsOf(expected);
 		assertThat(accounts(this.otherKam, "contact-overdue")).containsExactly(others);
 	}
 
