@@ -1,15 +1,18 @@
 package io.dakehu.questions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.activity.LastContactSql;
@@ -26,6 +29,8 @@ import io.dakehu.service.ComplaintSql;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,14 +49,22 @@ public class StandardQuestions {
 	/** How many of last year's biggest customers the answer follows. */
 	static final int BIGGEST = 10;
 
+	/** Rows fetched at a time when a whole answer is read. */
+	private static final int FETCH_SIZE = 1000;
+
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate streaming;
 
 	private final Segmentation segmentation;
 
 	private final Clock clock;
 
-	StandardQuestions(JdbcClient jdbc, Segmentation segmentation, Clock clock) {
+	StandardQuestions(JdbcClient jdbc, DataSource dataSource, Segmentation segmentation, Clock clock) {
 		this.jdbc = jdbc;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.streaming = new NamedParameterJdbcTemplate(template);
 		this.segmentation = segmentation;
 		this.clock = clock;
 	}
@@ -60,27 +73,18 @@ public class StandardQuestions {
 	public Answer answer(RecordScope scope, Question question, PageRequest page) {
 		LocalDate today = LocalDate.now(this.clock);
 		Statement statement = statement(scope, question, today);
-		Map<String, Object> params = new HashMap<>(statement.params());
-		params.put("questionToday", Date.valueOf(today));
+		Map<String, Object> params = params(statement, today);
 		params.put("questionLimit", page.size());
 		params.put("questionOffset", page.offset());
-		StringBuilder select = new StringBuilder("select b.account_id, b.account_name, ow.display_name as owner_name");
-		for (Fact fact : question.facts()) {
-			select.append(", ").append(fact.sql()).append(" as f_").append(fact.key());
-		}
-		select.append(", count(*) over () as total_rows from ")
-			.append(statement.joins())
-			.append(UserNameSql.join("ow", "b.owner_id"))
-			.append(" where ")
-			.append(statement.where())
-			.append(" order by ")
-			.append(statement.orderBy())
-			.append(", b.account_name, b.account_id limit :questionLimit offset :questionOffset");
 		long[] total = { 0 };
-		List<AnswerRow> rows = this.jdbc.sql(select.toString()).params(params).query((rs, n) -> {
-			total[0] = rs.getLong("total_rows");
-			return row(rs, question);
-		}).list();
+		List<AnswerRow> rows = this.jdbc
+			.sql(select(question, statement) + " limit :questionLimit offset :questionOffset")
+			.params(params)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total_rows");
+				return row(rs, question);
+			})
+			.list();
 		if (rows.isEmpty() && page.page() > 0) {
 			// Past the last page the window has no row to carry the total.
 			total[0] = this.jdbc.sql("select count(*) from " + statement.joins() + " where " + statement.where())
@@ -92,6 +96,56 @@ public class StandardQuestions {
 				? this.jdbc.sql("select " + ProductLineSql.lineCount()).query(Long.class).single() : 0;
 		return new Answer(question, statement.periodFrom(), statement.periodTo(), lines,
 				new PageResult<>(rows, page.page(), page.size(), total[0]));
+	}
+
+	/**
+	 * Every account behind the answer, in the answer's order, handed over one at a time
+	 * as the database sends them (a file of a director's whole answer never sits in
+	 * memory, and the statement runs once, not once per page).
+	 */
+	public void each(RecordScope scope, Question question, RowHandler handler) {
+		LocalDate today = LocalDate.now(this.clock);
+		Statement statement = statement(scope, question, today);
+		// A read-only transaction keeps the cursor open, so PostgreSQL sends the rows in
+		// batches of the fetch size rather than all at once.
+		this.streaming.query(select(question, statement), params(statement, today), (ResultSet rs) -> {
+			try {
+				handler.handle(row(rs, question));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	/** What takes each row of a whole answer, such as a file being written. */
+	@FunctionalInterface
+	public interface RowHandler {
+
+		void handle(AnswerRow row) throws IOException;
+
+	}
+
+	private static Map<String, Object> params(Statement statement, LocalDate today) {
+		Map<String, Object> params = new HashMap<>(statement.params());
+		params.put("questionToday", Date.valueOf(today));
+		return params;
+	}
+
+	private static String select(Question question, Statement statement) {
+		StringBuilder select = new StringBuilder("select b.account_id, b.account_name, ow.display_name as owner_name");
+		for (Fact fact : question.facts()) {
+			select.append(", ").append(fact.sql()).append(" as f_").append(fact.key());
+		}
+		return select.append(", count(*) over () as total_rows from ")
+			.append(statement.joins())
+			.append(UserNameSql.join("ow", "b.owner_id"))
+			.append(" where ")
+			.append(statement.where())
+			.append(" order by ")
+			.append(statement.orderBy())
+			.append(", b.account_name, b.account_id")
+			.toString();
 	}
 
 	private Statement statement(RecordScope scope, Question question, LocalDate today) {

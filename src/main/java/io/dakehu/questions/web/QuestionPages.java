@@ -82,15 +82,7 @@ class QuestionPages {
 		List<String> header = this.texts.headers(locale, question);
 		return TableDownload.of("question-" + question.code(), file, (table) -> {
 			table.row(header);
-			for (int page = 0;; page++) {
-				Answer answer = this.questions.answer(scope, question, new PageRequest(page, PageRequest.MAX_SIZE));
-				for (AnswerRow row : answer.accounts().content()) {
-					table.row(this.texts.fileRow(locale, question, row));
-				}
-				if (!answer.accounts().hasNext()) {
-					break;
-				}
-			}
+			this.questions.each(scope, question, (row) -> table.row(this.texts.fileRow(locale, question, row)));
 		});
 	}
 
