@@ -80,7 +80,7 @@ public class Whitespace {
 		Map<String, Object> params = new HashMap<>(bought.params());
 		params.putAll(open.params());
 		Map<String, WhitespaceMatrix.Cell> found = new HashMap<>();
-		this.jdbc.sql(CELLS.formatted(bought.table(), open.table(), ProductLineSql.TABLE))
+		this.jdbc.sql(CELLS.formatted(bought.table(), open.table(), ProductLineSql.products()))
 			.params(params)
 			.query((rs, n) -> {
 				long account = rs.getLong("account_id");

@@ -3,18 +3,27 @@ package io.dakehu.catalog;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Each product's line, as a derived table other modules compose into set-based SQL (the
- * whitespace matrix sums purchases and deals by product line). Columns:
- * {@code product_id}, {@code product_line_id}; products without a line have no row.
+ * Which product line each product belongs to, as SQL for other modules' set-based reports
+ * (how many of our product lines a customer buys, DOMAIN.md §11). Products without a line
+ * are left out.
  */
 @NamedInterface("sql")
 public final class ProductLineSql {
 
-	/** The derived table; it has no parameters. */
-	public static final String TABLE = """
-			(select p.id as product_id, p.product_line_id from product p where p.product_line_id is not null)""";
-
 	private ProductLineSql() {
+	}
+
+	/**
+	 * A parenthesised sub-select without parameters, with columns {@code product_id} and
+	 * {@code product_line_id}.
+	 */
+	public static String products() {
+		return "(select pp.id as product_id, pp.product_line_id from product pp where pp.product_line_id is not null)";
+	}
+
+	/** A scalar sub-select: how many product lines the catalog has. */
+	public static String lineCount() {
+		return "(select count(*) from product_line)";
 	}
 
 }

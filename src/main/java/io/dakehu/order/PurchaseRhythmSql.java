@@ -14,7 +14,11 @@ import org.springframework.modulith.NamedInterface;
  * row. Columns: {@code account_id}, {@code revenue}, {@code prior_revenue},
  * {@code last_purchase} (a date), {@code usual_gap} (null with fewer than two purchase
  * days). One scan along the (account, date) index; several lines on one day are one
- * purchase, so an order split into lines does not shorten the interval.
+ * purchase, so an order split into lines does not shorten the interval: the gap from a
+ * line to the one before it on the same day is no gap (null, which the median skips), and
+ * between days only the day's first line has one, so the gaps are exactly those between
+ * purchase days without first summing the lines per day (which took a third of a churn
+ * run, BENCHMARKS.md).
  */
 @NamedInterface("sql")
 public record PurchaseRhythmSql(String table, Map<String, Object> params) {
@@ -25,13 +29,11 @@ public record PurchaseRhythmSql(String table, Map<String, Object> params) {
 			        sum(r.amount) filter (where r.order_date < :rhythmFrom) as prior_revenue,
 			        max(r.order_date) as last_purchase,
 			        percentile_cont(0.5) within group (order by r.gap) as usual_gap
-			 from (select d.account_id, d.order_date, d.amount,
-			              cast(d.order_date - lag(d.order_date) over (partition by d.account_id order by d.order_date)
-			                   as integer) as gap
-			       from (select o.account_id, o.order_date, sum(o.amount) as amount
-			             from order_line o
-			             where o.order_date between :rhythmPriorFrom and :rhythmTo
-			             group by o.account_id, o.order_date) d) r
+			 from (select o.account_id, o.order_date, o.amount,
+			              nullif(cast(o.order_date - lag(o.order_date) over (partition by o.account_id
+			                                                                 order by o.order_date) as integer), 0) as gap
+			       from order_line o
+			       where o.order_date between :rhythmPriorFrom and :rhythmTo) r
 			 group by r.account_id)""";
 
 	/**

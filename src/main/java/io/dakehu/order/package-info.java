@@ -4,5 +4,5 @@
  * {@link io.dakehu.order.OrderLedger#append}; reads are scoped like accounts.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "account :: sql", "catalog", "identity", "shared" })
+		allowedDependencies = { "account", "account :: sql", "catalog", "catalog :: sql", "identity", "shared" })
 package io.dakehu.order;

@@ -1,12 +1,16 @@
 package io.dakehu.retention;
 
+import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import io.dakehu.account.CustomerSql;
 import io.dakehu.activity.LastContactSql;
@@ -20,6 +24,8 @@ import io.dakehu.service.ComplaintSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
@@ -129,9 +135,22 @@ class ChurnScoreWriter {
 
 	private final Segmentation segmentation;
 
-	ChurnScoreWriter(JdbcClient jdbc, Segmentation segmentation) {
+	private final boolean postgres;
+
+	ChurnScoreWriter(JdbcClient jdbc, DataSource dataSource, Segmentation segmentation) {
 		this.jdbc = jdbc;
 		this.segmentation = segmentation;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			return product.toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Cannot tell which database churn runs on", ex);
+		}
 	}
 
 	/**
@@ -164,20 +183,48 @@ class ChurnScoreWriter {
 				complaints.table(), LastContactSql.table(), tier.table(), deals.table(), receivables.table());
 		String sql = INSERT.formatted(RiskLevel.HIGH.from(), RiskLevel.MEDIUM.from(),
 				POINTS.formatted(RECENT_COMPLAINTS, facts));
+		sumAlongAccounts();
 		this.jdbc.sql(sql).params(params).update();
-		this.jdbc
+		restorePlanner();
+		long[] counts = this.jdbc
 			.sql("""
-					update churn_run set
-					    accounts = (select count(*) from churn_score s where s.run_id = :run),
-					    high_count = (select count(*) from churn_score s where s.run_id = :run and s.risk_level = 'HIGH'),
-					    medium_count = (select count(*) from churn_score s where s.run_id = :run and s.risk_level = 'MEDIUM'),
-					    low_count = (select count(*) from churn_score s where s.run_id = :run and s.risk_level = 'LOW'),
-					    duration_millis = :millis
-					where id = :run""")
+					select count(*), count(case when s.risk_level = 'HIGH' then 1 end),
+					       count(case when s.risk_level = 'MEDIUM' then 1 end), count(case when s.risk_level = 'LOW' then 1 end)
+					from churn_score s where s.run_id = :run""")
+			.param("run", runId)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
+			.single();
+		this.jdbc.sql("""
+				update churn_run set accounts = :accounts, high_count = :high, medium_count = :medium, low_count = :low,
+				    duration_millis = :millis
+				where id = :run""")
+			.param("accounts", counts[0])
+			.param("high", counts[1])
+			.param("medium", counts[2])
+			.param("low", counts[3])
 			.param("run", runId)
 			.param("millis", (System.nanoTime() - started) / 1_000_000)
 			.update();
 		return runId;
+	}
+
+	/**
+	 * Makes PostgreSQL read the ledger one account at a time along the covering (account,
+	 * date) index for the rest of the transaction, as a segmentation run does (decision
+	 * 0012): left to itself it hashes every (account, day) and sorts them again for the
+	 * interval, which took three quarters of a run (BENCHMARKS.md, churn-risk run). H2
+	 * needs nothing.
+	 */
+	private void sumAlongAccounts() {
+		if (this.postgres) {
+			this.jdbc.sql("set local enable_hashagg = off").update();
+		}
+	}
+
+	private void restorePlanner() {
+		if (this.postgres) {
+			this.jdbc.sql("reset enable_hashagg").update();
+		}
 	}
 
 	/** The points each factor adds today, as the administrator set them. */

@@ -53,4 +53,12 @@ public class Segmentation {
 		return TierSql.of(this.runs.latestRunId().orElse(null), this.settings.settings());
 	}
 
+	/**
+	 * Where each account stood in the latest company-wide run (tier, class, value, margin
+	 * and net profit), for other modules' set-based reports.
+	 */
+	public StandingSql latestStandingSql() {
+		return StandingSql.of(this.runs.latestRunId().map(this.runs::summary).orElse(null));
+	}
+
 }

@@ -57,4 +57,22 @@ public record ComplaintSql(String table, Map<String, Object> params) {
 		return new ComplaintSql(SUMMARY, params);
 	}
 
+	/**
+	 * The accounts with repeated complaints in a period (DOMAIN.md §10.3): those with at
+	 * least as many complaints received from {@code from} (included) to {@code to}
+	 * (excluded) as make the repeated flag. Columns: {@code account_id},
+	 * {@code complaints}. Whether the account is big enough to be flagged is its tier's
+	 * and class's business, which the caller joins.
+	 */
+	public static ComplaintSql repeatedBetween(LocalDateTime from, LocalDateTime to) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("repeatedFrom", Timestamp.valueOf(from));
+		params.put("repeatedTo", Timestamp.valueOf(to));
+		params.put("repeatedCount", Complaints.REPEAT_COUNT);
+		return new ComplaintSql("""
+				(select rc.account_id, count(*) as complaints from complaint rc
+				 where rc.received_at >= :repeatedFrom and rc.received_at < :repeatedTo
+				 group by rc.account_id having count(*) >= :repeatedCount)""", params);
+	}
+
 }
