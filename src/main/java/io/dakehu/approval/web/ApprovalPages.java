@@ -2,6 +2,7 @@ package io.dakehu.approval.web;
 
 import java.util.List;
 
+import io.dakehu.approval.ApprovalLevel;
 import io.dakehu.approval.ApprovalStateException;
 import io.dakehu.approval.ApprovalStatus;
 import io.dakehu.approval.ApprovalView;
@@ -70,8 +71,12 @@ class ApprovalPages {
 		CurrentUser me = this.users.current();
 		ApprovalView approval = this.approvals.get(me, id);
 		model.addAttribute("a", approval);
-		model.addAttribute("canDecide", approval.status() == ApprovalStatus.PENDING && me.managesOthers()
-				&& !me.username().equals(approval.requester()));
+		// The form only where a decision would be taken: above the threshold, a
+		// director's.
+		boolean entitled = (approval.level() == ApprovalLevel.DIRECTOR) ? me.role().seesEverything()
+				: me.managesOthers();
+		model.addAttribute("canDecide",
+				approval.status() == ApprovalStatus.PENDING && entitled && !me.username().equals(approval.requester()));
 		return "approval/show";
 	}
 
