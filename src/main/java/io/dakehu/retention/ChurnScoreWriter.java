@@ -186,6 +186,7 @@ class ChurnScoreWriter {
 		sumAlongAccounts();
 		this.jdbc.sql(sql).params(params).update();
 		restorePlanner();
+		refreshStatistics();
 		long[] counts = this.jdbc
 			.sql("""
 					select count(*), count(case when s.risk_level = 'HIGH' then 1 end),
@@ -224,6 +225,19 @@ class ChurnScoreWriter {
 	private void restorePlanner() {
 		if (this.postgres) {
 			this.jdbc.sql("reset enable_hashagg").update();
+		}
+	}
+
+	/**
+	 * Tells PostgreSQL how many scores there now are before the run reads them back (the
+	 * risers compared with the run before): with the statistics of an emptier table it
+	 * planned that comparison as a loop over every score per riser, which took minutes at
+	 * 100,000 customers until autovacuum caught up (BENCHMARKS.md, churn-risk run).
+	 * Analyzing counts the run's own, not yet committed, rows.
+	 */
+	private void refreshStatistics() {
+		if (this.postgres) {
+			this.jdbc.sql("analyze churn_score").update();
 		}
 	}
 
