@@ -397,10 +397,10 @@ class ReceivablesBenchmark {
 				insert into receipt (contract_id, account_id, received_on, amount, method, reference, recorded_by,
 				                     recorded_at)
 				select p.contract_id, p.account_id, least(current_date, p.due_date - 10 + floor(random() * 40)::int),
-				       p.paid, 'BANK_TRANSFER', 'I' || p.id, ?, now()
-				from (select i.*, case when u < 0.75 then i.amount when u < 0.85 then round(i.amount / 2, 2) end as paid
+				       p.pay, 'BANK_TRANSFER', 'I' || p.id, ?, now()
+				from (select i.*, case when u < 0.75 then i.amount when u < 0.85 then round(i.amount / 2, 2) end as pay
 				      from (select i.*, random() as u from instalment i where i.due_date < current_date) i) p
-				where p.paid is not null""", admin);
+				where p.pay is not null""", admin);
 		jdbc.update("""
 				insert into receipt_allocation (receipt_id, instalment_id, amount)
 				select r.id, cast(substr(r.reference, 2) as bigint), r.amount from receipt r""");
