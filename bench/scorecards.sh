@@ -195,11 +195,12 @@ plan() { # SQL: its plan, run once
 # The statements CreditRatings runs, written out with the values the application binds: the reader's book
 # (AccountBookSql over AccountScopeSql), the due list's count and first 500 rows with each row's latest rating, and
 # the heat map's counts by the latest run's tier and the latest rating's grade.
-book() { # reader id, owner ids
+book() { # reader id, owner ids: the owners' accounts, then those shared with the reader
   echo "(select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id,
  bk.key_account_type as key_account_type from account bk where bk.archived = false and bk.owner_id is not null
- and (bk.owner_id in ($2) or exists (select 1 from account_team_member sm where sm.account_id = bk.id
- and sm.user_id = $1)))"
+ and bk.owner_id in ($2) union select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id,
+ bk.key_account_type as key_account_type from account bk where bk.archived = false and bk.owner_id is not null
+ and bk.id in (select sm.account_id from account_team_member sm where sm.user_id = $1))"
 }
 DUE_FROM() { # reader id, owner ids
   echo "from $(book "$1" "$2") b where not exists (select 1 from credit_rating r where r.account_id = b.account_id

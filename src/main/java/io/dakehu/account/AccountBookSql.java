@@ -26,19 +26,30 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 	 * @param ownerIds only accounts these users own; null for every account in the scope
 	 */
 	public static AccountBookSql of(RecordScope scope, Collection<Long> ownerIds) {
-		AccountScopeSql scoped = AccountScopeSql.onAccountTable(scope, "bk");
-		Map<String, Object> params = new HashMap<>(scoped.params());
-		StringBuilder sql = new StringBuilder(
-				"(select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id,"
-						+ " bk.key_account_type as key_account_type from account bk where bk.archived = false"
-						+ " and bk.owner_id is not null and ")
-			.append(scoped.condition());
+		Map<String, Object> params = new HashMap<>();
+		String owners = "";
 		if (ownerIds != null) {
 			// An empty set matches nothing; "in ()" is not valid SQL.
-			sql.append(" and bk.owner_id in (:bookOwners)");
+			owners = " and bk.owner_id in (:bookOwners)";
 			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
 		}
-		return new AccountBookSql(sql.append(')').toString(), params);
+		if (scope.all()) {
+			return new AccountBookSql("(" + SELECT + owners + ")", params);
+		}
+		// The owners' accounts and the accounts shared with the reader as two branches
+		// rather than one "owner in (...) or exists (shared)" condition, which PostgreSQL
+		// can only answer by reading every account: each branch is an index range (a
+		// KAM's book is their accounts, not the company's). UNION drops an account found
+		// by both.
+		params.put("scopeOwners", scope.ownerIds());
+		params.put("scopeUser", scope.userId());
+		return new AccountBookSql("(" + SELECT + " and bk.owner_id in (:scopeOwners)" + owners + " union " + SELECT
+				+ " and bk.id in (select sm.account_id from account_team_member sm where sm.user_id = :scopeUser)"
+				+ owners + ")", params);
 	}
+
+	private static final String SELECT = "select bk.id as account_id, bk.name as account_name,"
+			+ " bk.owner_id as owner_id, bk.key_account_type as key_account_type from account bk"
+			+ " where bk.archived = false and bk.owner_id is not null";
 
 }

@@ -119,7 +119,7 @@ abstract class SelectionTests extends ApiTestSupport {
 			.expect(400);
 		JsonNode error = refused.body().get("errors").get(0);
 		assertThat(error.get("field").asString()).isEqualTo("owner");
-		assertThat(error.get("message").asString()).contains("1 key accounts now, their maximum of 1");
+		assertThat(error.get("message").asString()).contains("already holds their maximum of key accounts (1 of 1)");
 		assertThat(this.api.get(this.kam, "/api/v1/accounts/" + account).expect(200).text("keyAccountType")).isNull();
 		assertThat(this.api.get(this.kam, "/api/v1/selection-evaluations/" + evaluated.id())
 			.expect(200)
