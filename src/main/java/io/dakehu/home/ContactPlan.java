@@ -25,6 +25,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.order.PurchaseHistory;
 import io.dakehu.service.ServiceLevel;
 import io.dakehu.service.ServiceLevels;
+import io.dakehu.shared.MonthGrid;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
@@ -248,24 +249,15 @@ public class ContactPlan {
 	 */
 	public Month month(CurrentUser me, Scope scope, YearMonth month) {
 		Collection<Long> owners = owners(me, scope);
-		LocalDate first = month.atDay(1);
-		LocalDate gridStart = first.minusDays(first.getDayOfWeek().getValue() - 1L);
-		LocalDate last = month.atEndOfMonth();
-		LocalDate gridEnd = last.plusDays(7L - last.getDayOfWeek().getValue());
+		LocalDate gridStart = MonthGrid.start(month);
+		LocalDate gridEnd = MonthGrid.end(month);
 		Map<LocalDate, List<DueContact>> byDay = new HashMap<>();
 		this.home.dueBetween(me.scope(), owners, gridStart, gridEnd, new PageRequest(0, MOST_ACCOUNTS))
 			.content()
 			.forEach((account) -> byDay.computeIfAbsent(account.dueOn(), (d) -> new ArrayList<>()).add(account));
 		LocalDate today = today();
-		List<List<Day>> weeks = new ArrayList<>();
-		for (LocalDate day = gridStart; !day.isAfter(gridEnd); day = day.plusDays(1)) {
-			if (day.getDayOfWeek().getValue() == 1) {
-				weeks.add(new ArrayList<>());
-			}
-			weeks.get(weeks.size() - 1)
-				.add(new Day(day, YearMonth.from(day).equals(month), day.equals(today),
-						byDay.getOrDefault(day, List.of())));
-		}
+		List<List<Day>> weeks = MonthGrid.weeks(month,
+				(day, inMonth) -> new Day(day, inMonth, day.equals(today), byDay.getOrDefault(day, List.of())));
 		return new Month(month, weeks);
 	}
 

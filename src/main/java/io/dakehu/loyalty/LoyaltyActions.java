@@ -5,11 +5,9 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +28,7 @@ import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
+import io.dakehu.shared.MonthGrid;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
@@ -252,26 +251,16 @@ public class LoyaltyActions {
 	 * Monday-first weeks covering the whole month.
 	 */
 	public LoyaltyCalendar month(CurrentUser me, YearMonth month, boolean onlyMine) {
-		LocalDate first = month.atDay(1);
-		LocalDate start = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		LocalDate last = month.atEndOfMonth();
-		LocalDate end = last.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-		LoyaltyFilter filter = new LoyaltyFilter(null, null, onlyMine ? me.id() : null, null, start, end);
+		LoyaltyFilter filter = new LoyaltyFilter(null, null, onlyMine ? me.id() : null, null, MonthGrid.start(month),
+				MonthGrid.end(month));
 		Map<LocalDate, List<LoyaltyActionView>> byDay = new HashMap<>();
 		list(me.scope(), filter, MAX_ROWS_SHOWN).stream()
 			.filter((a) -> a.status() != LoyaltyStatus.REJECTED)
 			.sorted(Comparator.comparing(LoyaltyActionView::id))
 			.forEach((a) -> byDay.computeIfAbsent(a.plannedOn(), (d) -> new ArrayList<>()).add(a));
 		LocalDate today = LocalDate.now(this.clock);
-		List<List<LoyaltyCalendar.Day>> weeks = new ArrayList<>();
-		for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-			if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
-				weeks.add(new ArrayList<>());
-			}
-			weeks.get(weeks.size() - 1)
-				.add(new LoyaltyCalendar.Day(day, YearMonth.from(day).equals(month), day.equals(today),
-						byDay.getOrDefault(day, List.of())));
-		}
+		List<List<LoyaltyCalendar.Day>> weeks = MonthGrid.weeks(month, (day, inMonth) -> new LoyaltyCalendar.Day(day,
+				inMonth, day.equals(today), byDay.getOrDefault(day, List.of())));
 		return new LoyaltyCalendar(month, weeks);
 	}
 
