@@ -1,0 +1,53 @@
+# Shared by the benchmark scripts that measure the jar on a fresh PostgreSQL 15 (Debian's packages), sourced after
+# the script has set PORT, PGPORT and its other parameters. bench_start: finds or builds the jar, starts PostgreSQL
+# in a temporary directory (stopped and removed at exit; KEEP=1 keeps the logs) with settings for a bulk seed
+# (no fsync wait per commit, room for WAL: the reads are what is measured), creates the database, starts the jar on
+# 127.0.0.1 with an administrator and no demo data, and waits until it answers. Then `user NAME ROLE` makes a user
+# through the API, and "${PSQL[@]}" runs SQL in the database.
+PGBIN=/usr/lib/postgresql/15/bin
+ADMIN="admin:bench-secret"
+PASSWORD="Quiet-Meadow-4821"
+
+bench_start() {
+  command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+  [ -x $PGBIN/pgbench ] || { echo "PostgreSQL 15 is needed: apt-get install postgresql-15" >&2; exit 1; }
+  JAR=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
+  [ -n "$JAR" ] || { ./mvnw -q -B -o package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
+  JAR=$(realpath "$JAR")
+  WORK=$(mktemp -d)
+  chmod 755 "$WORK"
+  PID=""
+  trap bench_cleanup EXIT
+  mkdir "$WORK/pg" && chown postgres "$WORK/pg"
+  runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 \
+    -c shared_buffers=1GB -c max_wal_size=4GB -c synchronous_commit=off -c maintenance_work_mem=512MB" \
+    -l "$WORK/pg/server.log" start >/dev/null
+  sleep 2
+  PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
+  psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
+  export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
+    DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
+  ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
+      --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
+  PID=$!
+  until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
+    sleep 0.2
+    kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+  done
+  for _ in $(seq 1 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+    sleep 0.2
+  done
+}
+
+bench_cleanup() {
+  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  [ -n "${KEEP:-}" ] && echo "logs kept in $WORK" || rm -rf "$WORK"
+}
+
+user() { # username, role
+  curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
+    -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
+}
