@@ -21,6 +21,7 @@ import io.dakehu.retention.ChurnFactor.PointsCode;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
 import io.dakehu.service.ComplaintSql;
+import io.dakehu.shared.DerivedTables;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -135,11 +136,14 @@ class ChurnScoreWriter {
 
 	private final Segmentation segmentation;
 
+	private final DerivedTables derived;
+
 	private final boolean postgres;
 
-	ChurnScoreWriter(JdbcClient jdbc, DataSource dataSource, Segmentation segmentation) {
+	ChurnScoreWriter(JdbcClient jdbc, DataSource dataSource, Segmentation segmentation, DerivedTables derived) {
 		this.jdbc = jdbc;
 		this.segmentation = segmentation;
+		this.derived = derived;
 		this.postgres = isPostgres(dataSource);
 	}
 
@@ -179,8 +183,14 @@ class ChurnScoreWriter {
 		params.putAll(points(loadPoints()));
 		params.put("asOf", Date.valueOf(asOf));
 		params.put("run", runId);
-		String facts = FACTS.formatted(GAP_FLOOR_DAYS, tier.cadence("t.tier"), customers.table(), rhythm.table(),
-				complaints.table(), LastContactSql.table(), tier.table(), deals.table(), receivables.table());
+		// The fragments with a window or a grouping inside are read once each (on H2 they
+		// would be evaluated again for every customer); the latest contact and the tier
+		// are plain reads by key.
+		String facts = FACTS.formatted(GAP_FLOOR_DAYS, tier.cadence("t.tier"), customers.table(),
+				this.derived.readOnce(rhythm.table(), "account_id", rhythm.params()),
+				this.derived.readOnce(complaints.table(), "account_id", complaints.params()), LastContactSql.table(),
+				tier.table(), this.derived.readOnce(deals.table(), "account_id", deals.params()),
+				this.derived.readOnce(receivables.table(), "account_id", receivables.params()));
 		String sql = INSERT.formatted(RiskLevel.HIGH.from(), RiskLevel.MEDIUM.from(),
 				POINTS.formatted(RECENT_COMPLAINTS, facts));
 		sumAlongAccounts();
