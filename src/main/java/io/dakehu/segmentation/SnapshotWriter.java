@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import io.dakehu.account.CustomerSql;
 import io.dakehu.activity.ActivitySql;
 import io.dakehu.order.LedgerSql;
+import io.dakehu.shared.DerivedTables;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -131,10 +132,13 @@ class SnapshotWriter {
 
 	private final JdbcClient jdbc;
 
+	private final DerivedTables derived;
+
 	private final boolean postgres;
 
-	SnapshotWriter(JdbcClient jdbc, DataSource dataSource) {
+	SnapshotWriter(JdbcClient jdbc, DataSource dataSource, DerivedTables derived) {
 		this.jdbc = jdbc;
+		this.derived = derived;
 		this.postgres = isPostgres(dataSource);
 	}
 
@@ -179,7 +183,12 @@ class SnapshotWriter {
 		Map<String, Object> params = params(period, measure, settings, owners);
 		params.put("run", runId);
 		sumAlongAccounts();
-		this.jdbc.sql(insertSql(measure, owners)).params(params).update();
+		// The ledger's sums and the activities' costs are groupings: read once each (on
+		// H2
+		// they would be evaluated again for every customer).
+		String ledger = this.derived.readOnce(ledgerTable(), "account_id", params);
+		String costs = this.derived.readOnce(costsTable(), "account_id", params);
+		this.jdbc.sql(insertSql(measure, owners, ledger, costs)).params(params).update();
 		restorePlanner();
 		Object[] counts = this.jdbc.sql(COUNTS).param("run", runId).query((rs, n) -> {
 			Object[] row = new Object[14];
@@ -246,7 +255,7 @@ class SnapshotWriter {
 		String sql = """
 				select count(*), max(r.rank_no), max(r.running), max(r.total), max(r.n), sum(r.margin),
 				       sum(r.prior_amount), sum(r.contact_cost), sum(r.pinned)
-				from (%s) r""".formatted(RANKED.formatted(baseSql(measure, null)));
+				from (%s) r""".formatted(RANKED.formatted(baseSql(measure, null, ledgerTable(), costsTable())));
 		return this.jdbc.sql(sql)
 			.params(params(period, measure, settings, null))
 			.query((rs, n) -> rs.getLong(1))
@@ -254,17 +263,31 @@ class SnapshotWriter {
 	}
 
 	static String insertSql(Measure measure, Collection<Long> owners) {
-		return INSERT.formatted(CLASSED.formatted(RANKED.formatted(baseSql(measure, owners))));
+		return insertSql(measure, owners, ledgerTable(), costsTable());
+	}
+
+	private static String insertSql(Measure measure, Collection<Long> owners, String ledger, String costs) {
+		return INSERT.formatted(CLASSED.formatted(RANKED.formatted(baseSql(measure, owners, ledger, costs))));
+	}
+
+	/** The per-customer inputs composed from the owners' fragments. */
+	private static String baseSql(Measure measure, Collection<Long> owners, String ledger, String costs) {
+		return BASE.formatted(measure.accountValueSql(), measure.priorValueSql(), customers(owners).table(), ledger,
+				costs);
 	}
 
 	/**
-	 * The per-customer inputs composed from the owners' fragments; the fragments' SQL
-	 * does not depend on the period (that comes as parameters), so any period will do.
+	 * The fragments' SQL does not depend on the period (that comes as parameters), so any
+	 * period will do.
 	 */
-	private static String baseSql(Measure measure, Collection<Long> owners) {
+	private static String ledgerTable() {
 		LocalDate any = LocalDate.EPOCH;
-		return BASE.formatted(measure.accountValueSql(), measure.priorValueSql(), customers(owners).table(),
-				LedgerSql.sumsByAccount(any, any, any).table(), ActivitySql.costsByAccount(any, any).table());
+		return LedgerSql.sumsByAccount(any, any, any).table();
+	}
+
+	private static String costsTable() {
+		LocalDate any = LocalDate.EPOCH;
+		return ActivitySql.costsByAccount(any, any).table();
 	}
 
 	private static CustomerSql customers(Collection<Long> owners) {

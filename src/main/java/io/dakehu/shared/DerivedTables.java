@@ -35,7 +35,7 @@ public class DerivedTables {
 
 	private final boolean h2;
 
-	DerivedTables(JdbcClient jdbc, DataSource dataSource) {
+	public DerivedTables(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.h2 = isH2(dataSource);
 	}
