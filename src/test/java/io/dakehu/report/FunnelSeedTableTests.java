@@ -1,10 +1,22 @@
 package io.dakehu.report;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ImportJobs;
+import io.dakehu.dataimport.ImportRequest;
+import io.dakehu.dataimport.ImportStatus;
+import io.dakehu.dataimport.ImportType;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Role;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
@@ -12,6 +24,8 @@ import io.dakehu.support.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +68,15 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 
 	private static final String TO = "2031-12-31";
 
+	@Autowired
+	private ImportJobs imports;
+
 	private String manager;
 
 	private final Map<String, String> usernames = new LinkedHashMap<>();
+
+	/** The salesperson's companies not handed out yet. */
+	private Iterator<Long> companies;
 
 	@BeforeAll
 	void enterTheRawRecords() {
@@ -87,15 +107,17 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 	 * period, and a target from last year.
 	 */
 	private void enter(String salesperson, int targets, int mediumHigh, int low, int closed, long salesInCents) {
+		// The targets' companies, the untargeted one and last year's target's.
+		importCompanies(salesperson, targets + 1);
 		List<Long> mediumHighAccounts = new ArrayList<>();
 		for (int i = 0; i < mediumHigh - 1; i++) {
-			long account = account(salesperson);
+			long account = company();
 			target(salesperson, account, (i % 2 == 0) ? "HIGH" : "MEDIUM", FROM, TO);
 			mediumHighAccounts.add(account);
 		}
 		List<Long> lowAccounts = new ArrayList<>();
 		for (int i = 0; i < low; i++) {
-			long account = account(salesperson);
+			long account = company();
 			target(salesperson, account, "LOW", FROM, TO);
 			lowAccounts.add(account);
 		}
@@ -115,17 +137,47 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 				win(salesperson, account, share, "2031-0" + (1 + i % 9) + "-15");
 			}
 		}
-		long untargeted = account(salesperson);
+		long untargeted = company();
 		win(salesperson, untargeted, remainder, "2031-12-31");
 		// None of these may change a cell.
 		lose(salesperson, lowAccounts.get(0));
 		opportunity(salesperson, mediumHighAccounts.get(mediumHigh - 2), 5000);
 		win(salesperson, lowAccounts.get(1), 99_900, "2030-12-31");
-		target(salesperson, account(salesperson), "HIGH", "2030-01-01", "2030-12-31");
+		target(salesperson, company(), "HIGH", "2030-01-01", "2030-12-31");
 	}
 
-	private long account(String owner) {
-		return this.given.accountOwnedBy(owner, Fixtures.unique("Funnel company")).id();
+	private long company() {
+		return this.companies.next();
+	}
+
+	/**
+	 * The companies are the setting, not the subject: one account import per salesperson
+	 * rather than hundreds of single creations.
+	 */
+	private void importCompanies(String salesperson, int count) {
+		String prefix = Fixtures.unique("Funnel company");
+		StringBuilder csv = new StringBuilder("account,owner\n");
+		for (int i = 0; i < count; i++) {
+			csv.append(prefix).append(' ').append("%04d".formatted(i)).append(',').append(salesperson).append('\n');
+		}
+		ImportJobView job = this.imports.runNow(admin(),
+				new ImportRequest(ImportType.ACCOUNTS, "companies.csv", false, null, Fixtures.unique("funnel"), null),
+				new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "TEST", false);
+		assertThat(job.status()).as(job.toString()).isEqualTo(ImportStatus.COMMITTED);
+		List<Long> ids = this.jdbc.sql("select id from account where name like :prefix order by name")
+			.param("prefix", prefix + " %")
+			.query(Long.class)
+			.list();
+		assertThat(ids).hasSize(count);
+		this.companies = ids.iterator();
+	}
+
+	private CurrentUser admin() {
+		long id = this.jdbc.sql("select id from app_user where username = :u")
+			.param("u", Api.ADMIN)
+			.query(Long.class)
+			.single();
+		return new CurrentUser(id, Api.ADMIN, Api.ADMIN, Role.ADMIN, RecordScope.everything(id));
 	}
 
 	private void target(String salesperson, long account, String intention, String from, String to) {
