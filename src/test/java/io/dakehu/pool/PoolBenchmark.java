@@ -48,11 +48,11 @@ class PoolBenchmark {
 	 */
 	private static final String BARE = """
 			select count(*) filter (where d.follow_base <= current_date - d.follow_up_days
-			                           or d.deal_base <= current_date - d.deal_days),
+			                           or d.deal_base <= current_date - d.deal_days) as returned,
 			       count(*) filter (where not coalesce(d.follow_base <= current_date - d.follow_up_days
 			                                           or d.deal_base <= current_date - d.deal_days, false)
 			                          and (d.follow_base <= current_date + 7 - d.follow_up_days
-			                               or d.deal_base <= current_date + 7 - d.deal_days))
+			                               or d.deal_base <= current_date + 7 - d.deal_days)) as warned
 			from (select greatest(cast(coalesce(a.owned_since, a.created_at) as date),
 			                      cast(lc.last_contact_at as date)) as follow_base,
 			             greatest(cast(coalesce(a.owned_since, a.created_at) as date), a.last_purchase_on) as deal_base,
