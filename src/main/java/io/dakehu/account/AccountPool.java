@@ -169,10 +169,13 @@ public class AccountPool {
 
 	/**
 	 * Returns every owned, live account the given sub-select names to the pool, set-based
-	 * for the nightly pool rules: one update marks them, their audit entries, the owners'
-	 * counts and the reclaim blocks are written from the marked rows, and a last update
-	 * takes the owner away. An account returned already (by a run on another node, or its
-	 * owner) is left alone, so it is returned once.
+	 * for the nightly pool rules: one update takes the owner away, keeping them as the
+	 * previous owner, and marks the rows with the run's moment and reason; their audit
+	 * entries, the owners' counts and the reclaim blocks are written from the marked
+	 * rows. Each account is written once: every write of an account row touches all its
+	 * indexes, the trigram index on the name among them, which at a million accounts is
+	 * most of the run (BENCHMARKS.md, "Nightly pool run"). An account returned already
+	 * (by a run on another node, or its owner) is left alone, so it is returned once.
 	 * @param ids a sub-select with one column, the account id
 	 * @param params its named parameters, none starting with {@code pool}
 	 * @param now the moment of the run, which the blocks count from
@@ -182,38 +185,41 @@ public class AccountPool {
 		Map<String, Object> all = new HashMap<>(params);
 		all.put("poolAt", Timestamp.valueOf(now));
 		all.put("poolReason", reason.name());
-		int marked = this.jdbc
+		int moved = this.jdbc
 			.sql("""
-					update account set pooled_at = :poolAt, pool_reason = :poolReason
+					update account set pooled_at = :poolAt, pool_reason = :poolReason, previous_owner_id = owner_id,
+					       owner_id = null, owned_since = null, pool_note = null, updated_at = :poolAt, version = version + 1
 					where owner_id is not null and archived = false and merged_into is null and id in (%s)"""
 				.formatted(ids))
 			.params(all)
 			.update();
-		if (marked == 0) {
+		if (moved == 0) {
 			return 0;
 		}
+		// A run returns for each reason at the same moment: the reason tells its rows
+		// apart.
 		Map<String, Object> batch = Map.of("poolAt", Timestamp.valueOf(now), "poolReason", reason.name());
-		String batchRows = "from account pa where pa.pooled_at = :poolAt and pa.owner_id is not null";
+		String batchRows = "from account pa where pa.pooled_at = :poolAt and pa.pool_reason = :poolReason"
+				+ " and pa.owner_id is null and pa.previous_owner_id is not null";
 		this.audit.changedWhere("Account", """
 				select pa.id as entity_id, pa.id as account_id, 'ownerId' as field,
-				       cast(pa.owner_id as varchar(20)) as old_value, cast(null as varchar(20)) as new_value
+				       cast(pa.previous_owner_id as varchar(20)) as old_value, cast(null as varchar(20)) as new_value
 				%1$s
 				union all
 				select pa.id, pa.id, 'poolReason', cast(null as varchar(20)), pa.pool_reason %1$s"""
 			.formatted(batchRows), batch);
-		this.jdbc.sql("select pa.owner_id, count(*) " + batchRows + " group by pa.owner_id")
+		this.jdbc.sql("select pa.previous_owner_id, count(*) " + batchRows + " group by pa.previous_owner_id")
 			.params(batch)
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
 			.list()
 			.forEach((owner) -> this.tally.add(owner.getKey(), false, -owner.getValue()));
-		this.jdbc
-			.sql("delete from account_pool_block where exists (select 1 " + batchRows
-					+ " and pa.id = account_pool_block.account_id and pa.owner_id = account_pool_block.user_id)")
+		this.jdbc.sql("delete from account_pool_block where exists (select 1 " + batchRows
+				+ " and pa.id = account_pool_block.account_id and pa.previous_owner_id = account_pool_block.user_id)")
 			.params(batch)
 			.update();
 		this.jdbc
-			.sql("insert into account_pool_block (account_id, user_id, blocked_until) select pa.id, pa.owner_id,"
-					+ " :poolUntil " + batchRows)
+			.sql("insert into account_pool_block (account_id, user_id, blocked_until) select pa.id,"
+					+ " pa.previous_owner_id, :poolUntil " + batchRows)
 			.params(batch)
 			.param("poolUntil", blockedUntil(now.toLocalDate()))
 			.update();
@@ -221,10 +227,6 @@ public class AccountPool {
 		// theirs.
 		Set<Long> returned = new HashSet<>(
 				this.jdbc.sql("select pa.id " + batchRows).params(batch).query(Long.class).list());
-		int moved = this.jdbc.sql("""
-				update account set previous_owner_id = owner_id, owner_id = null, owned_since = null, pool_note = null,
-				       updated_at = :poolAt, version = version + 1
-				where pooled_at = :poolAt and owner_id is not null""").params(batch).update();
 		this.publisher.publishEvent(new AccountsChanged(returned));
 		return moved;
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
@@ -57,9 +58,12 @@ public class AccountQueries {
 	/** What opens accounts read-only beyond the scope, from the modules present. */
 	private final List<AccountReadAccess> readAccess;
 
+	private final KeyLookups keyLookups;
+
 	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users, AccountTally tally,
-			ObjectProvider<AccountReadAccess> readAccess) {
+			ObjectProvider<AccountReadAccess> readAccess, KeyLookups keyLookups) {
 		this.jdbc = jdbc;
+		this.keyLookups = keyLookups;
 		this.accounts = accounts;
 		this.users = users;
 		this.tally = tally;
@@ -483,13 +487,22 @@ public class AccountQueries {
 			return List.of();
 		}
 		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
-		return this.jdbc.sql(
-				"select a.id, a.name, a.owner_id from account a where a.name_key in (:keys) and a.archived = false and "
-						+ scopeSql.condition())
+		return this.jdbc.sql(byNamesSql(this.keyLookups, scopeSql.condition()))
 			.params(scopeSql.params())
-			.param("keys", keys)
+			.param("keys", KeyLookups.keys(keys))
 			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.list();
+	}
+
+	/**
+	 * The statement of {@link #findByNames}, its keys bound to {@code keys}: each name
+	 * probes the plain b-tree {@code ix_account_name_key}, built in collation "C" on
+	 * PostgreSQL so that the trigram index on the same column cannot serve the lookup
+	 * (V165).
+	 */
+	static String byNamesSql(KeyLookups keyLookups, String scopeCondition) {
+		return "select a.id, a.name, a.owner_id from " + keyLookups.varchars("keys", "account", "a", "name_key",
+				"a.id, a.name, a.owner_id", "a.archived = false and " + scopeCondition, true);
 	}
 
 	/**
@@ -587,13 +600,21 @@ public class AccountQueries {
 		if (values.isEmpty()) {
 			return written;
 		}
-		this.jdbc
-			.sql("select " + column + ", max(updated_at) from account where " + column
-					+ " in (:values) and archived = false group by " + column)
-			.param("values", values)
+		this.jdbc.sql(lastWrittenSql(this.keyLookups, column))
+			.param("keys", KeyLookups.keys(values))
 			.query((rs, n) -> written.put(rs.getString(1), rs.getTimestamp(2).toLocalDateTime()))
 			.list();
 		return written;
+	}
+
+	/**
+	 * The statement of {@link #lastWritten}, its keys bound to {@code keys}: each value
+	 * probes the column's plain b-tree index ({@code ix_account_match_key},
+	 * {@code ix_account_registration}).
+	 */
+	static String lastWrittenSql(KeyLookups keyLookups, String column) {
+		return "select a." + column + ", max(a.updated_at) from " + keyLookups.varchars("keys", "account", "a", column,
+				"a." + column + ", a.updated_at", "a.archived = false", false) + " group by a." + column;
 	}
 
 	/**

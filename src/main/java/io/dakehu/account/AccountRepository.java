@@ -1,6 +1,5 @@
 package io.dakehu.account;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jdbc.repository.query.Query;
@@ -12,8 +11,5 @@ interface AccountRepository extends ListCrudRepository<Account, Long> {
 	long countOthersWithRegistrationId(String registrationId, long exceptId);
 
 	List<Account> findByParentId(long parentId);
-
-	@Query("select distinct registration_id from account where registration_id in (:registrationIds) and archived = false")
-	List<String> findRegistrationIdsTaken(Collection<String> registrationIds);
 
 }

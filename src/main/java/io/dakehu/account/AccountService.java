@@ -368,9 +368,13 @@ public class AccountService {
 			}
 		}
 		if (!registrationIds.isEmpty()) {
-			this.accounts.findRegistrationIdsTaken(registrationIds).stream().findFirst().ifPresent((taken) -> {
-				throw duplicateRegistrationId(taken);
-			});
+			this.queries.registrationIdsLastWritten(registrationIds)
+				.keySet()
+				.stream()
+				.findFirst()
+				.ifPresent((taken) -> {
+					throw duplicateRegistrationId(taken);
+				});
 		}
 	}
 

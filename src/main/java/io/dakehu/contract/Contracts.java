@@ -27,6 +27,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityView;
 import io.dakehu.opportunity.Stage;
+import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
@@ -83,9 +84,13 @@ public class Contracts {
 
 	private final Clock clock;
 
+	private final KeyLookups keyLookups;
+
 	Contracts(ContractRepository repository, ContractNumbers numbers, Instalments instalments, JdbcClient jdbc,
 			AccountQueries accounts, AccountLocks accountLocks, Opportunities opportunities, Catalog catalog,
-			Users users, AuditTrail audit, CreditLimits limits, ApplicationEventPublisher events, Clock clock) {
+			Users users, AuditTrail audit, CreditLimits limits, ApplicationEventPublisher events, Clock clock,
+			KeyLookups keyLookups) {
+		this.keyLookups = keyLookups;
 		this.repository = repository;
 		this.numbers = numbers;
 		this.instalments = instalments;
@@ -175,10 +180,11 @@ public class Contracts {
 		}
 		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "c.account_id");
 		Map<String, Object> params = new HashMap<>(scopeSql.params());
-		params.put("numbers", numbers);
+		params.put("numbers", KeyLookups.keys(numbers));
+		// Each number probes the unique index on contract numbers.
 		this.jdbc
-			.sql("select c.id, c.number, c.account_id, c.status from contract c where c.number in (:numbers) and "
-					+ scopeSql.condition())
+			.sql("select c.id, c.number, c.account_id, c.status from " + this.keyLookups.varchars("numbers", "contract",
+					"c", "number", "c.id, c.number, c.account_id, c.status", scopeSql.condition(), false))
 			.params(params)
 			.query((rs, n) -> new ContractRef(rs.getLong(1), rs.getString(2), rs.getLong(3),
 					ContractStatus.valueOf(rs.getString(4).strip())))

@@ -1,6 +1,7 @@
 package io.dakehu.notification;
 
 import io.dakehu.shared.NoticeRequested;
+import io.dakehu.shared.NoticesRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,16 @@ class NoticeDelivery {
 			// turn it into an error for the user who made it. Reminders publish their
 			// facts again on their next run, and the dedup key lets them in then.
 			log.warn("Could not deliver notice {} ({}): {}", notice.kind(), notice.dedupKey(), ex.toString());
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(NoticesRequested notices) {
+		try {
+			this.notifications.deliverAll(notices.notices());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not deliver {} notices: {}", notices.notices().size(), ex.toString());
 		}
 	}
 

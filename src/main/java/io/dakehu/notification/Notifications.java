@@ -1,5 +1,6 @@
 package io.dakehu.notification;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -51,6 +53,8 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final Users users;
 
 	private final MessageSource messages;
@@ -61,8 +65,10 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(JdbcClient jdbc, Users users, MessageSource messages, JsonMapper json, MailSwitch mail, Clock clock) {
+	Notifications(JdbcClient jdbc, JdbcTemplate template, Users users, MessageSource messages, JsonMapper json,
+			MailSwitch mail, Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.users = users;
 		this.messages = messages;
 		this.json = json;
@@ -102,6 +108,51 @@ public class Notifications {
 			}
 		}
 		return stored;
+	}
+
+	/**
+	 * Stores many notices as {@link #deliver} stores each, in one transaction of its own:
+	 * every recipient (and manager) looked up once, the notices written in one batch.
+	 * With e-mail configured each notice's mail is queued with it, so they go one by one.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void deliverAll(List<NoticeRequested> notices) {
+		if (this.mail.enabled()) {
+			notices.forEach(this::deliver);
+			return;
+		}
+		Set<Long> everyone = new LinkedHashSet<>();
+		List<Long> copied = new ArrayList<>();
+		for (NoticeRequested notice : notices) {
+			everyone.addAll(notice.recipients());
+			if (notice.copyManagers()) {
+				copied.addAll(notice.recipients());
+			}
+		}
+		Map<Long, Set<Long>> managers = copied.isEmpty() ? Map.of() : this.users.managersOf(copied);
+		managers.values().forEach(everyone::addAll);
+		Map<Long, UserSummary> people = this.users.byIds(everyone);
+		Timestamp now = Timestamp.valueOf(now());
+		List<Object[]> rows = new ArrayList<>();
+		for (NoticeRequested notice : notices) {
+			Set<Long> recipients = new LinkedHashSet<>(notice.recipients());
+			if (notice.copyManagers()) {
+				notice.recipients()
+					.forEach((recipient) -> recipients.addAll(managers.getOrDefault(recipient, Set.of())));
+			}
+			String arguments = this.json.writeValueAsString(notice.arguments());
+			for (long recipient : recipients) {
+				UserSummary person = people.get(recipient);
+				if (person != null && person.active()) {
+					rows.add(new Object[] { recipient, notice.kind(), notice.messageCode(), arguments,
+							safeLink(notice.link()), notice.dedupKey(), now });
+				}
+			}
+		}
+		// A fact a recipient has already (same dedup key) is not stored twice; a notice
+		// without a key never meets the unique index.
+		this.template.batchUpdate("insert into notification (recipient_id, kind, message_code, arguments, link,"
+				+ " dedup_key, created_at) values (?, ?, ?, ?, ?, ?, ?)" + NO_REPEAT, rows);
 	}
 
 	/** The new notice's id, or null when the recipient has this fact already. */

@@ -34,6 +34,7 @@ import io.dakehu.shared.Chunks;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
+import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.SourceReferences;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,8 +72,11 @@ public class Opportunities {
 
 	private final Clock clock;
 
+	private final KeyLookups keyLookups;
+
 	Opportunities(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
-			OpportunityTally tally, Clock clock) {
+			OpportunityTally tally, Clock clock, KeyLookups keyLookups) {
+		this.keyLookups = keyLookups;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.accounts = accounts;
@@ -120,7 +124,7 @@ public class Opportunities {
 	 * written; see {@link SourceReferences#stored}.
 	 */
 	public Map<String, LocalDateTime> storedReferences(String source, Collection<String> references) {
-		return new SourceReferences(this.jdbc, "opportunity").stored(source, references);
+		return new SourceReferences(this.jdbc, this.keyLookups, "opportunity").stored(source, references);
 	}
 
 	public PageResult<OpportunityView> search(RecordScope scope, OpportunityCriteria criteria, PageRequest page) {

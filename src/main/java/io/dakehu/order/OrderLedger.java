@@ -39,6 +39,7 @@ import io.dakehu.shared.Chunks;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
+import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.SourceReferences;
 
 import org.postgresql.PGConnection;
@@ -89,8 +90,11 @@ public class OrderLedger {
 
 	private final ApplicationEventPublisher events;
 
+	private final KeyLookups keyLookups;
+
 	OrderLedger(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
-			Clock clock, DataSource dataSource, ApplicationEventPublisher events) {
+			Clock clock, DataSource dataSource, ApplicationEventPublisher events, KeyLookups keyLookups) {
+		this.keyLookups = keyLookups;
 		this.dataSource = dataSource;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -280,7 +284,7 @@ public class OrderLedger {
 	 * written; see {@link SourceReferences#stored}.
 	 */
 	public Map<String, LocalDateTime> storedReferences(String source, Collection<String> references) {
-		return new SourceReferences(this.jdbc, "order_line").stored(source, references);
+		return new SourceReferences(this.jdbc, this.keyLookups, "order_line").stored(source, references);
 	}
 
 	public PageResult<OrderLineView> search(RecordScope scope, OrderCriteria criteria, PageRequest page) {

@@ -18,6 +18,7 @@ import io.dakehu.activity.LastContactSql;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
 import io.dakehu.shared.NoticeRequested;
+import io.dakehu.shared.NoticesRequested;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -148,11 +149,16 @@ public class PoolRun {
 				return new Warning(rs.getLong(1), rs.getString(2), rs.getLong(3), dueOn);
 			})
 			.list();
-		for (Warning warning : warnings) {
-			this.events.publishEvent(
-					new NoticeRequested(List.of(warning.ownerId()), false, WARNING_KIND, "notice." + WARNING_KIND,
-							List.of(warning.name(), warning.dueOn().toString()), "/accounts/" + warning.accountId(),
-							WARNING_KIND + ":" + warning.accountId() + ":" + warning.dueOn()));
+		// Delivered together after the commit: a night's warnings run to tens of
+		// thousands
+		// at a million accounts.
+		if (!warnings.isEmpty()) {
+			this.events.publishEvent(new NoticesRequested(warnings.stream()
+				.map((warning) -> new NoticeRequested(List.of(warning.ownerId()), false, WARNING_KIND,
+						"notice." + WARNING_KIND, List.of(warning.name(), warning.dueOn().toString()),
+						"/accounts/" + warning.accountId(),
+						WARNING_KIND + ":" + warning.accountId() + ":" + warning.dueOn()))
+				.toList()));
 		}
 		return warnings.size();
 	}

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,14 +18,17 @@ public final class SourceReferences {
 
 	private final JdbcClient jdbc;
 
+	private final KeyLookups keyLookups;
+
 	private final String table;
 
 	/**
 	 * @param table the owning module's own table, a constant with {@code source} and
-	 * {@code external_ref} columns
+	 * {@code external_ref} columns, unique together (reference first)
 	 */
-	public SourceReferences(JdbcClient jdbc, String table) {
+	public SourceReferences(JdbcClient jdbc, KeyLookups keyLookups, String table) {
 		this.jdbc = jdbc;
+		this.keyLookups = keyLookups;
 		this.table = table;
 	}
 
@@ -41,10 +43,10 @@ public final class SourceReferences {
 		}
 		Map<String, LocalDateTime> stored = new HashMap<>();
 		this.jdbc
-			.sql("select external_ref, created_at from " + this.table
-					+ " where source = :source and external_ref in (:refs)")
+			.sql("select r.external_ref, r.created_at from " + this.keyLookups.varchars("refs", this.table, "r",
+					"external_ref", "r.external_ref, r.created_at", "r.source = :source", false))
 			.param("source", source)
-			.param("refs", Set.copyOf(references))
+			.param("refs", KeyLookups.keys(references))
 			.query((ResultSet rs) -> {
 				stored.put(rs.getString(1), rs.getTimestamp(2).toLocalDateTime());
 			});

@@ -86,28 +86,7 @@ class ImportBenchmark {
 	void accountsFromExcel(@TempDir Path dir) throws Exception {
 		int count = Integer.getInteger("benchmark.accounts.xlsx", 10_000);
 		Path xlsx = dir.resolve("accounts.xlsx");
-		Random random = new Random(7);
-		String[] industries = { "制造", "零售", "金融", "医疗", "软件", "物流" };
-		String[] regions = { "华东", "华南", "华北", "西南", "东北" };
-		try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook();
-				java.io.OutputStream out = Files.newOutputStream(xlsx)) {
-			var sheet = workbook.createSheet("客户");
-			var header = sheet.createRow(0);
-			String[] names = { "客户名称", "行业", "地区", "员工数", "年收入" };
-			for (int i = 0; i < names.length; i++) {
-				header.createCell(i).setCellValue(names[i]);
-			}
-			for (int i = 1; i <= count; i++) {
-				var row = sheet.createRow(i);
-				row.createCell(0).setCellValue(String.format("客户 %05d 有限公司", i));
-				row.createCell(1).setCellValue(industries[random.nextInt(industries.length)]);
-				row.createCell(2).setCellValue(regions[random.nextInt(regions.length)]);
-				row.createCell(3).setCellValue(10 + random.nextInt(5000));
-				row.createCell(4).setCellValue(Math.round(Math.exp(15 + 1.5 * random.nextGaussian())));
-			}
-			workbook.write(out);
-			workbook.dispose();
-		}
+		AccountSheet.write(xlsx, count);
 		String h2 = "jdbc:h2:file:" + dir.resolve("p5-h2").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 		try (ConfigurableApplicationContext app = start(h2, "sa")) {

@@ -1,0 +1,213 @@
+package io.dakehu.pool;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.DakehuApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The nightly pool run at a million accounts (issue #17, BENCHMARKS.md "Nightly pool
+ * run"): {@link PoolRun#run()} as the nightly job starts it — the accounts returned for
+ * want of a follow-up and of a deal, their audit entries, tallies and blocks, the to-do's
+ * due days of the accounts that lost their owner, and the owners' warnings delivered as
+ * notices after the commit — against the bare SQL selecting the same accounts, on the
+ * same embedded PostgreSQL. Data is generated inside PostgreSQL with a fixed seed. The
+ * run changes the data, so the bare SQL is timed before it and the run once; a second
+ * run, the next night with nothing new, follows. Skipped unless asked for:
+ *
+ * <pre>
+ * ./mvnw -B -o test -Dtest=PoolBenchmark -Dbenchmark=true -Dbenchmark.accounts=100000
+ * </pre>
+ *
+ * Options: {@code benchmark.accounts} (default 1,000,000), {@code benchmark.repeats} of
+ * the bare SQL (3).
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class PoolBenchmark {
+
+	/**
+	 * The yardstick: the owned accounts with their tier, latest follow-up and latest
+	 * deal, as a plain query would read them, counted by what the run does with them:
+	 * those due now (returned) and those due within the warning days (warned); nothing
+	 * written.
+	 */
+	private static final String BARE = """
+			select count(*) filter (where d.follow_base <= current_date - d.follow_up_days
+			                           or d.deal_base <= current_date - d.deal_days) as returned,
+			       count(*) filter (where not coalesce(d.follow_base <= current_date - d.follow_up_days
+			                                           or d.deal_base <= current_date - d.deal_days, false)
+			                          and (d.follow_base <= current_date + 7 - d.follow_up_days
+			                               or d.deal_base <= current_date + 7 - d.deal_days)) as warned
+			from (select greatest(cast(coalesce(a.owned_since, a.created_at) as date),
+			                      cast(lc.last_contact_at as date)) as follow_base,
+			             greatest(cast(coalesce(a.owned_since, a.created_at) as date), a.last_purchase_on) as deal_base,
+			             r.follow_up_days, r.deal_days
+			      from account a
+			      left join activity_last_contact lc on lc.account_id = a.id
+			      left join segmentation_snapshot s on s.account_id = a.id
+			                and s.run_id = (select max(id) from segmentation_run)
+			      join pool_rule r on r.tier = coalesce(s.tier, 'SMALL')
+			      where a.owner_id is not null and a.archived = false and a.merged_into is null) d""";
+
+	@Test
+	void nightlyRunAgainstTheBareSelection() throws Exception {
+		long accounts = Long.getLong("benchmark.accounts", 1_000_000);
+		int repeats = Integer.getInteger("benchmark.repeats", 3);
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setServerConfig("shared_buffers", "1GB")
+			.setServerConfig("work_mem", "64MB")
+			.setServerConfig("maintenance_work_mem", "512MB")
+			.setServerConfig("max_wal_size", "8GB")
+			.setServerConfig("checkpoint_timeout", "30min")
+			.setPGStartupWait(java.time.Duration.ofSeconds(60))
+			.start(); ConfigurableApplicationContext app = start(postgres)) {
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			System.out.printf("PostgreSQL: %s%nJVM: %s %s, %d cores; load %s%n",
+					jdbc.queryForObject("select version()", String.class), System.getProperty("java.vm.name"),
+					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load());
+			long seedStart = System.nanoTime();
+			seed(jdbc, accounts);
+			System.out.printf("seeded %,d accounts, %,d activities in %.1f s; load %s%n", accounts,
+					jdbc.queryForObject("select count(*) from activity", Long.class),
+					(System.nanoTime() - seedStart) / 1e9, load());
+			List<Long> bareTimes = new ArrayList<>();
+			Map<String, Object> expected = null;
+			for (int i = 0; i <= repeats; i++) {
+				long start = System.nanoTime();
+				expected = jdbc.queryForMap(BARE);
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				// The first is the warm-up.
+				if (i > 0) {
+					bareTimes.add(millis);
+				}
+				System.out.printf("bare selection %d: %,d ms %s; load %s%n", i, millis, expected.values(), load());
+			}
+			PoolRun run = app.getBean(PoolRun.class);
+			long cpu = cpuMillis();
+			long start = System.nanoTime();
+			PoolRun.Result result = run.run();
+			long runMillis = (System.nanoTime() - start) / 1_000_000;
+			long runCpu = cpuMillis() - cpu;
+			long notices = jdbc.queryForObject("select count(*) from notification", Long.class);
+			System.out.printf(
+					"pool run: %,d ms (JVM CPU %,d ms): %,d returned without follow-up, %,d without a deal,"
+							+ " %,d warned, %,d notices stored; load %s%n",
+					runMillis, runCpu, result.returnedNoFollowUp(), result.returnedNoDeal(), result.warned(), notices,
+					load());
+			long[] values = expected.values().stream().mapToLong((v) -> ((Number) v).longValue()).toArray();
+			assertThat(result.returnedNoFollowUp() + result.returnedNoDeal()).isEqualTo(values[0]);
+			assertThat(result.warned()).isEqualTo(values[1]);
+			long bareMedian = median(bareTimes);
+			System.out.printf("%nmedian bare selection: %,d ms; pool run: %,d ms; ratio run / bare: %.1f%n", bareMedian,
+					runMillis, runMillis / (double) bareMedian);
+			start = System.nanoTime();
+			PoolRun.Result next = run.run(LocalDateTime.now(), null);
+			System.out.printf("the next run, nothing new to return: %,d ms (%,d returned, %,d warned again)%n",
+					(System.nanoTime() - start) / 1_000_000, next.returnedNoFollowUp() + next.returnedNoDeal(),
+					next.warned());
+		}
+	}
+
+	/**
+	 * Accounts owned round-robin by 300 KAMs for 400 days; a segmentation run ranking
+	 * them at random (1 % VIP, 4 % Major, 15 % Ordinary, the rest Small); one follow-up
+	 * activity per account, within 25 days for most, within 120 days for one in seven,
+	 * with the latest-contact read model filled from them; the latest purchase within 80
+	 * days for most, within 400 for three in ten. With the default rules (Small: 30 days
+	 * without a follow-up, 90 without a deal) that is the first night after the pool was
+	 * switched on: about a fifth of the accounts return, a few percent are warned.
+	 */
+	private static void seed(JdbcTemplate jdbc, long accounts) {
+		jdbc.execute("select setseed(0.17)");
+		jdbc.update("""
+				insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+				select 'bench-kam-' || k, 'Key Account Manager ' || k, '{noop}x', 'KAM', true, now(), 0
+				from generate_series(1, 300) k""");
+		jdbc.update("""
+				insert into account (name, name_key, match_key, owner_id, owned_since, status, archived,
+				                     last_purchase_on, created_at, updated_at, version)
+				select 'Customer ' || x, 'customer ' || x, 'customer' || x, k.ids[1 + x % k.n],
+				       localtimestamp - interval '400 days', 'ACTIVE', false,
+				       current_date - case when random() < 0.7 then floor(random() * 80)::int
+				                           else floor(random() * 400)::int end,
+				       localtimestamp - interval '400 days', localtimestamp - interval '400 days', 1
+				from generate_series(1, ?) x,
+				     (select array_agg(id order by id) ids, count(*)::int n from app_user where role = 'KAM') k""",
+				accounts);
+		jdbc.update("delete from account_tally");
+		jdbc.update("""
+				insert into account_tally (owner_id, archived, accounts)
+				select owner_id, archived, count(*) from account group by owner_id, archived""");
+		jdbc.update("""
+				insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent,
+				    major_percent, ordinary_percent, abc_a_percent, abc_b_percent, growth_percent, clv_discount_percent,
+				    clv_horizon_years, accounts, started_by, started_at)
+				values (current_date - 365, current_date - 1, current_date - 730, current_date - 366, 'REVENUE', 1, 5,
+				        20, 80, 95, 20, 8, 5, ?, 'bench', localtimestamp)""", accounts);
+		jdbc.update("""
+				insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
+				    cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
+				select r.id, a.id, a.rank_no, 0, 0, 0, 0, 0,
+				       case when a.rank_no <= ? / 100 then 'VIP' when a.rank_no <= ? / 20 then 'MAJOR'
+				            when a.rank_no <= ? / 5 then 'ORDINARY' else 'SMALL' end, 'C', 'C', 'STABLE', 0, 0, 0
+				from (select id, row_number() over (order by random()) as rank_no from account) a,
+				     (select max(id) as id from segmentation_run) r""", accounts, accounts, accounts);
+		jdbc.update("""
+				insert into activity (account_id, type, occurred_at, summary, created_by, created_at, version)
+				select g.id, 'PHONE', g.at, 'Follow-up', g.owner_id, g.at, 0
+				from (select a.id, a.owner_id,
+				             date_trunc('minute', localtimestamp - random() * case when random() < 0.85
+				                 then interval '25 days' else interval '120 days' end) as at
+				      from account a) g
+				order by g.id""");
+		jdbc.update("""
+				insert into activity_last_contact (account_id, last_contact_at, next_contact_date)
+				select account_id, max(occurred_at), null from activity group by account_id""");
+		jdbc.execute("vacuum analyze");
+	}
+
+	private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
+		return new SpringApplicationBuilder(DakehuApplication.class).run(
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"--dakehu.demo-data.enabled=false", "--dakehu.admin.password=admin-password-1", "--server.port=0",
+				"--logging.level.root=WARN");
+	}
+
+	/** CPU time of every thread of this JVM so far. */
+	private static long cpuMillis() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1_000_000;
+	}
+
+	private static long median(List<Long> values) {
+		List<Long> sorted = new ArrayList<>(values);
+		sorted.sort(Long::compare);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static String load() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
+		}
+		catch (IOException ex) {
+			return "n/a";
+		}
+	}
+
+}
