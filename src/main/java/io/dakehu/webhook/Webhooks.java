@@ -62,6 +62,42 @@ public class Webhooks {
 		return Arrays.stream(EventType.values()).filter((t) -> t != EventType.TEST).toList();
 	}
 
+	/**
+	 * When the event is sent and what its {@code data} holds, for the API description
+	 * (which is in English only).
+	 */
+	public static String describe(EventType type) {
+		return switch (type) {
+			case ACCOUNT_CREATED -> "An account was opened (by hand, the API or an import). Data: its fields.";
+			case ACCOUNT_CHANGED -> "An account's fields were edited. Data: `changes`, each field's `from` and `to`.";
+			case ACCOUNT_ARCHIVED -> "An account was archived. Data: `name`.";
+			case ACCOUNT_MERGED -> "An account was merged into another; the record is the absorbed one."
+					+ " Data: `absorbedId`, `survivorId`.";
+			case ACCOUNT_OWNER_CHANGED -> "An account got another owner (edit or a manager's assignment)."
+					+ " Data: `previousOwnerId`, `ownerId`.";
+			case ACCOUNT_RETURNED_TO_POOL -> "An account entered the public pool, returned by its owner or by the"
+					+ " pool rules. Data: `previousOwnerId`, `reason` (RETURNED, NO_FOLLOW_UP, NO_DEAL), `note`.";
+			case ACCOUNT_CLAIMED ->
+				"A user claimed an account from the public pool. Data: `previousOwnerId`" + " (null), `ownerId`.";
+			case ACCOUNT_TIER_CHANGED -> "A company-wide segmentation run put the account in another tier (one"
+					+ " event per account that moved). Data: `tier`, `previousTier` (null when first ranked), `runId`.";
+			case OPPORTUNITY_STAGE_CHANGED ->
+				"An opportunity moved to another buying step. Data: `accountId`," + " `from`, `to`.";
+			case OPPORTUNITY_WON -> "An opportunity was won. Data: `accountId`, `from`, `amount`, `closeDate`.";
+			case OPPORTUNITY_LOST -> "An opportunity was lost. Data: `accountId`, `from`, `lostReason`,"
+					+ " `winningCompetitor`, `closeDate`.";
+			case COMPLAINT_OPENED -> "A complaint was recorded. Data: `accountId`, `category`, `severity`.";
+			case COMPLAINT_RESOLVED -> "A complaint was resolved. Data: `accountId`, `resolvedAt`.";
+			case CHURN_RISK_HIGH -> "The nightly churn run scored an account at high risk that was not before."
+					+ " Data: `score`, `previousLevel`.";
+			case CREDIT_GRADE_CHANGED -> "An account's credit rating gave another grade than the previous one."
+					+ " Data: `ratingId`, `quarter`, `previousGrade`, `grade`, `downgrade`.";
+			case CONTRACT_ACTIVATED -> "A contract took effect. Data: `accountId`, `number`, `amount`.";
+			case RECEIPT_RECORDED -> "A payment was received. Data: `accountId`, `amount`, `receivedOn`.";
+			case TEST -> "Sent by an administrator's \"send test event\". Data: `message`.";
+		};
+	}
+
 	@Transactional(readOnly = true)
 	public List<WebhookView> all(CurrentUser admin) {
 		requireAdmin(admin);
