@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -307,8 +308,11 @@ class Deliveries {
 		return (text.length() > EXCERPT) ? text.substring(0, EXCERPT) : text;
 	}
 
+	/**
+	 * To the millisecond, as every database here stores it, so "due at" compares exactly.
+	 */
 	private LocalDateTime now() {
-		return LocalDateTime.now(this.clock);
+		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	/**

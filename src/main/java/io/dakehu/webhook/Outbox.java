@@ -3,6 +3,7 @@ package io.dakehu.webhook;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -135,8 +136,9 @@ class Outbox {
 				where e.batch_id = :batch""").param("batch", batch).update();
 	}
 
+	/** To the millisecond, as the worker reads the clock. */
 	private LocalDateTime now() {
-		return LocalDateTime.now(this.clock);
+		return LocalDateTime.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

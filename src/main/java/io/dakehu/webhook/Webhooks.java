@@ -86,14 +86,16 @@ public class Webhooks {
 			case OPPORTUNITY_WON -> "An opportunity was won. Data: `accountId`, `from`, `amount`, `closeDate`.";
 			case OPPORTUNITY_LOST -> "An opportunity was lost. Data: `accountId`, `from`, `lostReason`,"
 					+ " `winningCompetitor`, `closeDate`.";
-			case COMPLAINT_OPENED -> "A complaint was recorded. Data: `accountId`, `category`, `severity`.";
+			case COMPLAINT_OPENED ->
+				"A complaint was recorded. Data: `accountId`, `category`, `severity`, `receivedAt`.";
 			case COMPLAINT_RESOLVED -> "A complaint was resolved. Data: `accountId`, `resolvedAt`.";
 			case CHURN_RISK_HIGH -> "The nightly churn run scored an account at high risk that was not before."
-					+ " Data: `score`, `previousLevel`.";
+					+ " Data: `score`, `previousLevel` (null when not scored before), `runId`.";
 			case CREDIT_GRADE_CHANGED -> "An account's credit rating gave another grade than the previous one."
 					+ " Data: `ratingId`, `quarter`, `previousGrade`, `grade`, `downgrade`.";
 			case CONTRACT_ACTIVATED -> "A contract took effect. Data: `accountId`, `number`, `amount`.";
-			case RECEIPT_RECORDED -> "A payment was received. Data: `accountId`, `amount`, `receivedOn`.";
+			case RECEIPT_RECORDED ->
+				"A payment was received. Data: `accountId`, `contractId`, `amount`, `receivedOn`, `method`.";
 			case TEST -> "Sent by an administrator's \"send test event\". Data: `message`.";
 		};
 	}

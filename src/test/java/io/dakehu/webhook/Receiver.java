@@ -51,9 +51,17 @@ final class Receiver implements AutoCloseable {
 		this.answers.addAll(List.of(statuses));
 	}
 
+	/** What arrived about the given account, in order. */
+	List<Request> about(long accountId) {
+		return about("Account", accountId);
+	}
+
 	/** What arrived about the given record, in order. */
-	List<Request> about(long recordId) {
-		return this.requests.stream().filter((r) -> r.json().get("record").get("id").asLong() == recordId).toList();
+	List<Request> about(String recordType, long recordId) {
+		return this.requests.stream()
+			.filter((r) -> r.json().get("record").get("type").asString().equals(recordType)
+					&& r.json().get("record").get("id").asLong() == recordId)
+			.toList();
 	}
 
 	List<Request> all() {

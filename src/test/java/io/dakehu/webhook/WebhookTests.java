@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -230,6 +231,11 @@ abstract class WebhookTests extends ApiTestSupport {
 		pass(webhook, start.plusSeconds(30), switchOffAfterThree);
 		assertThat(active(webhook)).isTrue();
 		pass(webhook, start.plusSeconds(90), switchOffAfterThree);
+		assertThat(this.receiver.about(account)).extracting(Receiver.Request::answered).containsExactly(500, 500, 500);
+		assertThat(this.jdbc.sql("select consecutive_failures from webhook where id = :w")
+			.param("w", webhook)
+			.query(Integer.class)
+			.single()).isEqualTo(3);
 		assertThat(active(webhook)).isFalse();
 		assertThat(this.jdbc
 			.sql("select count(*) from notification where kind = 'webhook.disabled' and link = :l"
@@ -264,7 +270,7 @@ abstract class WebhookTests extends ApiTestSupport {
 
 		int returned = this.transaction.execute(
 				(status) -> this.pool.returnByRule(PoolReason.NO_FOLLOW_UP, "select id from account where id in (:ids)",
-						Map.of("ids", List.of(first, second)), LocalDateTime.now()));
+						Map.of("ids", List.of(first, second)), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
 		assertThat(returned).isEqualTo(2);
 		assertThat(this.jdbc
 			.sql("select count(distinct batch_id) from webhook_event where record_id in (:ids)"
@@ -282,6 +288,53 @@ abstract class WebhookTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aCompanyWideRunWritesOneEventPerAccountWhoseTierMovedInOneStatement() {
+		webhook("account.tier_changed");
+		String manager = this.given.manager();
+		// Bought big in the second run's year only: VIP there, whatever it was before.
+		String kam = this.given.kam();
+		long big = this.given.account(kam, json("name", Fixtures.unique("Big in 2024"))).expect(201).id();
+		this.api.post(kam, "/api/v1/orders", json("accountId", big, "date", "2024-08-15", "amount", 90_000_000))
+			.expect(201);
+		long first = this.api
+			.post(manager, "/api/v1/segmentation/runs",
+					json("from", "2025-01-01", "to", "2025-12-31", "measure", "REVENUE"))
+			.expect(201)
+			.id();
+		long second = this.api
+			.post(manager, "/api/v1/segmentation/runs",
+					json("from", "2024-07-01", "to", "2025-06-30", "measure", "MARGIN"))
+			.expect(201)
+			.id();
+		Map<Long, String> before = tiers(first);
+		Map<Long, String> after = tiers(second);
+		Map<Long, String> moved = new java.util.HashMap<>();
+		after.forEach((account, tier) -> {
+			if (!tier.equals(before.get(account))) {
+				moved.put(account, tier);
+			}
+		});
+
+		List<Map<String, Object>> rows = this.jdbc
+			.sql("select record_id, payload, batch_id from webhook_event where event_type = 'account.tier_changed'"
+					+ " and payload like :run")
+			.param("run", "%\"runId\":" + second + "}")
+			.query()
+			.listOfRows();
+		assertThat(moved).containsEntry(big, "VIP");
+		assertThat(rows).extracting((r) -> ((Number) r.get("record_id")).longValue())
+			.containsExactlyInAnyOrderElementsOf(moved.keySet());
+		assertThat(rows).extracting((r) -> r.get("batch_id")).containsOnly(rows.get(0).get("batch_id"));
+		for (Map<String, Object> row : rows) {
+			long account = ((Number) row.get("record_id")).longValue();
+			tools.jackson.databind.JsonNode data = Outbox.JSON.readTree((String) row.get("payload"));
+			assertThat(data.get("tier").asString()).isEqualTo(moved.get(account));
+			assertThat(data.get("previousTier").isNull() ? null : data.get("previousTier").asString())
+				.isEqualTo(before.get(account));
+		}
+	}
+
+	@Test
 	void theTestEventGoesToItsWebhookAloneAndOnlyAdministratorsManageWebhooks() {
 		long webhook = webhook("opportunity.won");
 		long other = webhook("opportunity.won");
@@ -289,10 +342,11 @@ abstract class WebhookTests extends ApiTestSupport {
 			.expect(202)
 			.text("eventId");
 		pass(other, Instant.now());
-		assertThat(this.receiver.about(webhook)).isEmpty();
+		assertThat(this.receiver.about("Webhook", webhook)).isEmpty();
 		pass(webhook, Instant.now());
-		assertThat(this.receiver.about(webhook)).extracting(Receiver.Request::eventId).containsExactly(eventId);
-		assertThat(this.receiver.about(webhook).get(0).event()).isEqualTo("webhook.test");
+		assertThat(this.receiver.about("Webhook", webhook)).extracting(Receiver.Request::eventId)
+			.containsExactly(eventId);
+		assertThat(this.receiver.about("Webhook", webhook).get(0).event()).isEqualTo("webhook.test");
 
 		String manager = this.given.manager();
 		this.api.get(manager, "/api/v1/webhooks").expect(403);
@@ -353,6 +407,15 @@ abstract class WebhookTests extends ApiTestSupport {
 				return values;
 			})
 			.toList();
+	}
+
+	private Map<Long, String> tiers(long run) {
+		Map<Long, String> tiers = new java.util.HashMap<>();
+		this.jdbc.sql("select account_id, tier from segmentation_snapshot where run_id = :run")
+			.param("run", run)
+			.query((rs, n) -> tiers.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return tiers;
 	}
 
 	private boolean active(long webhook) {
