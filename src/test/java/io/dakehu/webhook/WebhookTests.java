@@ -303,7 +303,7 @@ abstract class WebhookTests extends ApiTestSupport {
 			.id();
 		long second = this.api
 			.post(manager, "/api/v1/segmentation/runs",
-					json("from", "2024-07-01", "to", "2025-06-30", "measure", "MARGIN"))
+					json("from", "2024-07-01", "to", "2025-06-30", "measure", "REVENUE"))
 			.expect(201)
 			.id();
 		Map<Long, String> before = tiers(first);
