@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -332,6 +333,84 @@ abstract class WebhookTests extends ApiTestSupport {
 			assertThat(data.get("previousTier").isNull() ? null : data.get("previousTier").asString())
 				.isEqualTo(before.get(account));
 		}
+	}
+
+	@Test
+	void dealsComplaintsContractsAndReceiptsAreToldWithTheirRecords() {
+		long webhook = webhook("opportunity.stage_changed", "opportunity.won", "opportunity.lost", "complaint.opened",
+				"complaint.resolved", "contract.activated", "receipt.recorded");
+		String kam = this.given.kam();
+		long account = this.given.account(kam, json("name", Fixtures.unique("Told"))).expect(201).id();
+		String closing = LocalDate.now().plusMonths(1).toString();
+		long won = this.api
+			.post(kam, "/api/v1/opportunities",
+					json("accountId", account, "name", Fixtures.unique("Won deal"), "amount", 500, "owner", kam,
+							"expectedCloseDate", closing))
+			.expect(201)
+			.id();
+		long lost = this.api
+			.post(kam, "/api/v1/opportunities",
+					json("accountId", account, "name", Fixtures.unique("Lost deal"), "amount", 300, "owner", kam,
+							"expectedCloseDate", closing))
+			.expect(201)
+			.id();
+		this.api
+			.post(kam, "/api/v1/opportunities/" + won + "/stage",
+					json("stage", "ORDER", "version", this.api.version(kam, "/api/v1/opportunities/" + won)))
+			.expect(200);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + won + "/win",
+					json("amount", "520.50", "version", this.api.version(kam, "/api/v1/opportunities/" + won)))
+			.expect(200);
+		this.api
+			.post(kam, "/api/v1/opportunities/" + lost + "/lose",
+					json("reason", "Price", "competitor", "Rival", "version",
+							this.api.version(kam, "/api/v1/opportunities/" + lost)))
+			.expect(200);
+		Api.Response complaint = this.api
+			.post(kam, "/api/v1/complaints",
+					json("accountId", account, "channel", "PHONE", "category", "DELIVERY", "severity", "HIGH",
+							"description", "Late"))
+			.expect(201);
+		this.api
+			.post(kam, "/api/v1/complaints/" + complaint.id() + "/resolve", json("resolution", "Replaced the batch",
+					"rootCause", "Mislabelled pallets", "version", complaint.version()))
+			.expect(200);
+		Api.Response draft = this.api
+			.post(kam, "/api/v1/contracts",
+					json("accountId", account, "signedDate", LocalDate.now().toString(), "amount", "1000",
+							"instalments", List.of(json("dueDate", closing, "amount", "1000"))))
+			.expect(201);
+		long contract = this.api
+			.post(kam, "/api/v1/contracts/" + draft.id() + "/activate", json("version", draft.version()))
+			.expect(200)
+			.id();
+		long receipt = this.api
+			.post(kam, "/api/v1/receipts",
+					json("contractId", contract, "date", LocalDate.now().toString(), "amount", "400.50", "method",
+							"BANK_TRANSFER"))
+			.expect(201)
+			.id();
+
+		pass(webhook, Instant.now());
+
+		assertThat(this.receiver.about("Opportunity", won)).extracting(Receiver.Request::event)
+			.containsExactly("opportunity.stage_changed", "opportunity.won");
+		assertThat(this.receiver.about("Opportunity", won).get(1).json().get("data").get("amount").decimalValue())
+			.isEqualByComparingTo("520.50");
+		assertThat(this.receiver.about("Opportunity", lost)).extracting(Receiver.Request::event)
+			.containsExactly("opportunity.lost");
+		assertThat(this.receiver.about("Complaint", complaint.id())).extracting(Receiver.Request::event)
+			.containsExactly("complaint.opened", "complaint.resolved");
+		assertThat(this.receiver.about("Contract", contract)).extracting(Receiver.Request::event)
+			.containsExactly("contract.activated");
+		List<Receiver.Request> receipts = this.receiver.about("Receipt", receipt);
+		assertThat(receipts).extracting(Receiver.Request::event).containsExactly("receipt.recorded");
+		tools.jackson.databind.JsonNode data = receipts.get(0).json().get("data");
+		assertThat(data.get("accountId").asLong()).isEqualTo(account);
+		assertThat(data.get("contractId").asLong()).isEqualTo(contract);
+		assertThat(data.get("amount").decimalValue()).isEqualByComparingTo("400.50");
+		assertThat(data.get("receivedOn").asString()).isEqualTo(LocalDate.now().toString());
 	}
 
 	@Test
