@@ -26,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -118,11 +119,23 @@ class Deliveries {
 			if (due.isEmpty()) {
 				break;
 			}
+			int claimed = 0;
 			for (Due d : due) {
 				if (claim(d.id())) {
-					send(d);
+					claimed++;
 					attempts++;
+					try {
+						send(d);
+					}
+					catch (DataAccessException ex) {
+						// The webhook was deleted while this one was on its way.
+						log.info("Webhook delivery {} not recorded: {}", d.id(), ex.getMessage());
+					}
 				}
+			}
+			if (claimed == 0) {
+				// Another worker took them all: what is left is theirs.
+				break;
 			}
 		}
 		return attempts;

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes the business events to the outbox, with one delivery per subscribed, active
@@ -101,13 +104,47 @@ class Outbox {
 		return id;
 	}
 
+	/**
+	 * Whether an active webhook takes the type. Asked once per type and transaction: an
+	 * import opening thousands of accounts in one transaction asks once, not per account.
+	 */
 	private boolean subscribed(EventType type) {
-		return this.jdbc.sql("""
+		Map<EventType, Boolean> known = transactionCache();
+		Boolean cached = (known != null) ? known.get(type) : null;
+		if (cached != null) {
+			return cached;
+		}
+		boolean subscribed = this.jdbc.sql("""
 				select count(*) from webhook_subscription s join webhook w on w.id = s.webhook_id
 				where s.event_type = :type and w.active = true""")
 			.param("type", type.code())
 			.query(Long.class)
 			.single() > 0;
+		if (known != null) {
+			known.put(type, subscribed);
+		}
+		return subscribed;
+	}
+
+	/** The answers of this transaction so far; null outside a transaction. */
+	@SuppressWarnings("unchecked")
+	private Map<EventType, Boolean> transactionCache() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<EventType, Boolean> known = (Map<EventType, Boolean>) TransactionSynchronizationManager.getResource(this);
+		if (known == null) {
+			Map<EventType, Boolean> fresh = new EnumMap<>(EventType.class);
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+				}
+			});
+			known = fresh;
+		}
+		return known;
 	}
 
 	/**
