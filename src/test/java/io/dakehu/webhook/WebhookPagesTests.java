@@ -103,6 +103,19 @@ class WebhookPagesTests {
 		assertThat(webhooks()).isEqualTo(before);
 	}
 
+	@Test
+	void theApiDescriptionCarriesTheEventCatalogue() throws Exception {
+		String description = this.mvc.perform(get("/v3/api-docs").with(ADMIN))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(description).contains("X-Dakehu-Signature")
+			.contains("`account.tier_changed`")
+			.contains("`receipt.recorded`")
+			.contains("/api/v1/webhooks/{id}/test");
+	}
+
 	private long webhooks() {
 		return this.jdbc.sql("select count(*) from webhook").query(Long.class).single();
 	}
