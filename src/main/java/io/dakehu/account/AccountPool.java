@@ -19,6 +19,8 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvents;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,9 +60,12 @@ public class AccountPool {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final AccountEvents events;
+
 	AccountPool(AccountRepository accounts, AccountQueries queries, AccountTally tally, Users users, AuditTrail audit,
 			JdbcClient jdbc, Clock clock, @Value("${dakehu.pool.default-max-accounts:200}") int defaultMaximum,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, AccountEvents events) {
+		this.events = events;
 		this.publisher = publisher;
 		this.accounts = accounts;
 		this.queries = queries;
@@ -100,7 +105,7 @@ public class AccountPool {
 				throw new RuleViolationException("owner", "account.validation.reclaimBlocked", until.plusDays(1));
 			});
 		requireRoomFor(user.id(), "owner");
-		return move(account, user.id(), (a, now) -> a.claim(user.id(), now));
+		return move(account, user.id(), (a, now) -> a.claim(user.id(), now), true);
 	}
 
 	/**
@@ -131,7 +136,7 @@ public class AccountPool {
 			return this.queries.details(account);
 		}
 		requireRoomFor(owner.id(), "owner");
-		return move(account, owner.id(), (a, now) -> a.assignOwner(owner.id(), now));
+		return move(account, owner.id(), (a, now) -> a.assignOwner(owner.id(), now), false);
 	}
 
 	/**
@@ -163,6 +168,7 @@ public class AccountPool {
 		this.tally.add(owner, false, -1);
 		block(id, owner, now.toLocalDate());
 		this.audit.changed("Account", id, id, before, account.auditValues());
+		this.events.returnedToPool(id, owner, PoolReason.RETURNED, account.poolNote());
 		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 		return this.queries.details(account);
 	}
@@ -227,6 +233,12 @@ public class AccountPool {
 		// theirs.
 		Set<Long> returned = new HashSet<>(
 				this.jdbc.sql("select pa.id " + batchRows).params(batch).query(Long.class).list());
+		// The reason is one of PoolReason's codes, safe inside a JSON string as it is.
+		this.publisher.publishEvent(new RecordEvents(EventType.ACCOUNT_RETURNED_TO_POOL, """
+				select pa.id as record_id,
+				       '{"previousOwnerId":' || cast(pa.previous_owner_id as varchar(20)) || ',"reason":"' || pa.pool_reason
+				       || '","note":null}' as payload
+				""" + batchRows, batch));
 		this.publisher.publishEvent(new AccountsChanged(returned));
 		return moved;
 	}
@@ -303,7 +315,7 @@ public class AccountPool {
 		}
 	}
 
-	private AccountDetails move(Account account, long newOwner, Move move) {
+	private AccountDetails move(Account account, long newOwner, Move move, boolean claim) {
 		Map<String, Object> before = account.auditValues();
 		Long previous = account.ownerId();
 		LocalDateTime now = LocalDateTime.now(this.clock);
@@ -313,6 +325,12 @@ public class AccountPool {
 		this.tally.add(previous, account.archived(), -1);
 		this.tally.add(newOwner, account.archived(), 1);
 		this.audit.changed("Account", account.id(), account.id(), before, account.auditValues());
+		if (claim) {
+			this.events.claimed(account.id(), previous, newOwner);
+		}
+		else {
+			this.events.ownerChanged(account.id(), previous, newOwner);
+		}
 		this.publisher.publishEvent(new AccountsChanged(Set.of(account.id())));
 		return this.queries.details(account);
 	}

@@ -48,8 +48,11 @@ public class AccountService {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final AccountEvents events;
+
 	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit,
-			AccountTally tally, Clock clock, ApplicationEventPublisher publisher) {
+			AccountTally tally, Clock clock, ApplicationEventPublisher publisher, AccountEvents events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.queries = queries;
 		this.users = users;
@@ -80,6 +83,7 @@ public class AccountService {
 		account = this.accounts.save(account);
 		this.tally.add(account.ownerId(), false, 1);
 		this.audit.created("Account", account.id(), account.id(), account.auditValues());
+		this.events.created(account);
 		this.publisher.publishEvent(new AccountsChanged(Set.of(account.id())));
 		return this.queries.details(account);
 	}
@@ -110,6 +114,7 @@ public class AccountService {
 			perOwner.merge(account.ownerId(), 1, Integer::sum);
 			created.add(new AuditTrail.Created(account.id(), account.id(), account.auditValues()));
 			refs.add(new AccountRef(account.id(), account.name(), account.ownerId()));
+			this.events.created(account);
 		}
 		perOwner.forEach((ownerId, count) -> this.tally.add(ownerId, false, count));
 		this.audit.createdAll("Account", created);
@@ -136,7 +141,9 @@ public class AccountService {
 		checkRegistrationId(account, id);
 		account.touch(now());
 		account = this.accounts.save(account);
-		this.audit.changed("Account", id, id, before, account.auditValues());
+		Map<String, Object> after = account.auditValues();
+		this.audit.changed("Account", id, id, before, after);
+		this.events.changed(id, before, after);
 		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 		return this.queries.details(account);
 	}
@@ -152,7 +159,9 @@ public class AccountService {
 		account.moveUnder(checkedParent(new Lookups(editor), account, parentId));
 		account.touch(now());
 		this.accounts.save(account);
-		this.audit.changed("Account", id, id, before, account.auditValues());
+		Map<String, Object> after = account.auditValues();
+		this.audit.changed("Account", id, id, before, after);
+		this.events.changed(id, before, after);
 	}
 
 	/**
@@ -168,7 +177,9 @@ public class AccountService {
 		account.markLost(reason, now.toLocalDate());
 		account.touch(now);
 		account = this.accounts.save(account);
-		this.audit.changed("Account", id, id, before, account.auditValues());
+		Map<String, Object> after = account.auditValues();
+		this.audit.changed("Account", id, id, before, after);
+		this.events.changed(id, before, after);
 		return this.queries.details(account);
 	}
 
@@ -183,7 +194,9 @@ public class AccountService {
 		this.tally.add(account.ownerId(), true, 1);
 		account.touch(now());
 		this.accounts.save(account);
-		this.audit.changed("Account", id, id, before, account.auditValues());
+		Map<String, Object> after = account.auditValues();
+		this.audit.changed("Account", id, id, before, after);
+		this.events.changed(id, before, after);
 		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 	}
 
@@ -198,7 +211,9 @@ public class AccountService {
 		this.tally.add(account.ownerId(), false, 1);
 		account.touch(now());
 		this.accounts.save(account);
-		this.audit.changed("Account", id, id, before, account.auditValues());
+		Map<String, Object> after = account.auditValues();
+		this.audit.changed("Account", id, id, before, after);
+		this.events.changed(id, before, after);
 		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 	}
 
@@ -257,6 +272,7 @@ public class AccountService {
 			}
 		}
 		this.publisher.publishEvent(new AccountsMerged(absorbedId, survivorId));
+		this.events.merged(absorbedId, survivorId);
 		// The absorbed account's history becomes the survivor's; its tombstone entry
 		// below stays with the tombstone.
 		this.audit.moveAccount(absorbedId, survivorId);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,8 @@ import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvent;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -248,7 +251,17 @@ public class Contracts {
 						money(credit.limit()));
 			}
 			contract.activate();
+			activated(contract);
 		});
+	}
+
+	/** Tells other systems a contract took effect, in the activating transaction. */
+	private void activated(Contract contract) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("accountId", contract.getAccountId());
+		payload.put("number", contract.getNumber());
+		payload.put("amount", contract.getAmount());
+		this.events.publishEvent(new RecordEvent(EventType.CONTRACT_ACTIVATED, contract.getId(), payload));
 	}
 
 	/**
@@ -290,6 +303,7 @@ public class Contracts {
 		return change(me, id, version, (contract) -> {
 			CreditUse credit = creditUse(contract);
 			contract.activate();
+			activated(contract);
 			this.audit.changed(AUDIT_TYPE, id, contract.getAccountId(),
 					Map.of("creditApproval", "", "creditUsed", "", "creditLimit", ""),
 					Map.of("creditApproval", reason.strip(), "creditUsed", money(credit.used()), "creditLimit",

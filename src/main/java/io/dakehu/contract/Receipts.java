@@ -1,6 +1,7 @@
 package io.dakehu.contract;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,7 +18,10 @@ import io.dakehu.identity.Users;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvents;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +53,11 @@ public class Receipts {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, ReceiptWriter writer, Users users,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.contracts = contracts;
 		this.instalments = instalments;
 		this.jdbc = jdbc;
@@ -117,7 +124,8 @@ public class Receipts {
 					input.date(), input.amount(), input.method().name(),
 					StringUtils.hasText(input.reference()) ? input.reference().strip() : null, me.id()));
 		}
-		List<Long> ids = this.writer.receipts(receipts, LocalDateTime.now(this.clock));
+		LocalDateTime recordedAt = LocalDateTime.now(this.clock);
+		List<Long> ids = this.writer.receipts(receipts, recordedAt);
 		List<ReceiptWriter.NewAllocation> allocations = new ArrayList<>();
 		List<AuditTrail.Created> audited = new ArrayList<>(inputs.size());
 		for (int i = 0; i < inputs.size(); i++) {
@@ -138,7 +146,30 @@ public class Receipts {
 		}
 		this.writer.allocations(allocations);
 		this.audit.createdAll(AUDIT_TYPE, audited);
+		received(me, ids, recordedAt);
 		return ids;
+	}
+
+	/**
+	 * One {@code receipt.recorded} event per receipt just written, set-based however many
+	 * an import brought: this batch's receipts are those of its id range written at its
+	 * moment by its user.
+	 */
+	private void received(CurrentUser me, List<Long> ids, LocalDateTime recordedAt) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("receiptFirst", ids.stream().mapToLong(Long::longValue).min().orElseThrow());
+		params.put("receiptLast", ids.stream().mapToLong(Long::longValue).max().orElseThrow());
+		params.put("receiptAt", Timestamp.valueOf(recordedAt));
+		params.put("receiptBy", me.id());
+		this.events.publishEvent(new RecordEvents(EventType.RECEIPT_RECORDED, """
+				select r.id as record_id,
+				       '{"accountId":' || cast(r.account_id as varchar(20)) || ',"contractId":'
+				       || cast(r.contract_id as varchar(20)) || ',"amount":' || cast(r.amount as varchar(40))
+				       || ',"receivedOn":"' || cast(r.received_on as varchar(10)) || '","method":"' || r.method
+				       || '"}' as payload
+				from receipt r
+				where r.id between :receiptFirst and :receiptLast and r.recorded_at = :receiptAt
+				  and r.recorded_by = :receiptBy""", params));
 	}
 
 	/**

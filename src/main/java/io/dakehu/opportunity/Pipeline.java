@@ -31,8 +31,11 @@ import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvent;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -70,9 +73,12 @@ public class Pipeline {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityTally tally, AccountQueries accounts,
 			Catalog catalog, Users users, OrderLedger ledger, ObjectProvider<AccountSegments> segments,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
 		this.tally = tally;
@@ -212,6 +218,11 @@ public class Pipeline {
 			save(loaded, editor);
 			this.audit.changed("Opportunity", id, opportunity.accountId(), Map.of("stage", from.name()),
 					Map.of("stage", target.name()));
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("accountId", opportunity.accountId());
+			payload.put("from", from.name());
+			payload.put("to", target.name());
+			this.events.publishEvent(new RecordEvent(EventType.OPPORTUNITY_STAGE_CHANGED, id, payload));
 		}
 		return this.opportunities.get(editor.scope(), id);
 	}
@@ -239,6 +250,12 @@ public class Pipeline {
 		// The amount the deal carried before is kept, so the history says what the win
 		// changed it from.
 		this.audit.changed("Opportunity", id, opportunity.accountId(), before, after);
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("accountId", opportunity.accountId());
+		payload.put("from", before.get("stage"));
+		payload.put("amount", opportunity.amount());
+		payload.put("closeDate", opportunity.closeDate());
+		this.events.publishEvent(new RecordEvent(EventType.OPPORTUNITY_WON, id, payload));
 		return won;
 	}
 
@@ -254,6 +271,13 @@ public class Pipeline {
 		after.put("lostReason", opportunity.lostReason());
 		after.put("winningCompetitor", opportunity.winningCompetitor());
 		this.audit.changed("Opportunity", id, opportunity.accountId(), Map.of("stage", from.name()), after);
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("accountId", opportunity.accountId());
+		payload.put("from", from.name());
+		payload.put("lostReason", opportunity.lostReason());
+		payload.put("winningCompetitor", opportunity.winningCompetitor());
+		payload.put("closeDate", opportunity.closeDate());
+		this.events.publishEvent(new RecordEvent(EventType.OPPORTUNITY_LOST, id, payload));
 		return this.opportunities.get(editor.scope(), id);
 	}
 

@@ -15,6 +15,8 @@ import io.dakehu.identity.CurrentUser;
 import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvents;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +129,17 @@ public class ChurnRuns {
 					"notice." + NOTICE_KIND, List.of(rs.getString(4), Integer.toString(rs.getInt(3))),
 					"/accounts/" + account, NOTICE_KIND + ":" + account + ":" + run.id()));
 		});
+		// Other systems hear of every riser, owned or in the pool, written set-based.
+		this.events.publishEvent(new RecordEvents(EventType.CHURN_RISK_HIGH,
+				"""
+						select n.account_id as record_id,
+						       '{"score":' || cast(n.score as varchar(10)) || ',"previousLevel":'
+						       || coalesce('"' || o.risk_level || '"', 'null') || ',"runId":' || cast(n.run_id as varchar(20))
+						       || '}' as payload
+						from churn_score n
+						left join churn_score o on o.run_id = :churnBefore and o.account_id = n.account_id
+						where n.run_id = :churnRun and n.risk_level = 'HIGH' and (o.risk_level is null or o.risk_level <> 'HIGH')""",
+				Map.of("churnRun", run.id(), "churnBefore", (before != null) ? before : -1L)));
 	}
 
 	public ChurnRun get(long id) {

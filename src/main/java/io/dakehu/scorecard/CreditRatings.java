@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,8 @@ import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvent;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -401,6 +404,13 @@ public class CreditRatings {
 		boolean downgrade = after.getGradePosition() > before.getGradePosition();
 		this.events.publishEvent(new CreditGradeChanged(account.id(), after.getId(), after.getQuarter(),
 				before.getGrade(), after.getGrade(), downgrade));
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("ratingId", after.getId());
+		payload.put("quarter", after.getQuarter());
+		payload.put("previousGrade", before.getGrade());
+		payload.put("grade", after.getGrade());
+		payload.put("downgrade", downgrade);
+		this.events.publishEvent(new RecordEvent(EventType.CREDIT_GRADE_CHANGED, account.id(), payload));
 		if (downgrade) {
 			this.events
 				.publishEvent(new NoticeRequested(List.of(account.ownerId()), true, DOWNGRADED, "notice." + DOWNGRADED,

@@ -17,6 +17,8 @@ import io.dakehu.identity.CurrentUser;
 import io.dakehu.order.PurchaseHistory;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvents;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -100,8 +102,32 @@ public class SegmentationRuns {
 		if (owners == null) {
 			// Only a company-wide run sets the tiers the contact plan reads.
 			this.publisher.publishEvent(new TiersChanged());
+			this.publisher.publishEvent(tierChanges(id));
 		}
 		return summary;
+	}
+
+	/**
+	 * One event per account whose tier differs from the previous company-wide run's (or
+	 * that run did not rank), written by the outbox set-based. The tiers are codes, safe
+	 * inside a JSON string as they are.
+	 */
+	private RecordEvents tierChanges(long runId) {
+		long previous = this.jdbc
+			.sql("select id from segmentation_run where population is null and id <> :run"
+					+ " order by started_at desc, id desc limit 1")
+			.param("run", runId)
+			.query(Long.class)
+			.optional()
+			.orElse(-1L);
+		return new RecordEvents(EventType.ACCOUNT_TIER_CHANGED, """
+				select s.account_id as record_id,
+				       '{"tier":"' || s.tier || '","previousTier":' || coalesce('"' || p.tier || '"', 'null')
+				       || ',"runId":' || cast(s.run_id as varchar(20)) || '}' as payload
+				from segmentation_snapshot s
+				left join segmentation_snapshot p on p.account_id = s.account_id and p.run_id = :tierPreviousRun
+				where s.run_id = :tierRun and (p.tier is null or p.tier <> s.tier)""",
+				Map.of("tierRun", runId, "tierPreviousRun", previous));
 	}
 
 	private SnapshotWriter.Period period(RunRequest request) {

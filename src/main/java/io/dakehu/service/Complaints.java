@@ -29,6 +29,8 @@ import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
+import io.dakehu.shared.outbound.EventType;
+import io.dakehu.shared.outbound.RecordEvent;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,6 +131,12 @@ public class Complaints {
 		Complaint complaint = this.repository.save(Complaint.record(account.id(), input.contactId(), receivedAt,
 				input.channel(), input.category(), input.severity(), input.description().strip(), level, me.id(), now));
 		this.audit.created(AUDIT_TYPE, complaint.getId(), account.id(), complaint.auditValues());
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("accountId", account.id());
+		payload.put("category", input.category());
+		payload.put("severity", input.severity());
+		payload.put("receivedAt", receivedAt);
+		this.events.publishEvent(new RecordEvent(EventType.COMPLAINT_OPENED, complaint.getId(), payload));
 		return view(complaint.getId());
 	}
 
@@ -158,10 +166,15 @@ public class Complaints {
 		if (visit.isBefore(now.toLocalDate())) {
 			throw new RuleViolationException("returnVisitDue", "validation.service.notPast");
 		}
-		return change(me, id, input.version(), (complaint) -> {
+		ComplaintView resolved = change(me, id, input.version(), (complaint) -> {
 			requireWorker(me, complaint);
 			complaint.resolve(input.resolution().strip(), input.rootCause().strip(), visit, me.id(), now);
 		});
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("accountId", resolved.accountId());
+		payload.put("resolvedAt", resolved.resolvedAt());
+		this.events.publishEvent(new RecordEvent(EventType.COMPLAINT_RESOLVED, id, payload));
+		return resolved;
 	}
 
 	/** The return visit: the customer's satisfaction closes the complaint. */

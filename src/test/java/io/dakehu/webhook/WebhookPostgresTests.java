@@ -1,0 +1,8 @@
+package io.dakehu.webhook;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class WebhookPostgresTests extends WebhookTests {
+
+}
