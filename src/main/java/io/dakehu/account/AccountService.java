@@ -48,8 +48,11 @@ public class AccountService {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final AccountCustomFields customFields;
+
 	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit,
-			AccountTally tally, Clock clock, ApplicationEventPublisher publisher) {
+			AccountTally tally, Clock clock, ApplicationEventPublisher publisher, AccountCustomFields customFields) {
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.queries = queries;
 		this.users = users;
@@ -77,9 +80,14 @@ public class AccountService {
 		}
 		Account account = opened(new Lookups(editor), input, now());
 		checkRegistrationId(account, 0L);
+		Map<String, Object> custom = this.customFields.checked(input, null);
 		account = this.accounts.save(account);
+		if (!custom.isEmpty()) {
+			this.customFields.write(account.id(), custom);
+		}
 		this.tally.add(account.ownerId(), false, 1);
-		this.audit.created("Account", account.id(), account.id(), account.auditValues());
+		this.audit.created("Account", account.id(), account.id(),
+				this.customFields.audited(account.auditValues(), custom));
 		this.publisher.publishEvent(new AccountsChanged(Set.of(account.id())));
 		return this.queries.details(account);
 	}
@@ -102,13 +110,17 @@ public class AccountService {
 			opened.add(opened(lookups, input, now));
 		}
 		checkRegistrationIds(opened);
+		List<Map<String, Object>> custom = this.customFields.checkedAll(inputs);
 		List<Account> saved = this.accounts.saveAll(opened);
+		this.customFields.writeAll(saved.stream().map(Account::id).toList(), custom);
 		Map<Long, Integer> perOwner = new HashMap<>();
 		List<AuditTrail.Created> created = new ArrayList<>(saved.size());
 		List<AccountRef> refs = new ArrayList<>(saved.size());
-		for (Account account : saved) {
+		for (int i = 0; i < saved.size(); i++) {
+			Account account = saved.get(i);
 			perOwner.merge(account.ownerId(), 1, Integer::sum);
-			created.add(new AuditTrail.Created(account.id(), account.id(), account.auditValues()));
+			created.add(new AuditTrail.Created(account.id(), account.id(),
+					this.customFields.audited(account.auditValues(), custom.get(i))));
 			refs.add(new AccountRef(account.id(), account.name(), account.ownerId()));
 		}
 		perOwner.forEach((ownerId, count) -> this.tally.add(ownerId, false, count));
@@ -120,7 +132,9 @@ public class AccountService {
 	public AccountDetails update(CurrentUser editor, long id, Integer expectedVersion, AccountInput input) {
 		Account account = load(editor, id);
 		StaleEditException.check("Account", id, expectedVersion, account.version());
-		Map<String, Object> before = account.auditValues();
+		Map<String, Object> customBefore = this.customFields.of(id);
+		Map<String, Object> before = this.customFields.audited(account.auditValues(), customBefore);
+		Map<String, Object> custom = this.customFields.checked(input, id);
 		Long previousOwner = account.ownerId();
 		account.keepStatus(input.status());
 		Lookups lookups = new Lookups(editor);
@@ -136,7 +150,10 @@ public class AccountService {
 		checkRegistrationId(account, id);
 		account.touch(now());
 		account = this.accounts.save(account);
-		this.audit.changed("Account", id, id, before, account.auditValues());
+		if (!custom.equals(customBefore)) {
+			this.customFields.write(id, custom);
+		}
+		this.audit.changed("Account", id, id, before, this.customFields.audited(account.auditValues(), custom));
 		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));
 		return this.queries.details(account);
 	}

@@ -171,7 +171,7 @@ final class AccountImporter implements RecordImporter {
 			if (target == null) {
 				input = new AccountInput(name, registrationId, row.get("industry"), row.get("region"),
 						row.get("address"), employees, revenue, parentId, (owner != null) ? owner.username() : null,
-						null, null, null, null, row.get("description"), null, null, null);
+						null, null, null, null, row.get("description"), null, null, null, null);
 			}
 			else {
 				// An update changes what the file has columns for and keeps the rest.
@@ -181,7 +181,7 @@ final class AccountImporter implements RecordImporter {
 						row.has("annualRevenue") ? revenue : target.annualRevenue(),
 						row.has("parent") ? parentId : target.parentId(), (owner != null) ? owner.username() : null,
 						target.keyAccountType(), target.relationshipType(), target.salesApproach(), target.status(),
-						pick(row, "description", target.description()), null, target.version(), null);
+						pick(row, "description", target.description()), null, target.version(), null, null);
 			}
 			if (Checks.valid(this.validator, input, row, context) && !row.rejected()) {
 				row.prepare(new Prepared(input, pendingParent, (target != null) ? target.id() : null));

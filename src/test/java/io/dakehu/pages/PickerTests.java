@@ -115,7 +115,7 @@ abstract class PickerTests {
 		return this.accountService
 			.open(PageFixtures.adminUser(this.users),
 					new AccountInput(name, null, null, null, null, null, null, null, owner, null, null, null,
-							LifecycleStatus.ACTIVE, null, null, null, null),
+							LifecycleStatus.ACTIVE, null, null, null, null, null),
 					false)
 			.id();
 	}

@@ -109,7 +109,7 @@ class AccountPages {
 	@GetMapping("/accounts/new")
 	String newAccount(Model model) {
 		model.addAttribute("form", new AccountInput(null, null, null, null, null, null, null, null, null, null, null,
-				null, LifecycleStatus.PROSPECT, null, null, null, null));
+				null, LifecycleStatus.PROSPECT, null, null, null, null, null));
 		return form(model, null, (AccountInput) model.getAttribute("form"));
 	}
 
@@ -256,13 +256,14 @@ class AccountPages {
 		return new AccountInput(a.name(), a.registrationId(), a.industry(), a.region(), a.address(), a.employees(),
 				a.annualRevenue(), a.parentId(), a.ownerUsername(), a.keyAccountType(), a.relationshipType(),
 				a.salesApproach(), a.status(), a.description(),
-				a.team().stream().map(AccountDetails.TeamMember::username).toList(), a.version(), a.channelPartner());
+				a.team().stream().map(AccountDetails.TeamMember::username).toList(), a.version(), a.channelPartner(),
+				null);
 	}
 
 	private static AccountInput withVersion(AccountInput f, int version) {
 		return new AccountInput(f.name(), f.registrationId(), f.industry(), f.region(), f.address(), f.employees(),
 				f.annualRevenue(), f.parentId(), f.owner(), f.keyAccountType(), f.relationshipType(), f.salesApproach(),
-				f.status(), f.description(), f.team(), version, f.channelPartner());
+				f.status(), f.description(), f.team(), version, f.channelPartner(), f.customFields());
 	}
 
 	/**
