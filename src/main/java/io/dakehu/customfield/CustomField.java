@@ -150,7 +150,7 @@ public record CustomField(long id, RecordType recordType, String key, String lab
 		Object[] args = new Object[more.length + 1];
 		args[0] = label(locale);
 		System.arraycopy(more, 0, args, 1, more.length);
-		return new RuleViolationException(errorField(), messageKey, args);
+		return new RuleViolationException(errorField(), messageKey, args).labelled(label(locale));
 	}
 
 	/** Whether a value is empty: absent, blank text, or no option chosen. */

@@ -206,7 +206,8 @@ public class CustomFields {
 		if (given != null) {
 			for (String key : given.keySet()) {
 				if (!byKey.containsKey(key)) {
-					throw new RuleViolationException("customFields." + key, "customField.validation.unknownField", key);
+					throw new RuleViolationException("customFields." + key, "customField.validation.unknownField", key)
+						.labelled(key);
 				}
 			}
 			for (CustomField field : byKey.values()) {
@@ -225,7 +226,8 @@ public class CustomFields {
 			for (CustomField field : byKey.values()) {
 				if (field.required() && !values.containsKey(field.key())) {
 					throw new RuleViolationException(field.errorField(), "customField.validation.required",
-							field.label(locale));
+							field.label(locale))
+						.labelled(field.label(locale));
 				}
 			}
 		}
