@@ -84,6 +84,16 @@ public class AccountCustomFields {
 		return this.fields.checked(RecordType.ACCOUNT, input.customFields(), current, accountId == null);
 	}
 
+	/**
+	 * Checks values for a new account (null id) or a stored one against fields read
+	 * before, as an import does for each row before writing any.
+	 * @throws io.dakehu.shared.RuleViolationException naming the field refused
+	 */
+	public void check(List<CustomField> active, Map<String, ?> given, Long accountId) {
+		Map<String, Object> current = (accountId != null) ? of(accountId) : Map.of();
+		this.fields.checked(active, given, current, accountId == null);
+	}
+
 	/** The values of new accounts, checked against the fields read once. */
 	List<Map<String, Object>> checkedAll(List<AccountInput> inputs) {
 		List<CustomField> active = active();
