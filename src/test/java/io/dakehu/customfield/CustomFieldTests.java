@@ -1,12 +1,24 @@
 package io.dakehu.customfield;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.dakehu.support.Api;
+import io.dakehu.dataimport.ImportJobView;
+import io.dakehu.dataimport.ImportJobs;
+import io.dakehu.dataimport.ImportRequest;
+import io.dakehu.dataimport.ImportType;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Role;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
 import io.dakehu.support.Api.Response;
+import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -16,12 +28,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static io.dakehu.support.Api.json;
 import static io.dakehu.support.PageCsrf.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -36,6 +50,12 @@ abstract class CustomFieldTests extends ApiTestSupport {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ImportJobs imports;
+
+	@Autowired
+	Users users;
 
 	private final List<Long> defined = new ArrayList<>();
 
@@ -245,6 +265,45 @@ abstract class CustomFieldTests extends ApiTestSupport {
 		assertThat(list).contains(">VIN-10<").contains("id=\"column-head-" + f.text + "\"");
 	}
 
+	@Test
+	void valuesRoundTripThroughImportAndExport() throws Exception {
+		Fields f = fields(false);
+		String token = Fixtures.unique("Imported");
+		String refused = "name,Code,Score\n" + token + " bad,AB-9,101\n";
+		ImportJobView bad = this.imports.runNow(admin(), ImportRequest.of(ImportType.ACCOUNTS, "bad.csv"),
+				stream(refused), "TEST", false);
+		assertThat(bad.errors()).extracting(ImportJobView.Error::column, ImportJobView.Error::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Score", "customField.import.refused"));
+		assertThat(bad.errors().get(0).reason()).contains("Score").contains("100");
+		String csv = "name,Code," + f.number + ",Signed on,等级,Tags\n" + token
+				+ " one,AB-1,12.5,2026-01-02,Bee,\"Ex, Why\"\n";
+		ImportJobView good = this.imports.runNow(admin(), ImportRequest.of(ImportType.ACCOUNTS, "good.csv"),
+				stream(csv), "TEST", false);
+		assertThat(good.errors()).isEmpty();
+		Response one = this.api.get(Api.ADMIN, "/api/v1/accounts?q=" + token).expect(200);
+		assertThat(one.ids()).hasSize(1);
+		JsonNode values = this.api.get(Api.ADMIN, "/api/v1/accounts/" + one.ids().get(0)).body().get("customFields");
+		assertThat(values.get(f.text).asString()).isEqualTo("AB-1");
+		assertThat(values.get(f.number).asDecimal()).isEqualByComparingTo("12.5");
+		assertThat(values.get(f.date).asString()).isEqualTo("2026-01-02");
+		assertThat(values.get(f.single).asString()).isEqualTo("B");
+		assertThat(values.get(f.multi).toString()).isEqualTo("[\"X\",\"Y\"]");
+
+		String export = download(get("/exports/accounts").param("format", "csv")
+			.param("q", token)
+			.param("customFields." + f.single, "B")
+			.locale(Locale.ENGLISH));
+		List<String> lines = export.lines().toList();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).endsWith("Code,Score,Signed on,Grade,Tags");
+		assertThat(lines.get(1)).endsWith("AB-1,12.5,2026-01-02,Bee,\"Ex, Why\"");
+		ImportJobView back = this.imports.runNow(admin(), ImportRequest.of(ImportType.ACCOUNTS, "back.csv"),
+				stream(export.replace(token + " one", token + " copy")), "TEST", false);
+		assertThat(back.errors()).isEmpty();
+		long copy = this.api.get(Api.ADMIN, "/api/v1/accounts?q=" + token + " copy").expect(200).ids().get(0);
+		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + copy).body().get("customFields")).isEqualTo(values);
+	}
+
 	/**
 	 * The five types on accounts: a required text, a number from 0 to 100, a date and two
 	 * choices.
@@ -305,6 +364,28 @@ abstract class CustomFieldTests extends ApiTestSupport {
 		MockHttpServletResponse response = this.mvc.perform(as(request)).andReturn().getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
 		return response.getContentAsString();
+	}
+
+	/** An export as the browser receives it, after its asynchronous streaming. */
+	private String download(MockHttpServletRequestBuilder request) throws Exception {
+		MvcResult started = this.mvc.perform(as(request)).andReturn();
+		started.getAsyncResult(60_000);
+		return this.mvc.perform(asyncDispatch(started))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)
+			.replace("\uFEFF", "")
+			.replace("\r", "");
+	}
+
+	private CurrentUser admin() {
+		UserSummary admin = this.users.findByUsername(Api.ADMIN).orElseThrow();
+		return new CurrentUser(admin.id(), Api.ADMIN, admin.displayName(), Role.ADMIN,
+				RecordScope.everything(admin.id()));
+	}
+
+	private static InputStream stream(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
