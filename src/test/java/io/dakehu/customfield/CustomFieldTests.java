@@ -304,6 +304,40 @@ abstract class CustomFieldTests extends ApiTestSupport {
 		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + copy).body().get("customFields")).isEqualTo(values);
 	}
 
+	@Test
+	void contactsCarryTheirOwnFieldsThroughTheApiAndTheirHistory() {
+		String key = key("budget");
+		this.defined.add(define("CONTACT", key, "NUMBER",
+				Map.of("labels", Map.of("zh", "预算权限", "en", "Budget authority"), "min", 0))
+			.expect(201)
+			.id());
+		long account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Contact fields")).id();
+		Response refused = this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Wang", "customFields", Map.of(key, -5)))
+			.expect(400);
+		assertThat(refused.errorFields()).containsExactly("customFields." + key);
+		assertThat(refused.body().get("errors").get(0).get("message").asString())
+			.isEqualTo("Budget authority: must lie between 0 and —");
+		Response contact = this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Wang", "customFields", Map.of(key, 50000)))
+			.expect(201);
+		assertThat(contact.body().get("customFields").get(key).asDecimal()).isEqualByComparingTo("50000");
+		Response changed = this.api
+			.put(Api.ADMIN, "/api/v1/contacts/" + contact.id(),
+					json("name", "Wang", "version", contact.version(), "customFields", Map.of(key, 80000)))
+			.expect(200);
+		assertThat(changed.body().get("customFields").get(key).asDecimal()).isEqualByComparingTo("80000");
+		assertThat(this.jdbc.sql("""
+				select old_value || '>' || new_value from audit_log
+				where entity_type = 'Contact' and entity_id = :id and field = :field and action = 'UPDATE'""")
+			.param("id", contact.id())
+			.param("field", "custom." + key)
+			.query(String.class)
+			.list()).containsExactly("50000>80000");
+	}
+
 	/**
 	 * The five types on accounts: a required text, a number from 0 to 100, a date and two
 	 * choices.
