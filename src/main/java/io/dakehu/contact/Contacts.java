@@ -265,14 +265,14 @@ public class Contacts {
 		this.jdbc
 			.sql("""
 					select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
-					       c.birthday, c.notes, c.version, %1$s
+					       c.birthday, c.notes, c.version, c.custom_fields, %1$s
 					from contact c%2$s left join contact m on m.id = c.reports_to_id
 					where %3$s order by %1$s, c.name, c.id""".formatted(AccountNameSql.name("a"),
 					AccountNameSql.join("a", "c.account_id"), scopeSql.condition()))
 			.params(scopeSql.params())
 			.withFetchSize(500)
 			.query((java.sql.ResultSet rs) -> {
-				each.accept(rs.getString(13), row(rs, 0));
+				each.accept(rs.getString(14), row(rs, 0));
 			});
 	}
 
