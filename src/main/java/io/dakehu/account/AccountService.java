@@ -50,9 +50,13 @@ public class AccountService {
 
 	private final AccountEvents events;
 
+	private final AccountCustomFields customFields;
+
 	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit,
-			AccountTally tally, Clock clock, ApplicationEventPublisher publisher, AccountEvents events) {
+			AccountTally tally, Clock clock, ApplicationEventPublisher publisher, AccountEvents events,
+			AccountCustomFields customFields) {
 		this.events = events;
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.queries = queries;
 		this.users = users;
@@ -80,9 +84,14 @@ public class AccountService {
 		}
 		Account account = opened(new Lookups(editor), input, now());
 		checkRegistrationId(account, 0L);
+		Map<String, Object> custom = this.customFields.checked(input, null);
 		account = this.accounts.save(account);
+		if (!custom.isEmpty()) {
+			this.customFields.write(account.id(), custom);
+		}
 		this.tally.add(account.ownerId(), false, 1);
-		this.audit.created("Account", account.id(), account.id(), account.auditValues());
+		this.audit.created("Account", account.id(), account.id(),
+				this.customFields.audited(account.auditValues(), custom));
 		this.events.created(account);
 		this.publisher.publishEvent(new AccountsChanged(Set.of(account.id())));
 		return this.queries.details(account);
@@ -106,13 +115,17 @@ public class AccountService {
 			opened.add(opened(lookups, input, now));
 		}
 		checkRegistrationIds(opened);
+		List<Map<String, Object>> custom = this.customFields.checkedAll(inputs);
 		List<Account> saved = this.accounts.saveAll(opened);
+		this.customFields.writeAll(saved.stream().map(Account::id).toList(), custom);
 		Map<Long, Integer> perOwner = new HashMap<>();
 		List<AuditTrail.Created> created = new ArrayList<>(saved.size());
 		List<AccountRef> refs = new ArrayList<>(saved.size());
-		for (Account account : saved) {
+		for (int i = 0; i < saved.size(); i++) {
+			Account account = saved.get(i);
 			perOwner.merge(account.ownerId(), 1, Integer::sum);
-			created.add(new AuditTrail.Created(account.id(), account.id(), account.auditValues()));
+			created.add(new AuditTrail.Created(account.id(), account.id(),
+					this.customFields.audited(account.auditValues(), custom.get(i))));
 			refs.add(new AccountRef(account.id(), account.name(), account.ownerId()));
 			this.events.created(account);
 		}
@@ -125,7 +138,9 @@ public class AccountService {
 	public AccountDetails update(CurrentUser editor, long id, Integer expectedVersion, AccountInput input) {
 		Account account = load(editor, id);
 		StaleEditException.check("Account", id, expectedVersion, account.version());
-		Map<String, Object> before = account.auditValues();
+		Map<String, Object> customBefore = this.customFields.of(id);
+		Map<String, Object> before = this.customFields.audited(account.auditValues(), customBefore);
+		Map<String, Object> custom = this.customFields.checked(input, id);
 		Long previousOwner = account.ownerId();
 		account.keepStatus(input.status());
 		Lookups lookups = new Lookups(editor);
@@ -141,7 +156,10 @@ public class AccountService {
 		checkRegistrationId(account, id);
 		account.touch(now());
 		account = this.accounts.save(account);
-		Map<String, Object> after = account.auditValues();
+		if (!custom.equals(customBefore)) {
+			this.customFields.write(id, custom);
+		}
+		Map<String, Object> after = this.customFields.audited(account.auditValues(), custom);
 		this.audit.changed("Account", id, id, before, after);
 		this.events.changed(id, before, after);
 		this.publisher.publishEvent(new AccountsChanged(Set.of(id)));

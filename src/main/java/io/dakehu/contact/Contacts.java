@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,8 @@ import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.customfield.CustomFields;
+import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserNameSql;
@@ -62,8 +65,12 @@ public class Contacts {
 	 */
 	private final boolean poolHidesPhones;
 
+	private final CustomFields customFields;
+
 	Contacts(ContactRepository contacts, AccountQueries accounts, AuditTrail audit, JdbcClient jdbc, Clock clock,
-			Users users, @Value("${dakehu.pool.hide-contact-phones:true}") boolean poolHidesPhones) {
+			Users users, @Value("${dakehu.pool.hide-contact-phones:true}") boolean poolHidesPhones,
+			CustomFields customFields) {
+		this.customFields = customFields;
 		this.poolHidesPhones = poolHidesPhones;
 		this.contacts = contacts;
 		this.accounts = accounts;
@@ -147,8 +154,13 @@ public class Contacts {
 		Contact contact = Contact.at(accountId, LocalDateTime.now(this.clock));
 		describe(contact, input);
 		contact.reportTo(checkedManager(contact, input.reportsToId()));
+		Map<String, Object> custom = this.customFields.checked(RecordType.CONTACT, input.customFields(), Map.of(),
+				true);
 		contact = this.contacts.save(contact);
-		this.audit.created("Contact", contact.id(), accountId, contact.auditValues());
+		if (!custom.isEmpty()) {
+			writeCustomFields(contact.id(), custom);
+		}
+		this.audit.created("Contact", contact.id(), accountId, audited(contact.auditValues(), custom));
 		return view(contact.id());
 	}
 
@@ -158,11 +170,17 @@ public class Contacts {
 			throw new RuleViolationException("version", "validation.versionRequired");
 		}
 		StaleEditException.check("Contact", id, expectedVersion, contact.version());
-		Map<String, Object> before = contact.auditValues();
+		Map<String, Object> customBefore = view(id).customFields();
+		Map<String, Object> before = audited(contact.auditValues(), customBefore);
 		describe(contact, input);
 		contact.reportTo(checkedManager(contact, input.reportsToId()));
+		Map<String, Object> custom = this.customFields.checked(RecordType.CONTACT, input.customFields(), customBefore,
+				false);
 		contact = this.contacts.save(contact);
-		this.audit.changed("Contact", id, contact.accountId(), before, contact.auditValues());
+		if (!custom.equals(customBefore)) {
+			writeCustomFields(id, custom);
+		}
+		this.audit.changed("Contact", id, contact.accountId(), before, audited(contact.auditValues(), custom));
 		return view(id);
 	}
 
@@ -192,12 +210,12 @@ public class Contacts {
 		AccountRef account = this.accounts.requireReadable(scope, accountId);
 		List<ContactView> contacts = this.jdbc.sql(VIEW_SQL + " where c.account_id = :account order by c.name")
 			.param("account", accountId)
-			.query(Contacts::row)
+			.query(this::row)
 			.list();
 		if (account.ownerId() == null && this.poolHidesPhones) {
 			return contacts.stream()
 				.map((c) -> new ContactView(c.id(), c.accountId(), c.name(), c.title(), c.department(), c.reportsToId(),
-						c.reportsToName(), null, c.email(), c.birthday(), c.notes(), c.version()))
+						c.reportsToName(), null, c.email(), c.birthday(), c.notes(), c.version(), c.customFields()))
 				.toList();
 		}
 		return contacts;
@@ -247,14 +265,14 @@ public class Contacts {
 		this.jdbc
 			.sql("""
 					select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
-					       c.birthday, c.notes, c.version, %1$s
+					       c.birthday, c.notes, c.version, c.custom_fields, %1$s
 					from contact c%2$s left join contact m on m.id = c.reports_to_id
 					where %3$s order by %1$s, c.name, c.id""".formatted(AccountNameSql.name("a"),
 					AccountNameSql.join("a", "c.account_id"), scopeSql.condition()))
 			.params(scopeSql.params())
 			.withFetchSize(500)
 			.query((java.sql.ResultSet rs) -> {
-				each.accept(rs.getString(13), row(rs, 0));
+				each.accept(rs.getString(14), row(rs, 0));
 			});
 	}
 
@@ -278,7 +296,7 @@ public class Contacts {
 			.params((accountId != null) ? Map.of("account", accountId) : Map.of())
 			.param("q", PickerOption.likePattern(text))
 			.param("limit", limit)
-			.query(Contacts::row)
+			.query(this::row)
 			.list();
 	}
 
@@ -385,19 +403,38 @@ public class Contacts {
 	}
 
 	private ContactView view(long id) {
-		return this.jdbc.sql(VIEW_SQL + " where c.id = :id").param("id", id).query(Contacts::row).single();
+		return this.jdbc.sql(VIEW_SQL + " where c.id = :id").param("id", id).query(this::row).single();
 	}
 
 	private static final String VIEW_SQL = """
 			select c.id, c.account_id, c.name, c.title, c.department, c.reports_to_id, m.name, c.phone, c.email,
-			       c.birthday, c.notes, c.version
+			       c.birthday, c.notes, c.version, c.custom_fields
 			from contact c left join contact m on m.id = c.reports_to_id""";
 
-	private static ContactView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private ContactView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		java.sql.Date birthday = rs.getDate(10);
 		return new ContactView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getString(9),
-				(birthday != null) ? birthday.toLocalDate() : null, rs.getString(11), rs.getInt(12));
+				(birthday != null) ? birthday.toLocalDate() : null, rs.getString(11), rs.getInt(12),
+				this.customFields.read(rs.getString(13)));
+	}
+
+	/** A contact's custom field values, written beside the aggregate (decision 0048). */
+	private void writeCustomFields(long id, Map<String, Object> values) {
+		this.jdbc
+			.sql("update contact set custom_fields = " + this.customFields.jsonParameter("values") + " where id = :id")
+			.param("values", this.customFields.json(values))
+			.param("id", id)
+			.update();
+	}
+
+	private Map<String, Object> audited(Map<String, Object> builtIn, Map<String, Object> custom) {
+		if (custom.isEmpty()) {
+			return builtIn;
+		}
+		Map<String, Object> all = new LinkedHashMap<>(builtIn);
+		all.putAll(this.customFields.auditValues(custom));
+		return all;
 	}
 
 	private static String trim(String value) {

@@ -3,5 +3,5 @@
  * write checks that the account is in the caller's record scope.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "account :: sql", "identity", "identity :: sql", "shared" })
+		allowedDependencies = { "account", "account :: sql", "customfield", "identity", "identity :: sql", "shared" })
 package io.dakehu.contact;

@@ -11,16 +11,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
+import io.dakehu.account.AccountCustomFields;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountNames;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountService;
+import io.dakehu.customfield.CustomField;
 import io.dakehu.dataimport.JobStore.PendingParent;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
+import io.dakehu.shared.RuleViolationException;
 import jakarta.validation.Validator;
 
 /**
@@ -55,7 +59,17 @@ final class AccountImporter implements RecordImporter {
 			Column.optional("owner", "account owner", "负责人", "客户经理"),
 			Column.optional("description", "notes", "备注", "描述"));
 
+	/** The prefix of a custom field's import field: {@code customFields.<key>}. */
+	static final String CUSTOM = "customFields.";
+
 	private final AccountQueries accounts;
+
+	/** The custom fields of accounts, read once per import. */
+	private final List<CustomField> customFields;
+
+	private final AccountCustomFields customValues;
+
+	private final Function<RuleViolationException, String> refusal;
 
 	private final AccountService service;
 
@@ -65,8 +79,11 @@ final class AccountImporter implements RecordImporter {
 
 	private final JobStore jobs;
 
-	AccountImporter(AccountQueries accounts, AccountService service, People people, Validator validator,
-			JobStore jobs) {
+	AccountImporter(AccountQueries accounts, AccountService service, People people, Validator validator, JobStore jobs,
+			AccountCustomFields customFields, Function<RuleViolationException, String> refusal) {
+		this.customValues = customFields;
+		this.customFields = customFields.active();
+		this.refusal = refusal;
 		this.accounts = accounts;
 		this.service = service;
 		this.people = people;
@@ -76,7 +93,22 @@ final class AccountImporter implements RecordImporter {
 
 	@Override
 	public List<Column> columns() {
-		return COLUMNS;
+		return columns(this.customFields);
+	}
+
+	/**
+	 * The built-in columns and one per custom field, recognised by its key and its labels
+	 * (decision 0048).
+	 */
+	static List<Column> columns(List<CustomField> customFields) {
+		if (customFields.isEmpty()) {
+			return COLUMNS;
+		}
+		List<Column> columns = new ArrayList<>(COLUMNS);
+		for (CustomField field : customFields) {
+			columns.add(Column.optional(field.errorField(), field.key(), field.labelZh(), field.labelEn()));
+		}
+		return List.copyOf(columns);
 	}
 
 	@Override
@@ -171,7 +203,7 @@ final class AccountImporter implements RecordImporter {
 			if (target == null) {
 				input = new AccountInput(name, registrationId, row.get("industry"), row.get("region"),
 						row.get("address"), employees, revenue, parentId, (owner != null) ? owner.username() : null,
-						null, null, null, null, row.get("description"), null, null, null);
+						null, null, null, null, row.get("description"), null, null, null, null);
 			}
 			else {
 				// An update changes what the file has columns for and keeps the rest.
@@ -181,9 +213,10 @@ final class AccountImporter implements RecordImporter {
 						row.has("annualRevenue") ? revenue : target.annualRevenue(),
 						row.has("parent") ? parentId : target.parentId(), (owner != null) ? owner.username() : null,
 						target.keyAccountType(), target.relationshipType(), target.salesApproach(), target.status(),
-						pick(row, "description", target.description()), null, target.version(), null);
+						pick(row, "description", target.description()), null, target.version(), null, null);
 			}
-			if (Checks.valid(this.validator, input, row, context) && !row.rejected()) {
+			input = withCustomFields(input, row, target, context);
+			if (input != null && Checks.valid(this.validator, input, row, context) && !row.rejected()) {
 				row.prepare(new Prepared(input, pendingParent, (target != null) ? target.id() : null));
 				chunkNames.add(key);
 				chunkDuplicates.add(duplicateKey);
@@ -192,6 +225,31 @@ final class AccountImporter implements RecordImporter {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The input with the row's custom field values, checked as the form checks them; null
+	 * when one is refused. An update changes the custom fields the file has columns for.
+	 */
+	private AccountInput withCustomFields(AccountInput input, Row row, AccountDetails target, ImportContext context) {
+		if (this.customFields.isEmpty()) {
+			return input;
+		}
+		Map<String, Object> given = new HashMap<>();
+		for (CustomField field : this.customFields) {
+			if (row.has(field.errorField())) {
+				given.put(field.key(), row.get(field.errorField()));
+			}
+		}
+		try {
+			this.customValues.check(this.customFields, given, (target != null) ? target.id() : null);
+		}
+		catch (RuleViolationException ex) {
+			context.reject(row, row.has(ex.field()) ? ex.field() : null, "customField.import.refused",
+					this.refusal.apply(ex));
+			return null;
+		}
+		return input.withCustomFields(given);
 	}
 
 	private static List<String> values(List<Row> rows, String field) {

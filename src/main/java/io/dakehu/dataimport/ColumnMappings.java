@@ -2,6 +2,7 @@ package io.dakehu.dataimport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,24 @@ public class ColumnMappings {
 	 * An import field in the reader's language, as the mapping page names it.
 	 */
 	String fieldLabel(String field) {
+		if (field.startsWith(AccountImporter.CUSTOM)) {
+			return this.importers.templateHeader(ImportType.ACCOUNTS, field, LocaleContextHolder.getLocale());
+		}
 		return this.labels.get("imports.field." + field);
+	}
+
+	/**
+	 * The labels of a type's fields that the message files cannot name: its custom
+	 * fields', in the reader's language, for the mapping page.
+	 */
+	public Map<String, String> customFieldLabels(ImportType type) {
+		Map<String, String> labels = new HashMap<>();
+		for (Column column : this.importers.columns(type)) {
+			if (column.field().startsWith(AccountImporter.CUSTOM)) {
+				labels.put(column.field(), fieldLabel(column.field()));
+			}
+		}
+		return labels;
 	}
 
 	/**

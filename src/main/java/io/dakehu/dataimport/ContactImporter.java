@@ -54,7 +54,7 @@ final class ContactImporter implements RecordImporter {
 				continue;
 			}
 			ContactInput input = new ContactInput(name, row.get("title"), row.get("department"), null, row.get("phone"),
-					row.get("email"), birthday, row.get("notes"), null);
+					row.get("email"), birthday, row.get("notes"), null, null);
 			if (Checks.valid(this.validator, input, row, context)) {
 				row.prepare(new Prepared(accountId, input));
 			}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.dakehu.account.AccountCriteria;
+import io.dakehu.account.AccountCustomFields;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.activity.LastContacts;
 import io.dakehu.contact.Contacts;
+import io.dakehu.customfield.CustomField;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
@@ -81,8 +84,12 @@ public class Exports {
 
 	private final Pipeline pipeline;
 
+	private final AccountCustomFields customFields;
+
 	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts,
-			LatestClasses classes, LastContacts lastContacts, Labels labels, Pipeline pipeline) {
+			LatestClasses classes, LastContacts lastContacts, Labels labels, Pipeline pipeline,
+			AccountCustomFields customFields) {
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.opportunities = opportunities;
@@ -134,27 +141,37 @@ public class Exports {
 
 	/**
 	 * The basic data as the importer reads it back, then what a reader sorts and filters
-	 * by: type, lifecycle, tier and ABC class of the latest run, and the last contact.
+	 * by: type, lifecycle, tier and ABC class of the latest run, and the last contact;
+	 * then the custom fields, headed by their labels and written as the importer reads
+	 * them back (choices by their labels).
 	 */
 	private void accounts(CurrentUser reader, AccountCriteria criteria, AccountScopeSql segment, Locale locale,
 			TableWriter sheet) throws IOException {
-		sheet
-			.row(header(locale, "name", "registrationId", "industry", "region", "address", "employees", "annualRevenue",
-					"parent", "owner", "description", "keyAccountType", "status", "tier", "abc", "lastContact"));
+		List<CustomField> custom = this.customFields.active();
+		List<String> header = new ArrayList<>(
+				header(locale, "name", "registrationId", "industry", "region", "address", "employees", "annualRevenue",
+						"parent", "owner", "description", "keyAccountType", "status", "tier", "abc", "lastContact"));
+		custom.forEach((field) -> header.add(field.label(locale)));
+		sheet.row(header);
 		for (int page = 0;; page++) {
 			PageResult<AccountRow> rows = this.accounts.search(reader.scope(), criteria,
 					new PageRequest(page, PageRequest.MAX_SIZE), segment);
 			List<Long> ids = rows.content().stream().map(AccountRow::id).toList();
 			Map<Long, LatestClasses.Classes> classesOf = this.classes.of(ids);
 			Map<Long, LocalDate> lastContactOf = this.lastContacts.of(ids);
+			Map<Long, Map<String, Object>> valuesOf = custom.isEmpty() ? Map.of() : this.customFields.of(ids);
 			for (AccountRow row : rows.content()) {
 				AccountDetails a = this.accounts.details(reader.scope(), row.id());
 				LatestClasses.Classes classes = classesOf.get(a.id());
-				sheet.row(Arrays.asList(a.name(), a.registrationId(), a.industry(), a.region(), a.address(),
-						a.employees(), a.annualRevenue(), a.parentName(), a.ownerName(), a.description(),
-						label(locale, "keyAccountType.", a.keyAccountType()), label(locale, "status.", a.status()),
+				List<Object> cells = new ArrayList<>(Arrays.asList(a.name(), a.registrationId(), a.industry(),
+						a.region(), a.address(), a.employees(), a.annualRevenue(), a.parentName(), a.ownerName(),
+						a.description(), label(locale, "keyAccountType.", a.keyAccountType()),
+						label(locale, "status.", a.status()),
 						(classes != null) ? label(locale, "tier.", classes.tier()) : null,
 						(classes != null) ? label(locale, "abc.", classes.abc()) : null, lastContactOf.get(a.id())));
+				Map<String, Object> values = valuesOf.getOrDefault(a.id(), Map.of());
+				custom.forEach((field) -> cells.add(field.show(values.get(field.key()), locale)));
+				sheet.row(cells);
 			}
 			if (!rows.hasNext()) {
 				break;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.dakehu.account.AccountCustomFields;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountService;
 import io.dakehu.catalog.Catalog;
@@ -21,6 +22,7 @@ import io.dakehu.opportunity.Stage;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.scorecard.CreditRatings;
 import io.dakehu.service.Surveys;
+import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.web.Labels;
 import jakarta.validation.Validator;
 
@@ -65,10 +67,13 @@ class Importers {
 
 	private final Labels labels;
 
+	private final AccountCustomFields accountFields;
+
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
 			Surveys surveys, Contracts contracts, Receipts receipts, CreditRatings ratings, Validator validator,
-			JobStore jobs, Labels labels, Clock clock) {
+			JobStore jobs, Labels labels, Clock clock, AccountCustomFields accountFields) {
+		this.accountFields = accountFields;
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -95,8 +100,8 @@ class Importers {
 
 	RecordImporter create(ImportType type) {
 		return switch (type) {
-			case ACCOUNTS ->
-				new AccountImporter(this.accountQueries, this.accounts, people(), this.validator, this.jobs);
+			case ACCOUNTS -> new AccountImporter(this.accountQueries, this.accounts, people(), this.validator,
+					this.jobs, this.accountFields, this::refusal);
 			case CONTACTS -> new ContactImporter(this.accountQueries, this.contacts, this.validator);
 			case PRODUCTS -> new ProductImporter(this.catalog, this.validator);
 			case ORDERS -> new OrderImporter(this.accountQueries, this.ledger, this.catalog.matcher(), people());
@@ -116,7 +121,7 @@ class Importers {
 	 */
 	List<Column> columns(ImportType type) {
 		return switch (type) {
-			case ACCOUNTS -> AccountImporter.COLUMNS;
+			case ACCOUNTS -> AccountImporter.columns(this.accountFields.active());
 			case CONTACTS -> ContactImporter.COLUMNS;
 			case PRODUCTS -> ProductImporter.COLUMNS;
 			case ORDERS -> OrderImporter.COLUMNS;
@@ -162,9 +167,26 @@ class Importers {
 				.findFirst()
 				.orElse(field);
 		}
+		if (type == ImportType.ACCOUNTS && field.startsWith(AccountImporter.CUSTOM)) {
+			return this.accountFields.active()
+				.stream()
+				.filter((custom) -> custom.errorField().equals(field))
+				.map((custom) -> custom.label(locale))
+				.findFirst()
+				.orElse(field);
+		}
 		String specific = "imports.template." + type + "." + field;
 		String header = this.labels.get(locale, specific);
 		return header.equals(specific) ? this.labels.get(locale, "imports.field." + field) : header;
+	}
+
+	/**
+	 * A custom field's refused value as the import's errors keep it: the field's label
+	 * and the rule, worded when the file is checked.
+	 */
+	private String refusal(RuleViolationException ex) {
+		String label = (ex.label() != null) ? ex.label() : ex.field();
+		return label + ": " + this.labels.get(ex.messageKey(), ex.args());
 	}
 
 	/**

@@ -3,7 +3,7 @@
  * and .xlsx, streamed), validated row by row and committed all-or-nothing, and exports of
  * what the caller may see. It writes only through the other modules' public services.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "account :: sql", "activity", "catalog", "contact", "contract", "identity",
-				"opportunity", "order", "relationship", "scorecard", "segmentation", "service", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "activity",
+		"catalog", "contact", "contract", "customfield", "identity", "opportunity", "order", "relationship",
+		"scorecard", "segmentation", "service", "shared" })
 package io.dakehu.dataimport;

@@ -13,6 +13,8 @@ public class RuleViolationException extends RuntimeException {
 
 	private final transient Object[] args;
 
+	private String label;
+
 	public RuleViolationException(String field, String messageKey, Object... args) {
 		super(field + ": " + messageKey);
 		this.field = field;
@@ -30,6 +32,20 @@ public class RuleViolationException extends RuntimeException {
 
 	public Object[] args() {
 		return this.args;
+	}
+
+	/**
+	 * Names the field as the reader knows it, for a field the message files cannot name
+	 * (a custom field's label, in the reader's language).
+	 */
+	public RuleViolationException labelled(String label) {
+		this.label = label;
+		return this;
+	}
+
+	/** The field's label given with {@link #labelled}; null to look it up by its name. */
+	public String label() {
+		return this.label;
 	}
 
 }

@@ -796,7 +796,7 @@ abstract class ImportApiTest {
 
 	private static AccountInput newAccount(String name, String registrationId) {
 		return new AccountInput(name, registrationId, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 	private long accountsNamed(String pattern) {

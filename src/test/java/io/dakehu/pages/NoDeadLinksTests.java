@@ -158,7 +158,7 @@ class NoDeadLinksTests {
 
 	private static AccountInput account(String name, String owner, Long parentId) {
 		return new AccountInput(name, null, null, null, null, null, null, parentId, owner, null, null, null,
-				LifecycleStatus.ACTIVE, null, null, null, null);
+				LifecycleStatus.ACTIVE, null, null, null, null, null);
 	}
 
 	private Crawl crawlAs(String username, String... starts) throws Exception {

@@ -96,11 +96,11 @@ abstract class PickerTests {
 		this.acmeA = open(this.kamA, "ACME Tooling Ltd " + unique);
 		this.contactA = this.contacts
 			.add(PageFixtures.adminUser(this.users), this.precisionA,
-					new ContactInput("王精明" + unique, "采购经理", null, null, null, null, null, null, null))
+					new ContactInput("王精明" + unique, "采购经理", null, null, null, null, null, null, null, null))
 			.id();
 		this.contactB = this.contacts
 			.add(PageFixtures.adminUser(this.users), this.precisionB,
-					new ContactInput("李精明" + unique, null, null, null, null, null, null, null, null))
+					new ContactInput("李精明" + unique, null, null, null, null, null, null, null, null, null))
 			.id();
 	}
 
@@ -115,7 +115,7 @@ abstract class PickerTests {
 		return this.accountService
 			.open(PageFixtures.adminUser(this.users),
 					new AccountInput(name, null, null, null, null, null, null, null, owner, null, null, null,
-							LifecycleStatus.ACTIVE, null, null, null, null),
+							LifecycleStatus.ACTIVE, null, null, null, null, null),
 					false)
 			.id();
 	}

@@ -1,14 +1,17 @@
 package io.dakehu.account.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dakehu.account.AccountCustomFields;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.DuplicateAccountException;
@@ -56,8 +59,11 @@ class AccountApi {
 	/** The credit grade filter, when the module that rates credit is present. */
 	private final AccountGrades grades;
 
+	private final AccountCustomFields customFields;
+
 	AccountApi(AccountQueries queries, AccountService accounts, Users users, ObjectProvider<AccountSegments> segments,
-			ObjectProvider<AccountGrades> grades, Labels labels) {
+			ObjectProvider<AccountGrades> grades, Labels labels, AccountCustomFields customFields) {
+		this.customFields = customFields;
 		this.labels = labels;
 		this.queries = queries;
 		this.accounts = accounts;
@@ -66,13 +72,19 @@ class AccountApi {
 		this.grades = grades.getIfAvailable();
 	}
 
+	/**
+	 * The list; {@code customFields.<key>=value} filters by a custom field (see
+	 * {@link io.dakehu.customfield.CustomFields#filter}).
+	 */
 	@GetMapping
-	PageResult<AccountJson.Row> list(AccountListParams params) {
+	PageResult<AccountJson.Row> list(AccountListParams params, @RequestParam Map<String, String> query) {
 		PageResult<AccountRow> page = this.queries.search(this.users.current().scope(), params.criteria(),
-				params.pageRequest(), params.segment(this.segments, this.grades));
-		Map<Long, String> gradeOf = (this.grades != null)
-				? this.grades.of(page.content().stream().map(AccountRow::id).toList()) : Map.of();
-		return page.map((row) -> AccountJson.Row.of(row, gradeOf.get(row.id())));
+				params.pageRequest(), AccountScopeSql.both(params.segment(this.segments, this.grades),
+						this.customFields.filter(AccountListParams.customFilters(query))));
+		List<Long> ids = page.content().stream().map(AccountRow::id).toList();
+		Map<Long, String> gradeOf = (this.grades != null) ? this.grades.of(ids) : Map.of();
+		Map<Long, Map<String, Object>> valuesOf = this.customFields.of(ids);
+		return page.map((row) -> AccountJson.Row.of(row, gradeOf.get(row.id()), valuesOf.get(row.id())));
 	}
 
 	/**
@@ -167,7 +179,7 @@ class AccountApi {
 	}
 
 	private AccountJson json(AccountDetails account) {
-		return AccountJson.of(account, this.grades);
+		return AccountJson.of(account, this.grades, this.customFields.of(account.id()));
 	}
 
 }

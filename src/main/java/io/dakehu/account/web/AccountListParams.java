@@ -1,5 +1,8 @@
 package io.dakehu.account.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.dakehu.account.AccountCriteria;
 import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountScopeSql;
@@ -18,6 +21,8 @@ record AccountListParams(String q, String owner, String industry, String region,
 		LifecycleStatus status, Boolean archived, Long parentId, String sort, Integer page, Integer size, String tier,
 		String grade) {
 
+	private static final String CUSTOM = "customFields.";
+
 	AccountCriteria criteria() {
 		String column = (sort != null) ? sort.strip() : "name";
 		boolean descending = false;
@@ -34,6 +39,17 @@ record AccountListParams(String q, String owner, String industry, String region,
 		}
 		return new AccountCriteria(q, owner, industry, region, type, status, (archived != null) ? archived : false,
 				parentId, column, descending);
+	}
+
+	/** The query's custom field filters, {@code customFields.<key>=value}, by key. */
+	static Map<String, String> customFilters(Map<String, String> query) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		query.forEach((name, value) -> {
+			if (name.startsWith(CUSTOM) && value != null && !value.isBlank()) {
+				filters.put(name.substring(CUSTOM.length()), value.strip());
+			}
+		});
+		return filters;
 	}
 
 	PageRequest pageRequest() {

@@ -3,15 +3,18 @@ package io.dakehu.account.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.dakehu.account.AccountAccess;
+import io.dakehu.account.AccountCustomFields;
 import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.ChurnReason;
@@ -20,6 +23,9 @@ import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
 import io.dakehu.account.RelationshipType;
 import io.dakehu.account.SalesApproach;
+import io.dakehu.customfield.CustomField;
+import io.dakehu.customfield.CustomFields;
+import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
@@ -29,14 +35,19 @@ import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditHistory;
 import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.Flash;
+import io.dakehu.shared.web.Labels;
 import io.dakehu.shared.web.PickerOption;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +61,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class AccountPages {
+
+	private static final String CUSTOM = "customFields.";
 
 	private final AccountQueries queries;
 
@@ -67,8 +80,18 @@ class AccountPages {
 	/** The credit grade, when the module that rates credit is present. */
 	private final AccountGrades grades;
 
+	private final AccountCustomFields customFields;
+
+	private final CustomFields definitions;
+
+	private final Labels labels;
+
 	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit, AuditHistory history,
-			ObjectProvider<AccountSegments> segments, ObjectProvider<AccountGrades> grades) {
+			ObjectProvider<AccountSegments> segments, ObjectProvider<AccountGrades> grades,
+			AccountCustomFields customFields, CustomFields definitions, Labels labels) {
+		this.customFields = customFields;
+		this.definitions = definitions;
+		this.labels = labels;
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
@@ -78,13 +101,32 @@ class AccountPages {
 		this.grades = grades.getIfAvailable();
 	}
 
+	/**
+	 * The custom fields' inputs are read by {@link CustomFields#fromForm}, not bound: the
+	 * form object holds them as one map the binder cannot grow.
+	 */
+	@InitBinder("form")
+	void customFieldsUnbound(WebDataBinder binder) {
+		binder.setDisallowedFields(CUSTOM + "*");
+	}
+
 	@GetMapping("/accounts")
 	String list(AccountListParams params, @RequestHeader(value = "HX-Request", required = false) String htmx,
-			Model model) {
+			@RequestParam MultiValueMap<String, String> query, Model model) {
 		CurrentUser me = this.users.current();
+		Map<String, String> customFilters = AccountListParams.customFilters(query.toSingleValueMap());
 		PageResult<AccountRow> result = this.queries.search(me.scope(), params.criteria(), params.pageRequest(),
-				params.segment(this.segments, this.grades));
+				AccountScopeSql.both(params.segment(this.segments, this.grades),
+						this.customFields.filter(customFilters)));
 		model.addAttribute("result", result);
+		List<CustomField> fields = this.customFields.active();
+		List<String> columns = query.getOrDefault("columns", List.of());
+		model.addAttribute("customFieldDefs", fields);
+		model.addAttribute("customFilters", customFilters);
+		model.addAttribute("customColumns", fields.stream().filter((f) -> columns.contains(f.key())).toList());
+		model.addAttribute("chosenColumns", columns);
+		model.addAttribute("customValuesOf",
+				this.customFields.of(result.content().stream().map(AccountRow::id).toList()));
 		model.addAttribute("gradeOf", (this.grades != null)
 				? this.grades.of(result.content().stream().map(AccountRow::id).toList()) : java.util.Map.of());
 		model.addAttribute("grades", (this.grades != null) ? this.grades.codes() : List.of());
@@ -93,7 +135,7 @@ class AccountPages {
 		model.addAttribute("tiers", (this.segments != null) ? this.segments.codes() : List.of());
 		model.addAttribute("tierLabel", (this.segments != null) ? this.segments.labelPrefix() : "");
 		model.addAttribute("params", params);
-		model.addAttribute("pageUrl", pageUrl(params));
+		model.addAttribute("pageUrl", pageUrl(params, customFilters, columns));
 		if (htmx != null) {
 			return "account/list :: results";
 		}
@@ -109,13 +151,17 @@ class AccountPages {
 	@GetMapping("/accounts/new")
 	String newAccount(Model model) {
 		model.addAttribute("form", new AccountInput(null, null, null, null, null, null, null, null, null, null, null,
-				null, LifecycleStatus.PROSPECT, null, null, null, null));
+				null, LifecycleStatus.PROSPECT, null, null, null, null, null));
 		return form(model, null, (AccountInput) model.getAttribute("form"));
 	}
 
 	@PostMapping("/accounts")
-	String create(@Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
-			@RequestParam(defaultValue = "false") boolean force, Model model, RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("form") AccountInput typed, BindingResult errors,
+			@RequestParam(defaultValue = "false") boolean force, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		AccountInput form = typed
+			.withCustomFields(this.definitions.fromForm(RecordType.ACCOUNT, request.getParameterMap()));
+		model.addAttribute("form", form);
 		if (!errors.hasErrors()) {
 			try {
 				AccountDetails created = this.accounts.open(this.users.current(), form, force);
@@ -123,7 +169,7 @@ class AccountPages {
 				return "redirect:/accounts/" + created.id();
 			}
 			catch (RuleViolationException ex) {
-				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+				refused(ex, errors, model);
 			}
 			catch (DuplicateAccountException ex) {
 				// The form again with the accounts it matches, and "create anyway" where
@@ -161,21 +207,26 @@ class AccountPages {
 		model.addAttribute("history", (access == AccountAccess.FULL)
 				? this.history.render(this.audit.forAccount(id, 300), locale) : List.of());
 		model.addAttribute("churnReasons", ChurnReason.values());
+		model.addAttribute("customFields",
+				this.definitions.shown(RecordType.ACCOUNT, this.customFields.of(id), locale));
 		return "account/show";
 	}
 
 	@GetMapping("/accounts/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		AccountDetails account = this.queries.details(this.users.current().scope(), id);
-		AccountInput form = inputOf(account);
+		AccountInput form = inputOf(account).withCustomFields(this.customFields.of(id));
 		model.addAttribute("form", form);
 		return form(model, account, form);
 	}
 
 	@PostMapping("/accounts/{id}")
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountInput form, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountInput typed, BindingResult errors,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		CurrentUser me = this.users.current();
+		AccountInput form = typed
+			.withCustomFields(this.definitions.fromForm(RecordType.ACCOUNT, request.getParameterMap()));
+		model.addAttribute("form", form);
 		AccountDetails current = this.queries.details(me.scope(), id);
 		if (!errors.hasErrors()) {
 			try {
@@ -184,7 +235,7 @@ class AccountPages {
 				return "redirect:/accounts/" + id;
 			}
 			catch (RuleViolationException ex) {
-				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+				refused(ex, errors, model);
 			}
 			catch (StaleEditException ex) {
 				model.addAttribute("stale", differences(form, current));
@@ -238,7 +289,27 @@ class AccountPages {
 		model.addAttribute("types", KeyAccountType.values());
 		model.addAttribute("relationshipTypes", RelationshipType.values());
 		model.addAttribute("approaches", SalesApproach.values());
+		model.addAttribute("customFieldDefs", this.customFields.active());
+		model.addAttribute("customValues", (form.customFields() != null) ? form.customFields() : Map.of());
 		return "account/form";
+	}
+
+	/**
+	 * A refused value shown under its input: a custom field's under its own, which the
+	 * form object has no property for.
+	 */
+	private void refused(RuleViolationException ex, BindingResult errors, Model model) {
+		if (ex.field().startsWith(CUSTOM)) {
+			model.addAttribute("customProblem", new CustomProblem(ex.field().substring(CUSTOM.length()),
+					ex.label() + ": " + this.labels.get(ex.messageKey(), ex.args())));
+		}
+		else {
+			errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+		}
+	}
+
+	/** A custom field's refused value: its key and why, in the reader's language. */
+	record CustomProblem(String key, String message) {
 	}
 
 	private List<PickerOption> colleagues(List<String> usernames) {
@@ -256,13 +327,14 @@ class AccountPages {
 		return new AccountInput(a.name(), a.registrationId(), a.industry(), a.region(), a.address(), a.employees(),
 				a.annualRevenue(), a.parentId(), a.ownerUsername(), a.keyAccountType(), a.relationshipType(),
 				a.salesApproach(), a.status(), a.description(),
-				a.team().stream().map(AccountDetails.TeamMember::username).toList(), a.version(), a.channelPartner());
+				a.team().stream().map(AccountDetails.TeamMember::username).toList(), a.version(), a.channelPartner(),
+				null);
 	}
 
 	private static AccountInput withVersion(AccountInput f, int version) {
 		return new AccountInput(f.name(), f.registrationId(), f.industry(), f.region(), f.address(), f.employees(),
 				f.annualRevenue(), f.parentId(), f.owner(), f.keyAccountType(), f.relationshipType(), f.salesApproach(),
-				f.status(), f.description(), f.team(), version, f.channelPartner());
+				f.status(), f.description(), f.team(), version, f.channelPartner(), f.customFields());
 	}
 
 	/**
@@ -295,7 +367,7 @@ class AccountPages {
 		}
 	}
 
-	private static String pageUrl(AccountListParams p) {
+	private static String pageUrl(AccountListParams p, Map<String, String> customFilters, List<String> columns) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/accounts");
 		param(url, "q", p.q());
 		param(url, "owner", p.owner());
@@ -308,6 +380,8 @@ class AccountPages {
 		param(url, "archived", p.archived());
 		param(url, "sort", p.sort());
 		param(url, "size", p.size());
+		customFilters.forEach((key, value) -> param(url, CUSTOM + key, value));
+		columns.forEach((column) -> param(url, "columns", column));
 		return url.queryParam("x", "").build().encode().toUriString();
 	}
 

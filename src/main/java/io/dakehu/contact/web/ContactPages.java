@@ -80,7 +80,7 @@ class ContactPages {
 
 	@GetMapping("/accounts/{accountId}/contacts/new")
 	String newContact(@PathVariable long accountId, Model model) {
-		model.addAttribute("form", new ContactInput(null, null, null, null, null, null, null, null, null));
+		model.addAttribute("form", new ContactInput(null, null, null, null, null, null, null, null, null, null));
 		return form(model, this.accounts.requireVisible(this.users.current().scope(), accountId), null);
 	}
 
@@ -108,7 +108,8 @@ class ContactPages {
 		ContactView contact = this.contacts.get(me.scope(), id);
 		model.addAttribute("form",
 				new ContactInput(contact.name(), contact.title(), contact.department(), contact.reportsToId(),
-						contact.phone(), contact.email(), contact.birthday(), contact.notes(), contact.version()));
+						contact.phone(), contact.email(), contact.birthday(), contact.notes(), contact.version(),
+						null));
 		return form(model, this.accounts.requireVisible(me.scope(), contact.accountId()), contact);
 	}
 

@@ -1,11 +1,14 @@
 package io.dakehu.dataimport.web;
 
-import java.util.Locale;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import io.dakehu.account.AccountCriteria;
-import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountCustomFields;
 import io.dakehu.account.AccountGrades;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.KeyAccountType;
 import io.dakehu.account.LifecycleStatus;
@@ -44,8 +47,13 @@ class ExportPages {
 
 	private final AccountGrades grades;
 
+	private static final String CUSTOM = "customFields.";
+
+	private final AccountCustomFields customFields;
+
 	ExportPages(Exports exports, Users users, ObjectProvider<AccountSegments> segments,
-			ObjectProvider<AccountGrades> grades) {
+			ObjectProvider<AccountGrades> grades, AccountCustomFields customFields) {
+		this.customFields = customFields;
 		this.exports = exports;
 		this.users = users;
 		this.segments = segments.getIfAvailable();
@@ -58,7 +66,8 @@ class ExportPages {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String region,
 			@RequestParam(required = false) KeyAccountType type, @RequestParam(required = false) LifecycleStatus status,
 			@RequestParam(required = false) Boolean archived, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String tier, @RequestParam(required = false) String grade, Locale locale) {
+			@RequestParam(required = false) String tier, @RequestParam(required = false) String grade,
+			@RequestParam Map<String, String> query, Locale locale) {
 		CurrentUser reader = this.users.current();
 		AccountCriteria criteria = criteria(q, owner, industry, region, type, status, archived, sort);
 		AccountScopeSql segment = (this.segments != null && tier != null && this.segments.codes().contains(tier))
@@ -66,7 +75,13 @@ class ExportPages {
 		if (this.grades != null && grade != null && this.grades.codes().contains(grade)) {
 			segment = AccountScopeSql.both(segment, this.grades.filter(grade, "a.id"));
 		}
-		AccountScopeSql filters = segment;
+		Map<String, String> custom = new LinkedHashMap<>();
+		query.forEach((name, value) -> {
+			if (name.startsWith(CUSTOM) && value != null && !value.isBlank()) {
+				custom.put(name.substring(CUSTOM.length()), value.strip());
+			}
+		});
+		AccountScopeSql filters = AccountScopeSql.both(segment, this.customFields.filter(custom));
 		return TableDownload.of("accounts", ExportFormat.parse(format),
 				(table) -> this.exports.exportAccounts(reader, criteria, filters, locale, table));
 	}

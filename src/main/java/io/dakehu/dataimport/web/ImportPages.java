@@ -135,6 +135,7 @@ class ImportPages {
 			model.addAttribute("choice", choice);
 			model.addAttribute("fileName", file.getOriginalFilename());
 			model.addAttribute("fieldOf", fieldOfColumn(preview));
+			model.addAttribute("fieldLabels", this.mappings.customFieldLabels(importType));
 			model.addAttribute("canShare", me.isAdmin());
 			return "dataimport/mapping";
 		}
@@ -198,6 +199,7 @@ class ImportPages {
 				model.addAttribute("choice", new Choice(importType, charset, "", policy(duplicates)));
 				model.addAttribute("fileName", fileName);
 				model.addAttribute("fieldOf", fieldOfColumn(preview));
+				model.addAttribute("fieldLabels", this.mappings.customFieldLabels(importType));
 				model.addAttribute("mappingName", mappingName);
 				model.addAttribute("canShare", me.isAdmin());
 				model.addAttribute("shareMapping", shareMapping);

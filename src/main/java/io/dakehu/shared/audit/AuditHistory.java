@@ -66,7 +66,7 @@ public class AuditHistory {
 					continue;
 				}
 				AuditField field = field(change.entityType(), entry.field());
-				fields.add(new AuditLine.Field(message("field." + entry.field(), entry.field(), locale),
+				fields.add(new AuditLine.Field(fieldLabel(change.entityType(), entry.field(), locale),
 						show(entry.oldValue(), field, names, locale), show(entry.newValue(), field, names, locale)));
 			}
 			lines.add(new AuditLine(change.occurredAt(), change.actor(), change.action(),
@@ -116,6 +116,16 @@ public class AuditHistory {
 			}
 		}
 		return null;
+	}
+
+	private String fieldLabel(String entityType, String field, Locale locale) {
+		for (AuditVocabulary vocabulary : this.vocabularies) {
+			String label = vocabulary.fieldLabel(entityType, field, locale);
+			if (label != null) {
+				return label;
+			}
+		}
+		return message("field." + field, field, locale);
 	}
 
 	private String titleKind(String entityType) {

@@ -1,6 +1,7 @@
 package io.dakehu.shared.audit;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,5 +29,14 @@ public interface AuditVocabulary {
 	 * or its records have no name.
 	 */
 	String titleKind(String entityType);
+
+	/**
+	 * The label of a field whose name the message files cannot know, such as a custom
+	 * field an administrator added; null to read it from the message files as
+	 * {@code field.<name>}.
+	 */
+	default String fieldLabel(String entityType, String field, Locale locale) {
+		return null;
+	}
 
 }

@@ -66,6 +66,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RuleViolationException.class)
 	ProblemDetail rule(RuleViolationException ex) {
 		String message = this.labels.get(ex.messageKey(), ex.args());
+		if (ex.label() != null) {
+			return invalid(
+					List.of(Map.of("field", ex.field(), "label", ex.label(), "message", ex.label() + ": " + message)));
+		}
 		return invalid(List.of(fieldError(ex.field(), message)));
 	}
 

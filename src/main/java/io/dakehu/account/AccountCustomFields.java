@@ -1,0 +1,143 @@
+package io.dakehu.account;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.customfield.CustomField;
+import io.dakehu.customfield.CustomFields;
+import io.dakehu.customfield.RecordType;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The custom field values of accounts (decision 0048), in the account's
+ * {@code custom_fields} column: checked by the custom fields module, written here beside
+ * the aggregate's save in the same transaction, read for pages, the API and exports, and
+ * filtered by in the account list.
+ */
+@Component
+public class AccountCustomFields {
+
+	private final JdbcClient jdbc;
+
+	private final CustomFields fields;
+
+	private final NamedParameterJdbcOperations batches;
+
+	AccountCustomFields(JdbcClient jdbc, NamedParameterJdbcOperations batches, CustomFields fields) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+		this.fields = fields;
+	}
+
+	/** An account's values, by key; empty when it has none. */
+	public Map<String, Object> of(long accountId) {
+		return this.jdbc.sql("select custom_fields from account where id = :id")
+			.param("id", accountId)
+			.query((rs, n) -> this.fields.read(rs.getString(1)))
+			.optional()
+			.orElseGet(LinkedHashMap::new);
+	}
+
+	/** Some accounts' values, by account id; an account without values is absent. */
+	public Map<Long, Map<String, Object>> of(Collection<Long> accountIds) {
+		Map<Long, Map<String, Object>> values = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return values;
+		}
+		this.jdbc.sql("select id, custom_fields from account where id in (:ids) and custom_fields is not null")
+			.param("ids", accountIds)
+			.query((rs) -> {
+				values.put(rs.getLong(1), this.fields.read(rs.getString(2)));
+			});
+		return values;
+	}
+
+	/**
+	 * The list's filters by custom fields (value by key) as a condition on the account
+	 * list's query; null when none applies.
+	 */
+	public AccountScopeSql filter(Map<String, String> wanted) {
+		CustomFields.Filter filter = this.fields.filter(RecordType.ACCOUNT, "a.custom_fields", wanted);
+		return (filter != null) ? new AccountScopeSql(filter.condition(), filter.params()) : null;
+	}
+
+	/** The active custom fields of accounts, for forms, lists and imports. */
+	public List<CustomField> active() {
+		return this.fields.active(RecordType.ACCOUNT);
+	}
+
+	/**
+	 * The values an account will hold after an edit, checked; see
+	 * {@link CustomFields#checked}.
+	 */
+	Map<String, Object> checked(AccountInput input, Long accountId) {
+		Map<String, Object> current = (accountId != null) ? of(accountId) : Map.of();
+		return this.fields.checked(RecordType.ACCOUNT, input.customFields(), current, accountId == null);
+	}
+
+	/**
+	 * Checks values for a new account (null id) or a stored one against fields read
+	 * before, as an import does for each row before writing any.
+	 * @throws io.dakehu.shared.RuleViolationException naming the field refused
+	 */
+	public void check(List<CustomField> active, Map<String, ?> given, Long accountId) {
+		Map<String, Object> current = (accountId != null) ? of(accountId) : Map.of();
+		this.fields.checked(active, given, current, accountId == null);
+	}
+
+	/** The values of new accounts, checked against the fields read once. */
+	List<Map<String, Object>> checkedAll(List<AccountInput> inputs) {
+		List<CustomField> active = active();
+		List<Map<String, Object>> checked = new ArrayList<>(inputs.size());
+		for (AccountInput input : inputs) {
+			checked.add(active.isEmpty() && input.customFields() == null ? Map.of()
+					: this.fields.checked(active, input.customFields(), Map.of(), true));
+		}
+		return checked;
+	}
+
+	/** Writes new accounts' values in one batch, leaving those without values alone. */
+	void writeAll(List<Long> accountIds, List<Map<String, Object>> values) {
+		List<SqlParameterSource> batch = new ArrayList<>();
+		for (int i = 0; i < accountIds.size(); i++) {
+			if (!values.get(i).isEmpty()) {
+				batch.add(new MapSqlParameterSource("id", accountIds.get(i)).addValue("values",
+						this.fields.json(values.get(i))));
+			}
+		}
+		if (!batch.isEmpty()) {
+			this.batches.batchUpdate(
+					"update account set custom_fields = " + this.fields.jsonParameter("values") + " where id = :id",
+					batch.toArray(SqlParameterSource[]::new));
+		}
+	}
+
+	void write(long accountId, Map<String, Object> values) {
+		this.jdbc.sql("update account set custom_fields = " + this.fields.jsonParameter("values") + " where id = :id")
+			.param("values", this.fields.json(values))
+			.param("id", accountId)
+			.update();
+	}
+
+	/**
+	 * The audited values of an account with its custom fields beside the built-in ones.
+	 */
+	Map<String, Object> audited(Map<String, Object> builtIn, Map<String, Object> custom) {
+		if (custom.isEmpty()) {
+			return builtIn;
+		}
+		Map<String, Object> all = new LinkedHashMap<>(builtIn);
+		all.putAll(this.fields.auditValues(custom));
+		return all;
+	}
+
+}
