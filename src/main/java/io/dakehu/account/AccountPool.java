@@ -234,11 +234,14 @@ public class AccountPool {
 		Set<Long> returned = new HashSet<>(
 				this.jdbc.sql("select pa.id " + batchRows).params(batch).query(Long.class).list());
 		// The reason is one of PoolReason's codes, safe inside a JSON string as it is.
-		this.publisher.publishEvent(new RecordEvents(EventType.ACCOUNT_RETURNED_TO_POOL, """
-				select pa.id as record_id,
-				       '{"previousOwnerId":' || cast(pa.previous_owner_id as varchar(20)) || ',"reason":"' || pa.pool_reason
-				       || '","note":null}' as payload
-				""" + batchRows, batch));
+		this.publisher.publishEvent(new RecordEvents(EventType.ACCOUNT_RETURNED_TO_POOL,
+				"""
+						select pa.id as record_id,
+						       '{"previousOwnerId":' || cast(pa.previous_owner_id as varchar(20)) || ',"reason":"' || pa.pool_reason
+						       || '","note":null}' as payload
+						"""
+						+ batchRows,
+				batch));
 		this.publisher.publishEvent(new AccountsChanged(returned));
 		return moved;
 	}
