@@ -1,20 +1,16 @@
 package io.dakehu.pool;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.dakehu.DakehuApplication;
+import io.dakehu.support.BenchmarkRuns;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -68,23 +64,18 @@ class PoolBenchmark {
 	void nightlyRunAgainstTheBareSelection() throws Exception {
 		long accounts = Long.getLong("benchmark.accounts", 1_000_000);
 		int repeats = Integer.getInteger("benchmark.repeats", 3);
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setServerConfig("shared_buffers", "1GB")
-			.setServerConfig("work_mem", "64MB")
-			.setServerConfig("maintenance_work_mem", "512MB")
-			.setServerConfig("max_wal_size", "8GB")
-			.setServerConfig("checkpoint_timeout", "30min")
-			.setPGStartupWait(java.time.Duration.ofSeconds(60))
-			.start(); ConfigurableApplicationContext app = start(postgres)) {
+		try (EmbeddedPostgres postgres = BenchmarkRuns.postgres("64MB");
+				ConfigurableApplicationContext app = BenchmarkRuns.application(postgres)) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			System.out.printf("PostgreSQL: %s%nJVM: %s %s, %d cores; load %s%n",
 					jdbc.queryForObject("select version()", String.class), System.getProperty("java.vm.name"),
-					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load());
+					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+					BenchmarkRuns.load());
 			long seedStart = System.nanoTime();
 			seed(jdbc, accounts);
 			System.out.printf("seeded %,d accounts, %,d activities in %.1f s; load %s%n", accounts,
 					jdbc.queryForObject("select count(*) from activity", Long.class),
-					(System.nanoTime() - seedStart) / 1e9, load());
+					(System.nanoTime() - seedStart) / 1e9, BenchmarkRuns.load());
 			List<Long> bareTimes = new ArrayList<>();
 			Map<String, Object> expected = null;
 			for (int i = 0; i <= repeats; i++) {
@@ -95,7 +86,8 @@ class PoolBenchmark {
 				if (i > 0) {
 					bareTimes.add(millis);
 				}
-				System.out.printf("bare selection %d: %,d ms %s; load %s%n", i, millis, expected.values(), load());
+				System.out.printf("bare selection %d: %,d ms %s; load %s%n", i, millis, expected.values(),
+						BenchmarkRuns.load());
 			}
 			PoolRun run = app.getBean(PoolRun.class);
 			long cpu = cpuMillis();
@@ -108,11 +100,11 @@ class PoolBenchmark {
 					"pool run: %,d ms (JVM CPU %,d ms): %,d returned without follow-up, %,d without a deal,"
 							+ " %,d warned, %,d notices stored; load %s%n",
 					runMillis, runCpu, result.returnedNoFollowUp(), result.returnedNoDeal(), result.warned(), notices,
-					load());
+					BenchmarkRuns.load());
 			long[] values = expected.values().stream().mapToLong((v) -> ((Number) v).longValue()).toArray();
 			assertThat(result.returnedNoFollowUp() + result.returnedNoDeal()).isEqualTo(values[0]);
 			assertThat(result.warned()).isEqualTo(values[1]);
-			long bareMedian = median(bareTimes);
+			long bareMedian = BenchmarkRuns.median(bareTimes);
 			System.out.printf("%nmedian bare selection: %,d ms; pool run: %,d ms; ratio run / bare: %.1f%n", bareMedian,
 					runMillis, runMillis / (double) bareMedian);
 			start = System.nanoTime();
@@ -181,33 +173,10 @@ class PoolBenchmark {
 		jdbc.execute("vacuum analyze");
 	}
 
-	private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
-		return new SpringApplicationBuilder(DakehuApplication.class).run(
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--dakehu.demo-data.enabled=false", "--dakehu.admin.password=admin-password-1", "--server.port=0",
-				"--logging.level.root=WARN");
-	}
-
 	/** CPU time of every thread of this JVM so far. */
 	private static long cpuMillis() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime() / 1_000_000;
-	}
-
-	private static long median(List<Long> values) {
-		List<Long> sorted = new ArrayList<>(values);
-		sorted.sort(Long::compare);
-		return sorted.get(sorted.size() / 2);
-	}
-
-	private static String load() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
-		}
-		catch (IOException ex) {
-			return "n/a";
-		}
 	}
 
 }

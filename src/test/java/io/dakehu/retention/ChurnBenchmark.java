@@ -1,10 +1,7 @@
 package io.dakehu.retention;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import io.dakehu.DakehuApplication;
+import io.dakehu.support.BenchmarkRuns;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -77,25 +73,19 @@ class ChurnBenchmark {
 	void nightlyRunAgainstTheBareAggregate() throws Exception {
 		long accounts = Long.getLong("benchmark.accounts", 1_000_000);
 		int repeats = Integer.getInteger("benchmark.repeats", 3);
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setServerConfig("shared_buffers", "1GB")
-			.setServerConfig("work_mem", "256MB")
-			.setServerConfig("maintenance_work_mem", "512MB")
-			.setServerConfig("max_wal_size", "8GB")
-			.setServerConfig("checkpoint_timeout", "30min")
-			.setPGStartupWait(java.time.Duration.ofSeconds(60))
-			.start(); ConfigurableApplicationContext app = start(postgres)) {
+		try (EmbeddedPostgres postgres = BenchmarkRuns.postgres("256MB");
+				ConfigurableApplicationContext app = BenchmarkRuns.application(postgres)) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			System.out.printf("PostgreSQL: %s%nJVM: %s %s, max heap %d MB, %d cores; load %s%n",
 					jdbc.queryForObject("select version()", String.class), System.getProperty("java.vm.name"),
 					System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-					Runtime.getRuntime().availableProcessors(), load());
+					Runtime.getRuntime().availableProcessors(), BenchmarkRuns.load());
 			long seeded = time(() -> seed(jdbc, accounts));
 			System.out.printf(
 					"seeded %,d customers, %,d order lines, %,d activities, %,d complaints, %,d lost deals"
 							+ " in %.1f s; load %s%n",
 					accounts, count(jdbc, "order_line"), count(jdbc, "activity"), count(jdbc, "complaint"),
-					count(jdbc, "opportunity"), seeded / 1e3, load());
+					count(jdbc, "opportunity"), seeded / 1e3, BenchmarkRuns.load());
 			ChurnRuns runs = app.getBean(ChurnRuns.class);
 			LongSupplier bare = () -> jdbc.query(BARE, (ResultSet rs) -> {
 				rs.next();
@@ -136,12 +126,12 @@ class ChurnBenchmark {
 						"round %d: bare aggregate %,d ms (%,d rows, heap peak %d MB); on the run's plan %,d ms;"
 								+ " nightly run %,d ms (%,d customers, heap %d → %d MB, peak %d MB); load %s%n",
 						i, b.millis(), b.result(), b.peakHeapMb(), s.millis(), r.millis(), r.result(), r.heapBeforeMb(),
-						r.heapAfterMb(), r.peakHeapMb(), load());
+						r.heapAfterMb(), r.peakHeapMb(), BenchmarkRuns.load());
 				assertThat(r.result()).isEqualTo(b.result());
 			}
-			long bareMedian = median(bareTimes);
-			long bareSortedMedian = median(bareSortedTimes);
-			long runMedian = median(runTimes);
+			long bareMedian = BenchmarkRuns.median(bareTimes);
+			long bareSortedMedian = BenchmarkRuns.median(bareSortedTimes);
+			long runMedian = BenchmarkRuns.median(runTimes);
 			System.out.printf(
 					"%nmedian bare aggregate: %,d ms; on the run's plan: %,d ms%nmedian nightly run: %,d ms%n"
 							+ "ratio run / bare: %.2f; run / bare on the run's plan: %.2f%n",
@@ -253,14 +243,6 @@ class ChurnBenchmark {
 		jdbc.queryForList("explain (analyze, buffers) " + BARE, String.class).forEach(System.out::println);
 	}
 
-	private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
-		return new SpringApplicationBuilder(DakehuApplication.class).run(
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--dakehu.demo-data.enabled=false", "--dakehu.admin.password=admin-password-1", "--server.port=0",
-				"--logging.level.root=WARN");
-	}
-
 	private static long count(JdbcTemplate jdbc, String table) {
 		return jdbc.queryForObject("select count(*) from " + table, Long.class);
 	}
@@ -298,21 +280,6 @@ class ChurnBenchmark {
 		long start = System.nanoTime();
 		work.run();
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	private static long median(List<Long> values) {
-		List<Long> sorted = new ArrayList<>(values);
-		sorted.sort(Long::compare);
-		return sorted.get(sorted.size() / 2);
-	}
-
-	private static String load() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
-		}
-		catch (IOException ex) {
-			return "n/a";
-		}
 	}
 
 	private record Measurement(long millis, long result, long heapBeforeMb, long heapAfterMb, long peakHeapMb) {
