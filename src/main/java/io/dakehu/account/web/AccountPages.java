@@ -161,7 +161,8 @@ class AccountPages {
 			RedirectAttributes redirect) {
 		AccountInput form = typed
 			.withCustomFields(this.definitions.fromForm(RecordType.ACCOUNT, request.getParameterMap()));
-		model.addAttribute("form", form);
+		// The bound object stays the model's "form": replacing it would drop its binding
+		// errors from the page. The custom fields' values reach the page on their own.
 		if (!errors.hasErrors()) {
 			try {
 				AccountDetails created = this.accounts.open(this.users.current(), form, force);
@@ -226,7 +227,8 @@ class AccountPages {
 		CurrentUser me = this.users.current();
 		AccountInput form = typed
 			.withCustomFields(this.definitions.fromForm(RecordType.ACCOUNT, request.getParameterMap()));
-		model.addAttribute("form", form);
+		// The bound object stays the model's "form": replacing it would drop its binding
+		// errors from the page. The custom fields' values reach the page on their own.
 		AccountDetails current = this.queries.details(me.scope(), id);
 		if (!errors.hasErrors()) {
 			try {
