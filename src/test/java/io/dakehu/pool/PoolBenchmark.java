@@ -145,20 +145,7 @@ class PoolBenchmark {
 		jdbc.update("""
 				insert into account_tally (owner_id, archived, accounts)
 				select owner_id, archived, count(*) from account group by owner_id, archived""");
-		jdbc.update("""
-				insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent,
-				    major_percent, ordinary_percent, abc_a_percent, abc_b_percent, growth_percent, clv_discount_percent,
-				    clv_horizon_years, accounts, started_by, started_at)
-				values (current_date - 365, current_date - 1, current_date - 730, current_date - 366, 'REVENUE', 1, 5,
-				        20, 80, 95, 20, 8, 5, ?, 'bench', localtimestamp)""", accounts);
-		jdbc.update("""
-				insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
-				    cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
-				select r.id, a.id, a.rank_no, 0, 0, 0, 0, 0,
-				       case when a.rank_no <= ? / 100 then 'VIP' when a.rank_no <= ? / 20 then 'MAJOR'
-				            when a.rank_no <= ? / 5 then 'ORDINARY' else 'SMALL' end, 'C', 'C', 'STABLE', 0, 0, 0
-				from (select id, row_number() over (order by random()) as rank_no from account) a,
-				     (select max(id) as id from segmentation_run) r""", accounts, accounts, accounts);
+		BenchmarkRuns.rankIntoTiers(jdbc, accounts);
 		jdbc.update("""
 				insert into activity (account_id, type, occurred_at, summary, created_by, created_at, version)
 				select g.id, 'PHONE', g.at, 'Follow-up', g.owner_id, g.at, 0

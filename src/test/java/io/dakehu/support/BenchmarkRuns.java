@@ -12,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the benchmarks that run the application in their own JVM share: an embedded
@@ -45,6 +46,28 @@ public final class BenchmarkRuns {
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--dakehu.demo-data.enabled=false", "--dakehu.admin.password=admin-password-1", "--server.port=0",
 				"--logging.level.root=WARN");
+	}
+
+	/**
+	 * A company-wide segmentation run in which the accounts, in a random order, fall into
+	 * the default tiers by rank (the top 1 % VIP, to 5 % Major, to 20 % Ordinary, the
+	 * rest Small): the tier every contact cadence and pool rule reads.
+	 */
+	public static void rankIntoTiers(JdbcTemplate jdbc, long accounts) {
+		jdbc.update("""
+				insert into segmentation_run (period_from, period_to, prior_from, prior_to, measure, vip_percent,
+				    major_percent, ordinary_percent, abc_a_percent, abc_b_percent, growth_percent, clv_discount_percent,
+				    clv_horizon_years, accounts, started_by, started_at)
+				values (current_date - 365, current_date - 1, current_date - 730, current_date - 366, 'REVENUE', 1, 5,
+				        20, 80, 95, 20, 8, 5, ?, 'bench', localtimestamp)""", accounts);
+		jdbc.update("""
+				insert into segmentation_snapshot (run_id, account_id, rank_no, amount, revenue, margin, prior_amount,
+				    cumulative_amount, tier, abc, abc_rule, value_growth, contact_cost, net_profit, clv)
+				select r.id, a.id, a.rank_no, 0, 0, 0, 0, 0,
+				       case when a.rank_no <= ? / 100 then 'VIP' when a.rank_no <= ? / 20 then 'MAJOR'
+				            when a.rank_no <= ? / 5 then 'ORDINARY' else 'SMALL' end, 'C', 'C', 'STABLE', 0, 0, 0
+				from (select id, row_number() over (order by random()) as rank_no from account) a,
+				     (select max(id) as id from segmentation_run) r""", accounts, accounts, accounts);
 	}
 
 	public static long median(List<Long> values) {
