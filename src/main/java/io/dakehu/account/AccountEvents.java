@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.dakehu.shared.outbound.EventType;
 import io.dakehu.shared.outbound.RecordEvent;
+import io.dakehu.shared.outbound.RecordEvents;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,16 @@ class AccountEvents {
 		if (!changes.isEmpty()) {
 			publish(EventType.ACCOUNT_CHANGED, id, Map.of("changes", changes));
 		}
+	}
+
+	/**
+	 * {@code account.changed} for every account a set-based change moves (the lifecycle's
+	 * status), written with one statement before the change itself.
+	 * @param rows a sub-select over the account table with {@code record_id} and the JSON
+	 * {@code payload} {@link #changed(long, Map, Map)} would write
+	 */
+	void changedWhere(String rows, Map<String, ?> params) {
+		this.publisher.publishEvent(new RecordEvents(EventType.ACCOUNT_CHANGED, rows, params));
 	}
 
 	void merged(long absorbedId, long survivorId) {

@@ -62,14 +62,17 @@ public class AccountLifecycle {
 
 	private final AuditTrail audit;
 
+	private final AccountEvents events;
+
 	private final Clock clock;
 
 	private final int activeMonths;
 
-	AccountLifecycle(JdbcClient jdbc, AuditTrail audit, Clock clock,
+	AccountLifecycle(JdbcClient jdbc, AuditTrail audit, AccountEvents events, Clock clock,
 			@Value("${dakehu.lifecycle.active-months:12}") int activeMonths) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 		this.activeMonths = activeMonths;
 	}
@@ -113,6 +116,7 @@ public class AccountLifecycle {
 				select a.id, a.id, 'lifecycleReason', cast(null as varchar(30)),
 				       'PURCHASE ' || cast(p.purchased_on as varchar(10)) %2$s""".formatted(STATUS_AFTER_PURCHASE,
 				moving), params);
+		this.events.changedWhere(statusChange(STATUS_AFTER_PURCHASE, true) + " " + moving, params);
 		String purchasedOn = "(select p.purchased_on from " + bought + " where p.account_id = account.id)";
 		this.jdbc.sql("""
 				update account set status = case when %1$s >= :cutoff then 'ACTIVE' else 'DORMANT' end,
@@ -142,10 +146,27 @@ public class AccountLifecycle {
 				       case when a.last_purchase_on >= :cutoff then 'PURCHASE ' else 'NO_PURCHASE_SINCE ' end
 				       || cast(a.last_purchase_on as varchar(10)) %2$s""".formatted(STATUS_AFTER_REFRESH, moving),
 				params);
+		this.events.changedWhere(statusChange(STATUS_AFTER_REFRESH, false) + " " + moving, params);
 		return this.jdbc.sql("""
 				update account set status = case when last_purchase_on >= :cutoff then 'ACTIVE' else 'DORMANT' end,
 				       version = version + 1, updated_at = :now
 				where id in (select a.id %s)""".formatted(moving)).params(params).update();
+	}
+
+	/**
+	 * The {@code account.changed} payload of each moving account, as
+	 * {@link AccountEvents#changed} writes it for one edit: the status before and after,
+	 * and, when a purchase brings a lost customer back, the churn reason it clears. The
+	 * values are the enums' names, so they need no JSON escaping.
+	 */
+	private static String statusChange(String statusAfter, boolean clearsChurnReason) {
+		String churnReason = clearsChurnReason ? """
+				|| case when a.churn_reason is null then ''
+				        else ',"churnReason":{"from":"' || a.churn_reason || '","to":null}' end""" : "";
+		return """
+				select a.id as record_id,
+				       '{"changes":{"status":{"from":"' || a.status || '","to":"' || %s || '"}'
+				       %s || '}}' as payload""".formatted(statusAfter, churnReason);
 	}
 
 	/**

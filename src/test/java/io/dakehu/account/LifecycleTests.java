@@ -20,7 +20,9 @@ import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.OutboxWatch;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +48,9 @@ abstract class LifecycleTests extends ApiTestSupport {
 
 	@Autowired
 	private ImportJobs imports;
+
+	@Autowired
+	private AccountEvents events;
 
 	@Test
 	void aTypedFirstPurchaseMakesAProspectActiveAndTheMoveIsAudited() {
@@ -76,6 +81,7 @@ abstract class LifecycleTests extends ApiTestSupport {
 			.expect(400);
 
 		Response account = this.given.account(kam, json("name", Fixtures.unique("Churned")));
+		OutboxWatch watch = OutboxWatch.subscribe(this.api, this.jdbc, "account.changed");
 		this.api
 			.post(kam, "/api/v1/orders",
 					json("accountId", account.id(), "date", LocalDate.now().minusDays(40), "amount", 800))
@@ -112,6 +118,29 @@ abstract class LifecycleTests extends ApiTestSupport {
 				tuple(kam, "status", "ACTIVE", "LOST"), tuple(kam, "churnReason", null, "PRICE_TOO_HIGH"),
 				tuple(kam, "status", "LOST", "ACTIVE"), tuple(kam, "churnReason", "PRICE_TOO_HIGH", null),
 				tuple(kam, "lifecycleReason", null, "PURCHASE " + again));
+
+		// Other systems hear of each move: the purchases' moves, written set-based, carry
+		// the same changes the decision's edit does.
+		try (watch) {
+			List<JsonNode> changes = watch.payloads("account.changed", account.id())
+				.stream()
+				.map((payload) -> payload.get("changes"))
+				.toList();
+			assertThat(changes).hasSize(3);
+			assertThat(moves(changes.get(0))).isEqualTo("PROSPECT>ACTIVE");
+			assertThat(changes.get(0).has("churnReason")).isFalse();
+			assertThat(moves(changes.get(1))).isEqualTo("ACTIVE>LOST");
+			assertThat(changes.get(1).get("churnReason").get("to").asString()).isEqualTo("PRICE_TOO_HIGH");
+			assertThat(moves(changes.get(2))).isEqualTo("LOST>ACTIVE");
+			assertThat(changes.get(2).get("churnReason").get("from").asString()).isEqualTo("PRICE_TOO_HIGH");
+			assertThat(changes.get(2).get("churnReason").get("to").isNull()).isTrue();
+		}
+	}
+
+	/** The status move of an {@code account.changed} event's changes, as FROM>TO. */
+	private static String moves(JsonNode changes) {
+		JsonNode status = changes.get("status");
+		return status.get("from").asString() + ">" + status.get("to").asString();
 	}
 
 	@Test
@@ -119,6 +148,7 @@ abstract class LifecycleTests extends ApiTestSupport {
 		long early = prospect();
 		long onTheDay = prospect();
 		long later = prospect();
+		OutboxWatch watch = OutboxWatch.subscribe(this.api, this.jdbc, "account.changed");
 		// Bought in June 2025, seen on 1 July 2025: all three are active customers.
 		recordAt(LocalDate.of(2025, 7, 1),
 				new PurchasesRecorded(List.of(new PurchasesRecorded.Purchase(early, LocalDate.of(2025, 6, 14)),
@@ -144,6 +174,18 @@ abstract class LifecycleTests extends ApiTestSupport {
 						new PurchasesRecorded.Purchase(onTheDay, LocalDate.of(2025, 1, 2)))));
 		assertThat(statuses(early, onTheDay, later)).containsExactly("ACTIVE", "DORMANT", "ACTIVE");
 		assertThat(lastPurchase(onTheDay)).isEqualTo(LocalDate.of(2025, 6, 15));
+
+		// Each move, the nightly check's too, is one account.changed for other systems.
+		try (watch) {
+			assertThat(statusMoves(watch, early)).containsExactly("PROSPECT>ACTIVE", "ACTIVE>DORMANT",
+					"DORMANT>ACTIVE");
+			assertThat(statusMoves(watch, onTheDay)).containsExactly("PROSPECT>ACTIVE", "ACTIVE>DORMANT");
+			assertThat(statusMoves(watch, later)).containsExactly("PROSPECT>ACTIVE");
+		}
+	}
+
+	private static List<String> statusMoves(OutboxWatch watch, long account) {
+		return watch.payloads("account.changed", account).stream().map((p) -> moves(p.get("changes"))).toList();
 	}
 
 	@Test
@@ -186,7 +228,7 @@ abstract class LifecycleTests extends ApiTestSupport {
 	private AccountLifecycle lifecycleOn(LocalDate today) {
 		Clock clock = Clock.fixed(today.atTime(3, 0).atZone(ZoneId.systemDefault()).toInstant(),
 				ZoneId.systemDefault());
-		return new AccountLifecycle(this.jdbc, this.audit, clock, 12);
+		return new AccountLifecycle(this.jdbc, this.audit, this.events, clock, 12);
 	}
 
 	private void recordAt(LocalDate today, PurchasesRecorded event) {

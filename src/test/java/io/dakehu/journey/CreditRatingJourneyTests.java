@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -93,8 +92,11 @@ class CreditRatingJourneyTests extends ApiTestSupport {
 			browser.navigate("nav-accounts");
 			browser.choose(By.id("grade-filter"), "A");
 			browser.waitForText(By.id("account-table"), name);
-			WebElement row = browser.find(By.xpath("//tr[.//a[text()='" + name + "']]"));
-			assertThat(row.findElement(By.className("dk-account-grade")).getText()).isEqualTo("A");
+			// Found anew on each look: the filtered table may still replace the one the
+			// name was first seen in.
+			By grade = By.xpath("//tr[.//a[text()='" + name + "']]//*[contains(@class, 'dk-account-grade')]");
+			browser.waitForText(grade, "A");
+			assertThat(browser.text(grade)).isEqualTo("A");
 			browser.screenshot(Path.of("target", "journeys", "credit-account-list.png"));
 
 			browser.go("/accounts/" + account);

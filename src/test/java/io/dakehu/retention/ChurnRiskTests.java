@@ -15,6 +15,7 @@ import io.dakehu.shared.NoticeRequested;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.OutboxWatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -248,6 +249,7 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 	@Test
 	void everyRunIsKeptAndRisingIntoHighTellsTheOwnerOnce(ApplicationEvents events) {
 		long account = decliner();
+		OutboxWatch watch = OutboxWatch.subscribe(this.api, this.jdbc, "account.churn_risk_high");
 		// As of 30 days ago the complaint was not yet received: 45 points, medium.
 		this.runs.runAsOf(this.today.minusDays(30), "test");
 		complaint(account, LocalDateTime.now().minusDays(3), "OPEN", null, null);
@@ -276,6 +278,17 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 		assertThat(notice.copyManagers()).isTrue();
 		assertThat(notice.dedupKey()).isEqualTo("churn.high:" + account + ":" + first.id());
 		assertThat(notice.arguments()).contains("60");
+		// Other systems are told once too, by the run it rose in.
+		try (watch) {
+			List<JsonNode> told = watch.payloads("account.churn_risk_high", account);
+			assertThat(told).hasSize(1);
+			assertThat(told.get(0).get("score").asInt()).isEqualTo(25 + 20 + 15);
+			// The level in the company's run before (another test's run today may come
+			// between, without this account): medium or none, never high.
+			JsonNode previous = told.get(0).get("previousLevel");
+			assertThat(previous.isNull() ? null : previous.asString()).isIn(null, "MEDIUM");
+			assertThat(told.get(0).get("runId").asLong()).isEqualTo(first.id());
+		}
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.OutboxWatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -285,6 +286,7 @@ abstract class CreditRatingTests extends ApiTestSupport {
 	@Test
 	void onlyAManagerGrantsCreditAndAnotherKamsAccountIsNotFound() {
 		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Credit line")).id();
+		OutboxWatch watch = OutboxWatch.subscribe(this.api, this.jdbc, "account.credit_grade_changed");
 		order(account, this.quarterStart.minusDays(10), 10000);
 		rate(this.otherKam, account, goodInputs(), Map.of()).expect(404);
 		this.api.get(this.otherKam, "/api/v1/accounts/" + account + "/credit-ratings").expect(404);
@@ -322,6 +324,16 @@ abstract class CreditRatingTests extends ApiTestSupport {
 		credit = this.api.get(this.kam, "/api/v1/accounts/" + account + "/credit").expect(200);
 		assertThat(credit.text("grade")).isEqualTo("C");
 		assertThat(credit.text("grantedGrade")).isEqualTo("A");
+		// Other systems hear of the fall, not of the first grade.
+		try (watch) {
+			List<JsonNode> told = watch.payloads("account.credit_grade_changed", account);
+			assertThat(told).hasSize(1);
+			assertThat(told.get(0).get("previousGrade").asString()).isEqualTo("A");
+			assertThat(told.get(0).get("grade").asString()).isEqualTo("C");
+			assertThat(told.get(0).get("downgrade").asBoolean()).isTrue();
+			assertThat(told.get(0).get("ratingId").asLong()).isEqualTo(fallen.id());
+			assertThat(told.get(0).get("quarter").asString()).isEqualTo(this.quarter);
+		}
 		List<Map<String, Object>> audit = this.jdbc
 			.sql("select actor, new_value from audit_log where entity_type = 'CreditRating' and entity_id = :id"
 					+ " and field = 'acceptedLimit'")
