@@ -336,6 +336,52 @@ abstract class WebhookTests extends ApiTestSupport {
 	}
 
 	@Test
+	void returnsClaimsAssignmentsAndMergesAreToldWithTheOwnersBeforeAndAfter() {
+		long webhook = webhook("account.returned_to_pool", "account.claimed", "account.owner_changed",
+				"account.merged");
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		String first = this.given.kam(team, manager);
+		String second = this.given.kam(team, manager);
+		long account = this.given.accountOwnedBy(first, Fixtures.unique("Moving")).id();
+		long absorbed = this.given.accountOwnedBy(second, Fixtures.unique("Duplicate")).id();
+
+		this.api.post(first, "/api/v1/accounts/" + account + "/return-to-pool", json("reason", "Moved away"))
+			.expect(200);
+		this.api.post(second, "/api/v1/accounts/" + account + "/claim", json()).expect(200);
+		this.api.post(manager, "/api/v1/accounts/" + account + "/assign", json("owner", first)).expect(200);
+		this.api
+			.post(manager, "/api/v1/accounts/" + absorbed + "/merge",
+					json("into", account, "version", this.api.version(manager, "/api/v1/accounts/" + absorbed)))
+			.expect(200);
+
+		pass(webhook, Instant.now());
+
+		long firstId = userId(first);
+		long secondId = userId(second);
+		List<Receiver.Request> moves = this.receiver.about(account);
+		assertThat(moves).extracting(Receiver.Request::event)
+			.containsExactly("account.returned_to_pool", "account.claimed", "account.owner_changed");
+		assertThat(moves.get(0).json().get("data").get("previousOwnerId").asLong()).isEqualTo(firstId);
+		assertThat(moves.get(0).json().get("data").get("reason").asString()).isEqualTo("RETURNED");
+		assertThat(moves.get(0).json().get("data").get("note").asString()).isEqualTo("Moved away");
+		assertThat(owners(moves.get(1))).containsExactly(null, secondId);
+		assertThat(owners(moves.get(2))).containsExactly(secondId, firstId);
+		List<Receiver.Request> merged = this.receiver.about(absorbed);
+		assertThat(merged).extracting(Receiver.Request::event).containsExactly("account.merged");
+		assertThat(merged.get(0).json().get("data").get("absorbedId").asLong()).isEqualTo(absorbed);
+		assertThat(merged.get(0).json().get("data").get("survivorId").asLong()).isEqualTo(account);
+	}
+
+	/** An owner event's previous owner and owner, as user ids (null for the pool). */
+	private static List<Long> owners(Receiver.Request request) {
+		tools.jackson.databind.JsonNode data = request.json().get("data");
+		java.util.function.Function<String, Long> id = (field) -> data.get(field).isNull() ? null
+				: data.get(field).asLong();
+		return java.util.Arrays.asList(id.apply("previousOwnerId"), id.apply("ownerId"));
+	}
+
+	@Test
 	void dealsComplaintsContractsAndReceiptsAreToldWithTheirRecords() {
 		long webhook = webhook("opportunity.stage_changed", "opportunity.won", "opportunity.lost", "complaint.opened",
 				"complaint.resolved", "contract.activated", "receipt.recorded");
