@@ -64,6 +64,9 @@ abstract class WebhookTests extends ApiTestSupport {
 	@Autowired
 	private AccountPool pool;
 
+	@Autowired
+	private OutboxPurge purge;
+
 	private Receiver receiver;
 
 	private final List<Long> webhooks = new ArrayList<>();
@@ -379,6 +382,33 @@ abstract class WebhookTests extends ApiTestSupport {
 		java.util.function.Function<String, Long> id = (field) -> data.get(field).isNull() ? null
 				: data.get(field).asLong();
 		return java.util.Arrays.asList(id.apply("previousOwnerId"), id.apply("ownerId"));
+	}
+
+	@Test
+	void oldEventsAreForgottenOnceEveryDeliveryOfThemIsFinished() {
+		long webhook = webhook("account.created");
+		String kam = this.given.kam();
+		long delivered = this.given.account(kam, json("name", Fixtures.unique("Told long ago"))).expect(201).id();
+		pass(webhook, Instant.now());
+		long waiting = this.given.account(kam, json("name", Fixtures.unique("Still waiting"))).expect(201).id();
+		assertThat(deliveryStatus(webhook, delivered)).isEqualTo("DELIVERED");
+		assertThat(attempts(webhook)).hasSize(1);
+
+		// Both are younger than the day before: nothing goes.
+		this.purge.purge(LocalDateTime.now().minusDays(1));
+		assertThat(outboxRows(delivered, "account.created")).isOne();
+		assertThat(outboxRows(waiting, "account.created")).isOne();
+
+		// Both are older than tomorrow: the finished one goes with its attempt, the
+		// pending one stays and is still sent.
+		this.purge.purge(LocalDateTime.now().plusDays(1));
+		assertThat(outboxRows(delivered, "account.created")).isZero();
+		assertThat(attempts(webhook)).isEmpty();
+		assertThat(outboxRows(waiting, "account.created")).isOne();
+		assertThat(deliveryStatus(webhook, waiting)).isEqualTo("PENDING");
+		pass(webhook, Instant.now());
+		assertThat(this.receiver.about(waiting)).hasSize(1);
+		assertThat(deliveryStatus(webhook, waiting)).isEqualTo("DELIVERED");
 	}
 
 	@Test
