@@ -1,16 +1,12 @@
 package io.dakehu.retention;
 
-import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import io.dakehu.account.CustomerSql;
 import io.dakehu.activity.LastContactSql;
@@ -21,12 +17,11 @@ import io.dakehu.retention.ChurnFactor.PointsCode;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
 import io.dakehu.service.ComplaintSql;
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.DerivedTables;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
@@ -140,21 +135,11 @@ class ChurnScoreWriter {
 
 	private final boolean postgres;
 
-	ChurnScoreWriter(JdbcClient jdbc, DataSource dataSource, Segmentation segmentation, DerivedTables derived) {
+	ChurnScoreWriter(JdbcClient jdbc, DatabaseProduct database, Segmentation segmentation, DerivedTables derived) {
 		this.jdbc = jdbc;
 		this.segmentation = segmentation;
 		this.derived = derived;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return product.toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database churn runs on", ex);
-		}
+		this.postgres = database.postgres();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.dakehu.segmentation;
 
 import java.math.BigDecimal;
-import java.sql.DatabaseMetaData;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -9,21 +8,17 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import io.dakehu.account.CustomerSql;
 import io.dakehu.activity.ActivitySql;
 import io.dakehu.order.LedgerSql;
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.DerivedTables;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -136,20 +131,10 @@ class SnapshotWriter {
 
 	private final boolean postgres;
 
-	SnapshotWriter(JdbcClient jdbc, DataSource dataSource, DerivedTables derived) {
+	SnapshotWriter(JdbcClient jdbc, DatabaseProduct database, DerivedTables derived) {
 		this.jdbc = jdbc;
 		this.derived = derived;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return product.toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database segmentation runs on", ex);
-		}
+		this.postgres = database.postgres();
 	}
 
 	/**

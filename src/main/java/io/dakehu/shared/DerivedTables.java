@@ -1,15 +1,9 @@
 package io.dakehu.shared;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -35,19 +29,9 @@ public class DerivedTables {
 
 	private final boolean h2;
 
-	public DerivedTables(JdbcClient jdbc, DataSource dataSource) {
+	public DerivedTables(JdbcClient jdbc, DatabaseProduct database) {
 		this.jdbc = jdbc;
-		this.h2 = isH2(dataSource);
-	}
-
-	private static boolean isH2(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return product.toLowerCase(Locale.ROOT).contains("h2");
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database the application runs on", ex);
-		}
+		this.h2 = !database.postgres();
 	}
 
 	/**

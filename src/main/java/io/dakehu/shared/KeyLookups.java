@@ -1,14 +1,8 @@
 package io.dakehu.shared;
 
-import java.sql.DatabaseMetaData;
 import java.util.Collection;
-import java.util.Locale;
-
-import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +27,8 @@ public class KeyLookups {
 	private final boolean postgres;
 
 	@Autowired
-	KeyLookups(DataSource dataSource) {
-		this(isPostgres(dataSource));
+	KeyLookups(DatabaseProduct database) {
+		this(database.postgres());
 	}
 
 	/**
@@ -42,16 +36,6 @@ public class KeyLookups {
 	 */
 	public KeyLookups(boolean postgres) {
 		this.postgres = postgres;
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return product.toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database the lookups run on", ex);
-		}
 	}
 
 	/**

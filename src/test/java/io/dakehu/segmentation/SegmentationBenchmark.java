@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.DerivedTables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -95,7 +96,8 @@ public final class SegmentationBenchmark {
 		single.destroy();
 		System.out.printf("generated %,d accounts and %,d order lines in %.1f s%n", accounts, lines, generate / 1e3);
 
-		SnapshotWriter writer = new SnapshotWriter(jdbc, dataSource, new DerivedTables(jdbc, dataSource));
+		DatabaseProduct database = new DatabaseProduct(dataSource);
+		SnapshotWriter writer = new SnapshotWriter(jdbc, database, new DerivedTables(jdbc, database));
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		SegmentationSettings settings = new SettingsStore(jdbc, null, null).settings();
 		SnapshotWriter.Period period = new SnapshotWriter.Period(FROM, TO);
@@ -221,7 +223,8 @@ public final class SegmentationBenchmark {
 			.query(String.class)
 			.list()
 			.forEach(System.out::println);
-		SnapshotWriter writer = new SnapshotWriter(jdbc, dataSource, new DerivedTables(jdbc, dataSource));
+		DatabaseProduct database = new DatabaseProduct(dataSource);
+		SnapshotWriter writer = new SnapshotWriter(jdbc, database, new DerivedTables(jdbc, database));
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		long run = transaction
 			.execute((status) -> writer.write(period, Measure.REVENUE, settings, null, "explain", LocalDateTime.now()));

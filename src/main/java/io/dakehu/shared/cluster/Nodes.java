@@ -1,6 +1,5 @@
 package io.dakehu.shared.cluster;
 
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -8,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
+import io.dakehu.shared.DatabaseProduct;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -18,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +41,7 @@ public class Nodes implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
+	private final DatabaseProduct database;
 
 	private final Clock clock;
 
@@ -52,10 +49,10 @@ public class Nodes implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	Nodes(JdbcClient jdbc, DataSource dataSource, Clock clock,
+	Nodes(JdbcClient jdbc, DatabaseProduct database, Clock clock,
 			@Value("${dakehu.node.heartbeat-interval:PT10S}") Duration interval) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.database = database;
 		this.clock = clock;
 		this.goneAfter = interval.multipliedBy(MISSED_BEATS);
 	}
@@ -109,16 +106,6 @@ public class Nodes implements SmartLifecycle {
 			.update();
 	}
 
-	private boolean embedded() {
-		try {
-			return "H2"
-				.equals(JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName));
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database this is", ex);
-		}
-	}
-
 	private LocalDateTime now() {
 		return LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
@@ -131,7 +118,7 @@ public class Nodes implements SmartLifecycle {
 	 */
 	@Override
 	public void start() {
-		if (embedded()) {
+		if (!this.database.postgres()) {
 			this.jdbc.sql("delete from app_node where id <> :id").param("id", this.id).update();
 		}
 		beat();
