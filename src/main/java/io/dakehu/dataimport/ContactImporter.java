@@ -1,11 +1,19 @@
 package io.dakehu.dataimport;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.contact.ContactInput;
 import io.dakehu.contact.Contacts;
+import io.dakehu.customfield.CustomField;
+import io.dakehu.customfield.CustomFields;
+import io.dakehu.customfield.RecordType;
+import io.dakehu.shared.RuleViolationException;
 import jakarta.validation.Validator;
 
 /**
@@ -28,15 +36,41 @@ final class ContactImporter implements RecordImporter {
 
 	private final Validator validator;
 
-	ContactImporter(AccountQueries accounts, Contacts contacts, Validator validator) {
+	/** The custom fields of contacts, read once per import. */
+	private final List<CustomField> customFields;
+
+	private final CustomFields checker;
+
+	private final Function<RuleViolationException, String> refusal;
+
+	ContactImporter(AccountQueries accounts, Contacts contacts, Validator validator, CustomFields checker,
+			Function<RuleViolationException, String> refusal) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.validator = validator;
+		this.checker = checker;
+		this.customFields = checker.active(RecordType.CONTACT);
+		this.refusal = refusal;
 	}
 
 	@Override
 	public List<Column> columns() {
-		return COLUMNS;
+		return columns(this.customFields);
+	}
+
+	/**
+	 * The built-in columns and one per custom field of contacts, recognised by its key
+	 * and its labels (decision 0048).
+	 */
+	static List<Column> columns(List<CustomField> customFields) {
+		if (customFields.isEmpty()) {
+			return COLUMNS;
+		}
+		List<Column> columns = new ArrayList<>(COLUMNS);
+		for (CustomField field : customFields) {
+			columns.add(Column.optional(field.errorField(), field.key(), field.labelZh(), field.labelEn()));
+		}
+		return List.copyOf(columns);
 	}
 
 	@Override
@@ -55,7 +89,8 @@ final class ContactImporter implements RecordImporter {
 			}
 			ContactInput input = new ContactInput(name, row.get("title"), row.get("department"), null, row.get("phone"),
 					row.get("email"), birthday, row.get("notes"), null, null);
-			if (Checks.valid(this.validator, input, row, context)) {
+			input = withCustomFields(input, row, context);
+			if (input != null && Checks.valid(this.validator, input, row, context)) {
 				row.prepare(new Prepared(accountId, input));
 			}
 		}
@@ -68,6 +103,31 @@ final class ContactImporter implements RecordImporter {
 			this.contacts.add(context.editor(), prepared.accountId(), prepared.input());
 		}
 		return rows.size();
+	}
+
+	/**
+	 * The input with the row's custom field values, checked as the form checks them; null
+	 * when one is refused.
+	 */
+	private ContactInput withCustomFields(ContactInput input, Row row, ImportContext context) {
+		if (this.customFields.isEmpty()) {
+			return input;
+		}
+		Map<String, Object> given = new HashMap<>();
+		for (CustomField field : this.customFields) {
+			if (row.has(field.errorField())) {
+				given.put(field.key(), row.get(field.errorField()));
+			}
+		}
+		try {
+			this.checker.checked(this.customFields, given, Map.of(), true);
+		}
+		catch (RuleViolationException ex) {
+			context.reject(row, row.has(ex.field()) ? ex.field() : null, "customField.import.refused",
+					this.refusal.apply(ex));
+			return null;
+		}
+		return input.withCustomFields(given);
 	}
 
 	private record Prepared(long accountId, ContactInput input) {
