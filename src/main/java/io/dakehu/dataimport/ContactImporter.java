@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.contact.ContactInput;
+import io.dakehu.contact.ContactView;
 import io.dakehu.contact.Contacts;
 import io.dakehu.customfield.CustomField;
 import io.dakehu.customfield.CustomFields;
@@ -18,6 +19,9 @@ import jakarta.validation.Validator;
 
 /**
  * Contacts at accounts the importer can see, checked with the contact form's own rules.
+ * Asked to update existing records, a row naming the one contact of that name at its
+ * account changes that contact: the columns the file has, its custom fields included, and
+ * nothing else.
  */
 final class ContactImporter implements RecordImporter {
 
@@ -87,11 +91,24 @@ final class ContactImporter implements RecordImporter {
 			if (row.rejected() || accountId == null || name == null) {
 				continue;
 			}
-			ContactInput input = new ContactInput(name, row.get("title"), row.get("department"), null, row.get("phone"),
-					row.get("email"), birthday, row.get("notes"), null, null);
-			input = withCustomFields(input, row, context);
+			ContactView target = (context.request().duplicates() == DuplicatePolicy.UPDATE)
+					? existing(context, accountId, name) : null;
+			ContactInput input;
+			if (target == null) {
+				input = new ContactInput(name, row.get("title"), row.get("department"), null, row.get("phone"),
+						row.get("email"), birthday, row.get("notes"), null, null);
+			}
+			else {
+				// An update changes what the file has columns for and keeps the rest.
+				input = new ContactInput(name, pick(row, "title", target.title()),
+						pick(row, "department", target.department()), target.reportsToId(),
+						pick(row, "phone", target.phone()), pick(row, "email", target.email()),
+						row.has("birthday") ? birthday : target.birthday(), pick(row, "notes", target.notes()),
+						target.version(), null);
+			}
+			input = withCustomFields(input, row, target, context);
 			if (input != null && Checks.valid(this.validator, input, row, context)) {
-				row.prepare(new Prepared(accountId, input));
+				row.prepare(new Prepared(accountId, input, (target != null) ? target.id() : null));
 			}
 		}
 	}
@@ -100,16 +117,39 @@ final class ContactImporter implements RecordImporter {
 	public int write(List<Row> rows, ImportContext context) {
 		for (Row row : rows) {
 			Prepared prepared = row.prepared();
-			this.contacts.add(context.editor(), prepared.accountId(), prepared.input());
+			if (prepared.contactId() != null) {
+				this.contacts.update(context.editor(), prepared.contactId(), prepared.input().version(),
+						prepared.input());
+			}
+			else {
+				this.contacts.add(context.editor(), prepared.accountId(), prepared.input());
+			}
 		}
 		return rows.size();
 	}
 
 	/**
-	 * The input with the row's custom field values, checked as the form checks them; null
-	 * when one is refused.
+	 * The one contact of this name at the account, which an import asked to update
+	 * existing records changes; null when there is none or several (then the row adds
+	 * one, as the name alone cannot say which is meant).
 	 */
-	private ContactInput withCustomFields(ContactInput input, Row row, ImportContext context) {
+	private ContactView existing(ImportContext context, long accountId, String name) {
+		List<ContactView> named = this.contacts.forAccount(context.editor().scope(), accountId)
+			.stream()
+			.filter((contact) -> contact.name().equals(name))
+			.toList();
+		return (named.size() == 1) ? named.get(0) : null;
+	}
+
+	private static String pick(Row row, String field, String stored) {
+		return row.has(field) ? row.get(field) : stored;
+	}
+
+	/**
+	 * The input with the row's custom field values, checked as the form checks them; null
+	 * when one is refused. An update changes the custom fields the file has columns for.
+	 */
+	private ContactInput withCustomFields(ContactInput input, Row row, ContactView target, ImportContext context) {
 		if (this.customFields.isEmpty()) {
 			return input;
 		}
@@ -120,7 +160,8 @@ final class ContactImporter implements RecordImporter {
 			}
 		}
 		try {
-			this.checker.checked(this.customFields, given, Map.of(), true);
+			this.checker.checked(this.customFields, given, (target != null) ? target.customFields() : Map.of(),
+					target == null);
 		}
 		catch (RuleViolationException ex) {
 			context.reject(row, row.has(ex.field()) ? ex.field() : null, "customField.import.refused",
@@ -130,7 +171,7 @@ final class ContactImporter implements RecordImporter {
 		return input.withCustomFields(given);
 	}
 
-	private record Prepared(long accountId, ContactInput input) {
+	private record Prepared(long accountId, ContactInput input, Long contactId) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.dakehu.dataimport.ColumnMappings;
+import io.dakehu.dataimport.DuplicatePolicy;
 import io.dakehu.dataimport.ImportJobView;
 import io.dakehu.dataimport.ImportJobs;
 import io.dakehu.dataimport.ImportRequest;
@@ -263,6 +264,30 @@ abstract class ContactCustomFieldTests extends ApiTestSupport {
 		List<JsonNode> both = this.api.get(kam, "/api/v1/accounts/" + account + "/contacts").expect(200).items();
 		assertThat(both).hasSize(2);
 		assertThat(both).allSatisfy((contact) -> assertThat(contact.get("customFields")).isEqualTo(values));
+		// Asked to update, a row naming a contact changes only the columns the file has.
+		long zhou = both.stream()
+			.filter((contact) -> contact.get("name").asString().equals("Zhou"))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+		this.api
+			.put(kam, "/api/v1/contacts/" + zhou,
+					json("name", "Zhou", "title", "Buyer", "version",
+							this.api.version(kam, "/api/v1/contacts/" + zhou)))
+			.expect(200);
+		ImportJobView update = this.imports.runNow(importer,
+				new ImportRequest(ImportType.CONTACTS, "update.csv", false, null, null, null, Map.of(),
+						DuplicatePolicy.UPDATE),
+				stream("account,name,等级\n" + accountName + ",Zhou,Ay\n"), "TEST", false);
+		assertThat(update.errors()).isEmpty();
+		assertThat(contactsAt(account)).isEqualTo(2);
+		JsonNode updated = this.api.get(kam, "/api/v1/contacts/" + zhou).expect(200).body();
+		assertThat(updated.get("title").asString()).isEqualTo("Buyer");
+		assertThat(updated.get("customFields").get(f.single).asString()).isEqualTo("A");
+		assertThat(updated.get("customFields").get(f.text).asString()).isEqualTo("AB-1");
+		assertThat(updated.get("customFields").get(f.multi).toString()).isEqualTo("[\"X\",\"Y\"]");
+
 		String page = page(kam, get("/accounts").locale(Locale.ENGLISH));
 		assertThat(page).as("the export is offered where exports are")
 			.contains("href=\"/exports/contacts?format=csv\"");
