@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -266,7 +267,15 @@ public class AccountService {
 		}
 		StaleEditException.check("Account", absorbedId, expectedVersion, absorbed.version());
 		LocalDateTime now = now();
-		Map<String, Object> survivorBefore = survivor.auditValues();
+		Map<String, Object> survivorCustom = this.customFields.of(survivorId);
+		Map<String, Object> survivorBefore = this.customFields.audited(survivor.auditValues(), survivorCustom);
+		// Custom values follow the built-in fields' rule: the survivor's own stay, and
+		// the absorbed account's fill the keys the survivor has none for.
+		Map<String, Object> carried = new LinkedHashMap<>(survivorCustom);
+		this.customFields.of(absorbedId).forEach(carried::putIfAbsent);
+		if (!carried.equals(survivorCustom)) {
+			this.customFields.write(survivorId, carried);
+		}
 		if (isDescendant(survivor, absorbedId)) {
 			// Its subsidiaries are about to move under the survivor: the survivor first
 			// leaves the absorbed account's subtree, so no loop can form.
@@ -303,7 +312,7 @@ public class AccountService {
 		tombstone.put("mergedInto", survivor.name() + " (#" + survivorId + ")");
 		this.audit.changed("Account", absorbedId, absorbedId, absorbedBefore, tombstone);
 		survivor = this.accounts.save(survivor);
-		Map<String, Object> survivorAfter = new HashMap<>(survivor.auditValues());
+		Map<String, Object> survivorAfter = new HashMap<>(this.customFields.audited(survivor.auditValues(), carried));
 		survivorAfter.put("mergedFrom", absorbed.name() + " (#" + absorbedId + ")");
 		this.audit.changed("Account", survivorId, survivorId, survivorBefore, survivorAfter);
 		this.publisher.publishEvent(new AccountsChanged(Set.of(absorbedId, survivorId)));

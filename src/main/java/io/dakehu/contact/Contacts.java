@@ -207,9 +207,22 @@ public class Contacts {
 	 */
 	@Transactional(readOnly = true)
 	public List<ContactView> forAccount(RecordScope scope, long accountId) {
+		return forAccount(scope, accountId, Map.of());
+	}
+
+	/**
+	 * The account's people whose custom fields hold the wanted values (value by key, as
+	 * {@link CustomFields#filter} matches them); all of them when none is wanted.
+	 */
+	@Transactional(readOnly = true)
+	public List<ContactView> forAccount(RecordScope scope, long accountId, Map<String, String> wanted) {
 		AccountRef account = this.accounts.requireReadable(scope, accountId);
-		List<ContactView> contacts = this.jdbc.sql(VIEW_SQL + " where c.account_id = :account order by c.name")
+		CustomFields.Filter filter = this.customFields.filter(RecordType.CONTACT, "c.custom_fields", wanted);
+		List<ContactView> contacts = this.jdbc
+			.sql(VIEW_SQL + " where c.account_id = :account" + ((filter != null) ? " and " + filter.condition() : "")
+					+ " order by c.name")
 			.param("account", accountId)
+			.params((filter != null) ? filter.params() : Map.of())
 			.query(this::row)
 			.list();
 		if (account.ownerId() == null && this.poolHidesPhones) {

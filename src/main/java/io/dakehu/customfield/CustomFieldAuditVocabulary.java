@@ -1,6 +1,8 @@
 package io.dakehu.customfield;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,6 +46,27 @@ class CustomFieldAuditVocabulary implements AuditVocabulary {
 
 	@Override
 	public String fieldLabel(String entityType, String field, Locale locale) {
+		CustomField custom = custom(entityType, field);
+		return (custom != null) ? custom.label(locale) : null;
+	}
+
+	/**
+	 * A choice's stored option keys (several joined by commas, as the audited values hold
+	 * them) as their labels in the reader's language: the history reads like the record's
+	 * page, not like its JSON.
+	 */
+	@Override
+	public String valueLabel(String entityType, String field, String stored, Locale locale) {
+		CustomField custom = custom(entityType, field);
+		if (custom == null || !custom.type().choice()) {
+			return null;
+		}
+		List<String> keys = Arrays.stream(stored.split(",")).map(String::strip).filter((k) -> !k.isEmpty()).toList();
+		return keys.isEmpty() ? null : custom.show(keys, locale);
+	}
+
+	/** The custom field an audited field names; null for a built-in field. */
+	private CustomField custom(String entityType, String field) {
 		RecordType recordType = ENTITY_TYPES.get(entityType);
 		if (recordType == null || field == null || !field.startsWith(PREFIX)) {
 			return null;
@@ -52,7 +75,6 @@ class CustomFieldAuditVocabulary implements AuditVocabulary {
 		return this.fields.all(recordType)
 			.stream()
 			.filter((custom) -> custom.key().equals(key))
-			.map((custom) -> custom.label(locale))
 			.findFirst()
 			.orElse(null);
 	}

@@ -97,8 +97,16 @@ public class ColumnMappings {
 	 * An import field in the reader's language, as the mapping page names it.
 	 */
 	String fieldLabel(String field) {
+		return fieldLabel(ImportType.ACCOUNTS, field);
+	}
+
+	/**
+	 * A field of an import type in the reader's language: a custom field by the label of
+	 * that type's field, since a key may name a field of accounts and one of contacts.
+	 */
+	String fieldLabel(ImportType type, String field) {
 		if (field.startsWith(AccountImporter.CUSTOM)) {
-			return this.importers.templateHeader(ImportType.ACCOUNTS, field, LocaleContextHolder.getLocale());
+			return this.importers.templateHeader(type, field, LocaleContextHolder.getLocale());
 		}
 		return this.labels.get("imports.field." + field);
 	}
@@ -111,7 +119,7 @@ public class ColumnMappings {
 		Map<String, String> labels = new HashMap<>();
 		for (Column column : this.importers.columns(type)) {
 			if (column.field().startsWith(AccountImporter.CUSTOM)) {
-				labels.put(column.field(), fieldLabel(column.field()));
+				labels.put(column.field(), fieldLabel(type, column.field()));
 			}
 		}
 		return labels;

@@ -20,6 +20,8 @@ import io.dakehu.account.AccountScopeSql;
 import io.dakehu.activity.LastContacts;
 import io.dakehu.contact.Contacts;
 import io.dakehu.customfield.CustomField;
+import io.dakehu.customfield.CustomFields;
+import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
@@ -86,10 +88,13 @@ public class Exports {
 
 	private final AccountCustomFields customFields;
 
+	private final CustomFields definitions;
+
 	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts,
 			LatestClasses classes, LastContacts lastContacts, Labels labels, Pipeline pipeline,
-			AccountCustomFields customFields) {
+			AccountCustomFields customFields, CustomFields definitions) {
 		this.customFields = customFields;
+		this.definitions = definitions;
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.opportunities = opportunities;
@@ -213,13 +218,21 @@ public class Exports {
 
 	/**
 	 * Contacts with the importer's contact columns; the account is named, as the contact
-	 * importer finds it.
+	 * importer finds it. Then the contacts' custom fields, headed by their labels and
+	 * written as the importer reads them back (choices by their labels).
 	 */
 	private void contacts(CurrentUser reader, Locale locale, TableWriter sheet) throws IOException {
-		sheet.row(
+		List<CustomField> custom = this.definitions.active(RecordType.CONTACT);
+		List<String> header = new ArrayList<>(
 				header(locale, "account", "contactName", "title", "department", "phone", "email", "birthday", "notes"));
-		this.contacts.forEachVisible(reader.scope(), (account, c) -> write(sheet, Arrays.asList(account, c.name(),
-				c.title(), c.department(), c.phone(), c.email(), c.birthday(), c.notes())));
+		custom.forEach((field) -> header.add(field.label(locale)));
+		sheet.row(header);
+		this.contacts.forEachVisible(reader.scope(), (account, c) -> {
+			List<Object> cells = new ArrayList<>(Arrays.asList(account, c.name(), c.title(), c.department(), c.phone(),
+					c.email(), c.birthday(), c.notes()));
+			custom.forEach((field) -> cells.add(field.show(c.customFields().get(field.key()), locale)));
+			write(sheet, cells);
+		});
 	}
 
 	/** The columns' names in the reader's language, from {@code export.column.*}. */

@@ -12,7 +12,8 @@ package io.dakehu.dataimport;
  * @param preview stop after validation even when the file is clean
  * @param mapping the user's own column mapping, file header to field name, taking
  * precedence over the recognised header names; empty for none
- * @param duplicates what an account import does with accounts that already exist
+ * @param duplicates what an account import does with accounts that already exist; a
+ * contact import updates the one contact of a name at its account when asked to update
  */
 public record ImportRequest(ImportType type, String fileName, boolean preview, String charset, String source,
 		String defaultPassword, java.util.Map<String, String> mapping, DuplicatePolicy duplicates) {

@@ -15,6 +15,8 @@ import io.dakehu.contact.Contacts;
 import io.dakehu.contract.Contracts;
 import io.dakehu.contract.PaymentMethod;
 import io.dakehu.contract.Receipts;
+import io.dakehu.customfield.CustomFields;
+import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
@@ -69,11 +71,14 @@ class Importers {
 
 	private final AccountCustomFields accountFields;
 
+	private final CustomFields customFields;
+
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
 			Surveys surveys, Contracts contracts, Receipts receipts, CreditRatings ratings, Validator validator,
-			JobStore jobs, Labels labels, Clock clock, AccountCustomFields accountFields) {
+			JobStore jobs, Labels labels, Clock clock, AccountCustomFields accountFields, CustomFields customFields) {
 		this.accountFields = accountFields;
+		this.customFields = customFields;
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -102,7 +107,8 @@ class Importers {
 		return switch (type) {
 			case ACCOUNTS -> new AccountImporter(this.accountQueries, this.accounts, people(), this.validator,
 					this.jobs, this.accountFields, this::refusal);
-			case CONTACTS -> new ContactImporter(this.accountQueries, this.contacts, this.validator);
+			case CONTACTS -> new ContactImporter(this.accountQueries, this.contacts, this.validator, this.customFields,
+					this::refusal);
 			case PRODUCTS -> new ProductImporter(this.catalog, this.validator);
 			case ORDERS -> new OrderImporter(this.accountQueries, this.ledger, this.catalog.matcher(), people());
 			case OPPORTUNITIES -> new OpportunityImporter(this.accountQueries, this.opportunities, this.ledger,
@@ -122,7 +128,7 @@ class Importers {
 	List<Column> columns(ImportType type) {
 		return switch (type) {
 			case ACCOUNTS -> AccountImporter.columns(this.accountFields.active());
-			case CONTACTS -> ContactImporter.COLUMNS;
+			case CONTACTS -> ContactImporter.columns(this.customFields.active(RecordType.CONTACT));
 			case PRODUCTS -> ProductImporter.COLUMNS;
 			case ORDERS -> OrderImporter.COLUMNS;
 			case OPPORTUNITIES -> OpportunityImporter.COLUMNS;
@@ -169,6 +175,14 @@ class Importers {
 		}
 		if (type == ImportType.ACCOUNTS && field.startsWith(AccountImporter.CUSTOM)) {
 			return this.accountFields.active()
+				.stream()
+				.filter((custom) -> custom.errorField().equals(field))
+				.map((custom) -> custom.label(locale))
+				.findFirst()
+				.orElse(field);
+		}
+		if (type == ImportType.CONTACTS && field.startsWith(AccountImporter.CUSTOM)) {
+			return this.customFields.active(RecordType.CONTACT)
 				.stream()
 				.filter((custom) -> custom.errorField().equals(field))
 				.map((custom) -> custom.label(locale))

@@ -1,7 +1,9 @@
 package io.dakehu.contact.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.dakehu.contact.ContactInput;
 import io.dakehu.contact.ContactView;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ContactApi {
+
+	private static final String CUSTOM = "customFields.";
 
 	private final Contacts contacts;
 
@@ -33,9 +38,19 @@ class ContactApi {
 		this.users = users;
 	}
 
+	/**
+	 * The account's contacts, narrowed by {@code customFields.<key>=value} filters as the
+	 * account list is.
+	 */
 	@GetMapping("/api/v1/accounts/{accountId}/contacts")
-	List<ContactView> list(@PathVariable long accountId) {
-		return this.contacts.forAccount(this.users.current().scope(), accountId);
+	List<ContactView> list(@PathVariable long accountId, @RequestParam Map<String, String> query) {
+		Map<String, String> wanted = new LinkedHashMap<>();
+		query.forEach((name, value) -> {
+			if (name.startsWith(CUSTOM) && value != null && !value.isBlank()) {
+				wanted.put(name.substring(CUSTOM.length()), value.strip());
+			}
+		});
+		return this.contacts.forAccount(this.users.current().scope(), accountId, wanted);
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/contacts")

@@ -11,18 +11,24 @@ import io.dakehu.account.AccountRef;
 import io.dakehu.contact.ContactInput;
 import io.dakehu.contact.ContactView;
 import io.dakehu.contact.Contacts;
+import io.dakehu.customfield.CustomFields;
+import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.web.PickerOption;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.web.Flash;
+import io.dakehu.shared.web.Labels;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,16 +42,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ContactPages {
 
+	private static final String CUSTOM = "customFields.";
+
 	private final Contacts contacts;
 
 	private final AccountQueries accounts;
 
 	private final Users users;
 
-	ContactPages(Contacts contacts, AccountQueries accounts, Users users) {
+	private final CustomFields definitions;
+
+	private final Labels labels;
+
+	ContactPages(Contacts contacts, AccountQueries accounts, Users users, CustomFields definitions, Labels labels) {
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.users = users;
+		this.definitions = definitions;
+		this.labels = labels;
+	}
+
+	/**
+	 * The custom fields' inputs are read by {@link CustomFields#fromForm}, not bound: the
+	 * form object holds them as one map the binder cannot grow.
+	 */
+	@InitBinder("form")
+	void customFieldsUnbound(WebDataBinder binder) {
+		binder.setDisallowedFields(CUSTOM + "*");
 	}
 
 	@GetMapping("/accounts/{accountId}/contacts/section")
@@ -55,6 +78,7 @@ class ContactPages {
 		model.addAttribute("readOnly", this.accounts.access(me.scope(), accountId) == AccountAccess.READ_ONLY);
 		model.addAttribute("contacts", this.contacts.forAccount(me.scope(), accountId));
 		model.addAttribute("chart", this.contacts.orgChart(me.scope(), accountId));
+		model.addAttribute("customFieldDefs", this.definitions.active(RecordType.CONTACT));
 		return "contact/section :: section";
 	}
 
@@ -80,13 +104,18 @@ class ContactPages {
 
 	@GetMapping("/accounts/{accountId}/contacts/new")
 	String newContact(@PathVariable long accountId, Model model) {
-		model.addAttribute("form", new ContactInput(null, null, null, null, null, null, null, null, null, null));
-		return form(model, this.accounts.requireVisible(this.users.current().scope(), accountId), null);
+		ContactInput form = new ContactInput(null, null, null, null, null, null, null, null, null, null);
+		model.addAttribute("form", form);
+		return form(model, this.accounts.requireVisible(this.users.current().scope(), accountId), null, form);
 	}
 
 	@PostMapping("/accounts/{accountId}/contacts")
-	String create(@PathVariable long accountId, @Valid @ModelAttribute("form") ContactInput form, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+	String create(@PathVariable long accountId, @Valid @ModelAttribute("form") ContactInput typed, BindingResult errors,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		// The bound object stays the model's "form": replacing it would drop its binding
+		// errors from the page. The custom fields' values reach the page on their own.
+		ContactInput form = typed
+			.withCustomFields(this.definitions.fromForm(RecordType.CONTACT, request.getParameterMap()));
 		CurrentUser me = this.users.current();
 		AccountRef account = this.accounts.requireVisible(me.scope(), accountId);
 		if (!errors.hasErrors()) {
@@ -96,26 +125,28 @@ class ContactPages {
 				return "redirect:/accounts/" + accountId + "#contacts";
 			}
 			catch (RuleViolationException ex) {
-				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+				refused(ex, errors, model);
 			}
 		}
-		return form(model, account, null);
+		return form(model, account, null, form);
 	}
 
 	@GetMapping("/contacts/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		CurrentUser me = this.users.current();
 		ContactView contact = this.contacts.get(me.scope(), id);
-		model.addAttribute("form",
-				new ContactInput(contact.name(), contact.title(), contact.department(), contact.reportsToId(),
-						contact.phone(), contact.email(), contact.birthday(), contact.notes(), contact.version(),
-						null));
-		return form(model, this.accounts.requireVisible(me.scope(), contact.accountId()), contact);
+		ContactInput form = new ContactInput(contact.name(), contact.title(), contact.department(),
+				contact.reportsToId(), contact.phone(), contact.email(), contact.birthday(), contact.notes(),
+				contact.version(), contact.customFields());
+		model.addAttribute("form", form);
+		return form(model, this.accounts.requireVisible(me.scope(), contact.accountId()), contact, form);
 	}
 
 	@PostMapping("/contacts/{id}")
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") ContactInput form, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") ContactInput typed, BindingResult errors,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		ContactInput form = typed
+			.withCustomFields(this.definitions.fromForm(RecordType.CONTACT, request.getParameterMap()));
 		CurrentUser me = this.users.current();
 		ContactView contact = this.contacts.get(me.scope(), id);
 		if (!errors.hasErrors()) {
@@ -125,13 +156,13 @@ class ContactPages {
 				return "redirect:/accounts/" + contact.accountId() + "#contacts";
 			}
 			catch (RuleViolationException ex) {
-				errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+				refused(ex, errors, model);
 			}
 			catch (StaleEditException ex) {
 				model.addAttribute("stale", contact);
 			}
 		}
-		return form(model, this.accounts.requireVisible(me.scope(), contact.accountId()), contact);
+		return form(model, this.accounts.requireVisible(me.scope(), contact.accountId()), contact, form);
 	}
 
 	@PostMapping("/contacts/{id}/delete")
@@ -143,8 +174,10 @@ class ContactPages {
 		return "redirect:/accounts/" + contact.accountId() + "#contacts";
 	}
 
-	private String form(Model model, AccountRef account, ContactView contact) {
+	private String form(Model model, AccountRef account, ContactView contact, ContactInput form) {
 		model.addAttribute("account", account);
+		model.addAttribute("customFieldDefs", this.definitions.active(RecordType.CONTACT));
+		model.addAttribute("customValues", (form.customFields() != null) ? form.customFields() : Map.of());
 		model.addAttribute("contact", contact);
 		model.addAttribute("colleagues",
 				this.contacts.forAccount(this.users.current().scope(), account.id())
@@ -152,6 +185,24 @@ class ContactPages {
 					.filter((other) -> contact == null || other.id() != contact.id())
 					.toList());
 		return "contact/form";
+	}
+
+	/**
+	 * A refused value shown under its input: a custom field's under its own, which the
+	 * form object has no property for.
+	 */
+	private void refused(RuleViolationException ex, BindingResult errors, Model model) {
+		if (ex.field().startsWith(CUSTOM)) {
+			model.addAttribute("customProblem", new CustomProblem(ex.field().substring(CUSTOM.length()),
+					ex.label() + ": " + this.labels.get(ex.messageKey(), ex.args())));
+		}
+		else {
+			errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
+		}
+	}
+
+	/** A custom field's refused value: its key and why, in the reader's language. */
+	record CustomProblem(String key, String message) {
 	}
 
 }

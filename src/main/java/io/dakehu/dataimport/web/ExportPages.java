@@ -87,6 +87,17 @@ class ExportPages {
 	}
 
 	/**
+	 * Every contact at an account the reader may see, with their custom fields, as the
+	 * API's export writes them.
+	 */
+	@GetMapping("/exports/contacts")
+	ResponseEntity<StreamingResponseBody> contacts(@RequestParam(defaultValue = "csv") String format, Locale locale) {
+		CurrentUser reader = this.users.current();
+		return TableDownload.of("contacts", ExportFormat.parse(format),
+				(table) -> this.exports.export(reader, Exports.Kind.CONTACTS, locale, table));
+	}
+
+	/**
 	 * Every order line the reader may see, as the API's export writes them.
 	 */
 	@GetMapping("/exports/orders")

@@ -67,7 +67,8 @@ public class AuditHistory {
 				}
 				AuditField field = field(change.entityType(), entry.field());
 				fields.add(new AuditLine.Field(fieldLabel(change.entityType(), entry.field(), locale),
-						show(entry.oldValue(), field, names, locale), show(entry.newValue(), field, names, locale)));
+						show(change.entityType(), entry.field(), entry.oldValue(), field, names, locale),
+						show(change.entityType(), entry.field(), entry.newValue(), field, names, locale)));
 			}
 			lines.add(new AuditLine(change.occurredAt(), change.actor(), change.action(),
 					message("audit.action." + change.action(), change.action(), locale),
@@ -76,9 +77,16 @@ public class AuditHistory {
 		return lines;
 	}
 
-	private String show(String stored, AuditField field, Map<String, Map<Long, String>> names, Locale locale) {
+	private String show(String entityType, String fieldName, String stored, AuditField field,
+			Map<String, Map<Long, String>> names, Locale locale) {
 		if (stored == null) {
 			return null;
+		}
+		for (AuditVocabulary vocabulary : this.vocabularies) {
+			String label = vocabulary.valueLabel(entityType, fieldName, stored, locale);
+			if (label != null) {
+				return label;
+			}
 		}
 		if (field == null) {
 			return switch (stored) {

@@ -39,4 +39,13 @@ public interface AuditVocabulary {
 		return null;
 	}
 
+	/**
+	 * A stored value as the reader reads it when the message files cannot know its codes,
+	 * such as the options of a custom field an administrator added; null to show it as
+	 * {@link #field} says.
+	 */
+	default String valueLabel(String entityType, String field, String stored, Locale locale) {
+		return null;
+	}
+
 }
