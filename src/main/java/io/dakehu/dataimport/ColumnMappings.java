@@ -111,7 +111,8 @@ public class ColumnMappings {
 		Map<String, String> labels = new HashMap<>();
 		for (Column column : this.importers.columns(type)) {
 			if (column.field().startsWith(AccountImporter.CUSTOM)) {
-				labels.put(column.field(), fieldLabel(column.field()));
+				labels.put(column.field(),
+						this.importers.templateHeader(type, column.field(), LocaleContextHolder.getLocale()));
 			}
 		}
 		return labels;

@@ -18,6 +18,7 @@ import io.dakehu.contract.Receipts;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.OpportunityCustomFields;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.scorecard.CreditRatings;
@@ -69,11 +70,15 @@ class Importers {
 
 	private final AccountCustomFields accountFields;
 
+	private final OpportunityCustomFields opportunityFields;
+
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
 			Surveys surveys, Contracts contracts, Receipts receipts, CreditRatings ratings, Validator validator,
-			JobStore jobs, Labels labels, Clock clock, AccountCustomFields accountFields) {
+			JobStore jobs, Labels labels, Clock clock, AccountCustomFields accountFields,
+			OpportunityCustomFields opportunityFields) {
 		this.accountFields = accountFields;
+		this.opportunityFields = opportunityFields;
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -106,7 +111,7 @@ class Importers {
 			case PRODUCTS -> new ProductImporter(this.catalog, this.validator);
 			case ORDERS -> new OrderImporter(this.accountQueries, this.ledger, this.catalog.matcher(), people());
 			case OPPORTUNITIES -> new OpportunityImporter(this.accountQueries, this.opportunities, this.ledger,
-					this.catalog.matcher(), people(), stageNames());
+					this.catalog.matcher(), people(), stageNames(), this.opportunityFields, this::refusal);
 			case USERS -> new UserImporter(this.users, this.administration, people(), this.validator);
 			case SURVEYS -> new SurveyImporter(this.accountQueries, this.contacts, this.surveys, this.validator);
 			case RECEIPTS ->
@@ -125,7 +130,7 @@ class Importers {
 			case CONTACTS -> ContactImporter.COLUMNS;
 			case PRODUCTS -> ProductImporter.COLUMNS;
 			case ORDERS -> OrderImporter.COLUMNS;
-			case OPPORTUNITIES -> OpportunityImporter.COLUMNS;
+			case OPPORTUNITIES -> OpportunityImporter.columns(this.opportunityFields.active());
 			case USERS -> UserImporter.COLUMNS;
 			case SURVEYS -> SurveyImporter.COLUMNS;
 			case RECEIPTS -> ReceiptImporter.COLUMNS;
@@ -169,6 +174,14 @@ class Importers {
 		}
 		if (type == ImportType.ACCOUNTS && field.startsWith(AccountImporter.CUSTOM)) {
 			return this.accountFields.active()
+				.stream()
+				.filter((custom) -> custom.errorField().equals(field))
+				.map((custom) -> custom.label(locale))
+				.findFirst()
+				.orElse(field);
+		}
+		if (type == ImportType.OPPORTUNITIES && field.startsWith(AccountImporter.CUSTOM)) {
+			return this.opportunityFields.active()
 				.stream()
 				.filter((custom) -> custom.errorField().equals(field))
 				.map((custom) -> custom.label(locale))
