@@ -41,7 +41,7 @@ class CustomFieldJourneyTests {
 		api.post(Api.ADMIN, "/api/v1/custom-fields",
 				Api.json("recordType", "OPPORTUNITY", "key", dealKey, "type", "SINGLE_CHOICE", "labels",
 						Map.of("zh", "招标方式", "en", "Tender"), "options",
-						java.util.List.of(Map.of("key", "OPEN", "labels", Map.of("zh", "公开招标", "en", "Open")))))
+						List.of(Map.of("key", "OPEN", "labels", Map.of("zh", "公开招标", "en", "Open")))))
 			.expect(201);
 		try {
 			try (Browser browser = Browser.open(this.port, "zh-CN")) {
