@@ -108,7 +108,12 @@ class OpportunityPages {
 			model.addAttribute("account", this.accounts.requireVisible(me.scope(), typed.accountId()));
 		}
 		if (!typed.productIds().isEmpty()) {
-			model.addAttribute("product", this.catalog.get(typed.productIds().get(0)));
+			// A product that does not exist (the reason the form came back) shows empty.
+			long productId = typed.productIds().get(0);
+			String productName = this.catalog.names(List.of(productId)).get(productId);
+			if (productName != null) {
+				model.addAttribute("product", new Chosen(productId, productName));
+			}
 		}
 		UserSummary owner = (typed.owner() != null && !typed.owner().isBlank())
 				? this.users.findByUsername(typed.owner().strip()).orElse(null) : null;
@@ -177,6 +182,10 @@ class OpportunityPages {
 
 	/** A custom field's refused value: its key and why, in the reader's language. */
 	record CustomProblem(String key, String message) {
+	}
+
+	/** A record a picker shows as chosen. */
+	record Chosen(long id, String name) {
 	}
 
 	@GetMapping("/opportunities/{id}")
