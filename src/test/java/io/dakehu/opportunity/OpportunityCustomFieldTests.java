@@ -260,6 +260,10 @@ abstract class OpportunityCustomFieldTests extends ApiTestSupport {
 			.select("#history")
 			.text();
 		assertThat(history).as("the history names the field by its label").contains("Deal grade");
+		String changes = Jsoup.parse(page(get("/opportunities/" + first.id()).locale(Locale.ENGLISH)))
+			.select("#changes")
+			.text();
+		assertThat(changes).as("so does the opportunity's own").contains("Deal grade").contains("A → B");
 	}
 
 	@Test

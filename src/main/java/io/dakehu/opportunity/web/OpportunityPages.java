@@ -31,6 +31,8 @@ import io.dakehu.opportunity.PurchaseType;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
+import io.dakehu.shared.audit.AuditHistory;
+import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.Flash;
 import io.dakehu.shared.web.Labels;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,9 +75,15 @@ class OpportunityPages {
 
 	private final CustomFields definitions;
 
+	private final AuditTrail audit;
+
+	private final AuditHistory changes;
+
 	OpportunityPages(Pipeline pipeline, Opportunities opportunities, Comparisons comparisons, AccountQueries accounts,
 			Users users, Catalog catalog, Labels labels, PipelineViews views, OpportunityCustomFields customFields,
-			CustomFields definitions) {
+			CustomFields definitions, AuditTrail audit, AuditHistory changes) {
+		this.audit = audit;
+		this.changes = changes;
 		this.customFields = customFields;
 		this.definitions = definitions;
 		this.catalog = catalog;
@@ -206,6 +214,8 @@ class OpportunityPages {
 		model.addAttribute("o", opportunity);
 		model.addAttribute("edit", edit);
 		model.addAttribute("history", this.pipeline.history(me, id));
+		// Its own changes, custom fields under their labels, newest first.
+		model.addAttribute("changes", this.changes.render(this.audit.forEntity("Opportunity", id, 50), locale));
 		Comparison comparison = this.comparisons.get(me.scope(), id);
 		model.addAttribute("comparison", comparison);
 		model.addAttribute("criteria", Criterion.values());
