@@ -25,6 +25,7 @@ import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.Opportunities;
 import io.dakehu.opportunity.OpportunityCriteria;
+import io.dakehu.opportunity.OpportunityCustomFields;
 import io.dakehu.opportunity.OpportunitySort;
 import io.dakehu.opportunity.OpportunityView;
 import io.dakehu.opportunity.Pipeline;
@@ -90,11 +91,14 @@ public class Exports {
 
 	private final CustomFields definitions;
 
+	private final OpportunityCustomFields opportunityFields;
+
 	Exports(AccountQueries accounts, OrderLedger ledger, Opportunities opportunities, Contacts contacts,
 			LatestClasses classes, LastContacts lastContacts, Labels labels, Pipeline pipeline,
-			AccountCustomFields customFields, CustomFields definitions) {
+			AccountCustomFields customFields, CustomFields definitions, OpportunityCustomFields opportunityFields) {
 		this.customFields = customFields;
 		this.definitions = definitions;
+		this.opportunityFields = opportunityFields;
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.opportunities = opportunities;
@@ -208,12 +212,23 @@ public class Exports {
 		opportunities(locale, sheet, (row) -> this.pipeline.forEach(reader, filter, openOnly, sort, row));
 	}
 
+	/**
+	 * The importer's opportunity columns, then the custom fields, headed by their labels
+	 * and written as the importer reads them back (choices by their labels).
+	 */
 	private void opportunities(Locale locale, TableWriter sheet, Consumer<Consumer<OpportunityView>> source)
 			throws IOException {
-		sheet.row(header(locale, "opportunityReference", "opportunityName", "owner", "product", "account", "stage",
-				"engageDate", "closeDate", "amount"));
-		source.accept((o) -> write(sheet, Arrays.asList(o.externalRef(), o.name(), o.owner(), o.productName(),
-				o.accountName(), label(locale, "stage.", o.stage()), o.engageDate(), o.closeDate(), o.amount())));
+		List<CustomField> custom = this.opportunityFields.active();
+		List<String> header = new ArrayList<>(header(locale, "opportunityReference", "opportunityName", "owner",
+				"product", "account", "stage", "engageDate", "closeDate", "amount"));
+		custom.forEach((field) -> header.add(field.label(locale)));
+		sheet.row(header);
+		source.accept((o) -> {
+			List<Object> cells = new ArrayList<>(Arrays.asList(o.externalRef(), o.name(), o.owner(), o.productName(),
+					o.accountName(), label(locale, "stage.", o.stage()), o.engageDate(), o.closeDate(), o.amount()));
+			custom.forEach((field) -> cells.add(field.show(o.customFields().get(field.key()), locale)));
+			write(sheet, cells);
+		});
 	}
 
 	/**

@@ -20,6 +20,7 @@ import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.identity.Users;
 import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.OpportunityCustomFields;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.scorecard.CreditRatings;
@@ -73,12 +74,16 @@ class Importers {
 
 	private final CustomFields customFields;
 
+	private final OpportunityCustomFields opportunityFields;
+
 	Importers(AccountQueries accountQueries, AccountService accounts, Contacts contacts, Catalog catalog,
 			OrderLedger ledger, Opportunities opportunities, Users users, UserAdministration administration,
 			Surveys surveys, Contracts contracts, Receipts receipts, CreditRatings ratings, Validator validator,
-			JobStore jobs, Labels labels, Clock clock, AccountCustomFields accountFields, CustomFields customFields) {
+			JobStore jobs, Labels labels, Clock clock, AccountCustomFields accountFields, CustomFields customFields,
+			OpportunityCustomFields opportunityFields) {
 		this.accountFields = accountFields;
 		this.customFields = customFields;
+		this.opportunityFields = opportunityFields;
 		this.accountQueries = accountQueries;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -112,7 +117,7 @@ class Importers {
 			case PRODUCTS -> new ProductImporter(this.catalog, this.validator);
 			case ORDERS -> new OrderImporter(this.accountQueries, this.ledger, this.catalog.matcher(), people());
 			case OPPORTUNITIES -> new OpportunityImporter(this.accountQueries, this.opportunities, this.ledger,
-					this.catalog.matcher(), people(), stageNames());
+					this.catalog.matcher(), people(), stageNames(), this.opportunityFields, this::refusal);
 			case USERS -> new UserImporter(this.users, this.administration, people(), this.validator);
 			case SURVEYS -> new SurveyImporter(this.accountQueries, this.contacts, this.surveys, this.validator);
 			case RECEIPTS ->
@@ -131,7 +136,7 @@ class Importers {
 			case CONTACTS -> ContactImporter.columns(this.customFields.active(RecordType.CONTACT));
 			case PRODUCTS -> ProductImporter.COLUMNS;
 			case ORDERS -> OrderImporter.COLUMNS;
-			case OPPORTUNITIES -> OpportunityImporter.COLUMNS;
+			case OPPORTUNITIES -> OpportunityImporter.columns(this.opportunityFields.active());
 			case USERS -> UserImporter.COLUMNS;
 			case SURVEYS -> SurveyImporter.COLUMNS;
 			case RECEIPTS -> ReceiptImporter.COLUMNS;
@@ -181,8 +186,9 @@ class Importers {
 				.findFirst()
 				.orElse(field);
 		}
-		if (type == ImportType.CONTACTS && field.startsWith(AccountImporter.CUSTOM)) {
-			return this.customFields.active(RecordType.CONTACT)
+		if ((type == ImportType.CONTACTS || type == ImportType.OPPORTUNITIES)
+				&& field.startsWith(AccountImporter.CUSTOM)) {
+			return this.customFields.active((type == ImportType.CONTACTS) ? RecordType.CONTACT : RecordType.OPPORTUNITY)
 				.stream()
 				.filter((custom) -> custom.errorField().equals(field))
 				.map((custom) -> custom.label(locale))

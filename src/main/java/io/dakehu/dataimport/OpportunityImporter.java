@@ -9,13 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.catalog.ProductMatcher;
 import io.dakehu.catalog.ProductView;
+import io.dakehu.customfield.CustomField;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.opportunity.NewOpportunity;
 import io.dakehu.opportunity.Opportunities;
+import io.dakehu.opportunity.OpportunityCustomFields;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.order.NewOrderLine;
 import io.dakehu.order.OrderLedger;
@@ -26,7 +29,9 @@ import io.dakehu.shared.RuleViolationException;
  * stages may lack an account. Each won opportunity also becomes an order line (quantity
  * 1, the close date and amount, reference {@code opportunity/<reference>}) so the
  * purchase ledger and segmentation see the sale. References seen are looked up in the
- * database per chunk, as for order lines ({@link #keysInDatabase}).
+ * database per chunk, as for order lines ({@link #keysInDatabase}). Each active custom
+ * field of opportunities is a column too, recognised by its key and labels, and checked
+ * as the form checks it (decision 0048).
  */
 final class OpportunityImporter implements RecordImporter {
 
@@ -65,12 +70,24 @@ final class OpportunityImporter implements RecordImporter {
 
 	private final Map<String, Stage> stageNames;
 
+	/** The custom fields of opportunities, read once per import. */
+	private final List<CustomField> customFields;
+
+	private final OpportunityCustomFields customValues;
+
+	private final Function<RuleViolationException, String> refusal;
+
 	/**
 	 * @param stageNames every name the interface shows for a stage, in each of its
 	 * languages, and the codes, keyed as {@link Column#key} compares them
+	 * @param refusal a custom field's refused value as the import's errors word it
 	 */
 	OpportunityImporter(AccountQueries accounts, Opportunities opportunities, OrderLedger ledger,
-			ProductMatcher products, People people, Map<String, Stage> stageNames) {
+			ProductMatcher products, People people, Map<String, Stage> stageNames, OpportunityCustomFields customFields,
+			Function<RuleViolationException, String> refusal) {
+		this.customValues = customFields;
+		this.customFields = customFields.active();
+		this.refusal = refusal;
 		this.accounts = accounts;
 		this.opportunities = opportunities;
 		this.ledger = ledger;
@@ -81,7 +98,19 @@ final class OpportunityImporter implements RecordImporter {
 
 	@Override
 	public List<Column> columns() {
-		return COLUMNS;
+		return columns(this.customFields);
+	}
+
+	/** The built-in columns and one per custom field, as for accounts. */
+	static List<Column> columns(List<CustomField> customFields) {
+		if (customFields.isEmpty()) {
+			return COLUMNS;
+		}
+		List<Column> columns = new ArrayList<>(COLUMNS);
+		for (CustomField field : customFields) {
+			columns.add(Column.optional(field.errorField(), field.key(), field.labelZh(), field.labelEn()));
+		}
+		return List.copyOf(columns);
 	}
 
 	/**
@@ -125,6 +154,7 @@ final class OpportunityImporter implements RecordImporter {
 			if (reference != null && chunkReferences.contains(reference)) {
 				context.reject(row, "reference", "import.duplicateInFile", null);
 			}
+			Map<String, Object> custom = customValues(row, context);
 			if (row.rejected()) {
 				continue;
 			}
@@ -132,7 +162,7 @@ final class OpportunityImporter implements RecordImporter {
 			try {
 				NewOpportunity opportunity = new NewOpportunity(accountId, ownerId,
 						(product != null) ? product.id() : null, stage, engageDate, closeDate, amount, source,
-						reference, name, expectedCloseDate);
+						reference, name, expectedCloseDate, custom);
 				NewOrderLine order = (stage == Stage.WON) ? new NewOrderLine(accountId, closeDate,
 						opportunity.productId(), BigDecimal.ONE, amount, cost(product), ownerId, source,
 						(reference != null) ? ORDER_REFERENCE_PREFIX + reference : null) : null;
@@ -144,6 +174,30 @@ final class OpportunityImporter implements RecordImporter {
 			catch (RuleViolationException ex) {
 				context.reject(row, ex, "stage");
 			}
+		}
+	}
+
+	/**
+	 * The row's custom field values, checked as the form checks them; empty when the
+	 * import has no such columns, and the row rejected when one is refused.
+	 */
+	private Map<String, Object> customValues(Row row, ImportContext context) {
+		if (this.customFields.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> given = new HashMap<>();
+		for (CustomField field : this.customFields) {
+			if (row.has(field.errorField())) {
+				given.put(field.key(), row.get(field.errorField()));
+			}
+		}
+		try {
+			return this.customValues.checkNew(this.customFields, given);
+		}
+		catch (RuleViolationException ex) {
+			context.reject(row, row.has(ex.field()) ? ex.field() : null, "customField.import.refused",
+					this.refusal.apply(ex));
+			return Map.of();
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.dakehu.shared.RuleViolationException;
 
@@ -14,12 +15,15 @@ import io.dakehu.shared.RuleViolationException;
  * @param accountId may be null while the opportunity is prospecting or engaging
  * @param name what the opportunity is called on the board; null for none
  * @param expectedCloseDate when an open opportunity is expected to close; null for none
+ * @param customFields its custom field values by key, checked already (decision 0048);
+ * empty for none
  */
 public record NewOpportunity(Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
 		LocalDate closeDate, BigDecimal amount, String source, String externalRef, String name,
-		LocalDate expectedCloseDate) {
+		LocalDate expectedCloseDate, Map<String, Object> customFields) {
 
 	public NewOpportunity {
+		customFields = (customFields != null) ? Map.copyOf(customFields) : Map.of();
 		if (stage == null) {
 			throw new RuleViolationException("stage", "opportunity.validation.required");
 		}
@@ -58,7 +62,8 @@ public record NewOpportunity(Long accountId, long ownerId, Long productId, Stage
 	 */
 	public NewOpportunity(Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
 			LocalDate closeDate, BigDecimal amount, String source, String externalRef) {
-		this(accountId, ownerId, productId, stage, engageDate, closeDate, amount, source, externalRef, null, null);
+		this(accountId, ownerId, productId, stage, engageDate, closeDate, amount, source, externalRef, null, null,
+				null);
 	}
 
 }

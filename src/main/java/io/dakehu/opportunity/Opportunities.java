@@ -55,8 +55,9 @@ public class Opportunities {
 
 	private static final String INSERT = """
 			insert into opportunity (account_id, owner_id, product_id, stage, engage_date, close_date, amount, source,
-			                         external_ref, created_at, updated_at, stage_since, name, expected_close_date)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			                         external_ref, created_at, updated_at, stage_since, name, expected_close_date,
+			                         custom_fields)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """;
 
 	private final JdbcClient jdbc;
 
@@ -74,8 +75,11 @@ public class Opportunities {
 
 	private final KeyLookups keyLookups;
 
+	private final OpportunityCustomFields customFields;
+
 	Opportunities(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
-			OpportunityTally tally, Clock clock, KeyLookups keyLookups) {
+			OpportunityTally tally, Clock clock, KeyLookups keyLookups, OpportunityCustomFields customFields) {
+		this.customFields = customFields;
 		this.keyLookups = keyLookups;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -98,8 +102,8 @@ public class Opportunities {
 			return 0;
 		}
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
-		this.template.batchUpdate(INSERT, opportunities, opportunities.size(),
-				(PreparedStatement ps, NewOpportunity o) -> {
+		this.template.batchUpdate(INSERT + this.customFields.positionalParameter() + ")", opportunities,
+				opportunities.size(), (PreparedStatement ps, NewOpportunity o) -> {
 					setLong(ps, 1, o.accountId());
 					ps.setLong(2, o.ownerId());
 					setLong(ps, 3, o.productId());
@@ -114,6 +118,7 @@ public class Opportunities {
 					ps.setTimestamp(12, now);
 					ps.setString(13, o.name());
 					setDate(ps, 14, o.expectedCloseDate());
+					ps.setString(15, this.customFields.json(o.customFields()));
 				});
 		this.tally.opened(opportunities);
 		return opportunities.size();
@@ -250,7 +255,7 @@ public class Opportunities {
 			.params(ordered.params())
 			.param("limit", limit)
 			.param("offset", offset)
-			.query(Opportunities::raw)
+			.query(this::raw)
 			.list();
 		return named(rows, this.catalog.names());
 	}
@@ -371,6 +376,10 @@ public class Opportunities {
 			sql.append(" and ").append(query.segment().condition());
 			params.putAll(query.segment().params());
 		}
+		if (query.custom() != null) {
+			sql.append(" and ").append(query.custom().condition());
+			params.putAll(query.custom().params());
+		}
 		return new Where(sql.toString(), params);
 	}
 
@@ -404,7 +413,7 @@ public class Opportunities {
 		List<Raw> rows = this.jdbc.sql(SELECT + where.sql() + " and o.id = :id")
 			.params(where.params())
 			.param("id", id)
-			.query(Opportunities::raw)
+			.query(this::raw)
 			.list();
 		if (rows.isEmpty()) {
 			throw new NotFoundException("Opportunity", id);
@@ -434,7 +443,7 @@ public class Opportunities {
 			sql += " and o.account_id in (:accountIds)";
 			params.put("accountIds", Set.copyOf(accountIds));
 		}
-		List<Raw> rows = this.jdbc.sql(sql + " order by o.id desc").params(params).query(Opportunities::raw).list();
+		List<Raw> rows = this.jdbc.sql(sql + " order by o.id desc").params(params).query(this::raw).list();
 		return named(rows, this.catalog.names());
 	}
 
@@ -446,10 +455,8 @@ public class Opportunities {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		List<Raw> rows = new ArrayList<>(this.jdbc.sql(SELECT + " where o.id in (:ids)")
-			.param("ids", Set.copyOf(ids))
-			.query(Opportunities::raw)
-			.list());
+		List<Raw> rows = new ArrayList<>(
+				this.jdbc.sql(SELECT + " where o.id in (:ids)").param("ids", Set.copyOf(ids)).query(this::raw).list());
 		rows.sort(java.util.Comparator.comparingInt((Raw row) -> ids.indexOf(row.id())));
 		return named(rows, this.catalog.names());
 	}
@@ -505,7 +512,7 @@ public class Opportunities {
 					(r.productId() != null) ? products.get(r.productId()) : null, r.stage(), r.engageDate(),
 					r.closeDate(), r.amount(), r.source(), r.externalRef(), r.name(), r.expectedCloseDate(),
 					r.purchaseType(), r.probability(), r.nextStep(), r.lostReason(), r.winningCompetitor(),
-					r.stageSince(), r.version(), r.updatedAt()));
+					r.stageSince(), r.version(), r.updatedAt(), r.customFields()));
 		}
 		return views;
 	}
@@ -513,13 +520,14 @@ public class Opportunities {
 	private static final String COLUMNS = """
 			select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount,
 			       o.source, o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability,
-			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at""";
+			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at,
+			       o.custom_fields""";
 
 	private static final String FROM = " from opportunity o join opportunity_stage_probability p on p.stage = o.stage";
 
 	private static final String SELECT = COLUMNS + FROM;
 
-	private static Raw raw(ResultSet rs, int n) throws SQLException {
+	private Raw raw(ResultSet rs, int n) throws SQLException {
 		Date engage = rs.getDate(6);
 		Date close = rs.getDate(7);
 		return new Raw(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getObject(4, Long.class),
@@ -528,13 +536,14 @@ public class Opportunities {
 				rs.getString(11), rs.getObject(12, LocalDate.class),
 				(rs.getString(13) != null) ? PurchaseType.valueOf(rs.getString(13)) : null, rs.getInt(14),
 				rs.getString(15), rs.getString(16), rs.getString(17), rs.getObject(18, LocalDateTime.class),
-				rs.getInt(19), rs.getObject(20, LocalDateTime.class));
+				rs.getInt(19), rs.getObject(20, LocalDateTime.class), this.customFields.read(rs.getString(21)));
 	}
 
 	private record Raw(long id, Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
 			LocalDate closeDate, BigDecimal amount, String source, String externalRef, String name,
 			LocalDate expectedCloseDate, PurchaseType purchaseType, int probability, String nextStep, String lostReason,
-			String winningCompetitor, LocalDateTime stageSince, int version, LocalDateTime updatedAt) {
+			String winningCompetitor, LocalDateTime stageSince, int version, LocalDateTime updatedAt,
+			Map<String, Object> customFields) {
 	}
 
 	private record Where(String sql, Map<String, Object> params) {

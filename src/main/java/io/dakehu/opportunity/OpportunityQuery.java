@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.customfield.CustomFields;
 
 /**
  * A pipeline filter as SQL can apply it: the team already expanded to its members and the
@@ -13,9 +14,16 @@ import io.dakehu.account.AccountScopeSql;
  * @param stage null for every stage
  * @param openOnly leave won and lost opportunities out
  * @param segment a condition on {@code o.account_id}; null for none
+ * @param custom the filters by custom fields as a condition on {@code o.custom_fields};
+ * null for none
  */
 record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchaseType, LocalDate from, LocalDate to,
-		Stage stage, boolean openOnly, String q, AccountScopeSql segment) {
+		Stage stage, boolean openOnly, String q, AccountScopeSql segment, CustomFields.Filter custom) {
+
+	OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchaseType, LocalDate from, LocalDate to,
+			Stage stage, boolean openOnly, String q, AccountScopeSql segment) {
+		this(accountId, ownerIds, purchaseType, from, to, stage, openOnly, q, segment, null);
+	}
 
 	boolean matchesNothing() {
 		return this.ownerIds != null && this.ownerIds.isEmpty();
@@ -27,12 +35,12 @@ record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchas
 	 */
 	boolean tallied() {
 		return this.accountId == null && this.purchaseType == null && this.from == null && this.to == null
-				&& this.q == null && this.segment == null;
+				&& this.q == null && this.segment == null && this.custom == null;
 	}
 
 	OpportunityQuery inStage(Stage stage) {
 		return new OpportunityQuery(this.accountId, this.ownerIds, this.purchaseType, this.from, this.to, stage,
-				this.openOnly, this.q, this.segment);
+				this.openOnly, this.q, this.segment, this.custom);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 /**
  * An opportunity as lists, exports and the API show it, with names instead of ids.
@@ -11,12 +12,14 @@ import java.time.LocalDateTime;
  * @param probability the stage's default win probability in percent
  * @param stageSince when the opportunity entered its current stage
  * @param updatedAt when the opportunity last changed
+ * @param customFields the values of its custom fields by key (decision 0048); empty for
+ * none
  */
 public record OpportunityView(long id, Long accountId, String accountName, long ownerId, String owner, Long productId,
 		String productName, Stage stage, LocalDate engageDate, LocalDate closeDate, BigDecimal amount, String source,
 		String externalRef, String name, LocalDate expectedCloseDate, PurchaseType purchaseType, int probability,
 		String nextStep, String lostReason, String winningCompetitor, LocalDateTime stageSince, int version,
-		LocalDateTime updatedAt) {
+		LocalDateTime updatedAt, Map<String, Object> customFields) {
 
 	/**
 	 * What the forecast counts: amount × probability, zero when the amount is unknown.

@@ -75,9 +75,12 @@ public class Pipeline {
 
 	private final ApplicationEventPublisher events;
 
+	private final OpportunityCustomFields customFields;
+
 	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityTally tally, AccountQueries accounts,
 			Catalog catalog, Users users, OrderLedger ledger, ObjectProvider<AccountSegments> segments,
-			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events, OpportunityCustomFields customFields) {
+		this.customFields = customFields;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
@@ -109,6 +112,7 @@ public class Pipeline {
 		long ownerId = owner(editor, input.owner());
 		List<Long> products = products(input.productIds());
 		String nextStep = nextStep(input.nextStep());
+		Map<String, Object> custom = this.customFields.checked(input.customFields(), Map.of(), true);
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
@@ -130,6 +134,9 @@ public class Pipeline {
 			.param("now", now)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
+		if (!custom.isEmpty()) {
+			this.customFields.write(id, custom);
+		}
 		this.tally.opened(ownerId, stage, input.amount());
 		writeProducts(id, products);
 		enter(id, stage, now, editor.id());
@@ -141,7 +148,7 @@ public class Pipeline {
 		values.put("product", products.isEmpty() ? null : products.get(0));
 		values.put("expectedCloseDate", input.expectedCloseDate());
 		values.put("purchaseType", input.purchaseType());
-		this.audit.created("Opportunity", id, account.id(), values);
+		this.audit.created("Opportunity", id, account.id(), this.customFields.audited(values, custom));
 		return this.opportunities.get(editor.scope(), id);
 	}
 
@@ -163,6 +170,7 @@ public class Pipeline {
 		long ownerId = (input.owner() != null) ? owner(editor, input.owner()) : before.ownerId();
 		List<Long> products = products(input.productIds());
 		String nextStep = nextStep(input.nextStep());
+		Map<String, Object> custom = this.customFields.checked(input.customFields(), before.customFields(), false);
 		int updated = this.jdbc.sql("""
 				update opportunity set name = :name, amount = :amount, owner_id = :owner,
 				       expected_close_date = :expected, purchase_type = :type, next_step = :next,
@@ -185,6 +193,9 @@ public class Pipeline {
 		if (!products.isEmpty()) {
 			writeProducts(id, products);
 		}
+		if (!custom.equals(before.customFields())) {
+			this.customFields.write(id, custom);
+		}
 		Map<String, Object> was = new LinkedHashMap<>();
 		was.put("name", before.name());
 		was.put("amount", before.amount());
@@ -201,7 +212,8 @@ public class Pipeline {
 		now.put("expectedCloseDate", input.expectedCloseDate());
 		now.put("purchaseType", input.purchaseType());
 		now.put("nextStep", nextStep);
-		this.audit.changed("Opportunity", id, before.accountId(), was, now);
+		this.audit.changed("Opportunity", id, before.accountId(), this.customFields.audited(was, before.customFields()),
+				this.customFields.audited(now, custom));
 		return this.opportunities.get(editor.scope(), id);
 	}
 
@@ -464,7 +476,7 @@ public class Pipeline {
 					: new AccountScopeSql("1 = 0", Map.of());
 		}
 		return new OpportunityQuery(filter.accountId(), owners, filter.purchaseType(), filter.from(), filter.to(),
-				filter.stage(), openOnly, filter.q(), segment);
+				filter.stage(), openOnly, filter.q(), segment, this.customFields.filter(filter.customFields()));
 	}
 
 	private static Map<String, Integer> byName(Map<Stage, Integer> probabilities) {

@@ -1,5 +1,8 @@
 package io.dakehu.journey;
 
+import java.util.List;
+import java.util.Map;
+
 import io.dakehu.support.Api;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.H2IntegrationTest;
@@ -14,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Custom fields in Chinese, in a real browser: an administrator adds a choice field to
- * accounts, and a KAM fills it on their account and sees it on the account's page.
+ * accounts, and a KAM fills it on their account and sees it on the account's page; the
+ * KAM also fills an opportunity's field when opening a deal on that account.
  */
 @H2IntegrationTest
 class CustomFieldJourneyTests {
@@ -33,6 +37,12 @@ class CustomFieldJourneyTests {
 		String name = Fixtures.unique("常州汽配");
 		long account = given.accountOwnedBy(kam, name).id();
 		String key = Fixtures.unique("industryCode").replace("-", "_");
+		String dealKey = Fixtures.unique("tender").replace("-", "_");
+		api.post(Api.ADMIN, "/api/v1/custom-fields",
+				Api.json("recordType", "OPPORTUNITY", "key", dealKey, "type", "SINGLE_CHOICE", "labels",
+						Map.of("zh", "招标方式", "en", "Tender"), "options",
+						List.of(Map.of("key", "OPEN", "labels", Map.of("zh", "公开招标", "en", "Open")))))
+			.expect(201);
 		try {
 			try (Browser browser = Browser.open(this.port, "zh-CN")) {
 				browser.login(Api.ADMIN, Api.ADMIN_PASSWORD);
@@ -55,6 +65,11 @@ class CustomFieldJourneyTests {
 				browser.click(By.id("save-account"));
 				browser.waitForText(By.id("cf-value-" + key), "汽车零部件制造");
 				browser.waitForText(By.id("custom-field-values"), "国标行业");
+				browser.go("/opportunities/new?accountId=" + account);
+				browser.type(By.id("name"), "年度框架协议");
+				browser.choose(By.id("cf-" + dealKey), "OPEN");
+				browser.click(By.id("save-opportunity"));
+				browser.waitForText(By.id("cf-value-" + dealKey), "公开招标");
 			}
 			assertThat(api.get(kam, "/api/v1/accounts/" + account)
 				.expect(200)
@@ -65,7 +80,9 @@ class CustomFieldJourneyTests {
 		}
 		finally {
 			// No other test's account forms should meet this field.
-			this.jdbc.sql("update custom_field set active = false where field_key = :key").param("key", key).update();
+			this.jdbc.sql("update custom_field set active = false where field_key in (:keys)")
+				.param("keys", List.of(key, dealKey))
+				.update();
 		}
 	}
 

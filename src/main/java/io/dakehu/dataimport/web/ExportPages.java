@@ -75,13 +75,7 @@ class ExportPages {
 		if (this.grades != null && grade != null && this.grades.codes().contains(grade)) {
 			segment = AccountScopeSql.both(segment, this.grades.filter(grade, "a.id"));
 		}
-		Map<String, String> custom = new LinkedHashMap<>();
-		query.forEach((name, value) -> {
-			if (name.startsWith(CUSTOM) && value != null && !value.isBlank()) {
-				custom.put(name.substring(CUSTOM.length()), value.strip());
-			}
-		});
-		AccountScopeSql filters = AccountScopeSql.both(segment, this.customFields.filter(custom));
+		AccountScopeSql filters = AccountScopeSql.both(segment, this.customFields.filter(customFilters(query)));
 		return TableDownload.of("accounts", ExportFormat.parse(format),
 				(table) -> this.exports.exportAccounts(reader, criteria, filters, locale, table));
 	}
@@ -121,16 +115,28 @@ class ExportPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Boolean closed, @RequestParam(required = false) String sort,
-			Locale locale) {
+			@RequestParam Map<String, String> query, Locale locale) {
 		CurrentUser reader = this.users.current();
 		Long owner = null;
 		if (ownerId != null && ownerId.strip().matches("[0-9]{1,18}")) {
 			owner = Long.valueOf(ownerId.strip());
 		}
-		PipelineFilter filter = new PipelineFilter(owner, teamId, tier, purchaseType, from, to, stage, q, null);
+		PipelineFilter filter = new PipelineFilter(owner, teamId, tier, purchaseType, from, to, stage, q, null,
+				customFilters(query));
 		boolean openOnly = Boolean.FALSE.equals(closed);
 		return TableDownload.of("opportunities", ExportFormat.parse(format), (table) -> this.exports
 			.exportOpportunities(reader, filter, openOnly, OpportunitySort.parse(sort), locale, table));
+	}
+
+	/** The query's custom field filters, {@code customFields.<key>=value}, by key. */
+	private static Map<String, String> customFilters(Map<String, String> query) {
+		Map<String, String> custom = new LinkedHashMap<>();
+		query.forEach((name, value) -> {
+			if (name.startsWith(CUSTOM) && value != null && !value.isBlank()) {
+				custom.put(name.substring(CUSTOM.length()), value.strip());
+			}
+		});
+		return custom;
 	}
 
 	/**

@@ -69,7 +69,8 @@ class OpportunityApi {
 	 * The visible opportunities, a page at a time, with their total: {@code sort} as the
 	 * list page sorts ({@code -amount} descending), {@code q} part of the name or the
 	 * account's name, {@code owner} a username, the close dates inclusive (the close
-	 * date, or the expected one while open).
+	 * date, or the expected one while open); {@code customFields.<key>=value} filters by
+	 * a custom field (see {@link io.dakehu.customfield.CustomFields#filter}).
 	 */
 	@GetMapping("/api/v1/opportunities")
 	PageResult<OpportunityView> list(@RequestParam(required = false) Long accountId,
@@ -78,7 +79,7 @@ class OpportunityApi {
 			@RequestParam(required = false) PurchaseType purchaseType,
 			@RequestParam(required = false) LocalDate closeFrom, @RequestParam(required = false) LocalDate closeTo,
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
+			@RequestParam(defaultValue = "20") int size, @RequestParam Map<String, String> query) {
 		CurrentUser me = this.users.current();
 		PageRequest request = new PageRequest(page, size);
 		Long ownerFilter = ownerId;
@@ -90,7 +91,7 @@ class OpportunityApi {
 			ownerFilter = named.get().id();
 		}
 		PipelineFilter filter = new PipelineFilter(ownerFilter, null, null, purchaseType, closeFrom, closeTo, stage, q,
-				accountId);
+				accountId, PipelineParams.customFilters(query));
 		return this.pipeline.list(me, filter, false, OpportunitySort.parse(sort), request).page();
 	}
 
@@ -110,7 +111,7 @@ class OpportunityApi {
 		return this.pipeline.edit(this.users.current(), id, request.version(),
 				new OpportunityInput(null, request.name(), request.amount(), request.owner(),
 						request.expectedCloseDate(), request.purchaseType(), null, request.productIds(),
-						request.nextStep()));
+						request.nextStep(), request.customFields()));
 	}
 
 	@PostMapping("/api/v1/opportunities/{id}/stage")
@@ -187,8 +188,13 @@ class OpportunityApi {
 		return this.pipeline.updateProbabilities(this.users.current(), probabilities);
 	}
 
+	/**
+	 * An edit; {@code customFields} absent leaves them all, a key absent keeps its value,
+	 * an empty value removes it.
+	 */
 	record EditRequest(String name, BigDecimal amount, String owner, LocalDate expectedCloseDate,
-			PurchaseType purchaseType, List<Long> productIds, String nextStep, Integer version) {
+			PurchaseType purchaseType, List<Long> productIds, String nextStep, Integer version,
+			Map<String, Object> customFields) {
 	}
 
 	record StageRequest(Stage stage, Integer version) {

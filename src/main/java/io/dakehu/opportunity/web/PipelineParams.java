@@ -1,6 +1,8 @@
 package io.dakehu.opportunity.web;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Role;
@@ -25,6 +27,20 @@ record PipelineParams(String ownerId, Long teamId, Tier tier, PurchaseType purch
 		Integer size, Boolean closed) {
 
 	static final String ANY_OWNER = "any";
+
+	/** The prefix of a custom field's filter: {@code customFields.<key>=value}. */
+	static final String CUSTOM = "customFields.";
+
+	/** The query's custom field filters, by key; blank ones left out. */
+	static Map<String, String> customFilters(Map<String, String> query) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		query.forEach((name, value) -> {
+			if (name.startsWith(CUSTOM) && value != null && !value.isBlank()) {
+				filters.put(name.substring(CUSTOM.length()), value.strip());
+			}
+		});
+		return filters;
+	}
 
 	/** The filter as the reader means it, with a KAM's default of their own deals. */
 	PipelineFilter filter(CurrentUser reader) {
@@ -79,6 +95,7 @@ record PipelineParams(String ownerId, Long teamId, Tier tier, PurchaseType purch
 		param(url, "to", filter.to());
 		param(url, "stage", filter.stage());
 		param(url, "q", filter.q());
+		filter.customFields().forEach((key, value) -> param(url, CUSTOM + key, value));
 		return url;
 	}
 
