@@ -119,7 +119,11 @@ load() { # name, path, curl and wrk header arguments...
 }
 api() { # name, token, path
   local status
-  status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $2" "http://127.0.0.1:$PORT$3")
+  for _ in 1 2 3 4 5; do
+    status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $2" "http://127.0.0.1:$PORT$3")
+    [ "$status" = 200 ] && break
+    sleep 2
+  done
   [ "$status" = 200 ] || { echo "$3 answers $status: $(head -c 300 "$WORK/body")" >&2; exit 1; }
   echo "  $3 -> total $(sed -n 's/.*"totalElements":\([0-9]*\).*/\1/p' "$WORK/body"), exact $(sed -n 's/.*"totalExact":\([a-z]*\).*/\1/p' "$WORK/body")"
   [ -n "${PLANS_ONLY:-}" ] || load "$1" "$3" -H "Authorization: Bearer $2"
@@ -127,7 +131,12 @@ api() { # name, token, path
 page() { # name, username, path: a browser keeps its session, so does wrk
   local auth status session
   auth="Authorization: Basic $(printf '%s:%s' "$2" "$PASSWORD" | base64 -w0)"
-  status=$(curl -s -D "$WORK/headers" -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
+  # The previous line's load may still drain: a few tries before giving up.
+  for _ in 1 2 3 4 5; do
+    status=$(curl -s -D "$WORK/headers" -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
+    [ "$status" = 200 ] && break
+    sleep 2
+  done
   [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
   session=$(sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p' "$WORK/headers")
   [ -n "${PLANS_ONLY:-}" ] || load "$1" "$3" -H "$auth" -H "Cookie: SESSION=$session"
