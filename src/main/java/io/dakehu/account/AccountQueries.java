@@ -638,6 +638,16 @@ public class AccountQueries {
 		if (!"industry".equals(column) && !"region".equals(column)) {
 			throw new IllegalArgumentException(column);
 		}
+		if (scope.all()) {
+			// Everything in scope: the next value after each one found, one probe of the
+			// column's index each, instead of reading all of it (0.4 s at 1M accounts).
+			return this.jdbc
+				.sql("with recursive d (v) as (select min(a." + column + ") from account a union all"
+						+ " select (select min(a." + column + ") from account a where a." + column + " > d.v) from d"
+						+ " where d.v is not null) select v from d where v is not null limit 500")
+				.query(String.class)
+				.list();
+		}
 		AccountScopeSql scopeSql = listScope(scope);
 		return this.jdbc
 			.sql("select distinct a." + column + " from account a where a." + column + " is not null and "

@@ -2,9 +2,11 @@ package io.dakehu.identity;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.dakehu.account.AccountQueries;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
@@ -41,6 +43,9 @@ abstract class RecordScopeTests extends ApiTestSupport {
 
 	@Autowired
 	private NamedParameterJdbcOperations batches;
+
+	@Autowired
+	private AccountQueries queries;
 
 	private String token;
 
@@ -270,6 +275,33 @@ abstract class RecordScopeTests extends ApiTestSupport {
 		assertThat(page.totalElements()).isEqualTo(1002);
 		assertThat(page.ids()).contains(own.id(), sharedByApi.id()).doesNotContain(notShared.id());
 		assertThat(list(reader, "q=" + prefix + " not shared").totalElements()).isZero();
+	}
+
+	@Test
+	void theListsMenusOfferTheIndustriesInTheReadersScope() {
+		String industry = Fixtures.unique("Industry");
+		String kam = this.given.kam();
+		String other = this.given.kam();
+		this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Menu own"), "owner", kam, "industry", industry + " a"));
+		this.given.account(Api.ADMIN, json("name", Fixtures.unique("Menu shared"), "owner", other, "industry",
+				industry + " b", "team", List.of(kam)));
+		this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Menu other"), "owner", other, "industry", industry + " c"));
+		long kamId = userId(kam);
+
+		assertThat(this.queries.distinctValues(new RecordScope(kamId, false, Set.of(kamId)), "industry"))
+			.filteredOn((value) -> value.startsWith(industry))
+			.containsExactly(industry + " a", industry + " b");
+		// Everything in scope is read by probing the index value after value: the same
+		// values, in the same order, as a plain "distinct".
+		List<String> all = this.jdbc
+			.sql("select distinct industry from account where industry is not null order by industry limit 500")
+			.query(String.class)
+			.list();
+		assertThat(this.queries.distinctValues(RecordScope.everything(userId(this.director)), "industry"))
+			.isEqualTo(all)
+			.isNotEmpty();
 	}
 
 	private long userId(String username) {
