@@ -8,7 +8,8 @@
 # exactly (~0.05 %) — with the default sort (name) and the capped total, as the director (sees all) and as the KAM
 # (own accounts): the account list page and the API list with wrk on loopback (warm-up, then a bounded run), and, as
 # the yardstick, the bare SQL of the same list (the capped count and the page, as AccountQueries.search runs them)
-# with pgbench at the same concurrency in the same run, and its plan. Prints req/s, p50, p99 and the load average.
+# with pgbench at the same concurrency in the same run, and its plan (and the plan of the KAM's page as it was
+# written before decision 0050). Prints req/s, p50, p99 and the load average beside each line.
 #   bench/custom-field-list.sh [accounts] [connections] [seconds]
 #   bench/custom-field-list.sh                   # 1M accounts, 50 connections, 15 s per line
 #   bench/custom-field-list.sh 100000 50 5       # the quick run
@@ -171,7 +172,10 @@ ROWS() {
 a.archived, a.updated_at from account a $(WHERE "$1" "$2") order by a.name_key asc, a.id asc limit 20 offset 0"
 }
 ALL="1 = 1"
-MINE="(a.owner_id in ($KAM_ID) or exists (select 1 from account_team_member sm where sm.account_id = a.id
+# The KAM shares no account: the scope as AccountQueries.listScope writes it then (decision 0050), and as it was
+# written before, for the plan of the same statement.
+MINE="a.owner_id in ($KAM_ID)"
+MINE_BEFORE="(a.owner_id in ($KAM_ID) or exists (select 1 from account_team_member sm where sm.account_id = a.id
 and sm.user_id = $KAM_ID))"
 query() { # filter JSON: the API's query string for it
   echo "$1" | sed 's/{"\([A-Za-z]*\)": "\([^"]*\)"}/customFields.\1=\2/'
@@ -190,6 +194,8 @@ for filter in "$RARE" "$COMMON" "$CODE"; do
   plan "$(ROWS "$ALL" "$filter")"
   plan "$(COUNT "$MINE" "$filter")"
   plan "$(ROWS "$MINE" "$filter")"
+  echo "  before (0050), the KAM's page of 20 with the scope written 'or exists':"
+  plan "$(ROWS "$MINE_BEFORE" "$filter")"
 done
 echo "--- unfiltered, for comparison"
 api "API list, director, no filter" "$DIRECTOR_TOKEN" "/api/v1/accounts"
