@@ -47,6 +47,12 @@ public class AccountQueries {
 	 */
 	static final int COUNT_LIMIT = 10_000;
 
+	/**
+	 * How many accounts shared with a reader the list's scope names one by one (see
+	 * {@link #listScope}).
+	 */
+	private static final int SHARED_LIMIT = 1_000;
+
 	private final JdbcClient jdbc;
 
 	private final AccountRepository accounts;
@@ -80,7 +86,7 @@ public class AccountQueries {
 	 */
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
 			AccountScopeSql segment) {
-		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		AccountScopeSql scopeSql = listScope(scope);
 		// The tombstones of merges are no accounts of anyone's any more.
 		// The pool's accounts (no owner) have their own list, and the tally counts owned
 		// ones.
@@ -632,13 +638,55 @@ public class AccountQueries {
 		if (!"industry".equals(column) && !"region".equals(column)) {
 			throw new IllegalArgumentException(column);
 		}
-		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		if (scope.all()) {
+			// Everything in scope: the next value after each one found, one probe of the
+			// column's index each, instead of reading all of it (0.4 s at 1M accounts).
+			return this.jdbc
+				.sql("with recursive d (v) as (select min(a." + column + ") from account a union all"
+						+ " select (select min(a." + column + ") from account a where a." + column + " > d.v) from d"
+						+ " where d.v is not null) select v from d where v is not null limit 500")
+				.query(String.class)
+				.list();
+		}
+		AccountScopeSql scopeSql = listScope(scope);
 		return this.jdbc
 			.sql("select distinct a." + column + " from account a where a." + column + " is not null and "
 					+ scopeSql.condition() + " order by a." + column + " limit 500")
 			.params(scopeSql.params())
 			.query(String.class)
 			.list();
+	}
+
+	/**
+	 * The scope's condition for the account list and its menus, with the accounts shared
+	 * with the reader looked up first. Written {@code owner_id in (…) or id in (…)}, both
+	 * sides are index conditions PostgreSQL can combine with a filter's own index (a
+	 * custom field's GIN index, decision 0050); {@code or exists (…)} hides the owner
+	 * from the planner, which then expects half the table in a KAM's book and walks the
+	 * name index through all of it: 2.3 s for a KAM's page filtered by a rare option at
+	 * 1M accounts. A reader sharing more than {@link #SHARED_LIMIT} accounts keeps the
+	 * general condition.
+	 */
+	private AccountScopeSql listScope(RecordScope scope) {
+		if (scope.all()) {
+			return AccountScopeSql.onAccountTable(scope, "a");
+		}
+		List<Long> shared = this.jdbc
+			.sql("select sm.account_id from account_team_member sm where sm.user_id = :user limit "
+					+ (SHARED_LIMIT + 1))
+			.param("user", scope.userId())
+			.query(Long.class)
+			.list();
+		if (shared.size() > SHARED_LIMIT) {
+			return AccountScopeSql.onAccountTable(scope, "a");
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("scopeOwners", scope.ownerIds());
+		if (shared.isEmpty()) {
+			return new AccountScopeSql("a.owner_id in (:scopeOwners)", params);
+		}
+		params.put("scopeShared", shared);
+		return new AccountScopeSql("(a.owner_id in (:scopeOwners) or a.id in (:scopeShared))", params);
 	}
 
 	static String escapeLike(String text) {

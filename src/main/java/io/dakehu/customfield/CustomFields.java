@@ -28,6 +28,7 @@ import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -255,11 +256,17 @@ public class CustomFields {
 	}
 
 	/** The stored JSON of some values; null when there are none. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public String json(Map<String, Object> values) {
 		return (values == null || values.isEmpty()) ? null : this.json.writeValueAsString(values);
 	}
 
 	/** The values a record's {@code custom_fields} column holds; empty for none. */
+	// Pure: runs in the caller's transaction if there is one and opens none itself. A
+	// list reads each row's values inside the row callback of a query that holds a pooled
+	// connection; a transaction of its own would borrow a second one per request, and
+	// fifty concurrent lists starved the pool of ten (3 s waits, 503s, issue #17).
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<String, Object> read(String stored) {
 		if (!StringUtils.hasText(stored)) {
 			return new LinkedHashMap<>();
@@ -273,6 +280,7 @@ public class CustomFields {
 	 * The SQL that writes a JSON parameter into a {@code custom_fields} column:
 	 * PostgreSQL stores it as jsonb, which takes no text without a cast.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public String jsonParameter(String name) {
 		return this.postgres ? "cast(:" + name + " as jsonb)" : ":" + name;
 	}
@@ -281,6 +289,7 @@ public class CustomFields {
 	 * The history's entries for some values, under {@code custom.<key>} so the history
 	 * reads them as the fields they are (see {@link CustomFieldAuditVocabulary}).
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<String, Object> auditValues(Map<String, Object> values) {
 		Map<String, Object> audited = new LinkedHashMap<>();
 		values.forEach((key, value) -> audited.put("custom." + key, (value instanceof Collection<?> items)

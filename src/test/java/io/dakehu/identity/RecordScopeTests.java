@@ -1,8 +1,12 @@
 package io.dakehu.identity;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.dakehu.account.AccountQueries;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
@@ -12,6 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </pre>
  */
 abstract class RecordScopeTests extends ApiTestSupport {
+
+	@Autowired
+	private NamedParameterJdbcOperations batches;
+
+	@Autowired
+	private AccountQueries queries;
 
 	private String token;
 
@@ -218,6 +233,82 @@ abstract class RecordScopeTests extends ApiTestSupport {
 				this.shared4.id(), this.shared5.id());
 		this.api.get(this.director, "/api/v1/accounts/" + this.other3.id()).expect(200);
 		this.api.get(this.director, "/api/v1/contacts/" + this.contactOfOwn2).expect(200);
+	}
+
+	@Test
+	void aKamSharingMoreAccountsThanTheListNamesOneByOneStillListsExactlyOwnAndShared() {
+		// Past 1,000 shared accounts the list's scope goes back to "or exists (...)"
+		// (AccountQueries.listScope): the same accounts either way.
+		String prefix = Fixtures.unique("Many shared");
+		String owner = this.given.kam();
+		String reader = this.given.kam();
+		Response sharedByApi = this.given.account(Api.ADMIN,
+				json("name", prefix + " by api", "owner", owner, "team", List.of(reader)));
+		Response own = this.given.accountOwnedBy(reader, prefix + " own");
+		Response notShared = this.given.accountOwnedBy(owner, prefix + " not shared");
+		long ownerId = userId(owner);
+		long readerId = userId(reader);
+		// One batch: a thousand statements one by one would cost seconds.
+		this.batches.batchUpdate("""
+				insert into account (name, name_key, owner_id, status, archived, created_at, updated_at, version)
+				values (:name, :key, :owner, 'ACTIVE', false, current_timestamp, current_timestamp, 0)""",
+				IntStream.range(0, 1000)
+					.mapToObj((i) -> new MapSqlParameterSource("name", prefix + " " + i)
+						.addValue("key", (prefix + " " + i).toLowerCase(Locale.ROOT))
+						.addValue("owner", ownerId))
+					.toArray(SqlParameterSource[]::new));
+		this.jdbc.sql("""
+				insert into account_team_member (account_id, user_id)
+				select a.id, :reader from account a where a.owner_id = :owner and a.id <> :notShared
+				and a.id <> :sharedByApi""")
+			.param("reader", readerId)
+			.param("owner", ownerId)
+			.param("notShared", notShared.id())
+			.param("sharedByApi", sharedByApi.id())
+			.update();
+		this.jdbc
+			.sql("update account_tally set accounts = accounts + 1000 where owner_id = :owner and archived = false")
+			.param("owner", ownerId)
+			.update();
+
+		Response page = list(reader, "q=" + prefix + "&sort=-name");
+		assertThat(page.totalElements()).isEqualTo(1002);
+		assertThat(page.ids()).contains(own.id(), sharedByApi.id()).doesNotContain(notShared.id());
+		assertThat(list(reader, "q=" + prefix + " not shared").totalElements()).isZero();
+	}
+
+	@Test
+	void theListsMenusOfferTheIndustriesInTheReadersScope() {
+		String industry = Fixtures.unique("Industry");
+		String kam = this.given.kam();
+		String other = this.given.kam();
+		this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Menu own"), "owner", kam, "industry", industry + " a"));
+		this.given.account(Api.ADMIN, json("name", Fixtures.unique("Menu shared"), "owner", other, "industry",
+				industry + " b", "team", List.of(kam)));
+		this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Menu other"), "owner", other, "industry", industry + " c"));
+		long kamId = userId(kam);
+
+		assertThat(this.queries.distinctValues(new RecordScope(kamId, false, Set.of(kamId)), "industry"))
+			.filteredOn((value) -> value.startsWith(industry))
+			.containsExactly(industry + " a", industry + " b");
+		// Everything in scope is read by probing the index value after value: the same
+		// values, in the same order, as a plain "distinct".
+		List<String> all = this.jdbc
+			.sql("select distinct industry from account where industry is not null order by industry limit 500")
+			.query(String.class)
+			.list();
+		assertThat(this.queries.distinctValues(RecordScope.everything(userId(this.director)), "industry"))
+			.isEqualTo(all)
+			.isNotEmpty();
+	}
+
+	private long userId(String username) {
+		return this.jdbc.sql("select id from app_user where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
