@@ -132,12 +132,7 @@ public class AccountCustomFields {
 	 * The audited values of an account with its custom fields beside the built-in ones.
 	 */
 	Map<String, Object> audited(Map<String, Object> builtIn, Map<String, Object> custom) {
-		if (custom.isEmpty()) {
-			return builtIn;
-		}
-		Map<String, Object> all = new LinkedHashMap<>(builtIn);
-		all.putAll(this.fields.auditValues(custom));
-		return all;
+		return this.fields.audited(builtIn, custom);
 	}
 
 }

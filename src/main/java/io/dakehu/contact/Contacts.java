@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -442,12 +441,7 @@ public class Contacts {
 	}
 
 	private Map<String, Object> audited(Map<String, Object> builtIn, Map<String, Object> custom) {
-		if (custom.isEmpty()) {
-			return builtIn;
-		}
-		Map<String, Object> all = new LinkedHashMap<>(builtIn);
-		all.putAll(this.customFields.auditValues(custom));
-		return all;
+		return this.customFields.audited(builtIn, custom);
 	}
 
 	private static String trim(String value) {

@@ -298,6 +298,20 @@ public class CustomFields {
 	}
 
 	/**
+	 * A record's audited values with its custom values beside the built-in ones, under
+	 * {@code custom.<key>}: what its owner hands the audit trail.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Map<String, Object> audited(Map<String, Object> builtIn, Map<String, Object> values) {
+		if (values.isEmpty()) {
+			return builtIn;
+		}
+		Map<String, Object> all = new LinkedHashMap<>(builtIn);
+		all.putAll(auditValues(values));
+		return all;
+	}
+
+	/**
 	 * The active fields with a record's values as a person reads them, for a detail page.
 	 */
 	@Transactional(readOnly = true)

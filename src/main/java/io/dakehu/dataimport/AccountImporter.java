@@ -101,14 +101,7 @@ final class AccountImporter implements RecordImporter {
 	 * (decision 0048).
 	 */
 	static List<Column> columns(List<CustomField> customFields) {
-		if (customFields.isEmpty()) {
-			return COLUMNS;
-		}
-		List<Column> columns = new ArrayList<>(COLUMNS);
-		for (CustomField field : customFields) {
-			columns.add(Column.optional(field.errorField(), field.key(), field.labelZh(), field.labelEn()));
-		}
-		return List.copyOf(columns);
+		return Column.withCustomFields(COLUMNS, customFields);
 	}
 
 	@Override

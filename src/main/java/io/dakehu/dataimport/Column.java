@@ -1,7 +1,10 @@
 package io.dakehu.dataimport;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import io.dakehu.customfield.CustomField;
 
 /**
  * A field an importer understands, with the header names (English and Chinese) it is
@@ -15,6 +18,21 @@ record Column(String field, boolean required, List<String> aliases) {
 
 	static Column optional(String field, String... aliases) {
 		return new Column(field, false, List.of(aliases));
+	}
+
+	/**
+	 * A type's built-in columns and one optional column per custom field, recognised by
+	 * its key and its labels in both languages (decision 0048).
+	 */
+	static List<Column> withCustomFields(List<Column> builtIn, List<CustomField> customFields) {
+		if (customFields.isEmpty()) {
+			return builtIn;
+		}
+		List<Column> columns = new ArrayList<>(builtIn);
+		for (CustomField field : customFields) {
+			columns.add(optional(field.errorField(), field.key(), field.labelZh(), field.labelEn()));
+		}
+		return List.copyOf(columns);
 	}
 
 	boolean matches(String header) {

@@ -1,7 +1,6 @@
 package io.dakehu.dataimport;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +66,7 @@ final class ContactImporter implements RecordImporter {
 	 * and its labels (decision 0048).
 	 */
 	static List<Column> columns(List<CustomField> customFields) {
-		if (customFields.isEmpty()) {
-			return COLUMNS;
-		}
-		List<Column> columns = new ArrayList<>(COLUMNS);
-		for (CustomField field : customFields) {
-			columns.add(Column.optional(field.errorField(), field.key(), field.labelZh(), field.labelEn()));
-		}
-		return List.copyOf(columns);
+		return Column.withCustomFields(COLUMNS, customFields);
 	}
 
 	@Override

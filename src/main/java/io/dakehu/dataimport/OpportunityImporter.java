@@ -103,14 +103,7 @@ final class OpportunityImporter implements RecordImporter {
 
 	/** The built-in columns and one per custom field, as for accounts. */
 	static List<Column> columns(List<CustomField> customFields) {
-		if (customFields.isEmpty()) {
-			return COLUMNS;
-		}
-		List<Column> columns = new ArrayList<>(COLUMNS);
-		for (CustomField field : customFields) {
-			columns.add(Column.optional(field.errorField(), field.key(), field.labelZh(), field.labelEn()));
-		}
-		return List.copyOf(columns);
+		return Column.withCustomFields(COLUMNS, customFields);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.dakehu.opportunity;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,12 +90,7 @@ public class OpportunityCustomFields {
 	 * ones, under {@code custom.<key>}.
 	 */
 	Map<String, Object> audited(Map<String, Object> builtIn, Map<String, Object> custom) {
-		if (custom.isEmpty()) {
-			return builtIn;
-		}
-		Map<String, Object> all = new LinkedHashMap<>(builtIn);
-		all.putAll(this.fields.auditValues(custom));
-		return all;
+		return this.fields.audited(builtIn, custom);
 	}
 
 }

@@ -24,6 +24,7 @@ import io.dakehu.account.LifecycleStatus;
 import io.dakehu.account.RelationshipType;
 import io.dakehu.account.SalesApproach;
 import io.dakehu.customfield.CustomField;
+import io.dakehu.customfield.CustomFieldProblem;
 import io.dakehu.customfield.CustomFields;
 import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
@@ -301,17 +302,13 @@ class AccountPages {
 	 * form object has no property for.
 	 */
 	private void refused(RuleViolationException ex, BindingResult errors, Model model) {
-		if (ex.field().startsWith(CUSTOM)) {
-			model.addAttribute("customProblem", new CustomProblem(ex.field().substring(CUSTOM.length()),
-					ex.label() + ": " + this.labels.get(ex.messageKey(), ex.args())));
+		CustomFieldProblem custom = CustomFieldProblem.of(ex, this.labels);
+		if (custom != null) {
+			model.addAttribute("customProblem", custom);
 		}
 		else {
 			errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
 		}
-	}
-
-	/** A custom field's refused value: its key and why, in the reader's language. */
-	record CustomProblem(String key, String message) {
 	}
 
 	private List<PickerOption> colleagues(List<String> usernames) {

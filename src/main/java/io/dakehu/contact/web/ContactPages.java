@@ -11,6 +11,7 @@ import io.dakehu.account.AccountRef;
 import io.dakehu.contact.ContactInput;
 import io.dakehu.contact.ContactView;
 import io.dakehu.contact.Contacts;
+import io.dakehu.customfield.CustomFieldProblem;
 import io.dakehu.customfield.CustomFields;
 import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
@@ -192,17 +193,13 @@ class ContactPages {
 	 * form object has no property for.
 	 */
 	private void refused(RuleViolationException ex, BindingResult errors, Model model) {
-		if (ex.field().startsWith(CUSTOM)) {
-			model.addAttribute("customProblem", new CustomProblem(ex.field().substring(CUSTOM.length()),
-					ex.label() + ": " + this.labels.get(ex.messageKey(), ex.args())));
+		CustomFieldProblem custom = CustomFieldProblem.of(ex, this.labels);
+		if (custom != null) {
+			model.addAttribute("customProblem", custom);
 		}
 		else {
 			errors.rejectValue(ex.field(), ex.messageKey(), ex.args(), null);
 		}
-	}
-
-	/** A custom field's refused value: its key and why, in the reader's language. */
-	record CustomProblem(String key, String message) {
 	}
 
 }

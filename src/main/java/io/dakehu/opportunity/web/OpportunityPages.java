@@ -13,6 +13,7 @@ import java.util.Map;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.catalog.Catalog;
+import io.dakehu.customfield.CustomFieldProblem;
 import io.dakehu.customfield.CustomFields;
 import io.dakehu.customfield.RecordType;
 import io.dakehu.identity.CurrentUser;
@@ -179,17 +180,13 @@ class OpportunityPages {
 	 * the form marks, any other above the form.
 	 */
 	private void refused(RuleViolationException ex, Model model) {
-		if (ex.field().startsWith(PipelineParams.CUSTOM)) {
-			model.addAttribute("customProblem", new CustomProblem(ex.field().substring(PipelineParams.CUSTOM.length()),
-					ex.label() + ": " + this.labels.get(ex.messageKey(), ex.args())));
+		CustomFieldProblem custom = CustomFieldProblem.of(ex, this.labels);
+		if (custom != null) {
+			model.addAttribute("customProblem", custom);
 		}
 		else {
 			model.addAttribute("problem", this.views.reason(ex));
 		}
-	}
-
-	/** A custom field's refused value: its key and why, in the reader's language. */
-	record CustomProblem(String key, String message) {
 	}
 
 	/** A record a picker shows as chosen. */
