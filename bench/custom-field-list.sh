@@ -144,17 +144,7 @@ page() { # name, username, path: a browser keeps its session, so does wrk
 }
 sql() { # name, SQL script (the statements of one request)
   [ -z "${PLANS_ONLY:-}" ] || return 0
-  echo "$2" > "$WORK/page.sql"
-  rm -f "$WORK"/pgbench_log.*
-  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T 5 -f "$WORK/page.sql" dakehu >/dev/null
-  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" \
-      -l -f page.sql dakehu > pgbench.out )
-  cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n > "$WORK/latencies"
-  n=$(wc -l < "$WORK/latencies")
-  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/latencies")
-  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/latencies")
-  report "$1" "$(awk '/^tps/ {printf "%.1f", $3}' "$WORK/pgbench.out")" "$(echo "scale=2; $p50 / 1000" | bc)ms" \
-    "$(echo "scale=2; $p99 / 1000" | bc)ms"
+  bench_sql "$@"
 }
 plan() { # SQL: its plan, run once
   "${PSQL[@]}" -c "explain (analyze, buffers) $1" | grep -v '^ *$' | sed 's/^/    /'

@@ -51,3 +51,18 @@ user() { # username, role
   curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
     -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
 }
+
+bench_sql() { # name, SQL script (the statements of one request): the bare SQL with pgbench at $CONNECTIONS for
+  # $SECONDS_RUN after a 5 s warm-up; tps and the p50/p99 of its per-transaction log, printed by the script's report
+  echo "$2" > "$WORK/page.sql"
+  rm -f "$WORK"/pgbench_log.*
+  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T 5 -f "$WORK/page.sql" dakehu >/dev/null
+  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" \
+      -l -f page.sql dakehu > pgbench.out )
+  cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n > "$WORK/latencies"
+  n=$(wc -l < "$WORK/latencies")
+  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/latencies")
+  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/latencies")
+  report "$1" "$(awk '/^tps/ {printf "%.1f", $3}' "$WORK/pgbench.out")" "$(echo "scale=2; $p50 / 1000" | bc)ms" \
+    "$(echo "scale=2; $p99 / 1000" | bc)ms"
+}

@@ -28,7 +28,6 @@ import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -37,10 +36,12 @@ import org.springframework.util.StringUtils;
  * change them (audited); the modules owning the records check values against them before
  * writing their {@code custom_fields} column, read that column through
  * {@link #read(String)}, and filter their lists with {@link #filter}. Values are one JSON
- * object per record keyed by the fields' keys (decision 0048).
+ * object per record keyed by the fields' keys (decision 0048). Only the methods that read
+ * or write the definitions are transactional: the value helpers ({@link #read},
+ * {@link #json}, ...) run in a list's row callback, where a transaction of their own
+ * would borrow a second pooled connection per row (decision 0050).
  */
 @Service
-@Transactional
 public class CustomFields {
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
@@ -87,6 +88,7 @@ public class CustomFields {
 			.orElseThrow(() -> new NotFoundException("CustomField", id));
 	}
 
+	@Transactional
 	public CustomField define(CurrentUser admin, CustomFieldInput input) {
 		requireAdmin(admin);
 		if (input.recordType() == null) {
@@ -144,6 +146,7 @@ public class CustomFields {
 	 * active. Its record type, key and type stay: the values stored under the key were
 	 * checked against the type.
 	 */
+	@Transactional
 	public CustomField change(CurrentUser admin, long id, CustomFieldInput input) {
 		requireAdmin(admin);
 		CustomField current = find(id);
@@ -256,7 +259,6 @@ public class CustomFields {
 	}
 
 	/** The stored JSON of some values; null when there are none. */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public String json(Map<String, Object> values) {
 		return (values == null || values.isEmpty()) ? null : this.json.writeValueAsString(values);
 	}
@@ -266,7 +268,6 @@ public class CustomFields {
 	// list reads each row's values inside the row callback of a query that holds a pooled
 	// connection; a transaction of its own would borrow a second one per request, and
 	// fifty concurrent lists starved the pool of ten (3 s waits, 503s, issue #17).
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<String, Object> read(String stored) {
 		if (!StringUtils.hasText(stored)) {
 			return new LinkedHashMap<>();
@@ -280,7 +281,6 @@ public class CustomFields {
 	 * The SQL that writes a JSON parameter into a {@code custom_fields} column:
 	 * PostgreSQL stores it as jsonb, which takes no text without a cast.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public String jsonParameter(String name) {
 		return this.postgres ? "cast(:" + name + " as jsonb)" : ":" + name;
 	}
@@ -289,7 +289,6 @@ public class CustomFields {
 	 * The history's entries for some values, under {@code custom.<key>} so the history
 	 * reads them as the fields they are (see {@link CustomFieldAuditVocabulary}).
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<String, Object> auditValues(Map<String, Object> values) {
 		Map<String, Object> audited = new LinkedHashMap<>();
 		values.forEach((key, value) -> audited.put("custom." + key, (value instanceof Collection<?> items)
@@ -301,7 +300,6 @@ public class CustomFields {
 	 * A record's audited values with its custom values beside the built-in ones, under
 	 * {@code custom.<key>}: what its owner hands the audit trail.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<String, Object> audited(Map<String, Object> builtIn, Map<String, Object> values) {
 		if (values.isEmpty()) {
 			return builtIn;

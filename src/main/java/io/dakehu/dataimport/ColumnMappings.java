@@ -94,13 +94,6 @@ public class ColumnMappings {
 	}
 
 	/**
-	 * An import field in the reader's language, as the mapping page names it.
-	 */
-	String fieldLabel(String field) {
-		return fieldLabel(ImportType.ACCOUNTS, field);
-	}
-
-	/**
 	 * A field of an import type in the reader's language: a custom field by the label of
 	 * that type's field, since a key may name a field of accounts and one of contacts.
 	 */
@@ -144,7 +137,7 @@ public class ColumnMappings {
 		if (!missing.isEmpty()) {
 			String separator = "zh".equals(LocaleContextHolder.getLocale().getLanguage()) ? "、" : ", ";
 			throw new RuleViolationException(missing.get(0), "import.columnsNotMapped",
-					String.join(separator, missing.stream().map(this::fieldLabel).toList()));
+					String.join(separator, missing.stream().map((field) -> fieldLabel(type, field)).toList()));
 		}
 	}
 

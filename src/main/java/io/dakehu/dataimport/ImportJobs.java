@@ -293,8 +293,11 @@ public class ImportJobs {
 	 * Every stored error of a job, for a download the user can fix the file with.
 	 */
 	public List<ImportJobView.Error> errors(CurrentUser reader, long id) {
-		load(reader, id);
-		return this.jobs.errors(id, JobStore.MAX_STORED_ERRORS).stream().map(this.views::words).toList();
+		ImportType type = load(reader, id).type();
+		return this.jobs.errors(id, JobStore.MAX_STORED_ERRORS)
+			.stream()
+			.map((error) -> this.views.words(type, error))
+			.toList();
 	}
 
 	/**

@@ -42,7 +42,8 @@ class JobViews {
 	ImportJobView view(long id, boolean withErrors) {
 		JobStore.Job job = this.jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
 		List<ImportJobView.Error> errors = withErrors
-				? this.jobs.errors(id, SHOWN_ERRORS).stream().map(this::words).toList() : List.of();
+				? this.jobs.errors(id, SHOWN_ERRORS).stream().map((error) -> words(job.type(), error)).toList()
+				: List.of();
 		long rate = 0;
 		if (job.startedAt() != null && job.processedRows() > 0) {
 			LocalDateTime end = job.status().finished() || job.status() == ImportStatus.VALIDATED ? job.updatedAt()
@@ -55,11 +56,11 @@ class JobViews {
 				job.committedRows(), rate, message(job.message()), job.createdAt(), job.updatedAt(), errors);
 	}
 
-	ImportJobView.Error words(ImportJobView.Error stored) {
+	ImportJobView.Error words(ImportType type, ImportJobView.Error stored) {
 		// A reason without a detail gets an empty one, so no message ever reads "null".
 		String detail = (stored.code() != null) ? stored.code() : "";
 		if ("import.missingColumn".equals(stored.reason()) && stored.code() != null) {
-			detail = this.mappings.fieldLabel(stored.code());
+			detail = this.mappings.fieldLabel(type, stored.code());
 		}
 		// A number (a length, a count of digits) is passed as one, for the messages that
 		// choose their words by it.
