@@ -631,10 +631,11 @@ public class AccountQueries {
 	}
 
 	/**
-	 * Values in use for a filter column (industry or region), for the list's filter
-	 * menus.
+	 * The values of a column in use among the accounts in scope, in order, for the list's
+	 * menus ({@link AccountListMenus}).
+	 * @param scopeSql the scope's condition as {@link #listScope} wrote it
 	 */
-	public List<String> distinctValues(RecordScope scope, String column) {
+	List<String> distinctValues(RecordScope scope, AccountScopeSql scopeSql, String column, int limit) {
 		if (!"industry".equals(column) && !"region".equals(column)) {
 			throw new IllegalArgumentException(column);
 		}
@@ -644,16 +645,38 @@ public class AccountQueries {
 			return this.jdbc
 				.sql("with recursive d (v) as (select min(a." + column + ") from account a union all"
 						+ " select (select min(a." + column + ") from account a where a." + column + " > d.v) from d"
-						+ " where d.v is not null) select v from d where v is not null limit 500")
+						+ " where d.v is not null) select v from d where v is not null limit " + limit)
 				.query(String.class)
 				.list();
 		}
-		AccountScopeSql scopeSql = listScope(scope);
 		return this.jdbc
 			.sql("select distinct a." + column + " from account a where a." + column + " is not null and "
-					+ scopeSql.condition() + " order by a." + column + " limit 500")
+					+ scopeSql.condition() + " order by a." + column + " limit " + limit)
 			.params(scopeSql.params())
 			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The owners of the accounts in scope, for the list's owner menu
+	 * ({@link AccountListMenus}); the pool's accounts have none.
+	 * @param scopeSql the scope's condition as {@link #listScope} wrote it
+	 */
+	List<Long> distinctOwners(RecordScope scope, AccountScopeSql scopeSql, int limit) {
+		if (scope.all()) {
+			// As the menus above: one probe of the owner index per owner.
+			return this.jdbc
+				.sql("with recursive d (v) as (select min(a.owner_id) from account a union all"
+						+ " select (select min(a.owner_id) from account a where a.owner_id > d.v) from d"
+						+ " where d.v is not null) select v from d where v is not null limit " + limit)
+				.query(Long.class)
+				.list();
+		}
+		return this.jdbc
+			.sql("select distinct a.owner_id from account a where a.owner_id is not null and " + scopeSql.condition()
+					+ " order by a.owner_id limit " + limit)
+			.params(scopeSql.params())
+			.query(Long.class)
 			.list();
 	}
 
@@ -667,7 +690,7 @@ public class AccountQueries {
 	 * 1M accounts. A reader sharing more than {@link #SHARED_LIMIT} accounts keeps the
 	 * general condition.
 	 */
-	private AccountScopeSql listScope(RecordScope scope) {
+	AccountScopeSql listScope(RecordScope scope) {
 		if (scope.all()) {
 			return AccountScopeSql.onAccountTable(scope, "a");
 		}

@@ -39,7 +39,7 @@ class CreditGrades implements AccountGrades {
 
 	@Override
 	public List<String> codes() {
-		return this.scorecards.current(ScorecardKind.CREDIT).grades().stream().map(GradeBand::code).toList();
+		return this.scorecards.gradeCodes(ScorecardKind.CREDIT);
 	}
 
 	@Override

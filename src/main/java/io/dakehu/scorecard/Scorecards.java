@@ -75,6 +75,18 @@ public class Scorecards {
 	}
 
 	/**
+	 * The grade codes of the card of a kind in use, best first.
+	 * @throws NotFoundException when no card of the kind is in use
+	 */
+	public List<String> gradeCodes(ScorecardKind kind) {
+		List<String> codes = this.store.gradeCodesInUse(kind);
+		if (codes.isEmpty()) {
+			throw new NotFoundException(AUDIT_TYPE, kind);
+		}
+		return codes;
+	}
+
+	/**
 	 * A new card of a kind, which replaces the kind's card in use.
 	 * @throws AccessDeniedException unless an administrator asks
 	 */

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountListMenus;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
@@ -45,7 +45,7 @@ abstract class RecordScopeTests extends ApiTestSupport {
 	private NamedParameterJdbcOperations batches;
 
 	@Autowired
-	private AccountQueries queries;
+	private AccountListMenus menus;
 
 	private String token;
 
@@ -290,7 +290,7 @@ abstract class RecordScopeTests extends ApiTestSupport {
 				json("name", Fixtures.unique("Menu other"), "owner", other, "industry", industry + " c"));
 		long kamId = userId(kam);
 
-		assertThat(this.queries.distinctValues(new RecordScope(kamId, false, Set.of(kamId)), "industry"))
+		assertThat(this.menus.of(new RecordScope(kamId, false, Set.of(kamId))).industries())
 			.filteredOn((value) -> value.startsWith(industry))
 			.containsExactly(industry + " a", industry + " b");
 		// Everything in scope is read by probing the index value after value: the same
@@ -299,8 +299,7 @@ abstract class RecordScopeTests extends ApiTestSupport {
 			.sql("select distinct industry from account where industry is not null order by industry limit 500")
 			.query(String.class)
 			.list();
-		assertThat(this.queries.distinctValues(RecordScope.everything(userId(this.director)), "industry"))
-			.isEqualTo(all)
+		assertThat(this.menus.of(RecordScope.everything(userId(this.director))).industries()).isEqualTo(all)
 			.isNotEmpty();
 	}
 

@@ -2,6 +2,7 @@ package io.dakehu.shared.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,17 @@ import org.springframework.session.Session;
  * moved (BENCHMARKS.md, pipeline board). A session lives for hours, so its expiry being a
  * minute early is of no consequence; a changed attribute, a new session id (sign-in) or a
  * new timeout are written at once as before, since only the time is held back.
+ * <p>
+ * Within a request ({@link #duringRequest}) a session is read from the store once. Spring
+ * Session's filter saves the session when the response is committed and again when the
+ * request ends; a page larger than the response buffer is committed while it renders, and
+ * the second save looks the session up again by the id it forgot at the first — a second
+ * query and transaction on every such page.
  */
 final class QuietSessionRepository implements FindByIndexNameSessionRepository<QuietSessionRepository.QuietSession> {
+
+	/** The sessions found by id during the current request on this thread. */
+	private static final ThreadLocal<Map<String, QuietSession>> FOUND = new ThreadLocal<>();
 
 	private final FindByIndexNameSessionRepository<Session> store;
 
@@ -45,13 +55,54 @@ final class QuietSessionRepository implements FindByIndexNameSessionRepository<Q
 
 	@Override
 	public QuietSession findById(String id) {
+		Map<String, QuietSession> found = FOUND.get();
+		QuietSession known = (found != null) ? found.get(id) : null;
+		// A session whose id changed (signing in) or that has expired is looked up as
+		// before.
+		if (known != null && id.equals(known.getId()) && !known.isExpired()) {
+			return known;
+		}
 		Session stored = this.store.findById(id);
-		return (stored != null) ? new QuietSession(stored, this.resolution) : null;
+		QuietSession session = (stored != null) ? new QuietSession(stored, this.resolution) : null;
+		if (found != null && session != null) {
+			found.put(id, session);
+		}
+		return session;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, QuietSession> found = FOUND.get();
+		if (found != null) {
+			found.values().removeIf((session) -> session.getId().equals(id));
+			found.remove(id);
+		}
 		this.store.deleteById(id);
+	}
+
+	/**
+	 * Remembers the sessions found on this thread until the returned handle is closed:
+	 * one request's span.
+	 */
+	static Request duringRequest() {
+		Map<String, QuietSession> outer = FOUND.get();
+		FOUND.set(new HashMap<>());
+		return () -> {
+			if (outer != null) {
+				FOUND.set(outer);
+			}
+			else {
+				FOUND.remove();
+			}
+		};
+	}
+
+	/** One request's span of remembered sessions. */
+	interface Request extends AutoCloseable {
+
+		@Override
+		void close();
+
 	}
 
 	@Override

@@ -50,7 +50,9 @@ final class SessionFreePaths extends SessionRepositoryFilter<MapSession> {
 			chain.doFilter(request, response);
 		}
 		else {
-			this.sessions.doFilter(request, response, chain);
+			try (QuietSessionRepository.Request remembered = QuietSessionRepository.duringRequest()) {
+				this.sessions.doFilter(request, response, chain);
+			}
 		}
 	}
 

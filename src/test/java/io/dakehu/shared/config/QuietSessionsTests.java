@@ -2,6 +2,7 @@ package io.dakehu.shared.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.dakehu.support.Api;
@@ -11,7 +12,9 @@ import io.dakehu.support.SignedIn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
+import org.springframework.session.MapSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +59,65 @@ abstract class QuietSessionsTests extends ApiTestSupport {
 
 		session.setLastAccessedTime(created.plusSeconds(60));
 		assertThat(stored.getLastAccessedTime()).isEqualTo(created.plusSeconds(60));
+	}
+
+	@Test
+	void aRequestReadsItsSessionFromTheStoreOnce() {
+		CountingStore store = new CountingStore();
+		MapSession stored = new MapSession();
+		store.save(stored);
+		QuietSessionRepository sessions = new QuietSessionRepository(store, Duration.ofMinutes(1));
+
+		try (QuietSessionRepository.Request request = QuietSessionRepository.duringRequest()) {
+			QuietSessionRepository.QuietSession first = sessions.findById(stored.getId());
+			// Spring Session's filter looks the session up again after saving it when
+			// the response was committed before the request ended.
+			sessions.save(first);
+			assertThat(sessions.findById(stored.getId())).isSameAs(first);
+			assertThat(store.reads).isEqualTo(1);
+			sessions.deleteById(stored.getId());
+			assertThat(sessions.findById(stored.getId())).isNull();
+			assertThat(store.reads).isEqualTo(2);
+		}
+		store.save(stored);
+		sessions.findById(stored.getId());
+		sessions.findById(stored.getId());
+		assertThat(store.reads).isEqualTo(4);
+	}
+
+	/** Sessions in memory, counting the look-ups by id. */
+	private static final class CountingStore implements FindByIndexNameSessionRepository<MapSession> {
+
+		private final MapSessionRepository sessions = new MapSessionRepository(new HashMap<>());
+
+		int reads;
+
+		@Override
+		public MapSession createSession() {
+			return this.sessions.createSession();
+		}
+
+		@Override
+		public void save(MapSession session) {
+			this.sessions.save(session);
+		}
+
+		@Override
+		public MapSession findById(String id) {
+			this.reads++;
+			return this.sessions.findById(id);
+		}
+
+		@Override
+		public void deleteById(String id) {
+			this.sessions.deleteById(id);
+		}
+
+		@Override
+		public Map<String, MapSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+			return Map.of();
+		}
+
 	}
 
 	private long lastAccess(String username) {

@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# The account list page at a million accounts (issue #18 part 1; PERFORMANCE.md P3: the account page's p99 <= 100 ms
+# at 50 connections). Starts PostgreSQL 15 in a temporary directory (bench/lib.sh's settings), starts the jar once to
+# create the schema, makes a director, a manager and a KAM through the API, then seeds inside PostgreSQL with a fixed
+# seed: KAMS key account managers in teams of ten (each team led by a manager; bench-manager-1 leads bench-kam-1's),
+# ACCOUNTS accounts owned round-robin, twenty industries and eight regions, and a few accounts of other owners shared
+# with bench-kam-1. Then, for each jar in JARS (the same jar twice, or a before and an after alternating): starts it,
+# signs each reader in through the login form (the session cookie, as a browser keeps it), loads the page for WARMUP
+# seconds so the JIT has compiled what it will, and runs wrk on 127.0.0.1 (5 s warm-up, then SECONDS_RUN measured) on
+# the first page of /accounts, a name search and a filter, as the director (sees everything) and as the KAM (own
+# book). Prints req/s, p50, p99, the JVM's CPU per request (utime + stime from /proc/<pid>/stat over the requests
+# served: the one figure the machine's other load does not inflate) and the load average beside each line.
+#   bench/account-page.sh [accounts] [connections] [seconds]
+#   bench/account-page.sh                                  # 1M accounts, 50 connections, 15 s per line
+#   JARS="before.jar after.jar before.jar after.jar" bench/account-page.sh   # alternating, on the same data
+#   bench/account-page.sh 100000 50 5                      # the quick run
+# Options: WARMUP=60 (seconds of page load before the first measured line of each jar); SQL=1 prints the statements
+# one page request sends (PostgreSQL's log_statement for that request only); JFR=dir records the director's plain
+# page with Flight Recorder (settings=default) into dir/<n>-<jar>.jfr, read with bench/jfr-hot.py; KEEP=1 keeps logs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ACCOUNTS=${1:-1000000}
+CONNECTIONS=${2:-50}
+SECONDS_RUN=${3:-15}
+KAMS=${KAMS:-300}
+WARMUP=${WARMUP:-60}
+PORT=${PORT:-18118}
+PGPORT=${PGPORT:-55418}
+. bench/lib.sh
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+if [ -z "${JARS:-}" ]; then
+  JARS=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
+  [ -n "$JARS" ] || { ./mvnw -q -B -o package -DskipTests; JARS=$(ls target/dakehu-*.jar | head -1); }
+fi
+read -r -a JAR_LIST <<< "$JARS"
+for j in "${JAR_LIST[@]}"; do [ -f "$j" ] || { echo "no jar $j" >&2; exit 1; }; done
+
+WORK=$(mktemp -d)
+chmod 755 "$WORK"
+PID=""
+trap bench_cleanup EXIT
+mkdir "$WORK/pg" && chown postgres "$WORK/pg"
+runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
+runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 \
+  -c shared_buffers=1GB -c max_wal_size=4GB -c synchronous_commit=off -c maintenance_work_mem=512MB" \
+  -l "$WORK/pg/server.log" start >/dev/null
+sleep 2
+PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
+psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
+export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
+  DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
+
+start_jar() { # jar: started on 127.0.0.1, waits until it answers
+  ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$(realpath "$1")" --server.address=127.0.0.1 \
+      --server.port=$PORT --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
+  PID=$!
+  until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
+    sleep 0.2
+    kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+  done
+  for _ in $(seq 1 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+    sleep 0.2
+  done
+}
+stop_jar() {
+  kill "$PID" 2>/dev/null || true
+  wait "$PID" 2>/dev/null || true
+  PID=""
+}
+
+start_jar "${JAR_LIST[0]}"
+echo "accounts: $ACCOUNTS; KAMs: $KAMS; connections: $CONNECTIONS; cores: $(nproc);" \
+  "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+user bench-director DIRECTOR
+user bench-manager-1 MANAGER
+user bench-kam-1 KAM
+
+seed_start=$(date +%s.%N)
+"${PSQL[@]}" <<SQL
+select setseed(0.18);
+-- The other users share the API-made KAM's password hash: only the API-made ones sign in.
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-manager-' || m, 'Manager ' || m, u.password_hash, 'MANAGER', true, now(), 0
+from generate_series(2, ($KAMS + 9) / 10) m, app_user u where u.username = 'bench-kam-1';
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-kam-' || k, 'Key Account Manager ' || k, u.password_hash, 'KAM', true, now(), 0
+from generate_series(2, $KAMS) k, app_user u where u.username = 'bench-kam-1';
+-- Teams of ten KAMs, team n led by bench-manager-n.
+insert into team (name, manager_id, created_at, version)
+select 'Team ' || m.n, m.id, now(), 0
+from (select id, substring(username from 15)::int n from app_user where username like 'bench-manager-%') m;
+update app_user u set team_id = t.id
+from team t where u.username like 'bench-kam-%' and t.name = 'Team ' || ((substring(u.username from 11)::int - 1) / 10 + 1);
+insert into account (name, name_key, registration_id, industry, region, owner_id, status, archived, created_at,
+                     updated_at, version)
+select 'Customer ' || x, 'customer ' || x, '91310000' || lpad(x::text, 10, '0'),
+       (array['Machinery', 'Medical', 'Retail', 'Software', 'Energy', 'Chemicals', 'Automotive', 'Logistics',
+              'Textiles', 'Food', 'Construction', 'Electronics', 'Finance', 'Education', 'Agriculture', 'Mining',
+              'Telecom', 'Pharma', 'Media', 'Utilities'])[1 + (x * 7) % 20],
+       (array['East China', 'North China', 'South China', 'West China', 'Central China', 'Northeast China',
+              'Northwest China', 'Southwest China'])[1 + (x * 3) % 8],
+       k.ids[1 + x % k.n],
+       (array['ACTIVE', 'ACTIVE', 'ACTIVE', 'PROSPECT', 'DORMANT'])[1 + floor(random() * 5)::int], false,
+       now() - random() * interval '700 days', now() - random() * interval '300 days', 1
+from generate_series(1, $ACCOUNTS) x,
+     (select array_agg(id order by id) ids, count(*)::int n from app_user where role = 'KAM') k;
+-- Twenty accounts of other owners shared with bench-kam-1 (the account team).
+insert into account_team_member (account_id, user_id)
+select a.id, u.id from account a, app_user u
+where u.username = 'bench-kam-1' and a.owner_id <> u.id and a.id % 50000 = 7;
+delete from account_tally;
+insert into account_tally (owner_id, archived, accounts)
+select owner_id, archived, count(*) from account group by owner_id, archived;
+vacuum analyze;
+SQL
+echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
+
+HZ=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' /proc/$PID/stat; }
+report() { # name, req/s, p50, p99, cpu ms/req
+  printf '%-44s %9s/s  p50 %-9s p99 %-9s CPU %6s ms/req  load %s\n' "$1" "$2" "$3" "$4" "$5" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+}
+sign_in() { # username: the session cookie of a sign-in through the login form
+  local jar=$WORK/cookies-$1 token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" \
+    | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \
+    --data-urlencode "_csrf=$token" "http://127.0.0.1:$PORT/login"
+  awk '$6 == "SESSION" {print $7}' "$jar"
+}
+load() { # name, session, path: wrk after a 5 s warm-up
+  local cookie="Cookie: SESSION=$2" out before after requests errors
+  status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$PORT$3")
+  [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
+  wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "$cookie" "http://127.0.0.1:$PORT$3" > /dev/null
+  before=$(ticks)
+  out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "$cookie" "http://127.0.0.1:$PORT$3")
+  after=$(ticks)
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
+  report "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
+    "$(echo "$out" | awk '$1=="99%" {print $2}')" "$(echo "scale=2; ($after - $before) * 1000 / $HZ / $requests" | bc)"
+  [ -z "$errors" ] || echo "  $errors"
+}
+statements() { # name, session, path: the SQL one request sends, from PostgreSQL's log
+  local from
+  "${PSQL[@]}" -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" > /dev/null
+  sleep 0.5
+  from=$(wc -l < "$WORK/pg/server.log")
+  curl -s -o /dev/null -H "Cookie: SESSION=$2" "http://127.0.0.1:$PORT$3"
+  sleep 0.3
+  "${PSQL[@]}" -c "alter system set log_statement = 'none'" -c "select pg_reload_conf()" > /dev/null
+  tail -n +"$((from + 1))" "$WORK/pg/server.log" | grep -E 'LOG:  (execute|statement)' \
+    | grep -v -E 'alter system|pg_reload_conf|app_node' | sed 's/.*LOG:  //' | cut -c1-150 > "$WORK/statements"
+  echo "  $1: $(grep -c -v -E '^(statement: )?(BEGIN|COMMIT|SET|SHOW|execute [^:]*: (BEGIN|COMMIT|SET|SHOW))' \
+    "$WORK/statements" || true) statements ($(wc -l < "$WORK/statements") with BEGIN/COMMIT/SET)"
+  sed 's/^/    /' "$WORK/statements"
+}
+
+PAGE="/accounts"
+SEARCH="/accounts?q=customer%204242"
+FILTER="/accounts?industry=Medical&region=East%20China&sort=-updated"
+n=0
+for jar in "${JAR_LIST[@]}"; do
+  n=$((n + 1))
+  if [ $n -gt 1 ]; then
+    stop_jar
+    start_jar "$jar"
+  fi
+  DIRECTOR=$(sign_in bench-director)
+  KAM=$(sign_in bench-kam-1)
+  [ -n "$DIRECTOR" ] && [ -n "$KAM" ] || { echo "sign-in failed" >&2; exit 1; }
+  echo "=== $n: $jar ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
+  wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" --timeout 10s -H "Cookie: SESSION=$DIRECTOR" \
+    "http://127.0.0.1:$PORT$PAGE" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" --timeout 10s -H "Cookie: SESSION=$KAM" \
+    "http://127.0.0.1:$PORT$FILTER" > /dev/null
+  if [ -n "${SQL:-}" ]; then
+    statements "page, director" "$DIRECTOR" "$PAGE"
+    statements "page, KAM" "$KAM" "$PAGE"
+  fi
+  if [ -n "${JFR:-}" ]; then
+    mkdir -p "$JFR"
+    jcmd $PID JFR.start name=page settings=default \
+      filename="$(realpath -m "$JFR/$n-$(basename "$jar" .jar).jfr")" > /dev/null
+  fi
+  load "page, director" "$DIRECTOR" "$PAGE"
+  if [ -n "${JFR:-}" ]; then
+    jcmd $PID JFR.stop name=page > /dev/null
+  fi
+  load "page, KAM" "$KAM" "$PAGE"
+  load "page, search q=customer 4242, director" "$DIRECTOR" "$SEARCH"
+  load "page, search q=customer 4242, KAM" "$KAM" "$SEARCH"
+  load "page, industry + region, -updated, director" "$DIRECTOR" "$FILTER"
+  load "page, industry + region, -updated, KAM" "$KAM" "$FILTER"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

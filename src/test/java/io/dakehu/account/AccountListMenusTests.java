@@ -1,0 +1,115 @@
+package io.dakehu.account;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The account list's owner, industry and region menus, kept per scope for a few seconds
+ * (decision 0051): a reader's menus hold what lies in their scope and nothing of anyone
+ * else's, even right after someone with a wider scope filled theirs, and an account
+ * written through the application shows in them on the next request.
+ */
+abstract class AccountListMenusTests extends ApiTestSupport {
+
+	private String kam;
+
+	private String colleague;
+
+	private String sharer;
+
+	private String director;
+
+	private String ownIndustry;
+
+	private String colleagueIndustry;
+
+	private String sharedIndustry;
+
+	private String colleagueRegion;
+
+	@BeforeAll
+	void twoBooksAndOneSharedAccount() {
+		this.kam = this.given.kam();
+		this.colleague = this.given.kam();
+		this.sharer = this.given.kam();
+		this.director = this.given.director();
+		this.ownIndustry = Fixtures.unique("Own industry");
+		this.colleagueIndustry = Fixtures.unique("Colleague industry");
+		this.sharedIndustry = Fixtures.unique("Shared industry");
+		this.colleagueRegion = Fixtures.unique("Colleague region");
+		this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Menus own"), "owner", this.kam, "industry", this.ownIndustry));
+		this.given.account(Api.ADMIN, json("name", Fixtures.unique("Menus colleague"), "owner", this.colleague,
+				"industry", this.colleagueIndustry, "region", this.colleagueRegion));
+		this.given.account(Api.ADMIN, json("name", Fixtures.unique("Menus shared"), "owner", this.sharer, "industry",
+				this.sharedIndustry, "team", List.of(this.kam)));
+	}
+
+	@Test
+	void aKamsMenusHoldTheirScopeOnlyAfterTheDirectorsWereFilled() {
+		String everything = this.api.page(this.director, "/accounts").expect(200).text();
+		assertThat(options(everything, "owner")).contains(this.kam, this.colleague, this.sharer);
+		assertThat(options(everything, "industry")).contains(this.ownIndustry, this.colleagueIndustry,
+				this.sharedIndustry);
+
+		String mine = this.api.page(this.kam, "/accounts").expect(200).text();
+
+		// The owner of an account shared with the KAM is one the KAM's list can show.
+		assertThat(options(mine, "owner")).containsExactlyInAnyOrder(this.kam, this.sharer);
+		assertThat(options(mine, "industry")).contains(this.ownIndustry, this.sharedIndustry)
+			.doesNotContain(this.colleagueIndustry);
+		assertThat(options(mine, "region")).doesNotContain(this.colleagueRegion);
+		String colleagues = this.api.page(this.colleague, "/accounts").expect(200).text();
+		assertThat(options(colleagues, "owner")).containsExactly(this.colleague);
+		assertThat(options(colleagues, "industry")).containsExactly(this.colleagueIndustry);
+	}
+
+	@Test
+	void anAccountWrittenShowsInTheMenusOnTheNextRequest() {
+		String before = Fixtures.unique("Industry before");
+		Response account = this.given.account(Api.ADMIN,
+				json("name", Fixtures.unique("Menus edited"), "owner", this.kam, "industry", before));
+		assertThat(options(this.api.page(this.kam, "/accounts").expect(200).text(), "industry")).contains(before);
+		this.api.page(this.director, "/accounts").expect(200);
+		String after = Fixtures.unique("Industry after");
+		String region = Fixtures.unique("New region");
+
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + account.id(), json("name", account.text("name"), "owner", this.kam,
+					"industry", after, "region", region, "version", account.version()))
+			.expect(200);
+		String newcomer = this.given.kam();
+		this.given.accountOwnedBy(newcomer, Fixtures.unique("Menus newcomer"));
+
+		String mine = this.api.page(this.kam, "/accounts").expect(200).text();
+		assertThat(options(mine, "industry")).contains(after).doesNotContain(before);
+		assertThat(options(mine, "region")).contains(region);
+		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner")).contains(newcomer);
+	}
+
+	/** The values of a menu of the list's filter form, without its "all" entry. */
+	private static List<String> options(String page, String menu) {
+		Matcher select = Pattern.compile("<select[^>]*name=\"" + menu + "\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(select.find()).as("the %s menu", menu).isTrue();
+		List<String> values = new ArrayList<>();
+		Matcher option = Pattern.compile("<option value=\"([^\"]+)\"").matcher(select.group(1));
+		while (option.find()) {
+			values.add(option.group(1));
+		}
+		return values;
+	}
+
+}
