@@ -51,6 +51,7 @@ export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.
   DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
 
 start_jar() { # jar: started on 127.0.0.1, waits until it answers
+  rm -f "$WORK/app.log"
   ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$(realpath "$1")" --server.address=127.0.0.1 \
       --server.port=$PORT --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
   PID=$!
@@ -59,9 +60,11 @@ start_jar() { # jar: started on 127.0.0.1, waits until it answers
     kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
   done
   for _ in $(seq 1 100); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && return
     sleep 0.2
   done
+  echo "$1 does not answer" >&2
+  exit 1
 }
 stop_jar() {
   kill "$PID" 2>/dev/null || true
@@ -128,7 +131,7 @@ sign_in() { # username: the session cookie of a sign-in through the login form
   token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" \
     | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "_csrf=$token" "http://127.0.0.1:$PORT/login"
+    --data-urlencode "_csrf=$token" -w '%{http_code} %{redirect_url}\n' "http://127.0.0.1:$PORT/login" >> "$WORK/sign-ins"
   awk '$6 == "SESSION" {print $7}' "$jar"
 }
 load() { # name, session, path: wrk after a 5 s warm-up
@@ -170,9 +173,15 @@ for jar in "${JAR_LIST[@]}"; do
     stop_jar
     start_jar "$jar"
   fi
-  DIRECTOR=$(sign_in bench-director)
-  KAM=$(sign_in bench-kam-1)
-  [ -n "$DIRECTOR" ] && [ -n "$KAM" ] || { echo "sign-in failed" >&2; exit 1; }
+  DIRECTOR="" KAM=""
+  # A node just started may still be busy: a few tries before giving up.
+  for _ in 1 2 3 4 5; do
+    [ -n "$DIRECTOR" ] || DIRECTOR=$(sign_in bench-director)
+    [ -n "$KAM" ] || KAM=$(sign_in bench-kam-1)
+    [ -n "$DIRECTOR" ] && [ -n "$KAM" ] && break
+    sleep 2
+  done
+  [ -n "$DIRECTOR" ] && [ -n "$KAM" ] || { echo "sign-in failed" >&2; tail -50 "$WORK/app.log" >&2; exit 1; }
   echo "=== $n: $jar ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" --timeout 10s -H "Cookie: SESSION=$DIRECTOR" \
     "http://127.0.0.1:$PORT$PAGE" > /dev/null
