@@ -138,6 +138,41 @@ abstract class LoginThrottleTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aProgramSendingTheRightPasswordOnManyCallsAtOnceIsNeverRefused() throws Exception {
+		String user = this.given.kam();
+		String address = address();
+		int calls = 3 * this.perUsername + 1;
+		ExecutorService pool = Executors.newFixedThreadPool(calls);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> answers = new ArrayList<>();
+		try {
+			for (int i = 0; i < calls; i++) {
+				answers.add(pool.submit((Callable<Integer>) () -> {
+					start.await();
+					return status(address, user, Api.USER_PASSWORD);
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get());
+			}
+			assertThat(statuses).as("the first calls of a client with the right password, all at once")
+				.hasSize(calls)
+				.containsOnly(200);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (int attempt = 1; attempt < this.perUsername; attempt++) {
+			assertThat(status(address, user, "wrong-after-" + attempt)).as("wrong attempt %d", attempt).isEqualTo(401);
+		}
+		assertThat(SignedIn.attempt(this.port, address, user, "wrong-last"))
+			.as("the burst counted nothing: the last wrong attempt within the limit is still checked")
+			.endsWith("/login?error=bad");
+	}
+
+	@Test
 	void anAddressThatKeepsFailingIsRefusedForEveryUsername() {
 		String address = address();
 		for (int attempt = 0; attempt < this.perAddress; attempt++) {
