@@ -137,27 +137,12 @@ public class AccountQueries {
 		boolean unfiltered = segment == null
 				&& params.keySet().stream().allMatch((name) -> name.startsWith("scope") || name.equals("archived"))
 				&& criteria.archived() != null;
-		long total;
-		boolean exact = true;
+		long total = -1;
 		if (unfiltered) {
 			total = this.tally.count(scope, criteria.archived());
-		}
-		else {
-			// Counting stops after COUNT_LIMIT matches: the cost of a page stays bounded
-			// however broad the filter.
-			total = this.jdbc
-				.sql("select count(*) from (select 1 from account a" + where + " limit " + (COUNT_LIMIT + 1)
-						+ ") matches")
-				.params(params)
-				.query(Long.class)
-				.single();
-			if (total > COUNT_LIMIT) {
-				total = COUNT_LIMIT;
-				exact = false;
+			if (total == 0) {
+				return new PageResult<>(List.of(), page.page(), page.size(), 0);
 			}
-		}
-		if (total == 0) {
-			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		String sortColumn = SORT_COLUMNS.getOrDefault(criteria.sort(), "a.name_key");
 		String direction = criteria.descending() ? " desc" : " asc";
@@ -174,6 +159,27 @@ public class AccountQueries {
 					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getBoolean(9),
 					rs.getTimestamp(10).toLocalDateTime()))
 			.list();
+		boolean exact = true;
+		if (total < 0 && rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
+			// A page that is not full is the last one: it tells the total, and a search
+			// that
+			// finds a few accounts (the usual name search) costs one query, not two.
+			total = page.offset() + rows.size();
+		}
+		else if (total < 0) {
+			// Counting stops after COUNT_LIMIT matches: the cost of a page stays bounded
+			// however broad the filter.
+			total = this.jdbc
+				.sql("select count(*) from (select 1 from account a" + where + " limit " + (COUNT_LIMIT + 1)
+						+ ") matches")
+				.params(params)
+				.query(Long.class)
+				.single();
+			if (total > COUNT_LIMIT) {
+				total = COUNT_LIMIT;
+				exact = false;
+			}
+		}
 		Set<Long> ownerIds = new HashSet<>();
 		rows.forEach((row) -> {
 			if (row.ownerId() != null) {
