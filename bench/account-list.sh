@@ -5,6 +5,8 @@
 #   bench/account-list.sh [accounts]            embedded H2 (the default configuration)
 #   DB=postgres bench/account-list.sh [accounts] PostgreSQL 15 from Debian's packages, started for the run
 #   JFR=list.jfr bench/account-list.sh …          also records the first measured run with Java Flight Recorder
+#                                                 (settings=default: "profile" adds allocation and socket events that
+#                                                 triple a request's CPU) and prints bench/JfrBreakdown.java's layers
 #   WARMUP=0 bench/account-list.sh …              no warm-up before the runs but their own 10 s (default 60 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,7 +90,7 @@ HZ=$(getconf CLK_TCK)
 run() { # name, connections, path
   wrk -t2 -c"$2" -d10s -H "$AUTH" "http://127.0.0.1:$PORT$3" > /dev/null
   if [ -n "${JFR:-}" ] && [ -z "${jfr_done:-}" ]; then
-    jcmd $JPID JFR.start name=bench settings=profile filename="$(realpath -m "$JFR")" > /dev/null
+    jcmd $JPID JFR.start name=bench settings=default filename="$(realpath -m "$JFR")" > /dev/null
   fi
   before=$(ticks)
   out=$(wrk --latency -t2 -c"$2" -d15s -H "$AUTH" "http://127.0.0.1:$PORT$3")
@@ -96,7 +98,8 @@ run() { # name, connections, path
   if [ -n "${JFR:-}" ] && [ -z "${jfr_done:-}" ]; then
     jcmd $JPID JFR.stop name=bench > /dev/null
     jfr_done=1
-    echo "flight recording of \"$1\" written to $JFR"
+    echo "flight recording of \"$1\" written to $JFR; where its CPU went:"
+    java bench/JfrBreakdown.java "$JFR"
   fi
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
