@@ -15,6 +15,7 @@ import io.dakehu.support.Fixtures;
 import io.dakehu.support.SignedIn;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -43,6 +44,9 @@ abstract class LoginThrottleTests extends ApiTestSupport {
 
 	@Value("${dakehu.security.slowdown-seconds}")
 	int slowdownSeconds;
+
+	@Autowired
+	LoginThrottle throttle;
 
 	@Test
 	void fiveWrongPasswordsFromOneAddressRefuseTheUsernameThereEvenForTheRightPassword() {
@@ -170,6 +174,21 @@ abstract class LoginThrottleTests extends ApiTestSupport {
 		assertThat(SignedIn.attempt(this.port, address, user, "wrong-last"))
 			.as("the burst counted nothing: the last wrong attempt within the limit is still checked")
 			.endsWith("/login?error=bad");
+	}
+
+	@Test
+	void aPairFoundCleanAMomentAgoIsNotCleanOnceAnAttemptIsCounted() {
+		String user = Fixtures.unique("someone");
+		String address = address();
+		String neighbour = Fixtures.unique("neighbour");
+		assertThat(this.throttle.clean(user, address)).isTrue();
+		assertThat(this.throttle.clean(neighbour, address)).isTrue();
+		assertThat(this.throttle.reserve(user, address)).isTrue();
+		assertThat(this.throttle.clean(user, address)).as("the attempt in progress").isFalse();
+		assertThat(this.throttle.clean(neighbour, address)).as("the same address, another username").isFalse();
+		this.throttle.succeeded(user, address);
+		assertThat(this.throttle.clean(user, address)).as("after the success").isTrue();
+		assertThat(this.throttle.clean(neighbour, address)).isTrue();
 	}
 
 	@Test
