@@ -21,6 +21,7 @@ import io.dakehu.shared.PageResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -577,8 +578,11 @@ public class AccountQueries {
 
 	/**
 	 * The account that absorbed this one in a merge, following later merges to the one
-	 * that stands now; empty when the account was never merged (or does not exist).
+	 * that stands now; empty when the account was never merged (or does not exist). Asked
+	 * before every account is shown, and almost always one statement: no transaction of
+	 * its own.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Long> survivorOf(long id) {
 		Long current = id;
 		Long survivor = null;
