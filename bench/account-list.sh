@@ -4,6 +4,10 @@
 # loopback and prints req/s, p50 and p99.
 #   bench/account-list.sh [accounts]            embedded H2 (the default configuration)
 #   DB=postgres bench/account-list.sh [accounts] PostgreSQL 15 from Debian's packages, started for the run
+#   JFR=list.jfr bench/account-list.sh …          also records the first measured run with Java Flight Recorder
+#                                                 (settings=default: "profile" adds allocation and socket events that
+#                                                 triple a request's CPU) and prints bench/JfrBreakdown.java's layers
+#   WARMUP=0 bench/account-list.sh …              no warm-up before the runs but their own 10 s (default 60 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ACCOUNTS=${1:-100000}
@@ -79,17 +83,44 @@ fi
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
 
 AUTH="Authorization: Basic $(printf 'admin:bench-secret' | base64)"
+# CPU time (user + system, in clock ticks) the JVM has used so far: divided by the requests served it gives the
+# JVM's CPU per request, a figure the machine's other load does not inflate the way it inflates latency.
+ticks() { awk '{print $14 + $15}' /proc/$JPID/stat; }
+HZ=$(getconf CLK_TCK)
 run() { # name, connections, path
   wrk -t2 -c"$2" -d10s -H "$AUTH" "http://127.0.0.1:$PORT$3" > /dev/null
+  if [ -n "${JFR:-}" ] && [ -z "${jfr_done:-}" ]; then
+    jcmd $JPID JFR.start name=bench settings=default filename="$(realpath -m "$JFR")" > /dev/null
+  fi
+  before=$(ticks)
   out=$(wrk --latency -t2 -c"$2" -d15s -H "$AUTH" "http://127.0.0.1:$PORT$3")
+  after=$(ticks)
+  if [ -n "${JFR:-}" ] && [ -z "${jfr_done:-}" ]; then
+    jcmd $JPID JFR.stop name=bench > /dev/null
+    jfr_done=1
+    echo "flight recording of \"$1\" written to $JFR; where its CPU went:"
+    java bench/JfrBreakdown.java "$JFR"
+  fi
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  cpu=$(echo "scale=2; ($after - $before) * 1000 / $HZ / $requests" | bc)
   errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
-  printf '%-40s c=%-3s %9s req/s  p50 %-9s p99 %-9s %s\n' "$1" "$2" "$rps" "$p50" "$p99" "$errors"
+  printf '%-40s c=%-3s %9s req/s  p50 %-9s p99 %-9s JVM CPU %s ms/req %s\n' "$1" "$2" "$rps" "$p50" "$p99" "$cpu" "$errors"
 }
 total=$(curl -s -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/accounts?size=1" | grep -o '"totalElements":[0-9]*')
 echo "list total as served: $total"
+# The JIT keeps compiling for a minute or more under load on two cores: after only the 10 s warm-up each run has,
+# the first runs cost two to three times the CPU per request of a warm JVM. WARMUP=0 measures the cold JVM, as the
+# peer's side-by-side figures in PERFORMANCE.md were taken (10 s warm-up).
+WARMUP=${WARMUP:-60}
+if [ "$WARMUP" -gt 0 ]; then
+  for path in "/api/v1/accounts?size=10" "/api/v1/accounts?q=customer%204242" "/api/v1/accounts/4242"; do
+    wrk -t2 -c20 -d$((WARMUP / 3))s -H "$AUTH" "http://127.0.0.1:$PORT$path" > /dev/null
+  done
+  echo "warmed up for ${WARMUP}s (list, search, detail)"
+fi
 run "list, page of 10 (P5 shape)" 20 "/api/v1/accounts?size=10"
 run "list, page of 20" 50 "/api/v1/accounts"
 run "search q=customer 4242" 50 "/api/v1/accounts?q=customer%204242"

@@ -21,6 +21,7 @@ import io.dakehu.shared.PageResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -137,27 +138,12 @@ public class AccountQueries {
 		boolean unfiltered = segment == null
 				&& params.keySet().stream().allMatch((name) -> name.startsWith("scope") || name.equals("archived"))
 				&& criteria.archived() != null;
-		long total;
-		boolean exact = true;
+		long total = -1;
 		if (unfiltered) {
 			total = this.tally.count(scope, criteria.archived());
-		}
-		else {
-			// Counting stops after COUNT_LIMIT matches: the cost of a page stays bounded
-			// however broad the filter.
-			total = this.jdbc
-				.sql("select count(*) from (select 1 from account a" + where + " limit " + (COUNT_LIMIT + 1)
-						+ ") matches")
-				.params(params)
-				.query(Long.class)
-				.single();
-			if (total > COUNT_LIMIT) {
-				total = COUNT_LIMIT;
-				exact = false;
+			if (total == 0) {
+				return new PageResult<>(List.of(), page.page(), page.size(), 0);
 			}
-		}
-		if (total == 0) {
-			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		String sortColumn = SORT_COLUMNS.getOrDefault(criteria.sort(), "a.name_key");
 		String direction = criteria.descending() ? " desc" : " asc";
@@ -174,6 +160,27 @@ public class AccountQueries {
 					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getBoolean(9),
 					rs.getTimestamp(10).toLocalDateTime()))
 			.list();
+		boolean exact = true;
+		if (total < 0 && rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
+			// A page that is not full is the last one: it tells the total, and a search
+			// that
+			// finds a few accounts (the usual name search) costs one query, not two.
+			total = page.offset() + rows.size();
+		}
+		else if (total < 0) {
+			// Counting stops after COUNT_LIMIT matches: the cost of a page stays bounded
+			// however broad the filter.
+			total = this.jdbc
+				.sql("select count(*) from (select 1 from account a" + where + " limit " + (COUNT_LIMIT + 1)
+						+ ") matches")
+				.params(params)
+				.query(Long.class)
+				.single();
+			if (total > COUNT_LIMIT) {
+				total = COUNT_LIMIT;
+				exact = false;
+			}
+		}
 		Set<Long> ownerIds = new HashSet<>();
 		rows.forEach((row) -> {
 			if (row.ownerId() != null) {
@@ -571,8 +578,11 @@ public class AccountQueries {
 
 	/**
 	 * The account that absorbed this one in a merge, following later merges to the one
-	 * that stands now; empty when the account was never merged (or does not exist).
+	 * that stands now; empty when the account was never merged (or does not exist). Asked
+	 * before every account is shown, and almost always one statement: no transaction of
+	 * its own.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Long> survivorOf(long id) {
 		Long current = id;
 		Long survivor = null;

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -45,6 +47,9 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
 	private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
 
+	/** The checks running now, by credential and client (see {@link #authenticate}). */
+	private final Map<String, CompletableFuture<SignInState>> checking = new ConcurrentHashMap<>();
+
 	private final String unknownUserHash;
 
 	private final LoginThrottle throttle;
@@ -67,20 +72,61 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 				&& this.throttle.clean(username, address)) {
 			return signedIn(user, authentication);
 		}
+		// A program calling the API in parallel sends the same password with every call:
+		// when none is remembered yet (or the memory just expired) its calls arrive
+		// together, and each counted as an attempt would lock the client out of its own
+		// account. So one check runs per credential and client, and the calls that
+		// arrive meanwhile take its answer, uncounted: it is the answer to the very same
+		// password. Different passwords never share a check, so guesses still each count.
+		String credential = username + '\0' + address + '\0' + HexFormat.of()
+			.formatHex(digest(
+					username + '\0' + password + '\0' + ((user != null) ? user.passwordHash() : this.unknownUserHash)));
+		CompletableFuture<SignInState> mine = new CompletableFuture<>();
+		CompletableFuture<SignInState> running = this.checking.putIfAbsent(credential, mine);
+		if (running != null) {
+			return signedIn(answerOf(running), authentication);
+		}
+		try {
+			SignInState checked = check(user, username, password, address);
+			mine.complete(checked);
+			return signedIn(checked, authentication);
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.checking.remove(credential, mine);
+		}
+	}
+
+	private SignInState check(SignInState user, String username, String password, String address) {
 		// Counted before the check, so concurrent guesses cannot all be checked.
 		if (!this.throttle.reserve(username, address)) {
 			throw new LockedException("Too many failed sign-ins");
 		}
 		// Unknown, deactivated and active users alike cost one bcrypt check and get the
-		// same
-		// answer, so neither the answer nor its timing tells which usernames exist.
+		// same answer, so neither the answer nor its timing tells which usernames exist.
 		boolean matches = check(password, (user != null) ? user.passwordHash() : this.unknownUserHash);
 		if (user == null || !user.active() || !matches) {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		this.throttle.succeeded(username, address);
 		remember(user, password, address);
-		return signedIn(user, authentication);
+		return user;
+	}
+
+	/** The answer of the same credential's check running in parallel, or its refusal. */
+	private static SignInState answerOf(CompletableFuture<SignInState> running) {
+		try {
+			return running.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	private static Authentication signedIn(SignInState user, Authentication authentication) {

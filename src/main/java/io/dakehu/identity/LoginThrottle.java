@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +49,20 @@ class LoginThrottle {
 
 	private final Duration slowdown;
 
+	/**
+	 * Pairs (username and address) found clean a moment ago. Every API call with a
+	 * remembered password asks, and the answer only changes when an attempt is counted:
+	 * on this instance that forgets them all at once ({@link #dirtied}); an attempt
+	 * counted on another instance behind the same load balancer shows here within a
+	 * second. Forgetting and successes only make a pair cleaner, so they need not forget.
+	 */
+	private final Cache<String, Boolean> recentlyClean = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(1))
+		.maximumSize(10_000)
+		.build();
+
+	private final AtomicLong generation = new AtomicLong();
+
 	LoginThrottle(JdbcClient jdbc, Clock clock, @Value("${dakehu.security.max-failed-logins}") int perUsername,
 			@Value("${dakehu.security.max-failed-logins-per-address}") int perAddress,
 			@Value("${dakehu.security.lockout-minutes}") int lockoutMinutes,
@@ -62,6 +80,18 @@ class LoginThrottle {
 	 * @return whether the password may be checked; when not, nothing was counted
 	 */
 	boolean reserve(String username, String address) {
+		// Before and after the counters move: a clean check that overlaps them must not
+		// be remembered.
+		dirtied();
+		try {
+			return count(username, address);
+		}
+		finally {
+			dirtied();
+		}
+	}
+
+	private boolean count(String username, String address) {
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		this.jdbc.sql("delete from login_throttle where window_until <= :now").param("now", now).update();
 		Keys keys = new Keys(username, address);
@@ -99,7 +129,11 @@ class LoginThrottle {
 	 */
 	boolean clean(String username, String address) {
 		Keys keys = new Keys(username, address);
-		return this.jdbc.sql("""
+		if (this.recentlyClean.getIfPresent(keys.pair()) != null) {
+			return true;
+		}
+		long generation = this.generation.get();
+		boolean clean = this.jdbc.sql("""
 				select count(*) from login_throttle
 				where throttle_key in (:keys) and failures > 0 and window_until > :now
 				""")
@@ -107,6 +141,18 @@ class LoginThrottle {
 			.param("now", LocalDateTime.now(this.clock))
 			.query(Long.class)
 			.single() == 0;
+		if (clean && this.generation.get() == generation) {
+			this.recentlyClean.put(keys.pair(), Boolean.TRUE);
+		}
+		return clean;
+	}
+
+	/**
+	 * An attempt is being counted on this instance: every remembered clean answer goes.
+	 */
+	private void dirtied() {
+		this.generation.incrementAndGet();
+		this.recentlyClean.invalidateAll();
 	}
 
 	/** An administrator reset the password or reactivated the user: a clean slate. */

@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -36,8 +37,11 @@ public class Users {
 
 	private final JdbcClient jdbc;
 
-	Users(UserRepository users, TeamRepository teams, JdbcClient jdbc) {
+	private final SignInStates states;
+
+	Users(UserRepository users, TeamRepository teams, JdbcClient jdbc, SignInStates states) {
 		this.users = users;
+		this.states = states;
 		this.teams = teams;
 		this.jdbc = jdbc;
 	}
@@ -46,6 +50,7 @@ public class Users {
 	 * The signed-in user with their record scope.
 	 * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public CurrentUser current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()) {
@@ -59,19 +64,11 @@ public class Users {
 				&& known.username().equals(authentication.getName())) {
 			return known;
 		}
-		// Read as plain columns: every request asks, and mapping the whole aggregate cost
-		// more CPU than the query behind the page.
-		CurrentUser current = this.jdbc
-			.sql("select id, username, display_name, role, team_id from app_user where username = :username")
-			.param("username", authentication.getName())
-			.query((rs, n) -> {
-				long id = rs.getLong("id");
-				Role role = Role.valueOf(rs.getString("role"));
-				Long teamId = rs.getObject("team_id", Long.class);
-				return new CurrentUser(id, rs.getString("username"), rs.getString("display_name"), role,
-						scopeOf(id, role, teamId));
-			})
-			.optional()
+		// From the sign-in state every request has already read (remembered for seconds,
+		// evicted when an administrator changes the user): no query of its own.
+		CurrentUser current = this.states.of(authentication.getName())
+			.map((user) -> new CurrentUser(user.id(), user.username(), user.displayName(), user.role(),
+					scopeOf(user.id(), user.role(), user.teamId())))
 			.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Unknown user"));
 		if (request != null) {
 			request.setAttribute(CURRENT_USER, current, RequestAttributes.SCOPE_REQUEST);

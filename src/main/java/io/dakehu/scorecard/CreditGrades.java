@@ -10,6 +10,7 @@ import io.dakehu.account.AccountScopeSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,7 +43,13 @@ class CreditGrades implements AccountGrades {
 		return this.scorecards.gradeCodes(ScorecardKind.CREDIT);
 	}
 
+	/**
+	 * One statement, so no transaction of its own: every page of the account list and of
+	 * its API asks, and a transaction costs a round trip to the database more than the
+	 * lookup.
+	 */
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<Long, String> of(Collection<Long> accountIds) {
 		Map<Long, String> grades = new HashMap<>();
 		if (accountIds.isEmpty()) {

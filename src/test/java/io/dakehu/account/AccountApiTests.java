@@ -137,6 +137,15 @@ abstract class AccountApiTests extends ApiTestSupport {
 		assertThat(first.names()).containsExactlyElementsOf(byName.subList(0, 2));
 		assertThat(second.names()).containsExactlyElementsOf(byName.subList(2, 4));
 		assertThat(third.names()).containsExactlyElementsOf(byName.subList(4, 5));
+		// The last page, not full, tells the total by itself; past the end, and on a full
+		// last page, it is counted.
+		assertThat(third.totalElements()).as("the last page, one row").isEqualTo(5);
+		assertThat(list("q=" + this.token + "&sort=name&size=2&page=7").totalElements()).as("past the end")
+			.isEqualTo(5);
+		assertThat(list("q=" + this.token + "&sort=name&size=5&page=0").totalElements()).as("one full page")
+			.isEqualTo(5);
+		assertThat(list("q=" + this.token + "&sort=name&size=5&page=1").totalElements()).as("the empty page after it")
+			.isEqualTo(5);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import io.dakehu.support.Fixtures;
 import io.dakehu.support.SignedIn;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -43,6 +44,9 @@ abstract class LoginThrottleTests extends ApiTestSupport {
 
 	@Value("${dakehu.security.slowdown-seconds}")
 	int slowdownSeconds;
+
+	@Autowired
+	LoginThrottle throttle;
 
 	@Test
 	void fiveWrongPasswordsFromOneAddressRefuseTheUsernameThereEvenForTheRightPassword() {
@@ -135,6 +139,56 @@ abstract class LoginThrottleTests extends ApiTestSupport {
 		}
 		assertThat(SignedIn.attempt(this.port, address, user, Api.USER_PASSWORD)).as("the right one after the burst")
 			.endsWith("/login?error=locked");
+	}
+
+	@Test
+	void aProgramSendingTheRightPasswordOnManyCallsAtOnceIsNeverRefused() throws Exception {
+		String user = this.given.kam();
+		String address = address();
+		int calls = 3 * this.perUsername + 1;
+		ExecutorService pool = Executors.newFixedThreadPool(calls);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> answers = new ArrayList<>();
+		try {
+			for (int i = 0; i < calls; i++) {
+				answers.add(pool.submit((Callable<Integer>) () -> {
+					start.await();
+					return status(address, user, Api.USER_PASSWORD);
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get());
+			}
+			assertThat(statuses).as("the first calls of a client with the right password, all at once")
+				.hasSize(calls)
+				.containsOnly(200);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (int attempt = 1; attempt < this.perUsername; attempt++) {
+			assertThat(status(address, user, "wrong-after-" + attempt)).as("wrong attempt %d", attempt).isEqualTo(401);
+		}
+		assertThat(SignedIn.attempt(this.port, address, user, "wrong-last"))
+			.as("the burst counted nothing: the last wrong attempt within the limit is still checked")
+			.endsWith("/login?error=bad");
+	}
+
+	@Test
+	void aPairFoundCleanAMomentAgoIsNotCleanOnceAnAttemptIsCounted() {
+		String user = Fixtures.unique("someone");
+		String address = address();
+		String neighbour = Fixtures.unique("neighbour");
+		assertThat(this.throttle.clean(user, address)).isTrue();
+		assertThat(this.throttle.clean(neighbour, address)).isTrue();
+		assertThat(this.throttle.reserve(user, address)).isTrue();
+		assertThat(this.throttle.clean(user, address)).as("the attempt in progress").isFalse();
+		assertThat(this.throttle.clean(neighbour, address)).as("the same address, another username").isFalse();
+		this.throttle.succeeded(user, address);
+		assertThat(this.throttle.clean(user, address)).as("after the success").isTrue();
+		assertThat(this.throttle.clean(neighbour, address)).isTrue();
 	}
 
 	@Test

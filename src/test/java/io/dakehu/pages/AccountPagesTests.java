@@ -107,6 +107,27 @@ class AccountPagesTests {
 	}
 
 	@Test
+	void countsThePagesOfASearchAndSaysWhenAPageLiesPastTheEnd() throws Exception {
+		String token = "Pager" + SEQUENCE.incrementAndGet() + System.nanoTime();
+		for (int i = 0; i < 3; i++) {
+			create(token + " Account " + i);
+		}
+		assertThat(list("q=" + token + "&size=2&page=0", Locale.ENGLISH)).contains("Showing 1–2 of 3");
+		assertThat(list("q=" + token + "&size=2&page=1", Locale.ENGLISH)).contains("Showing 3–3 of 3");
+		String past = list("q=" + token + "&size=2&page=6", Locale.ENGLISH);
+		assertThat(past).contains("Nothing on this page; 3 in all.").contains("page=0").doesNotContain("Showing 13–12");
+		assertThat(list("q=" + token + "&size=2&page=6", Locale.SIMPLIFIED_CHINESE)).contains("此页没有记录，共 3 条。");
+	}
+
+	private String list(String query, Locale locale) throws Exception {
+		return this.mvc.perform(get("/accounts?" + query).with(admin()).locale(locale))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	@Test
 	void showsCurrentValuesWhenTheEditIsStale() throws Exception {
 		long id = create("Stale Edit Industries " + SEQUENCE.incrementAndGet());
 		int version = this.jdbc.sql("select version from account where id = :id")
