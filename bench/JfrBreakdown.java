@@ -17,7 +17,7 @@ import jdk.jfr.consumer.RecordingFile;
  * so a sample inside a HashMap lookup made by the security filters counts as security.
  * Prints each layer's share of the samples and its hottest methods.
  *
- * <pre>java bench/JfrBreakdown.java list.jfr</pre>
+ * <pre>java bench/JfrBreakdown.java list.jfr [how many hottest methods, 15]</pre>
  */
 public class JfrBreakdown {
 
@@ -30,7 +30,10 @@ public class JfrBreakdown {
 			{ "observation", "Observation" }, { "logging", "ch.qos.logback." }, { "logging", "org.slf4j." },
 			{ "logging", "java.util.logging." }, { "sessions", "org.springframework.session." },
 			{ "jdbc template", "org.springframework.jdbc." }, { "transactions", "org.springframework.transaction." },
-			{ "proxies", "SpringCGLIB" }, { "proxies", "org.springframework.aop." }, { "templates", "thymeleaf" },
+			{ "proxies", "SpringCGLIB" }, { "proxies", "org.springframework.aop." },
+			{ "templates", "org.thymeleaf." }, { "templates", "org.attoparser." }, { "templates", "org.unbescape." },
+			{ "templates", "org.springframework.expression." }, { "messages", "org.springframework.context.support." },
+			{ "messages", "java.text." },
 			{ "dakehu", "io.dakehu." }, { "security filters", "org.springframework.security." },
 			{ "spring mvc", "org.springframework.web." }, { "tomcat", "org.apache." } };
 
@@ -54,6 +57,8 @@ public class JfrBreakdown {
 				.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
 		}
 		System.out.printf("%d execution samples%n", total);
+		Map<String, Integer> own = new HashMap<>();
+		hottest.values().forEach((methods) -> methods.forEach((name, count) -> own.merge(name, count, Integer::sum)));
 		List<Map.Entry<String, Integer>> layers = new ArrayList<>(samples.entrySet());
 		layers.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
 		for (Map.Entry<String, Integer> layer : layers) {
@@ -68,6 +73,16 @@ public class JfrBreakdown {
 					.append(")  ");
 			}
 			System.out.printf("%5.1f%%  %-18s %s%n", 100.0 * layer.getValue() / total, layer.getKey(), top);
+		}
+		printHottest(own, total, (args.length > 1) ? Integer.parseInt(args[1]) : 15);
+	}
+
+	private static void printHottest(Map<String, Integer> own, int total, int top) {
+		List<Map.Entry<String, Integer>> methods = new ArrayList<>(own.entrySet());
+		methods.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+		System.out.println("hottest methods (own time):");
+		for (Map.Entry<String, Integer> method : methods.subList(0, Math.min(top, methods.size()))) {
+			System.out.printf("%5.1f%%  %s%n", 100.0 * method.getValue() / total, method.getKey());
 		}
 	}
 

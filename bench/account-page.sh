@@ -16,7 +16,7 @@
 #   bench/account-page.sh 100000 50 5                      # the quick run
 # Options: WARMUP=60 (seconds of page load before the first measured line of each jar); SQL=1 prints the statements
 # one page request sends (PostgreSQL's log_statement for that request only); JFR=dir records the director's plain
-# page with Flight Recorder (settings=default) into dir/<n>-<jar>.jfr, read with bench/jfr-hot.py; KEEP=1 keeps logs.
+# page with Flight Recorder (settings=default) into dir/<n>-<jar>.jfr, read with java bench/JfrBreakdown.java; KEEP=1 keeps logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ACCOUNTS=${1:-1000000}
