@@ -33,22 +33,12 @@ if [ -z "${JARS:-}" ]; then
   [ -n "$JARS" ] || { ./mvnw -q -B -o package -DskipTests; JARS=$(ls target/dakehu-*.jar | head -1); }
 fi
 read -r -a JAR_LIST <<< "$JARS"
-for j in "${JAR_LIST[@]}"; do [ -f "$j" ] || { echo "no jar $j" >&2; exit 1; }; done
+for i in "${!JAR_LIST[@]}"; do
+  [ -f "${JAR_LIST[$i]}" ] || { echo "no jar ${JAR_LIST[$i]}" >&2; exit 1; }
+  JAR_LIST[$i]=$(realpath "${JAR_LIST[$i]}") # the jars start inside the work directory
+done
 
-WORK=$(mktemp -d)
-chmod 755 "$WORK"
-PID=""
-trap bench_cleanup EXIT
-mkdir "$WORK/pg" && chown postgres "$WORK/pg"
-runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
-runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 \
-  -c shared_buffers=1GB -c max_wal_size=4GB -c synchronous_commit=off -c maintenance_work_mem=512MB" \
-  -l "$WORK/pg/server.log" start >/dev/null
-sleep 2
-PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
-psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
-export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
-  DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
+bench_database
 
 start_jar() { # jar: started on 127.0.0.1, waits until it answers
   rm -f "$WORK/app.log"

@@ -2,7 +2,8 @@
 # the script has set PORT, PGPORT and its other parameters. bench_start: finds or builds the jar, starts PostgreSQL
 # in a temporary directory (stopped and removed at exit; KEEP=1 keeps the logs) with settings for a bulk seed
 # (no fsync wait per commit, room for WAL: the reads are what is measured), creates the database, starts the jar on
-# 127.0.0.1 with an administrator and no demo data, and waits until it answers. Then `user NAME ROLE` makes a user
+# 127.0.0.1 with an administrator and no demo data, and waits until it answers (bench_database alone does the part
+# before the jar, for a script that starts its jars itself). Then `user NAME ROLE` makes a user
 # through the API, and "${PSQL[@]}" runs SQL in the database.
 PGBIN=/usr/lib/postgresql/15/bin
 ADMIN="admin:bench-secret"
@@ -14,6 +15,21 @@ bench_start() {
   JAR=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
   [ -n "$JAR" ] || { ./mvnw -q -B -o package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
   JAR=$(realpath "$JAR")
+  bench_database
+  ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
+      --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
+  PID=$!
+  until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
+    sleep 0.2
+    kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+  done
+  for _ in $(seq 1 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+    sleep 0.2
+  done
+}
+
+bench_database() { # a fresh PostgreSQL in a temporary directory, its database "dakehu", the jar's settings for it
   WORK=$(mktemp -d)
   chmod 755 "$WORK"
   PID=""
@@ -28,17 +44,6 @@ bench_start() {
   psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
   export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
     DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
-  ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
-      --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
-  PID=$!
-  until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
-    sleep 0.2
-    kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-  done
-  for _ in $(seq 1 100); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
-    sleep 0.2
-  done
 }
 
 bench_cleanup() {
