@@ -33,36 +33,17 @@ if [ -z "${JARS:-}" ]; then
   [ -n "$JARS" ] || { ./mvnw -q -B -o package -DskipTests; JARS=$(ls target/dakehu-*.jar | head -1); }
 fi
 read -r -a JAR_LIST <<< "$JARS"
-for i in "${!JAR_LIST[@]}"; do
-  [ -f "${JAR_LIST[$i]}" ] || { echo "no jar ${JAR_LIST[$i]}" >&2; exit 1; }
-  JAR_LIST[$i]=$(realpath "${JAR_LIST[$i]}") # the jars start inside the work directory
-done
+for j in "${JAR_LIST[@]}"; do [ -f "$j" ] || { echo "no jar $j" >&2; exit 1; }; done
 
 bench_database
 
-start_jar() { # jar: started on 127.0.0.1, waits until it answers
-  rm -f "$WORK/app.log"
-  ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$(realpath "$1")" --server.address=127.0.0.1 \
-      --server.port=$PORT --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
-  PID=$!
-  until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
-    sleep 0.2
-    kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-  done
-  for _ in $(seq 1 100); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && return
-    sleep 0.2
-  done
-  echo "$1 does not answer" >&2
-  exit 1
-}
 stop_jar() {
   kill "$PID" 2>/dev/null || true
   wait "$PID" 2>/dev/null || true
   PID=""
 }
 
-start_jar "${JAR_LIST[0]}"
+bench_jar "${JAR_LIST[0]}"
 echo "accounts: $ACCOUNTS; KAMs: $KAMS; connections: $CONNECTIONS; cores: $(nproc);" \
   "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 user bench-director DIRECTOR
@@ -161,7 +142,7 @@ for jar in "${JAR_LIST[@]}"; do
   n=$((n + 1))
   if [ $n -gt 1 ]; then
     stop_jar
-    start_jar "$jar"
+    bench_jar "$jar"
   fi
   DIRECTOR="" KAM=""
   # A node just started may still be busy: a few tries before giving up.

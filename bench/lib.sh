@@ -16,17 +16,26 @@ bench_start() {
   [ -n "$JAR" ] || { ./mvnw -q -B -o package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
   JAR=$(realpath "$JAR")
   bench_database
-  ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port=$PORT \
-      --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
+  bench_jar "$JAR"
+}
+
+bench_jar() { # jar: started on 127.0.0.1 with an administrator and no demo data; waits until it answers
+  local jar
+  jar=$(realpath "$1") # before the jar starts inside the work directory
+  rm -f "$WORK/app.log"
+  ( cd "$WORK" && exec java -Xmx1g ${JAVA_OPTS:-} -jar "$jar" --server.address=127.0.0.1 \
+      --server.port=$PORT --dakehu.admin.password=bench-secret --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
   PID=$!
   until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
     sleep 0.2
     kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
   done
   for _ in $(seq 1 100); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && return
     sleep 0.2
   done
+  echo "$1 does not answer" >&2
+  exit 1
 }
 
 bench_database() { # a fresh PostgreSQL in a temporary directory, its database "dakehu", the jar's settings for it
