@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.identity.UsersChanged;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -26,8 +27,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * commits: a change shows on the next request. Another node behind the load balancer
  * keeps its entry until {@link #KEPT} has passed (decision 0051): a menu offering a value
  * that just went out of use, or missing a new one, for ten seconds is harmless — the list
- * below it is always read fresh. A user's new name or deactivation shows in the owner
- * menu within the same ten seconds: identity publishes no change of its users.
+ * below it is always read fresh. A user renamed, deactivated or activated by an
+ * administrator drops every entry the same way ({@link UsersChanged}).
  */
 @Component
 public class AccountListMenus {
@@ -73,6 +74,11 @@ public class AccountListMenus {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void accountsChanged(AccountsChanged changed) {
+		this.menus.invalidateAll();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void usersChanged(UsersChanged changed) {
 		this.menus.invalidateAll();
 	}
 

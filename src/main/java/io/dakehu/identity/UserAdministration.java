@@ -3,12 +3,14 @@ package io.dakehu.identity;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Set;
 
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +43,12 @@ public class UserAdministration {
 
 	private final LoginThrottle throttle;
 
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(UserRepository users, TeamRepository teams, PasswordEncoder passwords, AuditTrail audit,
-			Users directory, Clock clock, SignInRevocation signIns, PasswordPolicy policy, LoginThrottle throttle) {
+			Users directory, Clock clock, SignInRevocation signIns, PasswordPolicy policy, LoginThrottle throttle,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.signIns = signIns;
 		this.policy = policy;
 		this.throttle = throttle;
@@ -64,6 +70,7 @@ public class UserAdministration {
 		User user = this.users.save(User.register(input.username(), input.displayName(), blankToNull(input.email()),
 				this.passwords.encode(input.password()), input.role(), teamId, managerId, now()));
 		this.audit.created("User", user.id(), null, user.auditValues());
+		this.events.publishEvent(new UsersChanged(Set.of(user.id())));
 		return this.directory.summary(user);
 	}
 
@@ -90,6 +97,7 @@ public class UserAdministration {
 		user.describe(displayName, blankToNull(email), role, teamId(team), managerId);
 		user = this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		this.events.publishEvent(new UsersChanged(Set.of(id)));
 		if (role != formerRole) {
 			// Sessions signed in with the old role end; the user signs in again with the
 			// new one.
@@ -153,6 +161,7 @@ public class UserAdministration {
 		user.deactivate();
 		this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		this.events.publishEvent(new UsersChanged(Set.of(id)));
 		this.signIns.endSessions(user.username());
 	}
 
@@ -162,6 +171,7 @@ public class UserAdministration {
 		user.activate();
 		this.users.save(user);
 		this.audit.changed("User", id, null, before, user.auditValues());
+		this.events.publishEvent(new UsersChanged(Set.of(id)));
 		this.signIns.forget(user.username());
 		this.throttle.forget(user.username());
 	}

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.dakehu.identity.UserAdministration;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written through the application shows in them on the next request.
  */
 abstract class AccountListMenusTests extends ApiTestSupport {
+
+	@Autowired
+	UserAdministration administration;
+
+	@Autowired
+	Users users;
 
 	private String kam;
 
@@ -97,6 +108,30 @@ abstract class AccountListMenusTests extends ApiTestSupport {
 		assertThat(options(mine, "industry")).contains(after).doesNotContain(before);
 		assertThat(options(mine, "region")).contains(region);
 		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner")).contains(newcomer);
+	}
+
+	@Test
+	void anOwnerRenamedOrDeactivatedShowsInTheMenuOnTheNextRequest() {
+		String owner = this.given.kam();
+		this.given.accountOwnedBy(owner, Fixtures.unique("Menus renamed"));
+		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner")).contains(owner);
+		UserSummary before = this.users.findByUsername(owner).orElseThrow();
+		String newName = Fixtures.unique("Renamed owner");
+
+		this.administration.update(before.id(), before.version(), newName, before.email(), before.role(),
+				before.teamName(), before.managerUsername());
+
+		String renamed = this.api.page(this.director, "/accounts").expect(200).text();
+		assertThat(renamed).contains("<option value=\"" + owner + "\">" + newName + "</option>");
+
+		this.administration.deactivate(before.id(), Api.ADMIN);
+
+		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner"))
+			.doesNotContain(owner);
+
+		this.administration.activate(before.id());
+
+		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner")).contains(owner);
 	}
 
 	/** The values of a menu of the list's filter form, without its "all" entry. */
