@@ -2,6 +2,7 @@ package io.dakehu.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.shared.DatabaseOutage;
@@ -24,7 +25,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,9 +45,20 @@ import org.springframework.web.cors.CorsConfiguration;
 @EnableMethodSecurity
 class SecurityConfig {
 
+	/**
+	 * New passwords are hashed with bcrypt at the configured cost (10, bcrypt's own
+	 * default, unless {@code dakehu.security.password-hash-strength} says otherwise); a
+	 * stored hash is checked at the cost written in it, so changing the cost never locks
+	 * anyone out, and hashes of the other kinds Spring Security knows still match. The
+	 * tests lower the cost: they create hundreds of users, and at cost 10 each hash took
+	 * 75 ms of CPU or more.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${dakehu.security.password-hash-strength:10}") int strength) {
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
+				Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+		encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return encoder;
 	}
 
 	/**

@@ -63,7 +63,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:deadlinks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"dakehu.demo-data.enabled=true", "dakehu.demo-data.password=crawl-demo-2026",
-		"dakehu.admin.password=admin-password-1" })
+		"dakehu.admin.password=admin-password-1", "dakehu.security.password-hash-strength=4" })
 @ResourceLock(Lanes.OWN_DATABASES)
 class NoDeadLinksTests {
 

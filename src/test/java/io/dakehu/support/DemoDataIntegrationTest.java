@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:demodata;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1" })
+		"dakehu.demo-data.enabled=true", "dakehu.admin.password=admin-password-1",
+		"dakehu.security.password-hash-strength=4" })
 @Import(CountsWhenServing.class)
 @ResourceLock(Lanes.OWN_DATABASES)
 public @interface DemoDataIntegrationTest {
