@@ -101,8 +101,11 @@ public final class Api {
 
 	private Response send(String user, String password, String method, String path, Object body, String accept,
 			String forwardedFor) {
+		// A bound against a hung server, not a speed check: the first /v3/api-docs of a
+		// context (springdoc reads every controller) took over 30 s on a loaded two-core
+		// run.
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + encode(path)))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofSeconds(90))
 			.header("Accept", accept)
 			.header("Accept-Language", "en");
 		if (forwardedFor != null) {
