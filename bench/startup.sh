@@ -62,7 +62,6 @@ echo "java 17: $("$JAVA17" -version 2>&1 | head -1)"
 echo "jar: $(basename "$JAR") ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 
 start_once "first start (demo data)" "$WORK/dakehu" DakehuApplication "$JAVA17" -jar "$JAR"
-rm -f "$RESULTS"
 # The fast start makes its archive on its first call per Java version: done here, outside the measured rounds.
 JAVA_HOME=$(dirname "$(dirname "$JAVA17")") start_once "fast 17 (archive made)" "$WORK/dakehu" DakehuApplication "$FAST"
 [ -n "$JAVA25" ] && JAVA_HOME=$(dirname "$(dirname "$JAVA25")") start_once "fast 25 (archive made)" "$WORK/dakehu" DakehuApplication "$FAST"

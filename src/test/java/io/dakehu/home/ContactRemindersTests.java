@@ -3,7 +3,6 @@ package io.dakehu.home;
 import org.springframework.context.ApplicationEventPublisher;
 import io.dakehu.segmentation.RankedRuns;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,7 +120,7 @@ abstract class ContactRemindersTests extends ApiTestSupport {
 		this.reminders.remindOverdue();
 		assertThat(notices(people)).containsExactlyInAnyOrderElementsOf(expected);
 
-		awaitMailSettled(people);
+		MailOutboxAccess.sendUntilSettled(this.context, people);
 		List<MimeMessage> toKam = to(kam);
 		assertThat(toKam).hasSize(1);
 		assertThat(toKam.get(0).getSubject())
@@ -163,32 +162,6 @@ abstract class ContactRemindersTests extends ApiTestSupport {
 			.param("user", username)
 			.query(String.class)
 			.list();
-	}
-
-	/**
-	 * Sends the outbox, as the scheduled job would, until no e-mail of these users is
-	 * waiting or being sent. One pass sends at most a batch, oldest first, and the shared
-	 * database holds other tests' e-mails that failed while no mail server listened and
-	 * are due again: this test's may come in a later batch. The scheduled sender may also
-	 * have claimed one before a pass did.
-	 */
-	private void awaitMailSettled(List<String> usernames) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			MailOutboxAccess.sendDue(this.context);
-			long busy = this.jdbc.sql("""
-					select count(*) from notification_mail m join notification n on n.id = m.notification_id
-					join app_user u on u.id = n.recipient_id
-					where u.username in (:users) and m.status in ('PENDING', 'SENDING')""")
-				.param("users", usernames)
-				.query(Long.class)
-				.single();
-			if (busy == 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("E-mail still waiting to be sent");
 	}
 
 	private List<MimeMessage> to(String username) throws Exception {

@@ -1,5 +1,6 @@
 package io.dakehu.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +53,7 @@ abstract class LoginThrottleTests extends ApiTestSupport {
 	SignInStates states;
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	LoginThrottle throttle;

@@ -1,6 +1,5 @@
 package io.dakehu.notification;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationMailH2Tests extends ApiTestSupport {
 
 	private GreenMail smtp;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	private ApplicationEventPublisher events;
@@ -85,7 +88,7 @@ class NotificationMailH2Tests extends ApiTestSupport {
 			return 0;
 		}, this.outbox::sendDue, this.outbox::sendDue);
 		concurrently(this.outbox::sendDue, this.outbox::sendDue);
-		sendUntilSettled(chinese, english);
+		MailOutboxAccess.sendUntilSettled(this.context, List.of(chinese, english));
 
 		List<MimeMessage> toChinese = to(chinese);
 		assertThat(toChinese).hasSize(1);
@@ -109,7 +112,7 @@ class NotificationMailH2Tests extends ApiTestSupport {
 				List.of("Account", "2026-01-05 09:30"), "/complaints/8", null));
 		publish(new NoticeRequested(List.of(userId(kam)), false, "complaint.assigned", "notice.complaint.assigned",
 				List.of("Account", "Someone"), "/complaints/9", null));
-		sendUntilSettled(kam);
+		MailOutboxAccess.sendUntilSettled(this.context, List.of(kam));
 		List<MimeMessage> received = to(kam);
 		assertThat(received).hasSize(1);
 		assertThat(received.get(0).getSubject()).contains("Someone");
@@ -150,23 +153,6 @@ class NotificationMailH2Tests extends ApiTestSupport {
 			}
 		}
 		return messages;
-	}
-
-	/**
-	 * Sends the outbox until none of these users' e-mails waits: one pass sends at most a
-	 * batch, oldest first, and the shared database holds other tests' e-mails that failed
-	 * while no mail server listened and are due again, so a test's may come in a later
-	 * batch.
-	 */
-	private void sendUntilSettled(String... usernames) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (Arrays.stream(usernames)
-			.flatMap((username) -> status(username).stream())
-			.anyMatch((status) -> status.equals("PENDING") || status.equals("SENDING"))) {
-			assertThat(System.nanoTime()).as("e-mail still waiting to be sent").isLessThan(deadline);
-			this.outbox.sendDue();
-			Thread.sleep(50);
-		}
 	}
 
 	private List<String> status(String username) {
