@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opportunity when back on the plan; the account page shows the goals against the year's
  * purchases.
  */
-@H2IntegrationTest
+@JourneyTest
 class AccountPlanJourneyTests {
 
 	@LocalServerPort

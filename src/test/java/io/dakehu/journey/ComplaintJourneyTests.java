@@ -2,7 +2,6 @@ package io.dakehu.journey;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * return visit at which the customer rates the handling 4 of 5, which closes it and shows
  * as the account's latest satisfaction on its data card.
  */
-@H2IntegrationTest
+@JourneyTest
 class ComplaintJourneyTests {
 
 	@LocalServerPort

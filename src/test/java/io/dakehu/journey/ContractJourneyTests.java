@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the aging report and on the account's data card, beside the contract and the
  * receipt.
  */
-@H2IntegrationTest
+@JourneyTest
 class ContractJourneyTests {
 
 	@LocalServerPort

@@ -8,7 +8,6 @@ import java.util.Map;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * phone's width as well: the grade and the suggested credit appear; their manager grants
  * it; the grade then stands on the account list and in the tier × grade heat map.
  */
-@H2IntegrationTest
+@JourneyTest
 class CreditRatingJourneyTests extends ApiTestSupport {
 
 	/**

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accounts, and a KAM fills it on their account and sees it on the account's page; the
  * KAM also fills an opportunity's field when opening a deal on that account.
  */
-@H2IntegrationTest
+@JourneyTest
 class CustomFieldJourneyTests {
 
 	@LocalServerPort

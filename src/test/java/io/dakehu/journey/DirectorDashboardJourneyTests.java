@@ -9,7 +9,6 @@ import io.dakehu.order.OrderLedger;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the dashboard drawn with data, click the VIP layer of the pyramid and get exactly the
  * VIP accounts; then read the dashboard in Chinese.
  */
-@H2IntegrationTest
+@JourneyTest
 class DirectorDashboardJourneyTests extends ApiTestSupport {
 
 	private static final List<String> CHARTS = List.of("chart-pyramid", "chart-pareto", "chart-abc",

@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bad row, check the columns, see the error on the job page with nothing imported, import
  * the valid rows only and watch the job reach done.
  */
-@H2IntegrationTest
+@JourneyTest
 class ImportJourneyTests {
 
 	@LocalServerPort

@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import io.dakehu.support.H2IntegrationTest;
 import org.openqa.selenium.JavascriptExecutor;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A key account manager's first day, in a real browser: sign in, open an account, add a
  * contact and a visit, see them on the account page, then read the page in Chinese.
  */
-@H2IntegrationTest
+@JourneyTest
 class KeyAccountManagerJourneyTests {
 
 	@LocalServerPort

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for approval; their manager finds it in the approvals inbox and approves it with a
  * comment; the KAM sees it approved on the account page.
  */
-@H2IntegrationTest
+@JourneyTest
 class LoyaltyJourneyTests {
 
 	@LocalServerPort

@@ -12,7 +12,6 @@ import io.dakehu.order.OrderLedger;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its tier and owner. Every page is saved as a screenshot under
  * {@code target/screenshots/} for people to look at.
  */
-@H2IntegrationTest
+@JourneyTest
 class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -6,7 +6,6 @@ import java.time.Duration;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the account's name, picks it with the keyboard, and saves. A colleague's account with
  * the same two characters is not offered. The form fits a 390 px phone.
  */
-@H2IntegrationTest
+@JourneyTest
 class PickerJourneyTests extends ApiTestSupport {
 
 	@LocalServerPort

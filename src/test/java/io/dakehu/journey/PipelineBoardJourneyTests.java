@@ -7,7 +7,6 @@ import io.dakehu.opportunity.Stage;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stays filtered and is not reloaded; the column totals and the forecast follow each
  * move.
  */
-@H2IntegrationTest
+@JourneyTest
 class PipelineBoardJourneyTests extends ApiTestSupport {
 
 	@LocalServerPort

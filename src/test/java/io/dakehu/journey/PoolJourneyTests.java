@@ -7,7 +7,6 @@ import java.util.List;
 import io.dakehu.pool.PoolRun;
 import io.dakehu.support.Api;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * follow-up falls into the pool in the nightly run (run on a chosen day), and another KAM
  * finds it in the pool, with the reason, and claims it.
  */
-@H2IntegrationTest
+@JourneyTest
 class PoolJourneyTests {
 
 	@LocalServerPort

@@ -3,7 +3,6 @@ package io.dakehu.journey;
 import java.nio.file.Path;
 
 import io.dakehu.support.Api;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path appears on its grid, a jump without a reason is refused, and the portfolio heat
  * map counts the account in its new cell.
  */
-@H2IntegrationTest
+@JourneyTest
 class RelationshipJourneyTests {
 
 	@LocalServerPort

@@ -6,7 +6,6 @@ import java.util.List;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
-import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recommended; their manager accepts the recommendation as a strategic key account; the
  * account then carries its key-account type, and the funnel's accepted stage lists it.
  */
-@H2IntegrationTest
+@JourneyTest
 class SelectionJourneyTests extends ApiTestSupport {
 
 	/**

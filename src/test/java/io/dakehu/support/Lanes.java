@@ -13,6 +13,12 @@ public final class Lanes {
 	/** The in-memory H2 of {@link H2IntegrationTest}. */
 	public static final String H2 = "dakehu.database.h2";
 
+	/**
+	 * The in-memory H2 of the browser journeys ({@code io.dakehu.journey.JourneyTest}), a
+	 * database of their own beside {@link #H2}.
+	 */
+	public static final String JOURNEYS = "dakehu.database.journeys";
+
 	/** The embedded PostgreSQL of {@link PostgresIntegrationTest}. */
 	public static final String POSTGRES = "dakehu.database.postgres";
 
