@@ -53,10 +53,15 @@ class KilledImportTest {
 		String url = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 		int port = freePort();
+		// The JVM options of the test JVM itself (pom.xml): the quick compiler alone and
+		// one
+		// collector thread, as this process lives for seconds beside the rest of the
+		// suite.
 		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), "io.dakehu.DakehuApplication",
-				"--spring.datasource.url=" + url, "--server.port=" + port, "--dakehu.demo-data.enabled=false",
-				"--dakehu.admin.password=admin-password-1", "--dakehu.imports.directory=" + dir.resolve("uploads"))
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+				"io.dakehu.DakehuApplication", "--spring.datasource.url=" + url, "--server.port=" + port,
+				"--dakehu.demo-data.enabled=false", "--dakehu.admin.password=admin-password-1",
+				"--dakehu.security.password-hash-strength=4", "--dakehu.imports.directory=" + dir.resolve("uploads"))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("app.log").toFile())
 			.start();

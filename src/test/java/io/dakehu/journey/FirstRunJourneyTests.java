@@ -66,6 +66,10 @@ class FirstRunJourneyTests {
 				"--spring.datasource.url=" + url.replace("./data/", folder.toAbsolutePath() + "/"),
 				"--dakehu.imports.directory=" + folder.resolve("imports"),
 				"--dakehu.admin.password=" + Api.ADMIN_PASSWORD,
+				// The demo's people hashed at the tests' cost, not the product's (as
+				// application-test.properties): a second of CPU each, not what this
+				// checks.
+				"--dakehu.security.password-hash-strength=4",
 				// The shortest lifetime the pool accepts: connections retire during the
 				// run too.
 				"--spring.datasource.hikari.max-lifetime=30000");
