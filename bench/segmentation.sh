@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 ACCOUNTS=${1:-1000000}
 LINES=${2:-10000000}
 REPEATS=${3:-3}
-./mvnw -q -B -o test-compile
-./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 # A modest heap on purpose: the run must not need memory that grows with the data.
 exec /usr/bin/time -v java -Xmx512m -cp "$CP" io.dakehu.segmentation.SegmentationBenchmark \

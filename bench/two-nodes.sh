@@ -27,7 +27,7 @@ JAR=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
 [ -n "$JAR" ] || { ./mvnw -q -B -o package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
 JAR=$(realpath "$JAR")
 [ -f target/test-classes/io/dakehu/shared/cluster/TwoNodesLoad.class ] || ./mvnw -q -B -o test-compile
-[ -f target/bench.classpath ] || ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test \
+[ -f target/bench.classpath ] || ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
