@@ -53,10 +53,8 @@ class KilledImportTest {
 		String url = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 		int port = freePort();
-		// The JVM options of the test JVM itself (pom.xml): the quick compiler alone and
-		// one
-		// collector thread, as this process lives for seconds beside the rest of the
-		// suite.
+		// The quick compiler alone (as the test JVM, pom.xml) and one collector thread:
+		// this process lives for seconds beside the rest of the suite.
 		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 				"io.dakehu.DakehuApplication", "--spring.datasource.url=" + url, "--server.port=" + port,

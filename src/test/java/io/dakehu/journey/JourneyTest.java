@@ -24,8 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:journeys;"
-				+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+		properties = "spring.datasource.url=jdbc:h2:mem:journeys;${dakehu.test.h2-settings}")
 @ActiveProfiles("test")
 @ResourceLock(Lanes.JOURNEYS)
 @interface JourneyTest {
