@@ -4,6 +4,8 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps every account's lifecycle status current by itself (DOMAIN.md §2.1): a purchase
@@ -79,16 +83,101 @@ public class AccountLifecycle {
 
 	/**
 	 * Moves the accounts that just bought, in the transaction that wrote the purchases,
-	 * so an import that rolls back leaves no status behind.
+	 * so an import that rolls back leaves no status behind. Inside a transaction the
+	 * moves wait for its commit, each account with its latest purchase: an import's
+	 * chunks name the same accounts again and again, and writing an account once instead
+	 * of once per chunk is what keeps a large import near the speed of a bare copy
+	 * (BENCHMARKS.md, P2). At {@link #PENDING_AT_MOST} waiting accounts they are written
+	 * at once, which bounds the memory an import of millions of accounts holds.
 	 */
 	@EventListener
 	public void on(PurchasesRecorded event) {
-		List<PurchasesRecorded.Purchase> purchases = event.purchases();
-		for (int from = 0; from < purchases.size(); from += CHUNK) {
-			recorded(purchases.subList(from, Math.min(purchases.size(), from + CHUNK)));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			moveAll(oncePerAccount(event.purchases()));
+			return;
+		}
+		Map<Long, LocalDate> pending = pending();
+		for (PurchasesRecorded.Purchase purchase : event.purchases()) {
+			pending.merge(purchase.accountId(), purchase.date(), (a, b) -> a.isAfter(b) ? a : b);
+		}
+		if (pending.size() >= PENDING_AT_MOST) {
+			settle();
 		}
 	}
 
+	/** Accounts whose purchases wait for the commit before they are written. */
+	static final int PENDING_AT_MOST = 200_000;
+
+	/**
+	 * The purchases of this transaction not yet written, bound to it on first use and
+	 * written just before it commits.
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<Long, LocalDate> pending() {
+		Map<Long, LocalDate> pending = (Map<Long, LocalDate>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Map<Long, LocalDate> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					settle();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(AccountLifecycle.this);
+				}
+			});
+			pending = fresh;
+		}
+		return pending;
+	}
+
+	/** Writes the purchases this transaction still holds, if any. */
+	private void settle() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Map<Long, LocalDate> pending = (Map<Long, LocalDate>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null || pending.isEmpty()) {
+			return;
+		}
+		List<PurchasesRecorded.Purchase> purchases = new ArrayList<>(pending.size());
+		pending.forEach((account, date) -> purchases.add(new PurchasesRecorded.Purchase(account, date)));
+		pending.clear();
+		moveAll(purchases);
+	}
+
+	/** Each account once, with its latest date, in the order of their ids. */
+	private static List<PurchasesRecorded.Purchase> oncePerAccount(List<PurchasesRecorded.Purchase> purchases) {
+		Map<Long, LocalDate> latest = new HashMap<>();
+		for (PurchasesRecorded.Purchase purchase : purchases) {
+			latest.merge(purchase.accountId(), purchase.date(), (a, b) -> a.isAfter(b) ? a : b);
+		}
+		List<PurchasesRecorded.Purchase> once = new ArrayList<>(latest.size());
+		latest.forEach((account, date) -> once.add(new PurchasesRecorded.Purchase(account, date)));
+		return once;
+	}
+
+	/**
+	 * Writes the purchases a thousand accounts at a time, in the order of the accounts'
+	 * ids so two transactions meet their rows in the same order.
+	 */
+	private void moveAll(List<PurchasesRecorded.Purchase> purchases) {
+		List<PurchasesRecorded.Purchase> sorted = new ArrayList<>(purchases);
+		sorted.sort(Comparator.comparingLong(PurchasesRecorded.Purchase::accountId));
+		for (int from = 0; from < sorted.size(); from += CHUNK) {
+			recorded(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
+		}
+	}
+
+	/**
+	 * One chunk of accounts, each named once: the moves are audited and announced from
+	 * the rows as they were, then each account that moves or bought later than it had is
+	 * written once, status and latest purchase together.
+	 */
 	private void recorded(List<PurchasesRecorded.Purchase> purchases) {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder values = new StringBuilder("(values ");
@@ -117,15 +206,20 @@ public class AccountLifecycle {
 				       'PURCHASE ' || cast(p.purchased_on as varchar(10)) %2$s""".formatted(STATUS_AFTER_PURCHASE,
 				moving), params);
 		this.events.changedWhere(statusChange(STATUS_AFTER_PURCHASE, true) + " " + moving, params);
-		String purchasedOn = "(select p.purchased_on from " + bought + " where p.account_id = account.id)";
-		this.jdbc.sql("""
-				update account set status = case when %1$s >= :cutoff then 'ACTIVE' else 'DORMANT' end,
-				       churn_reason = null, lost_on = null, version = version + 1, updated_at = :now
-				where id in (select a.id %2$s)""".formatted(purchasedOn, moving)).params(params).update();
-		this.jdbc.sql("""
-				update account set last_purchase_on = %1$s
-				where id in (select p.account_id from %2$s)
-				  and (last_purchase_on is null or last_purchase_on < %1$s)""".formatted(purchasedOn, bought))
+		// A merge joins the purchases once (a correlated sub-select per row cost twice
+		// as much on PostgreSQL), and an account is rewritten once with all its indexes.
+		String later = "(a.last_purchase_on is null or a.last_purchase_on < p.purchased_on)";
+		this.jdbc
+			.sql("""
+					merge into account a using %1$s on a.id = p.account_id
+					when matched and (%2$s or %3$s) then update set
+					     status = case when %2$s then %4$s else a.status end,
+					     churn_reason = case when %2$s then null else a.churn_reason end,
+					     lost_on = case when %2$s then null else a.lost_on end,
+					     version = case when %2$s then a.version + 1 else a.version end,
+					     updated_at = case when %2$s then :now else a.updated_at end,
+					     last_purchase_on = case when %3$s then p.purchased_on else a.last_purchase_on end"""
+				.formatted(bought, MOVES_ON_PURCHASE, later, STATUS_AFTER_PURCHASE))
 			.params(params)
 			.update();
 	}
@@ -136,6 +230,7 @@ public class AccountLifecycle {
 	 * @return how many accounts moved
 	 */
 	public int refresh() {
+		settle();
 		Map<String, Object> params = Map.of("cutoff", Date.valueOf(cutoff()), "now", LocalDateTime.now(this.clock));
 		String moving = "from account a where " + MOVES_ON_REFRESH;
 		this.audit.changedWhere("Account", """

@@ -184,6 +184,45 @@ abstract class LifecycleTests extends ApiTestSupport {
 		}
 	}
 
+	@Test
+	void purchasesOfOneTransactionMoveEachAccountOnceByItsLatestPurchase() {
+		long account = prospect();
+		int version = version(account);
+		// Two chunks of one import name the same prospect: first an old purchase, then a
+		// recent one. Written chunk by chunk it would go PROSPECT > DORMANT > ACTIVE.
+		this.transaction.executeWithoutResult((status) -> {
+			AccountLifecycle lifecycle = lifecycleOn(LocalDate.of(2026, 7, 1));
+			lifecycle
+				.on(new PurchasesRecorded(List.of(new PurchasesRecorded.Purchase(account, LocalDate.of(2024, 3, 1)))));
+			lifecycle
+				.on(new PurchasesRecorded(List.of(new PurchasesRecorded.Purchase(account, LocalDate.of(2026, 5, 20)))));
+			lifecycle
+				.on(new PurchasesRecorded(List.of(new PurchasesRecorded.Purchase(account, LocalDate.of(2025, 1, 9)))));
+		});
+		assertThat(status(account)).isEqualTo("ACTIVE");
+		assertThat(lastPurchase(account)).isEqualTo(LocalDate.of(2026, 5, 20));
+		assertThat(version(account)).isEqualTo(version + 1);
+		assertThat(lifecycleAudit(account)).containsExactly(tuple("system", "status", "PROSPECT", "ACTIVE"),
+				tuple("system", "lifecycleReason", null, "PURCHASE 2026-05-20"));
+
+		// A transaction that rolls back leaves neither status nor date behind.
+		long other = prospect();
+		this.transaction.executeWithoutResult((status) -> {
+			lifecycleOn(LocalDate.of(2026, 7, 1))
+				.on(new PurchasesRecorded(List.of(new PurchasesRecorded.Purchase(other, LocalDate.of(2026, 6, 1)))));
+			status.setRollbackOnly();
+		});
+		assertThat(status(other)).isEqualTo("PROSPECT");
+		assertThat(lastPurchase(other)).isNull();
+	}
+
+	private int version(long id) {
+		return this.jdbc.sql("select version from account where id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+	}
+
 	private static List<String> statusMoves(OutboxWatch watch, long account) {
 		return watch.payloads("account.changed", account).stream().map((p) -> moves(p.get("changes"))).toList();
 	}
@@ -250,8 +289,9 @@ abstract class LifecycleTests extends ApiTestSupport {
 	private LocalDate lastPurchase(long id) {
 		return this.jdbc.sql("select last_purchase_on from account where id = :id")
 			.param("id", id)
-			.query(LocalDate.class)
-			.single();
+			.query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.single()
+			.orElse(null);
 	}
 
 	/** Who moved the account, field, from, to; oldest first. */
