@@ -9,7 +9,7 @@
 	}
 	var COLOURS = ['#94a3b8', '#f2b8b5', '#e0796f', '#c2410c', '#7f1d1d'];
 	var data = JSON.parse(element.dataset.chart);
-	var chart = echarts.init(element, null, { renderer: 'svg' });
+	var chart = window.dakehuChart(element);
 	window.addEventListener('resize', function () { chart.resize(); });
 	var series = data.series.map(function (s, i) {
 		return {

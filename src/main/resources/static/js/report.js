@@ -12,7 +12,7 @@
 	fetch(element.dataset.url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
 		.then(function (response) { return response.json(); })
 		.then(function (data) {
-			var chart = echarts.init(element, null, { renderer: 'svg' });
+			var chart = window.dakehuChart(element);
 			window.addEventListener('resize', function () { chart.resize(); });
 			var names = data.people.map(function (p) { return p.name; });
 			var series = data.stages.map(function (stage, i) {

@@ -26,7 +26,7 @@
 
 	function chart(id) {
 		var element = document.getElementById(id);
-		var instance = echarts.init(element, null, { renderer: 'svg' });
+		var instance = window.dakehuChart(element);
 		window.addEventListener('resize', function () { instance.resize(); });
 		return instance;
 	}

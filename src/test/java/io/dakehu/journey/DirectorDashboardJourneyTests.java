@@ -64,6 +64,16 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 				assertThat(shapes(browser, chart)).as(chart).isGreaterThan(chart.equals("chart-cost") ? 0 : 3);
 			}
 			assertThat(browser.text(By.id("chart-cost"))).contains("Costly Trading");
+			// The browser asks for less motion (Browser's
+			// --force-prefers-reduced-motion),
+			// so every chart is drawn without its entry animation.
+			for (String chart : CHARTS) {
+				assertThat(((JavascriptExecutor) browser.driver())
+					.executeScript("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+							+ ".getOption().animation", chart))
+					.as(chart + " animated")
+					.isEqualTo(Boolean.FALSE);
+			}
 			assertThat(tooltipsFor(browser, "<img src=x onerror=window.__xss=1>")).as("tooltips of an evil name")
 				.hasSize(4)
 				.allSatisfy((html) -> assertThat(html).contains("&lt;img src=x onerror=window.__xss=1&gt;")
