@@ -92,16 +92,13 @@ public class AccountLifecycle {
 	 */
 	@EventListener
 	public void on(PurchasesRecorded event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			moveAll(oncePerAccount(event.purchases()));
-			return;
-		}
-		Map<Long, LocalDate> pending = pending();
+		boolean waits = TransactionSynchronizationManager.isSynchronizationActive();
+		Map<Long, LocalDate> pending = waits ? pending() : new HashMap<>();
 		for (PurchasesRecorded.Purchase purchase : event.purchases()) {
 			pending.merge(purchase.accountId(), purchase.date(), (a, b) -> a.isAfter(b) ? a : b);
 		}
-		if (pending.size() >= PENDING_AT_MOST) {
-			settle();
+		if (!waits || pending.size() >= PENDING_AT_MOST) {
+			write(pending);
 		}
 	}
 
@@ -121,7 +118,7 @@ public class AccountLifecycle {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void beforeCommit(boolean readOnly) {
-					settle();
+					write(fresh);
 				}
 
 				@Override
@@ -134,42 +131,17 @@ public class AccountLifecycle {
 		return pending;
 	}
 
-	/** Writes the purchases this transaction still holds, if any. */
-	private void settle() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
-		}
-		@SuppressWarnings("unchecked")
-		Map<Long, LocalDate> pending = (Map<Long, LocalDate>) TransactionSynchronizationManager.getResource(this);
-		if (pending == null || pending.isEmpty()) {
-			return;
-		}
+	/**
+	 * Writes the waiting purchases and forgets them: a thousand accounts at a time, in
+	 * the order of their ids, so two transactions meet their rows in the same order.
+	 */
+	private void write(Map<Long, LocalDate> pending) {
 		List<PurchasesRecorded.Purchase> purchases = new ArrayList<>(pending.size());
 		pending.forEach((account, date) -> purchases.add(new PurchasesRecorded.Purchase(account, date)));
 		pending.clear();
-		moveAll(purchases);
-	}
-
-	/** Each account once, with its latest date, in the order of their ids. */
-	private static List<PurchasesRecorded.Purchase> oncePerAccount(List<PurchasesRecorded.Purchase> purchases) {
-		Map<Long, LocalDate> latest = new HashMap<>();
-		for (PurchasesRecorded.Purchase purchase : purchases) {
-			latest.merge(purchase.accountId(), purchase.date(), (a, b) -> a.isAfter(b) ? a : b);
-		}
-		List<PurchasesRecorded.Purchase> once = new ArrayList<>(latest.size());
-		latest.forEach((account, date) -> once.add(new PurchasesRecorded.Purchase(account, date)));
-		return once;
-	}
-
-	/**
-	 * Writes the purchases a thousand accounts at a time, in the order of the accounts'
-	 * ids so two transactions meet their rows in the same order.
-	 */
-	private void moveAll(List<PurchasesRecorded.Purchase> purchases) {
-		List<PurchasesRecorded.Purchase> sorted = new ArrayList<>(purchases);
-		sorted.sort(Comparator.comparingLong(PurchasesRecorded.Purchase::accountId));
-		for (int from = 0; from < sorted.size(); from += CHUNK) {
-			recorded(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
+		purchases.sort(Comparator.comparingLong(PurchasesRecorded.Purchase::accountId));
+		for (int from = 0; from < purchases.size(); from += CHUNK) {
+			recorded(purchases.subList(from, Math.min(purchases.size(), from + CHUNK)));
 		}
 	}
 
@@ -230,7 +202,10 @@ public class AccountLifecycle {
 	 * @return how many accounts moved
 	 */
 	public int refresh() {
-		settle();
+		// Purchases this transaction recorded are written first, so the check sees them.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			write(pending());
+		}
 		Map<String, Object> params = Map.of("cutoff", Date.valueOf(cutoff()), "now", LocalDateTime.now(this.clock));
 		String moving = "from account a where " + MOVES_ON_REFRESH;
 		this.audit.changedWhere("Account", """
