@@ -34,10 +34,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The rows are recomputed from the owners' published fragments, never patched: per
  * account when one of its inputs changes (a contact logged, edited or deleted, the
  * account opened, renamed, given to another owner, archived, restored or merged), and for
- * every account at once when the tiers or the cadences change. Each refresh runs just
- * before the writing transaction commits, so it sees everything that transaction wrote
- * (the merge's moved activities and snapshot rows too), and commits with it or not at
- * all.
+ * every account at once when the tiers or the cadences change (writing only the rows that
+ * differ). Each refresh runs just before the writing transaction commits, so it sees
+ * everything that transaction wrote (the merge's moved activities and snapshot rows too),
+ * and commits with it or not at all.
  */
 @Component
 class DueDays {
@@ -87,17 +87,35 @@ class DueDays {
 	}
 
 	/**
-	 * Recomputes every account's row in one statement: after a run re-tiered the company,
-	 * the cadences changed, or rows were written around the application.
+	 * Recomputes every account's row: after a run re-tiered the company, the cadences
+	 * changed, or rows were written around the application. Only the rows that differ are
+	 * written (a run moves a few accounts between tiers; rewriting a million rows after
+	 * each run cost more than the run's snapshot), in three statements: rows of accounts
+	 * no longer live go, rows that changed are updated, missing rows are added.
 	 */
 	@Transactional
 	public void rebuild() {
-		this.jdbc.sql("delete from home_due_day").update();
-		// "On conflict do nothing": a refresh of a just-opened account that committed
-		// while
-		// this ran has written the same row already.
+		AccountBookSql book = AccountBookSql.of(RecordScope.everything(0), null);
+		this.jdbc
+			.sql("delete from home_due_day where not exists (select 1 from " + book.table()
+					+ " b where b.account_id = home_due_day.account_id)")
+			.params(book.params())
+			.update();
 		Computed computed = computed(null);
-		this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing").params(computed.params()).update();
+		this.jdbc.sql("""
+				merge into home_due_day d using (%s) n on d.account_id = n.account_id
+				when matched and (d.owner_id is distinct from n.owner_id or d.account_name <> n.account_name
+				                  or d.tier <> n.tier or d.due_on is distinct from n.due_on)
+				then update set owner_id = n.owner_id, account_name = n.account_name, tier = n.tier,
+				                due_on = n.due_on""".formatted(computed.sql())).params(computed.params()).update();
+		// "On conflict do nothing": a refresh of a just-opened account that committed
+		// while this ran has written the same row already.
+		this.jdbc
+			.sql(INSERT + "select n.* from (" + computed.sql() + ") n"
+					+ " where not exists (select 1 from home_due_day d where d.account_id = n.account_id)"
+					+ " on conflict do nothing")
+			.params(computed.params())
+			.update();
 	}
 
 	/** Recomputes the given accounts' rows; an archived or merged account has none. */

@@ -136,8 +136,25 @@ abstract class DueDaysTests extends ApiTestSupport {
 		expectBooks();
 		assertThat(dueOf(this.otherKam, called)).isNull();
 
-		// The rows kept one account at a time are the rows a full recomputation writes.
+		// The rows kept one account at a time are the rows a full recomputation writes,
+		// and
+		// a recomputation puts right rows written around the application: one missing,
+		// one with another tier and due day, one of an account no longer live.
+		long other = open(this.kam, "retiered");
 		Map<Long, String> kept = rows();
+		this.jdbc.sql("delete from home_due_day where account_id = :id").param("id", silent).update();
+		this.jdbc.sql("update home_due_day set tier = 'VIP', due_on = :day where account_id = :id")
+			.param("day", this.today.minusYears(3))
+			.param("id", other)
+			.update();
+		this.jdbc.sql("""
+				insert into home_due_day (account_id, owner_id, account_name, tier, due_on)
+				values (:id, :owner, 'Archived', 'SMALL', :day)""")
+			.param("id", called)
+			.param("owner", userId(this.otherKam))
+			.param("day", this.today)
+			.update();
+		assertThat(rows()).isNotEqualTo(kept);
 		this.dueDays.rebuild();
 		assertThat(rows()).isEqualTo(kept);
 	}
@@ -229,13 +246,13 @@ abstract class DueDaysTests extends ApiTestSupport {
 		return rows;
 	}
 
-	private long open(String owner, String name) {
+	long open(String owner, String name) {
 		long id = this.given.accountOwnedBy(owner, Fixtures.unique("Due " + name)).id();
 		this.accounts.put(id, new Inputs(owner));
 		return id;
 	}
 
-	private long contact(long account, LocalDate on, LocalDate next) {
+	long contact(long account, LocalDate on, LocalDate next) {
 		Inputs inputs = this.accounts.get(account);
 		long id = this.api
 			.post(inputs.owner, "/api/v1/accounts/" + account + "/activities",
