@@ -108,14 +108,12 @@ class DueDays {
 				                  or d.tier <> n.tier or d.due_on is distinct from n.due_on)
 				then update set owner_id = n.owner_id, account_name = n.account_name, tier = n.tier,
 				                due_on = n.due_on""".formatted(computed.sql())).params(computed.params()).update();
-		// "On conflict do nothing": a refresh of a just-opened account that committed
-		// while this ran has written the same row already.
-		this.jdbc
-			.sql(INSERT + "select n.* from (" + computed.sql() + ") n"
-					+ " where not exists (select 1 from home_due_day d where d.account_id = n.account_id)"
-					+ " on conflict do nothing")
-			.params(computed.params())
-			.update();
+		// The missing rows: "on conflict do nothing" skips every row there is (on
+		// PostgreSQL an index probe, nothing written), and a row a refresh of a
+		// just-opened account committed while this ran. Not "where not exists" over this
+		// table: planned while the table was empty, PostgreSQL re-read the growing table
+		// for every row it inserted (38 s for 100,000 accounts instead of about 1 s).
+		this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing").params(computed.params()).update();
 	}
 
 	/** Recomputes the given accounts' rows; an archived or merged account has none. */
