@@ -33,11 +33,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>
  * The rows are recomputed from the owners' published fragments, never patched: per
  * account when one of its inputs changes (a contact logged, edited or deleted, the
- * account opened, renamed, given to another owner, archived, restored or merged), and for
- * every account at once when the tiers or the cadences change (writing only the rows that
- * differ). Each refresh runs just before the writing transaction commits, so it sees
- * everything that transaction wrote (the merge's moved activities and snapshot rows too),
- * and commits with it or not at all.
+ * account opened, renamed, given to another owner, archived, restored or merged), for the
+ * accounts a run moved to another tier, and for every account at once when the cadences
+ * change (writing only the rows that differ). Each refresh runs just before the writing
+ * transaction commits, so it sees everything that transaction wrote (the merge's moved
+ * activities and snapshot rows too), and commits with it or not at all.
  */
 @Component
 class DueDays {
@@ -71,7 +71,12 @@ class DueDays {
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	public void on(TiersChanged changed) {
-		rebuild();
+		if (changed.everyAccountMayHaveChanged()) {
+			rebuild();
+		}
+		else {
+			recompute(changed.movedAccounts(), changed.params());
+		}
 	}
 
 	/**
@@ -101,7 +106,20 @@ class DueDays {
 					+ " b where b.account_id = home_due_day.account_id)")
 			.params(book.params())
 			.update();
-		Computed computed = computed(null);
+		recompute(null, Map.of());
+	}
+
+	/**
+	 * Updates the rows that differ and adds the missing ones, for every live account or
+	 * only those the given sub-select names (a run's moves: a few thousand rows read and
+	 * written, not a million).
+	 * @param accounts a parenthesised sub-select with the column {@code account_id}, or
+	 * null for every account
+	 */
+	private void recompute(String accounts, Map<String, Object> params) {
+		Computed computed = computed(
+				(accounts != null) ? " where b.account_id in (select ma.account_id from " + accounts + " ma)" : "",
+				params);
 		this.jdbc.sql("""
 				merge into home_due_day d using (%s) n on d.account_id = n.account_id
 				when matched and (d.owner_id is distinct from n.owner_id or d.account_name <> n.account_name
@@ -133,7 +151,7 @@ class DueDays {
 			.query(Long.class)
 			.list();
 		this.jdbc.sql("delete from home_due_day where account_id in (:ids)").param("ids", ids).update();
-		Computed computed = computed(ids);
+		Computed computed = computed(" where b.account_id in (:dueDayAccounts)", Map.of("dueDayAccounts", ids));
 		int inserted = this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing")
 			.params(computed.params())
 			.update();
@@ -151,14 +169,18 @@ class DueDays {
 	private static final String INSERT = "insert into home_due_day (account_id, owner_id, account_name, tier, due_on) ";
 
 	/**
-	 * The rows as they should be: every live account (or only the given ones), its tier
-	 * from the latest run (Small when not ranked) and its due day.
+	 * The rows as they should be: every live account (or those the condition keeps), its
+	 * tier from the latest run (Small when not ranked) and its due day.
+	 * @param where nothing, or a condition on {@code b.account_id} starting with
+	 * {@code where}
+	 * @param whereParams the condition's parameters
 	 */
-	private Computed computed(List<Long> ids) {
+	private Computed computed(String where, Map<String, Object> whereParams) {
 		AccountBookSql book = AccountBookSql.of(RecordScope.everything(0), null);
 		TierSql tier = this.segmentation.latestTierSql();
 		Map<String, Object> params = new HashMap<>(book.params());
 		params.putAll(tier.params());
+		params.putAll(whereParams);
 		// A plan dated on or before the contact that made it plans nothing ahead.
 		String sql = """
 				select b.account_id, b.owner_id, b.account_name, coalesce(t.tier, 'SMALL') as tier,
@@ -168,11 +190,7 @@ class DueDays {
 				from %s b
 				left join %s c on c.account_id = b.account_id
 				left join %s t on t.account_id = b.account_id""".formatted(tier.cadence("t.tier"), book.table(),
-				LastContactSql.table(), tier.table());
-		if (ids != null) {
-			sql += " where b.account_id in (:dueDayAccounts)";
-			params.put("dueDayAccounts", ids);
-		}
+				LastContactSql.table(), tier.table()) + where;
 		return new Computed(sql, params);
 	}
 

@@ -101,8 +101,9 @@ public class SegmentationRuns {
 		this.audit.created("SegmentationRun", id, null, values);
 		if (owners == null) {
 			// Only a company-wide run sets the tiers the contact plan reads.
-			this.publisher.publishEvent(new TiersChanged());
-			this.publisher.publishEvent(tierChanges(id));
+			long previous = previousRunId(id);
+			this.publisher.publishEvent(TiersChanged.afterRun(id, previous));
+			this.publisher.publishEvent(tierChanges(id, previous));
 		}
 		return summary;
 	}
@@ -112,14 +113,7 @@ public class SegmentationRuns {
 	 * that run did not rank), written by the outbox set-based. The tiers are codes, safe
 	 * inside a JSON string as they are.
 	 */
-	private RecordEvents tierChanges(long runId) {
-		long previous = this.jdbc
-			.sql("select id from segmentation_run where population is null and id <> :run"
-					+ " order by started_at desc, id desc limit 1")
-			.param("run", runId)
-			.query(Long.class)
-			.optional()
-			.orElse(-1L);
+	private RecordEvents tierChanges(long runId, long previous) {
 		return new RecordEvents(EventType.ACCOUNT_TIER_CHANGED, """
 				select s.account_id as record_id,
 				       '{"tier":"' || s.tier || '","previousTier":' || coalesce('"' || p.tier || '"', 'null')
@@ -211,6 +205,17 @@ public class SegmentationRuns {
 	static double share(long part, long whole) {
 		return (whole == 0) ? 0
 				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	/** The company-wide run before the given one, -1 when there is none. */
+	private long previousRunId(long runId) {
+		return this.jdbc
+			.sql("select id from segmentation_run where population is null and id <> :run"
+					+ " order by started_at desc, id desc limit 1")
+			.param("run", runId)
+			.query(Long.class)
+			.optional()
+			.orElse(-1L);
 	}
 
 	/** The id of the latest company-wide run, for SQL that filters by tier. */

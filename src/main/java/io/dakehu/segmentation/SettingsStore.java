@@ -86,7 +86,7 @@ public class SettingsStore {
 				|| !Objects.equals(before.cadenceMajor(), changed.cadenceMajor())
 				|| !Objects.equals(before.cadenceOrdinary(), changed.cadenceOrdinary())
 				|| !Objects.equals(before.cadenceSmall(), changed.cadenceSmall())) {
-			this.publisher.publishEvent(new TiersChanged());
+			this.publisher.publishEvent(TiersChanged.everyAccount());
 		}
 		return settings();
 	}

@@ -86,7 +86,7 @@ abstract class DueDaysTests extends ApiTestSupport {
 			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", run).update();
 		}
 		if (!this.runs.isEmpty()) {
-			this.events.publishEvent(new TiersChanged());
+			this.events.publishEvent(TiersChanged.everyAccount());
 		}
 		this.runs.clear();
 	}
@@ -115,6 +115,12 @@ abstract class DueDaysTests extends ApiTestSupport {
 		assertThat(overdue(this.kam)).contains(planned).doesNotContain(called, silent);
 
 		// A run makes one a VIP and the other Major: each takes its tier's cadence.
+		ranked(Map.of(called, "VIP", planned, "MAJOR"));
+		expectBooks();
+		// The next run moves one to Ordinary and ranks the other no more: Small again.
+		ranked(Map.of(planned, "ORDINARY"));
+		this.accounts.get(called).tier = "SMALL";
+		expectBooks();
 		ranked(Map.of(called, "VIP", planned, "MAJOR"));
 		expectBooks();
 
@@ -334,8 +340,16 @@ abstract class DueDaysTests extends ApiTestSupport {
 				.update();
 			this.accounts.get(entry.getKey()).tier = entry.getValue();
 		}
-		// What a company-wide run announces when it has written its snapshot.
-		this.events.publishEvent(new TiersChanged());
+		// What a company-wide run announces when it has written its snapshot: the
+		// accounts it moved from the previous run's tiers.
+		long previous = this.jdbc
+			.sql("select id from segmentation_run where population is null and id <> :run"
+					+ " order by started_at desc, id desc limit 1")
+			.param("run", run)
+			.query(Long.class)
+			.optional()
+			.orElse(-1L);
+		this.events.publishEvent(TiersChanged.afterRun(run, previous));
 	}
 
 	/** The definition's inputs of one account, as the test wrote them. */

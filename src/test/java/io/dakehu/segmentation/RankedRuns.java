@@ -64,7 +64,7 @@ public final class RankedRuns {
 				.param("abc", abc)
 				.update();
 		}
-		this.events.publishEvent(new TiersChanged());
+		this.events.publishEvent(TiersChanged.everyAccount());
 		return run;
 	}
 
@@ -78,7 +78,7 @@ public final class RankedRuns {
 			this.jdbc.sql("delete from segmentation_run where id = :run").param("run", run).update();
 		}
 		if (!this.written.isEmpty()) {
-			this.events.publishEvent(new TiersChanged());
+			this.events.publishEvent(TiersChanged.everyAccount());
 		}
 		this.written.clear();
 	}
