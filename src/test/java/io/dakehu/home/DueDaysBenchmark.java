@@ -46,10 +46,7 @@ class DueDaysBenchmark {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
 			DueDays dueDays = app.getBean(DueDays.class);
-			System.out.printf("PostgreSQL: %s%nJVM: %s %s, %d cores; load %s%n",
-					jdbc.queryForObject("select version()", String.class), System.getProperty("java.vm.name"),
-					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-					BenchmarkRuns.load());
+			BenchmarkRuns.printMachine(jdbc);
 			long seedStart = System.nanoTime();
 			seed(jdbc, accounts);
 			System.out.printf("seeded %,d accounts in %.1f s; load %s%n", accounts,
@@ -111,10 +108,7 @@ class DueDaysBenchmark {
 	 */
 	private static void seed(JdbcTemplate jdbc, long accounts) {
 		jdbc.execute("select setseed(0.23)");
-		jdbc.update("""
-				insert into app_user (username, display_name, password_hash, role, active, created_at, version)
-				select 'bench-kam-' || k, 'Key Account Manager ' || k, '{noop}x', 'KAM', true, now(), 0
-				from generate_series(1, 300) k""");
+		BenchmarkRuns.keyAccountManagers(jdbc, 300);
 		jdbc.update("""
 				insert into account (name, name_key, match_key, owner_id, status, archived, created_at, updated_at,
 				                     version)

@@ -67,10 +67,7 @@ class PoolBenchmark {
 		try (EmbeddedPostgres postgres = BenchmarkRuns.postgres("64MB");
 				ConfigurableApplicationContext app = BenchmarkRuns.application(postgres)) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-			System.out.printf("PostgreSQL: %s%nJVM: %s %s, %d cores; load %s%n",
-					jdbc.queryForObject("select version()", String.class), System.getProperty("java.vm.name"),
-					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-					BenchmarkRuns.load());
+			BenchmarkRuns.printMachine(jdbc);
 			long seedStart = System.nanoTime();
 			seed(jdbc, accounts);
 			System.out.printf("seeded %,d accounts, %,d activities in %.1f s; load %s%n", accounts,
@@ -126,10 +123,7 @@ class PoolBenchmark {
 	 */
 	private static void seed(JdbcTemplate jdbc, long accounts) {
 		jdbc.execute("select setseed(0.17)");
-		jdbc.update("""
-				insert into app_user (username, display_name, password_hash, role, active, created_at, version)
-				select 'bench-kam-' || k, 'Key Account Manager ' || k, '{noop}x', 'KAM', true, now(), 0
-				from generate_series(1, 300) k""");
+		BenchmarkRuns.keyAccountManagers(jdbc, 300);
 		jdbc.update("""
 				insert into account (name, name_key, match_key, owner_id, owned_since, status, archived,
 				                     last_purchase_on, created_at, updated_at, version)

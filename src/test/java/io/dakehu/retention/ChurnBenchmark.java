@@ -76,10 +76,7 @@ class ChurnBenchmark {
 		try (EmbeddedPostgres postgres = BenchmarkRuns.postgres("256MB");
 				ConfigurableApplicationContext app = BenchmarkRuns.application(postgres)) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-			System.out.printf("PostgreSQL: %s%nJVM: %s %s, max heap %d MB, %d cores; load %s%n",
-					jdbc.queryForObject("select version()", String.class), System.getProperty("java.vm.name"),
-					System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-					Runtime.getRuntime().availableProcessors(), BenchmarkRuns.load());
+			BenchmarkRuns.printMachine(jdbc);
 			long seeded = time(() -> seed(jdbc, accounts));
 			System.out.printf(
 					"seeded %,d customers, %,d order lines, %,d activities, %,d complaints, %,d lost deals"
@@ -151,10 +148,7 @@ class ChurnBenchmark {
 	private static void seed(JdbcTemplate jdbc, long accounts) {
 		long lines = accounts * 10;
 		jdbc.execute("select setseed(0.16)");
-		jdbc.update("""
-				insert into app_user (username, display_name, password_hash, role, active, created_at, version)
-				select 'bench-kam-' || k, 'Key Account Manager ' || k, '{noop}x', 'KAM', true, now(), 0
-				from generate_series(1, 300) k""");
+		BenchmarkRuns.keyAccountManagers(jdbc, 300);
 		jdbc.update("""
 				insert into account (name, name_key, owner_id, status, archived, created_at, updated_at, version)
 				select 'Customer ' || x, 'customer ' || x, k.ids[1 + x % k.n], 'ACTIVE', false, now(), now(), 1

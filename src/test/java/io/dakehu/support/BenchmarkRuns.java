@@ -70,6 +70,28 @@ public final class BenchmarkRuns {
 				     (select max(id) as id from segmentation_run) r""", accounts, accounts, accounts);
 	}
 
+	/**
+	 * Prints the database's and the JVM's versions, the maximum heap, the cores and the
+	 * load, the first lines of every benchmark's output.
+	 */
+	public static void printMachine(JdbcTemplate jdbc) {
+		System.out.printf("PostgreSQL: %s%nJVM: %s %s, max heap %d MB, %d cores; load %s%n",
+				jdbc.queryForObject("select version()", String.class), System.getProperty("java.vm.name"),
+				System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				Runtime.getRuntime().availableProcessors(), load());
+	}
+
+	/**
+	 * Key account managers {@code bench-kam-1} to {@code bench-kam-N}, who never sign in
+	 * (their password hash matches nothing).
+	 */
+	public static void keyAccountManagers(JdbcTemplate jdbc, int count) {
+		jdbc.update("""
+				insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+				select 'bench-kam-' || k, 'Key Account Manager ' || k, '{noop}x', 'KAM', true, now(), 0
+				from generate_series(1, ?) k""", count);
+	}
+
 	public static long median(List<Long> values) {
 		List<Long> sorted = new ArrayList<>(values);
 		sorted.sort(Long::compare);
