@@ -109,9 +109,8 @@ public class AccountLifecycle {
 	 * The purchases of this transaction not yet written, bound to it on first use and
 	 * written just before it commits.
 	 */
-	@SuppressWarnings("unchecked")
 	private Map<Long, LocalDate> pending() {
-		Map<Long, LocalDate> pending = (Map<Long, LocalDate>) TransactionSynchronizationManager.getResource(this);
+		Map<Long, LocalDate> pending = waiting();
 		if (pending == null) {
 			Map<Long, LocalDate> fresh = new HashMap<>();
 			TransactionSynchronizationManager.bindResource(this, fresh);
@@ -129,6 +128,12 @@ public class AccountLifecycle {
 			pending = fresh;
 		}
 		return pending;
+	}
+
+	/** The purchases this transaction holds back; null when it has recorded none. */
+	@SuppressWarnings("unchecked")
+	private Map<Long, LocalDate> waiting() {
+		return (Map<Long, LocalDate>) TransactionSynchronizationManager.getResource(this);
 	}
 
 	/**
@@ -203,8 +208,9 @@ public class AccountLifecycle {
 	 */
 	public int refresh() {
 		// Purchases this transaction recorded are written first, so the check sees them.
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			write(pending());
+		Map<Long, LocalDate> waiting = waiting();
+		if (waiting != null) {
+			write(waiting);
 		}
 		Map<String, Object> params = Map.of("cutoff", Date.valueOf(cutoff()), "now", LocalDateTime.now(this.clock));
 		String moving = "from account a where " + MOVES_ON_REFRESH;
