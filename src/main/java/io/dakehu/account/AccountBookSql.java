@@ -13,8 +13,9 @@ import org.springframework.modulith.NamedInterface;
  * A book of accounts as a derived table for reports that start from accounts rather than
  * from another module's records, such as contacts due (an account never contacted is due
  * too): the live (not archived) owned accounts the reader may see (the pool's are
- * nobody's book), with columns {@code account_id}, {@code account_name}, {@code owner_id}
- * and {@code key_account_type} (null for an account that is no key account).
+ * nobody's book), with columns {@code account_id}, {@code account_name},
+ * {@code account_name_key} (the name as the account list sorts it), {@code owner_id} and
+ * {@code key_account_type} (null for an account that is no key account).
  *
  * @param table a parenthesised sub-select to use after {@code from} or {@code join}
  */
@@ -49,7 +50,7 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 	}
 
 	private static final String SELECT = "select bk.id as account_id, bk.name as account_name,"
-			+ " bk.owner_id as owner_id, bk.key_account_type as key_account_type from account bk"
-			+ " where bk.archived = false and bk.owner_id is not null";
+			+ " bk.name_key as account_name_key, bk.owner_id as owner_id, bk.key_account_type as key_account_type"
+			+ " from account bk" + " where bk.archived = false and bk.owner_id is not null";
 
 }

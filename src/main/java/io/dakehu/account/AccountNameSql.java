@@ -1,13 +1,13 @@
 package io.dakehu.account;
 
-import java.util.Map;
+import io.dakehu.shared.NameSearch;
 
 import org.springframework.modulith.NamedInterface;
 
 /**
  * The account's name for other modules' lists: a join that brings the name next to their
  * rows for sorting, and a condition matching part of the name as the account search does
- * (case-insensitive, on the normalised name that the trigram index on PostgreSQL serves).
+ * (case-insensitive, on the normalised name that the bigram index on PostgreSQL serves).
  */
 @NamedInterface("sql")
 public final class AccountNameSql {
@@ -44,13 +44,13 @@ public final class AccountNameSql {
 
 	/**
 	 * A condition limiting the account id column to accounts whose name contains the
-	 * text. Says nothing of scope: the caller's query is scoped already.
+	 * text, as the account search matches it. Says nothing of scope: the caller's query
+	 * is scoped already.
 	 */
-	public static AccountScopeSql containing(String text, String accountIdColumn) {
-		return new AccountScopeSql(
-				accountIdColumn
-						+ " in (select na.id from account na where na.name_key like :accountNamePart escape '\\')",
-				Map.of("accountNamePart", "%" + AccountQueries.escapeLike(Account.searchKey(text)) + "%"));
+	public static AccountScopeSql containing(NameSearch search, String text, String accountIdColumn) {
+		NameSearch.Condition name = search.containing("na.name_key", "na.name_grams", text, "accountNamePart");
+		return new AccountScopeSql(accountIdColumn + " in (select na.id from account na where " + name.sql() + ")",
+				name.params());
 	}
 
 }

@@ -14,6 +14,7 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.KeyLookups;
+import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
@@ -67,9 +68,12 @@ public class AccountQueries {
 
 	private final KeyLookups keyLookups;
 
+	private final NameSearch nameSearch;
+
 	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users, AccountTally tally,
-			ObjectProvider<AccountReadAccess> readAccess, KeyLookups keyLookups) {
+			ObjectProvider<AccountReadAccess> readAccess, KeyLookups keyLookups, NameSearch nameSearch) {
 		this.jdbc = jdbc;
+		this.nameSearch = nameSearch;
 		this.keyLookups = keyLookups;
 		this.accounts = accounts;
 		this.users = users;
@@ -99,8 +103,9 @@ public class AccountQueries {
 			params.put("archived", criteria.archived());
 		}
 		if (StringUtils.hasText(criteria.q())) {
-			where.append(" and (a.name_key like :q escape '\\' or a.registration_id = :qExact)");
-			params.put("q", "%" + escapeLike(Account.searchKey(criteria.q())) + "%");
+			NameSearch.Condition name = this.nameSearch.containing("a.name_key", "a.name_grams", criteria.q(), "q");
+			where.append(" and (").append(name.sql()).append(" or a.registration_id = :qExact)");
+			params.putAll(name.params());
 			params.put("qExact", criteria.q().strip());
 		}
 		if (StringUtils.hasText(criteria.owner())) {
@@ -407,11 +412,12 @@ public class AccountQueries {
 	 */
 	public List<AccountRef> suggest(RecordScope scope, String text, int limit) {
 		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
+		NameSearch.Condition name = this.nameSearch.containing("a.name_key", "a.name_grams", text, "q");
 		return this.jdbc
 			.sql("select a.id, a.name, a.owner_id from account a where a.archived = false and " + scopeSql.condition()
-					+ " and a.name_key like :q escape '\\' order by a.name_key limit :limit")
+					+ " and " + name.sql() + " order by a.name_key limit :limit")
 			.params(scopeSql.params())
-			.param("q", "%" + escapeLike(Account.searchKey((text != null) ? text : "")) + "%")
+			.params(name.params())
 			.param("limit", limit)
 			.query((rs, n) -> new AccountRef(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
 			.list();
@@ -720,10 +726,6 @@ public class AccountQueries {
 		}
 		params.put("scopeShared", shared);
 		return new AccountScopeSql("(a.owner_id in (:scopeOwners) or a.id in (:scopeShared))", params);
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private record RawRow(long id, String name, String registrationId, String industry, String region, Long ownerId,

@@ -23,11 +23,11 @@ import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserNameSql;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
-import io.dakehu.shared.web.PickerOption;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,10 +66,13 @@ public class Contacts {
 
 	private final CustomFields customFields;
 
+	private final NameSearch nameSearch;
+
 	Contacts(ContactRepository contacts, AccountQueries accounts, AuditTrail audit, JdbcClient jdbc, Clock clock,
 			Users users, @Value("${dakehu.pool.hide-contact-phones:true}") boolean poolHidesPhones,
-			CustomFields customFields) {
+			CustomFields customFields, NameSearch nameSearch) {
 		this.customFields = customFields;
+		this.nameSearch = nameSearch;
 		this.poolHidesPhones = poolHidesPhones;
 		this.contacts = contacts;
 		this.accounts = accounts;
@@ -300,13 +303,14 @@ public class Contacts {
 		if (accountId != null) {
 			this.accounts.requireVisible(scope, accountId);
 		}
+		NameSearch.Condition name = this.nameSearch.containing("lower(c.name)", "c.name_grams", text, "q");
 		return this.jdbc
 			.sql(VIEW_SQL + " where " + scopeSql.condition()
-					+ ((accountId != null) ? " and c.account_id = :account" : "")
-					+ " and lower(c.name) like :q escape '\\' order by c.name, c.id limit :limit")
+					+ ((accountId != null) ? " and c.account_id = :account" : "") + " and " + name.sql()
+					+ " order by c.name, c.id limit :limit")
 			.params(scopeSql.params())
 			.params((accountId != null) ? Map.of("account", accountId) : Map.of())
-			.param("q", PickerOption.likePattern(text))
+			.params(name.params())
 			.param("limit", limit)
 			.query(this::row)
 			.list();

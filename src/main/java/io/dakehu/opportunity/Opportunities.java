@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,6 +34,7 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.KeyLookups;
+import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.SourceReferences;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,11 +75,15 @@ public class Opportunities {
 
 	private final KeyLookups keyLookups;
 
+	private final NameSearch nameSearch;
+
 	private final OpportunityCustomFields customFields;
 
 	Opportunities(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts, Catalog catalog, Users users,
-			OpportunityTally tally, Clock clock, KeyLookups keyLookups, OpportunityCustomFields customFields) {
+			OpportunityTally tally, Clock clock, KeyLookups keyLookups, OpportunityCustomFields customFields,
+			NameSearch nameSearch) {
 		this.customFields = customFields;
+		this.nameSearch = nameSearch;
 		this.keyLookups = keyLookups;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -360,16 +364,19 @@ public class Opportunities {
 			sql.append(" and o.stage not in ('WON', 'LOST')");
 		}
 		if (query.q() != null) {
-			// Two lookups each an index answers (the names' trigrams on PostgreSQL, the
-			// accounts
-			// found by name), joined as ids: written as one OR, the database reads every
-			// row.
-			AccountScopeSql account = AccountNameSql.containing(query.q(), "qa.account_id");
-			sql.append(" and o.id in (select qn.id from opportunity qn where lower(qn.name) like :namePart escape '\\'")
+			// Two lookups each an index answers (the names' pieces on PostgreSQL, the
+			// accounts found by name), joined as ids: written as one OR, the database
+			// reads
+			// every row.
+			NameSearch.Condition name = this.nameSearch.containing("lower(qn.name)", "qn.name_grams", query.q(),
+					"namePart");
+			AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");
+			sql.append(" and o.id in (select qn.id from opportunity qn where ")
+				.append(name.sql())
 				.append(" union select qa.id from opportunity qa where ")
 				.append(account.condition())
 				.append(")");
-			params.put("namePart", "%" + escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
+			params.putAll(name.params());
 			params.putAll(account.params());
 		}
 		if (query.segment() != null) {
@@ -381,10 +388,6 @@ public class Opportunities {
 			params.putAll(query.custom().params());
 		}
 		return new Where(sql.toString(), params);
-	}
-
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**

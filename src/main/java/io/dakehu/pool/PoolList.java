@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +13,7 @@ import io.dakehu.activity.LastContactSql;
 import io.dakehu.identity.Users;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
+import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
@@ -48,7 +48,7 @@ public class PoolList {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		if (StringUtils.hasText(criteria.q())) {
 			where.append(" and (p.name_key like :listQ escape '\\' or p.registration_id = :listExact)");
-			params.put("listQ", "%" + escapeLike(criteria.q().strip().toLowerCase(Locale.ROOT)) + "%");
+			params.put("listQ", "%" + NameSearch.escapeLike(NameSearch.key(criteria.q())) + "%");
 			params.put("listExact", criteria.q().strip());
 		}
 		if (StringUtils.hasText(criteria.tier())) {
@@ -113,10 +113,6 @@ public class PoolList {
 			total = this.jdbc.sql("select count(*) from" + from + where).params(params).query(Long.class).single();
 		}
 		return new PageResult<>(content, page.page(), page.size(), total);
-	}
-
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

@@ -262,6 +262,39 @@ abstract class AccountApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void findsAChineseNameByAnyTwoConsecutiveCharactersWithinTheReadersScopeOnly() {
+		String kam = this.given.kam();
+		String other = this.given.kam();
+		String director = this.given.director();
+		String token = Fixtures.unique("华为");
+		long huawei = this.given.accountOwnedBy(kam, "深圳" + token + "技术有限公司").id();
+		long marine = this.given.accountOwnedBy(kam, token + "海洋网络").id();
+		long hua = this.given.accountOwnedBy(kam, "上海华虹宏力" + Fixtures.unique("")).id();
+		long theirs = this.given.accountOwnedBy(other, token + "终端有限公司").id();
+
+		assertThat(idsFor(kam, "华为")).containsExactlyInAnyOrder(huawei, marine);
+		assertThat(idsFor(kam, "深圳华为")).containsExactly(huawei);
+		assertThat(idsFor(kam, "海洋")).containsExactly(marine);
+		assertThat(idsFor(kam, "华")).containsExactlyInAnyOrder(huawei, marine, hua);
+		assertThat(idsFor(kam, "为华")).isEmpty();
+		for (String q : List.of("华为", token, token + "终端", "终端有限")) {
+			assertThat(idsFor(kam, q)).as(q).doesNotContain(theirs);
+		}
+		assertThat(idsFor(director, token)).containsExactlyInAnyOrder(huawei, marine, theirs);
+	}
+
+	@Test
+	void aRegistrationIdIsFoundWholeNotByAPart() {
+		Expected charlie = this.catalog.get(2);
+		String part = charlie.registrationId().substring(0, charlie.registrationId().length() - 2);
+		assertThat(list("q=" + part).ids()).doesNotContain(charlie.id());
+	}
+
+	private List<Long> idsFor(String user, String q) {
+		return this.api.get(user, "/api/v1/accounts?size=200&q=" + q).expect(200).ids();
+	}
+
+	@Test
 	void searchesChineseNames() {
 		String token = Fixtures.unique("CN");
 		Response created = this.given.accountOwnedBy(Api.ADMIN, token + " 上海电气集团股份有限公司");

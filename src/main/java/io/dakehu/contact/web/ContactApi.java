@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.dakehu.contact.ContactInput;
+import io.dakehu.contact.ContactList;
 import io.dakehu.contact.ContactView;
 import io.dakehu.contact.Contacts;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.PageResult;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -22,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Contacts over the API, nested under their account for lists and creation.
+ * Contacts over the API: the list across the reader's book, and each account's people
+ * nested under their account for lists and creation.
  */
 @RestController
 class ContactApi {
@@ -33,9 +36,22 @@ class ContactApi {
 
 	private final Users users;
 
-	ContactApi(Contacts contacts, Users users) {
+	private final ContactList list;
+
+	ContactApi(Contacts contacts, Users users, ContactList list) {
 		this.contacts = contacts;
 		this.users = users;
+		this.list = list;
+	}
+
+	/**
+	 * The contact list (see {@link ContactListParams}): everyone at the live accounts of
+	 * the reader's book, a page at a time with the total (at most 10,000, with
+	 * {@code totalExact} false beyond).
+	 */
+	@GetMapping("/api/v1/contacts")
+	PageResult<ContactList.ContactRow> search(ContactListParams params) {
+		return this.list.search(this.users.current().scope(), params.criteria(), params.pageRequest());
 	}
 
 	/**

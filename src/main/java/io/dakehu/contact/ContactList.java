@@ -1,0 +1,144 @@
+package io.dakehu.contact;
+
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.dakehu.account.AccountBookSql;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserSummary;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.NameSearch;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The contact list: the people at the live accounts of the reader's book (their own and
+ * those shared with them; the pool's accounts are nobody's book and show their people on
+ * the pool's pages), found by any part of the name, or by a whole e-mail address or phone
+ * number, and sorted by name, by account or by when they were added.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ContactList {
+
+	/** Counting stops here: the cost of a page stays bounded however broad the search. */
+	static final int COUNT_LIMIT = 10_000;
+
+	/**
+	 * The sort orders by name, each ending in the contact's id so pages never overlap.
+	 */
+	private static final Map<String, String> SORTS = Map.of("name", "lower(c.name) %1$s, c.id %1$s", "account",
+			"b.account_name_key %1$s, lower(c.name) %1$s, c.id %1$s", "created", "c.created_at %1$s, c.id %1$s");
+
+	private final JdbcClient jdbc;
+
+	private final NameSearch nameSearch;
+
+	private final Users users;
+
+	ContactList(JdbcClient jdbc, NameSearch nameSearch, Users users) {
+		this.jdbc = jdbc;
+		this.nameSearch = nameSearch;
+		this.users = users;
+	}
+
+	/** The orders {@link Criteria#sort} accepts. */
+	public static Set<String> sorts() {
+		return SORTS.keySet();
+	}
+
+	public PageResult<ContactRow> search(RecordScope scope, Criteria criteria, PageRequest page) {
+		Set<Long> owners = null;
+		if (StringUtils.hasText(criteria.owner())) {
+			Optional<UserSummary> owner = this.users.findByUsername(criteria.owner().strip());
+			if (owner.isEmpty()) {
+				return new PageResult<>(List.of(), page.page(), page.size(), 0);
+			}
+			owners = Set.of(owner.get().id());
+		}
+		AccountBookSql book = AccountBookSql.of(scope, owners);
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new HashMap<>(book.params());
+		if (StringUtils.hasText(criteria.q())) {
+			NameSearch.Condition name = this.nameSearch.containing("lower(c.name)", "c.name_grams", criteria.q(), "q");
+			// A whole address or number, as people paste them; the name matches any part.
+			where.append(" and (").append(name.sql()).append(" or lower(c.email) = :qKey or c.phone = :qPhone)");
+			params.putAll(name.params());
+			params.put("qKey", NameSearch.key(criteria.q()));
+			params.put("qPhone", criteria.q().strip());
+		}
+		String from = " from contact c join " + book.table() + " b on b.account_id = c.account_id";
+		String order = SORTS.getOrDefault(criteria.sort(), SORTS.get("name"))
+			.formatted(criteria.descending() ? "desc" : "asc");
+		List<ContactRow> rows = this.jdbc.sql("""
+				select c.id, c.name, c.title, c.department, c.account_id, b.account_name, c.phone, c.email, c.created_at
+				""" + from + where + " order by " + order + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new ContactRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getTimestamp(9).toLocalDateTime()))
+			.list();
+		if (rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
+			// A page that is not full is the last one and tells the total: a search that
+			// finds a few people costs one query, not two.
+			return new PageResult<>(rows, page.page(), page.size(), page.offset() + rows.size());
+		}
+		long total = this.jdbc
+			.sql("select count(*) from (select 1" + from + where + " limit " + (COUNT_LIMIT + 1) + ") matches")
+			.params(params)
+			.query(Long.class)
+			.single();
+		return (total > COUNT_LIMIT) ? new PageResult<>(rows, page.page(), page.size(), COUNT_LIMIT, false)
+				: new PageResult<>(rows, page.page(), page.size(), total);
+	}
+
+	/**
+	 * What the list shows.
+	 *
+	 * @param q any part of the name, or a whole e-mail address or phone number
+	 * @param owner the username whose accounts' people to list; null for the whole book
+	 * @param sort one of {@link #sorts()}; anything else sorts by name
+	 */
+	public record Criteria(String q, String owner, String sort, boolean descending) {
+	}
+
+	/** A contact as the list shows it, with the account they work at. */
+	public record ContactRow(long id, String name, String title, String department, long accountId, String accountName,
+			String phone, String email, LocalDateTime createdAt) {
+
+		/**
+		 * The phone number as a {@code tel:} link dials it: the digits and a leading
+		 * plus, without the spaces, dashes and brackets people write for reading; null
+		 * when there is no number.
+		 */
+		public String dialLink() {
+			return (this.phone != null) ? "tel:" + this.phone.replaceAll("[^0-9+]", "") : null;
+		}
+
+		/**
+		 * Title and department as one line, "Buyer · Purchasing"; null when neither is
+		 * known.
+		 */
+		public String position() {
+			String joined = Stream.of(this.title, this.department)
+				.filter(StringUtils::hasText)
+				.collect(Collectors.joining(" · "));
+			return joined.isEmpty() ? null : joined;
+		}
+
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.dakehu.contact;
+
+import java.util.List;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contact list across the reader's book: what the name search finds (any two
+ * consecutive characters of a Chinese name, any part of a Latin one whatever the case, a
+ * whole e-mail address or phone number), what it never shows (another KAM's people,
+ * whatever the search; people at archived accounts), its sorts, pages and totals. Each
+ * test reads as a fresh KAM, so other tests' contacts cannot enter the expected lists.
+ */
+abstract class ContactListTests extends ApiTestSupport {
+
+	@Test
+	void findsAChineseNameByAnyTwoConsecutiveCharactersAndNothingElse() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("上海精密")).id();
+		for (String name : List.of("欧阳建国", "李建华", "张国建国", "王小明")) {
+			this.given.contact(kam, account, name);
+		}
+		assertThat(names(kam, "建国")).containsExactly("张国建国", "欧阳建国");
+		assertThat(names(kam, "阳建")).containsExactly("欧阳建国");
+		assertThat(names(kam, "欧阳建国")).containsExactly("欧阳建国");
+		assertThat(names(kam, "建")).containsExactly("张国建国", "李建华", "欧阳建国");
+		// Both pieces of "建国建" (建国, 国建) lie in "张国建国", which still does not
+		// contain the text itself: the pieces narrow the search, the text decides.
+		assertThat(names(kam, "国建国")).containsExactly("张国建国");
+		assertThat(names(kam, "建国建")).isEmpty();
+		assertThat(names(kam, "小红")).isEmpty();
+	}
+
+	@Test
+	void findsALatinNameByAnyPartWhateverTheCaseAndAWholeAddressOrNumber() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Acme")).id();
+		this.api
+			.post(kam, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Chen JING", "email", "Chen.Jing@Example.cn", "phone", "+86 21 5555 0101"))
+			.expect(201);
+		this.given.contact(kam, account, "Jingyi Wang");
+		this.given.contact(kam, account, "Bcab Wu");
+
+		assertThat(names(kam, "jing")).containsExactly("Chen JING", "Jingyi Wang");
+		assertThat(names(kam, "EN JI")).containsExactly("Chen JING");
+		assertThat(names(kam, "  chen  ")).containsExactly("Chen JING");
+		assertThat(names(kam, "chen.jing@example.CN")).containsExactly("Chen JING");
+		assertThat(names(kam, "+86 21 5555 0101")).containsExactly("Chen JING");
+		// Part of an address or a number is no name: a search matches them whole.
+		assertThat(names(kam, "example.cn")).isEmpty();
+		assertThat(names(kam, "5555")).isEmpty();
+		// "abca" has the pieces ab, bc and ca, all in "bcab wu", but not the text.
+		assertThat(names(kam, "abca")).isEmpty();
+		// LIKE's wildcards are plain characters to the search.
+		assertThat(names(kam, "%25")).isEmpty();
+		assertThat(names(kam, "_")).isEmpty();
+	}
+
+	@Test
+	void aKamNeverSeesAnotherKamsPeopleWhateverTheSearchButTheirManagerAndADirectorDo() {
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		String kam = this.given.kam(team, manager);
+		String other = this.given.kam();
+		String director = this.given.director();
+		String name = "司马" + Fixtures.unique("相如");
+		long mine = this.given.accountOwnedBy(kam, Fixtures.unique("Mine")).id();
+		long theirs = this.given.accountOwnedBy(other, Fixtures.unique("Theirs")).id();
+		long own = this.given.contact(kam, mine, name).id();
+		long hidden = this.api
+			.post(other, "/api/v1/accounts/" + theirs + "/contacts",
+					json("name", name, "email", "sima@example.cn", "phone", "13800000000"))
+			.expect(201)
+			.id();
+
+		for (String q : List.of(name, "司马", "相如", "sima@example.cn", "13800000000", "")) {
+			assertThat(ids(kam, q)).as(q).doesNotContain(hidden);
+		}
+		assertThat(ids(kam, "司马")).containsExactly(own);
+		assertThat(ids(manager, name)).containsExactly(own);
+		assertThat(ids(director, name)).containsExactlyInAnyOrder(own, hidden);
+		assertThat(ids(director, name + "&owner=" + other)).containsExactly(hidden);
+		assertThat(this.api.page(kam, "/contacts?q=" + name).expect(200).text()).contains(name)
+			.doesNotContain("/accounts/" + theirs + "\"");
+	}
+
+	@Test
+	void leavesOutPeopleAtArchivedAccounts() {
+		String kam = this.given.kam();
+		long live = this.given.accountOwnedBy(kam, Fixtures.unique("Live")).id();
+		long archived = this.given.accountOwnedBy(kam, Fixtures.unique("Closed")).id();
+		long kept = this.given.contact(kam, live, "Kept Person").id();
+		this.given.contact(kam, archived, "Gone Person");
+		this.api.delete(kam, "/api/v1/accounts/" + archived).expect(204);
+		assertThat(ids(kam, "person")).containsExactly(kept);
+	}
+
+	@Test
+	void sortsByNameByAccountOrNewestFirstAndPagesWithTheTotal() {
+		String kam = this.given.kam();
+		long zeta = this.given.accountOwnedBy(kam, "Zeta " + Fixtures.unique("Works")).id();
+		long alpha = this.given.accountOwnedBy(kam, "Alpha " + Fixtures.unique("Works")).id();
+		this.given.contact(kam, zeta, "Amy");
+		this.given.contact(kam, alpha, "Carl");
+		this.given.contact(kam, zeta, "Bob");
+
+		assertThat(list(kam, "sort=name").names()).containsExactly("Amy", "Bob", "Carl");
+		assertThat(list(kam, "sort=-name").names()).containsExactly("Carl", "Bob", "Amy");
+		assertThat(list(kam, "sort=account").names()).containsExactly("Carl", "Amy", "Bob");
+		assertThat(list(kam, "sort=-created").names()).containsExactly("Bob", "Carl", "Amy");
+		assertThat(list(kam, "sort=account").items().get(0).get("accountName").asString()).startsWith("Alpha ");
+
+		Response first = list(kam, "sort=name&size=2");
+		assertThat(first.names()).containsExactly("Amy", "Bob");
+		assertThat(first.totalElements()).isEqualTo(3);
+		assertThat(first.body().get("totalPages").asInt()).isEqualTo(2);
+		Response second = list(kam, "sort=name&size=2&page=1");
+		assertThat(second.names()).containsExactly("Carl");
+		assertThat(second.totalElements()).isEqualTo(3);
+	}
+
+	@Test
+	void thePageFindsByAnyPartOfTheNameAndDialsTheNumber() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("深圳华为")).id();
+		this.api
+			.post(kam, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "诸葛亮", "phone", "+86 (21) 5555-0101", "title", "采购总监", "department", "采购部"))
+			.expect(201);
+		this.given.contact(kam, account, "周瑜");
+		String page = this.api.page(kam, "/contacts?q=葛亮").expect(200).text();
+		assertThat(page).contains("诸葛亮", "采购总监 · 采购部", "href=\"tel:+862155550101\"", "id=\"contact-filters\"")
+			.doesNotContain("周瑜");
+		assertThat(this.api.page(kam, "/contacts").expect(200).text()).contains("诸葛亮", "周瑜");
+	}
+
+	private List<String> names(String user, String q) {
+		return list(user, "q=" + q).names();
+	}
+
+	private List<Long> ids(String user, String q) {
+		return list(user, "q=" + q).ids();
+	}
+
+	private Response list(String user, String query) {
+		return this.api.get(user, "/api/v1/contacts?" + query + (query.contains("size=") ? "" : "&size=50"))
+			.expect(200);
+	}
+
+}
