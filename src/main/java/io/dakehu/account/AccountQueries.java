@@ -50,6 +50,13 @@ public class AccountQueries {
 	static final int COUNT_LIMIT = 10_000;
 
 	/**
+	 * How many matches a name search counts at most (decision 0054): a text that names
+	 * more accounts asks to be typed on, and counting ten thousand of them reads ten
+	 * thousand rows for every page.
+	 */
+	static final int SEARCH_COUNT_LIMIT = 1_000;
+
+	/**
 	 * How many accounts shared with a reader the list's scope names one by one (see
 	 * {@link #listScope}).
 	 */
@@ -173,16 +180,17 @@ public class AccountQueries {
 			total = page.offset() + rows.size();
 		}
 		else if (total < 0) {
-			// Counting stops after COUNT_LIMIT matches: the cost of a page stays bounded
-			// however broad the filter.
+			// Counting stops after a limit: the cost of a page stays bounded however
+			// broad
+			// the filter.
+			int limit = StringUtils.hasText(criteria.q()) ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
 			total = this.jdbc
-				.sql("select count(*) from (select 1 from account a" + where + " limit " + (COUNT_LIMIT + 1)
-						+ ") matches")
+				.sql("select count(*) from (select 1 from account a" + where + " limit " + (limit + 1) + ") matches")
 				.params(params)
 				.query(Long.class)
 				.single();
-			if (total > COUNT_LIMIT) {
-				total = COUNT_LIMIT;
+			if (total > limit) {
+				total = limit;
 				exact = false;
 			}
 		}

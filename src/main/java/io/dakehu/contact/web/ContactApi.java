@@ -46,7 +46,7 @@ class ContactApi {
 
 	/**
 	 * The contact list (see {@link ContactListParams}): everyone at the live accounts of
-	 * the reader's book, a page at a time with the total (at most 10,000, with
+	 * the reader's book, a page at a time with the total (at most 1,000, with
 	 * {@code totalExact} false beyond).
 	 */
 	@GetMapping("/api/v1/contacts")
