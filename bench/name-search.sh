@@ -119,13 +119,30 @@ and a.archived = false and ($1 or a.registration_id = '$RARE_ACCOUNT') order by 
 }
 AFTER="(a.name_grams @> name_bigrams('$RARE_ACCOUNT') and a.name_key like '%$RARE_ACCOUNT%' escape '\\')"
 BEFORE="a.name_key like '%$RARE_ACCOUNT%' escape '\\'"
-# The contact list's page of 20 by name as ContactList.search runs it for the director.
-CONTACT_ROWS="select c.id, c.name, c.title, c.department, c.account_id, b.account_name, c.phone, c.email, c.created_at
-from contact c join (select bk.id as account_id, bk.name as account_name, bk.name_key as account_name_key,
-bk.owner_id as owner_id, bk.key_account_type as key_account_type from account bk where bk.archived = false
-and bk.owner_id is not null) b on b.account_id = c.account_id where 1 = 1 and ((c.name_grams @> name_bigrams('$RARE_CONTACT')
-and lower(c.name) like '%$RARE_CONTACT%' escape '\\') or lower(c.email) = '$RARE_CONTACT' or c.phone = '$RARE_CONTACT')
+# The contact search's page of 20 by name as ContactList.search runs it, for the director and for the KAM: the
+# matches first, each checked against the reader's book (AccountBookSql.holding).
+CONTACT_ROWS() { # scope condition on account bh, q
+  echo "select c.id, c.name, c.title, c.department, c.account_id, b.name, c.phone, c.email, c.created_at
+from contact c join account b on b.id = c.account_id where 1 = 1 and ((c.name_grams @> name_bigrams('$2')
+and lower(c.name) like '%$2%' escape '\\') or lower(c.email) = '$2' or c.phone = '$2') and exists (select 1
+from account bh where bh.id = c.account_id and bh.archived = false and bh.owner_id is not null$1)
 order by lower(c.name) asc, c.id asc limit 20 offset 0"
+}
+ALL_BOOK=""
+KAM_HOLDS=" and (bh.owner_id in ($KAM_ID) or bh.id in (select sm.account_id from account_team_member sm
+where sm.user_id = $KAM_ID))"
+# The list without a search, from the KAM's book (AccountBookSql.of: their accounts and those shared with them).
+BOOK_SELECT="select bk.id as account_id, bk.name as account_name, bk.name_key as account_name_key,
+bk.owner_id as owner_id, bk.key_account_type as key_account_type from account bk where bk.archived = false
+and bk.owner_id is not null"
+KAM_BOOK="($BOOK_SELECT and bk.owner_id in ($KAM_ID) union $BOOK_SELECT and bk.id in (select sm.account_id
+from account_team_member sm where sm.user_id = $KAM_ID))"
+KAM_LIST="select c.id, c.name, c.title, c.department, c.account_id, b.account_name, c.phone, c.email, c.created_at
+from contact c join $KAM_BOOK b on b.account_id = c.account_id where 1 = 1 order by lower(c.name) asc, c.id asc
+limit 20 offset 0"
+KAM_CITY="select a.id, a.name from account a where a.merged_into is null and a.owner_id is not null
+and a.owner_id in ($KAM_ID) and a.archived = false and ((a.name_grams @> name_bigrams('$CITY')
+and a.name_key like '%$CITY%' escape '\\') or a.registration_id = '$CITY') order by a.name_key asc, a.id asc limit 20"
 
 echo "--- account search, two characters naming few accounts: $RARE_ACCOUNT"
 api "API account search, director" "$DIRECTOR_TOKEN" "/api/v1/accounts?q=$(urlencode "$RARE_ACCOUNT")"
@@ -144,15 +161,20 @@ CITY_ROWS="select a.id, a.name from account a $CITY_WHERE order by a.name_key as
 sql "  bare SQL: capped count + page of 20 (director)" "$CITY_COUNT; $CITY_ROWS;"
 plan "$CITY_COUNT"
 plan "$CITY_ROWS"
+plan "$KAM_CITY"
 echo "--- contact search, a two-character given name: $RARE_CONTACT"
 api "API contact search, director" "$DIRECTOR_TOKEN" "/api/v1/contacts?q=$(urlencode "$RARE_CONTACT")"
 api "API contact search, KAM" "$KAM_TOKEN" "/api/v1/contacts?q=$(urlencode "$RARE_CONTACT")"
-sql "  bare SQL: page of 20 (director)" "$CONTACT_ROWS;"
-plan "$CONTACT_ROWS"
+sql "  bare SQL: page of 20 (director)" "$(CONTACT_ROWS "$ALL_BOOK" "$RARE_CONTACT");"
+sql "  bare SQL: page of 20 (KAM)" "$(CONTACT_ROWS "$KAM_HOLDS" "$RARE_CONTACT");"
+plan "$(CONTACT_ROWS "$ALL_BOOK" "$RARE_CONTACT")"
+plan "$(CONTACT_ROWS "$KAM_HOLDS" "$RARE_CONTACT")"
 echo "--- contact search, a whole phone number: $PHONE"
 api "API contact search by phone, director" "$DIRECTOR_TOKEN" "/api/v1/contacts?q=$PHONE"
 api "API contact search by phone, KAM" "$KAM_TOKEN" "/api/v1/contacts?q=$PHONE"
 echo "--- contact list, no search"
 api "API contact list, director" "$DIRECTOR_TOKEN" "/api/v1/contacts"
 api "API contact list, KAM" "$KAM_TOKEN" "/api/v1/contacts"
+sql "  bare SQL: page of 20 (KAM)" "$KAM_LIST;"
+plan "$KAM_LIST"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -49,6 +49,33 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 				+ owners + ")", params);
 	}
 
+	/**
+	 * The same book as a condition checked row by row: the account in the caller's column
+	 * is live, owned, and the reader's (owned by one of the scope's owners, or shared
+	 * with the reader), and, when {@code ownerIds} is given, owned by one of them. For a
+	 * query that starts from a few rows of its own (a search's matches): each is looked
+	 * up by the account's key, where {@link #of} would first read every account of the
+	 * book.
+	 * @param accountIdColumn the column holding an account id in the caller's query
+	 */
+	public static AccountScopeSql holding(RecordScope scope, Collection<Long> ownerIds, String accountIdColumn) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder condition = new StringBuilder("exists (select 1 from account bh where bh.id = ")
+			.append(accountIdColumn)
+			.append(" and bh.archived = false and bh.owner_id is not null");
+		if (ownerIds != null) {
+			condition.append(" and bh.owner_id in (:bookOwners)");
+			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
+		}
+		if (!scope.all()) {
+			condition.append(" and (bh.owner_id in (:scopeOwners) or bh.id in (select sm.account_id")
+				.append(" from account_team_member sm where sm.user_id = :scopeUser))");
+			params.put("scopeOwners", scope.ownerIds());
+			params.put("scopeUser", scope.userId());
+		}
+		return new AccountScopeSql(condition.append(")").toString(), params);
+	}
+
 	private static final String SELECT = "select bk.id as account_id, bk.name as account_name,"
 			+ " bk.name_key as account_name_key, bk.owner_id as owner_id, bk.key_account_type as key_account_type"
 			+ " from account bk" + " where bk.archived = false and bk.owner_id is not null";

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.dakehu.account.AccountBookSql;
+import io.dakehu.account.AccountNameSql;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
@@ -43,7 +45,7 @@ public class ContactList {
 	 * The sort orders by name, each ending in the contact's id so pages never overlap.
 	 */
 	private static final Map<String, String> SORTS = Map.of("name", "lower(c.name) %1$s, c.id %1$s", "account",
-			"b.account_name_key %1$s, lower(c.name) %1$s, c.id %1$s", "created", "c.created_at %1$s, c.id %1$s");
+			"%2$s %1$s, lower(c.name) %1$s, c.id %1$s", "created", "c.created_at %1$s, c.id %1$s");
 
 	private final JdbcClient jdbc;
 
@@ -71,9 +73,11 @@ public class ContactList {
 			}
 			owners = Set.of(owner.get().id());
 		}
-		AccountBookSql book = AccountBookSql.of(scope, owners);
 		StringBuilder where = new StringBuilder(" where 1 = 1");
-		Map<String, Object> params = new HashMap<>(book.params());
+		Map<String, Object> params = new HashMap<>();
+		String from;
+		String accountName;
+		String accountKey;
 		if (StringUtils.hasText(criteria.q())) {
 			NameSearch.Condition name = this.nameSearch.containing("lower(c.name)", "c.name_grams", criteria.q(), "q");
 			// A whole address or number, as people paste them; the name matches any part.
@@ -81,13 +85,29 @@ public class ContactList {
 			params.putAll(name.params());
 			params.put("qKey", NameSearch.key(criteria.q()));
 			params.put("qPhone", criteria.q().strip());
+			// A search starts from its few matches and checks each one's account; reading
+			// the whole book first cost a KAM's search their every account.
+			AccountScopeSql book = AccountBookSql.holding(scope, owners, "c.account_id");
+			where.append(" and ").append(book.condition());
+			params.putAll(book.params());
+			from = " from contact c" + AccountNameSql.innerJoin("b", "c.account_id");
+			accountName = AccountNameSql.name("b");
+			accountKey = AccountNameSql.sortKey("b");
 		}
-		String from = " from contact c join " + book.table() + " b on b.account_id = c.account_id";
+		else {
+			// The list without a search starts from the book: a KAM's people are their
+			// accounts' people.
+			AccountBookSql book = AccountBookSql.of(scope, owners);
+			params.putAll(book.params());
+			from = " from contact c join " + book.table() + " b on b.account_id = c.account_id";
+			accountName = "b.account_name";
+			accountKey = "b.account_name_key";
+		}
 		String order = SORTS.getOrDefault(criteria.sort(), SORTS.get("name"))
-			.formatted(criteria.descending() ? "desc" : "asc");
+			.formatted(criteria.descending() ? "desc" : "asc", accountKey);
 		List<ContactRow> rows = this.jdbc.sql("""
-				select c.id, c.name, c.title, c.department, c.account_id, b.account_name, c.phone, c.email, c.created_at
-				""" + from + where + " order by " + order + " limit :limit offset :offset")
+				select c.id, c.name, c.title, c.department, c.account_id, %s, c.phone, c.email, c.created_at
+				""".formatted(accountName) + from + where + " order by " + order + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())

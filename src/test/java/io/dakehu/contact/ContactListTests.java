@@ -117,6 +117,11 @@ abstract class ContactListTests extends ApiTestSupport {
 		assertThat(list(kam, "sort=account").names()).containsExactly("Carl", "Amy", "Bob");
 		assertThat(list(kam, "sort=-created").names()).containsExactly("Bob", "Carl", "Amy");
 		assertThat(list(kam, "sort=account").items().get(0).get("accountName").asString()).startsWith("Alpha ");
+		// A search reads its matches' accounts another way than the whole list: the same
+		// order.
+		assertThat(list(kam, "sort=account&q=a").names()).containsExactly("Carl", "Amy");
+		assertThat(list(kam, "sort=-account&q=a").names()).containsExactly("Amy", "Carl");
+		assertThat(list(kam, "sort=account&q=a").items().get(0).get("accountName").asString()).startsWith("Alpha ");
 
 		Response first = list(kam, "sort=name&size=2");
 		assertThat(first.names()).containsExactly("Amy", "Bob");
