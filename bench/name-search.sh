@@ -2,7 +2,7 @@
 # Name search at a million accounts (issue #18 part 1, decision 0054; PERFORMANCE.md P3: p99 <= 50 ms at 50
 # connections). Starts the jar on a fresh PostgreSQL 15 (bench/lib.sh), makes a KAM and a director through the API
 # with a personal access token each, then seeds inside PostgreSQL with a fixed seed: KAMS key account managers owning
-# ACCOUNTS accounts round-robin, with Chinese company names (one of 20 cities, two characters of 500, one of 10
+# ACCOUNTS accounts round-robin, with Chinese company names (one of 20 cities, independent of the owner; two characters of 500, one of 10
 # industries, 有限公司), and one contact per account with a Chinese personal name (one of 100 surnames and two
 # characters of 500), a phone number and an e-mail address. Measured with wrk on loopback (5 s warm-up, then a
 # bounded run), as the director (sees all) and as the KAM (own book): the account search for two characters that
@@ -47,7 +47,7 @@ insert into account (name, name_key, registration_id, industry, region, owner_id
                      updated_at, version)
 select g.n, g.n, '91310000' || lpad(x::text, 10, '0'), 'Machinery', 'East China', k.ids[1 + x % k.kams], 'ACTIVE', false,
        now() - random() * interval '700 days', now(), 1
-from (select x, w.cities[1 + x % 20] || w.chars[1 + (x::bigint * 7919) % 500] || w.chars[1 + (x::bigint * 104729 / 500) % 500]
+from (select x, w.cities[1 + (x / 300) % 20] || w.chars[1 + (x::bigint * 7919) % 500] || w.chars[1 + (x::bigint * 104729 / 500) % 500]
              || w.trades[1 + (x / 20) % 10] || '有限公司' as n
       from generate_series(1, $ACCOUNTS) x, words w) g,
      (select array_agg(id order by id) ids, count(*)::int kams from app_user where role = 'KAM') k;

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
@@ -298,8 +298,12 @@ class Account {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * The name as searches compare it; the same key the search's text is turned into, so
+	 * the pieces the database keeps of it match the typed ones (decision 0054).
+	 */
 	static String searchKey(String text) {
-		return text.strip().toLowerCase(Locale.ROOT);
+		return NameSearch.key(text);
 	}
 
 	Map<String, Object> auditValues() {

@@ -180,8 +180,7 @@ public class AccountQueries {
 			total = page.offset() + rows.size();
 		}
 		else if (total < 0) {
-			// Counting stops after a limit: the cost of a page stays bounded however
-			// broad
+			// Counting stops at a limit: a page costs a bounded time, however broad
 			// the filter.
 			int limit = StringUtils.hasText(criteria.q()) ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
 			total = this.jdbc
