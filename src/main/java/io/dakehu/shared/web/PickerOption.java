@@ -1,6 +1,6 @@
 package io.dakehu.shared.web;
 
-import java.util.Locale;
+import io.dakehu.shared.NameSearch;
 
 /**
  * One suggestion of a search-as-you-type picker: the value the form submits (an id or a
@@ -19,8 +19,7 @@ public record PickerOption(String value, String label, String detail) {
 	 * matches everything.
 	 */
 	public static String likePattern(String text) {
-		String typed = (text != null) ? text.strip().toLowerCase(Locale.ROOT) : "";
-		return "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return "%" + NameSearch.escapeLike(NameSearch.key(text)) + "%";
 	}
 
 }
