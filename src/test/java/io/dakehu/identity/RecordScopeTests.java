@@ -271,10 +271,16 @@ abstract class RecordScopeTests extends ApiTestSupport {
 			.param("owner", ownerId)
 			.update();
 
-		Response page = list(reader, "q=" + prefix + "&sort=-name");
+		// The reader is new: their whole list is the one own account and 1,001 shared.
+		Response page = list(reader, "sort=-name");
 		assertThat(page.totalElements()).isEqualTo(1002);
 		assertThat(page.ids()).contains(own.id(), sharedByApi.id()).doesNotContain(notShared.id());
 		assertThat(list(reader, "q=" + prefix + " not shared").totalElements()).isZero();
+		// A name search counts its 1,002 matches only up to 1,000 (decision 0054).
+		Response searched = list(reader, "q=" + prefix + "&sort=-name");
+		assertThat(searched.totalElements()).isEqualTo(1000);
+		assertThat(searched.body().get("totalExact").asBoolean()).isFalse();
+		assertThat(searched.ids()).contains(own.id(), sharedByApi.id()).doesNotContain(notShared.id());
 	}
 
 	@Test
