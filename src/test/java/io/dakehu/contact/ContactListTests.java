@@ -144,7 +144,8 @@ abstract class ContactListTests extends ApiTestSupport {
 		String page = this.api.page(kam, "/contacts?q=葛亮").expect(200).text();
 		assertThat(page).contains("诸葛亮", "采购总监 · 采购部", "href=\"tel:+862155550101\"", "id=\"contact-filters\"")
 			.doesNotContain("周瑜");
-		assertThat(this.api.page(kam, "/contacts").expect(200).text()).contains("诸葛亮", "周瑜");
+		assertThat(this.api.page(kam, "/contacts").expect(200).text()).contains("诸葛亮", "周瑜",
+				"/exports/contacts?format=csv", "/exports/contacts?format=xlsx");
 	}
 
 	private List<String> names(String user, String q) {
