@@ -136,13 +136,16 @@ abstract class ContactListTests extends ApiTestSupport {
 	void thePageFindsByAnyPartOfTheNameAndDialsTheNumber() {
 		String kam = this.given.kam();
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("深圳华为")).id();
-		this.api
+		long kongming = this.api
 			.post(kam, "/api/v1/accounts/" + account + "/contacts",
 					json("name", "诸葛亮", "phone", "+86 (21) 5555-0101", "title", "采购总监", "department", "采购部"))
-			.expect(201);
+			.expect(201)
+			.id();
 		this.given.contact(kam, account, "周瑜");
 		String page = this.api.page(kam, "/contacts?q=葛亮").expect(200).text();
-		assertThat(page).contains("诸葛亮", "采购总监 · 采购部", "href=\"tel:+862155550101\"", "id=\"contact-filters\"")
+		assertThat(page)
+			.contains("诸葛亮", "采购总监 · 采购部", "href=\"tel:+862155550101\"", "id=\"contact-filters\"",
+					"href=\"/contacts/" + kongming + "/edit\"", "href=\"/accounts/" + account + "#contacts\"")
 			.doesNotContain("周瑜");
 		assertThat(this.api.page(kam, "/contacts").expect(200).text()).contains("诸葛亮", "周瑜",
 				"/exports/contacts?format=csv", "/exports/contacts?format=xlsx");
