@@ -78,6 +78,6 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 
 	private static final String SELECT = "select bk.id as account_id, bk.name as account_name,"
 			+ " bk.name_key as account_name_key, bk.owner_id as owner_id, bk.key_account_type as key_account_type"
-			+ " from account bk" + " where bk.archived = false and bk.owner_id is not null";
+			+ " from account bk where bk.archived = false and bk.owner_id is not null";
 
 }

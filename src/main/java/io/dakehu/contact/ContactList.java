@@ -42,7 +42,8 @@ public class ContactList {
 	static final int COUNT_LIMIT = 1_000;
 
 	/**
-	 * The sort orders by name, each ending in the contact's id so pages never overlap.
+	 * The orders {@link Criteria#sort} names, each ending in the contact's id so pages
+	 * never overlap; {@code %2$s} is the account's sort key.
 	 */
 	private static final Map<String, String> SORTS = Map.of("name", "lower(c.name) %1$s, c.id %1$s", "account",
 			"%2$s %1$s, lower(c.name) %1$s, c.id %1$s", "created", "c.created_at %1$s, c.id %1$s");
@@ -57,11 +58,6 @@ public class ContactList {
 		this.jdbc = jdbc;
 		this.nameSearch = nameSearch;
 		this.users = users;
-	}
-
-	/** The orders {@link Criteria#sort} accepts. */
-	public static Set<String> sorts() {
-		return SORTS.keySet();
 	}
 
 	public PageResult<ContactRow> search(RecordScope scope, Criteria criteria, PageRequest page) {
@@ -134,7 +130,8 @@ public class ContactList {
 	 *
 	 * @param q any part of the name, or a whole e-mail address or phone number
 	 * @param owner the username whose accounts' people to list; null for the whole book
-	 * @param sort one of {@link #sorts()}; anything else sorts by name
+	 * @param sort {@code name}, {@code account} or {@code created}; anything else sorts
+	 * by name
 	 */
 	public record Criteria(String q, String owner, String sort, boolean descending) {
 	}
