@@ -77,9 +77,13 @@ public class AccountQueries {
 
 	private final NameSearch nameSearch;
 
+	private final AccountCustomFields customFields;
+
 	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users, AccountTally tally,
-			ObjectProvider<AccountReadAccess> readAccess, KeyLookups keyLookups, NameSearch nameSearch) {
+			ObjectProvider<AccountReadAccess> readAccess, KeyLookups keyLookups, NameSearch nameSearch,
+			AccountCustomFields customFields) {
 		this.jdbc = jdbc;
+		this.customFields = customFields;
 		this.nameSearch = nameSearch;
 		this.keyLookups = keyLookups;
 		this.accounts = accounts;
@@ -164,13 +168,13 @@ public class AccountQueries {
 		List<RawRow> rows = this.jdbc
 			.sql("""
 					select a.id, a.name, a.registration_id, a.industry, a.region, a.owner_id, a.key_account_type,
-					       a.status, a.archived, a.updated_at
+					       a.status, a.archived, a.updated_at, a.custom_fields
 					from account a""" + where + " order by " + sortColumn + direction + ", a.id" + direction
 					+ " limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getBoolean(9),
-					rs.getTimestamp(10).toLocalDateTime()))
+					rs.getTimestamp(10).toLocalDateTime(), rs.getString(11)))
 			.list();
 		boolean exact = true;
 		if (total < 0 && rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
@@ -205,7 +209,8 @@ public class AccountQueries {
 			return new AccountRow(row.id(), row.name(), row.registrationId(), row.industry(), row.region(),
 					(owner != null) ? owner.username() : null, (owner != null) ? owner.displayName() : null,
 					(row.type() != null) ? KeyAccountType.valueOf(row.type()) : null,
-					LifecycleStatus.valueOf(row.status()), row.archived(), row.updatedAt());
+					LifecycleStatus.valueOf(row.status()), row.archived(), row.updatedAt(),
+					this.customFields.read(row.customFields()));
 		}).toList();
 		return new PageResult<>(content, page.page(), page.size(), total, exact);
 	}
@@ -736,7 +741,7 @@ public class AccountQueries {
 	}
 
 	private record RawRow(long id, String name, String registrationId, String industry, String region, Long ownerId,
-			String type, String status, boolean archived, java.time.LocalDateTime updatedAt) {
+			String type, String status, boolean archived, java.time.LocalDateTime updatedAt, String customFields) {
 	}
 
 }

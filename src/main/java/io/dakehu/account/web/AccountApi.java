@@ -83,8 +83,7 @@ class AccountApi {
 						this.customFields.filter(AccountListParams.customFilters(query))));
 		List<Long> ids = page.content().stream().map(AccountRow::id).toList();
 		Map<Long, String> gradeOf = (this.grades != null) ? this.grades.of(ids) : Map.of();
-		Map<Long, Map<String, Object>> valuesOf = this.customFields.of(ids);
-		return page.map((row) -> AccountJson.Row.of(row, gradeOf.get(row.id()), valuesOf.get(row.id())));
+		return page.map((row) -> AccountJson.Row.of(row, gradeOf.get(row.id()), row.customFields()));
 	}
 
 	/**

@@ -149,7 +149,9 @@ class AccountPages {
 		model.addAttribute("customColumns", fields.stream().filter((f) -> columns.contains(f.key())).toList());
 		model.addAttribute("chosenColumns", columns);
 		model.addAttribute("customValuesOf",
-				this.customFields.of(result.content().stream().map(AccountRow::id).toList()));
+				result.content()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(AccountRow::id, AccountRow::customFields)));
 		model.addAttribute("gradeOf", (this.grades != null)
 				? this.grades.of(result.content().stream().map(AccountRow::id).toList()) : java.util.Map.of());
 		model.addAttribute("grades", (this.grades != null) ? this.grades.codes() : List.of());
