@@ -98,10 +98,6 @@ for f in "$RARE" "$COMMON" "$CODE"; do
     from account where custom_fields @> '$f'"
 done
 
-token() { # username, password: a personal access token made once with Basic
-  curl -sS --fail-with-body -u "$1:$2" -H 'Content-Type: application/json' \
-    "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
-}
 KAM_TOKEN=$(token bench-kam-1 "$PASSWORD")
 DIRECTOR_TOKEN=$(token bench-director "$PASSWORD")
 

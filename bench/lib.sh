@@ -4,7 +4,8 @@
 # (no fsync wait per commit, room for WAL: the reads are what is measured), creates the database, starts the jar on
 # 127.0.0.1 with an administrator and no demo data, and waits until it answers (bench_database alone does the part
 # before the jar, for a script that starts its jars itself). Then `user NAME ROLE` makes a user
-# through the API, and "${PSQL[@]}" runs SQL in the database.
+# through the API, `token NAME PASSWORD` prints a personal access token made for them, and "${PSQL[@]}" runs SQL in
+# the database.
 PGBIN=/usr/lib/postgresql/15/bin
 ADMIN="admin:bench-secret"
 PASSWORD="Quiet-Meadow-4821"
@@ -79,4 +80,9 @@ bench_sql() { # name, SQL script (the statements of one request): the bare SQL w
   p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/latencies")
   report "$1" "$(awk '/^tps/ {printf "%.1f", $3}' "$WORK/pgbench.out")" "$(echo "scale=2; $p50 / 1000" | bc)ms" \
     "$(echo "scale=2; $p99 / 1000" | bc)ms"
+}
+
+token() { # username, password: a personal access token made once with Basic
+  curl -sS --fail-with-body -u "$1:$2" -H 'Content-Type: application/json' \
+    "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
 }

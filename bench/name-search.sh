@@ -73,10 +73,6 @@ for q in "$RARE_ACCOUNT" "$CITY"; do
 done
 "${PSQL[@]}" -tAc "select 'contacts named *$RARE_CONTACT*: ' || count(*) from contact where name like '%$RARE_CONTACT%'"
 
-token() { # username, password: a personal access token made once with Basic
-  curl -sS --fail-with-body -u "$1:$2" -H 'Content-Type: application/json' \
-    "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
-}
 KAM_TOKEN=$(token bench-kam-1 "$PASSWORD")
 DIRECTOR_TOKEN=$(token bench-director "$PASSWORD")
 

@@ -104,10 +104,6 @@ TEAM_IDS=$("${PSQL[@]}" -tAc "select string_agg(id::text, ', ' order by id) from
   || (select count(*) from account where owner_id in ($TEAM_IDS)) || ' accounts; '
   || (select count(*) from credit_rating) || ' ratings' from account a where owner_id = $KAM_ID"
 
-token() { # username, password: a personal access token made once with Basic
-  curl -sS --fail-with-body -u "$1:$2" -H 'Content-Type: application/json' \
-    "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
-}
 KAM_TOKEN=$(token bench-kam-1 "$PASSWORD")
 MANAGER_TOKEN=$(token bench-manager-1 "$PASSWORD")
 DIRECTOR_TOKEN=$(token bench-director-1 "$PASSWORD")
