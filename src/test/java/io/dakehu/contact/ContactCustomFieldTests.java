@@ -288,8 +288,8 @@ abstract class ContactCustomFieldTests extends ApiTestSupport {
 		assertThat(updated.get("customFields").get(f.text).asString()).isEqualTo("AB-1");
 		assertThat(updated.get("customFields").get(f.multi).toString()).isEqualTo("[\"X\",\"Y\"]");
 
-		String page = page(kam, get("/accounts").locale(Locale.ENGLISH));
-		assertThat(page).as("the export is offered where exports are")
+		String page = page(kam, get("/contacts").locale(Locale.ENGLISH));
+		assertThat(page).as("the export is offered on the contact list")
 			.contains("href=\"/exports/contacts?format=csv\"");
 	}
 
