@@ -116,11 +116,11 @@ and a.archived = false and ($1 or a.registration_id = '$RARE_ACCOUNT') order by 
 AFTER="(a.name_grams @> name_bigrams('$RARE_ACCOUNT') and a.name_key like '%$RARE_ACCOUNT%' escape '\\')"
 BEFORE="a.name_key like '%$RARE_ACCOUNT%' escape '\\'"
 # The contact search's page of 20 by name as ContactList.search runs it, for the director and for the KAM: the
-# matches first, each checked against the reader's book (AccountBookSql.holding).
+# matches first, each checked against the reader's book (AccountBookSql.holding); a text without digits is no phone.
 CONTACT_ROWS() { # scope condition on account bh, q
   echo "select c.id, c.name, c.title, c.department, c.account_id, b.name, c.phone, c.email, c.created_at
 from contact c join account b on b.id = c.account_id where 1 = 1 and ((c.name_grams @> name_bigrams('$2')
-and lower(c.name) like '%$2%' escape '\\') or lower(c.email) = '$2' or c.phone = '$2') and exists (select 1
+and lower(c.name) like '%$2%' escape '\\') or lower(c.email) = '$2') and exists (select 1
 from account bh where bh.id = c.account_id and bh.archived = false and bh.owner_id is not null$1)
 order by lower(c.name) asc, c.id asc limit 20 offset 0"
 }

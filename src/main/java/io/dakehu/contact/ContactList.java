@@ -28,7 +28,8 @@ import org.springframework.util.StringUtils;
  * The contact list: the people at the live accounts of the reader's book (their own and
  * those shared with them; the pool's accounts are nobody's book and show their people on
  * the pool's pages), found by any part of the name, or by a whole e-mail address or phone
- * number, and sorted by name, by account or by when they were added.
+ * number (its digits, however it is written), and sorted by name, by account or by when
+ * they were added.
  */
 @Service
 @Transactional(readOnly = true)
@@ -76,11 +77,16 @@ public class ContactList {
 		String accountKey;
 		if (StringUtils.hasText(criteria.q())) {
 			NameSearch.Condition name = this.nameSearch.containing("lower(c.name)", "c.name_grams", criteria.q(), "q");
-			// A whole address or number, as people paste them; the name matches any part.
-			where.append(" and (").append(name.sql()).append(" or lower(c.email) = :qKey or c.phone = :qPhone)");
+			// A whole address, or a whole number by its digits however it is written;
+			// the name matches any part.
+			String digits = criteria.q().replaceAll("[^0-9]", "");
+			where.append(" and (")
+				.append(name.sql())
+				.append(" or lower(c.email) = :qKey")
+				.append(digits.isEmpty() ? ")" : " or c.phone_digits = :qPhone)");
 			params.putAll(name.params());
 			params.put("qKey", NameSearch.key(criteria.q()));
-			params.put("qPhone", criteria.q().strip());
+			params.put("qPhone", digits);
 			// A search starts from its few matches and checks each one's account; reading
 			// the whole book first cost a KAM's search their every account.
 			AccountScopeSql book = AccountBookSql.holding(scope, owners, "c.account_id");

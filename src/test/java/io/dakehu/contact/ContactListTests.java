@@ -47,13 +47,19 @@ abstract class ContactListTests extends ApiTestSupport {
 					json("name", "Chen JING", "email", "Chen.Jing@Example.cn", "phone", "+86 21 5555 0101"))
 			.expect(201);
 		this.given.contact(kam, account, "Jingyi Wang");
-		this.given.contact(kam, account, "Bcab Wu");
+		// A number without digits ("-" for unknown): a search without digits must not
+		// match it.
+		this.api.post(kam, "/api/v1/accounts/" + account + "/contacts", json("name", "Bcab Wu", "phone", "-"))
+			.expect(201);
 
 		assertThat(names(kam, "jing")).containsExactly("Chen JING", "Jingyi Wang");
 		assertThat(names(kam, "EN JI")).containsExactly("Chen JING");
 		assertThat(names(kam, "  chen  ")).containsExactly("Chen JING");
 		assertThat(names(kam, "chen.jing@example.CN")).containsExactly("Chen JING");
 		assertThat(names(kam, "+86 21 5555 0101")).containsExactly("Chen JING");
+		// A number is matched by its digits, however it is written.
+		assertThat(names(kam, "862155550101")).containsExactly("Chen JING");
+		assertThat(names(kam, "(86) 21-5555-0101")).containsExactly("Chen JING");
 		// Part of an address or a number is no name: a search matches them whole.
 		assertThat(names(kam, "example.cn")).isEmpty();
 		assertThat(names(kam, "5555")).isEmpty();
