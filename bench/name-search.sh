@@ -125,8 +125,8 @@ from account bh where bh.id = c.account_id and bh.archived = false and bh.owner_
 order by lower(c.name) asc, c.id asc limit 20 offset 0"
 }
 ALL_BOOK=""
-KAM_HOLDS=" and (bh.owner_id in ($KAM_ID) or bh.id in (select sm.account_id from account_team_member sm
-where sm.user_id = $KAM_ID))"
+KAM_HOLDS=" and (bh.owner_id in ($KAM_ID) or exists (select 1 from account_team_member sm
+where sm.account_id = bh.id and sm.user_id = $KAM_ID))"
 # The list without a search, from the KAM's book (AccountBookSql.of: their accounts and those shared with them).
 BOOK_SELECT="select bk.id as account_id, bk.name as account_name, bk.name_key as account_name_key,
 bk.owner_id as owner_id, bk.key_account_type as key_account_type from account bk where bk.archived = false

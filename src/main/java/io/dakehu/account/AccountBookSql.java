@@ -68,10 +68,9 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
 		}
 		if (!scope.all()) {
-			condition.append(" and (bh.owner_id in (:scopeOwners) or bh.id in (select sm.account_id")
-				.append(" from account_team_member sm where sm.user_id = :scopeUser))");
-			params.put("scopeOwners", scope.ownerIds());
-			params.put("scopeUser", scope.userId());
+			AccountScopeSql readers = AccountScopeSql.onAccountTable(scope, "bh");
+			condition.append(" and ").append(readers.condition());
+			params.putAll(readers.params());
 		}
 		return new AccountScopeSql(condition.append(")").toString(), params);
 	}

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountNameSql;
@@ -82,10 +80,10 @@ public class ContactList {
 			String digits = criteria.q().replaceAll("[^0-9]", "");
 			where.append(" and (")
 				.append(name.sql())
-				.append(" or lower(c.email) = :qKey")
+				.append(" or lower(c.email) = :qEmail")
 				.append(digits.isEmpty() ? ")" : " or c.phone_digits = :qPhone)");
 			params.putAll(name.params());
-			params.put("qKey", NameSearch.key(criteria.q()));
+			params.put("qEmail", NameSearch.key(criteria.q()));
 			params.put("qPhone", digits);
 			// A search starts from its few matches and checks each one's account; reading
 			// the whole book first cost a KAM's search their every account.
@@ -145,27 +143,6 @@ public class ContactList {
 	/** A contact as the list shows it, with the account they work at. */
 	public record ContactRow(long id, String name, String title, String department, long accountId, String accountName,
 			String phone, String email, LocalDateTime createdAt) {
-
-		/**
-		 * The phone number as a {@code tel:} link dials it: the digits and a leading
-		 * plus, without the spaces, dashes and brackets people write for reading; null
-		 * when there is no number.
-		 */
-		public String dialLink() {
-			return (this.phone != null) ? "tel:" + this.phone.replaceAll("[^0-9+]", "") : null;
-		}
-
-		/**
-		 * Title and department as one line, "Buyer · Purchasing"; null when neither is
-		 * known.
-		 */
-		public String position() {
-			String joined = Stream.of(this.title, this.department)
-				.filter(StringUtils::hasText)
-				.collect(Collectors.joining(" · "));
-			return joined.isEmpty() ? null : joined;
-		}
-
 	}
 
 }

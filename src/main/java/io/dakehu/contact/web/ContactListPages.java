@@ -1,5 +1,8 @@
 package io.dakehu.contact.web;
 
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import io.dakehu.account.AccountListMenus;
 import io.dakehu.contact.ContactList;
 import io.dakehu.identity.CurrentUser;
@@ -7,6 +10,7 @@ import io.dakehu.identity.Users;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
@@ -33,7 +37,8 @@ class ContactListPages {
 	String list(ContactListParams params, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
 		CurrentUser me = this.users.current();
-		model.addAttribute("result", this.list.search(me.scope(), params.criteria(), params.pageRequest()));
+		model.addAttribute("result",
+				this.list.search(me.scope(), params.criteria(), params.pageRequest()).map(Line::of));
 		model.addAttribute("params", params);
 		model.addAttribute("pageUrl", params.url());
 		if (htmx != null) {
@@ -41,6 +46,26 @@ class ContactListPages {
 		}
 		model.addAttribute("owners", this.menus.of(me.scope()).owners());
 		return "contact/list";
+	}
+
+	/**
+	 * A person as a line of the page: title and department as one line ("Buyer ·
+	 * Purchasing", null when neither is known) and the number as a {@code tel:} link that
+	 * dials it (the digits and a leading plus, without the spaces, dashes and brackets
+	 * people write for reading).
+	 */
+	record Line(long id, String name, String position, long accountId, String accountName, String phone,
+			String dialLink, String email) {
+
+		static Line of(ContactList.ContactRow row) {
+			String position = Stream.of(row.title(), row.department())
+				.filter(StringUtils::hasText)
+				.collect(Collectors.joining(" · "));
+			return new Line(row.id(), row.name(), position.isEmpty() ? null : position, row.accountId(),
+					row.accountName(), row.phone(),
+					(row.phone() != null) ? "tel:" + row.phone().replaceAll("[^0-9+]", "") : null, row.email());
+		}
+
 	}
 
 }
