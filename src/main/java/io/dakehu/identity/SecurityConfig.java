@@ -24,6 +24,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -71,6 +72,11 @@ class SecurityConfig {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	@Bean
+	StrictHttpFirewall httpFirewall() {
+		return HeaderCharacters.firewall();
 	}
 
 	@Bean

@@ -109,8 +109,9 @@ abstract class AccessTokensTests extends ApiTestSupport {
 		assertRefused(bearer("not-a-token", "GET", "/api/v1/me", null));
 		assertRefused(bearer("", "GET", "/api/v1/me", null));
 
+		// Expired before its first call: a token in use is remembered for a few seconds
+		// with its expiry, which nothing in the product changes afterwards.
 		String expiring = create(kam, "Expired");
-		assertThat(bearer(expiring, "GET", "/api/v1/me", null).status()).isEqualTo(200);
 		this.jdbc.sql("update api_token set expires_at = ? where token_hash = ?")
 			.params(LocalDateTime.now().minusMinutes(1), sha256(expiring))
 			.update();
