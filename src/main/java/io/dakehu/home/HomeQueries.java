@@ -2,9 +2,9 @@ package io.dakehu.home;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +19,7 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.relationship.AssessmentSql;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 
@@ -52,10 +53,14 @@ public class HomeQueries {
 
 	private final Clock clock;
 
-	HomeQueries(JdbcClient jdbc, Segmentation segmentation, Clock clock) {
+	/** PostgreSQL: the overdue pages read each owner's first rows (H2 has no lateral). */
+	private final boolean perOwnerPages;
+
+	HomeQueries(JdbcClient jdbc, Segmentation segmentation, Clock clock, DatabaseProduct database) {
 		this.jdbc = jdbc;
 		this.segmentation = segmentation;
 		this.clock = clock;
+		this.perOwnerPages = database.postgres();
 	}
 
 	/**
@@ -73,6 +78,18 @@ public class HomeQueries {
 			case DUE -> " where d.due_on <= :horizon";
 			case ANY -> "";
 		};
+		if (window == Window.OVERDUE && this.perOwnerPages && (!scope.all() || ownerIds != null)) {
+			// A team's overdue accounts are in due-day order within each owner's range of
+			// the index (never-contacted ones, with no stored day, are not overdue): the
+			// page needs only each owner's first rows, not a sort of the whole team's
+			// overdue list, and the total is an index-only count of those ranges.
+			Query firstRows = dueQuery(scope, ownerIds, tiers, page.offset() + page.size());
+			long total = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
+				.params(query.params())
+				.query(Long.class)
+				.single();
+			return counted(firstRows, condition, BY_DUE_DAY, page, total);
+		}
 		return page(query, condition, BY_DUE_DAY, page);
 	}
 
@@ -130,6 +147,22 @@ public class HomeQueries {
 				.single();
 		}
 		return new PageResult<>(rows, page.page(), page.size(), total[0]);
+	}
+
+	/** One page of the rows the query and condition select; the total already known. */
+	private PageResult<DueContact> counted(Query query, String condition, List<String> order, PageRequest page,
+			long total) {
+		LocalDate today = today();
+		List<DueContact> rows = this.jdbc
+			.sql("select p.*, c.last_contact_at, c.next_contact_date from (select d.* from (" + query.sql() + ") d"
+					+ condition + " order by " + ordered("d", order) + " limit :limit offset :offset) p left join "
+					+ LastContactSql.table() + " c on c.account_id = p.account_id order by " + ordered("p", order))
+			.params(query.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> dueContact(rs, today))
+			.list();
+		return new PageResult<>(rows, page.page(), page.size(), total);
 	}
 
 	/**
@@ -211,6 +244,15 @@ public class HomeQueries {
 	 * the reader through the account team that those owners do not cover.
 	 */
 	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers) {
+		return dueQuery(scope, ownerIds, tiers, 0);
+	}
+
+	/**
+	 * As {@link #dueQuery(RecordScope, Collection, Set)}; with {@code firstOverdue} above
+	 * zero, the named owners' part holds only each owner's first that many overdue
+	 * accounts in due-day order (PostgreSQL), read from the owner's range of the index.
+	 */
+	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers, long firstOverdue) {
 		Map<String, Object> params = new HashMap<>();
 		LocalDate today = today();
 		params.put("today", today);
@@ -222,13 +264,19 @@ public class HomeQueries {
 		}
 		String columns = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, " + TierSql.order("dd.tier")
 				+ " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on from home_due_day dd";
+		String ownersPart = columns + " where dd.owner_id in (:dueOwners)" + tierCondition;
+		if (firstOverdue > 0) {
+			params.put("firstOverdue", firstOverdue);
+			ownersPart = "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + columns
+					+ " where dd.owner_id = u.owner_id and dd.due_on < :today" + tierCondition
+					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstOverdue) o";
+		}
 		if (scope.all()) {
-			String owners = "";
-			if (ownerIds != null) {
-				owners = " and dd.owner_id in (:dueOwners)";
-				params.put("dueOwners", nonEmpty(ownerIds));
+			if (ownerIds == null) {
+				return new Query(columns + " where 1 = 1" + tierCondition, params);
 			}
-			return new Query(columns + " where 1 = 1" + owners + tierCondition, params);
+			params.put("dueOwners", nonEmpty(ownerIds));
+			return new Query(ownersPart, params);
 		}
 		Set<Long> owners = new HashSet<>(scope.ownerIds());
 		if (ownerIds != null) {
@@ -237,7 +285,7 @@ public class HomeQueries {
 		params.put("dueOwners", nonEmpty(owners));
 		if (ownerIds != null && owners.containsAll(ownerIds)) {
 			// Every owner asked for is in the scope: no shared account can add to them.
-			return new Query(columns + " where dd.owner_id in (:dueOwners)" + tierCondition, params);
+			return new Query(ownersPart, params);
 		}
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "dd.account_id");
 		params.putAll(shared.params());
@@ -246,9 +294,8 @@ public class HomeQueries {
 			sharedOwners = " and dd.owner_id in (:sharedOwners)";
 			params.put("sharedOwners", nonEmpty(ownerIds));
 		}
-		String sql = columns + " where dd.owner_id in (:dueOwners)" + tierCondition + " union all " + columns
-				+ " where " + shared.condition() + " and dd.owner_id not in (:dueOwners)" + sharedOwners
-				+ tierCondition;
+		String sql = ownersPart + " union all " + columns + " where " + shared.condition()
+				+ " and dd.owner_id not in (:dueOwners)" + sharedOwners + tierCondition;
 		return new Query(sql, params);
 	}
 
@@ -262,10 +309,12 @@ public class HomeQueries {
 	}
 
 	private static DueContact dueContact(ResultSet rs, LocalDate today) throws SQLException {
-		Timestamp last = rs.getTimestamp("last_contact_at");
+		// java.time straight from the driver: a Timestamp goes through a Calendar per
+		// row.
+		LocalDateTime last = rs.getObject("last_contact_at", LocalDateTime.class);
 		LocalDate due = rs.getObject("due_on", LocalDate.class);
 		return new DueContact(rs.getLong("account_id"), rs.getString("account_name"), rs.getLong("owner_id"),
-				rs.getString("tier").strip(), (last != null) ? last.toLocalDateTime().toLocalDate() : null,
+				rs.getString("tier").strip(), (last != null) ? last.toLocalDate() : null,
 				rs.getObject("next_contact_date", LocalDate.class), due, due.isBefore(today));
 	}
 

@@ -139,6 +139,37 @@ abstract class ContactPlanTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aTeamsOverdueListIsPagedInDueDayOrderAcrossItsKamsWithTheExactTotal() {
+		// Due days from plans: three for each KAM of the team, interleaved, two on one
+		// day (then by name); an account never contacted is due today, not overdue; the
+		// other team's is not the manager's.
+		List<String> owners = List.of(this.kam, this.otherKam, this.kam, this.otherKam, this.kam, this.otherKam);
+		int[] daysLate = { 9, 8, 4, 4, 2, 1 };
+		List<Long> expected = new ArrayList<>();
+		for (int i = 0; i < owners.size(); i++) {
+			long account = account(owners.get(i), (char) ('a' + i) + " late " + daysLate[i]);
+			contact(owners.get(i), account, this.today.minusDays(30), this.today.minusDays(daysLate[i]));
+			expected.add(account);
+		}
+		account(this.kam, "never contacted");
+		String outsider = this.given.kam(this.given.team(this.otherManager), this.otherManager);
+		contact(outsider, account(outsider, "other team"), this.today.minusDays(30), this.today.minusDays(5));
+
+		List<Long> paged = new ArrayList<>();
+		for (int page = 0; page < 4; page++) {
+			Response answer = this.api
+				.get(this.manager, "/api/v1/contact-plan?scope=team&status=overdue&size=2&page=" + page)
+				.expect(200);
+			assertThat(answer.body().get("total").asLong()).as("page %d", page).isEqualTo(6);
+			paged.addAll(items(answer).keySet());
+		}
+		assertThat(paged).containsExactlyElementsOf(expected);
+		assertThat(
+				items(this.api.get(this.kam, "/api/v1/contact-plan?scope=mine&status=overdue&size=2&page=1")).keySet())
+			.containsExactly(expected.get(4));
+	}
+
+	@Test
 	void aVipLastContacted154DaysAgoIsOverdueForItsKamTheirManagerAndADirectorOnly() {
 		long vip = account(this.kam, "VIP 154");
 		LocalDate last = this.today.minusDays(154);
