@@ -274,7 +274,8 @@ public class CreditRatings {
 
 	/**
 	 * Live accounts in scope with no rating for the current quarter: key accounts first,
-	 * then by owner and name.
+	 * then by owner and name. The latest earlier rating is looked up for the page's rows
+	 * only, after the page is cut (a KAM's book has thousands of accounts).
 	 * @param ownerIds only these owners' accounts; null for every account in the scope
 	 */
 	public DueList due(RecordScope scope, Set<Long> ownerIds, int limit) {
@@ -289,17 +290,18 @@ public class CreditRatings {
 		long total = this.jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
 		List<DueRating> rows = new ArrayList<>();
 		if (total > 0) {
-			List<Object[]> found = this.jdbc
-				.sql("""
-						select b.account_id, b.account_name, b.owner_id,
-						       case when b.key_account_type is null then 0 else 1 end as key_account,
-						       (select r.quarter from credit_rating r where r.account_id = b.account_id
-						        order by r.quarter desc, r.id desc limit 1) as last_quarter,
-						       (select r.grade from credit_rating r where r.account_id = b.account_id
-						        order by r.quarter desc, r.id desc limit 1) as last_grade
-						%s
-						order by key_account desc, b.owner_id, b.account_name, b.account_id limit :dueLimit"""
-					.formatted(from))
+			List<Object[]> found = this.jdbc.sql("""
+					select p.account_id, p.account_name, p.owner_id, p.key_account,
+					       (select r.quarter from credit_rating r where r.account_id = p.account_id
+					        order by r.quarter desc, r.id desc limit 1) as last_quarter,
+					       (select r.grade from credit_rating r where r.account_id = p.account_id
+					        order by r.quarter desc, r.id desc limit 1) as last_grade
+					from (select b.account_id, b.account_name, b.owner_id,
+					             case when b.key_account_type is null then 0 else 1 end as key_account
+					      %s
+					      order by key_account desc, b.owner_id, b.account_name, b.account_id
+					      limit :dueLimit) p
+					order by p.key_account desc, p.owner_id, p.account_name, p.account_id""".formatted(from))
 				.params(params)
 				.param("dueLimit", limit)
 				.query((rs,
