@@ -40,13 +40,15 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 		// The owners' accounts and the accounts shared with the reader as two branches
 		// rather than one "owner in (...) or exists (shared)" condition, which PostgreSQL
 		// can only answer by reading every account: each branch is an index range (a
-		// KAM's book is their accounts, not the company's). The shared branch leaves out
-		// what the first found, so the branches are appended, not merged by a sort.
+		// KAM's book is their accounts, not the company's). UNION drops an account found
+		// by both. (UNION ALL, with the second branch leaving out the first's owners, let
+		// PostgreSQL plan a KAM's contact list as a parallel append: under concurrent
+		// requests that halved its rate.)
 		params.put("scopeOwners", scope.ownerIds());
 		params.put("scopeUser", scope.userId());
-		return new AccountBookSql("(" + SELECT + " and bk.owner_id in (:scopeOwners)" + owners + " union all " + SELECT
+		return new AccountBookSql("(" + SELECT + " and bk.owner_id in (:scopeOwners)" + owners + " union " + SELECT
 				+ " and bk.id in (select sm.account_id from account_team_member sm where sm.user_id = :scopeUser)"
-				+ " and bk.owner_id not in (:scopeOwners)" + owners + ")", params);
+				+ owners + ")", params);
 	}
 
 	/**
