@@ -78,16 +78,25 @@ public class HomeQueries {
 			case DUE -> " where d.due_on <= :horizon";
 			case ANY -> "";
 		};
-		if (window == Window.OVERDUE && this.perOwnerPages && (!scope.all() || ownerIds != null)) {
-			// A team's overdue accounts are in due-day order within each owner's range of
-			// the index (never-contacted ones, with no stored day, are not overdue): the
-			// page needs only each owner's first rows, not a sort of the whole team's
-			// overdue list, and the total is an index-only count of those ranges.
-			Query firstRows = dueQuery(scope, ownerIds, tiers, page.offset() + page.size());
-			long total = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
-				.params(query.params())
-				.query(Long.class)
-				.single();
+		if (this.perOwnerPages && (!scope.all() || ownerIds != null)) {
+			// Within each owner's range of the index the accounts are in the page's order
+			// (due day, name, id), and so are the never-contacted ones (no stored day:
+			// due
+			// today) by name: the page needs only each owner's first rows of both, not a
+			// sort of the whole team's book, and the total is counted from the same
+			// ranges,
+			// index-only.
+			Query firstRows = dueQuery(scope, ownerIds, tiers, window, page.offset() + page.size());
+			String counted = "(" + query.sql() + ")";
+			String count = switch (window) {
+				case OVERDUE -> "select count(*) from " + counted + " d where d.due_raw < :today";
+				case TODAY -> "select (select count(*) from " + counted + " d where d.due_raw <= :today)"
+						+ " + (select count(*) from " + counted + " n where n.due_raw is null)";
+				case DUE -> "select (select count(*) from " + counted + " d where d.due_raw <= :horizon)"
+						+ " + (select count(*) from " + counted + " n where n.due_raw is null)";
+				case ANY -> "select count(*) from " + counted + " d";
+			};
+			long total = this.jdbc.sql(count).params(query.params()).query(Long.class).single();
 			return counted(firstRows, condition, BY_DUE_DAY, page, total);
 		}
 		return page(query, condition, BY_DUE_DAY, page);
@@ -244,15 +253,18 @@ public class HomeQueries {
 	 * the reader through the account team that those owners do not cover.
 	 */
 	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers) {
-		return dueQuery(scope, ownerIds, tiers, 0);
+		return dueQuery(scope, ownerIds, tiers, Window.ANY, 0);
 	}
 
 	/**
-	 * As {@link #dueQuery(RecordScope, Collection, Set)}; with {@code firstOverdue} above
-	 * zero, the named owners' part holds only each owner's first that many overdue
-	 * accounts in due-day order (PostgreSQL), read from the owner's range of the index.
+	 * As {@link #dueQuery(RecordScope, Collection, Set)}; with {@code firstRows} above
+	 * zero, the named owners' part holds only each owner's first that many accounts of
+	 * the window in due-day order (PostgreSQL): those with a stored day within it, and
+	 * unless the window is "overdue" those never contacted, each read from the owner's
+	 * range of the index in order.
 	 */
-	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers, long firstOverdue) {
+	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers, Window window,
+			long firstRows) {
 		Map<String, Object> params = new HashMap<>();
 		LocalDate today = today();
 		params.put("today", today);
@@ -265,11 +277,22 @@ public class HomeQueries {
 		String columns = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, " + TierSql.order("dd.tier")
 				+ " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on from home_due_day dd";
 		String ownersPart = columns + " where dd.owner_id in (:dueOwners)" + tierCondition;
-		if (firstOverdue > 0) {
-			params.put("firstOverdue", firstOverdue);
-			ownersPart = "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + columns
-					+ " where dd.owner_id = u.owner_id and dd.due_on < :today" + tierCondition
-					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstOverdue) o";
+		if (firstRows > 0) {
+			params.put("firstRows", firstRows);
+			String owner = " where dd.owner_id = u.owner_id and ";
+			String stored = switch (window) {
+				case OVERDUE -> "dd.due_on < :today";
+				case TODAY -> "dd.due_on <= :today";
+				case DUE -> "dd.due_on <= :horizon";
+				case ANY -> "dd.due_on is not null";
+			};
+			String first = "(" + columns + owner + stored + tierCondition
+					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstRows)";
+			if (window != Window.OVERDUE) {
+				first += " union all (" + columns + owner + "dd.due_on is null" + tierCondition
+						+ " order by dd.account_name, dd.account_id limit :firstRows)";
+			}
+			ownersPart = "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + first + ") o";
 		}
 		if (scope.all()) {
 			if (ownerIds == null) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * a manager that looks the token up, so no OAuth2 resource server is needed for opaque
  * tokens of our own. The token's user is read from {@link SignInStates} on every call,
  * exactly like a session's: a deactivated user's token is refused, a changed role applies
- * at once. Nothing is kept between requests and no session is created.
+ * at once. No session is created; a token found is remembered for a few seconds
+ * ({@link AccessTokens}, decision 0055).
  */
 @Component
 class AccessTokenAuthentication {

@@ -139,7 +139,7 @@ abstract class ContactPlanTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aTeamsOverdueListIsPagedInDueDayOrderAcrossItsKamsWithTheExactTotal() {
+	void aTeamsOverdueAndDueListsArePagedInDueDayOrderAcrossItsKamsWithTheExactTotal() {
 		// Due days from plans: three for each KAM of the team, interleaved, two on one
 		// day (then by name); an account never contacted is due today, not overdue; the
 		// other team's is not the manager's.
@@ -151,7 +151,7 @@ abstract class ContactPlanTests extends ApiTestSupport {
 			contact(owners.get(i), account, this.today.minusDays(30), this.today.minusDays(daysLate[i]));
 			expected.add(account);
 		}
-		account(this.kam, "never contacted");
+		long never = account(this.kam, "never contacted");
 		String outsider = this.given.kam(this.given.team(this.otherManager), this.otherManager);
 		contact(outsider, account(outsider, "other team"), this.today.minusDays(30), this.today.minusDays(5));
 
@@ -167,6 +167,25 @@ abstract class ContactPlanTests extends ApiTestSupport {
 		assertThat(
 				items(this.api.get(this.kam, "/api/v1/contact-plan?scope=mine&status=overdue&size=2&page=1")).keySet())
 			.containsExactly(expected.get(4));
+
+		// Due within a week: the overdue ones, then today's — the account never contacted
+		// among them by name — then the later ones; a plan three weeks off is not due.
+		long today = account(this.otherKam, "today planned");
+		contact(this.otherKam, today, this.today.minusDays(30), this.today);
+		long soon = account(this.kam, "a soon");
+		contact(this.kam, soon, this.today.minusDays(30), this.today.plusDays(3));
+		long later = account(this.otherKam, "later");
+		contact(this.otherKam, later, this.today.minusDays(30), this.today.plusDays(21));
+		List<Long> due = new ArrayList<>(expected);
+		due.addAll(List.of(never, today, soon));
+		List<Long> duePaged = new ArrayList<>();
+		for (int page = 0; page < 4; page++) {
+			Response answer = this.api.get(this.manager, "/api/v1/contact-plan?scope=team&size=3&page=" + page)
+				.expect(200);
+			assertThat(answer.body().get("total").asLong()).as("page %d", page).isEqualTo(9);
+			duePaged.addAll(items(answer).keySet());
+		}
+		assertThat(duePaged).containsExactlyElementsOf(due).doesNotContain(later);
 	}
 
 	@Test
