@@ -53,7 +53,9 @@ public class HomeQueries {
 
 	private final Clock clock;
 
-	/** PostgreSQL: the overdue pages read each owner's first rows (H2 has no lateral). */
+	/**
+	 * PostgreSQL: a book's due pages read each owner's first rows (H2 has no lateral).
+	 */
 	private final boolean perOwnerPages;
 
 	HomeQueries(JdbcClient jdbc, Segmentation segmentation, Clock clock, DatabaseProduct database) {
@@ -79,13 +81,10 @@ public class HomeQueries {
 			case ANY -> "";
 		};
 		if (this.perOwnerPages && (!scope.all() || ownerIds != null)) {
-			// Within each owner's range of the index the accounts are in the page's order
-			// (due day, name, id), and so are the never-contacted ones (no stored day:
-			// due
-			// today) by name: the page needs only each owner's first rows of both, not a
-			// sort of the whole team's book, and the total is counted from the same
-			// ranges,
-			// index-only.
+			// Each owner's range of the index holds the page's order (due day,
+			// name, id), the never-contacted accounts (due today) by name: the
+			// page needs each owner's first rows, not a sort of the whole team's
+			// book. The total is counted from the same ranges, index-only.
 			Query firstRows = dueQuery(scope, ownerIds, tiers, window, page.offset() + page.size());
 			String counted = "(" + query.sql() + ")";
 			String count = switch (window) {
