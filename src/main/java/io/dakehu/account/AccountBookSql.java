@@ -34,7 +34,10 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 			owners = " and bk.owner_id in (:bookOwners)";
 			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
 		}
-		if (scope.all()) {
+		if (scope.all() || (ownerIds != null && scope.ownerIds().containsAll(ownerIds))) {
+			// Every owner asked for is the reader's: their accounts are all in the
+			// owners'
+			// branch, and a shared account of theirs would only repeat one of them.
 			return new AccountBookSql("(" + SELECT + owners + ")", params);
 		}
 		// The owners' accounts and the accounts shared with the reader as two branches
