@@ -218,9 +218,9 @@ where d.due_on <= current_date + 7 group by d.owner_id"
 }
 RUN="select id from segmentation_run where population is null order by started_at desc, id desc limit 1"
 
-# The JIT compiles for a minute and more on two cores: every list is loaded for WARMUP seconds in all (default 60)
+# The JIT compiles for a minute and more on two cores: every list is loaded for WARMUP seconds in all (default 120)
 # before the first measured line, so the lines measure the application, not its compiler.
-WARMUP=${WARMUP:-60}
+WARMUP=${WARMUP:-120}
 for path in "$KAM_TOKEN /api/v1/contact-plan?scope=mine&status=overdue" "$KAM_TOKEN /api/v1/me/todo" \
     "$MANAGER_TOKEN /api/v1/contact-plan?scope=team&status=overdue" "$MANAGER_TOKEN /api/v1/contact-plan?scope=team"; do
   set -- $path
