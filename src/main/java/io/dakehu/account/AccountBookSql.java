@@ -36,8 +36,7 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 		}
 		if (scope.all() || (ownerIds != null && scope.ownerIds().containsAll(ownerIds))) {
 			// Every owner asked for is the reader's: their accounts are all in the
-			// owners'
-			// branch, and a shared account of theirs would only repeat one of them.
+			// owners' branch, and a shared one of theirs would only repeat one of them.
 			return new AccountBookSql("(" + SELECT + owners + ")", params);
 		}
 		// The owners' accounts and the accounts shared with the reader as two branches

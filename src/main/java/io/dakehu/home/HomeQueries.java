@@ -86,17 +86,13 @@ public class HomeQueries {
 			// page needs each owner's first rows, not a sort of the whole team's
 			// book. The total is counted from the same ranges, index-only.
 			Query firstRows = dueQuery(scope, ownerIds, tiers, window, page.offset() + page.size());
-			String counted = "(" + query.sql() + ")";
-			String count = switch (window) {
-				case OVERDUE -> "select count(*) from " + counted + " d where d.due_raw < :today";
-				case TODAY -> "select (select count(*) from " + counted + " d where d.due_raw <= :today)"
-						+ " + (select count(*) from " + counted + " n where n.due_raw is null)";
-				case DUE -> "select (select count(*) from " + counted + " d where d.due_raw <= :horizon)"
-						+ " + (select count(*) from " + counted + " n where n.due_raw is null)";
-				case ANY -> "select count(*) from " + counted + " d";
-			};
+			String book = "(" + query.sql() + ")";
+			String count = "select (select count(*) from " + book + " d where " + window.storedDay("d.due_raw") + ")";
+			if (window != Window.OVERDUE) {
+				count += " + (select count(*) from " + book + " n where n.due_raw is null)";
+			}
 			long total = this.jdbc.sql(count).params(query.params()).query(Long.class).single();
-			return counted(firstRows, condition, BY_DUE_DAY, page, total);
+			return page(firstRows, condition, BY_DUE_DAY, page, total);
 		}
 		return page(query, condition, BY_DUE_DAY, page);
 	}
@@ -132,22 +128,33 @@ public class HomeQueries {
 	 * the page's rows are joined with their latest contact, for display (decision 0035).
 	 */
 	private PageResult<DueContact> page(Query query, String condition, List<String> order, PageRequest page) {
+		return page(query, condition, order, page, null);
+	}
+
+	/**
+	 * As {@link #page(Query, String, List, PageRequest)}; a total counted beforehand
+	 * (non-null) spares the window count.
+	 */
+	private PageResult<DueContact> page(Query query, String condition, List<String> order, PageRequest page,
+			Long counted) {
 		LocalDate today = today();
-		long[] total = { 0 };
+		long[] total = { (counted != null) ? counted : 0 };
 		List<DueContact> rows = this.jdbc
-			.sql("select p.*, c.last_contact_at, c.next_contact_date from (select d.*, count(*) over () as total_rows"
-					+ " from (" + query.sql() + ") d" + condition + " order by " + ordered("d", order)
-					+ " limit :limit offset :offset) p left join " + LastContactSql.table()
-					+ " c on c.account_id = p.account_id order by " + ordered("p", order))
+			.sql("select p.*, c.last_contact_at, c.next_contact_date from (select d.*"
+					+ ((counted != null) ? "" : ", count(*) over () as total_rows") + " from (" + query.sql() + ") d"
+					+ condition + " order by " + ordered("d", order) + " limit :limit offset :offset) p left join "
+					+ LastContactSql.table() + " c on c.account_id = p.account_id order by " + ordered("p", order))
 			.params(query.params())
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> {
-				total[0] = rs.getLong("total_rows");
+				if (counted == null) {
+					total[0] = rs.getLong("total_rows");
+				}
 				return dueContact(rs, today);
 			})
 			.list();
-		if (rows.isEmpty() && page.offset() > 0) {
+		if (counted == null && rows.isEmpty() && page.offset() > 0) {
 			// A page past the end still tells how many there are.
 			total[0] = this.jdbc.sql("select count(*) from (" + query.sql() + ") d" + condition)
 				.params(query.params())
@@ -155,22 +162,6 @@ public class HomeQueries {
 				.single();
 		}
 		return new PageResult<>(rows, page.page(), page.size(), total[0]);
-	}
-
-	/** One page of the rows the query and condition select; the total already known. */
-	private PageResult<DueContact> counted(Query query, String condition, List<String> order, PageRequest page,
-			long total) {
-		LocalDate today = today();
-		List<DueContact> rows = this.jdbc
-			.sql("select p.*, c.last_contact_at, c.next_contact_date from (select d.* from (" + query.sql() + ") d"
-					+ condition + " order by " + ordered("d", order) + " limit :limit offset :offset) p left join "
-					+ LastContactSql.table() + " c on c.account_id = p.account_id order by " + ordered("p", order))
-			.params(query.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> dueContact(rs, today))
-			.list();
-		return new PageResult<>(rows, page.page(), page.size(), total);
 	}
 
 	/**
@@ -279,13 +270,7 @@ public class HomeQueries {
 		if (firstRows > 0) {
 			params.put("firstRows", firstRows);
 			String owner = " where dd.owner_id = u.owner_id and ";
-			String stored = switch (window) {
-				case OVERDUE -> "dd.due_on < :today";
-				case TODAY -> "dd.due_on <= :today";
-				case DUE -> "dd.due_on <= :horizon";
-				case ANY -> "dd.due_on is not null";
-			};
-			String first = "(" + columns + owner + stored + tierCondition
+			String first = "(" + columns + owner + window.storedDay("dd.due_on") + tierCondition
 					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstRows)";
 			if (window != Window.OVERDUE) {
 				first += " union all (" + columns + owner + "dd.due_on is null" + tierCondition
@@ -331,8 +316,7 @@ public class HomeQueries {
 	}
 
 	private static DueContact dueContact(ResultSet rs, LocalDate today) throws SQLException {
-		// java.time straight from the driver: a Timestamp goes through a Calendar per
-		// row.
+		// java.time from the driver: a Timestamp goes through a Calendar per row.
 		LocalDateTime last = rs.getObject("last_contact_at", LocalDateTime.class);
 		LocalDate due = rs.getObject("due_on", LocalDate.class);
 		return new DueContact(rs.getLong("account_id"), rs.getString("account_name"), rs.getLong("owner_id"),
@@ -353,7 +337,20 @@ public class HomeQueries {
 		/** Overdue, or due within {@link #DUE_WITHIN_DAYS} days. */
 		DUE,
 		/** Every account, however far off its due day. */
-		ANY
+		ANY;
+
+		/**
+		 * The window's condition on a stored due day (null for an account never
+		 * contacted, which is due today and so in every window but "overdue").
+		 */
+		String storedDay(String column) {
+			return switch (this) {
+				case OVERDUE -> column + " < :today";
+				case TODAY -> column + " <= :today";
+				case DUE -> column + " <= :horizon";
+				case ANY -> column + " is not null";
+			};
+		}
 
 	}
 

@@ -169,15 +169,13 @@ public class AccessTokens {
 			.orElseThrow(() -> new NotFoundException("ApiToken", tokenId));
 		this.jdbc.sql("delete from api_token where id = :id").param("id", tokenId).update();
 		forget(tokenId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// A call between the line above and the commit may have found the row again.
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					forget(tokenId);
-				}
-			});
-		}
+		// A call between the line above and the commit may have found the row again.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				forget(tokenId);
+			}
+		});
 		this.audit.deleted("ApiToken", tokenId, null, auditValues(userId, token));
 	}
 
