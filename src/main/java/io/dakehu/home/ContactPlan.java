@@ -107,23 +107,28 @@ public class ContactPlan {
 		};
 	}
 
-	/** The accounts due (or only overdue) in the scope, soonest first. */
-	public PageResult<DueContact> accounts(CurrentUser me, Scope scope, Status status, PageRequest page) {
-		return this.home.due(me.scope(), owners(me, scope), null,
-				(status == Status.OVERDUE) ? Window.OVERDUE : Window.DUE, page);
-	}
-
 	/**
-	 * The scope's counts per group: nothing for "mine"; per person for a manager's team;
-	 * per team for a director (owners without a team in a group of their own, id 0).
-	 * Groups with nothing due are left out.
+	 * The accounts due (or only overdue) in the scope, soonest first, with the scope's
+	 * counts per group: nothing for "mine"; per person for a manager's team; per team for
+	 * a director (owners without a team in a group of their own, id 0). Groups with
+	 * nothing due are left out. The page's total is the sum of the owners' counts, which
+	 * are read anyway, so a team's book is counted once per request, not twice.
 	 */
-	public List<Group> groups(CurrentUser me, Scope scope) {
+	public Sheet sheet(CurrentUser me, Scope scope, Status status, PageRequest page) {
 		Collection<Long> owners = owners(me, scope);
+		Window window = (status == Status.OVERDUE) ? Window.OVERDUE : Window.DUE;
 		if (scope == Scope.MINE) {
-			return List.of();
+			return new Sheet(this.home.due(me.scope(), owners, null, window, page), List.of());
 		}
 		Map<Long, DueCounts> counts = this.home.dueCounts(me.scope(), owners);
+		long total = counts.values()
+			.stream()
+			.mapToLong((due) -> (window == Window.OVERDUE) ? due.overdue() : due.due())
+			.sum();
+		return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), groups(me, counts));
+	}
+
+	private List<Group> groups(CurrentUser me, Map<Long, DueCounts> counts) {
 		List<Group> groups = new ArrayList<>();
 		if (me.role() == Role.MANAGER) {
 			Map<Long, UserSummary> people = this.users.byIds(counts.keySet());
@@ -298,6 +303,10 @@ public class ContactPlan {
 	 * @param due overdue or due within {@link HomeQueries#DUE_WITHIN_DAYS} days
 	 */
 	public record Group(long id, String name, long overdue, long due) {
+	}
+
+	/** A page of the contact plan and its scope's counts per group. */
+	public record Sheet(PageResult<DueContact> accounts, List<Group> groups) {
 	}
 
 	public enum OccasionKind {

@@ -72,6 +72,17 @@ public class HomeQueries {
 	 */
 	public PageResult<DueContact> due(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers, Window window,
 			PageRequest page) {
+		return due(scope, ownerIds, tiers, window, page, null);
+	}
+
+	/**
+	 * As {@link #due(RecordScope, Collection, Set, Window, PageRequest)}, with the total
+	 * already known to the caller (non-null): the sum of {@link #dueCounts} over the same
+	 * book, which a list grouped per owner reads anyway. The page is then not counted
+	 * again.
+	 */
+	public PageResult<DueContact> due(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers, Window window,
+			PageRequest page, Long counted) {
 		Query query = dueQuery(scope, ownerIds, tiers);
 		String condition = switch (window) {
 			// On the stored day, so the database reads a range of the owners' index.
@@ -86,6 +97,9 @@ public class HomeQueries {
 			// page needs each owner's first rows, not a sort of the whole team's
 			// book. The total is counted from the same ranges, index-only.
 			Query firstRows = dueQuery(scope, ownerIds, tiers, window, page.offset() + page.size());
+			if (counted != null) {
+				return page(firstRows, condition, BY_DUE_DAY, page, counted);
+			}
 			String book = "(" + query.sql() + ")";
 			String count = "select (select count(*) from " + book + " d where " + window.storedDay("d.due_raw") + ")";
 			if (window != Window.OVERDUE) {
@@ -94,7 +108,7 @@ public class HomeQueries {
 			long total = this.jdbc.sql(count).params(query.params()).query(Long.class).single();
 			return page(firstRows, condition, BY_DUE_DAY, page, total);
 		}
-		return page(query, condition, BY_DUE_DAY, page);
+		return page(query, condition, BY_DUE_DAY, page, counted);
 	}
 
 	private static final List<String> BY_DUE_DAY = List.of("due_on", "account_name", "account_id");

@@ -14,6 +14,7 @@ import io.dakehu.contract.ContractsAwaitingApproval;
 import io.dakehu.home.ContactPlan;
 import io.dakehu.home.ContactPlan.Group;
 import io.dakehu.home.ContactPlan.Scope;
+import io.dakehu.home.ContactPlan.Sheet;
 import io.dakehu.home.ContactPlan.Status;
 import io.dakehu.home.HomeQueries.DueContact;
 import io.dakehu.home.ToDo;
@@ -57,14 +58,15 @@ class ContactPlanApi {
 		CurrentUser me = this.users.current();
 		Scope planScope = PlanParams.parse(Scope.class, scope, "scope");
 		Status planStatus = PlanParams.parse(Status.class, status, "status");
-		PageResult<DueContact> accounts = this.plan.accounts(me, planScope, planStatus,
+		Sheet sheet = this.plan.sheet(me, planScope, planStatus,
 				new PageRequest(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE)));
+		PageResult<DueContact> accounts = sheet.accounts();
 		Set<Long> owners = new HashSet<>();
 		accounts.content().forEach((account) -> owners.add(account.ownerId()));
 		Map<Long, UserSummary> people = this.users.byIds(owners);
 		List<Item> items = accounts.content().stream().map((account) -> Item.of(account, people)).toList();
 		return new Plan(planScope.name().toLowerCase(Locale.ROOT), planStatus.name().toLowerCase(Locale.ROOT),
-				accounts.totalElements(), accounts.page(), accounts.size(), this.plan.groups(me, planScope), items);
+				accounts.totalElements(), accounts.page(), accounts.size(), sheet.groups(), items);
 	}
 
 	@GetMapping("/api/v1/me/todo")

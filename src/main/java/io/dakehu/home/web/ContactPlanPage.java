@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.dakehu.home.ContactPlan;
 import io.dakehu.home.ContactPlan.Scope;
+import io.dakehu.home.ContactPlan.Sheet;
 import io.dakehu.home.ContactPlan.Status;
 import io.dakehu.home.HomeQueries;
 import io.dakehu.home.ToDo;
@@ -59,9 +60,9 @@ class ContactPlanPage {
 		model.addAttribute("scope", planScope.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("status", planStatus.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("scopes", scopes(me));
-		model.addAttribute("result",
-				this.plan.accounts(me, planScope, planStatus, new PageRequest(Math.max(page, 0), PAGE_SIZE)));
-		model.addAttribute("groups", this.plan.groups(me, planScope));
+		Sheet sheet = this.plan.sheet(me, planScope, planStatus, new PageRequest(Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("result", sheet.accounts());
+		model.addAttribute("groups", sheet.groups());
 		model.addAttribute("groupKind", (me.role() == Role.MANAGER) ? "person" : "team");
 		model.addAttribute("occasions", this.plan.occasions(me, planScope, OCCASIONS));
 		model.addAttribute("executiveVisits", this.plan.executiveVisits(me, planScope));
