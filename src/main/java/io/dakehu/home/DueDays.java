@@ -3,8 +3,10 @@ package io.dakehu.home;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountsChanged;
@@ -17,6 +19,8 @@ import io.dakehu.segmentation.TierSql;
 import io.dakehu.segmentation.TiersChanged;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,6 +46,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class DueDays {
 
+	/**
+	 * Before the versions are raised (OwnerDueCounts), which every transaction does after
+	 * its last refresh.
+	 */
+	private static final int REFRESH_ORDER = Ordered.LOWEST_PRECEDENCE - 1;
+
 	/** Accounts per statement, to keep "in (...)" lists a size every database takes. */
 	private static final int CHUNK = 1000;
 
@@ -49,27 +59,34 @@ class DueDays {
 
 	private final Segmentation segmentation;
 
-	DueDays(JdbcClient jdbc, Segmentation segmentation) {
+	private final OwnerDueCounts counts;
+
+	DueDays(JdbcClient jdbc, Segmentation segmentation, OwnerDueCounts counts) {
 		this.jdbc = jdbc;
 		this.segmentation = segmentation;
+		this.counts = counts;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@Order(REFRESH_ORDER)
 	public void on(LastContactChanged changed) {
 		refresh(List.of(changed.accountId()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@Order(REFRESH_ORDER)
 	public void on(AccountsChanged changed) {
 		refresh(changed.accountIds());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@Order(REFRESH_ORDER)
 	public void on(AccountsMerged merged) {
 		refresh(List.of(merged.absorbedId(), merged.survivorId()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@Order(REFRESH_ORDER)
 	public void on(TiersChanged changed) {
 		if (changed.everyAccountMayHaveChanged()) {
 			rebuild();
@@ -132,24 +149,31 @@ class DueDays {
 		// table: planned while the table was empty, PostgreSQL re-read the growing table
 		// for every row it inserted (38 s for 100,000 accounts instead of about 1 s).
 		this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing").params(computed.params()).update();
+		// Which owners' rows changed is not known here; this runs after a run or a
+		// change of cadences, not per request.
+		this.counts.everyOwnerChanged();
 	}
 
 	/** Recomputes the given accounts' rows; an archived or merged account has none. */
 	void refresh(Collection<Long> accountIds) {
 		List<Long> ids = new ArrayList<>(accountIds);
 		for (int from = 0; from < ids.size(); from += CHUNK) {
-			refreshChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+			refreshChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), new HashSet<>());
 		}
 	}
 
-	private void refreshChunk(List<Long> ids) {
+	/**
+	 * @param owners gathers the owners the accounts had before and have after, whose
+	 * versions are raised at the end
+	 */
+	private void refreshChunk(List<Long> ids, Set<Long> owners) {
 		// Lock the rows first, then compute in new statements: under read committed each
 		// statement sees what a concurrent writer of the same account committed while
 		// this waited, so the later of two writers writes a row with both changes.
-		this.jdbc.sql("select account_id from home_due_day where account_id in (:ids) for update")
+		owners.addAll(this.jdbc.sql("select owner_id from home_due_day where account_id in (:ids) for update")
 			.param("ids", ids)
 			.query(Long.class)
-			.list();
+			.list());
 		this.jdbc.sql("delete from home_due_day where account_id in (:ids)").param("ids", ids).update();
 		Computed computed = computed(" where b.account_id in (:dueDayAccounts)", Map.of("dueDayAccounts", ids));
 		int inserted = this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing")
@@ -162,8 +186,15 @@ class DueDays {
 		if (inserted < live) {
 			// Another writer inserted a row this one had not seen (a new account) and has
 			// committed by now: lock that row too and compute again.
-			refreshChunk(ids);
+			refreshChunk(ids, owners);
+			return;
 		}
+		// The owners the accounts had and have now.
+		owners.addAll(this.jdbc.sql("select owner_id from home_due_day where account_id in (:ids)")
+			.param("ids", ids)
+			.query(Long.class)
+			.list());
+		this.counts.changed(owners);
 	}
 
 	private static final String INSERT = "insert into home_due_day (account_id, owner_id, account_name, tier, due_on) ";

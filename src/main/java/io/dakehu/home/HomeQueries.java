@@ -51,6 +51,8 @@ public class HomeQueries {
 
 	private final Segmentation segmentation;
 
+	private final OwnerDueCounts ownerCounts;
+
 	private final Clock clock;
 
 	/**
@@ -58,8 +60,10 @@ public class HomeQueries {
 	 */
 	private final boolean perOwnerPages;
 
-	HomeQueries(JdbcClient jdbc, Segmentation segmentation, Clock clock, DatabaseProduct database) {
+	HomeQueries(JdbcClient jdbc, Segmentation segmentation, OwnerDueCounts ownerCounts, Clock clock,
+			DatabaseProduct database) {
 		this.jdbc = jdbc;
+		this.ownerCounts = ownerCounts;
 		this.segmentation = segmentation;
 		this.clock = clock;
 		this.perOwnerPages = database.postgres();
@@ -184,7 +188,28 @@ public class HomeQueries {
 	 * absent.
 	 */
 	public Map<Long, DueCounts> dueCounts(RecordScope scope, Collection<Long> ownerIds) {
-		Query query = dueQuery(scope, ownerIds, null);
+		if (scope.all() && ownerIds == null) {
+			// The whole company: one pass over the read model.
+			return countsOf(dueQuery(scope, null, null));
+		}
+		// Each owner's whole range counts the same for every reader: remembered with the
+		// owner's version. The accounts shared with the reader are the reader's own.
+		Set<Long> owners = bookOwners(scope, ownerIds);
+		Map<Long, DueCounts> counts = new HashMap<>(this.ownerCounts.of(owners, today(),
+				(moved) -> countsOf(dueQuery(RecordScope.everything(0), moved, null))));
+		counts.values().removeIf((due) -> due.due() == 0 && due.overdue() == 0);
+		Query shared = sharedPart(scope, ownerIds, owners, baseParams(null), "");
+		if (shared != null) {
+			counts.putAll(countsOf(shared));
+		}
+		return counts;
+	}
+
+	/**
+	 * Per owner of the rows the query selects: how many are overdue and how many due
+	 * within the week.
+	 */
+	private Map<Long, DueCounts> countsOf(Query query) {
 		Map<Long, DueCounts> counts = new HashMap<>();
 		// On the stored day, so each owner's part is a range of the owners' index, and
 		// the
@@ -269,55 +294,81 @@ public class HomeQueries {
 	 */
 	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers, Window window,
 			long firstRows) {
-		Map<String, Object> params = new HashMap<>();
-		LocalDate today = today();
-		params.put("today", today);
-		params.put("horizon", today.plusDays(DUE_WITHIN_DAYS));
-		String tierCondition = "";
-		if (tiers != null) {
-			tierCondition = " and dd.tier in (:onlyTiers)";
-			params.put("onlyTiers", tiers.isEmpty() ? Set.of("-") : Set.copyOf(tiers));
-		}
-		String columns = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, " + TierSql.order("dd.tier")
-				+ " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on from home_due_day dd";
-		String ownersPart = columns + " where dd.owner_id in (:dueOwners)" + tierCondition;
+		Map<String, Object> params = baseParams(tiers);
+		String tierCondition = (tiers != null) ? " and dd.tier in (:onlyTiers)" : "";
+		String ownersPart = COLUMNS + " where dd.owner_id in (:dueOwners)" + tierCondition;
 		if (firstRows > 0) {
 			params.put("firstRows", firstRows);
 			String owner = " where dd.owner_id = u.owner_id and ";
-			String first = "(" + columns + owner + window.storedDay("dd.due_on") + tierCondition
+			String first = "(" + COLUMNS + owner + window.storedDay("dd.due_on") + tierCondition
 					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstRows)";
 			if (window != Window.OVERDUE) {
-				first += " union all (" + columns + owner + "dd.due_on is null" + tierCondition
+				first += " union all (" + COLUMNS + owner + "dd.due_on is null" + tierCondition
 						+ " order by dd.account_name, dd.account_id limit :firstRows)";
 			}
 			ownersPart = "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + first + ") o";
 		}
+		Set<Long> owners = bookOwners(scope, ownerIds);
+		if (owners == null) {
+			return new Query(COLUMNS + " where 1 = 1" + tierCondition, params);
+		}
+		params.put("dueOwners", nonEmpty(owners));
+		Query shared = sharedPart(scope, ownerIds, owners, params, tierCondition);
+		return new Query((shared != null) ? ownersPart + " union all " + shared.sql() : ownersPart, params);
+	}
+
+	private static final String COLUMNS = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, "
+			+ TierSql.order("dd.tier")
+			+ " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on from home_due_day dd";
+
+	/** Today, the week's horizon and the tiers asked for (all when null). */
+	private Map<String, Object> baseParams(Set<String> tiers) {
+		Map<String, Object> params = new HashMap<>();
+		LocalDate today = today();
+		params.put("today", today);
+		params.put("horizon", today.plusDays(DUE_WITHIN_DAYS));
+		if (tiers != null) {
+			params.put("onlyTiers", tiers.isEmpty() ? Set.of("-") : Set.copyOf(tiers));
+		}
+		return params;
+	}
+
+	/**
+	 * The owners whose whole range of the read model a book holds: the scope's owners,
+	 * narrowed to {@code ownerIds}; null for every account (the whole company).
+	 */
+	private static Set<Long> bookOwners(RecordScope scope, Collection<Long> ownerIds) {
 		if (scope.all()) {
-			if (ownerIds == null) {
-				return new Query(columns + " where 1 = 1" + tierCondition, params);
-			}
-			params.put("dueOwners", nonEmpty(ownerIds));
-			return new Query(ownersPart, params);
+			return (ownerIds != null) ? Set.copyOf(ownerIds) : null;
 		}
 		Set<Long> owners = new HashSet<>(scope.ownerIds());
 		if (ownerIds != null) {
 			owners.retainAll(ownerIds);
 		}
-		params.put("dueOwners", nonEmpty(owners));
-		if (ownerIds != null && owners.containsAll(ownerIds)) {
+		return owners;
+	}
+
+	/**
+	 * The accounts shared with the reader through the account team that the book's owners
+	 * do not cover (of {@code ownerIds} only, when given); null when there can be none.
+	 * Its parameters are added to {@code params}.
+	 */
+	private static Query sharedPart(RecordScope scope, Collection<Long> ownerIds, Set<Long> owners,
+			Map<String, Object> params, String tierCondition) {
+		if (scope.all() || (ownerIds != null && owners.containsAll(ownerIds))) {
 			// Every owner asked for is in the scope: no shared account can add to them.
-			return new Query(ownersPart, params);
+			return null;
 		}
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "dd.account_id");
 		params.putAll(shared.params());
+		params.put("dueOwners", nonEmpty(owners));
 		String sharedOwners = "";
 		if (ownerIds != null) {
 			sharedOwners = " and dd.owner_id in (:sharedOwners)";
 			params.put("sharedOwners", nonEmpty(ownerIds));
 		}
-		String sql = ownersPart + " union all " + columns + " where " + shared.condition()
-				+ " and dd.owner_id not in (:dueOwners)" + sharedOwners + tierCondition;
-		return new Query(sql, params);
+		return new Query(COLUMNS + " where " + shared.condition() + " and dd.owner_id not in (:dueOwners)"
+				+ sharedOwners + tierCondition, params);
 	}
 
 	/** An empty set matches nothing; "in ()" is not valid SQL. */

@@ -189,6 +189,45 @@ abstract class ContactPlanTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aTeamsCountsPerKamAndItsTotalFollowEveryChangeAtOnce() {
+		long first = account(this.kam, "counted first");
+		contact(this.kam, first, this.today.minusDays(30), this.today.minusDays(3));
+		long second = account(this.kam, "counted second");
+		contact(this.kam, second, this.today.minusDays(30), this.today.minusDays(2));
+		String kamName = "Test " + this.kam;
+		String otherName = "Test " + this.otherKam;
+		for (int read = 0; read < 2; read++) {
+			Response plan = teamOverdue();
+			assertThat(groups(plan)).as("read %d", read).containsEntry(kamName, 2L).doesNotContainKey(otherName);
+			assertThat(plan.body().get("total").asLong()).isEqualTo(2);
+		}
+
+		// Contacted today, the next contact in a month: one fewer overdue.
+		contact(this.kam, first, this.today, this.today.plusDays(30));
+		Response contacted = teamOverdue();
+		assertThat(groups(contacted)).containsEntry(kamName, 1L);
+		assertThat(contacted.body().get("total").asLong()).isEqualTo(1);
+		assertThat(items(contacted).keySet()).containsExactly(second);
+
+		// Given to the other KAM of the team: counted under them, no longer under the
+		// first.
+		this.api.post(this.manager, "/api/v1/accounts/" + second + "/assign", json("owner", this.otherKam)).expect(200);
+		Response moved = teamOverdue();
+		assertThat(groups(moved)).containsEntry(otherName, 1L).doesNotContainKey(kamName);
+		assertThat(moved.body().get("total").asLong()).isEqualTo(1);
+
+		// Archived: nobody's.
+		this.api.delete(this.otherKam, "/api/v1/accounts/" + second).expect(204);
+		Response archived = teamOverdue();
+		assertThat(groups(archived)).doesNotContainKeys(kamName, otherName);
+		assertThat(archived.body().get("total").asLong()).isZero();
+	}
+
+	private Response teamOverdue() {
+		return this.api.get(this.manager, "/api/v1/contact-plan?scope=team&status=overdue&size=10").expect(200);
+	}
+
+	@Test
 	void aVipLastContacted154DaysAgoIsOverdueForItsKamTheirManagerAndADirectorOnly() {
 		long vip = account(this.kam, "VIP 154");
 		LocalDate last = this.today.minusDays(154);

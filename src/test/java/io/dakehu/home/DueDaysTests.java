@@ -166,6 +166,24 @@ abstract class DueDaysTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aRebuildRaisesTheOwnersVersionsSoTheirRememberedCountsAreCountedAgain() {
+		long late = open(this.kam, "late");
+		contact(late, this.today.minusDays(400), null);
+		long kamId = userId(this.kam);
+		RecordScope scope = new RecordScope(kamId, false, Set.of(kamId));
+		assertThat(this.home.dueCounts(scope, Set.of(kamId)).get(kamId).overdue()).isEqualTo(1);
+		// The last contact moved to today around the application: the read model learns
+		// it from a rebuild, and the counts with it.
+		this.jdbc.sql("update activity_last_contact set last_contact_at = :now where account_id = :id")
+			.param("now", Timestamp.valueOf(this.today.atTime(9, 0)))
+			.param("id", late)
+			.update();
+		assertThat(this.home.dueCounts(scope, Set.of(kamId)).get(kamId).overdue()).isEqualTo(1);
+		this.dueDays.rebuild();
+		assertThat(this.home.dueCounts(scope, Set.of(kamId))).doesNotContainKey(kamId);
+	}
+
+	@Test
 	void anAccountSharedThroughItsTeamIsInTheMembersBookButNotInTheirOwnersList() {
 		long shared = open(this.otherKam, "shared");
 		contact(shared, this.today.minusDays(400), null);
