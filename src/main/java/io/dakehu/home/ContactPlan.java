@@ -118,20 +118,22 @@ public class ContactPlan {
 		Collection<Long> owners = owners(me, scope);
 		Window window = (status == Status.OVERDUE) ? Window.OVERDUE : Window.DUE;
 		if (scope == Scope.MINE) {
-			return new Sheet(this.home.due(me.scope(), owners, null, window, page), List.of());
+			return new Sheet(this.home.due(me.scope(), owners, null, window, page), List.of(), Map.of());
 		}
 		Map<Long, DueCounts> counts = this.home.dueCounts(me.scope(), owners);
 		long total = counts.values()
 			.stream()
 			.mapToLong((due) -> (window == Window.OVERDUE) ? due.overdue() : due.due())
 			.sum();
-		return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), groups(me, counts));
+		// Every account of the page belongs to an owner counted.
+		Map<Long, UserSummary> people = this.users.byIds(counts.keySet());
+		return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), groups(me, counts, people),
+				people);
 	}
 
-	private List<Group> groups(CurrentUser me, Map<Long, DueCounts> counts) {
+	private List<Group> groups(CurrentUser me, Map<Long, DueCounts> counts, Map<Long, UserSummary> people) {
 		List<Group> groups = new ArrayList<>();
 		if (me.role() == Role.MANAGER) {
-			Map<Long, UserSummary> people = this.users.byIds(counts.keySet());
 			counts.forEach((owner, due) -> {
 				UserSummary person = people.get(owner);
 				groups.add(new Group(owner, (person != null) ? person.displayName() : null, due.overdue(), due.due()));
@@ -141,7 +143,7 @@ public class ContactPlan {
 			Map<Long, String> teamNames = new HashMap<>();
 			this.users.teams().forEach((TeamSummary team) -> teamNames.put(team.id(), team.name()));
 			Map<Long, long[]> byTeam = new LinkedHashMap<>();
-			for (UserSummary user : this.users.byIds(counts.keySet()).values()) {
+			for (UserSummary user : people.values()) {
 				DueCounts due = counts.get(user.id());
 				long[] sums = byTeam.computeIfAbsent((user.teamId() != null) ? user.teamId() : 0L, (id) -> new long[2]);
 				sums[0] += due.overdue();
@@ -305,8 +307,12 @@ public class ContactPlan {
 	public record Group(long id, String name, long overdue, long due) {
 	}
 
-	/** A page of the contact plan and its scope's counts per group. */
-	public record Sheet(PageResult<DueContact> accounts, List<Group> groups) {
+	/**
+	 * A page of the contact plan and its scope's counts per group.
+	 *
+	 * @param people the owners counted, by id (none for "mine")
+	 */
+	public record Sheet(PageResult<DueContact> accounts, List<Group> groups, Map<Long, UserSummary> people) {
 	}
 
 	public enum OccasionKind {

@@ -2,7 +2,6 @@ package io.dakehu.identity;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +38,13 @@ public class Users {
 
 	private final SignInStates states;
 
-	Users(UserRepository users, TeamRepository teams, JdbcClient jdbc, SignInStates states) {
+	private final ManagedOwners managedOwners;
+
+	Users(UserRepository users, TeamRepository teams, JdbcClient jdbc, SignInStates states,
+			ManagedOwners managedOwners) {
 		this.users = users;
 		this.states = states;
+		this.managedOwners = managedOwners;
 		this.teams = teams;
 		this.jdbc = jdbc;
 	}
@@ -94,20 +97,12 @@ public class Users {
 		if (role.seesEverything()) {
 			return RecordScope.everything(userId);
 		}
-		Set<Long> owners = new HashSet<>();
-		owners.add(userId);
 		if (role == Role.MANAGER) {
 			// The team's accounts: those owned by members of the teams this manager leads
-			// or belongs to, and by
-			// the people who report to them directly.
-			owners.addAll(this.jdbc.sql("""
-					select u.id from app_user u
-					where u.manager_id = :me
-					   or u.team_id in (select t.id from team t where t.manager_id = :me)
-					   or (u.team_id is not null and u.team_id = :myTeam)
-					""").param("me", userId).param("myTeam", teamId).query(Long.class).list());
+			// or belongs to, and by the people who report to them directly.
+			return new RecordScope(userId, false, this.managedOwners.of(userId, teamId));
 		}
-		return new RecordScope(userId, false, owners);
+		return new RecordScope(userId, false, Set.of(userId));
 	}
 
 	public Optional<UserSummary> findByUsername(String username) {

@@ -119,6 +119,26 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 		assertThat(this.api.send(second, fresh, "GET", "/api/v1/me", null).status()).isEqualTo(200);
 	}
 
+	@Test
+	void aKamMovedToAnotherTeamLeavesTheFormerManagersRecordsAtOnce() {
+		String before = this.given.manager();
+		String after = this.given.manager();
+		String teamBefore = this.given.team(before);
+		String teamAfter = this.given.team(after);
+		String mover = this.given.kam(teamBefore, before);
+		long account = this.given.accountOwnedBy(mover, Fixtures.unique("Moving")).id();
+		// Both managers read before the move, so each has their team's owners remembered.
+		this.api.get(before, "/api/v1/accounts/" + account).expect(200);
+		this.api.get(after, "/api/v1/accounts/" + account).expect(404);
+
+		Page moved = adminSession().post("/admin/users/" + UserRows.id(this.jdbc, mover),
+				Map.of("displayName", "Moved " + mover, "email", "", "role", "KAM", "team", teamAfter, "manager", after,
+						"version", Integer.toString(UserRows.version(this.jdbc, mover))));
+		assertThat(moved.location()).endsWith("/admin/users");
+		this.api.get(before, "/api/v1/accounts/" + account).expect(404);
+		this.api.get(after, "/api/v1/accounts/" + account).expect(200);
+	}
+
 	private SignedIn adminSession() {
 		return SignedIn.as(this.port, Api.ADMIN, Api.ADMIN_PASSWORD);
 	}

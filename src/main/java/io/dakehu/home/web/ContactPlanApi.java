@@ -3,6 +3,7 @@ package io.dakehu.home.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +62,16 @@ class ContactPlanApi {
 		Sheet sheet = this.plan.sheet(me, planScope, planStatus,
 				new PageRequest(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE)));
 		PageResult<DueContact> accounts = sheet.accounts();
-		Set<Long> owners = new HashSet<>();
-		accounts.content().forEach((account) -> owners.add(account.ownerId()));
-		Map<Long, UserSummary> people = this.users.byIds(owners);
+		Map<Long, UserSummary> people = new HashMap<>(sheet.people());
+		Set<Long> unnamed = new HashSet<>();
+		accounts.content().forEach((account) -> {
+			if (!people.containsKey(account.ownerId())) {
+				unnamed.add(account.ownerId());
+			}
+		});
+		if (!unnamed.isEmpty()) {
+			people.putAll(this.users.byIds(unnamed));
+		}
 		List<Item> items = accounts.content().stream().map((account) -> Item.of(account, people)).toList();
 		return new Plan(planScope.name().toLowerCase(Locale.ROOT), planStatus.name().toLowerCase(Locale.ROOT),
 				accounts.totalElements(), accounts.page(), accounts.size(), sheet.groups(), items);
