@@ -98,6 +98,9 @@ from account b
 left join activity_last_contact c on c.account_id = b.id
 left join segmentation_snapshot t on t.account_id = b.id and t.run_id = (select max(id) from segmentation_run)
 where b.archived = false;
+-- Each owner's version of the read model, as a rebuild raises it (decision 0056).
+insert into home_due_owner (owner_id, version) select owner_id, 1 from home_due_day group by owner_id
+on conflict (owner_id) do update set version = home_due_owner.version + 1;
 vacuum analyze;
 SQL
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
@@ -155,11 +158,15 @@ from home_due_day dd where dd.account_id in (select sm.account_id from account_t
   and dd.owner_id not in ($2)"
   return 0
 }
-# A team's overdue page as PostgreSQL runs it now: each owner's first 100 overdue rows from the owner's range of the
-# index (the order of the page within an owner), the page cut from those; the total an index-only count.
+# A team's overdue page as PostgreSQL runs it: each owner's first 100 overdue rows from the owner's range of the
+# index (the order of the page within an owner), the page cut from those; before decision 0056 with the total an
+# index-only count.
 PAGE_PER_OWNER() { # reader id, owner ids
   echo "select count(*) from ($(book "$1" "$2" shared)) d where d.due_raw < current_date;
-select p.*, c.last_contact_at, c.next_contact_date from (select d.* from (
+$(PAGE_RANGES "$1" "$2")"
+}
+PAGE_RANGES() { # reader id, owner ids
+  echo "select p.*, c.last_contact_at, c.next_contact_date from (select d.* from (
 select o.* from unnest(array[$2]::bigint[]) u (owner_id) cross join lateral (
   select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
          (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
@@ -184,6 +191,15 @@ limit 100 offset 0) p
 left join (select lc.account_id, lc.last_contact_at, lc.next_contact_date from activity_last_contact lc) c
   on c.account_id = p.account_id
 order by p.due_on, p.account_name, p.account_id"
+}
+# A team's counts per KAM as they are read since decision 0056: the owners' versions (the counts themselves are
+# remembered while the versions stand still) and the accounts shared with the reader, counted live.
+REMEMBERED() { # reader id, owner ids
+  echo "select owner_id, version from home_due_owner where owner_id in ($2);
+select d.owner_id, sum(case when d.due_raw < current_date then 1 else 0 end), count(*)
+from (select * from ($(book "$1" "$2" shared | sed -n '/^union all$/,$p' | sed 1d)) s where s.due_raw <= current_date + 7
+      union all select * from ($(book "$1" "$2" shared | sed -n '/^union all$/,$p' | sed 1d)) n
+      where n.due_raw is null) d group by d.owner_id"
 }
 COUNTS() { # reader id, owner ids
   echo "select d.owner_id, sum(case when d.due_raw < current_date then 1 else 0 end), count(*)
@@ -234,13 +250,15 @@ sql "  before (0034), bare SQL: latest run + the page computed per account" "$RU
 plan "$(PAGE "$KAM_ID" "$KAM_ID")"
 echo "--- team overdue (manager)"
 http "GET /api/v1/contact-plan?scope=team&status=overdue" "$MANAGER_TOKEN" "/api/v1/contact-plan?scope=team&status=overdue"
-sql "  bare SQL: count, page from each owner's first rows, counts per KAM" \
+sql "  bare SQL: versions, shared accounts' counts, page from each owner's first rows" \
+  "$(REMEMBERED "$MANAGER_ID" "$TEAM_IDS"); $(PAGE_RANGES "$MANAGER_ID" "$TEAM_IDS");"
+sql "  before 0056, bare SQL: count, page from each owner's first rows, counts per KAM" \
   "$(PAGE_PER_OWNER "$MANAGER_ID" "$TEAM_IDS"); $(COUNTS "$MANAGER_ID" "$TEAM_IDS");"
 sql "  before 2026-12-04, bare SQL: the page with its total + counts per KAM" "$(PAGE "$MANAGER_ID" "$TEAM_IDS" shared);
 $(COUNTS "$MANAGER_ID" "$TEAM_IDS");"
 sql "  before (0034), bare SQL: latest run + page + counts computed per account" "$RUN; $(PAGE_OF "$MANAGER_ID" "$TEAM_IDS");
 $(COUNTS_OF "$MANAGER_ID" "$TEAM_IDS");"
-plan "$(PAGE_PER_OWNER "$MANAGER_ID" "$TEAM_IDS" | sed -n '/^select p\.\*/,$p')"
+plan "$(PAGE_RANGES "$MANAGER_ID" "$TEAM_IDS")"
 plan "$(COUNTS "$MANAGER_ID" "$TEAM_IDS")"
 echo "--- the same query elsewhere"
 http "GET /api/v1/me/todo (KAM)" "$KAM_TOKEN" "/api/v1/me/todo"
