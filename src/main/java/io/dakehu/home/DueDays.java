@@ -163,8 +163,9 @@ class DueDays {
 	}
 
 	/**
-	 * @param owners gathers the owners the accounts had before and have after, whose
-	 * versions are raised at the end
+	 * Recomputes one chunk's rows.
+	 * @param owners gathers the owners the accounts had before and have after (their
+	 * versions are raised before the transaction commits)
 	 */
 	private void refreshChunk(List<Long> ids, Set<Long> owners) {
 		// Lock the rows first, then compute in new statements: under read committed each

@@ -212,9 +212,8 @@ public class HomeQueries {
 	private Map<Long, DueCounts> countsOf(Query query) {
 		Map<Long, DueCounts> counts = new HashMap<>();
 		// On the stored day, so each owner's part is a range of the owners' index, and
-		// the
-		// never-contacted accounts (due today) a second range: a manager's team reads the
-		// third of its book that is due, not all of it (an "or" would read it all).
+		// the never-contacted accounts (due today) a second range: a team's counts read
+		// the third of its book that is due, not all of it (an "or" would read it all).
 		this.jdbc.sql(
 				"select d.owner_id, sum(case when d.due_raw < :today then 1 else 0 end), count(*) from (select * from ("
 						+ query.sql() + ") s where s.due_raw <= :horizon union all select * from (" + query.sql()

@@ -135,11 +135,9 @@ class OwnerDueCounts {
 			classes = { LastContactChanged.class, AccountsChanged.class, AccountsMerged.class, TiersChanged.class })
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	public void raisePending() {
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-		if (pending != null && (pending.all || !pending.owners.isEmpty())) {
-			raise(pending.owners, pending.all);
-			pending.owners.clear();
-			pending.all = false;
+		Pending pending = find();
+		if (pending != null) {
+			pending.raise();
 		}
 	}
 
@@ -148,29 +146,28 @@ class OwnerDueCounts {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		Pending pending = find();
 		if (pending == null) {
-			Pending gathered = new Pending();
-			TransactionSynchronizationManager.bindResource(this, gathered);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				// Called when registered in the transaction's body (a rebuild called
-				// directly); registered while it commits (from a listener), only the
-				// listener above raises the versions.
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					raisePending();
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(OwnerDueCounts.this);
-				}
-
-			});
-			pending = gathered;
+			pending = new Pending();
+			TransactionSynchronizationManager.registerSynchronization(pending);
 		}
 		return pending;
+	}
+
+	/**
+	 * The current transaction's gathered owners, kept among its synchronizations so that
+	 * a transaction suspended for another keeps its own.
+	 */
+	private Pending find() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Pending pending && pending.counts() == this) {
+				return pending;
+			}
+		}
+		return null;
 	}
 
 	private void raise(Collection<Long> owners, boolean all) {
@@ -196,11 +193,33 @@ class OwnerDueCounts {
 			.update();
 	}
 
-	private static final class Pending {
+	/**
+	 * What one transaction's refreshes changed. Its {@code beforeCommit} raises them when
+	 * it was registered in the transaction's body (a rebuild called directly); registered
+	 * while the transaction commits (from a listener), the listener above does.
+	 */
+	private final class Pending implements TransactionSynchronization {
 
 		private final Set<Long> owners = new HashSet<>();
 
 		private boolean all;
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			raise();
+		}
+
+		void raise() {
+			if (this.all || !this.owners.isEmpty()) {
+				OwnerDueCounts.this.raise(this.owners, this.all);
+				this.owners.clear();
+				this.all = false;
+			}
+		}
+
+		OwnerDueCounts counts() {
+			return OwnerDueCounts.this;
+		}
 
 	}
 
