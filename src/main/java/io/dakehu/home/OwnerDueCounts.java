@@ -29,11 +29,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Each owner's due counts (how many accounts overdue, how many due within the week)
  * remembered per day with the owner's version of the due-day read model, and the versions
- * themselves. DueDays raises an owner's version in the transaction that changes any of
- * the owner's rows; a reader takes the versions first and counts only the owners whose
- * version moved since they were remembered. So a manager's team counts ten versions
- * instead of twelve thousand index entries per request, and the counts are exact on every
- * node: a version seen means every change before it is seen too.
+ * themselves. An owner's version is raised in the transaction that changes any of the
+ * owner's rows (DueDays notes which); a reader takes the versions first and counts only
+ * the owners whose version moved since they were remembered. So a manager's team counts
+ * ten versions instead of twelve thousand index entries per request, and the counts are
+ * exact on every node: a version seen means every change before it is seen too.
  */
 @Component
 class OwnerDueCounts {
