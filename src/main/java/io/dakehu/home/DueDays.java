@@ -140,9 +140,14 @@ class DueDays {
 		this.jdbc.sql("""
 				merge into home_due_day d using (%s) n on d.account_id = n.account_id
 				when matched and (d.owner_id is distinct from n.owner_id or d.account_name <> n.account_name
-				                  or d.tier <> n.tier or d.due_on is distinct from n.due_on)
+				                  or d.tier <> n.tier or d.due_on is distinct from n.due_on
+				                  or d.last_contact_at is distinct from n.last_contact_at
+				                  or d.next_contact_date is distinct from n.next_contact_date)
 				then update set owner_id = n.owner_id, account_name = n.account_name, tier = n.tier,
-				                due_on = n.due_on""".formatted(computed.sql())).params(computed.params()).update();
+				                due_on = n.due_on, last_contact_at = n.last_contact_at,
+				                next_contact_date = n.next_contact_date""".formatted(computed.sql()))
+			.params(computed.params())
+			.update();
 		// The missing rows: "on conflict do nothing" skips every row there is (on
 		// PostgreSQL an index probe, nothing written), and a row a refresh of a
 		// just-opened account committed while this ran. Not "where not exists" over this
@@ -198,7 +203,8 @@ class DueDays {
 		this.counts.changed(owners);
 	}
 
-	private static final String INSERT = "insert into home_due_day (account_id, owner_id, account_name, tier, due_on) ";
+	private static final String INSERT = "insert into home_due_day"
+			+ " (account_id, owner_id, account_name, tier, due_on, last_contact_at, next_contact_date) ";
 
 	/**
 	 * The rows as they should be: every live account (or those the condition keeps), its
@@ -218,7 +224,8 @@ class DueDays {
 				select b.account_id, b.owner_id, b.account_name, coalesce(t.tier, 'SMALL') as tier,
 				       least(case when c.next_contact_date > cast(c.last_contact_at as date)
 				                  then c.next_contact_date end,
-				             cast(c.last_contact_at as date) + %s) as due_on
+				             cast(c.last_contact_at as date) + %s) as due_on,
+				       c.last_contact_at, c.next_contact_date
 				from %s b
 				left join %s c on c.account_id = b.account_id
 				left join %s t on t.account_id = b.account_id""".formatted(tier.cadence("t.tier"), book.table(),

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.account.AccountScopeSql;
-import io.dakehu.activity.LastContactSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.relationship.AssessmentSql;
 import io.dakehu.segmentation.Segmentation;
@@ -142,8 +141,9 @@ public class HomeQueries {
 	/**
 	 * One page of the accounts the query and condition select, with the exact total. The
 	 * total comes with the page (a window count over the same rows), so the book is
-	 * evaluated once per page, not once to count and again to list (decision 0034). Only
-	 * the page's rows are joined with their latest contact, for display (decision 0035).
+	 * evaluated once per page, not once to count and again to list (decision 0034). The
+	 * latest contact shown comes with the row (V170), so a page is read from the owners'
+	 * index alone on PostgreSQL.
 	 */
 	private PageResult<DueContact> page(Query query, String condition, List<String> order, PageRequest page) {
 		return page(query, condition, order, page, null);
@@ -158,10 +158,8 @@ public class HomeQueries {
 		LocalDate today = today();
 		long[] total = { (counted != null) ? counted : 0 };
 		List<DueContact> rows = this.jdbc
-			.sql("select p.*, c.last_contact_at, c.next_contact_date from (select d.*"
-					+ ((counted != null) ? "" : ", count(*) over () as total_rows") + " from (" + query.sql() + ") d"
-					+ condition + " order by " + ordered("d", order) + " limit :limit offset :offset) p left join "
-					+ LastContactSql.table() + " c on c.account_id = p.account_id order by " + ordered("p", order))
+			.sql("select d.*" + ((counted != null) ? "" : ", count(*) over () as total_rows") + " from (" + query.sql()
+					+ ") d" + condition + " order by " + ordered("d", order) + " limit :limit offset :offset")
 			.params(query.params())
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -276,9 +274,10 @@ public class HomeQueries {
 	 * One row per account of the book from the due-day read model (decision 0035): name,
 	 * owner, tier (Small when not ranked), tier order, the stored due day
 	 * ({@code due_raw}, null when never contacted) and the due day as shown
-	 * ({@code due_on}, today for those). The book is the scope's owners (narrowed to
-	 * {@code ownerIds}) read from the model's owner index, plus the accounts shared with
-	 * the reader through the account team that those owners do not cover.
+	 * ({@code due_on}, today for those), the latest contact and its planned next contact.
+	 * The book is the scope's owners (narrowed to {@code ownerIds}) read from the model's
+	 * owner index, plus the accounts shared with the reader through the account team that
+	 * those owners do not cover.
 	 */
 	private Query dueQuery(RecordScope scope, Collection<Long> ownerIds, Set<String> tiers) {
 		return dueQuery(scope, ownerIds, tiers, Window.ANY, 0);
@@ -317,8 +316,8 @@ public class HomeQueries {
 	}
 
 	private static final String COLUMNS = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, "
-			+ TierSql.order("dd.tier")
-			+ " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on from home_due_day dd";
+			+ TierSql.order("dd.tier") + " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on,"
+			+ " dd.last_contact_at, dd.next_contact_date from home_due_day dd";
 
 	/** Today, the week's horizon and the tiers asked for (all when null). */
 	private Map<String, Object> baseParams(Set<String> tiers) {

@@ -223,8 +223,12 @@ abstract class DueDaysTests extends ApiTestSupport {
 			}
 			assertThat(shown).as(owner).isEqualTo(expected);
 			for (DueContact due : book(owner)) {
+				Inputs inputs = this.accounts.get(due.accountId());
 				assertThat(due.overdue()).isEqualTo(due.dueOn().isBefore(this.today));
-				assertThat(due.tier()).isEqualTo(this.accounts.get(due.accountId()).tier);
+				assertThat(due.tier()).isEqualTo(inputs.tier);
+				// The latest contact shown, and the next contact it planned, as written.
+				assertThat(due.lastContact()).as("last contact of %d", due.accountId()).isEqualTo(inputs.last);
+				assertThat(due.nextContact()).as("planned contact of %d", due.accountId()).isEqualTo(inputs.next);
 			}
 		}
 	}
@@ -263,9 +267,12 @@ abstract class DueDaysTests extends ApiTestSupport {
 
 	private Map<Long, String> rows() {
 		Map<Long, String> rows = new HashMap<>();
-		this.jdbc.sql("select account_id, owner_id, account_name, tier, due_on from home_due_day")
+		this.jdbc
+			.sql("select account_id, owner_id, account_name, tier, due_on, last_contact_at, next_contact_date"
+					+ " from home_due_day")
 			.query((rs, n) -> rows.put(rs.getLong(1),
-					rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getString(4).strip() + "|" + rs.getObject(5)))
+					rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getString(4).strip() + "|" + rs.getObject(5) + "|"
+							+ rs.getObject(6) + "|" + rs.getObject(7)))
 			.list();
 		return rows;
 	}
