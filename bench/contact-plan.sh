@@ -89,11 +89,12 @@ from (select a.account_id, a.occurred_at, a.next_contact_date,
       from activity a) lc
 where lc.rn = 1;
 -- And the due-day read model as DueDays.rebuild() fills it (decision 0035), with the default cadences.
-insert into home_due_day (account_id, owner_id, account_name, tier, due_on)
+insert into home_due_day (account_id, owner_id, account_name, tier, due_on, last_contact_at, next_contact_date)
 select b.id, b.owner_id, b.name, coalesce(t.tier, 'SMALL'),
        least(case when c.next_contact_date > cast(c.last_contact_at as date) then c.next_contact_date end,
              cast(c.last_contact_at as date) + case t.tier when 'VIP' then 14 when 'MAJOR' then 30
-                                                when 'ORDINARY' then 60 else 180 end)
+                                                when 'ORDINARY' then 60 else 180 end),
+       c.last_contact_at, c.next_contact_date
 from account b
 left join activity_last_contact c on c.account_id = b.id
 left join segmentation_snapshot t on t.account_id = b.id and t.run_id = (select max(id) from segmentation_run)
@@ -142,18 +143,18 @@ plan() { # SQL: its plan, run once
 }
 
 # The statements HomeQueries runs for a list, written out with the values the application binds: the owners' rows
-# of the due-day read model (decision 0035), a page with its total joined with the latest contact of its rows only,
+# of the due-day read model (decision 0035), a page with its total (its rows carry their latest contact, V170),
 # and for a team the counts per KAM. A team's book adds the accounts shared with the manager whom the team does not
 # own.
 book() { # reader id, owner ids, whether to add the shared accounts
   echo "select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
        (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
-       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
+       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
 from home_due_day dd where dd.owner_id in ($2)"
   [ "${3:-}" = shared ] && echo "union all
 select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
        (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
-       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
+       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
 from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
   and dd.owner_id not in ($2)"
   return 0
@@ -166,31 +167,25 @@ PAGE_PER_OWNER() { # reader id, owner ids
 $(PAGE_RANGES "$1" "$2")"
 }
 PAGE_RANGES() { # reader id, owner ids
-  echo "select p.*, c.last_contact_at, c.next_contact_date from (select d.* from (
+  echo "select d.* from (
 select o.* from unnest(array[$2]::bigint[]) u (owner_id) cross join lateral (
   select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
          (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
-         dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
+         dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
   from home_due_day dd where dd.owner_id = u.owner_id and dd.due_on < current_date
   order by dd.due_on, dd.account_name, dd.account_id limit 100) o
 union all
 select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
        (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
-       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on
+       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
 from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
   and dd.owner_id not in ($2)) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
-limit 100 offset 0) p
-left join (select lc.account_id, lc.last_contact_at, lc.next_contact_date from activity_last_contact lc) c
-  on c.account_id = p.account_id
-order by p.due_on, p.account_name, p.account_id"
+limit 100 offset 0"
 }
 PAGE() { # reader id, owner ids, shared or not
-  echo "select p.*, c.last_contact_at, c.next_contact_date from (select d.*, count(*) over () as total_rows
+  echo "select d.*, count(*) over () as total_rows
 from ($(book "$1" "$2" "${3:-}")) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
-limit 100 offset 0) p
-left join (select lc.account_id, lc.last_contact_at, lc.next_contact_date from activity_last_contact lc) c
-  on c.account_id = p.account_id
-order by p.due_on, p.account_name, p.account_id"
+limit 100 offset 0"
 }
 # A team's counts per KAM as they are read since decision 0056: the owners' versions (the counts themselves are
 # remembered while the versions stand still) and the accounts shared with the reader, counted live.
