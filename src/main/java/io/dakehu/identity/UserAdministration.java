@@ -149,6 +149,8 @@ public class UserAdministration {
 		user.changeEmail(blankToNull(email));
 		user = this.users.save(user);
 		this.audit.changed("User", user.id(), null, before, user.auditValues());
+		// Notices go to the address in the users' summaries.
+		this.events.publishEvent(new UsersChanged(Set.of(user.id())));
 		return this.directory.summary(user);
 	}
 

@@ -40,9 +40,12 @@ public class Users {
 
 	private final ManagedOwners managedOwners;
 
-	Users(UserRepository users, TeamRepository teams, JdbcClient jdbc, SignInStates states,
-			ManagedOwners managedOwners) {
+	private final UserSummaries summaries;
+
+	Users(UserRepository users, TeamRepository teams, JdbcClient jdbc, SignInStates states, ManagedOwners managedOwners,
+			UserSummaries summaries) {
 		this.users = users;
+		this.summaries = summaries;
 		this.states = states;
 		this.managedOwners = managedOwners;
 		this.teams = teams;
@@ -195,18 +198,20 @@ public class Users {
 	}
 
 	/**
-	 * Users by id in one query, for lists that show owners or participants.
+	 * Users by id, for lists that show owners or participants: those remembered (for the
+	 * sign-in state's seconds) and the rest in one query.
 	 */
 	public Map<Long, UserSummary> byIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.jdbc.sql(SUMMARY_SQL + " where u.id in (:ids)")
-			.param("ids", Set.copyOf(ids))
-			.query(Users::summaryRow)
-			.list()
-			.stream()
-			.collect(Collectors.toMap(UserSummary::id, (user) -> user));
+		return this.summaries.of(ids,
+				(missing) -> this.jdbc.sql(SUMMARY_SQL + " where u.id in (:ids)")
+					.param("ids", missing)
+					.query(Users::summaryRow)
+					.list()
+					.stream()
+					.collect(Collectors.toMap(UserSummary::id, (user) -> user)));
 	}
 
 	private static final String SUMMARY_SQL = """

@@ -3,6 +3,7 @@ package io.dakehu.identity;
 import java.util.Map;
 
 import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.SignedIn;
@@ -137,6 +138,42 @@ abstract class SessionsFollowTheAdminTests extends ApiTestSupport {
 		assertThat(moved.location()).endsWith("/admin/users");
 		this.api.get(before, "/api/v1/accounts/" + account).expect(404);
 		this.api.get(after, "/api/v1/accounts/" + account).expect(200);
+	}
+
+	@Test
+	void aRenamedOwnerIsShownUnderTheNewNameOnTheTeamsNextPage() {
+		String manager = this.given.manager();
+		String kam = this.given.kam(this.given.team(manager), manager);
+		String account = Fixtures.unique("Renamed owner's");
+		this.given.accountOwnedBy(kam, account);
+		// Read once, so the owner's summary is remembered.
+		assertThat(ownerNameOn(manager, account)).isNotEqualTo("Renamed " + kam);
+
+		Page renamed = adminSession().post("/admin/users/" + UserRows.id(this.jdbc, kam),
+				Map.of("displayName", "Renamed " + kam, "email", "", "role", "KAM", "team", teamOf(kam), "manager",
+						manager, "version", Integer.toString(UserRows.version(this.jdbc, kam))));
+		assertThat(renamed.location()).endsWith("/admin/users");
+		assertThat(ownerNameOn(manager, account)).isEqualTo("Renamed " + kam);
+	}
+
+	/** The owner's name on the team's contact plan, where the account is due today. */
+	private String ownerNameOn(String manager, String account) {
+		Response plan = this.api.get(manager, "/api/v1/contact-plan?scope=team&status=due&size=500").expect(200);
+		return plan.body()
+			.get("items")
+			.valueStream()
+			.filter((item) -> item.get("accountName").asString().equals(account))
+			.findFirst()
+			.orElseThrow()
+			.get("ownerName")
+			.asString();
+	}
+
+	private String teamOf(String username) {
+		return this.jdbc.sql("select t.name from app_user u join team t on t.id = u.team_id where u.username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
 	}
 
 	private SignedIn adminSession() {
