@@ -173,19 +173,19 @@ select o.* from unnest(array[$2]::bigint[]) u (owner_id) cross join lateral (
          (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
          dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
   from home_due_day dd where dd.owner_id = u.owner_id and dd.due_on < current_date
-  order by dd.due_on, dd.account_name, dd.account_id limit 100) o
+  order by dd.due_on, dd.account_name, dd.account_id limit 50) o
 union all
 select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
        (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
        dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
 from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
   and dd.owner_id not in ($2)) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
-limit 100 offset 0"
+limit 50 offset 0"
 }
 PAGE() { # reader id, owner ids, shared or not
   echo "select d.*, count(*) over () as total_rows
 from ($(book "$1" "$2" "${3:-}")) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
-limit 100 offset 0"
+limit 50 offset 0"
 }
 # A team's counts per KAM as they are read since decision 0056: the owners' versions (the counts themselves are
 # remembered while the versions stand still) and the accounts shared with the reader, counted live.
@@ -221,7 +221,7 @@ Q
 }
 PAGE_OF() { # reader id, owner ids
   echo "select d.*, count(*) over () as total_rows from ($(due "$1" "$2")) d where d.due_on < current_date
-order by d.due_on, d.account_name, d.account_id limit 100 offset 0"
+order by d.due_on, d.account_name, d.account_id limit 50 offset 0"
 }
 COUNTS_OF() { # reader id, owner ids
   echo "select d.owner_id, sum(case when d.due_on < current_date then 1 else 0 end), count(*) from ($(due "$1" "$2")) d

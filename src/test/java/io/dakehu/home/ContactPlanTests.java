@@ -164,6 +164,10 @@ abstract class ContactPlanTests extends ApiTestSupport {
 			paged.addAll(items(answer).keySet());
 		}
 		assertThat(paged).containsExactlyElementsOf(expected);
+		// Without a size, the page the screen shows.
+		Response screenful = this.api.get(this.manager, "/api/v1/contact-plan?scope=team&status=overdue").expect(200);
+		assertThat(screenful.body().get("size").asInt()).isEqualTo(50);
+		assertThat(items(screenful).keySet()).containsExactlyElementsOf(expected);
 		assertThat(
 				items(this.api.get(this.kam, "/api/v1/contact-plan?scope=mine&status=overdue&size=2&page=1")).keySet())
 			.containsExactly(expected.get(4));

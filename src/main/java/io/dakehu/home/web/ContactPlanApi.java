@@ -53,9 +53,14 @@ class ContactPlanApi {
 		this.users = users;
 	}
 
+	/**
+	 * A page of the plan; without a size, the page the screen shows (a client asks for
+	 * more, up to {@link #MAX_SIZE}).
+	 */
 	@GetMapping("/api/v1/contact-plan")
 	Plan plan(@RequestParam(defaultValue = "mine") String scope, @RequestParam(defaultValue = "due") String status,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + ContactPlanPage.PAGE_SIZE) int size) {
 		CurrentUser me = this.users.current();
 		Scope planScope = PlanParams.parse(Scope.class, scope, "scope");
 		Status planStatus = PlanParams.parse(Status.class, status, "status");
