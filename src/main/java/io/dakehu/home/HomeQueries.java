@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
@@ -294,9 +296,37 @@ public class HomeQueries {
 			long firstRows) {
 		Map<String, Object> params = baseParams(tiers);
 		String tierCondition = (tiers != null) ? " and dd.tier in (:onlyTiers)" : "";
+		Set<Long> owners = bookOwners(scope, ownerIds);
+		if (owners == null) {
+			return new Query(COLUMNS + " where 1 = 1" + tierCondition, params);
+		}
+		params.put("dueOwners", nonEmpty(owners));
 		String ownersPart = COLUMNS + " where dd.owner_id in (:dueOwners)" + tierCondition;
 		if (firstRows > 0) {
 			params.put("firstRows", firstRows);
+			ownersPart = firstRows(nonEmpty(owners), window, tierCondition, params);
+		}
+		Query shared = sharedPart(scope, ownerIds, owners, params, tierCondition);
+		return new Query((shared != null) ? ownersPart + " union all " + shared.sql() : ownersPart, params);
+	}
+
+	/**
+	 * Up to this many owners, a book's first rows are merged from the owners' ranges;
+	 * more would make a plan too long to make.
+	 */
+	private static final int MERGED_OWNERS = 32;
+
+	/**
+	 * The owners' first {@code :firstRows} accounts of the window in due-day order, each
+	 * owner's read from their range of the index in order. For a team (up to
+	 * {@value #MERGED_OWNERS} owners) one branch per owner, so the database merges the
+	 * ranges and stops after the rows it needs (a merge append) instead of reading that
+	 * many rows from every owner and sorting them all; the branches' parameters keep one
+	 * statement per team size, planned once. Accounts never contacted (due today) come by
+	 * name from a second range per owner, unless the window is "overdue".
+	 */
+	private static String firstRows(Set<Long> owners, Window window, String tierCondition, Map<String, Object> params) {
+		if (owners.size() > MERGED_OWNERS) {
 			String owner = " where dd.owner_id = u.owner_id and ";
 			String first = "(" + COLUMNS + owner + window.storedDay("dd.due_on") + tierCondition
 					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstRows)";
@@ -304,15 +334,26 @@ public class HomeQueries {
 				first += " union all (" + COLUMNS + owner + "dd.due_on is null" + tierCondition
 						+ " order by dd.account_name, dd.account_id limit :firstRows)";
 			}
-			ownersPart = "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + first + ") o";
+			return "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + first + ") o";
 		}
-		Set<Long> owners = bookOwners(scope, ownerIds);
-		if (owners == null) {
-			return new Query(COLUMNS + " where 1 = 1" + tierCondition, params);
+		List<String> stored = new ArrayList<>();
+		List<String> never = new ArrayList<>();
+		int branch = 0;
+		for (Long id : new TreeSet<>(owners)) {
+			String owner = COLUMNS + " where dd.owner_id = :dueOwner" + branch + " and ";
+			params.put("dueOwner" + branch++, id);
+			stored.add("(" + owner + window.storedDay("dd.due_on") + tierCondition
+					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstRows)");
+			never.add("(" + owner + "dd.due_on is null" + tierCondition
+					+ " order by dd.account_name, dd.account_id limit :firstRows)");
 		}
-		params.put("dueOwners", nonEmpty(owners));
-		Query shared = sharedPart(scope, ownerIds, owners, params, tierCondition);
-		return new Query((shared != null) ? ownersPart + " union all " + shared.sql() : ownersPart, params);
+		String merged = "(select * from (" + String.join(" union all ", stored)
+				+ ") s order by s.due_raw, s.account_name, s.account_id limit :firstRows)";
+		if (window != Window.OVERDUE) {
+			merged += " union all (select * from (" + String.join(" union all ", never)
+					+ ") n order by n.account_name, n.account_id limit :firstRows)";
+		}
+		return merged;
 	}
 
 	private static final String COLUMNS = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, "

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,6 +191,73 @@ abstract class ContactPlanTests extends ApiTestSupport {
 			duePaged.addAll(items(answer).keySet());
 		}
 		assertThat(duePaged).containsExactlyElementsOf(due).doesNotContain(later);
+	}
+
+	@Test
+	void aTeamsPagesMergeItsKamsRangesInDueDayOrder() {
+		pagedInDueDayOrder(List.of(this.kam, this.otherKam), 3);
+	}
+
+	@Test
+	void aTeamOfMoreKamsThanThePageMergesIsPagedInTheSameOrder() {
+		// On PostgreSQL a team's first rows are merged from one branch per owner up to 32
+		// owners; a larger team is read another way and must page the same.
+		List<String> kams = new ArrayList<>(List.of(this.kam, this.otherKam));
+		while (kams.size() < 33) {
+			kams.add(this.given.kam(this.team, this.manager));
+		}
+		pagedInDueDayOrder(kams, 10);
+	}
+
+	/**
+	 * Gives the KAMs accounts overdue (the first KAM six, the others one), accounts never
+	 * contacted (six each for the first two KAMs, then one for every third) and one due
+	 * in three days, then reads the manager's overdue and due lists page by page against
+	 * the order worked out here: the longest overdue first, then by name; then those due
+	 * today by name; then the later ones.
+	 */
+	private void pagedInDueDayOrder(List<String> kams, int size) {
+		record Due(long account, LocalDate day, String name) {
+		}
+		List<Due> overdue = new ArrayList<>();
+		List<Due> today = new ArrayList<>();
+		for (int i = 0; i < kams.size(); i++) {
+			for (int j = 0; j < ((i == 0) ? 6 : 1); j++) {
+				String name = String.format("p %02d %02d", i, j);
+				LocalDate day = this.today.minusDays(1 + ((i + j) % 4));
+				long account = account(kams.get(i), name);
+				contact(kams.get(i), account, this.today.minusDays(30), day);
+				overdue.add(new Due(account, day, name));
+			}
+			for (int j = 0; j < ((i < 2) ? 6 : (i % 3 == 0) ? 1 : 0); j++) {
+				String name = String.format("q %02d %02d", i, j);
+				today.add(new Due(account(kams.get(i), name), this.today, name));
+			}
+		}
+		long soon = account(kams.get(1), "r soon");
+		contact(kams.get(1), soon, this.today.minusDays(30), this.today.plusDays(3));
+		Comparator<Due> order = Comparator.comparing(Due::day).thenComparing(Due::name);
+		List<Long> overdueOrder = overdue.stream().sorted(order).map(Due::account).toList();
+		List<Long> dueOrder = new ArrayList<>(overdueOrder);
+		today.stream().sorted(order).map(Due::account).forEach(dueOrder::add);
+		dueOrder.add(soon);
+
+		assertThat(pages("overdue", size, overdueOrder.size())).containsExactlyElementsOf(overdueOrder);
+		assertThat(pages("due", size, dueOrder.size())).containsExactlyElementsOf(dueOrder);
+	}
+
+	/** The manager's team list read page by page, each page with the whole total. */
+	private List<Long> pages(String status, int size, int total) {
+		List<Long> read = new ArrayList<>();
+		for (int page = 0; page * size < total; page++) {
+			Response answer = this.api
+				.get(this.manager,
+						"/api/v1/contact-plan?scope=team&status=" + status + "&size=" + size + "&page=" + page)
+				.expect(200);
+			assertThat(answer.body().get("total").asLong()).as("%s page %d", status, page).isEqualTo(total);
+			read.addAll(items(answer).keySet());
+		}
+		return read;
 	}
 
 	@Test
