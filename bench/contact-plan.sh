@@ -159,7 +159,7 @@ from home_due_day dd where dd.account_id in (select sm.account_id from account_t
   and dd.owner_id not in ($2)"
   return 0
 }
-# A team's overdue page as PostgreSQL runs it: each owner's first 100 overdue rows from the owner's range of the
+# A team's overdue page as PostgreSQL ran it before decision 0057: each owner's first 50 overdue rows from the owner's range of the
 # index (the order of the page within an owner), the page cut from those; before decision 0056 with the total an
 # index-only count.
 PAGE_PER_OWNER() { # reader id, owner ids
@@ -174,6 +174,29 @@ select o.* from unnest(array[$2]::bigint[]) u (owner_id) cross join lateral (
          dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
   from home_due_day dd where dd.owner_id = u.owner_id and dd.due_on < current_date
   order by dd.due_on, dd.account_name, dd.account_id limit 50) o
+union all
+select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
+       (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
+       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
+from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
+  and dd.owner_id not in ($2)) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
+limit 50 offset 0"
+}
+# The same page as it is read since decision 0057: one ordered range per owner, merged (Merge Append), so only the
+# page's rows are read from the index; the accounts shared with the reader appended.
+PAGE_MERGED() { # reader id, owner ids
+  local owner branches=""
+  for owner in ${2//,/ }; do
+    [ -z "$branches" ] || branches="$branches
+  union all "
+    branches="$branches(select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
+         (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
+         dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
+  from home_due_day dd where dd.owner_id = $owner and dd.due_on < current_date
+  order by dd.due_on, dd.account_name, dd.account_id limit 50)"
+  done
+  echo "select d.* from (
+(select * from ($branches) s order by s.due_raw, s.account_name, s.account_id limit 50)
 union all
 select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
        (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
@@ -245,7 +268,9 @@ sql "  before (0034), bare SQL: latest run + the page computed per account" "$RU
 plan "$(PAGE "$KAM_ID" "$KAM_ID")"
 echo "--- team overdue (manager)"
 http "GET /api/v1/contact-plan?scope=team&status=overdue" "$MANAGER_TOKEN" "/api/v1/contact-plan?scope=team&status=overdue"
-sql "  bare SQL: versions, shared accounts' counts, page from each owner's first rows" \
+sql "  bare SQL: versions, shared accounts' counts, page merged from the owners' ranges" \
+  "$(REMEMBERED "$MANAGER_ID" "$TEAM_IDS"); $(PAGE_MERGED "$MANAGER_ID" "$TEAM_IDS");"
+sql "  before 0057, bare SQL: versions, shared accounts' counts, page from each owner's first rows" \
   "$(REMEMBERED "$MANAGER_ID" "$TEAM_IDS"); $(PAGE_RANGES "$MANAGER_ID" "$TEAM_IDS");"
 sql "  before 0056, bare SQL: count, page from each owner's first rows, counts per KAM" \
   "$(PAGE_PER_OWNER "$MANAGER_ID" "$TEAM_IDS"); $(COUNTS "$MANAGER_ID" "$TEAM_IDS");"
@@ -253,7 +278,7 @@ sql "  before 2026-12-04, bare SQL: the page with its total + counts per KAM" "$
 $(COUNTS "$MANAGER_ID" "$TEAM_IDS");"
 sql "  before (0034), bare SQL: latest run + page + counts computed per account" "$RUN; $(PAGE_OF "$MANAGER_ID" "$TEAM_IDS");
 $(COUNTS_OF "$MANAGER_ID" "$TEAM_IDS");"
-plan "$(PAGE_RANGES "$MANAGER_ID" "$TEAM_IDS")"
+plan "$(PAGE_MERGED "$MANAGER_ID" "$TEAM_IDS")"
 plan "$(COUNTS "$MANAGER_ID" "$TEAM_IDS")"
 echo "--- the same query elsewhere"
 http "GET /api/v1/me/todo (KAM)" "$KAM_TOKEN" "/api/v1/me/todo"

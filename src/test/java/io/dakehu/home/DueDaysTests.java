@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.home.HomeQueries.DueContact;
+import io.dakehu.home.HomeQueries.DueCounts;
 import io.dakehu.home.HomeQueries.Window;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.segmentation.TiersChanged;
@@ -47,6 +48,9 @@ abstract class DueDaysTests extends ApiTestSupport {
 
 	@Autowired
 	HomeQueries home;
+
+	@Autowired
+	OwnerDueCounts ownerCounts;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -181,6 +185,34 @@ abstract class DueDaysTests extends ApiTestSupport {
 		assertThat(this.home.dueCounts(scope, Set.of(kamId)).get(kamId).overdue()).isEqualTo(1);
 		this.dueDays.rebuild();
 		assertThat(this.home.dueCounts(scope, Set.of(kamId))).doesNotContainKey(kamId);
+	}
+
+	@Test
+	void countsReadWithoutATransactionAreRememberedUntilTheOwnersVersionMoves() {
+		long late = open(this.kam, "remembered");
+		contact(late, this.today.minusDays(400), null);
+		long kamId = userId(this.kam);
+		RecordScope scope = new RecordScope(kamId, false, Set.of(kamId));
+		// Read as a contact-plan request reads them: no transaction around the call.
+		assertThat(this.home.dueCounts(scope, Set.of(kamId)).get(kamId).overdue()).isEqualTo(1);
+		try {
+			// The row changed around DueDays, the owner's version not raised: the counts
+			// remembered stand, until the version moves.
+			this.jdbc.sql("update home_due_day set due_on = :later where account_id = :id")
+				.param("later", this.today.plusDays(30))
+				.param("id", late)
+				.update();
+			assertThat(this.home.dueCounts(scope, Set.of(kamId)).get(kamId)).isNotNull()
+				.extracting(DueCounts::overdue)
+				.isEqualTo(1L);
+			this.ownerCounts.changed(Set.of(kamId));
+			assertThat(this.home.dueCounts(scope, Set.of(kamId))).doesNotContainKey(kamId);
+		}
+		finally {
+			// Put right, as the other tests expect the rows the application keeps.
+			this.dueDays.rebuild();
+		}
+		assertThat(this.home.dueCounts(scope, Set.of(kamId)).get(kamId).overdue()).isEqualTo(1);
 	}
 
 	@Test
