@@ -314,7 +314,7 @@ public class HomeQueries {
 		String ownersPart = COLUMNS + " where dd.owner_id in (:dueOwners)" + tierCondition;
 		if (firstRows > 0) {
 			params.put("firstRows", firstRows);
-			ownersPart = firstRows(nonEmpty(owners), window, tierCondition, params);
+			ownersPart = firstRows(nonEmpty(owners), firstRows, window, tierCondition, params);
 		}
 		Query shared = sharedPart(scope, ownerIds, owners, params, tierCondition);
 		return new Query((shared != null) ? ownersPart + " union all " + shared.sql() : ownersPart, params);
@@ -331,11 +331,12 @@ public class HomeQueries {
 	 * owner's read from their range of the index in order. For a team (up to
 	 * {@value #MERGED_OWNERS} owners) one branch per owner, so the database merges the
 	 * ranges and stops after the rows it needs (a merge append) instead of reading that
-	 * many rows from every owner and sorting them all; the branches' parameters keep one
-	 * statement per team size, planned once. Accounts never contacted (due today) come by
-	 * name from a second range per owner, unless the window is "overdue".
+	 * many rows from every owner and sorting them all; the owners as parameters keep one
+	 * statement per team size and page, planned once. Accounts never contacted (due
+	 * today) come by name from a second range per owner, unless the window is "overdue".
 	 */
-	private static String firstRows(Set<Long> owners, Window window, String tierCondition, Map<String, Object> params) {
+	private static String firstRows(Set<Long> owners, long firstRows, Window window, String tierCondition,
+			Map<String, Object> params) {
 		if (owners.size() > MERGED_OWNERS) {
 			String owner = " where dd.owner_id = u.owner_id and ";
 			String first = "(" + COLUMNS + owner + window.storedDay("dd.due_on") + tierCondition
@@ -346,25 +347,33 @@ public class HomeQueries {
 			}
 			return "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + first + ") o";
 		}
+		// Each branch reads the raw row, shaped once outside, and the limits are written
+		// in:
+		// fewer parameters to bind on every execution of a statement planned once.
+		String limit = " limit " + firstRows + ")";
 		List<String> stored = new ArrayList<>();
 		List<String> never = new ArrayList<>();
 		int branch = 0;
 		for (Long id : new TreeSet<>(owners)) {
-			String owner = COLUMNS + " where dd.owner_id = :dueOwner" + branch + " and ";
+			String owner = "(" + RAW_COLUMNS + " where dd.owner_id = :dueOwner" + branch + " and ";
 			params.put("dueOwner" + branch++, id);
-			stored.add("(" + owner + window.storedDay("dd.due_on") + tierCondition
-					+ " order by dd.due_on, dd.account_name, dd.account_id limit :firstRows)");
-			never.add("(" + owner + "dd.due_on is null" + tierCondition
-					+ " order by dd.account_name, dd.account_id limit :firstRows)");
+			stored.add(owner + window.storedDay("dd.due_on") + tierCondition
+					+ " order by dd.due_on, dd.account_name, dd.account_id" + limit);
+			never.add(owner + "dd.due_on is null" + tierCondition + " order by dd.account_name, dd.account_id" + limit);
 		}
 		String merged = "(select * from (" + String.join(" union all ", stored)
-				+ ") s order by s.due_raw, s.account_name, s.account_id limit :firstRows)";
+				+ ") s order by s.due_on, s.account_name, s.account_id" + limit;
 		if (window != Window.OVERDUE) {
 			merged += " union all (select * from (" + String.join(" union all ", never)
-					+ ") n order by n.account_name, n.account_id limit :firstRows)";
+					+ ") n order by n.account_name, n.account_id" + limit;
 		}
-		return merged;
+		return "select m.account_id, m.account_name, m.owner_id, m.tier, " + TierSql.order("m.tier")
+				+ " as tier_order, m.due_on as due_raw, coalesce(m.due_on, :today) as due_on, m.last_contact_at,"
+				+ " m.next_contact_date from (" + merged + ") m";
 	}
+
+	private static final String RAW_COLUMNS = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, dd.due_on,"
+			+ " dd.last_contact_at, dd.next_contact_date from home_due_day dd";
 
 	private static final String COLUMNS = "select dd.account_id, dd.account_name, dd.owner_id, dd.tier, "
 			+ TierSql.order("dd.tier") + " as tier_order, dd.due_on as due_raw, coalesce(dd.due_on, :today) as due_on,"
