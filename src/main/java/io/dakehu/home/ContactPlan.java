@@ -122,14 +122,17 @@ public class ContactPlan {
 	public Sheet sheet(CurrentUser me, Scope scope, Status status, PageRequest page) {
 		Collection<Long> owners = owners(me, scope);
 		Window window = (status == Status.OVERDUE) ? Window.OVERDUE : Window.DUE;
-		if (scope == Scope.MINE) {
-			return new Sheet(this.home.due(me.scope(), owners, null, window, page), List.of(), Map.of());
-		}
 		Map<Long, DueCounts> counts = this.home.dueCounts(me.scope(), owners);
 		long total = counts.values()
 			.stream()
 			.mapToLong((due) -> (window == Window.OVERDUE) ? due.overdue() : due.due())
 			.sum();
+		if (scope == Scope.MINE) {
+			// The reader's own count, remembered as a team's counts are: the page reads
+			// its
+			// rows only.
+			return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), List.of(), Map.of());
+		}
 		// Every account of the page belongs to an owner counted.
 		Map<Long, UserSummary> people = this.users.byIds(counts.keySet());
 		return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), groups(me, counts, people),
