@@ -23,6 +23,9 @@ KAMS=${KAMS:-300}
 TEAMS=${TEAMS:-30}
 PORT=${PORT:-18083}
 PGPORT=${PGPORT:-55483}
+# The application's statements are prepared and keep their plans (a team's merged page is planned once, decision
+# 0057): the bare SQL is run the same way.
+BENCH_PROTOCOL=${BENCH_PROTOCOL:-prepared}
 . bench/lib.sh
 bench_start
 echo "accounts: $ACCOUNTS; activities: $ACTIVITIES; KAMs: $KAMS in $TEAMS teams; connections: $CONNECTIONS;" \

@@ -71,9 +71,12 @@ bench_sql() { # name, SQL script (the statements of one request): the bare SQL w
   # $SECONDS_RUN after a 5 s warm-up; tps and the p50/p99 of its per-transaction log, printed by the script's report
   echo "$2" > "$WORK/page.sql"
   rm -f "$WORK"/pgbench_log.*
-  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T 5 -f "$WORK/page.sql" dakehu >/dev/null
-  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" \
-      -l -f page.sql dakehu > pgbench.out )
+  # BENCH_PROTOCOL=prepared plans each statement once per connection, as the application's prepared statements are
+  # (default: simple, planned on every execution).
+  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -M "${BENCH_PROTOCOL:-simple}" -c "$CONNECTIONS" -j 2 -T 5 \
+    -f "$WORK/page.sql" dakehu >/dev/null
+  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -M "${BENCH_PROTOCOL:-simple}" \
+      -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" -l -f page.sql dakehu > pgbench.out )
   cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n > "$WORK/latencies"
   n=$(wc -l < "$WORK/latencies")
   p50=$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/latencies")
