@@ -169,6 +169,17 @@ PAGE_PER_OWNER() { # reader id, owner ids
   echo "select count(*) from ($(book "$1" "$2" shared)) d where d.due_raw < current_date;
 $(PAGE_RANGES "$1" "$2")"
 }
+# The end of a team's overdue page: the accounts shared with the reader that the team does not own, the order and
+# the page.
+SHARED_PAGE_END() { # reader id, owner ids
+  echo "union all
+select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
+       (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
+       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
+from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
+  and dd.owner_id not in ($2)) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
+limit 50 offset 0"
+}
 PAGE_RANGES() { # reader id, owner ids
   echo "select d.* from (
 select o.* from unnest(array[$2]::bigint[]) u (owner_id) cross join lateral (
@@ -177,13 +188,7 @@ select o.* from unnest(array[$2]::bigint[]) u (owner_id) cross join lateral (
          dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
   from home_due_day dd where dd.owner_id = u.owner_id and dd.due_on < current_date
   order by dd.due_on, dd.account_name, dd.account_id limit 50) o
-union all
-select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
-       (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
-       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
-from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
-  and dd.owner_id not in ($2)) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
-limit 50 offset 0"
+$(SHARED_PAGE_END "$1" "$2")"
 }
 # The same page as it is read since decision 0057: one ordered range per owner, merged (Merge Append), so only the
 # page's rows are read from the index; the accounts shared with the reader appended.
@@ -200,13 +205,7 @@ PAGE_MERGED() { # reader id, owner ids
   done
   echo "select d.* from (
 (select * from ($branches) s order by s.due_raw, s.account_name, s.account_id limit 50)
-union all
-select dd.account_id, dd.account_name, dd.owner_id, dd.tier,
-       (case dd.tier when 'VIP' then 0 when 'MAJOR' then 1 when 'ORDINARY' then 2 else 3 end) as tier_order,
-       dd.due_on as due_raw, coalesce(dd.due_on, current_date) as due_on, dd.last_contact_at, dd.next_contact_date
-from home_due_day dd where dd.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
-  and dd.owner_id not in ($2)) d where d.due_raw < current_date order by d.due_on, d.account_name, d.account_id
-limit 50 offset 0"
+$(SHARED_PAGE_END "$1" "$2")"
 }
 PAGE() { # reader id, owner ids, shared or not
   echo "select d.*, count(*) over () as total_rows
