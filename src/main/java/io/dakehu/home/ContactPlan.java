@@ -128,9 +128,8 @@ public class ContactPlan {
 			.mapToLong((due) -> (window == Window.OVERDUE) ? due.overdue() : due.due())
 			.sum();
 		if (scope == Scope.MINE) {
-			// The reader's own count, remembered as a team's counts are: the page reads
-			// its
-			// rows only.
+			// The reader's own count, remembered as a team's counts are: the page
+			// reads its rows only.
 			return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), List.of(), Map.of());
 		}
 		// Every account of the page belongs to an owner counted.
