@@ -130,15 +130,13 @@ public class ContactPlan {
 		if (scope == Scope.MINE) {
 			// The reader's own count, remembered as a team's counts are: the page
 			// reads its rows only.
-			return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), List.of(), Map.of());
+			return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), List.of());
 		}
-		// Every account of the page belongs to an owner counted.
-		Map<Long, UserSummary> people = this.users.byIds(counts.keySet());
-		return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), groups(me, counts, people),
-				people);
+		return new Sheet(this.home.due(me.scope(), owners, null, window, page, total), groups(me, counts));
 	}
 
-	private List<Group> groups(CurrentUser me, Map<Long, DueCounts> counts, Map<Long, UserSummary> people) {
+	private List<Group> groups(CurrentUser me, Map<Long, DueCounts> counts) {
+		Map<Long, UserSummary> people = this.users.byIds(counts.keySet());
 		List<Group> groups = new ArrayList<>();
 		if (me.role() == Role.MANAGER) {
 			counts.forEach((owner, due) -> {
@@ -314,12 +312,8 @@ public class ContactPlan {
 	public record Group(long id, String name, long overdue, long due) {
 	}
 
-	/**
-	 * A page of the contact plan and its scope's counts per group.
-	 *
-	 * @param people the owners counted, by id (none for "mine")
-	 */
-	public record Sheet(PageResult<DueContact> accounts, List<Group> groups, Map<Long, UserSummary> people) {
+	/** A page of the contact plan and its scope's counts per group. */
+	public record Sheet(PageResult<DueContact> accounts, List<Group> groups) {
 	}
 
 	public enum OccasionKind {

@@ -347,9 +347,9 @@ public class HomeQueries {
 			}
 			return "select o.* from unnest(array[:dueOwners]) u (owner_id) cross join lateral (" + first + ") o";
 		}
-		// Each branch reads the raw row, shaped once outside, and the limits are written
-		// in:
-		// fewer parameters to bind on every execution of a statement planned once.
+		// Each branch reads the raw row, shaped once outside, and the limits are
+		// written in: fewer parameters to bind on every execution of a statement
+		// planned once.
 		String limit = " limit " + firstRows + ")";
 		List<String> stored = new ArrayList<>();
 		List<String> never = new ArrayList<>();

@@ -3,8 +3,6 @@ package io.dakehu.home.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,16 +65,9 @@ class ContactPlanApi {
 		Sheet sheet = this.plan.sheet(me, planScope, planStatus,
 				new PageRequest(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE)));
 		PageResult<DueContact> accounts = sheet.accounts();
-		Map<Long, UserSummary> people = new HashMap<>(sheet.people());
-		Set<Long> unnamed = new HashSet<>();
-		accounts.content().forEach((account) -> {
-			if (!people.containsKey(account.ownerId())) {
-				unnamed.add(account.ownerId());
-			}
-		});
-		if (!unnamed.isEmpty()) {
-			people.putAll(this.users.byIds(unnamed));
-		}
+		// Names remembered by the identity module: no user row read on a warm request.
+		Map<Long, UserSummary> people = this.users
+			.byIds(Set.copyOf(accounts.content().stream().map(DueContact::ownerId).toList()));
 		List<Item> items = accounts.content().stream().map((account) -> Item.of(account, people)).toList();
 		return new Plan(planScope.name().toLowerCase(Locale.ROOT), planStatus.name().toLowerCase(Locale.ROOT),
 				accounts.totalElements(), accounts.page(), accounts.size(), sheet.groups(), items);
