@@ -465,19 +465,27 @@ public class AccountQueries {
 	}
 
 	/**
+	 * The owners' ids by account id, as committed or written by the caller's transaction;
+	 * accounts in the public pool (and unknown ids) are left out.
+	 */
+	public Map<Long, Long> owners(java.util.Collection<Long> ids) {
+		Map<Long, Long> ownerOf = new HashMap<>();
+		for (List<Long> chunk : chunks(ids)) {
+			this.jdbc.sql("select id, owner_id from account where id in (:ids) and owner_id is not null")
+				.param("ids", chunk)
+				.query((rs, n) -> ownerOf.put(rs.getLong(1), rs.getLong(2)))
+				.list();
+		}
+		return ownerOf;
+	}
+
+	/**
 	 * The usernames of the accounts' owners by account id, for other modules' lists and
 	 * exports. The caller has already limited the ids to the reader's scope.
 	 */
 	public Map<Long, String> ownerUsernames(java.util.Collection<Long> ids) {
-		Map<Long, Long> ownerOf = new HashMap<>();
-		for (List<Long> chunk : chunks(ids)) {
-			this.jdbc.sql("select id, owner_id from account where id in (:ids)")
-				.param("ids", chunk)
-				.query((rs, n) -> ownerOf.put(rs.getLong(1), rs.getObject(2, Long.class)))
-				.list();
-		}
+		Map<Long, Long> ownerOf = owners(ids);
 		Set<Long> ownerIds = new HashSet<>(ownerOf.values());
-		ownerIds.remove(null);
 		Map<Long, UserSummary> owners = this.users.byIds(ownerIds);
 		Map<Long, String> usernames = new HashMap<>();
 		ownerOf.forEach((account, owner) -> {

@@ -32,6 +32,13 @@ public record Aging(BigDecimal notDue, BigDecimal days1to30, BigDecimal days31to
 		return this.days1to30.add(this.days31to60).add(this.days61to90).add(this.over90);
 	}
 
+	/** Both amounts, bucket by bucket. */
+	Aging plus(Aging other) {
+		return new Aging(this.notDue.add(other.notDue), this.days1to30.add(other.days1to30),
+				this.days31to60.add(other.days31to60), this.days61to90.add(other.days61to90),
+				this.over90.add(other.over90));
+	}
+
 	/** The amount in one bucket, for tables and charts that walk the buckets. */
 	public BigDecimal in(AgingBucket bucket) {
 		return switch (bucket) {

@@ -89,11 +89,14 @@ public class Contracts {
 
 	private final KeyLookups keyLookups;
 
+	private final ReceivableBooks books;
+
 	Contracts(ContractRepository repository, ContractNumbers numbers, Instalments instalments, JdbcClient jdbc,
 			AccountQueries accounts, AccountLocks accountLocks, Opportunities opportunities, Catalog catalog,
 			Users users, AuditTrail audit, CreditLimits limits, ApplicationEventPublisher events, Clock clock,
-			KeyLookups keyLookups) {
+			KeyLookups keyLookups, ReceivableBooks books) {
 		this.keyLookups = keyLookups;
+		this.books = books;
 		this.repository = repository;
 		this.numbers = numbers;
 		this.instalments = instalments;
@@ -448,6 +451,7 @@ public class Contracts {
 			.param("absorbed", absorbedId)
 			.update();
 		this.instalments.moveAccount(absorbedId, survivorId);
+		this.books.changed(List.of(absorbedId, survivorId));
 	}
 
 	/**
@@ -501,6 +505,8 @@ public class Contracts {
 		// edit is refused.
 		Contract saved = this.repository.save(contract);
 		this.audit.changed(AUDIT_TYPE, id, saved.getAccountId(), before, saved.auditValues());
+		// Every change may change what the account owes: its status, plan, write-offs.
+		this.books.changed(List.of(saved.getAccountId()));
 		return view(id);
 	}
 

@@ -55,9 +55,12 @@ public class Receipts {
 
 	private final ApplicationEventPublisher events;
 
+	private final ReceivableBooks books;
+
 	Receipts(Contracts contracts, Instalments instalments, JdbcClient jdbc, ReceiptWriter writer, Users users,
-			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events, ReceivableBooks books) {
 		this.events = events;
+		this.books = books;
 		this.contracts = contracts;
 		this.instalments = instalments;
 		this.jdbc = jdbc;
@@ -145,6 +148,7 @@ public class Receipts {
 			audited.add(new AuditTrail.Created(ids.get(i), contract.accountId(), values));
 		}
 		this.writer.allocations(allocations);
+		this.books.changed(receipts.stream().map(ReceiptWriter.NewReceipt::accountId).toList());
 		this.audit.createdAll(AUDIT_TYPE, audited);
 		received(me, ids, recordedAt);
 		return ids;
@@ -187,6 +191,7 @@ public class Receipts {
 		Allocations.Result result = Allocations.manual(this.instalments.open(receipt.contractId()), receipt.amount(),
 				shares);
 		store(id, result);
+		this.books.changed(List.of(receipt.accountId()));
 		this.audit.changed(AUDIT_TYPE, id, receipt.accountId(), Map.of("allocations", text(receipt.allocations())),
 				Map.of("allocations", text(get(me.scope(), id).allocations())));
 		return get(me.scope(), id);

@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.VersionedMemo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,18 @@ public class Receivables implements ReceivableIndicators {
 			join contract c on c.id = i.contract_id
 			where i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
 
+	/**
+	 * {@link #OWED} with the book each account's receivables are counted in
+	 * ({@code book_id}, the owner's id: {@link ReceivableBooks}), for the aging
+	 * remembered per book. Conditions may name the book as {@code ra}.
+	 */
+	static final String OWED_IN_BOOKS = """
+			select ra.owner_id as book_id, i.account_id, c.owner_id, i.due_date, i.amount - i.paid as owed
+			from instalment i
+			join contract c on c.id = i.contract_id
+			join receivable_account ra on ra.account_id = i.account_id
+			where i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
+
 	private final JdbcClient jdbc;
 
 	private final AccountQueries accounts;
@@ -62,10 +76,16 @@ public class Receivables implements ReceivableIndicators {
 
 	private final CreditLimits limits;
 
+	private final ReceivableBooks books;
+
+	/** Each owner's book on a day; a book weighs its accounts (about 170 bytes each). */
+	private final VersionedMemo<AgingBook> remembered = new VersionedMemo<>(500_000, AgingBook::weight,
+			AgingBook.EMPTY);
+
 	private final Clock clock;
 
 	Receivables(JdbcClient jdbc, AccountQueries accounts, Users users, Contracts contracts, Instalments instalments,
-			Receipts receipts, CreditLimits limits, Clock clock) {
+			Receipts receipts, CreditLimits limits, ReceivableBooks books, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.users = users;
@@ -73,42 +93,82 @@ public class Receivables implements ReceivableIndicators {
 		this.instalments = instalments;
 		this.receipts = receipts;
 		this.limits = limits;
+		this.books = books;
 		this.clock = clock;
 	}
 
 	/**
 	 * The aging of everything owed in the reader's scope, by account, owner (the
-	 * contract's) or the owner's team, largest total first.
+	 * contract's) or the owner's team, largest total first. Each owner's book is
+	 * remembered for the day with its version (decision 0058) and aged again only when
+	 * the version moved; the accounts shared with the reader from other books are aged on
+	 * each request.
 	 */
 	public List<AgingRow> aging(RecordScope scope, AgingScope by) {
-		AccountScopeSql scopeSql = AccountScopeSql.of(scope, "i.account_id");
-		String key = (by == AgingScope.ACCOUNT) ? "o.account_id" : "o.owner_id";
-		Map<Long, Aging> byKey = aged(OWED, key, scopeSql.condition(), scopeSql.params());
+		LocalDate today = today();
+		Map<Long, Long> versions = this.books.versions(scope.all() ? null : scope.ownerIds());
+		Set<Long> owners = scope.all() ? versions.keySet() : scope.ownerIds();
+		List<AgingBook> parts = new ArrayList<>(
+				this.remembered.of(owners, versions, today, (moved) -> booksOf(moved, today)).values());
+		if (!scope.all()) {
+			parts.add(sharedBook(scope, today));
+		}
+		Map<Long, Aging> byKey = new HashMap<>();
+		for (AgingBook part : parts) {
+			((by == AgingScope.ACCOUNT) ? part.byAccount() : part.byOwner())
+				.forEach((key, aging) -> byKey.merge(key, aging, Aging::plus));
+		}
 		List<AgingRow> rows = new ArrayList<>();
 		if (by == AgingScope.ACCOUNT) {
 			Map<Long, String> names = this.accounts.names(byKey.keySet());
 			byKey.forEach((id, aging) -> rows.add(new AgingRow(id, names.get(id), aging)));
 		}
 		else {
-			Map<Long, UserSummary> owners = this.users.byIds(byKey.keySet());
+			Map<Long, UserSummary> ownerNames = this.users.byIds(byKey.keySet());
 			if (by == AgingScope.OWNER) {
-				byKey.forEach((id, aging) -> rows
-					.add(new AgingRow(id, owners.containsKey(id) ? owners.get(id).displayName() : null, aging)));
+				byKey.forEach((id, aging) -> rows.add(
+						new AgingRow(id, ownerNames.containsKey(id) ? ownerNames.get(id).displayName() : null, aging)));
 			}
 			else {
 				Map<Long, AgingRow> teams = new LinkedHashMap<>();
 				byKey.forEach((id, aging) -> {
-					UserSummary owner = owners.get(id);
+					UserSummary owner = ownerNames.get(id);
 					Long team = (owner != null) ? owner.teamId() : null;
 					String name = (owner != null) ? owner.teamName() : null;
 					teams.merge(team, new AgingRow(team, name, aging),
-							(a, b) -> new AgingRow(a.id(), a.name(), add(a.aging(), b.aging())));
+							(a, b) -> new AgingRow(a.id(), a.name(), a.aging().plus(b.aging())));
 				});
 				rows.addAll(teams.values());
 			}
 		}
 		rows.sort(Comparator.comparing((AgingRow row) -> row.aging().total()).reversed());
 		return rows;
+	}
+
+	/** The books of these owners as they stand. */
+	private Map<Long, AgingBook> booksOf(Set<Long> owners, LocalDate today) {
+		Map<Long, List<AgingBook.Owed>> owed = new HashMap<>();
+		aged(OWED_IN_BOOKS, "o.book_id, o.account_id, o.owner_id", "ra.owner_id in (:agingOwners)",
+				Map.of("agingOwners", owners), today,
+				(keys, aging) -> owed.computeIfAbsent(keys[0], (k) -> new ArrayList<>())
+					.add(new AgingBook.Owed(keys[1], keys[2], aging)));
+		Map<Long, AgingBook> books = new HashMap<>();
+		owed.forEach((owner, rows) -> books.put(owner, AgingBook.of(rows)));
+		return books;
+	}
+
+	/**
+	 * What the accounts shared with the reader through the account team owe, of those
+	 * outside the books of the reader's scope: those books are remembered.
+	 */
+	private AgingBook sharedBook(RecordScope scope, LocalDate today) {
+		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "i.account_id");
+		Map<String, Object> params = new HashMap<>(shared.params());
+		params.put("agingOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
+		List<AgingBook.Owed> owed = new ArrayList<>();
+		aged(OWED_IN_BOOKS, "o.account_id, o.owner_id", shared.condition() + " and ra.owner_id not in (:agingOwners)",
+				params, today, (keys, aging) -> owed.add(new AgingBook.Owed(keys[0], keys[1], aging)));
+		return AgingBook.of(owed);
 	}
 
 	/**
@@ -145,7 +205,9 @@ public class Receivables implements ReceivableIndicators {
 			return result;
 		}
 		Set<Long> ids = Set.copyOf(accountIds);
-		Map<Long, Aging> aging = aged(OWED, "o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids));
+		Map<Long, Aging> aging = new HashMap<>();
+		aged(OWED, "o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids), today,
+				(keys, aged) -> aging.put(keys[0], aged));
 		// Receipts are never dated after today, nor write-offs: tomorrow bounds nothing.
 		Map<Long, List<PaymentRecord.Due>> histories = histories(ids, today, today.plusDays(1));
 		Map<Long, int[]> ended = ended(ids, today, today.plusDays(1));
@@ -261,14 +323,20 @@ public class Receivables implements ReceivableIndicators {
 		return credit;
 	}
 
-	private Map<Long, Aging> aged(String owed, String key, String condition, Map<String, Object> conditionParams) {
-		LocalDate today = today();
+	/**
+	 * Ages what is owed in one grouped query, comparing due dates with bounds computed
+	 * from the clock, so it agrees with {@link AgingBucket#of}.
+	 * @param keys the id columns of {@code owed} (as {@code o.…}) to group by, in the
+	 * order they are handed to {@code row}
+	 */
+	private void aged(String owed, String keys, String condition, Map<String, Object> conditionParams, LocalDate today,
+			BiConsumer<long[], Aging> row) {
 		Map<String, Object> params = new HashMap<>(conditionParams);
 		params.put("today", today);
 		params.put("d30", AgingBucket.DAYS_1_TO_30.earliestDue(today));
 		params.put("d60", AgingBucket.DAYS_31_TO_60.earliestDue(today));
 		params.put("d90", AgingBucket.DAYS_61_TO_90.earliestDue(today));
-		Map<Long, Aging> aged = new LinkedHashMap<>();
+		int keyCount = keys.split(",").length;
 		this.jdbc.sql("""
 				select %s,
 				       sum(case when o.due_date >= :today then o.owed else 0 end),
@@ -276,23 +344,18 @@ public class Receivables implements ReceivableIndicators {
 				       sum(case when o.due_date < :d30 and o.due_date >= :d60 then o.owed else 0 end),
 				       sum(case when o.due_date < :d60 and o.due_date >= :d90 then o.owed else 0 end),
 				       sum(case when o.due_date < :d90 then o.owed else 0 end)
-				from (%s and %s) o group by %s""".formatted(key, owed, condition, key))
-			.params(params)
-			.query((rs, n) -> {
-				Map<AgingBucket, BigDecimal> amounts = new EnumMap<>(AgingBucket.class);
-				AgingBucket[] buckets = AgingBucket.values();
-				for (int b = 0; b < buckets.length; b++) {
-					amounts.put(buckets[b], rs.getBigDecimal(b + 2));
-				}
-				return aged.put(rs.getLong(1), Aging.of(amounts));
-			})
-			.list();
-		return aged;
-	}
-
-	private static Aging add(Aging a, Aging b) {
-		return new Aging(a.notDue().add(b.notDue()), a.days1to30().add(b.days1to30()),
-				a.days31to60().add(b.days31to60()), a.days61to90().add(b.days61to90()), a.over90().add(b.over90()));
+				from (%s and %s) o group by %s""".formatted(keys, owed, condition, keys)).params(params).query((rs) -> {
+			long[] ids = new long[keyCount];
+			for (int k = 0; k < keyCount; k++) {
+				ids[k] = rs.getLong(k + 1);
+			}
+			Map<AgingBucket, BigDecimal> amounts = new EnumMap<>(AgingBucket.class);
+			AgingBucket[] buckets = AgingBucket.values();
+			for (int b = 0; b < buckets.length; b++) {
+				amounts.put(buckets[b], rs.getBigDecimal(keyCount + b + 1));
+			}
+			row.accept(ids, Aging.of(amounts));
+		});
 	}
 
 	private LocalDate today() {

@@ -1,6 +1,5 @@
 package io.dakehu.home;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,13 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dakehu.account.AccountsChanged;
 import io.dakehu.account.AccountsMerged;
 import io.dakehu.activity.LastContactChanged;
 import io.dakehu.home.HomeQueries.DueCounts;
 import io.dakehu.segmentation.TiersChanged;
+import io.dakehu.shared.VersionedMemo;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,10 +40,8 @@ class OwnerDueCounts {
 
 	private final JdbcClient jdbc;
 
-	private final Cache<OwnerDay, Counted> counted = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterWrite(Duration.ofDays(1))
-		.build();
+	/** An owner's counts weigh one entry; a hundred thousand owners are remembered. */
+	private final VersionedMemo<DueCounts> counted = new VersionedMemo<>(100_000, (counts) -> 1, NONE);
 
 	OwnerDueCounts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -60,41 +56,13 @@ class OwnerDueCounts {
 		if (owners.isEmpty()) {
 			return Map.of();
 		}
-		// The versions before the counts: a change committed in between makes the counts
-		// newer than their version, which only costs a count on the next read, never a
-		// stale answer.
 		Map<Long, Long> versions = new HashMap<>();
 		this.jdbc.sql("select owner_id, version from home_due_owner where owner_id in (:owners)")
 			.param("owners", owners)
 			.query((rs) -> {
 				versions.put(rs.getLong(1), rs.getLong(2));
 			});
-		Map<Long, DueCounts> counts = new HashMap<>();
-		Set<Long> moved = new HashSet<>();
-		for (Long owner : owners) {
-			Counted known = this.counted.getIfPresent(new OwnerDay(owner, today));
-			if (known != null && known.version() == versions.getOrDefault(owner, 0L)) {
-				counts.put(owner, known.counts());
-			}
-			else {
-				moved.add(owner);
-			}
-		}
-		if (moved.isEmpty()) {
-			return counts;
-		}
-		Map<Long, DueCounts> fresh = count.apply(moved);
-		// A transaction that may write could count its own changes and then roll back:
-		// only what a read-only one counted is remembered.
-		boolean committedOnly = TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-		for (Long owner : moved) {
-			DueCounts due = fresh.getOrDefault(owner, NONE);
-			counts.put(owner, due);
-			if (committedOnly) {
-				this.counted.put(new OwnerDay(owner, today), new Counted(versions.getOrDefault(owner, 0L), due));
-			}
-		}
-		return counts;
+		return this.counted.of(owners, versions, today, count);
 	}
 
 	/**
@@ -221,12 +189,6 @@ class OwnerDueCounts {
 			return OwnerDueCounts.this;
 		}
 
-	}
-
-	private record OwnerDay(long owner, LocalDate day) {
-	}
-
-	private record Counted(long version, DueCounts counts) {
 	}
 
 }

@@ -1,0 +1,221 @@
+package io.dakehu.contract;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The aging report remembers each owner's book per day (decision 0058): every change to
+ * what an account owes, and every move of an account between books, shows on the next
+ * request of every reader — the account's new owner, its former owner and the company —
+ * and an account is counted in one book only. Expected amounts come from the plans and
+ * receipts the tests make, bucket by bucket.
+ */
+abstract class AgingBooksTests extends ApiTestSupport {
+
+	@Autowired
+	private Clock clock;
+
+	@Autowired
+	private ReceivableBooks books;
+
+	private LocalDate today;
+
+	private String kam;
+
+	private String otherKam;
+
+	private long account;
+
+	@BeforeEach
+	void people() {
+		this.today = LocalDate.now(this.clock);
+		this.kam = this.given.kam();
+		this.otherKam = this.given.kam();
+		this.account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Aged")).id();
+	}
+
+	@Test
+	void everyChangeAndEveryMoveBetweenBooksShowsAtOnceForEveryReader() {
+		// 1,000 due 100 days ago, 2,000 due 40 days ago, 3,000 due in 10 days.
+		long contract = activeContract(this.kam, this.account, "6000", plan(this.today.minusDays(100), "1000",
+				this.today.minusDays(40), "2000", this.today.plusDays(10), "3000"));
+		// notDue, 1–30, 31–60, 61–90, over 90
+		assertAged(this.account, "3000", "0", "2000", "0", "1000");
+
+		// 1,500 pays the oldest (1,000) and 500 of the next, oldest first.
+		receipt(this.kam, contract, "1500");
+		assertAged(this.account, "3000", "0", "1500", "0", "0");
+
+		long second = this.api.get(this.kam, "/api/v1/contracts/" + contract + "/instalments")
+			.expect(200)
+			.items()
+			.get(1)
+			.get("id")
+			.asLong();
+		this.api
+			.post(this.kam, "/api/v1/contracts/" + contract + "/instalments/" + second + "/write-off",
+					json("version", this.api.version(this.kam, "/api/v1/contracts/" + contract)))
+			.expect(200);
+		assertAged(this.account, "3000", "0", "0", "0", "0");
+
+		// Given to another KAM: it leaves the first KAM's book and enters the other's;
+		// the
+		// company counts it once, and the contract's owner keeps its amount.
+		Response details = this.api.get(Api.ADMIN, "/api/v1/accounts/" + this.account).expect(200);
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + this.account,
+					json("name", details.text("name"), "owner", this.otherKam, "version", details.version()))
+			.expect(200);
+		assertThat(byAccount(this.kam)).doesNotContainKey(this.account);
+		assertThat(amounts(byAccount(this.otherKam).get(this.account)))
+			.containsExactlyElementsOf(amounts("3000", "0", "0", "0", "0"));
+		assertThat(amounts(byAccount(Api.ADMIN).get(this.account)))
+			.containsExactlyElementsOf(amounts("3000", "0", "0", "0", "0"));
+		assertThat(amounts(byOwner(Api.ADMIN).get(userId(this.kam))))
+			.containsExactlyElementsOf(amounts("3000", "0", "0", "0", "0"));
+
+		// Returned to the pool: nobody's book but the company's.
+		this.api.post(this.otherKam, "/api/v1/accounts/" + this.account + "/return-to-pool", json("reason", "Paused"))
+			.expect(200);
+		assertThat(byAccount(this.otherKam)).doesNotContainKey(this.account);
+		assertThat(amounts(byAccount(Api.ADMIN).get(this.account)))
+			.containsExactlyElementsOf(amounts("3000", "0", "0", "0", "0"));
+
+		// Claimed back. Then an account of the KAM's is merged into one of another KAM's
+		// that has no contract yet: the survivor owes what the absorbed one owed, in its
+		// owner's book.
+		this.api.post(this.kam, "/api/v1/accounts/" + this.account + "/claim", json()).expect(200);
+		assertAged(this.account, "3000", "0", "0", "0", "0");
+		long absorbed = this.given.accountOwnedBy(this.kam, Fixtures.unique("Absorbed")).id();
+		long survivor = this.given.accountOwnedBy(this.otherKam, Fixtures.unique("Survivor")).id();
+		activeContract(this.kam, absorbed, "500", plan(this.today.minusDays(20), "500"));
+		assertThat(amounts(byAccount(this.kam).get(absorbed)))
+			.containsExactlyElementsOf(amounts("0", "500", "0", "0", "0"));
+		assertThat(byAccount(this.otherKam)).doesNotContainKey(survivor);
+		this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + absorbed + "/merge",
+					json("into", survivor, "version", this.api.version(Api.ADMIN, "/api/v1/accounts/" + absorbed)))
+			.expect(200);
+		// The absorbed account's owner keeps the survivor through its account team.
+		Map<Long, JsonNode> kams = byAccount(this.kam);
+		assertThat(kams).doesNotContainKey(absorbed);
+		assertThat(amounts(kams.get(survivor))).containsExactlyElementsOf(amounts("0", "500", "0", "0", "0"));
+		assertThat(amounts(byAccount(this.otherKam).get(survivor)))
+			.containsExactlyElementsOf(amounts("0", "500", "0", "0", "0"));
+		Map<Long, JsonNode> company = byAccount(Api.ADMIN);
+		assertThat(company).doesNotContainKey(absorbed);
+		assertThat(amounts(company.get(survivor))).containsExactlyElementsOf(amounts("0", "500", "0", "0", "0"));
+	}
+
+	@Test
+	void aBookIsRememberedUntilItsVersionMoves() {
+		long contract = activeContract(this.kam, this.account, "1000", plan(this.today.plusDays(5), "1000"));
+		assertAged(this.account, "1000", "0", "0", "0", "0");
+		try {
+			// Written around the application: no version moves, so the book as remembered
+			// is read, until the books are checked again.
+			this.jdbc.sql("update instalment set paid = 400 where contract_id = :c").param("c", contract).update();
+			assertThat(amounts(byAccount(this.kam).get(this.account)))
+				.containsExactlyElementsOf(amounts("1000", "0", "0", "0", "0"));
+			this.books.rebuild();
+			assertAged(this.account, "600", "0", "0", "0", "0");
+		}
+		finally {
+			this.jdbc.sql("update instalment set paid = 0 where contract_id = :c").param("c", contract).update();
+			this.books.rebuild();
+		}
+		assertAged(this.account, "1000", "0", "0", "0", "0");
+	}
+
+	/** The account's aging as its KAM and the company see it, read twice each. */
+	private void assertAged(long account, String... expected) {
+		for (int read = 0; read < 2; read++) {
+			assertThat(amounts(byAccount(this.kam).get(account))).as("the KAM's")
+				.containsExactlyElementsOf(amounts(expected));
+			assertThat(amounts(byAccount(Api.ADMIN).get(account))).as("the company's")
+				.containsExactlyElementsOf(amounts(expected));
+		}
+	}
+
+	private Map<Long, JsonNode> byAccount(String user) {
+		return rows(user, "ACCOUNT");
+	}
+
+	private Map<Long, JsonNode> byOwner(String user) {
+		return rows(user, "OWNER");
+	}
+
+	private Map<Long, JsonNode> rows(String user, String scope) {
+		Map<Long, JsonNode> rows = new java.util.HashMap<>();
+		for (JsonNode row : this.api.get(user, "/api/v1/receivables/aging?scope=" + scope).expect(200).items()) {
+			assertThat(rows.put(row.get("id").asLong(), row)).as("counted once").isNull();
+		}
+		return rows;
+	}
+
+	private long userId(String username) {
+		return this.jdbc.sql("select id from app_user where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
+	}
+
+	private static List<BigDecimal> amounts(JsonNode row) {
+		assertThat(row).as("a row").isNotNull();
+		JsonNode aging = row.get("aging");
+		List<BigDecimal> amounts = new ArrayList<>();
+		for (String bucket : List.of("notDue", "days1to30", "days31to60", "days61to90", "over90")) {
+			amounts.add(new BigDecimal(aging.get(bucket).asString()).stripTrailingZeros());
+		}
+		return amounts;
+	}
+
+	private static List<BigDecimal> amounts(String... amounts) {
+		return java.util.Arrays.stream(amounts).map((a) -> new BigDecimal(a).stripTrailingZeros()).toList();
+	}
+
+	private long activeContract(String user, long account, String amount, List<Map<String, Object>> plan) {
+		Response created = this.api
+			.post(user, "/api/v1/contracts",
+					json("accountId", account, "signedDate", this.today.toString(), "amount", amount, "paymentTerms",
+							"30 days net", "instalments", plan))
+			.expect(201);
+		return this.api
+			.post(user, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
+			.expect(200)
+			.id();
+	}
+
+	private void receipt(String user, long contract, String amount) {
+		this.api
+			.post(user, "/api/v1/receipts",
+					json("contractId", contract, "date", this.today.toString(), "amount", amount, "method",
+							"BANK_TRANSFER", "reference", "BANK-2"))
+			.expect(201);
+	}
+
+	private static List<Map<String, Object>> plan(Object... dueDatesAndAmounts) {
+		List<Map<String, Object>> plan = new ArrayList<>();
+		for (int i = 0; i < dueDatesAndAmounts.length; i += 2) {
+			plan.add(json("dueDate", dueDatesAndAmounts[i].toString(), "amount", dueDatesAndAmounts[i + 1]));
+		}
+		return plan;
+	}
+
+}
