@@ -1,35 +1,55 @@
 package io.dakehu.contract;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the accounts of one book (an owner's, or those shared with a reader) owe on a day,
- * by account and by the contracts' owner: the parts an aging report adds up.
+ * What the accounts of one book (an owner's, or those shared with a reader) owe on a day:
+ * each account's aging, largest total first, the contracts' owners' sums and the book's
+ * total — the parts an aging report adds up. An account is in one book only, so a page of
+ * accounts across books is read from the first lines of each.
  */
-record AgingBook(Map<Long, Aging> byAccount, Map<Long, Aging> byOwner) {
+record AgingBook(List<Line> accounts, Map<Long, Aging> byOwner, Aging total) {
 
-	static final AgingBook EMPTY = new AgingBook(Map.of(), Map.of());
+	static final AgingBook EMPTY = new AgingBook(List.of(), Map.of(), Aging.NONE);
+
+	/** Largest total first; the id settles ties, so pages do not overlap. */
+	static final Comparator<Line> LARGEST_FIRST = Comparator.comparing(Line::total)
+		.reversed()
+		.thenComparingLong(Line::id);
 
 	/** The book of these accounts' agings, one per account and contract owner. */
 	static AgingBook of(Collection<Owed> owed) {
 		Map<Long, Aging> byAccount = new HashMap<>();
 		Map<Long, Aging> byOwner = new HashMap<>();
+		Aging total = Aging.NONE;
 		for (Owed row : owed) {
 			byAccount.merge(row.accountId(), row.aging(), Aging::plus);
 			byOwner.merge(row.ownerId(), row.aging(), Aging::plus);
+			total = total.plus(row.aging());
 		}
-		return new AgingBook(Map.copyOf(byAccount), Map.copyOf(byOwner));
+		List<Line> accounts = new ArrayList<>(byAccount.size());
+		byAccount.forEach((id, aging) -> accounts.add(new Line(id, aging, aging.total())));
+		accounts.sort(LARGEST_FIRST);
+		return new AgingBook(List.copyOf(accounts), Map.copyOf(byOwner), total);
 	}
 
 	/** How much it weighs in memory, in accounts. */
 	int weight() {
-		return 1 + this.byAccount.size();
+		return 1 + this.accounts.size();
 	}
 
 	/** What one account owes on the contracts of one owner. */
 	record Owed(long accountId, long ownerId, Aging aging) {
+	}
+
+	/** An account's aging with its total, which orders the lines. */
+	record Line(long id, Aging aging, BigDecimal total) {
 	}
 
 }

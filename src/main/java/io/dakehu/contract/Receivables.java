@@ -20,6 +20,8 @@ import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
 import io.dakehu.shared.VersionedMemo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,13 +100,60 @@ public class Receivables implements ReceivableIndicators {
 	}
 
 	/**
-	 * The aging of everything owed in the reader's scope, by account, owner (the
-	 * contract's) or the owner's team, largest total first. Each owner's book is
-	 * remembered for the day with its version (decision 0058) and aged again only when
-	 * the version moved; the accounts shared with the reader from other books are aged on
-	 * each request.
+	 * A page of the aging of everything owed in the reader's scope, by account, owner
+	 * (the contract's) or the owner's team, largest total first, with the total of all of
+	 * it. Each owner's book is remembered for the day with its version (decision 0058)
+	 * and aged again only when the version moved; the accounts shared with the reader
+	 * from other books are aged on each request.
 	 */
-	public List<AgingRow> aging(RecordScope scope, AgingScope by) {
+	public AgingReport aging(RecordScope scope, AgingScope by, PageRequest page) {
+		List<AgingBook> parts = books(scope);
+		Aging total = Aging.NONE;
+		for (AgingBook part : parts) {
+			total = total.plus(part.total());
+		}
+		long from = page.offset();
+		long to = from + page.size();
+		List<AgingRow> rows;
+		long count;
+		if (by == AgingScope.ACCOUNT) {
+			// Each book is sorted and an account is in one book only: the page is among
+			// the first lines of each.
+			List<AgingBook.Line> first = new ArrayList<>();
+			count = 0;
+			for (AgingBook part : parts) {
+				count += part.accounts().size();
+				first.addAll(part.accounts().subList(0, (int) Math.min(to, part.accounts().size())));
+			}
+			first.sort(AgingBook.LARGEST_FIRST);
+			List<AgingBook.Line> shown = first.subList((int) Math.min(from, first.size()),
+					(int) Math.min(to, first.size()));
+			Map<Long, String> names = this.accounts.names(shown.stream().map(AgingBook.Line::id).toList());
+			rows = shown.stream().map((line) -> new AgingRow(line.id(), names.get(line.id()), line.aging())).toList();
+		}
+		else {
+			List<AgingRow> all = byPeople(parts, by);
+			count = all.size();
+			rows = all.subList((int) Math.min(from, all.size()), (int) Math.min(to, all.size()));
+		}
+		return new AgingReport(new PageResult<>(rows, page.page(), page.size(), count), total);
+	}
+
+	/** Every row of the aging, largest total first, for an export. */
+	public List<AgingRow> agingAll(RecordScope scope, AgingScope by) {
+		List<AgingBook> parts = books(scope);
+		if (by != AgingScope.ACCOUNT) {
+			return byPeople(parts, by);
+		}
+		List<AgingBook.Line> all = new ArrayList<>();
+		parts.forEach((part) -> all.addAll(part.accounts()));
+		all.sort(AgingBook.LARGEST_FIRST);
+		Map<Long, String> names = this.accounts.names(all.stream().map(AgingBook.Line::id).toList());
+		return all.stream().map((line) -> new AgingRow(line.id(), names.get(line.id()), line.aging())).toList();
+	}
+
+	/** The books of the reader's scope: its owners' as remembered, and what is shared. */
+	private List<AgingBook> books(RecordScope scope) {
 		LocalDate today = today();
 		Map<Long, Long> versions = this.books.versions(scope.all() ? null : scope.ownerIds());
 		Set<Long> owners = scope.all() ? versions.keySet() : scope.ownerIds();
@@ -113,35 +162,33 @@ public class Receivables implements ReceivableIndicators {
 		if (!scope.all()) {
 			parts.add(sharedBook(scope, today));
 		}
-		Map<Long, Aging> byKey = new HashMap<>();
-		for (AgingBook part : parts) {
-			((by == AgingScope.ACCOUNT) ? part.byAccount() : part.byOwner())
-				.forEach((key, aging) -> byKey.merge(key, aging, Aging::plus));
-		}
+		return parts;
+	}
+
+	/** The rows by the contracts' owner or their team, largest total first. */
+	private List<AgingRow> byPeople(List<AgingBook> parts, AgingScope by) {
+		Map<Long, Aging> byOwner = new HashMap<>();
+		parts.forEach((part) -> part.byOwner().forEach((owner, aging) -> byOwner.merge(owner, aging, Aging::plus)));
+		Map<Long, UserSummary> owners = this.users.byIds(byOwner.keySet());
 		List<AgingRow> rows = new ArrayList<>();
-		if (by == AgingScope.ACCOUNT) {
-			Map<Long, String> names = this.accounts.names(byKey.keySet());
-			byKey.forEach((id, aging) -> rows.add(new AgingRow(id, names.get(id), aging)));
+		if (by == AgingScope.OWNER) {
+			byOwner.forEach((id, aging) -> rows
+				.add(new AgingRow(id, owners.containsKey(id) ? owners.get(id).displayName() : null, aging)));
 		}
 		else {
-			Map<Long, UserSummary> ownerNames = this.users.byIds(byKey.keySet());
-			if (by == AgingScope.OWNER) {
-				byKey.forEach((id, aging) -> rows.add(
-						new AgingRow(id, ownerNames.containsKey(id) ? ownerNames.get(id).displayName() : null, aging)));
-			}
-			else {
-				Map<Long, AgingRow> teams = new LinkedHashMap<>();
-				byKey.forEach((id, aging) -> {
-					UserSummary owner = ownerNames.get(id);
-					Long team = (owner != null) ? owner.teamId() : null;
-					String name = (owner != null) ? owner.teamName() : null;
-					teams.merge(team, new AgingRow(team, name, aging),
-							(a, b) -> new AgingRow(a.id(), a.name(), a.aging().plus(b.aging())));
-				});
-				rows.addAll(teams.values());
-			}
+			Map<Long, AgingRow> teams = new LinkedHashMap<>();
+			byOwner.forEach((id, aging) -> {
+				UserSummary owner = owners.get(id);
+				Long team = (owner != null) ? owner.teamId() : null;
+				String name = (owner != null) ? owner.teamName() : null;
+				teams.merge(team, new AgingRow(team, name, aging),
+						(a, b) -> new AgingRow(a.id(), a.name(), a.aging().plus(b.aging())));
+			});
+			rows.addAll(teams.values());
 		}
-		rows.sort(Comparator.comparing((AgingRow row) -> row.aging().total()).reversed());
+		rows.sort(Comparator.comparing((AgingRow row) -> row.aging().total())
+			.reversed()
+			.thenComparing(AgingRow::id, Comparator.nullsLast(Comparator.naturalOrder())));
 		return rows;
 	}
 

@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -28,6 +32,8 @@ public final class VersionedMemo<V> {
 	private final Cache<OwnerDay, Known<V>> known;
 
 	private final V none;
+
+	private final ConcurrentMap<Working, CompletableFuture<V>> working = new ConcurrentHashMap<>();
 
 	/**
 	 * @param maximumWeight how much is remembered at most, in the units of {@code weight}
@@ -67,17 +73,54 @@ public final class VersionedMemo<V> {
 		if (moved.isEmpty()) {
 			return values;
 		}
-		Map<Long, V> fresh = workOut.apply(moved);
-		// A transaction that may write could see its own changes and then roll back: only
-		// what a read-only one worked out is remembered.
-		boolean committedOnly = TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			// A transaction that may write could see its own changes and then roll back:
+			// it works out its own values and neither remembers nor shares them.
+			Map<Long, V> fresh = workOut.apply(moved);
+			moved.forEach((owner) -> values.put(owner, fresh.getOrDefault(owner, this.none)));
+			return values;
+		}
+		// Readers that find the same owner moved at the same version wait for the first
+		// one's work instead of each doing it: after a write, every concurrent reader of
+		// a
+		// company's aging would otherwise age the same book at once.
+		Map<Long, CompletableFuture<V>> mine = new HashMap<>();
+		Map<Long, CompletableFuture<V>> theirs = new HashMap<>();
 		for (Long owner : moved) {
-			V value = fresh.getOrDefault(owner, this.none);
-			values.put(owner, value);
-			if (committedOnly) {
-				this.known.put(new OwnerDay(owner, day), new Known<>(versions.getOrDefault(owner, 0L), value));
+			CompletableFuture<V> created = new CompletableFuture<>();
+			CompletableFuture<V> running = this.working
+				.putIfAbsent(new Working(owner, day, versions.getOrDefault(owner, 0L)), created);
+			((running == null) ? mine : theirs).put(owner, (running == null) ? created : running);
+		}
+		if (!mine.isEmpty()) {
+			try {
+				Map<Long, V> fresh = workOut.apply(mine.keySet());
+				mine.forEach((owner, future) -> {
+					V value = fresh.getOrDefault(owner, this.none);
+					long version = versions.getOrDefault(owner, 0L);
+					this.known.put(new OwnerDay(owner, day), new Known<>(version, value));
+					values.put(owner, value);
+					future.complete(value);
+				});
+			}
+			catch (RuntimeException | Error ex) {
+				mine.values().forEach((future) -> future.completeExceptionally(ex));
+				throw ex;
+			}
+			finally {
+				// Remembered first: a reader arriving now finds the value, not the work.
+				mine.keySet()
+					.forEach((owner) -> this.working.remove(new Working(owner, day, versions.getOrDefault(owner, 0L))));
 			}
 		}
+		theirs.forEach((owner, future) -> {
+			try {
+				values.put(owner, future.join());
+			}
+			catch (CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+			}
+		});
 		return values;
 	}
 
@@ -85,6 +128,9 @@ public final class VersionedMemo<V> {
 	}
 
 	private record Known<V>(long version, V value) {
+	}
+
+	private record Working(long owner, LocalDate day, long version) {
 	}
 
 }

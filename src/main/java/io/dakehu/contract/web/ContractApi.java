@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dakehu.contract.Aging;
+import io.dakehu.contract.AgingReport;
 import io.dakehu.contract.AgingRow;
 import io.dakehu.contract.AgingScope;
 import io.dakehu.contract.CollectionPlan;
@@ -26,6 +28,8 @@ import io.dakehu.contract.ReceiptView;
 import io.dakehu.contract.Receipts;
 import io.dakehu.contract.Receivables;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
 import io.dakehu.shared.web.Labels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -193,9 +197,19 @@ class ContractApi {
 		return this.receipts.reallocate(this.users.current(), id, shares);
 	}
 
+	/**
+	 * A page of the aging, largest total first: the screen's page unless {@code size}
+	 * asks for more (at most {@link PageRequest#MAX_SIZE}), with what every row adds up
+	 * to.
+	 */
 	@GetMapping("/api/v1/receivables/aging")
-	List<AgingRow> aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope scope) {
-		return this.receivables.aging(this.users.current().scope(), scope);
+	AgingPage aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope scope,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + ReceivablePages.AGING_PAGE) int size) {
+		AgingReport report = this.receivables.aging(this.users.current().scope(), scope, new PageRequest(page, size));
+		PageResult<AgingRow> rows = report.rows();
+		return new AgingPage(rows.content(), rows.page(), rows.size(), rows.totalElements(), rows.totalPages(),
+				report.total());
 	}
 
 	/**
@@ -247,6 +261,10 @@ class ContractApi {
 	}
 
 	record Share(@NotNull Long instalmentId, @NotNull @Positive BigDecimal amount) {
+	}
+
+	/** A page of the aging report and the total of all its rows. */
+	record AgingPage(List<AgingRow> content, int page, int size, long totalElements, int totalPages, Aging total) {
 	}
 
 }

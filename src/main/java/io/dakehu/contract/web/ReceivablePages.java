@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.dakehu.contract.AgingBucket;
+import io.dakehu.contract.AgingReport;
 import io.dakehu.contract.AgingRow;
 import io.dakehu.contract.AgingScope;
 import io.dakehu.contract.CollectionPlan;
@@ -19,6 +20,7 @@ import io.dakehu.contract.Receivables;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.export.ExportFormat;
 import io.dakehu.shared.export.TableDownload;
 import io.dakehu.shared.web.Labels;
@@ -45,6 +47,9 @@ class ReceivablePages {
 	/** Weeks or months the forecast looks ahead. */
 	static final int PERIODS = 12;
 
+	/** Rows on a page of the aging, largest first; the chart shows the page's. */
+	static final int AGING_PAGE = 50;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Receivables receivables;
@@ -66,8 +71,11 @@ class ReceivablePages {
 	}
 
 	@GetMapping("/receivables/aging")
-	String aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope by, Model model) {
-		List<AgingRow> rows = this.receivables.aging(this.users.current().scope(), by);
+	String aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope by, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		AgingReport report = this.receivables.aging(this.users.current().scope(), by,
+				new PageRequest(page, AGING_PAGE));
+		List<AgingRow> rows = report.rows().content();
 		List<String> links = links(rows, by);
 		List<String> names = new ArrayList<>();
 		for (AgingRow row : rows) {
@@ -79,6 +87,8 @@ class ReceivablePages {
 					rows.stream().map((row) -> row.aging().in(bucket)).toList()));
 		}
 		model.addAttribute("rows", rows);
+		model.addAttribute("result", report.rows());
+		model.addAttribute("total", report.total());
 		model.addAttribute("names", names);
 		model.addAttribute("links", links);
 		model.addAttribute("by", by);
@@ -91,7 +101,7 @@ class ReceivablePages {
 	@GetMapping("/receivables/aging/export")
 	ResponseEntity<StreamingResponseBody> agingExport(@RequestParam(defaultValue = "ACCOUNT") AgingScope by,
 			@RequestParam(defaultValue = "xlsx") String format, Locale locale) {
-		List<AgingRow> rows = this.receivables.aging(this.users.current().scope(), by);
+		List<AgingRow> rows = this.receivables.agingAll(this.users.current().scope(), by);
 		List<Object> header = new ArrayList<>();
 		header.add(this.labels.get(locale, "aging.scope." + by.name()));
 		for (AgingBucket bucket : AgingBucket.values()) {
