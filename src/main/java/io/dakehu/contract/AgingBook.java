@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * What the accounts of one book (an owner's, or those shared with a reader) owe on a day:
- * each account's aging, largest total first, the contracts' owners' sums and the book's
- * total — the parts an aging report adds up. An account is in one book only, so a page of
- * accounts across books is read from the first lines of each.
+ * each account's name and aging, largest total first, the contracts' owners' sums and the
+ * book's total — the parts an aging report adds up. An account is in one book only, so a
+ * page of accounts across books is read from the first lines of each.
  */
 record AgingBook(List<Line> accounts, Map<Long, Aging> byOwner, Aging total) {
 
@@ -23,8 +23,11 @@ record AgingBook(List<Line> accounts, Map<Long, Aging> byOwner, Aging total) {
 		.reversed()
 		.thenComparingLong(Line::id);
 
-	/** The book of these accounts' agings, one per account and contract owner. */
-	static AgingBook of(Collection<Owed> owed) {
+	/**
+	 * The book of these accounts' agings, one per account and contract owner.
+	 * @param names the accounts' names by id
+	 */
+	static AgingBook of(Collection<Owed> owed, Map<Long, String> names) {
 		Map<Long, Aging> byAccount = new HashMap<>();
 		Map<Long, Aging> byOwner = new HashMap<>();
 		Aging total = Aging.NONE;
@@ -34,7 +37,7 @@ record AgingBook(List<Line> accounts, Map<Long, Aging> byOwner, Aging total) {
 			total = total.plus(row.aging());
 		}
 		List<Line> accounts = new ArrayList<>(byAccount.size());
-		byAccount.forEach((id, aging) -> accounts.add(new Line(id, aging, aging.total())));
+		byAccount.forEach((id, aging) -> accounts.add(new Line(id, names.get(id), aging, aging.total())));
 		accounts.sort(LARGEST_FIRST);
 		return new AgingBook(List.copyOf(accounts), Map.copyOf(byOwner), total);
 	}
@@ -48,8 +51,8 @@ record AgingBook(List<Line> accounts, Map<Long, Aging> byOwner, Aging total) {
 	record Owed(long accountId, long ownerId, Aging aging) {
 	}
 
-	/** An account's aging with its total, which orders the lines. */
-	record Line(long id, Aging aging, BigDecimal total) {
+	/** An account's name and aging, with its total, which orders the lines. */
+	record Line(long id, String name, Aging aging, BigDecimal total) {
 	}
 
 }

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountsChanged;
+import io.dakehu.identity.RecordScope;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -94,24 +96,45 @@ class ReceivableBooks {
 	}
 
 	/**
-	 * The versions of these owners' books, or of every book when {@code owners} is null;
-	 * a book never raised is at version 0.
+	 * The versions of the books a reader's scope covers — every book for a scope of
+	 * everything, otherwise its owners' — and whether accounts of other books are shared
+	 * with the reader, in one statement. A book never raised is at version 0.
 	 */
-	Map<Long, Long> versions(Set<Long> owners) {
+	Versions versions(RecordScope scope) {
 		Map<Long, Long> versions = new HashMap<>();
-		if (owners != null && owners.isEmpty()) {
-			return versions;
+		boolean[] shared = { false };
+		if (scope.all()) {
+			this.jdbc.sql("select owner_id, version from receivable_owner").query((rs) -> {
+				versions.put(rs.getLong(1), rs.getLong(2));
+			});
+			return new Versions(versions, false);
 		}
-		String sql = "select owner_id, version from receivable_owner"
-				+ ((owners != null) ? " where owner_id in (:owners)" : "");
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
-		if (owners != null) {
-			statement = statement.param("owners", owners);
-		}
-		statement.query((rs) -> {
-			versions.put(rs.getLong(1), rs.getLong(2));
-		});
-		return versions;
+		AccountScopeSql sharedWith = AccountScopeSql.sharedWith(scope, "ra.account_id");
+		Map<String, Object> params = new HashMap<>(sharedWith.params());
+		params.put("versionOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
+		// The shared accounts' count comes as the row of owner -1, which no book has.
+		this.jdbc
+			.sql("select owner_id, version from receivable_owner where owner_id in (:versionOwners)"
+					+ " union all select -1, count(*) from receivable_account ra where " + sharedWith.condition()
+					+ " and ra.owner_id not in (:versionOwners)")
+			.params(params)
+			.query((rs) -> {
+				if (rs.getLong(1) == -1) {
+					shared[0] = rs.getLong(2) > 0;
+				}
+				else {
+					versions.put(rs.getLong(1), rs.getLong(2));
+				}
+			});
+		return new Versions(versions, shared[0]);
+	}
+
+	/**
+	 * The versions of a reader's books.
+	 *
+	 * @param shared whether accounts of books outside the reader's are shared with them
+	 */
+	record Versions(Map<Long, Long> byOwner, boolean shared) {
 	}
 
 	/**

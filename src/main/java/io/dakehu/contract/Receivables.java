@@ -26,6 +26,7 @@ import io.dakehu.shared.VersionedMemo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -104,8 +105,11 @@ public class Receivables implements ReceivableIndicators {
 	 * (the contract's) or the owner's team, largest total first, with the total of all of
 	 * it. Each owner's book is remembered for the day with its version (decision 0058)
 	 * and aged again only when the version moved; the accounts shared with the reader
-	 * from other books are aged on each request.
+	 * from other books are aged on each request. No transaction of its own: each
+	 * statement reads what is committed, and the request spares the round trips that
+	 * begin and end one.
 	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public AgingReport aging(RecordScope scope, AgingScope by, PageRequest page) {
 		List<AgingBook> parts = books(scope);
 		Aging total = Aging.NONE;
@@ -128,8 +132,7 @@ public class Receivables implements ReceivableIndicators {
 			first.sort(AgingBook.LARGEST_FIRST);
 			List<AgingBook.Line> shown = first.subList((int) Math.min(from, first.size()),
 					(int) Math.min(to, first.size()));
-			Map<Long, String> names = this.accounts.names(shown.stream().map(AgingBook.Line::id).toList());
-			rows = shown.stream().map((line) -> new AgingRow(line.id(), names.get(line.id()), line.aging())).toList();
+			rows = shown.stream().map((line) -> new AgingRow(line.id(), line.name(), line.aging())).toList();
 		}
 		else {
 			List<AgingRow> all = byPeople(parts, by);
@@ -148,18 +151,17 @@ public class Receivables implements ReceivableIndicators {
 		List<AgingBook.Line> all = new ArrayList<>();
 		parts.forEach((part) -> all.addAll(part.accounts()));
 		all.sort(AgingBook.LARGEST_FIRST);
-		Map<Long, String> names = this.accounts.names(all.stream().map(AgingBook.Line::id).toList());
-		return all.stream().map((line) -> new AgingRow(line.id(), names.get(line.id()), line.aging())).toList();
+		return all.stream().map((line) -> new AgingRow(line.id(), line.name(), line.aging())).toList();
 	}
 
 	/** The books of the reader's scope: its owners' as remembered, and what is shared. */
 	private List<AgingBook> books(RecordScope scope) {
 		LocalDate today = today();
-		Map<Long, Long> versions = this.books.versions(scope.all() ? null : scope.ownerIds());
-		Set<Long> owners = scope.all() ? versions.keySet() : scope.ownerIds();
+		ReceivableBooks.Versions versions = this.books.versions(scope);
+		Set<Long> owners = scope.all() ? versions.byOwner().keySet() : scope.ownerIds();
 		List<AgingBook> parts = new ArrayList<>(
-				this.remembered.of(owners, versions, today, (moved) -> booksOf(moved, today)).values());
-		if (!scope.all()) {
+				this.remembered.of(owners, versions.byOwner(), today, (moved) -> booksOf(moved, today)).values());
+		if (versions.shared()) {
 			parts.add(sharedBook(scope, today));
 		}
 		return parts;
@@ -199,8 +201,12 @@ public class Receivables implements ReceivableIndicators {
 				Map.of("agingOwners", owners), today,
 				(keys, aging) -> owed.computeIfAbsent(keys[0], (k) -> new ArrayList<>())
 					.add(new AgingBook.Owed(keys[1], keys[2], aging)));
+		// Named here, once per book: renaming an account raises its book
+		// (AccountsChanged).
+		Map<Long, String> names = this.accounts
+			.names(owed.values().stream().flatMap((rows) -> rows.stream().map(AgingBook.Owed::accountId)).toList());
 		Map<Long, AgingBook> books = new HashMap<>();
-		owed.forEach((owner, rows) -> books.put(owner, AgingBook.of(rows)));
+		owed.forEach((owner, rows) -> books.put(owner, AgingBook.of(rows, names)));
 		return books;
 	}
 
@@ -215,7 +221,7 @@ public class Receivables implements ReceivableIndicators {
 		List<AgingBook.Owed> owed = new ArrayList<>();
 		aged(OWED_IN_BOOKS, "o.account_id, o.owner_id", shared.condition() + " and ra.owner_id not in (:agingOwners)",
 				params, today, (keys, aging) -> owed.add(new AgingBook.Owed(keys[0], keys[1], aging)));
-		return AgingBook.of(owed);
+		return AgingBook.of(owed, this.accounts.names(owed.stream().map(AgingBook.Owed::accountId).toList()));
 	}
 
 	/**

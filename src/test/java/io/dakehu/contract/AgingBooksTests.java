@@ -165,6 +165,16 @@ abstract class AgingBooksTests extends ApiTestSupport {
 
 		String page = this.api.page(this.kam, "/receivables/aging?by=ACCOUNT").expect(200).text();
 		assertThat(page).contains("aging-total").contains("900.00");
+
+		// A book keeps its accounts' names; renaming one shows at once.
+		String renamed = Fixtures.unique("Renamed");
+		Response details = this.api.get(Api.ADMIN, "/api/v1/accounts/" + second).expect(200);
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + second,
+					json("name", renamed, "owner", this.kam, "version", details.version()))
+			.expect(200);
+		assertThat(this.api.get(this.kam, "/api/v1/receivables/aging?scope=ACCOUNT&size=1").expect(200).names())
+			.containsExactly(renamed);
 	}
 
 	/** The account's aging as its KAM and the company see it, read twice each. */
