@@ -174,6 +174,7 @@ class ReceivablesBenchmark {
 		int seconds = Integer.getInteger("benchmark.seconds", 20);
 		int clients = Integer.getInteger("benchmark.clients", 20);
 		int writes = Integer.getInteger("benchmark.writes", 10);
+		int warmup = Integer.getInteger("benchmark.warmup", Math.max(3, seconds / 4));
 		int kams = 100;
 		int teams = 10;
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -239,8 +240,8 @@ class ReceivablesBenchmark {
 				viaApi.call();
 				double cold = (System.nanoTime() - coldStarted) / 1e6;
 				// Warm-up: the JIT and the database's cache, not measured.
-				measure(viaApi, clients, Math.max(3, seconds / 4));
-				measure(viaSql, clients, Math.max(3, seconds / 4));
+				measure(viaApi, clients, warmup);
+				measure(viaSql, clients, warmup);
 				Figures api = measure(viaApi, clients, seconds);
 				Figures sql = measure(viaSql, clients, seconds);
 				Figures api2 = measure(viaApi, clients, seconds);
