@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import static io.dakehu.contract.ContractSteps.plan;
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +37,8 @@ abstract class AgingBooksTests extends ApiTestSupport {
 
 	private LocalDate today;
 
+	private ContractSteps steps;
+
 	private String kam;
 
 	private String otherKam;
@@ -45,6 +48,7 @@ abstract class AgingBooksTests extends ApiTestSupport {
 	@BeforeEach
 	void people() {
 		this.today = LocalDate.now(this.clock);
+		this.steps = new ContractSteps(this.api, this.today);
 		this.kam = this.given.kam();
 		this.otherKam = this.given.kam();
 		this.account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Aged")).id();
@@ -53,13 +57,13 @@ abstract class AgingBooksTests extends ApiTestSupport {
 	@Test
 	void everyChangeAndEveryMoveBetweenBooksShowsAtOnceForEveryReader() {
 		// 1,000 due 100 days ago, 2,000 due 40 days ago, 3,000 due in 10 days.
-		long contract = activeContract(this.kam, this.account, "6000", plan(this.today.minusDays(100), "1000",
-				this.today.minusDays(40), "2000", this.today.plusDays(10), "3000"));
+		long contract = this.steps.activeContract(this.kam, this.account, "6000", plan(this.today.minusDays(100),
+				"1000", this.today.minusDays(40), "2000", this.today.plusDays(10), "3000"));
 		// notDue, 1–30, 31–60, 61–90, over 90
 		assertAged(this.account, "3000", "0", "2000", "0", "1000");
 
 		// 1,500 pays the oldest (1,000) and 500 of the next, oldest first.
-		receipt(this.kam, contract, "1500");
+		this.steps.receipt(this.kam, contract, "1500").expect(201);
 		assertAged(this.account, "3000", "0", "1500", "0", "0");
 
 		long second = this.api.get(this.kam, "/api/v1/contracts/" + contract + "/instalments")
@@ -104,7 +108,7 @@ abstract class AgingBooksTests extends ApiTestSupport {
 		assertAged(this.account, "3000", "0", "0", "0", "0");
 		long absorbed = this.given.accountOwnedBy(this.kam, Fixtures.unique("Absorbed")).id();
 		long survivor = this.given.accountOwnedBy(this.otherKam, Fixtures.unique("Survivor")).id();
-		activeContract(this.kam, absorbed, "500", plan(this.today.minusDays(20), "500"));
+		this.steps.activeContract(this.kam, absorbed, "500", plan(this.today.minusDays(20), "500"));
 		assertThat(amounts(byAccount(this.kam).get(absorbed)))
 			.containsExactlyElementsOf(amounts("0", "500", "0", "0", "0"));
 		assertThat(byAccount(this.otherKam)).doesNotContainKey(survivor);
@@ -125,7 +129,7 @@ abstract class AgingBooksTests extends ApiTestSupport {
 
 	@Test
 	void aBookIsRememberedUntilItsVersionMoves() {
-		long contract = activeContract(this.kam, this.account, "1000", plan(this.today.plusDays(5), "1000"));
+		long contract = this.steps.activeContract(this.kam, this.account, "1000", plan(this.today.plusDays(5), "1000"));
 		assertAged(this.account, "1000", "0", "0", "0", "0");
 		try {
 			// Written around the application: no version moves, so the book as remembered
@@ -147,9 +151,9 @@ abstract class AgingBooksTests extends ApiTestSupport {
 	void theReportIsPagedLargestFirstWithTheTotalOfEveryRow() {
 		long second = this.given.accountOwnedBy(this.kam, Fixtures.unique("Aged second")).id();
 		long third = this.given.accountOwnedBy(this.kam, Fixtures.unique("Aged third")).id();
-		activeContract(this.kam, this.account, "300", plan(this.today.plusDays(5), "300"));
-		activeContract(this.kam, second, "500", plan(this.today.minusDays(3), "500"));
-		activeContract(this.kam, third, "100", plan(this.today.minusDays(95), "100"));
+		this.steps.activeContract(this.kam, this.account, "300", plan(this.today.plusDays(5), "300"));
+		this.steps.activeContract(this.kam, second, "500", plan(this.today.minusDays(3), "500"));
+		this.steps.activeContract(this.kam, third, "100", plan(this.today.minusDays(95), "100"));
 
 		Response first = this.api.get(this.kam, "/api/v1/receivables/aging?scope=ACCOUNT&size=2").expect(200);
 		assertThat(first.ids()).containsExactly(second, this.account);
@@ -231,34 +235,6 @@ abstract class AgingBooksTests extends ApiTestSupport {
 
 	private static List<BigDecimal> amounts(String... amounts) {
 		return java.util.Arrays.stream(amounts).map((a) -> new BigDecimal(a).stripTrailingZeros()).toList();
-	}
-
-	private long activeContract(String user, long account, String amount, List<Map<String, Object>> plan) {
-		Response created = this.api
-			.post(user, "/api/v1/contracts",
-					json("accountId", account, "signedDate", this.today.toString(), "amount", amount, "paymentTerms",
-							"30 days net", "instalments", plan))
-			.expect(201);
-		return this.api
-			.post(user, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
-			.expect(200)
-			.id();
-	}
-
-	private void receipt(String user, long contract, String amount) {
-		this.api
-			.post(user, "/api/v1/receipts",
-					json("contractId", contract, "date", this.today.toString(), "amount", amount, "method",
-							"BANK_TRANSFER", "reference", "BANK-2"))
-			.expect(201);
-	}
-
-	private static List<Map<String, Object>> plan(Object... dueDatesAndAmounts) {
-		List<Map<String, Object>> plan = new ArrayList<>();
-		for (int i = 0; i < dueDatesAndAmounts.length; i += 2) {
-			plan.add(json("dueDate", dueDatesAndAmounts[i].toString(), "amount", dueDatesAndAmounts[i + 1]));
-		}
-		return plan;
 	}
 
 }

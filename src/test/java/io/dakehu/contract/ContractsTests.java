@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import static io.dakehu.contract.ContractSteps.plan;
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,8 @@ abstract class ContractsTests extends ApiTestSupport {
 	/** The application's today, read before each test: a run may cross midnight. */
 	private LocalDate today;
 
+	private ContractSteps steps;
+
 	private String kam;
 
 	private String otherKam;
@@ -47,6 +50,7 @@ abstract class ContractsTests extends ApiTestSupport {
 	@BeforeEach
 	void people() {
 		this.today = LocalDate.now(this.clock);
+		this.steps = new ContractSteps(this.api, this.today);
 		this.kam = this.given.kam();
 		this.otherKam = this.given.kam();
 		this.account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Buyer")).id();
@@ -424,29 +428,15 @@ abstract class ContractsTests extends ApiTestSupport {
 	}
 
 	private long activeContract(String amount, List<Map<String, Object>> plan) {
-		Response created = create(this.kam, this.account, null, amount, plan).expect(201);
-		return this.api
-			.post(this.kam, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
-			.expect(200)
-			.id();
+		return this.steps.activeContract(this.kam, this.account, amount, plan);
 	}
 
 	private Response create(String user, long account, String number, String amount, List<Map<String, Object>> plan) {
-		return this.api.post(user, "/api/v1/contracts", json("number", number, "accountId", account, "signedDate",
-				this.today.toString(), "amount", amount, "paymentTerms", "30 days net", "instalments", plan));
+		return this.steps.create(user, account, number, amount, plan);
 	}
 
 	private Response receipt(String user, long contract, String amount) {
-		return this.api.post(user, "/api/v1/receipts", json("contractId", contract, "date", this.today.toString(),
-				"amount", amount, "method", "BANK_TRANSFER", "reference", "BANK-1"));
-	}
-
-	private static List<Map<String, Object>> plan(Object... dueDatesAndAmounts) {
-		List<Map<String, Object>> plan = new ArrayList<>();
-		for (int i = 0; i < dueDatesAndAmounts.length; i += 2) {
-			plan.add(json("dueDate", dueDatesAndAmounts[i].toString(), "amount", dueDatesAndAmounts[i + 1]));
-		}
-		return plan;
+		return this.steps.receipt(user, contract, amount);
 	}
 
 	private static BigDecimal amount(JsonNode node, String field) {

@@ -19,7 +19,6 @@ import io.dakehu.dataimport.ImportStatus;
 import io.dakehu.dataimport.ImportType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
-import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import org.assertj.core.groups.Tuple;
@@ -29,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static io.dakehu.contract.ContractSteps.plan;
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +70,9 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 	void aFileWithABadRowStoresNothingAndNamesEachBadCell() {
 		String active = number(activeContract("90000", plan(this.today.minusDays(40), "30000", this.today.minusDays(10),
 				"30000", this.today.plusDays(20), "30000")));
-		String draft = create(this.kam, "1000", List.of()).expect(201).text("number");
+		String draft = new ContractSteps(this.api, this.today).create(this.kam, this.account, null, "1000", List.of())
+			.expect(201)
+			.text("number");
 		String bad = """
 				合同编号,回款日期,回款金额,回款方式,银行流水号
 				%1$s,%3$s,1000,银行转账,B-1
@@ -341,28 +343,11 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 	}
 
 	private long activeContract(String amount, List<Map<String, Object>> plan) {
-		Response created = create(this.kam, amount, plan).expect(201);
-		return this.api
-			.post(this.kam, "/api/v1/contracts/" + created.id() + "/activate", json("version", created.version()))
-			.expect(200)
-			.id();
-	}
-
-	private Response create(String user, String amount, List<Map<String, Object>> plan) {
-		return this.api.post(user, "/api/v1/contracts", json("accountId", this.account, "signedDate",
-				this.today.toString(), "amount", amount, "paymentTerms", "30 days net", "instalments", plan));
+		return new ContractSteps(this.api, this.today).activeContract(this.kam, this.account, amount, plan);
 	}
 
 	private String number(long contract) {
 		return this.api.get(this.kam, "/api/v1/contracts/" + contract).expect(200).text("number");
-	}
-
-	private static List<Map<String, Object>> plan(Object... dueDatesAndAmounts) {
-		List<Map<String, Object>> plan = new ArrayList<>();
-		for (int i = 0; i < dueDatesAndAmounts.length; i += 2) {
-			plan.add(json("dueDate", dueDatesAndAmounts[i].toString(), "amount", dueDatesAndAmounts[i + 1]));
-		}
-		return plan;
 	}
 
 	private long receiptsOn(long account) {
