@@ -33,9 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Receivables (应收账款, DOMAIN.md §12): what accounts still owe on contracts in force or
  * ended, aged by how far past due, and each account's payment record. Drafts and
  * contracts awaiting approval owe nothing yet; written-off instalments no longer count as
- * owed. Aging runs as one grouped query in the database, comparing due dates with bounds
- * computed from the clock, so it scales with the instalment table and agrees with
- * {@link AgingBucket#of}.
+ * owed. Ageing is a grouped query in the database, comparing due dates with bounds
+ * computed from the clock, so it agrees with {@link AgingBucket#of}; the aging report
+ * remembers each owner's book for the day (decision 0058) and ages only the books that
+ * changed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,7 +59,7 @@ public class Receivables implements ReceivableIndicators {
 	 * ({@code book_id}, the owner's id: {@link ReceivableBooks}), for the aging
 	 * remembered per book. Conditions may name the book as {@code ra}.
 	 */
-	static final String OWED_IN_BOOKS = """
+	private static final String OWED_IN_BOOKS = """
 			select ra.owner_id as book_id, i.account_id, c.owner_id, i.due_date, i.amount - i.paid as owed
 			from instalment i
 			join contract c on c.id = i.contract_id
@@ -81,7 +82,10 @@ public class Receivables implements ReceivableIndicators {
 
 	private final ReceivableBooks books;
 
-	/** Each owner's book on a day; a book weighs its accounts (about 170 bytes each). */
+	/**
+	 * Each owner's book on a day; a book weighs its accounts (a few hundred bytes each,
+	 * with the name): at most half a million accounts' lines are remembered.
+	 */
 	private final VersionedMemo<AgingBook> remembered = new VersionedMemo<>(500_000, AgingBook::weight,
 			AgingBook.EMPTY);
 

@@ -258,6 +258,17 @@ class ReceivablesBenchmark {
 			System.out.printf("%n=== aging: PostgreSQL %s, %d clients, %d s per measurement; load %s ===%n",
 					jdbc.queryForObject("show server_version", String.class), clients, seconds, load());
 			lines.forEach(System.out::println);
+			int hold = Integer.getInteger("benchmark.hold", 0);
+			if (hold > 0) {
+				// For an outside load generator (wrk) against the same data: the port and
+				// a
+				// token for each reader, then the application stays up for the given
+				// seconds.
+				for (String username : List.of("bench-kam-1", "bench-manager-1", "admin")) {
+					System.out.printf("hold: port %d, %s token %s%n", port, username, token(http, port, username));
+				}
+				Thread.sleep(hold * 1000L);
+			}
 			if (Boolean.getBoolean("benchmark.explain")) {
 				for (Scenario scenario : List.of(new Scenario("KAM", "", kam, AgingScope.ACCOUNT),
 						new Scenario("company", "", admin, AgingScope.TEAM))) {
