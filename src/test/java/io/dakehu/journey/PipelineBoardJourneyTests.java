@@ -166,13 +166,16 @@ class PipelineBoardJourneyTests extends ApiTestSupport {
 		}
 	}
 
+	/**
+	 * The columns' stages, read in one script: the board may be swapped in while a test
+	 * reads it column by column, which leaves a column read from the old board stale.
+	 */
+	@SuppressWarnings("unchecked")
 	private static List<String> stages(Browser browser, String selector) {
 		browser.find(By.cssSelector(selector));
-		return browser.driver()
-			.findElements(By.cssSelector(selector))
-			.stream()
-			.map((column) -> column.getDomAttribute("data-stage"))
-			.toList();
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+				"return [...document.querySelectorAll(arguments[0])].map((column) => column.getAttribute('data-stage'));",
+				selector);
 	}
 
 	private static String amount(Browser browser, String stage) {
