@@ -53,6 +53,11 @@ record AgingBook(List<Line> accounts, Map<Long, Aging> byOwner, Aging total) {
 
 	/** An account's name and aging, with its total, which orders the lines. */
 	record Line(long id, String name, Aging aging, BigDecimal total) {
+
+		AgingRow row() {
+			return new AgingRow(this.id, this.name, this.aging);
+		}
+
 	}
 
 }

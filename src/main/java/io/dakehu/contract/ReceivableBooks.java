@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ReceivableBooks {
 
 	/** The book of the accounts in the public pool. */
-	static final long POOL = 0L;
+	private static final long POOL = 0L;
 
 	private static final int CHUNK = 10_000;
 

@@ -136,7 +136,7 @@ public class Receivables implements ReceivableIndicators {
 			first.sort(AgingBook.LARGEST_FIRST);
 			List<AgingBook.Line> shown = first.subList((int) Math.min(from, first.size()),
 					(int) Math.min(to, first.size()));
-			rows = shown.stream().map((line) -> new AgingRow(line.id(), line.name(), line.aging())).toList();
+			rows = shown.stream().map(AgingBook.Line::row).toList();
 		}
 		else {
 			List<AgingRow> all = byPeople(parts, by);
@@ -155,7 +155,7 @@ public class Receivables implements ReceivableIndicators {
 		List<AgingBook.Line> all = new ArrayList<>();
 		parts.forEach((part) -> all.addAll(part.accounts()));
 		all.sort(AgingBook.LARGEST_FIRST);
-		return all.stream().map((line) -> new AgingRow(line.id(), line.name(), line.aging())).toList();
+		return all.stream().map(AgingBook.Line::row).toList();
 	}
 
 	/** The books of the reader's scope: its owners' as remembered, and what is shared. */
