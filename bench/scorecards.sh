@@ -90,6 +90,9 @@ join scorecard_grade g on g.version_id = v.id
                        where g2.version_id = v.id and r.score >= g2.min_score)
 join credit_terms ct on ct.grade = g.code
 order by r.id;
+-- The credit books (decision 0059) as the application fills them for accounts written around it: every owned
+-- account under its owner, no version raised (the application remembers nothing of this database yet).
+insert into credit_account (account_id, owner_id) select id, owner_id from account where owner_id is not null;
 vacuum analyze;
 SQL
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
@@ -157,7 +160,10 @@ select b.account_id, b.account_name, b.owner_id, case when b.key_account_type is
  $(DUE_FROM "$1" "$2") order by key_account desc, b.owner_id, b.account_name, b.account_id limit 500;"
 }
 HEAT() { # reader id, owner ids
-  echo "select coalesce(t.tier, 'NONE') as tier, cr.grade, count(*) from $(book "$1" "$2") b
+  HEAT_OF "$(book "$1" "$2")"
+}
+HEAT_OF() { # book
+  echo "select coalesce(t.tier, 'NONE') as tier, cr.grade, count(*) from $1 b
 join credit_rating cr on cr.account_id = b.account_id
 left join (select ts.account_id, ts.tier from segmentation_snapshot ts where ts.run_id = $RUN_ID) t
   on t.account_id = b.account_id
@@ -165,8 +171,20 @@ where not exists (select 1 from credit_rating cn where cn.account_id = cr.accoun
                   and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))
 group by coalesce(t.tier, 'NONE'), cr.grade"
 }
+ALL_BOOK="(select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id,
+ bk.key_account_type as key_account_type from account bk where bk.archived = false and bk.owner_id is not null)"
+DUE_FROM_ALL() { # the company's due list: count and first 500 rows
+  local from="from $ALL_BOOK b where not exists (select 1 from credit_rating r where r.account_id = b.account_id
+ and r.quarter = '$QUARTER')"
+  echo "select count(*) $from;
+select b.account_id, b.account_name, b.owner_id, case when b.key_account_type is null then 0 else 1 end as key_account
+ $from order by key_account desc, b.owner_id, b.account_name, b.account_id limit 500;"
+}
 RUN="select id from segmentation_run where population is null order by started_at desc, id desc limit 1;"
 
+echo "--- a director (every account), the first request of each list after the start (every book worked out)"
+once "GET /api/v1/credit-ratings/due (director, first)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
+once "GET /api/v1/credit-ratings/heatmap (director, first)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
 echo "--- credit due list"
 http "GET /api/v1/credit-ratings/due (KAM)" "$KAM_TOKEN" "/api/v1/credit-ratings/due"
 sql "  bare SQL: count + first 500 rows" "$(DUE "$KAM_ID" "$KAM_ID")"
@@ -179,7 +197,9 @@ sql "  bare SQL: latest run + counts" "$RUN $(HEAT "$KAM_ID" "$KAM_ID");"
 http "GET /api/v1/credit-ratings/heatmap (manager, team)" "$MANAGER_TOKEN" "/api/v1/credit-ratings/heatmap"
 sql "  bare SQL: latest run + counts" "$RUN $(HEAT "$MANAGER_ID" "$TEAM_IDS");"
 plan "$(HEAT "$MANAGER_ID" "$TEAM_IDS")"
-echo "--- a director (every account), one request each"
-once "GET /api/v1/credit-ratings/due (director)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
-once "GET /api/v1/credit-ratings/heatmap (director)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
+echo "--- a director (every account)"
+http "GET /api/v1/credit-ratings/due (director, company)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
+sql "  bare SQL: count + first 500 rows" "$(DUE_FROM_ALL)"
+http "GET /api/v1/credit-ratings/heatmap (director, company)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
+sql "  bare SQL: latest run + counts" "$RUN $(HEAT_OF "$ALL_BOOK");"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

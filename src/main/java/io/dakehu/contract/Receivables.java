@@ -20,6 +20,7 @@ import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.OwnerBooks;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.VersionedMemo;
@@ -161,7 +162,7 @@ public class Receivables implements ReceivableIndicators {
 	/** The books of the reader's scope: its owners' as remembered, and what is shared. */
 	private List<AgingBook> books(RecordScope scope) {
 		LocalDate today = today();
-		ReceivableBooks.Versions versions = this.books.versions(scope);
+		OwnerBooks.Versions versions = this.books.versions(scope);
 		Set<Long> owners = scope.all() ? versions.byOwner().keySet() : scope.ownerIds();
 		List<AgingBook> parts = new ArrayList<>(
 				this.remembered.of(owners, versions.byOwner(), today, (moved) -> booksOf(moved, today)).values());

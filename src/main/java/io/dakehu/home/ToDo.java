@@ -13,7 +13,7 @@ import io.dakehu.home.HomeQueries.Window;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.opportunity.OpportunityView;
 import io.dakehu.opportunity.PipelineHealth;
-import io.dakehu.scorecard.CreditRatings;
+import io.dakehu.scorecard.CreditLists;
 import io.dakehu.scorecard.DueRating;
 import io.dakehu.scorecard.Quarter;
 import io.dakehu.service.ComplaintView;
@@ -47,7 +47,7 @@ public class ToDo {
 
 	private final PipelineHealth pipeline;
 
-	private final CreditRatings ratings;
+	private final CreditLists ratings;
 
 	private final CollectionPlan collections;
 
@@ -55,7 +55,7 @@ public class ToDo {
 
 	private final Clock clock;
 
-	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditRatings ratings,
+	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditLists ratings,
 			CollectionPlan collections, Contracts contracts, Clock clock) {
 		this.home = home;
 		this.complaints = complaints;
@@ -78,7 +78,7 @@ public class ToDo {
 	}
 
 	private Ratings ratings(CurrentUser me) {
-		CreditRatings.DueList due = this.ratings.toDo(me, ROWS);
+		CreditLists.DueList due = this.ratings.toDo(me, ROWS);
 		// DOMAIN.md §5: accounts are due for rating in the quarter's first month.
 		LocalDate dueBy = Quarter.parse(due.quarter()).firstDay().plusMonths(1).minusDays(1);
 		return new Ratings(due.quarter(), dueBy, LocalDate.now(this.clock).isAfter(dueBy), due.accounts(), due.total());

@@ -47,8 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The quarterly credit rating (DOMAIN.md §5): scored with the credit scorecard in use,
  * years with us and the tier filled in by Dakehu, the suggested credit from the grade, a
- * manager's acceptance, the grade history and the accounts due. Every read and write is
- * limited to the accounts the user may see; an account out of scope is not found.
+ * manager's acceptance and the grade history. Every read and write is limited to the
+ * accounts the user may see; an account out of scope is not found.
  */
 @Service
 @Transactional(readOnly = true)
@@ -87,10 +87,12 @@ public class CreditRatings {
 
 	private final Clock clock;
 
+	private final CreditBooks books;
+
 	CreditRatings(CreditRatingRepository repository, Scorecards scorecards, CreditTerms terms, AccountQueries accounts,
 			PurchaseHistory purchases, LatestClasses classes, Segmentation segmentation,
 			ReceivableIndicators receivables, Users users, JdbcClient jdbc, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CreditBooks books) {
 		this.repository = repository;
 		this.scorecards = scorecards;
 		this.terms = terms;
@@ -104,6 +106,7 @@ public class CreditRatings {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.books = books;
 	}
 
 	/**
@@ -136,6 +139,7 @@ public class CreditRatings {
 		CreditRating saved = this.repository.save(CreditRating.rate(accountId, quarter, card.id(), score, purchases12m,
 				this.terms.suggest(score.grade(), purchases12m), me.id(), LocalDateTime.now(this.clock)));
 		this.audit.created(AUDIT_TYPE, saved.getId(), accountId, saved.auditValues());
+		this.books.rated(List.of(accountId));
 		previous.filter((before) -> !before.getGrade().equals(saved.getGrade()))
 			.ifPresent((before) -> gradeChanged(account, before, saved));
 		return view(saved);
@@ -272,136 +276,6 @@ public class CreditRatings {
 				(granted != null) ? granted.getGrade() : null, (granted != null) ? granted.getAcceptedAt() : null);
 	}
 
-	/**
-	 * Live accounts in scope with no rating for the current quarter: key accounts first,
-	 * then by owner and name. The latest earlier rating is looked up for the page's rows
-	 * only, after the page is cut (a KAM's book has thousands of accounts).
-	 * @param ownerIds only these owners' accounts; null for every account in the scope
-	 */
-	public DueList due(RecordScope scope, Set<Long> ownerIds, int limit) {
-		Quarter quarter = Quarter.of(today());
-		AccountBookSql book = AccountBookSql.of(scope, ownerIds);
-		String from = """
-				from %s b
-				where not exists (select 1 from credit_rating r where r.account_id = b.account_id
-				                  and r.quarter = :dueQuarter)""".formatted(book.table());
-		Map<String, Object> params = new HashMap<>(book.params());
-		params.put("dueQuarter", quarter.toString());
-		long total = this.jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
-		List<DueRating> rows = new ArrayList<>();
-		if (total > 0) {
-			List<Object[]> found = this.jdbc.sql("""
-					select p.account_id, p.account_name, p.owner_id, p.key_account,
-					       (select r.quarter from credit_rating r where r.account_id = p.account_id
-					        order by r.quarter desc, r.id desc limit 1) as last_quarter,
-					       (select r.grade from credit_rating r where r.account_id = p.account_id
-					        order by r.quarter desc, r.id desc limit 1) as last_grade
-					from (select b.account_id, b.account_name, b.owner_id,
-					             case when b.key_account_type is null then 0 else 1 end as key_account
-					      %s
-					      order by key_account desc, b.owner_id, b.account_name, b.account_id
-					      limit :dueLimit) p
-					order by p.key_account desc, p.owner_id, p.account_name, p.account_id""".formatted(from))
-				.params(params)
-				.param("dueLimit", limit)
-				.query((rs,
-						n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4) == 1,
-								rs.getString(5), rs.getString(6) })
-				.list();
-			Set<Long> owners = new HashSet<>();
-			found.forEach((row) -> owners.add((Long) row[2]));
-			Map<Long, UserSummary> people = this.users.byIds(owners);
-			for (Object[] row : found) {
-				UserSummary owner = people.get((Long) row[2]);
-				rows.add(new DueRating((Long) row[0], (String) row[1], (Long) row[2],
-						(owner != null) ? owner.username() : null, (Boolean) row[3], (String) row[4], (String) row[5]));
-			}
-		}
-		return new DueList(quarter.toString(), rows, total);
-	}
-
-	/**
-	 * The current quarter's ratings still to do on the user's own accounts, for the
-	 * to-do.
-	 */
-	public DueList toDo(CurrentUser me, int limit) {
-		return due(me.scope(), Set.of(me.id()), limit);
-	}
-
-	/**
-	 * How many accounts in scope stand in each tier (of the latest segmentation run, NONE
-	 * when unranked) and credit grade (of their latest rating): who is big and risky.
-	 * Accounts never rated are left out.
-	 * @return counts by tier code, then by grade code
-	 */
-	public Map<String, Map<String, Long>> tierByGrade(RecordScope scope) {
-		// Counted in the database, the tiers joined from the fragment segmentation
-		// publishes, so a director's million accounts never travel to Java.
-		AccountBookSql book = AccountBookSql.of(scope, null);
-		TierSql tiers = this.segmentation.latestTierSql();
-		Map<String, Object> params = new HashMap<>(book.params());
-		params.putAll(tiers.params());
-		Map<String, Map<String, Long>> counts = new HashMap<>();
-		this.jdbc.sql("""
-				select coalesce(t.tier, 'NONE') as tier, cr.grade, count(*) from %s b
-				join credit_rating cr on cr.account_id = b.account_id
-				left join %s t on t.account_id = b.account_id
-				where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
-				                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))
-				group by coalesce(t.tier, 'NONE'), cr.grade""".formatted(book.table(), tiers.table()))
-			.params(params)
-			.query((java.sql.ResultSet rs) -> {
-				counts.computeIfAbsent(rs.getString(1), (t) -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
-			});
-		return counts;
-	}
-
-	/**
-	 * The rated accounts in scope with their tier and latest rating, in a cell of the
-	 * heat map or all of them, by name: what a cell's export holds.
-	 * @param tier a tier code (NONE for unranked), null for every tier
-	 * @param grade a grade code, null for every grade
-	 */
-	public List<GradedAccount> graded(RecordScope scope, String tier, String grade) {
-		List<GradedAccount> listed = latestGraded(scope).stream()
-			.filter((account) -> tier == null || tier.equals(account.tier()))
-			.filter((account) -> grade == null || grade.equals(account.grade()))
-			.toList();
-		List<Long> ids = listed.stream().map(GradedAccount::accountId).toList();
-		Map<Long, String> names = this.accounts.names(ids);
-		Map<Long, String> owners = this.accounts.ownerUsernames(ids);
-		return listed.stream()
-			.map((a) -> new GradedAccount(a.accountId(), names.get(a.accountId()), owners.get(a.accountId()), a.tier(),
-					a.grade(), a.quarter(), a.score(), a.provisional(), a.ratingId()))
-			.sorted(java.util.Comparator.comparing(GradedAccount::name,
-					java.util.Comparator.nullsLast(String::compareTo)))
-			.toList();
-	}
-
-	/** Every rated account in scope with its latest rating and tier, unnamed. */
-	private List<GradedAccount> latestGraded(RecordScope scope) {
-		AccountBookSql book = AccountBookSql.of(scope, null);
-		List<GradedAccount> rated = new ArrayList<>();
-		this.jdbc
-			.sql("""
-					select b.account_id, cr.grade, cr.quarter, cr.score, cr.provisional, cr.id from %s b
-					join credit_rating cr on cr.account_id = b.account_id
-					where not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
-					                  and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))"""
-				.formatted(book.table()))
-			.params(book.params())
-			.query((java.sql.ResultSet rs) -> {
-				rated.add(new GradedAccount(rs.getLong(1), null, null, null, rs.getString(2), rs.getString(3),
-						rs.getBigDecimal(4), rs.getBoolean(5), rs.getLong(6)));
-			});
-		Map<Long, LatestClasses.Classes> tiers = this.classes.of(rated.stream().map(GradedAccount::accountId).toList());
-		return rated.stream().map((a) -> {
-			LatestClasses.Classes found = tiers.get(a.accountId());
-			return new GradedAccount(a.accountId(), null, null, (found != null) ? found.tier().name() : "NONE",
-					a.grade(), a.quarter(), a.score(), a.provisional(), a.ratingId());
-		}).toList();
-	}
-
 	private void gradeChanged(AccountRef account, CreditRating before, CreditRating after) {
 		boolean downgrade = after.getGradePosition() > before.getGradePosition();
 		this.events.publishEvent(new CreditGradeChanged(account.id(), after.getId(), after.getQuarter(),
@@ -530,12 +404,6 @@ public class CreditRatings {
 	private static String username(Map<Long, UserSummary> names, long id) {
 		UserSummary user = names.get(id);
 		return (user != null) ? user.username() : null;
-	}
-
-	/**
-	 * The accounts due for the quarter: the first rows and the exact count.
-	 */
-	public record DueList(String quarter, List<DueRating> accounts, long total) {
 	}
 
 }

@@ -10,6 +10,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.scorecard.Acceptance;
 import io.dakehu.scorecard.AccountCredit;
 import io.dakehu.scorecard.CreditRatingView;
+import io.dakehu.scorecard.CreditLists;
 import io.dakehu.scorecard.CreditRatings;
 import io.dakehu.scorecard.GradeBand;
 import io.dakehu.scorecard.ScorecardKind;
@@ -34,12 +35,15 @@ class CreditRatingApi {
 
 	private final CreditRatings ratings;
 
+	private final CreditLists lists;
+
 	private final Scorecards scorecards;
 
 	private final Users users;
 
-	CreditRatingApi(CreditRatings ratings, Scorecards scorecards, Users users) {
+	CreditRatingApi(CreditRatings ratings, CreditLists lists, Scorecards scorecards, Users users) {
 		this.ratings = ratings;
+		this.lists = lists;
 		this.scorecards = scorecards;
 		this.users = users;
 	}
@@ -76,7 +80,7 @@ class CreditRatingApi {
 	 */
 	@GetMapping("/api/v1/credit-ratings/heatmap")
 	HeatMap heatmap() {
-		Map<String, Map<String, Long>> counts = this.ratings.tierByGrade(this.users.current().scope());
+		Map<String, Map<String, Long>> counts = this.lists.tierByGrade(this.users.current().scope());
 		long total = counts.values().stream().flatMap((g) -> g.values().stream()).mapToLong(Long::longValue).sum();
 		List<String> grades = this.scorecards.current(ScorecardKind.CREDIT)
 			.grades()
@@ -96,11 +100,11 @@ class CreditRatingApi {
 	 * @param owner only this user's accounts; every account in scope when absent
 	 */
 	@GetMapping("/api/v1/credit-ratings/due")
-	CreditRatings.DueList due(@RequestParam(required = false) String owner) {
+	CreditLists.DueList due(@RequestParam(required = false) String owner) {
 		CurrentUser me = this.users.current();
 		Set<Long> owners = (owner == null || owner.isBlank()) ? null
 				: Set.of(this.users.requireActive(owner.strip(), "owner").id());
-		return this.ratings.due(me.scope(), owners, DUE_ROWS);
+		return this.lists.due(me.scope(), owners, DUE_ROWS);
 	}
 
 }

@@ -19,6 +19,7 @@ import io.dakehu.scorecard.Acceptance;
 import io.dakehu.scorecard.AccountCredit;
 import io.dakehu.scorecard.ComputedOverride;
 import io.dakehu.scorecard.CreditRatingView;
+import io.dakehu.scorecard.CreditLists;
 import io.dakehu.scorecard.CreditRatings;
 import io.dakehu.scorecard.GradeBand;
 import io.dakehu.scorecard.Indicator;
@@ -70,6 +71,8 @@ class CreditRatingPages {
 
 	private final CreditRatings ratings;
 
+	private final CreditLists lists;
+
 	private final Scorecards scorecards;
 
 	private final AccountQueries accounts;
@@ -80,9 +83,10 @@ class CreditRatingPages {
 
 	private final Clock clock;
 
-	CreditRatingPages(CreditRatings ratings, Scorecards scorecards, AccountQueries accounts, Users users, Labels labels,
-			Clock clock) {
+	CreditRatingPages(CreditRatings ratings, CreditLists lists, Scorecards scorecards, AccountQueries accounts,
+			Users users, Labels labels, Clock clock) {
 		this.ratings = ratings;
+		this.lists = lists;
 		this.scorecards = scorecards;
 		this.accounts = accounts;
 		this.users = users;
@@ -246,7 +250,7 @@ class CreditRatingPages {
 		else if (!me.managesOthers()) {
 			owners = Set.of(me.id());
 		}
-		model.addAttribute("due", this.ratings.due(me.scope(), owners, DUE_ROWS));
+		model.addAttribute("due", this.lists.due(me.scope(), owners, DUE_ROWS));
 		model.addAttribute("owner", owner);
 		model.addAttribute("owners",
 				me.managesOthers() ? this.users.active()
@@ -263,7 +267,7 @@ class CreditRatingPages {
 	@GetMapping("/credit-ratings/heatmap")
 	String heatmap(Model model) {
 		CurrentUser me = this.users.current();
-		Map<String, Map<String, Long>> counts = this.ratings.tierByGrade(me.scope());
+		Map<String, Map<String, Long>> counts = this.lists.tierByGrade(me.scope());
 		model.addAttribute("counts", counts);
 		model.addAttribute("grades",
 				this.scorecards.current(ScorecardKind.CREDIT).grades().stream().map(GradeBand::code).toList());

@@ -10,7 +10,7 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
 import io.dakehu.scorecard.ChannelEvaluations;
 import io.dakehu.scorecard.ChannelPartnerList;
-import io.dakehu.scorecard.CreditRatings;
+import io.dakehu.scorecard.CreditLists;
 import io.dakehu.scorecard.FunnelAccount;
 import io.dakehu.scorecard.FunnelStage;
 import io.dakehu.scorecard.GradeBand;
@@ -42,7 +42,7 @@ class ScorecardExports {
 	/** The most accounts a funnel stage lists on its page and in its file. */
 	static final int FUNNEL_LIMIT = 10_000;
 
-	private final CreditRatings ratings;
+	private final CreditLists ratings;
 
 	private final Selections selections;
 
@@ -54,7 +54,7 @@ class ScorecardExports {
 
 	private final Labels labels;
 
-	ScorecardExports(CreditRatings ratings, Selections selections, ChannelEvaluations channel, Scorecards scorecards,
+	ScorecardExports(CreditLists ratings, Selections selections, ChannelEvaluations channel, Scorecards scorecards,
 			Users users, Labels labels) {
 		this.ratings = ratings;
 		this.selections = selections;

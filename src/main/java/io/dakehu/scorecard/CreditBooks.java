@@ -1,0 +1,108 @@
+package io.dakehu.scorecard;
+
+import java.util.Collection;
+
+import io.dakehu.account.AccountBookSql;
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountsChanged;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.segmentation.TiersChanged;
+import io.dakehu.shared.OwnerBooks;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Whose credit book each account is in, and a version per book (decision 0059, kept by
+ * {@link OwnerBooks}): the owner's, raised in the transaction that rates one of the
+ * owner's accounts, opens, renames, archives, merges or makes a key account of one, or
+ * moves an account into or out of the owner's book, and every book's when a run re-tiers
+ * the company. The due list and the tier × grade heat map remember each owner's part with
+ * its version, so a director's list reads a few hundred versions instead of a million
+ * accounts and their ratings.
+ */
+@Component
+class CreditBooks {
+
+	private final JdbcClient jdbc;
+
+	private final OwnerBooks books;
+
+	CreditBooks(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts) {
+		this.jdbc = jdbc;
+		this.books = new OwnerBooks(jdbc, template, "credit_account", "credit_owner", accounts::owners);
+	}
+
+	/**
+	 * Notes that these accounts were rated; their books' versions are raised when the
+	 * transaction is about to commit.
+	 */
+	void rated(Collection<Long> accountIds) {
+		this.books.changed(accountIds);
+	}
+
+	/**
+	 * An account opened, renamed, archived, merged, made a key account or given to
+	 * another owner: its book (and the one it left) changes.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	public void on(AccountsChanged changed) {
+		this.books.settle(changed.accountIds(), true);
+	}
+
+	/** A run re-tiered the company: every book's heat map may have moved. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	public void on(TiersChanged changed) {
+		this.books.raiseEvery();
+	}
+
+	/**
+	 * The versions of the books a reader's scope covers and whether accounts of other
+	 * books are shared with the reader.
+	 */
+	OwnerBooks.Versions versions(RecordScope scope) {
+		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, OwnerBooks.ACCOUNT_COLUMN);
+		return this.books.versions(scope.all() ? null : scope.ownerIds(), shared.condition(), shared.params());
+	}
+
+	/**
+	 * Puts every live account that has no book yet in its owner's, in one statement, and
+	 * raises every book when it added any: a database that had accounts before the books
+	 * existed, or accounts written around the application.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void fillMissing() {
+		AccountBookSql book = AccountBookSql.of(RecordScope.everything(0), null);
+		int added = this.jdbc.sql("""
+				insert into credit_account (account_id, owner_id)
+				select b.account_id, b.owner_id from %s b
+				where not exists (select 1 from credit_account ca where ca.account_id = b.account_id)
+				on conflict do nothing""".formatted(book.table())).params(book.params()).update();
+		if (added > 0) {
+			this.books.raiseEvery();
+		}
+	}
+
+	/**
+	 * Checks every live account against its owner and raises every book, for accounts or
+	 * ratings written around the application.
+	 */
+	@Transactional
+	public void rebuild() {
+		AccountBookSql book = AccountBookSql.of(RecordScope.everything(0), null);
+		this.books.settle(this.jdbc.sql("select b.account_id from " + book.table() + " b")
+			.params(book.params())
+			.query(Long.class)
+			.list(), true);
+		this.books.raiseEvery();
+	}
+
+}

@@ -1,0 +1,222 @@
+package io.dakehu.scorecard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.Api.Response;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The credit due list and the tier × grade heat map remember each owner's book per day
+ * (decision 0059): a rating, an account opened, renamed, made a key account, given to
+ * another owner, returned to the pool, claimed, archived or shared, and a run that
+ * re-tiers the company each show on the next request of every reader — the owner, the
+ * former owner and the company. Expected lists are the accounts the tests make and rate.
+ */
+abstract class CreditListsTests extends ApiTestSupport {
+
+	@Autowired
+	private CreditBooks books;
+
+	private String quarter;
+
+	private String kam;
+
+	private String otherKam;
+
+	/** The manager of both KAMs' team: their books summed. */
+	private String manager;
+
+	@BeforeEach
+	void people() {
+		this.manager = this.given.manager();
+		String team = this.given.team(this.manager);
+		this.kam = this.given.kam(team, null);
+		this.otherKam = this.given.kam(team, null);
+		LocalDate today = LocalDate.now();
+		this.quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+	}
+
+	@Test
+	void everyChangeOfABookShowsAtOnceForEveryReader() {
+		long plain = this.given.accountOwnedBy(this.kam, Fixtures.unique("Due plain")).id();
+		String keyName = Fixtures.unique("Due key");
+		long key = this.given
+			.account(Api.ADMIN, json("name", keyName, "owner", this.kam, "keyAccountType", "STRATEGIC"))
+			.id();
+		// Key accounts first; the company sees the KAM's book the same, and the heat map
+		// counts no account never rated.
+		assertDue(this.kam, List.of(key, plain));
+		assertThat(heat(this.kam)).isEmpty();
+
+		String grade = rate(this.kam, plain);
+		assertDue(this.kam, List.of(key));
+		assertThat(heat(this.kam)).isEqualTo(Map.of("NONE", Map.of(grade, 1L)));
+		assertThat(heat(this.manager)).isEqualTo(Map.of("NONE", Map.of(grade, 1L)));
+
+		// Renamed: the list shows the new name.
+		String renamed = keyName + " renamed";
+		update(key, json("name", renamed, "owner", this.kam, "keyAccountType", "STRATEGIC"));
+		assertThat(due(this.kam).get("accounts").get(0).get("accountName").asString()).isEqualTo(renamed);
+
+		// Given to another KAM: out of the first book, into the other's, for the company
+		// too.
+		update(key, json("name", renamed, "owner", this.otherKam, "keyAccountType", "STRATEGIC"));
+		assertDue(this.kam, List.of());
+		assertDue(this.otherKam, List.of(key));
+
+		// Rated by its new owner: the team's heat map counts both.
+		String keyGrade = rate(this.otherKam, key);
+		assertDue(this.otherKam, List.of());
+		assertThat(heat(this.otherKam)).isEqualTo(Map.of("NONE", Map.of(keyGrade, 1L)));
+		Map<String, Map<String, Long>> both = new HashMap<>();
+		both.computeIfAbsent("NONE", (t) -> new HashMap<>()).merge(grade, 1L, Long::sum);
+		both.computeIfAbsent("NONE", (t) -> new HashMap<>()).merge(keyGrade, 1L, Long::sum);
+		assertThat(heat(this.manager)).isEqualTo(both);
+
+		// No longer a key account, then returned to the pool: in nobody's book, and the
+		// team no longer counts it.
+		update(key, json("name", renamed, "owner", this.otherKam));
+		this.api.post(this.otherKam, "/api/v1/accounts/" + key + "/return-to-pool", json("reason", "Paused"))
+			.expect(200);
+		assertThat(heat(this.otherKam)).isEmpty();
+		assertThat(heat(this.manager)).isEqualTo(Map.of("NONE", Map.of(grade, 1L)));
+
+		// Claimed by the first KAM: rated already, so not due, and in their heat map.
+		this.api.post(this.kam, "/api/v1/accounts/" + key + "/claim", json()).expect(200);
+		assertDue(this.kam, List.of());
+		assertThat(heat(this.kam)).isEqualTo(both);
+
+		// A new account is due at once; archived, it is gone.
+		long opened = this.given.accountOwnedBy(this.kam, Fixtures.unique("Opened")).id();
+		assertDue(this.kam, List.of(opened));
+		this.api.delete(this.kam, "/api/v1/accounts/" + opened).expect(204);
+		assertDue(this.kam, List.of());
+
+		// An account of the other KAM's shared with the first: in the first KAM's lists,
+		// counted once for the team.
+		long shared = this.given
+			.account(Api.ADMIN,
+					json("name", Fixtures.unique("Shared"), "owner", this.otherKam, "team", List.of(this.kam)))
+			.id();
+		assertOwnDue(this.kam, List.of(shared));
+		assertDue(this.otherKam, List.of(shared));
+		String sharedGrade = rate(this.otherKam, shared);
+		assertOwnDue(this.kam, List.of());
+		Map<String, Map<String, Long>> withShared = new HashMap<>();
+		both.forEach((tier, grades) -> withShared.put(tier, new HashMap<>(grades)));
+		withShared.get("NONE").merge(sharedGrade, 1L, Long::sum);
+		assertThat(heat(this.kam)).isEqualTo(withShared);
+		assertThat(heat(this.manager)).isEqualTo(withShared);
+	}
+
+	@Test
+	void aRunThatReTiersTheCompanyMovesTheHeatMap() {
+		long big = this.given.accountOwnedBy(this.kam, Fixtures.unique("Big buyer")).id();
+		String grade = rate(this.kam, big);
+		assertThat(heat(this.kam)).isEqualTo(Map.of("NONE", Map.of(grade, 1L)));
+		// Far more than any other account bought in the period: VIP.
+		this.api.post(this.kam, "/api/v1/orders", json("accountId", big, "date", "2023-03-15", "amount", 900_000_000))
+			.expect(201);
+		this.api
+			.post(this.given.manager(), "/api/v1/segmentation/runs",
+					json("from", "2023-01-01", "to", "2023-12-31", "measure", "REVENUE"))
+			.expect(201);
+		assertThat(heat(this.kam)).isEqualTo(Map.of("VIP", Map.of(grade, 1L)));
+	}
+
+	@Test
+	void aBookIsRememberedUntilItsVersionMoves() {
+		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Remembered")).id();
+		rate(this.kam, account);
+		assertDue(this.kam, List.of());
+		try {
+			// Written around the application: no version moves, so the book as remembered
+			// is read until the books are checked again.
+			this.jdbc.sql("update credit_rating set quarter = '2001-Q1' where account_id = :a")
+				.param("a", account)
+				.update();
+			assertDue(this.kam, List.of());
+			this.books.rebuild();
+			assertDue(this.kam, List.of(account));
+			assertThat(due(this.kam).get("accounts").get(0).get("lastQuarter").asString()).isEqualTo("2001-Q1");
+		}
+		finally {
+			this.jdbc
+				.sql("delete from credit_rating_line where credit_rating_id in"
+						+ " (select id from credit_rating where account_id = :a)")
+				.param("a", account)
+				.update();
+			this.jdbc.sql("delete from credit_rating where account_id = :a").param("a", account).update();
+		}
+	}
+
+	/**
+	 * The owner's due list as the owner and as the company (filtered to the owner) read
+	 * it: these accounts in this order, and that many.
+	 */
+	private void assertDue(String owner, List<Long> expected) {
+		assertOwnDue(owner, expected);
+		assertListed(this.api.get(Api.ADMIN, "/api/v1/credit-ratings/due?owner=" + owner).expect(200).body(), expected,
+				owner + "'s due list read by the company");
+	}
+
+	/**
+	 * The reader's own due list (the accounts shared with them included): these accounts
+	 * in this order, and that many.
+	 */
+	private void assertOwnDue(String reader, List<Long> expected) {
+		assertListed(due(reader), expected, reader + "'s own due list");
+	}
+
+	private void assertListed(JsonNode due, List<Long> expected, String what) {
+		assertThat(due.get("quarter").asString()).isEqualTo(this.quarter);
+		List<Long> ids = new ArrayList<>();
+		due.get("accounts").forEach((a) -> ids.add(a.get("accountId").asLong()));
+		assertThat(ids).as(what).containsExactlyElementsOf(expected);
+		assertThat(due.get("total").asLong()).as(what).isEqualTo(expected.size());
+	}
+
+	private JsonNode due(String reader) {
+		return this.api.get(reader, "/api/v1/credit-ratings/due").expect(200).body();
+	}
+
+	private Map<String, Map<String, Long>> heat(String reader) {
+		Map<String, Map<String, Long>> counts = new HashMap<>();
+		JsonNode body = this.api.get(reader, "/api/v1/credit-ratings/heatmap").expect(200).body();
+		body.get("counts").properties().forEach((tier) -> tier.getValue().properties().forEach((grade) -> {
+			counts.computeIfAbsent(tier.getKey(), (t) -> new HashMap<>())
+				.put(grade.getKey(), grade.getValue().asLong());
+		}));
+		return counts;
+	}
+
+	/** Rates the account this quarter; its grade. */
+	private String rate(String user, long account) {
+		return this.api
+			.post(user, "/api/v1/accounts/" + account + "/credit-ratings",
+					json("quarter", this.quarter, "inputs", CreditRatingTests.goodInputs(), "overrides", Map.of()))
+			.expect(201)
+			.text("grade");
+	}
+
+	private void update(long account, Map<String, Object> fields) {
+		Map<String, Object> body = new HashMap<>(fields);
+		body.put("version", this.api.version(Api.ADMIN, "/api/v1/accounts/" + account));
+		Response updated = this.api.put(Api.ADMIN, "/api/v1/accounts/" + account, body);
+		updated.expect(200);
+	}
+
+}
