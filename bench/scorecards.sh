@@ -91,8 +91,9 @@ join scorecard_grade g on g.version_id = v.id
 join credit_terms ct on ct.grade = g.code
 order by r.id;
 -- The credit books (decision 0059) as the application fills them for accounts written around it: every owned
--- account under its owner, no version raised (the application remembers nothing of this database yet).
+-- account under its owner, each owner's book at version 0 (the application remembers nothing of this database yet).
 insert into credit_account (account_id, owner_id) select id, owner_id from account where owner_id is not null;
+insert into credit_owner (owner_id, version) select distinct owner_id, 0 from credit_account;
 vacuum analyze;
 SQL
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
@@ -185,6 +186,14 @@ RUN="select id from segmentation_run where population is null order by started_a
 echo "--- a director (every account), the first request of each list after the start (every book worked out)"
 once "GET /api/v1/credit-ratings/due (director, first)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
 once "GET /api/v1/credit-ratings/heatmap (director, first)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
+VERSIONS() { # reader id, owner ids: the versions of the reader's books and whether anything else is shared with them
+  echo "select owner_id, version from credit_owner where owner_id in ($2) union all select -1, count(*)
+ from credit_account ob where ob.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $1)
+ and ob.owner_id not in ($2)"
+}
+echo "--- what every request reads first: the versions of the reader's credit books (decision 0059)"
+sql "  versions statement (KAM)" "$(VERSIONS "$KAM_ID" "$KAM_ID");"
+plan "$(VERSIONS "$KAM_ID" "$KAM_ID")"
 echo "--- credit due list"
 http "GET /api/v1/credit-ratings/due (KAM)" "$KAM_TOKEN" "/api/v1/credit-ratings/due"
 sql "  bare SQL: count + first 500 rows" "$(DUE "$KAM_ID" "$KAM_ID")"

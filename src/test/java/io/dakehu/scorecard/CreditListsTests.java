@@ -123,6 +123,31 @@ abstract class CreditListsTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aTeamsDueListTakesEveryBooksKeyAccountsFirstThenEveryBooksOthers() {
+		// The first KAM was made first: the lower id, so their book comes first.
+		long firstPlain = this.given.accountOwnedBy(this.kam, Fixtures.unique("First plain")).id();
+		long firstKey = this.given
+			.account(Api.ADMIN,
+					json("name", Fixtures.unique("First key"), "owner", this.kam, "keyAccountType", "STRATEGIC"))
+			.id();
+		long otherPlain = this.given.accountOwnedBy(this.otherKam, Fixtures.unique("Other plain")).id();
+		long otherKey = this.given
+			.account(Api.ADMIN,
+					json("name", Fixtures.unique("Other key"), "owner", this.otherKam, "keyAccountType", "ECONOMIC"))
+			.id();
+		assertOwnDue(this.manager, List.of(firstKey, otherKey, firstPlain, otherPlain));
+		// The API's second page of two.
+		JsonNode second = this.api.get(this.manager, "/api/v1/credit-ratings/due?page=1&size=2").expect(200).body();
+		List<Long> paged = new ArrayList<>();
+		second.get("accounts").forEach((a) -> paged.add(a.get("accountId").asLong()));
+		assertThat(paged).containsExactly(firstPlain, otherPlain);
+		assertThat(second.get("total").asLong()).isEqualTo(4);
+		assertThat(second.get("size").asInt()).isEqualTo(2);
+		rate(this.kam, firstKey);
+		assertOwnDue(this.manager, List.of(otherKey, firstPlain, otherPlain));
+	}
+
+	@Test
 	void aRunThatReTiersTheCompanyMovesTheHeatMap() {
 		long big = this.given.accountOwnedBy(this.kam, Fixtures.unique("Big buyer")).id();
 		String grade = rate(this.kam, big);

@@ -12,7 +12,7 @@ import io.dakehu.scorecard.AccountCredit;
 import io.dakehu.scorecard.CreditRatingView;
 import io.dakehu.scorecard.CreditLists;
 import io.dakehu.scorecard.CreditRatings;
-import io.dakehu.scorecard.GradeBand;
+import io.dakehu.scorecard.DueRating;
 import io.dakehu.scorecard.ScorecardKind;
 import io.dakehu.scorecard.Scorecards;
 import io.dakehu.scorecard.RatingRequest;
@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CreditRatingApi {
 
-	private static final int DUE_ROWS = 500;
+	/** The due list's rows a page unless the caller asks for more. */
+	private static final int DUE_PAGE = 50;
 
 	private final CreditRatings ratings;
 
@@ -82,11 +83,7 @@ class CreditRatingApi {
 	HeatMap heatmap() {
 		Map<String, Map<String, Long>> counts = this.lists.tierByGrade(this.users.current().scope());
 		long total = counts.values().stream().flatMap((g) -> g.values().stream()).mapToLong(Long::longValue).sum();
-		List<String> grades = this.scorecards.current(ScorecardKind.CREDIT)
-			.grades()
-			.stream()
-			.map(GradeBand::code)
-			.toList();
+		List<String> grades = this.scorecards.gradeCodes(ScorecardKind.CREDIT);
 		return new HeatMap(List.of("VIP", "MAJOR", "ORDINARY", "SMALL", "NONE"), grades, counts, total);
 	}
 
@@ -97,14 +94,30 @@ class CreditRatingApi {
 	}
 
 	/**
+	 * A page of the accounts due a rating this quarter, key accounts first, of the first
+	 * {@link CreditLists#MOST_DUE}, and how many are due in all.
 	 * @param owner only this user's accounts; every account in scope when absent
+	 * @param size rows a page, {@value #DUE_PAGE} unless asked for, at most
+	 * {@link CreditLists#MOST_DUE}
 	 */
 	@GetMapping("/api/v1/credit-ratings/due")
-	CreditLists.DueList due(@RequestParam(required = false) String owner) {
+	DuePage due(@RequestParam(required = false) String owner, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + DUE_PAGE) int size) {
 		CurrentUser me = this.users.current();
 		Set<Long> owners = (owner == null || owner.isBlank()) ? null
 				: Set.of(this.users.requireActive(owner.strip(), "owner").id());
-		return this.lists.due(me.scope(), owners, DUE_ROWS);
+		int rows = Math.max(1, Math.min(size, CreditLists.MOST_DUE));
+		int from = Math.max(0, page) * rows;
+		CreditLists.DueList due = this.lists.due(me.scope(), owners, Math.min(CreditLists.MOST_DUE, from + rows));
+		List<DueRating> listed = due.accounts();
+		return new DuePage(due.quarter(), listed.subList(Math.min(from, listed.size()), listed.size()),
+				Math.max(0, page), rows, due.total());
+	}
+
+	/**
+	 * @param total how many accounts in scope are due in all
+	 */
+	record DuePage(String quarter, List<DueRating> accounts, int page, int size, long total) {
 	}
 
 }

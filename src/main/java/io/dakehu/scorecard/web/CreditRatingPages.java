@@ -21,7 +21,6 @@ import io.dakehu.scorecard.ComputedOverride;
 import io.dakehu.scorecard.CreditRatingView;
 import io.dakehu.scorecard.CreditLists;
 import io.dakehu.scorecard.CreditRatings;
-import io.dakehu.scorecard.GradeBand;
 import io.dakehu.scorecard.Indicator;
 import io.dakehu.scorecard.InputType;
 import io.dakehu.scorecard.Quarter;
@@ -269,8 +268,7 @@ class CreditRatingPages {
 		CurrentUser me = this.users.current();
 		Map<String, Map<String, Long>> counts = this.lists.tierByGrade(me.scope());
 		model.addAttribute("counts", counts);
-		model.addAttribute("grades",
-				this.scorecards.current(ScorecardKind.CREDIT).grades().stream().map(GradeBand::code).toList());
+		model.addAttribute("grades", this.scorecards.gradeCodes(ScorecardKind.CREDIT));
 		model.addAttribute("tiers", List.of("VIP", "MAJOR", "ORDINARY", "SMALL", "NONE"));
 		model.addAttribute("max",
 				Math.max(1L,
