@@ -211,4 +211,32 @@ http "GET /api/v1/credit-ratings/due (director, company)" "$DIRECTOR_TOKEN" "/ap
 sql "  bare SQL: count + first 500 rows" "$(DUE_FROM_ALL)"
 http "GET /api/v1/credit-ratings/heatmap (director, company)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
 sql "  bare SQL: latest run + counts" "$RUN $(HEAT_OF "$ALL_BOOK");"
+echo "--- while ratings are recorded: one every 0.2 s through the API (by the director), on the KAM's accounts, then"
+echo "    on any account; each moves its owner's book, which the next reader of it works out again"
+RATING='{"quarter":"'$QUARTER'","inputs":{"2":4,"3":5,"4":3,"5":0,"6":95,"7":10,"8":99,"9":0,"10":52.5,"11":1.6,'
+RATING+='"12":0.9,"13":7,"14":5,"16":4,"17":5,"18":12,"19":9,"20":5},"overrides":{}}'
+"${PSQL[@]}" -tAc "select id from account where owner_id = $KAM_ID" > "$WORK/kam-accounts"
+"${PSQL[@]}" -tAc "select id from account order by random() limit 10000" > "$WORK/any-accounts"
+rate_while() { # accounts file, seconds: ratings in the background, bounded by time and count
+  local end=$(( $(date +%s) + $2 )) n=0
+  while [ "$(date +%s)" -lt $end ] && [ $n -lt 500 ]; do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $DIRECTOR_TOKEN" \
+      -H 'Content-Type: application/json' -d "$RATING" \
+      "http://127.0.0.1:$PORT/api/v1/accounts/$(shuf -n1 "$1")/credit-ratings" >> "$WORK/ratings"
+    n=$((n + 1))
+    sleep 0.2
+  done
+}
+rm -f "$WORK/ratings"
+rate_while "$WORK/kam-accounts" $((SECONDS_RUN + 6)) &
+http "GET /api/v1/credit-ratings/due (KAM, while rated)" "$KAM_TOKEN" "/api/v1/credit-ratings/due"
+wait
+rate_while "$WORK/any-accounts" $((SECONDS_RUN + 6)) &
+http "GET /api/v1/credit-ratings/due (director, while rated)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
+wait
+rate_while "$WORK/any-accounts" $((SECONDS_RUN + 6)) &
+http "GET /api/v1/credit-ratings/heatmap (director, while rated)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
+wait
+echo "ratings recorded: $(grep -c '^201' "$WORK/ratings") of $(wc -l < "$WORK/ratings"); median time of one:" \
+  "$(awk '{print $2}' "$WORK/ratings" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')s"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
