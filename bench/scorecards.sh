@@ -6,10 +6,12 @@
 # round-robin (one in ten a key account), a company-wide segmentation run with a snapshot row per account (tiers by
 # rank: 1 % VIP, 4 % Major, 15 % Ordinary, the rest Small) and one credit rating per account on the credit card in
 # use — four in five for the current quarter, the rest for the one before (so those are due) — its score uniform
-# from 30 to 100 and its grade, subtotals and suggested credit as the card and the credit terms give them. Then, per
-# list: wrk on loopback (warm-up, then a bounded run) and, as the yardstick, the bare SQL of the same list with
-# pgbench at the same concurrency, plus the plan (EXPLAIN ANALYZE) behind it. Prints req/s, p50 and p99; and the
-# time of one request of each list for a director, who sees every account.
+# from 30 to 100 and its grade, subtotals and suggested credit as the card and the credit terms give them — and the
+# credit books (decision 0059). Then: a director's first request of each list (every book worked out); wrk on
+# loopback (warm-up, then a bounded run) on each list for a KAM, a manager and the director; again while ratings are
+# recorded through the API; then, as the yardsticks, the bare SQL of the same lists with pgbench at the same
+# concurrency, the plans (EXPLAIN ANALYZE) behind them and those of one moved book's statements. Prints req/s, p50
+# and p99. BARE=0 leaves the yardsticks out (a profiling run).
 #   bench/scorecards.sh [accounts] [connections] [seconds]
 #   bench/scorecards.sh                  # 1M accounts, 20 connections, 20 s
 #   bench/scorecards.sh 100000 20 5      # the quick run
@@ -132,8 +134,8 @@ once() { # name, token, path: one request, timed by curl
   report "$1" "-" "$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $2" \
     "http://127.0.0.1:$PORT$3")s" "-"
 }
-sql() { # name, SQL script (the statements of one request)
-  bench_sql "$@"
+sql() { # name, SQL script (the statements of one request); BARE=0 leaves the yardsticks out (a profiling run)
+  [ "${BARE:-1}" = 0 ] || bench_sql "$@"
 }
 plan() { # SQL: its plan, run once
   "${PSQL[@]}" -c "explain (analyze, buffers, timing off) $1" | sed 's/^/    /'
@@ -194,23 +196,15 @@ VERSIONS() { # reader id, owner ids: the versions of the reader's books and whet
 echo "--- what every request reads first: the versions of the reader's credit books (decision 0059)"
 sql "  versions statement (KAM)" "$(VERSIONS "$KAM_ID" "$KAM_ID");"
 plan "$(VERSIONS "$KAM_ID" "$KAM_ID")"
-echo "--- credit due list"
+# The application's lists first, then the yardsticks: a bare statement of the company runs for a minute and leaves
+# PostgreSQL busy, which showed as p99 of the list measured after it (2026-12-04 runs 2 and 3).
+echo "--- the application's lists (wrk: 5 s warm-up, then ${SECONDS_RUN} s)"
 http "GET /api/v1/credit-ratings/due (KAM)" "$KAM_TOKEN" "/api/v1/credit-ratings/due"
-sql "  bare SQL: count + first 500 rows" "$(DUE "$KAM_ID" "$KAM_ID")"
 http "GET /api/v1/credit-ratings/due (manager, team)" "$MANAGER_TOKEN" "/api/v1/credit-ratings/due"
-sql "  bare SQL: count + first 500 rows" "$(DUE "$MANAGER_ID" "$TEAM_IDS")"
-plan "select count(*) $(DUE_FROM "$MANAGER_ID" "$TEAM_IDS")"
-echo "--- tier x grade heat map"
-http "GET /api/v1/credit-ratings/heatmap (KAM)" "$KAM_TOKEN" "/api/v1/credit-ratings/heatmap"
-sql "  bare SQL: latest run + counts" "$RUN $(HEAT "$KAM_ID" "$KAM_ID");"
-http "GET /api/v1/credit-ratings/heatmap (manager, team)" "$MANAGER_TOKEN" "/api/v1/credit-ratings/heatmap"
-sql "  bare SQL: latest run + counts" "$RUN $(HEAT "$MANAGER_ID" "$TEAM_IDS");"
-plan "$(HEAT "$MANAGER_ID" "$TEAM_IDS")"
-echo "--- a director (every account)"
 http "GET /api/v1/credit-ratings/due (director, company)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
-sql "  bare SQL: count + first 500 rows" "$(DUE_FROM_ALL)"
+http "GET /api/v1/credit-ratings/heatmap (KAM)" "$KAM_TOKEN" "/api/v1/credit-ratings/heatmap"
+http "GET /api/v1/credit-ratings/heatmap (manager, team)" "$MANAGER_TOKEN" "/api/v1/credit-ratings/heatmap"
 http "GET /api/v1/credit-ratings/heatmap (director, company)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
-sql "  bare SQL: latest run + counts" "$RUN $(HEAT_OF "$ALL_BOOK");"
 echo "--- while ratings are recorded: one every 0.2 s through the API (by the director), on the KAM's accounts, then"
 echo "    on any account; each moves its owner's book, which the next reader of it works out again"
 RATING='{"quarter":"'$QUARTER'","inputs":{"2":4,"3":5,"4":3,"5":0,"6":95,"7":10,"8":99,"9":0,"10":52.5,"11":1.6,'
@@ -229,14 +223,47 @@ rate_while() { # accounts file, seconds: ratings in the background, bounded by t
 }
 rm -f "$WORK/ratings"
 rate_while "$WORK/kam-accounts" $((SECONDS_RUN + 6)) &
+RATER=$! # the jar runs in the background too: wait for the ratings only
 http "GET /api/v1/credit-ratings/due (KAM, while rated)" "$KAM_TOKEN" "/api/v1/credit-ratings/due"
-wait
+wait $RATER
 rate_while "$WORK/any-accounts" $((SECONDS_RUN + 6)) &
+RATER=$!
 http "GET /api/v1/credit-ratings/due (director, while rated)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/due"
-wait
+wait $RATER
 rate_while "$WORK/any-accounts" $((SECONDS_RUN + 6)) &
+RATER=$!
 http "GET /api/v1/credit-ratings/heatmap (director, while rated)" "$DIRECTOR_TOKEN" "/api/v1/credit-ratings/heatmap"
-wait
+wait $RATER
 echo "ratings recorded: $(grep -c '^201' "$WORK/ratings") of $(wc -l < "$WORK/ratings"); median time of one:" \
-  "$(awk '{print $2}' "$WORK/ratings" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')s"
+  "$(awk '{print $2}' "$WORK/ratings" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')s;" \
+  "answers: $(awk '{print $1}' "$WORK/ratings" | sort | uniq -c | tr '\n' ' ')"
+echo "--- the yardsticks: the bare SQL of each list as it reads the accounts and ratings themselves (pgbench)"
+sql "  due list (KAM): count + first 500 rows" "$(DUE "$KAM_ID" "$KAM_ID")"
+sql "  due list (manager, team): count + first 500 rows" "$(DUE "$MANAGER_ID" "$TEAM_IDS")"
+plan "select count(*) $(DUE_FROM "$MANAGER_ID" "$TEAM_IDS")"
+sql "  due list (director, company): count + first 500 rows" "$(DUE_FROM_ALL)"
+sql "  heat map (KAM): latest run + counts" "$RUN $(HEAT "$KAM_ID" "$KAM_ID");"
+sql "  heat map (manager, team): latest run + counts" "$RUN $(HEAT "$MANAGER_ID" "$TEAM_IDS");"
+plan "$(HEAT "$MANAGER_ID" "$TEAM_IDS")"
+sql "  heat map (director, company): latest run + counts" "$RUN $(HEAT_OF "$ALL_BOOK");"
+echo "--- what the application runs when one KAM's book moved (a rating): the book's due part and heat map, once each"
+OWNER_BOOK="(select bk.id as account_id, bk.name as account_name, bk.owner_id as owner_id,
+ bk.key_account_type as key_account_type from account bk where bk.archived = false and bk.owner_id is not null
+ and bk.owner_id in ($KAM_ID))"
+plan "select p.account_id, p.account_name, p.owner_id, p.key_account, p.due_count,
+ (select r.quarter from credit_rating r where r.account_id = p.account_id order by r.quarter desc, r.id desc limit 1),
+ (select r.grade from credit_rating r where r.account_id = p.account_id order by r.quarter desc, r.id desc limit 1)
+ from (select d.*, row_number() over (partition by d.owner_id, d.key_account order by d.account_name, d.account_id)
+  as due_rank, count(*) over (partition by d.owner_id, d.key_account) as due_count
+  from (select b.account_id, b.account_name, b.owner_id,
+   case when b.key_account_type is null then 0 else 1 end as key_account from $OWNER_BOOK b
+   where 1 = 1 and not exists (select 1 from credit_rating r where r.account_id = b.account_id
+   and r.quarter = '$QUARTER')) d) p
+ where p.due_rank <= 500 order by p.owner_id, p.key_account, p.due_rank"
+plan "select x.owner_id, x.tier, x.grade, count(*) from (select b.owner_id,
+ (select cr.grade from credit_rating cr where cr.account_id = b.account_id order by cr.quarter desc, cr.id desc limit 1)
+  as grade,
+ coalesce((select t.tier from (select ts.account_id, ts.tier from segmentation_snapshot ts where ts.run_id = $RUN_ID) t
+  where t.account_id = b.account_id), 'NONE') as tier
+ from $OWNER_BOOK b where 1 = 1) x where x.grade is not null group by x.owner_id, x.tier, x.grade"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

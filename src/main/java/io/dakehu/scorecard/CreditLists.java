@@ -239,22 +239,26 @@ public class CreditLists {
 
 	/** Each owner's book's counts by tier and grade. */
 	private Map<Long, Map<String, Map<String, Long>>> heatBooks(Set<Long> owners, Part part) {
-		// Counted in the database, the tiers joined from the fragment segmentation
+		// Counted in the database, the tiers read from the fragment segmentation
 		// publishes, so a director's million accounts never travel to Java.
 		Part from = books(owners, part);
 		TierSql tiers = this.segmentation.latestTierSql();
 		Map<String, Object> params = new HashMap<>(from.params());
 		params.putAll(tiers.params());
 		Map<Long, Map<String, Map<String, Long>>> counts = new HashMap<>();
-		this.jdbc
-			.sql("""
-					select b.owner_id, coalesce(t.tier, 'NONE') as tier, cr.grade, count(*) from %s b
-					join credit_rating cr on cr.account_id = b.account_id
-					left join %s t on t.account_id = b.account_id
-					where %s and not exists (select 1 from credit_rating cn where cn.account_id = cr.account_id
-					                         and (cn.quarter > cr.quarter or (cn.quarter = cr.quarter and cn.id > cr.id)))
-					group by b.owner_id, coalesce(t.tier, 'NONE'), cr.grade"""
-				.formatted(from.table(), tiers.table(), from.condition()))
+		// Each account's latest grade and tier are looked up by its key, an index probe
+		// each: joined instead, PostgreSQL hashed every rating and every snapshot row of
+		// the company to count one owner's book (measured: the director's heat map ran 16
+		// requests a second, p99 6 s, while ratings were recorded).
+		this.jdbc.sql("""
+				select x.owner_id, x.tier, x.grade, count(*)
+				from (select b.owner_id,
+				             (select cr.grade from credit_rating cr where cr.account_id = b.account_id
+				              order by cr.quarter desc, cr.id desc limit 1) as grade,
+				             coalesce((select t.tier from %s t where t.account_id = b.account_id), 'NONE') as tier
+				      from %s b where %s) x
+				where x.grade is not null
+				group by x.owner_id, x.tier, x.grade""".formatted(tiers.table(), from.table(), from.condition()))
 			.params(params)
 			.query((java.sql.ResultSet rs) -> {
 				counts.computeIfAbsent(rs.getLong(1), (o) -> new HashMap<>())
