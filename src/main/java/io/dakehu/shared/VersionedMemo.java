@@ -73,9 +73,12 @@ public final class VersionedMemo<V> {
 		if (moved.isEmpty()) {
 			return values;
 		}
-		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			// A transaction that may write could see its own changes and then roll back:
-			// it works out its own values and neither remembers nor shares them.
+			// it works out its own values and neither remembers nor shares them. Outside
+			// a
+			// transaction every statement reads what is committed.
 			Map<Long, V> fresh = workOut.apply(moved);
 			moved.forEach((owner) -> values.put(owner, fresh.getOrDefault(owner, this.none)));
 			return values;

@@ -163,6 +163,20 @@ abstract class CreditListsTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theCompanysHeatMapCountsEveryLatestGradeWhetherItsBooksAreCountedTogetherOrOneByOne() {
+		// More books than are counted one by one, so a rebuild counts them all together.
+		for (int i = 0; i < 21; i++) {
+			String owner = this.given.kam();
+			rate(owner, this.given.accountOwnedBy(owner, Fixtures.unique("Counted")).id());
+		}
+		this.books.rebuild();
+		assertThat(heat(Api.ADMIN)).isEqualTo(latestGrades());
+		// One rating moves one book, counted alone.
+		rate(this.kam, this.given.accountOwnedBy(this.kam, Fixtures.unique("Counted alone")).id());
+		assertThat(heat(Api.ADMIN)).isEqualTo(latestGrades());
+	}
+
+	@Test
 	void aBookIsRememberedUntilItsVersionMoves() {
 		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Remembered")).id();
 		rate(this.kam, account);
@@ -212,6 +226,26 @@ abstract class CreditListsTests extends ApiTestSupport {
 		due.get("accounts").forEach((a) -> ids.add(a.get("accountId").asLong()));
 		assertThat(ids).as(what).containsExactlyElementsOf(expected);
 		assertThat(due.get("total").asLong()).as(what).isEqualTo(expected.size());
+	}
+
+	/**
+	 * Every live owned account's latest grade by the tier the latest company-wide run
+	 * gave it, counted here from the tables.
+	 */
+	private Map<String, Map<String, Long>> latestGrades() {
+		Map<String, Map<String, Long>> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select coalesce(s.tier, 'NONE'), r.grade from account a
+				join credit_rating r on r.account_id = a.id
+				left join segmentation_snapshot s on s.account_id = a.id
+				     and s.run_id = (select sr.id from segmentation_run sr where sr.population is null
+				                     order by sr.started_at desc, sr.id desc limit 1)
+				where a.archived = false and a.owner_id is not null
+				  and r.id = (select r2.id from credit_rating r2 where r2.account_id = a.id
+				              order by r2.quarter desc, r2.id desc limit 1)""").query((java.sql.ResultSet rs) -> {
+			counts.computeIfAbsent(rs.getString(1), (t) -> new HashMap<>()).merge(rs.getString(2), 1L, Long::sum);
+		});
+		return counts;
 	}
 
 	private JsonNode due(String reader) {
