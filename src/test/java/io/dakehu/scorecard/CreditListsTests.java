@@ -143,6 +143,11 @@ abstract class CreditListsTests extends ApiTestSupport {
 		assertThat(paged).containsExactly(firstPlain, otherPlain);
 		assertThat(second.get("total").asLong()).isEqualTo(4);
 		assertThat(second.get("size").asInt()).isEqualTo(2);
+		JsonNode far = this.api.get(this.manager, "/api/v1/credit-ratings/due?page=2000000000&size=500")
+			.expect(200)
+			.body();
+		assertThat(far.get("accounts")).isEmpty();
+		assertThat(far.get("total").asLong()).isEqualTo(4);
 		rate(this.kam, firstKey);
 		assertOwnDue(this.manager, List.of(otherKey, firstPlain, otherPlain));
 	}

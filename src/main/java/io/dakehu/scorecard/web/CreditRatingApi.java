@@ -107,7 +107,8 @@ class CreditRatingApi {
 		Set<Long> owners = (owner == null || owner.isBlank()) ? null
 				: Set.of(this.users.requireActive(owner.strip(), "owner").id());
 		int rows = Math.max(1, Math.min(size, CreditLists.MOST_DUE));
-		int from = Math.max(0, page) * rows;
+		// A page past the first MOST_DUE rows is empty (and never overflows).
+		int from = (int) Math.min((long) Math.max(0, page) * rows, CreditLists.MOST_DUE);
 		CreditLists.DueList due = this.lists.due(me.scope(), owners, Math.min(CreditLists.MOST_DUE, from + rows));
 		List<DueRating> listed = due.accounts();
 		return new DuePage(due.quarter(), listed.subList(Math.min(from, listed.size()), listed.size()),
