@@ -3,10 +3,9 @@ package io.dakehu.contract;
 import java.util.Collection;
 
 import io.dakehu.account.AccountQueries;
-import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountsChanged;
+import io.dakehu.account.OwnerBooks;
 import io.dakehu.identity.RecordScope;
-import io.dakehu.shared.OwnerBooks;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -34,7 +33,7 @@ class ReceivableBooks {
 
 	ReceivableBooks(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts) {
 		this.jdbc = jdbc;
-		this.books = new OwnerBooks(jdbc, template, "receivable_account", "receivable_owner", accounts::owners);
+		this.books = new OwnerBooks(jdbc, template, accounts, "receivable_account", "receivable_owner");
 	}
 
 	/**
@@ -61,8 +60,7 @@ class ReceivableBooks {
 	 * with the reader, in one statement. A book never raised is at version 0.
 	 */
 	OwnerBooks.Versions versions(RecordScope scope) {
-		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, OwnerBooks.ACCOUNT_COLUMN);
-		return this.books.versions(scope.all() ? null : scope.ownerIds(), shared.condition(), shared.params());
+		return this.books.versions(scope);
 	}
 
 	/**

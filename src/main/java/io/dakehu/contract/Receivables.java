@@ -17,10 +17,10 @@ import java.util.function.BiConsumer;
 
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.OwnerBooks;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
-import io.dakehu.shared.OwnerBooks;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.VersionedMemo;

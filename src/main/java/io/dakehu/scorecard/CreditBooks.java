@@ -4,11 +4,10 @@ import java.util.Collection;
 
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountQueries;
-import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountsChanged;
+import io.dakehu.account.OwnerBooks;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.segmentation.TiersChanged;
-import io.dakehu.shared.OwnerBooks;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -37,7 +36,7 @@ class CreditBooks {
 
 	CreditBooks(JdbcClient jdbc, JdbcTemplate template, AccountQueries accounts) {
 		this.jdbc = jdbc;
-		this.books = new OwnerBooks(jdbc, template, "credit_account", "credit_owner", accounts::owners);
+		this.books = new OwnerBooks(jdbc, template, accounts, "credit_account", "credit_owner");
 	}
 
 	/**
@@ -68,8 +67,7 @@ class CreditBooks {
 	 * books are shared with the reader.
 	 */
 	OwnerBooks.Versions versions(RecordScope scope) {
-		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, OwnerBooks.ACCOUNT_COLUMN);
-		return this.books.versions(scope.all() ? null : scope.ownerIds(), shared.condition(), shared.params());
+		return this.books.versions(scope);
 	}
 
 	/**

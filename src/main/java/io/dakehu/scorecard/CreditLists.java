@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountQueries;
+import io.dakehu.account.OwnerBooks;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
@@ -20,7 +21,6 @@ import io.dakehu.identity.Users;
 import io.dakehu.segmentation.LatestClasses;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
-import io.dakehu.shared.OwnerBooks;
 import io.dakehu.shared.VersionedMemo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

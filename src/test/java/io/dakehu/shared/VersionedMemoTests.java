@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Values remembered per owner and day with the owner's version: worked out again only
  * when the version moves, once for all the readers that find it moved at the same moment,
- * and never remembered from a transaction that may write.
+ * and never remembered from a transaction that may write (outside a transaction, every
+ * statement reads what is committed: remembered).
  */
 class VersionedMemoTests {
 
@@ -57,9 +58,19 @@ class VersionedMemoTests {
 	void whatATransactionThatMayWriteWorksOutIsNotRemembered() {
 		AtomicInteger calls = new AtomicInteger();
 		Function<Set<Long>, Map<Long, String>> work = (owners) -> Map.of(1L, "v" + calls.incrementAndGet());
-		assertThat(this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work)).containsEntry(1L, "v1");
-		assertThat(this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work)).containsEntry(1L, "v2");
+		assertThat(writing(() -> this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work))).containsEntry(1L, "v1");
+		assertThat(writing(() -> this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work))).containsEntry(1L, "v2");
 		assertThat(readOnly(() -> this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work))).containsEntry(1L, "v3");
+		assertThat(readOnly(() -> this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work))).containsEntry(1L, "v3");
+	}
+
+	@Test
+	void whatIsWorkedOutOutsideATransactionIsRemembered() {
+		AtomicInteger calls = new AtomicInteger();
+		Function<Set<Long>, Map<Long, String>> work = (owners) -> Map.of(1L, "v" + calls.incrementAndGet());
+		assertThat(this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work)).containsEntry(1L, "v1");
+		assertThat(this.memo.of(Set.of(1L), Map.of(1L, 1L), DAY, work)).containsEntry(1L, "v1");
+		assertThat(calls).hasValue(1);
 	}
 
 	@Test
@@ -115,6 +126,17 @@ class VersionedMemoTests {
 		}
 		finally {
 			TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+		}
+	}
+
+	/** Inside a transaction that may write. */
+	private static <T> T writing(java.util.function.Supplier<T> write) {
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		try {
+			return write.get();
+		}
+		finally {
+			TransactionSynchronizationManager.setActualTransactionActive(false);
 		}
 	}
 

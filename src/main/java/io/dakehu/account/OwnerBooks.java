@@ -1,4 +1,4 @@
-package io.dakehu.shared;
+package io.dakehu.account;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+
+import io.dakehu.identity.RecordScope;
+import io.dakehu.shared.VersionedMemo;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,19 +26,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * seen too.
  *
  * <p>
- * The module owns both tables and names them here: {@code <accounts>(account_id primary
- * key, owner_id)} and {@code <versions>(owner_id primary key, version)}. Which owner an
- * account is counted for is kept in the first, not read from the account when a version
- * is raised: an account's owner may change in a transaction that has not committed yet.
- * Both kinds of change lock the account's row there before they raise a version, so the
- * later of the two sees the earlier's owner and raises it.
+ * The module that keeps a read model owns both tables and names them here:
+ * {@code <accounts>(account_id primary key, owner_id)} and
+ * {@code <versions>(owner_id primary key, version)}; the account module publishes the
+ * keeping, as it publishes its SQL fragments, since what moves an account between books
+ * is its owner. Which owner an account is counted for is kept in the first, not read from
+ * the account when a version is raised: an account's owner may change in a transaction
+ * that has not committed yet. Both kinds of change lock the account's row there before
+ * they raise a version, so the later of the two sees the earlier's owner and raises it.
  */
 public final class OwnerBooks {
-
-	/**
-	 * The column a reader's condition on shared accounts names in {@link #versions}.
-	 */
-	public static final String ACCOUNT_COLUMN = "ob.account_id";
 
 	/** The book of the accounts nobody owns (the public pool). */
 	private static final long POOL = 0L;
@@ -51,21 +50,18 @@ public final class OwnerBooks {
 
 	private final String versions;
 
-	private final Function<Collection<Long>, Map<Long, Long>> owners;
+	private final AccountQueries owners;
 
 	/**
 	 * @param accounts the module's table of accounts by book
 	 * @param versions the module's table of versions by owner
-	 * @param owners the accounts' owners as the transaction sees them; an account absent
-	 * is in the pool
 	 */
-	public OwnerBooks(JdbcClient jdbc, JdbcTemplate template, String accounts, String versions,
-			Function<Collection<Long>, Map<Long, Long>> owners) {
+	public OwnerBooks(JdbcClient jdbc, JdbcTemplate template, AccountQueries owners, String accounts, String versions) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.owners = owners;
 		this.accounts = accounts;
 		this.versions = versions;
-		this.owners = owners;
 	}
 
 	/**
@@ -117,7 +113,7 @@ public final class OwnerBooks {
 			if (ids.isEmpty()) {
 				continue;
 			}
-			Map<Long, Long> ownerOf = this.owners.apply(ids);
+			Map<Long, Long> ownerOf = this.owners.owners(ids);
 			List<Object[]> added = new ArrayList<>();
 			List<Object[]> moved = new ArrayList<>();
 			for (Long id : ids) {
@@ -154,28 +150,26 @@ public final class OwnerBooks {
 	}
 
 	/**
-	 * The versions of the books a reader covers — every book when {@code owners} is null,
-	 * otherwise those owners' — and whether accounts of other books are shared with the
-	 * reader, in one statement. A book never raised is at version 0.
-	 * @param owners the reader's owners; null for every book
-	 * @param shared a condition on {@link #ACCOUNT_COLUMN} keeping the accounts shared
-	 * with the reader, with its parameters; unused when {@code owners} is null
+	 * The versions of the books a reader's scope covers — every book for a scope of
+	 * everything, otherwise its owners' — and whether accounts of other books are shared
+	 * with the reader, in one statement. A book never raised is at version 0.
 	 */
-	public Versions versions(Set<Long> owners, String shared, Map<String, Object> sharedParams) {
+	public Versions versions(RecordScope scope) {
 		Map<Long, Long> byOwner = new HashMap<>();
-		if (owners == null) {
+		if (scope.all()) {
 			this.jdbc.sql("select owner_id, version from " + this.versions).query((rs) -> {
 				byOwner.put(rs.getLong(1), rs.getLong(2));
 			});
 			return new Versions(byOwner, false);
 		}
 		boolean[] any = { false };
-		Map<String, Object> params = new HashMap<>(sharedParams);
-		params.put("versionOwners", owners.isEmpty() ? Set.of(-1L) : owners);
+		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "ob.account_id");
+		Map<String, Object> params = new HashMap<>(shared.params());
+		params.put("versionOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
 		// The shared accounts' count comes as the row of owner -1, which no book has.
 		this.jdbc
 			.sql("select owner_id, version from " + this.versions + " where owner_id in (:versionOwners)"
-					+ " union all select -1, count(*) from " + this.accounts + " ob where " + shared
+					+ " union all select -1, count(*) from " + this.accounts + " ob where " + shared.condition()
 					+ " and ob.owner_id not in (:versionOwners)")
 			.params(params)
 			.query((rs) -> {
