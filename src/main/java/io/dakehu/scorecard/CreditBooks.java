@@ -90,13 +90,14 @@ class CreditBooks {
 	}
 
 	/**
-	 * Checks every live account against its owner and raises every book, for accounts or
-	 * ratings written around the application.
+	 * Checks every live account and every account with a book against its owner and
+	 * raises every book, for accounts or ratings written around the application.
 	 */
 	@Transactional
 	public void rebuild() {
 		AccountBookSql book = AccountBookSql.of(RecordScope.everything(0), null);
-		this.books.settle(this.jdbc.sql("select b.account_id from " + book.table() + " b")
+		this.books.settle(this.jdbc
+			.sql("select b.account_id from " + book.table() + " b union select ca.account_id from credit_account ca")
 			.params(book.params())
 			.query(Long.class)
 			.list(), true);
