@@ -47,7 +47,7 @@ public class ToDo {
 
 	private final PipelineHealth pipeline;
 
-	private final CreditLists ratings;
+	private final CreditLists creditLists;
 
 	private final CollectionPlan collections;
 
@@ -55,12 +55,12 @@ public class ToDo {
 
 	private final Clock clock;
 
-	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditLists ratings,
+	ToDo(HomeQueries home, Complaints complaints, PipelineHealth pipeline, CreditLists creditLists,
 			CollectionPlan collections, Contracts contracts, Clock clock) {
 		this.home = home;
 		this.complaints = complaints;
 		this.pipeline = pipeline;
-		this.ratings = ratings;
+		this.creditLists = creditLists;
 		this.collections = collections;
 		this.contracts = contracts;
 		this.clock = clock;
@@ -78,7 +78,7 @@ public class ToDo {
 	}
 
 	private Ratings ratings(CurrentUser me) {
-		CreditLists.DueList due = this.ratings.toDo(me, ROWS);
+		CreditLists.DueList due = this.creditLists.toDo(me, ROWS);
 		// DOMAIN.md §5: accounts are due for rating in the quarter's first month.
 		LocalDate dueBy = Quarter.parse(due.quarter()).firstDay().plusMonths(1).minusDays(1);
 		return new Ratings(due.quarter(), dueBy, LocalDate.now(this.clock).isAfter(dueBy), due.accounts(), due.total());

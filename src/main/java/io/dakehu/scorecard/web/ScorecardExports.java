@@ -42,7 +42,7 @@ class ScorecardExports {
 	/** The most accounts a funnel stage lists on its page and in its file. */
 	static final int FUNNEL_LIMIT = 10_000;
 
-	private final CreditLists ratings;
+	private final CreditLists creditLists;
 
 	private final Selections selections;
 
@@ -54,9 +54,9 @@ class ScorecardExports {
 
 	private final Labels labels;
 
-	ScorecardExports(CreditLists ratings, Selections selections, ChannelEvaluations channel, Scorecards scorecards,
+	ScorecardExports(CreditLists creditLists, Selections selections, ChannelEvaluations channel, Scorecards scorecards,
 			Users users, Labels labels) {
-		this.ratings = ratings;
+		this.creditLists = creditLists;
 		this.selections = selections;
 		this.channel = channel;
 		this.scorecards = scorecards;
@@ -72,7 +72,7 @@ class ScorecardExports {
 		ExportFormat file = ExportFormat.parse(format);
 		List<String> header = labels(locale, "credit.export.account", "account.owner", "tier.label",
 				"credit.export.grade", "credit.export.quarter", "credit.export.score", "credit.export.provisional");
-		List<GradedAccount> listed = this.ratings.graded(scope, blankless(tier), blankless(grade));
+		List<GradedAccount> listed = this.creditLists.graded(scope, blankless(tier), blankless(grade));
 		Map<String, String> tiers = new LinkedHashMap<>();
 		for (String code : List.of("VIP", "MAJOR", "ORDINARY", "SMALL", "NONE")) {
 			tiers.put(code, this.labels.get(locale, "credit.tier." + code));
