@@ -18,6 +18,7 @@ import io.dakehu.activity.LastContactSql;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
 import io.dakehu.shared.NoticeRequested;
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.NoticesRequested;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,10 +67,12 @@ public class PoolRun {
 
 	private final Clock clock;
 
+	private final boolean postgres;
+
 	@Autowired
 	PoolRun(JdbcClient jdbc, PoolRules rules, AccountPool pool, Segmentation segmentation,
-			ApplicationEventPublisher events, Clock clock) {
-		this(jdbc, rules, pool, segmentation::latestTierSql, events, clock);
+			ApplicationEventPublisher events, Clock clock, DatabaseProduct database) {
+		this(jdbc, rules, pool, segmentation::latestTierSql, events, clock, database.postgres());
 	}
 
 	/**
@@ -77,13 +80,14 @@ public class PoolRun {
 	 * gives it
 	 */
 	PoolRun(JdbcClient jdbc, PoolRules rules, AccountPool pool, Supplier<TierSql> tiers,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, boolean postgres) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.pool = pool;
 		this.tiers = tiers;
 		this.events = events;
 		this.clock = clock;
+		this.postgres = postgres;
 	}
 
 	/** The run for now (the clock's), over every owned account. */
@@ -94,64 +98,74 @@ public class PoolRun {
 
 	/**
 	 * The run as of the given moment, over some accounts or all: a rerun for one account,
-	 * or a run on a chosen day.
+	 * or a run on a chosen day. The owned accounts are read once: those due now or within
+	 * the warning days go to {@code pool_candidate} with the reason they return for (none
+	 * for those only warned); the returns and the warnings read that table, and the run
+	 * empties it before it commits.
 	 * @param only the accounts to consider; null for all
 	 */
 	@Transactional
 	public Result run(LocalDateTime now, Collection<Long> only) {
 		LocalDate today = now.toLocalDate();
 		// Another node's run holds this row until it commits; this one then finds their
-		// accounts in the pool already.
+		// accounts in the pool already (and the candidates table empty).
 		this.jdbc.sql("select id from pool_rule where id = 1 for update").query(Long.class).list();
 		List<PoolRule> rules = this.rules.all();
-		TierSql tiers = this.tiers.get();
-		Scope scope = new Scope(tiers, only);
-		int noFollowUp = returnWhere(PoolReason.NO_FOLLOW_UP, rules, scope, now, PoolRule::followUpDays,
-				FOLLOW_UP_BASE);
-		int noDeal = returnWhere(PoolReason.NO_DEAL, rules, scope, now, PoolRule::dealDays, DEAL_BASE);
-		int warned = warn(rules, scope, today);
+		Scope scope = new Scope(this.tiers.get(), only);
+		Map<String, Object> params = scope.params();
+		String followDue = dueCondition(rules, today, 0, PoolRule::followUpDays, FOLLOW_UP_BASE, "F", params);
+		String dealDue = dueCondition(rules, today, 0, PoolRule::dealDays, DEAL_BASE, "D", params);
+		String followSoon = dueCondition(rules, today, WARNING_DAYS, PoolRule::followUpDays, FOLLOW_UP_BASE, "WF",
+				params);
+		String dealSoon = dueCondition(rules, today, WARNING_DAYS, PoolRule::dealDays, DEAL_BASE, "WD", params);
+		if (followSoon == null && dealSoon == null) {
+			return new Result(0, 0, 0);
+		}
+		// Due now implies due within the warning days, so the second condition finds
+		// both.
+		this.jdbc
+			.sql("insert into pool_candidate (account_id, owner_id, name, tier, follow_base, deal_base, reason)"
+					+ " select po.account_id, po.owner_id, po.name, " + TIER + ", " + FOLLOW_UP_BASE + ", " + DEAL_BASE
+					+ ", case" + ((followDue != null) ? " when " + followDue + " then 'NO_FOLLOW_UP'" : "")
+					+ ((dealDue != null) ? " when " + dealDue + " then 'NO_DEAL'" : "") + " end from " + scope.from()
+					+ " where " + either(followSoon, dealSoon))
+			.params(params)
+			.update();
+		if (this.postgres) {
+			// The returns join the candidates to the accounts: planned on an empty
+			// table's
+			// statistics, PostgreSQL would read every account for them.
+			this.jdbc.sql("analyze pool_candidate").update();
+		}
+		int noFollowUp = returnFor(PoolReason.NO_FOLLOW_UP, now);
+		int noDeal = returnFor(PoolReason.NO_DEAL, now);
+		int warned = warn(rules);
+		this.jdbc.sql("delete from pool_candidate").update();
 		return new Result(noFollowUp, noDeal, warned);
 	}
 
-	private int returnWhere(PoolReason reason, List<PoolRule> rules, Scope scope, LocalDateTime now,
-			Function<PoolRule, Integer> days, String base) {
-		Map<String, Object> params = scope.params();
-		String due = dueCondition(rules, now.toLocalDate(), 0, days, base, reason.name(), params);
-		if (due == null) {
-			return 0;
-		}
-		return this.pool.returnByRule(reason, "select po.account_id from " + scope.from() + " where " + due, params,
-				now);
+	private int returnFor(PoolReason reason, LocalDateTime now) {
+		// The reason is one of PoolReason's codes, safe inside SQL as it is.
+		return this.pool.returnByRule(reason,
+				"select pc.account_id from pool_candidate pc where pc.reason = '" + reason.name() + "'", Map.of(), now);
 	}
 
 	/**
 	 * Tells each owner of an account that returns within {@value #WARNING_DAYS} days when
 	 * it will, once per account and day.
 	 */
-	private int warn(List<PoolRule> rules, Scope scope, LocalDate today) {
-		Map<String, Object> params = scope.params();
-		String follow = dueCondition(rules, today, WARNING_DAYS, PoolRule::followUpDays, FOLLOW_UP_BASE, "WF", params);
-		String deal = dueCondition(rules, today, WARNING_DAYS, PoolRule::dealDays, DEAL_BASE, "WD", params);
-		if (follow == null && deal == null) {
-			return 0;
-		}
-		String where = (follow == null) ? deal : (deal == null) ? follow : "(" + follow + " or " + deal + ")";
+	private int warn(List<PoolRule> rules) {
 		Map<String, PoolRule> byTier = new HashMap<>();
 		rules.forEach((rule) -> byTier.put(rule.tier(), rule));
-		List<Warning> warnings = this.jdbc
-			.sql("select po.account_id, po.name, po.owner_id, " + TIER + ", " + FOLLOW_UP_BASE + ", " + DEAL_BASE
-					+ " from " + scope.from() + " where " + where)
-			.params(params)
-			.query((rs, n) -> {
-				PoolRule rule = byTier.get(rs.getString(4));
-				LocalDate dueOn = earlier(plus(rs.getDate(5), rule.followUpDays()),
-						plus(rs.getDate(6), rule.dealDays()));
-				return new Warning(rs.getLong(1), rs.getString(2), rs.getLong(3), dueOn);
-			})
-			.list();
+		List<Warning> warnings = this.jdbc.sql("""
+				select pc.account_id, pc.name, pc.owner_id, pc.tier, pc.follow_base, pc.deal_base
+				from pool_candidate pc where pc.reason is null""").query((rs, n) -> {
+			PoolRule rule = byTier.get(rs.getString(4));
+			LocalDate dueOn = earlier(plus(rs.getDate(5), rule.followUpDays()), plus(rs.getDate(6), rule.dealDays()));
+			return new Warning(rs.getLong(1), rs.getString(2), rs.getLong(3), dueOn);
+		}).list();
 		// Delivered together after the commit: a night's warnings run to tens of
-		// thousands
-		// at a million accounts.
+		// thousands at a million accounts.
 		if (!warnings.isEmpty()) {
 			this.events.publishEvent(new NoticesRequested(warnings.stream()
 				.map((warning) -> new NoticeRequested(List.of(warning.ownerId()), false, WARNING_KIND,
@@ -161,6 +175,10 @@ public class PoolRun {
 				.toList()));
 		}
 		return warnings.size();
+	}
+
+	private static String either(String a, String b) {
+		return (a == null) ? b : (b == null) ? a : "(" + a + " or " + b + ")";
 	}
 
 	/**

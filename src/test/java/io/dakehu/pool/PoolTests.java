@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.account.AccountPool;
 import io.dakehu.segmentation.TierSql;
 import io.dakehu.support.Api;
@@ -51,6 +52,9 @@ abstract class PoolTests extends ApiTestSupport {
 
 	@Autowired
 	private TransactionTemplate transaction;
+
+	@Autowired
+	private DatabaseProduct database;
 
 	@Test
 	void eachTierReturnsOnTheDayItsFollowUpDaysRunOutAndNotTheDayBefore() {
@@ -308,8 +312,11 @@ abstract class PoolTests extends ApiTestSupport {
 			.collect(Collectors.joining(" union all ", "(", ")"));
 		LocalDateTime at = day.atTime(3, 15);
 		PoolRun run = new PoolRun(this.jdbc, this.rules, this.pool, () -> new TierSql(table, Map.of()), this.events,
-				Clock.systemDefaultZone());
-		return this.transaction.execute((status) -> run.run(at, tiers.keySet()));
+				Clock.systemDefaultZone(), this.database.postgres());
+		PoolRun.Result result = this.transaction.execute((status) -> run.run(at, tiers.keySet()));
+		// The run's scratch rows go with it.
+		assertThat(this.jdbc.sql("select count(*) from pool_candidate").query(Long.class).single()).isZero();
+		return result;
 	}
 
 	private PoolRule rule(String tier) {

@@ -182,6 +182,28 @@ abstract class CreditListsTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anAccountWithoutABookJoinsItsOwnersWhenTheBooksAreFilledAtStart() {
+		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Before the books")).id();
+		// As in a database that had accounts before the books existed.
+		this.jdbc.sql("delete from credit_account where account_id = :a").param("a", account).update();
+
+		this.books.fillMissing();
+		assertThat(this.jdbc.sql("select owner_id from credit_account where account_id = :a")
+			.param("a", account)
+			.query(Long.class)
+			.single())
+			.isEqualTo(this.jdbc.sql("select id from app_user where username = :u")
+				.param("u", this.kam)
+				.query(Long.class)
+				.single());
+		// Its book known, the owner's remembered list loses it when it moves.
+		assertDue(this.kam, List.of(account));
+		update(account, json("name", "Moved on", "owner", this.otherKam));
+		assertDue(this.kam, List.of());
+		assertDue(this.otherKam, List.of(account));
+	}
+
+	@Test
 	void aBookIsRememberedUntilItsVersionMoves() {
 		long account = this.given.accountOwnedBy(this.kam, Fixtures.unique("Remembered")).id();
 		rate(this.kam, account);

@@ -29,8 +29,16 @@ public final class BenchmarkRuns {
 	 * with (BENCHMARKS.md), and the given memory per sort or hash.
 	 */
 	public static EmbeddedPostgres postgres(String workMem) throws IOException {
-		return EmbeddedPostgres.builder()
-			.setServerConfig("shared_buffers", "1GB")
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		String logMillis = System.getProperty("benchmark.pgLogMillis");
+		if (logMillis != null) {
+			// Every statement slower than this, with its duration, in a file of
+			// benchmark.pgLogDirectory: where a job's time goes.
+			builder.setServerConfig("log_min_duration_statement", logMillis)
+				.setServerConfig("logging_collector", "on")
+				.setServerConfig("log_directory", System.getProperty("benchmark.pgLogDirectory", "/tmp/dakehu-pglog"));
+		}
+		return builder.setServerConfig("shared_buffers", "1GB")
 			.setServerConfig("work_mem", workMem)
 			.setServerConfig("maintenance_work_mem", "512MB")
 			.setServerConfig("max_wal_size", "8GB")
