@@ -151,11 +151,21 @@ class OwnerDueCounts {
 			return;
 		}
 		Set<Long> ids = Set.copyOf(owners);
-		this.jdbc
-			.sql("insert into home_due_owner (owner_id, version) select distinct d.owner_id, 0 from home_due_day d"
-					+ " where d.owner_id in (:owners) on conflict do nothing")
+		// Only owners without a version yet (rarely any) are looked for among the rows:
+		// for
+		// every owner of a night's run that was a read of the whole table.
+		Set<Long> missing = new HashSet<>(ids);
+		missing.removeAll(this.jdbc.sql("select owner_id from home_due_owner where owner_id in (:owners)")
 			.param("owners", ids)
-			.update();
+			.query(Long.class)
+			.list());
+		if (!missing.isEmpty()) {
+			this.jdbc
+				.sql("insert into home_due_owner (owner_id, version) select distinct d.owner_id, 0 from home_due_day d"
+						+ " where d.owner_id in (:owners) on conflict do nothing")
+				.param("owners", missing)
+				.update();
+		}
 		this.jdbc.sql("update home_due_owner set version = version + 1 where owner_id in (:owners)")
 			.param("owners", ids)
 			.update();

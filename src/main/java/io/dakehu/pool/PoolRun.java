@@ -36,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Small, as everywhere else.
  * <p>
  * Runs of several nodes queue on the rules' first row, and the accounts a run returned
- * have no owner any more, so each account returns once; a warning carries its account and
- * day as the notice's dedup key, so it reaches the owner once.
+ * have no owner any more, so each account returns once; a warning is given once per
+ * account and day of return ({@code pool_warning}), and carries both as the notice's
+ * dedup key, so it reaches the owner once.
  */
 @Service
 public class PoolRun {
@@ -123,23 +124,24 @@ public class PoolRun {
 		}
 		// Due now implies due within the warning days, so the second condition finds
 		// both.
+		String dueOn = dueOn(rules, params);
 		this.jdbc
-			.sql("insert into pool_candidate (account_id, owner_id, name, tier, follow_base, deal_base, reason)"
-					+ " select po.account_id, po.owner_id, po.name, " + TIER + ", " + FOLLOW_UP_BASE + ", " + DEAL_BASE
-					+ ", case" + ((followDue != null) ? " when " + followDue + " then 'NO_FOLLOW_UP'" : "")
-					+ ((dealDue != null) ? " when " + dealDue + " then 'NO_DEAL'" : "") + " end from " + scope.from()
-					+ " where " + either(followSoon, dealSoon))
+			.sql("insert into pool_candidate (account_id, owner_id, name, due_on, reason, warned)"
+					+ " select po.account_id, po.owner_id, po.name, " + dueOn + ", case"
+					+ ((followDue != null) ? " when " + followDue + " then 'NO_FOLLOW_UP'" : "")
+					+ ((dealDue != null) ? " when " + dealDue + " then 'NO_DEAL'" : "") + " end,"
+					+ " exists (select 1 from pool_warning pw where pw.account_id = po.account_id and pw.due_on = "
+					+ dueOn + ") from " + scope.from() + " where " + either(followSoon, dealSoon))
 			.params(params)
 			.update();
 		if (this.postgres) {
 			// The returns join the candidates to the accounts: planned on an empty
-			// table's
-			// statistics, PostgreSQL would read every account for them.
+			// table's statistics, PostgreSQL would read every account for them.
 			this.jdbc.sql("analyze pool_candidate").update();
 		}
 		int noFollowUp = returnFor(PoolReason.NO_FOLLOW_UP, now);
 		int noDeal = returnFor(PoolReason.NO_DEAL, now);
-		int warned = warn(rules);
+		int warned = warn(today);
 		this.jdbc.sql("delete from pool_candidate").update();
 		return new Result(noFollowUp, noDeal, warned);
 	}
@@ -152,20 +154,29 @@ public class PoolRun {
 
 	/**
 	 * Tells each owner of an account that returns within {@value #WARNING_DAYS} days when
-	 * it will, once per account and day.
+	 * it will, once per account and day: only the accounts not warned of that day before
+	 * (a night at a million accounts finds tens of thousands in the warning days, most of
+	 * them told the night before). How many are in the warning days is the run's count.
 	 */
-	private int warn(List<PoolRule> rules) {
-		Map<String, PoolRule> byTier = new HashMap<>();
-		rules.forEach((rule) -> byTier.put(rule.tier(), rule));
+	private int warn(LocalDate today) {
 		List<Warning> warnings = this.jdbc.sql("""
-				select pc.account_id, pc.name, pc.owner_id, pc.tier, pc.follow_base, pc.deal_base
-				from pool_candidate pc where pc.reason is null""").query((rs, n) -> {
-			PoolRule rule = byTier.get(rs.getString(4));
-			LocalDate dueOn = earlier(plus(rs.getDate(5), rule.followUpDays()), plus(rs.getDate(6), rule.dealDays()));
-			return new Warning(rs.getLong(1), rs.getString(2), rs.getLong(3), dueOn);
-		}).list();
-		// Delivered together after the commit: a night's warnings run to tens of
-		// thousands at a million accounts.
+				select pc.account_id, pc.name, pc.owner_id, pc.due_on
+				from pool_candidate pc where pc.reason is null and pc.warned = false""")
+			.query((rs, n) -> new Warning(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate()))
+			.list();
+		// A day past is no longer anyone's to warn of; an account returned or told of a
+		// new day keeps only that.
+		this.jdbc.sql("""
+				delete from pool_warning where due_on < :today or account_id in
+				  (select pc.account_id from pool_candidate pc where pc.reason is not null or pc.warned = false)""")
+			.param("today", today)
+			.update();
+		this.jdbc.sql("""
+				insert into pool_warning (account_id, due_on)
+				select pc.account_id, pc.due_on from pool_candidate pc where pc.reason is null and pc.warned = false""")
+			.update();
+		// Delivered together after the commit: a night's new warnings run to thousands at
+		// a million accounts. The dedup key still keeps a notice from being stored twice.
 		if (!warnings.isEmpty()) {
 			this.events.publishEvent(new NoticesRequested(warnings.stream()
 				.map((warning) -> new NoticeRequested(List.of(warning.ownerId()), false, WARNING_KIND,
@@ -174,11 +185,39 @@ public class PoolRun {
 						WARNING_KIND + ":" + warning.accountId() + ":" + warning.dueOn()))
 				.toList()));
 		}
-		return warnings.size();
+		return this.jdbc.sql("select count(*) from pool_candidate where reason is null").query(Integer.class).single();
 	}
 
 	private static String either(String a, String b) {
 		return (a == null) ? b : (b == null) ? a : "(" + a + " or " + b + ")";
+	}
+
+	/**
+	 * The day an account returns: the earlier of its tier's two measures' days (least()
+	 * skips the measure a tier does not count), the days bound as parameters.
+	 */
+	private static String dueOn(List<PoolRule> rules, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder("(case " + TIER);
+		for (PoolRule rule : rules) {
+			if (rule.followUpDays() == null && rule.dealDays() == null) {
+				continue;
+			}
+			params.put("dueTier" + rule.tier(), rule.tier());
+			if (rule.followUpDays() != null) {
+				params.put("dueFollow" + rule.tier(), rule.followUpDays());
+			}
+			if (rule.dealDays() != null) {
+				params.put("dueDeal" + rule.tier(), rule.dealDays());
+			}
+			sql.append(" when :dueTier" + rule.tier() + " then least(")
+				.append((rule.followUpDays() != null)
+						? FOLLOW_UP_BASE + " + cast(:dueFollow" + rule.tier() + " as integer)" : "cast(null as date)")
+				.append(", ")
+				.append((rule.dealDays() != null) ? DEAL_BASE + " + cast(:dueDeal" + rule.tier() + " as integer)"
+						: "cast(null as date)")
+				.append(")");
+		}
+		return sql.append(" end)").toString();
 	}
 
 	/**
@@ -223,23 +262,13 @@ public class PoolRun {
 
 	}
 
-	private static LocalDate plus(Date base, Integer days) {
-		return (days != null) ? base.toLocalDate().plusDays(days) : null;
-	}
-
-	private static LocalDate earlier(LocalDate a, LocalDate b) {
-		if (a == null) {
-			return b;
-		}
-		return (b == null || a.isBefore(b)) ? a : b;
-	}
-
 	/**
 	 * What a run did.
 	 *
 	 * @param returnedNoFollowUp accounts returned for want of a follow-up
 	 * @param returnedNoDeal accounts returned for want of a deal
-	 * @param warned owners' accounts warned of their return
+	 * @param warned accounts within the warning days (each owner told once per account
+	 * and day of return)
 	 */
 	public record Result(int returnedNoFollowUp, int returnedNoDeal, int warned) {
 	}

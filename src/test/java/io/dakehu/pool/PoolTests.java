@@ -134,6 +134,29 @@ abstract class PoolTests extends ApiTestSupport {
 			.query(String.class)
 			.single()).contains(due.toString());
 		assertThat(owner(account)).isNotNull();
+
+		// The run itself remembers it told the owner: with the notice gone, the next
+		// night asks for none.
+		this.jdbc.sql("delete from notification where recipient_id = :u and kind = 'pool.warning'")
+			.param("u", kamId)
+			.update();
+		runAt(due.minusDays(5), Map.of(account, "SMALL"));
+		assertThat(warnings(kamId, account)).isZero();
+
+		// A follow-up moves the day: the owner is told of the new one, once.
+		LocalDate later = due.minusDays(4);
+		visit(kam, account, later);
+		LocalDate newDue = later.plusDays(rule("SMALL").followUpDays());
+		runAt(newDue.minusDays(8), Map.of(account, "SMALL"));
+		assertThat(warnings(kamId, account)).isZero();
+		runAt(newDue.minusDays(7), Map.of(account, "SMALL"));
+		runAt(newDue.minusDays(6), Map.of(account, "SMALL"));
+		assertThat(warnings(kamId, account)).isOne();
+		assertThat(this.jdbc.sql("select arguments from notification where recipient_id = :u and link = :l")
+			.param("u", kamId)
+			.param("l", "/accounts/" + account)
+			.query(String.class)
+			.single()).contains(newDue.toString());
 	}
 
 	@Test

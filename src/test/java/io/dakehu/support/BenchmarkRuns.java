@@ -32,9 +32,11 @@ public final class BenchmarkRuns {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 		String logMillis = System.getProperty("benchmark.pgLogMillis");
 		if (logMillis != null) {
-			// Every statement slower than this, with its duration, in a file of
+			// Every statement slower than this, with its duration and plan, in a file of
 			// benchmark.pgLogDirectory: where a job's time goes.
 			builder.setServerConfig("log_min_duration_statement", logMillis)
+				.setServerConfig("session_preload_libraries", "auto_explain")
+				.setServerConfig("auto_explain.log_min_duration", logMillis)
 				.setServerConfig("logging_collector", "on")
 				.setServerConfig("log_directory", System.getProperty("benchmark.pgLogDirectory", "/tmp/dakehu-pglog"));
 		}
