@@ -1,12 +1,8 @@
 package io.dakehu.retention;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.dakehu.support.BenchmarkRuns;
@@ -102,7 +98,7 @@ class ChurnBenchmark {
 			}
 			// The first run ever: every customer at high risk is news to its owner.
 			bare.getAsLong();
-			Measurement first = measure(run);
+			BenchmarkRuns.Measurement first = BenchmarkRuns.measure(run);
 			System.out.printf(
 					"first run (every high customer told): %,d ms, %,d customers, %,d high, heap %d → %d MB"
 							+ " (peak %d MB)%n",
@@ -113,9 +109,9 @@ class ChurnBenchmark {
 			List<Long> bareSortedTimes = new ArrayList<>();
 			List<Long> runTimes = new ArrayList<>();
 			for (int i = 1; i <= repeats; i++) {
-				Measurement b = measure(bare);
-				Measurement s = measure(bareSorted);
-				Measurement r = measure(run);
+				BenchmarkRuns.Measurement b = BenchmarkRuns.measure(bare);
+				BenchmarkRuns.Measurement s = BenchmarkRuns.measure(bareSorted);
+				BenchmarkRuns.Measurement r = BenchmarkRuns.measure(run);
 				bareTimes.add(b.millis());
 				bareSortedTimes.add(s.millis());
 				runTimes.add(r.millis());
@@ -228,42 +224,10 @@ class ChurnBenchmark {
 		return jdbc.queryForObject("select count(*) from " + table, Long.class);
 	}
 
-	private static Measurement measure(LongSupplier work) {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		System.gc();
-		long before = memory.getHeapMemoryUsage().getUsed();
-		AtomicBoolean running = new AtomicBoolean(true);
-		AtomicLong peak = new AtomicLong(before);
-		Thread sampler = new Thread(() -> {
-			while (running.get()) {
-				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		});
-		sampler.setDaemon(true);
-		sampler.start();
-		long start = System.nanoTime();
-		long result = work.getAsLong();
-		long millis = (System.nanoTime() - start) / 1_000_000;
-		running.set(false);
-		System.gc();
-		long after = memory.getHeapMemoryUsage().getUsed();
-		long mb = 1024 * 1024;
-		return new Measurement(millis, result, before / mb, after / mb, peak.get() / mb);
-	}
-
 	private static long time(Runnable work) {
 		long start = System.nanoTime();
 		work.run();
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	private record Measurement(long millis, long result, long heapBeforeMb, long heapAfterMb, long peakHeapMb) {
 	}
 
 }

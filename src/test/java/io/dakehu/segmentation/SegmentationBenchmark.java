@@ -1,19 +1,16 @@
 package io.dakehu.segmentation;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
 import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.DerivedTables;
+import io.dakehu.support.BenchmarkRuns;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 
@@ -130,10 +127,10 @@ public final class SegmentationBenchmark {
 		long bareHeap = 0;
 		long fullHeap = 0;
 		for (int i = 0; i < repeats; i++) {
-			Measurement b = measure(bare);
-			Measurement s = measure(bareSorted);
-			Measurement m = measure(same);
-			Measurement f = measure(full);
+			BenchmarkRuns.Measurement b = BenchmarkRuns.measure(bare);
+			BenchmarkRuns.Measurement s = BenchmarkRuns.measure(bareSorted);
+			BenchmarkRuns.Measurement m = BenchmarkRuns.measure(same);
+			BenchmarkRuns.Measurement f = BenchmarkRuns.measure(full);
 			bareTimes.add(b.millis());
 			bareSortedTimes.add(s.millis());
 			sameTimes.add(m.millis());
@@ -144,10 +141,10 @@ public final class SegmentationBenchmark {
 					"round %d: bare aggregate + rank %,d ms (%,d accounts); the same on the run's plan %,d ms; same inputs + rank %,d ms; full run %,d ms (run %d)%n",
 					i + 1, b.millis(), b.result(), s.millis(), m.millis(), f.millis(), f.result());
 		}
-		long bareMedian = median(bareTimes);
-		long bareSortedMedian = median(bareSortedTimes);
-		long fullMedian = median(fullTimes);
-		long sameMedian = median(sameTimes);
+		long bareMedian = BenchmarkRuns.median(bareTimes);
+		long bareSortedMedian = BenchmarkRuns.median(bareSortedTimes);
+		long fullMedian = BenchmarkRuns.median(fullTimes);
+		long sameMedian = BenchmarkRuns.median(sameTimes);
 		long snapshotRows = jdbc.sql("select count(*) from segmentation_snapshot").query(Long.class).single();
 		System.out.printf("%nmedian bare aggregate + rank (one period, one sum), as PostgreSQL plans it: %,d ms%n",
 				bareMedian);
@@ -264,44 +261,10 @@ public final class SegmentationBenchmark {
 			.single();
 	}
 
-	private static Measurement measure(LongSupplier work) {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		System.gc();
-		AtomicBoolean running = new AtomicBoolean(true);
-		AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-		Thread sampler = new Thread(() -> {
-			while (running.get()) {
-				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		});
-		sampler.setDaemon(true);
-		sampler.start();
-		long start = System.nanoTime();
-		long result = work.getAsLong();
-		long millis = (System.nanoTime() - start) / 1_000_000;
-		running.set(false);
-		return new Measurement(millis, result, peak.get() / (1024 * 1024));
-	}
-
 	private static long time(Runnable work) {
 		long start = System.nanoTime();
 		work.run();
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	private static long median(List<Long> values) {
-		List<Long> sorted = new ArrayList<>(values);
-		sorted.sort(Long::compare);
-		return sorted.get(sorted.size() / 2);
-	}
-
-	private record Measurement(long millis, long result, long peakHeapMb) {
 	}
 
 }

@@ -1,11 +1,16 @@
 package io.dakehu.support;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.dakehu.DakehuApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -116,6 +121,51 @@ public final class BenchmarkRuns {
 		catch (IOException ex) {
 			return "n/a";
 		}
+	}
+
+	/**
+	 * Times the work, with the heap used after a GC before and after it and the most used
+	 * while it ran (sampled every 20 ms): whether a job's memory stays flat.
+	 */
+	public static Measurement measure(LongSupplier work) {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		System.gc();
+		long before = memory.getHeapMemoryUsage().getUsed();
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicLong peak = new AtomicLong(before);
+		Thread sampler = new Thread(() -> {
+			while (running.get()) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		sampler.setDaemon(true);
+		sampler.start();
+		long start = System.nanoTime();
+		long result = work.getAsLong();
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		running.set(false);
+		System.gc();
+		long after = memory.getHeapMemoryUsage().getUsed();
+		long mb = 1024 * 1024;
+		return new Measurement(millis, result, before / mb, after / mb, peak.get() / mb);
+	}
+
+	/**
+	 * A timed piece of work.
+	 *
+	 * @param millis how long it took
+	 * @param result what it returned (a count)
+	 * @param heapBeforeMb heap used after a GC before it
+	 * @param heapAfterMb heap used after a GC after it
+	 * @param peakHeapMb the most heap used while it ran
+	 */
+	public record Measurement(long millis, long result, long heapBeforeMb, long heapAfterMb, long peakHeapMb) {
 	}
 
 }
