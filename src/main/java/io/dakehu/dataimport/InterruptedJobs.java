@@ -49,6 +49,14 @@ class InterruptedJobs implements ApplicationRunner {
 			initialDelayString = "${dakehu.node.heartbeat-interval:PT10S}")
 	@SchedulerLock(name = "import-interrupted", lockAtMostFor = "PT5M")
 	public void check() {
+		failJobsOfGoneNodes();
+	}
+
+	/**
+	 * The check itself, outside the lock: a call while the scheduled check holds it would
+	 * be skipped.
+	 */
+	void failJobsOfGoneNodes() {
 		int failed = this.jobs.failInterrupted(this.nodes.live());
 		if (failed > 0) {
 			log.warn("Failed {} import jobs of nodes that are gone", failed);
