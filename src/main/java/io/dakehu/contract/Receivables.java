@@ -5,29 +5,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import io.dakehu.account.AccountQueries;
-import io.dakehu.account.AccountScopeSql;
-import io.dakehu.account.OwnerBooks;
 import io.dakehu.identity.RecordScope;
-import io.dakehu.identity.UserSummary;
-import io.dakehu.identity.Users;
-import io.dakehu.shared.PageRequest;
-import io.dakehu.shared.PageResult;
-import io.dakehu.shared.VersionedMemo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,9 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ended, aged by how far past due, and each account's payment record. Drafts and
  * contracts awaiting approval owe nothing yet; written-off instalments no longer count as
  * owed. Ageing is a grouped query in the database, comparing due dates with bounds
- * computed from the clock, so it agrees with {@link AgingBucket#of}; the aging report
- * remembers each owner's book for the day (decision 0058) and ages only the books that
- * changed.
+ * computed from the clock, so it agrees with {@link AgingBucket#of}. The aging report is
+ * {@link ReceivableAging}'s.
  */
 @Service
 @Transactional(readOnly = true)
@@ -55,23 +42,9 @@ public class Receivables implements ReceivableIndicators {
 			join contract c on c.id = i.contract_id
 			where i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
 
-	/**
-	 * {@link #OWED} with the book each account's receivables are counted in
-	 * ({@code book_id}, the owner's id: {@link ReceivableBooks}), for the aging
-	 * remembered per book. Conditions may name the book as {@code ra}.
-	 */
-	private static final String OWED_IN_BOOKS = """
-			select ra.owner_id as book_id, i.account_id, c.owner_id, i.due_date, i.amount - i.paid as owed
-			from instalment i
-			join contract c on c.id = i.contract_id
-			join receivable_account ra on ra.account_id = i.account_id
-			where i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
-
 	private final JdbcClient jdbc;
 
 	private final AccountQueries accounts;
-
-	private final Users users;
 
 	private final Contracts contracts;
 
@@ -81,152 +54,17 @@ public class Receivables implements ReceivableIndicators {
 
 	private final CreditLimits limits;
 
-	private final ReceivableBooks books;
-
-	/**
-	 * Each owner's book on a day; a book weighs its accounts (a few hundred bytes each,
-	 * with the name): at most half a million accounts' lines are remembered.
-	 */
-	private final VersionedMemo<AgingBook> remembered = new VersionedMemo<>(500_000, AgingBook::weight,
-			AgingBook.EMPTY);
-
 	private final Clock clock;
 
-	Receivables(JdbcClient jdbc, AccountQueries accounts, Users users, Contracts contracts, Instalments instalments,
-			Receipts receipts, CreditLimits limits, ReceivableBooks books, Clock clock) {
+	Receivables(JdbcClient jdbc, AccountQueries accounts, Contracts contracts, Instalments instalments,
+			Receipts receipts, CreditLimits limits, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
-		this.users = users;
 		this.contracts = contracts;
 		this.instalments = instalments;
 		this.receipts = receipts;
 		this.limits = limits;
-		this.books = books;
 		this.clock = clock;
-	}
-
-	/**
-	 * A page of the aging of everything owed in the reader's scope, by account, owner
-	 * (the contract's) or the owner's team, largest total first, with the total of all of
-	 * it. Each owner's book is remembered for the day with its version (decision 0058)
-	 * and aged again only when the version moved; the accounts shared with the reader
-	 * from other books are aged on each request. No transaction of its own: each
-	 * statement reads what is committed, and the request spares the round trips that
-	 * begin and end one.
-	 */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public AgingReport aging(RecordScope scope, AgingScope by, PageRequest page) {
-		List<AgingBook> parts = books(scope);
-		Aging total = Aging.NONE;
-		for (AgingBook part : parts) {
-			total = total.plus(part.total());
-		}
-		long from = page.offset();
-		long to = from + page.size();
-		List<AgingRow> rows;
-		long count;
-		if (by == AgingScope.ACCOUNT) {
-			// Each book is sorted and an account is in one book only: the page is among
-			// the first lines of each.
-			List<AgingBook.Line> first = new ArrayList<>();
-			count = 0;
-			for (AgingBook part : parts) {
-				count += part.accounts().size();
-				first.addAll(part.accounts().subList(0, (int) Math.min(to, part.accounts().size())));
-			}
-			first.sort(AgingBook.LARGEST_FIRST);
-			List<AgingBook.Line> shown = first.subList((int) Math.min(from, first.size()),
-					(int) Math.min(to, first.size()));
-			rows = shown.stream().map(AgingBook.Line::row).toList();
-		}
-		else {
-			List<AgingRow> all = byPeople(parts, by);
-			count = all.size();
-			rows = all.subList((int) Math.min(from, all.size()), (int) Math.min(to, all.size()));
-		}
-		return new AgingReport(new PageResult<>(rows, page.page(), page.size(), count), total);
-	}
-
-	/** Every row of the aging, largest total first, for an export. */
-	public List<AgingRow> agingAll(RecordScope scope, AgingScope by) {
-		List<AgingBook> parts = books(scope);
-		if (by != AgingScope.ACCOUNT) {
-			return byPeople(parts, by);
-		}
-		List<AgingBook.Line> all = new ArrayList<>();
-		parts.forEach((part) -> all.addAll(part.accounts()));
-		all.sort(AgingBook.LARGEST_FIRST);
-		return all.stream().map(AgingBook.Line::row).toList();
-	}
-
-	/** The books of the reader's scope: its owners' as remembered, and what is shared. */
-	private List<AgingBook> books(RecordScope scope) {
-		LocalDate today = today();
-		OwnerBooks.Versions versions = this.books.versions(scope);
-		Set<Long> owners = scope.all() ? versions.byOwner().keySet() : scope.ownerIds();
-		List<AgingBook> parts = new ArrayList<>(
-				this.remembered.of(owners, versions.byOwner(), today, (moved) -> booksOf(moved, today)).values());
-		if (versions.shared()) {
-			parts.add(sharedBook(scope, today));
-		}
-		return parts;
-	}
-
-	/** The rows by the contracts' owner or their team, largest total first. */
-	private List<AgingRow> byPeople(List<AgingBook> parts, AgingScope by) {
-		Map<Long, Aging> byOwner = new HashMap<>();
-		parts.forEach((part) -> part.byOwner().forEach((owner, aging) -> byOwner.merge(owner, aging, Aging::plus)));
-		Map<Long, UserSummary> owners = this.users.byIds(byOwner.keySet());
-		List<AgingRow> rows = new ArrayList<>();
-		if (by == AgingScope.OWNER) {
-			byOwner.forEach((id, aging) -> rows
-				.add(new AgingRow(id, owners.containsKey(id) ? owners.get(id).displayName() : null, aging)));
-		}
-		else {
-			Map<Long, AgingRow> teams = new LinkedHashMap<>();
-			byOwner.forEach((id, aging) -> {
-				UserSummary owner = owners.get(id);
-				Long team = (owner != null) ? owner.teamId() : null;
-				String name = (owner != null) ? owner.teamName() : null;
-				teams.merge(team, new AgingRow(team, name, aging),
-						(a, b) -> new AgingRow(a.id(), a.name(), a.aging().plus(b.aging())));
-			});
-			rows.addAll(teams.values());
-		}
-		rows.sort(Comparator.comparing((AgingRow row) -> row.aging().total())
-			.reversed()
-			.thenComparing(AgingRow::id, Comparator.nullsLast(Comparator.naturalOrder())));
-		return rows;
-	}
-
-	/** The books of these owners as they stand. */
-	private Map<Long, AgingBook> booksOf(Set<Long> owners, LocalDate today) {
-		Map<Long, List<AgingBook.Owed>> owed = new HashMap<>();
-		aged(OWED_IN_BOOKS, "o.book_id, o.account_id, o.owner_id", "ra.owner_id in (:agingOwners)",
-				Map.of("agingOwners", owners), today,
-				(keys, aging) -> owed.computeIfAbsent(keys[0], (k) -> new ArrayList<>())
-					.add(new AgingBook.Owed(keys[1], keys[2], aging)));
-		// Named here, once per book: renaming an account raises its book
-		// (AccountsChanged).
-		Map<Long, String> names = this.accounts
-			.names(owed.values().stream().flatMap((rows) -> rows.stream().map(AgingBook.Owed::accountId)).toList());
-		Map<Long, AgingBook> books = new HashMap<>();
-		owed.forEach((owner, rows) -> books.put(owner, AgingBook.of(rows, names)));
-		return books;
-	}
-
-	/**
-	 * What the accounts shared with the reader through the account team owe, of those
-	 * outside the books of the reader's scope: those books are remembered.
-	 */
-	private AgingBook sharedBook(RecordScope scope, LocalDate today) {
-		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "i.account_id");
-		Map<String, Object> params = new HashMap<>(shared.params());
-		params.put("agingOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
-		List<AgingBook.Owed> owed = new ArrayList<>();
-		aged(OWED_IN_BOOKS, "o.account_id, o.owner_id", shared.condition() + " and ra.owner_id not in (:agingOwners)",
-				params, today, (keys, aging) -> owed.add(new AgingBook.Owed(keys[0], keys[1], aging)));
-		return AgingBook.of(owed, this.accounts.names(owed.stream().map(AgingBook.Owed::accountId).toList()));
 	}
 
 	/**
@@ -264,7 +102,7 @@ public class Receivables implements ReceivableIndicators {
 		}
 		Set<Long> ids = Set.copyOf(accountIds);
 		Map<Long, Aging> aging = new HashMap<>();
-		aged(OWED, "o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids), today,
+		OwedAging.aged(this.jdbc, OWED, "o.account_id", "i.account_id in (:accounts)", Map.of("accounts", ids), today,
 				(keys, aged) -> aging.put(keys[0], aged));
 		// Receipts are never dated after today, nor write-offs: tomorrow bounds nothing.
 		Map<Long, List<PaymentRecord.Due>> histories = histories(ids, today, today.plusDays(1));
@@ -379,41 +217,6 @@ public class Receivables implements ReceivableIndicators {
 			.query((rs, n) -> credit.merge(rs.getLong(1), rs.getBigDecimal(2).negate(), BigDecimal::add))
 			.list();
 		return credit;
-	}
-
-	/**
-	 * Ages what is owed in one grouped query, comparing due dates with bounds computed
-	 * from the clock, so it agrees with {@link AgingBucket#of}.
-	 * @param keys the id columns of {@code owed} (as {@code o.…}) to group by, in the
-	 * order they are handed to {@code row}
-	 */
-	private void aged(String owed, String keys, String condition, Map<String, Object> conditionParams, LocalDate today,
-			BiConsumer<long[], Aging> row) {
-		Map<String, Object> params = new HashMap<>(conditionParams);
-		params.put("today", today);
-		params.put("d30", AgingBucket.DAYS_1_TO_30.earliestDue(today));
-		params.put("d60", AgingBucket.DAYS_31_TO_60.earliestDue(today));
-		params.put("d90", AgingBucket.DAYS_61_TO_90.earliestDue(today));
-		int keyCount = keys.split(",").length;
-		this.jdbc.sql("""
-				select %s,
-				       sum(case when o.due_date >= :today then o.owed else 0 end),
-				       sum(case when o.due_date < :today and o.due_date >= :d30 then o.owed else 0 end),
-				       sum(case when o.due_date < :d30 and o.due_date >= :d60 then o.owed else 0 end),
-				       sum(case when o.due_date < :d60 and o.due_date >= :d90 then o.owed else 0 end),
-				       sum(case when o.due_date < :d90 then o.owed else 0 end)
-				from (%s and %s) o group by %s""".formatted(keys, owed, condition, keys)).params(params).query((rs) -> {
-			long[] ids = new long[keyCount];
-			for (int k = 0; k < keyCount; k++) {
-				ids[k] = rs.getLong(k + 1);
-			}
-			Map<AgingBucket, BigDecimal> amounts = new EnumMap<>(AgingBucket.class);
-			AgingBucket[] buckets = AgingBucket.values();
-			for (int b = 0; b < buckets.length; b++) {
-				amounts.put(buckets[b], rs.getBigDecimal(keyCount + b + 1));
-			}
-			row.accept(ids, Aging.of(amounts));
-		});
 	}
 
 	private LocalDate today() {

@@ -26,6 +26,7 @@ import io.dakehu.contract.PaymentIndicators;
 import io.dakehu.contract.ReceiptInput;
 import io.dakehu.contract.ReceiptView;
 import io.dakehu.contract.Receipts;
+import io.dakehu.contract.ReceivableAging;
 import io.dakehu.contract.Receivables;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.PageRequest;
@@ -63,6 +64,8 @@ class ContractApi {
 
 	private final Receivables receivables;
 
+	private final ReceivableAging aging;
+
 	private final Users users;
 
 	private final Labels labels;
@@ -71,11 +74,12 @@ class ContractApi {
 
 	private final Clock clock;
 
-	ContractApi(Contracts contracts, Receipts receipts, Receivables receivables, CollectionPlan plan, Users users,
-			Labels labels, Clock clock) {
+	ContractApi(Contracts contracts, Receipts receipts, Receivables receivables, ReceivableAging aging,
+			CollectionPlan plan, Users users, Labels labels, Clock clock) {
 		this.contracts = contracts;
 		this.receipts = receipts;
 		this.receivables = receivables;
+		this.aging = aging;
 		this.plan = plan;
 		this.clock = clock;
 		this.users = users;
@@ -206,7 +210,7 @@ class ContractApi {
 	AgingPage aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope scope,
 			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + ReceivablePages.AGING_PAGE) int size) {
-		AgingReport report = this.receivables.aging(this.users.current().scope(), scope, new PageRequest(page, size));
+		AgingReport report = this.aging.aging(this.users.current().scope(), scope, new PageRequest(page, size));
 		PageResult<AgingRow> rows = report.rows();
 		return new AgingPage(rows.content(), rows.page(), rows.size(), rows.totalElements(), rows.totalPages(),
 				report.total());

@@ -16,8 +16,7 @@ import io.dakehu.contract.AgingReport;
 import io.dakehu.contract.AgingRow;
 import io.dakehu.contract.AgingScope;
 import io.dakehu.contract.CollectionPlan;
-import io.dakehu.contract.Receivables;
-import io.dakehu.identity.RecordScope;
+import io.dakehu.contract.ReceivableAging;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
 import io.dakehu.shared.PageRequest;
@@ -52,7 +51,7 @@ class ReceivablePages {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final Receivables receivables;
+	private final ReceivableAging aging;
 
 	private final CollectionPlan plan;
 
@@ -62,8 +61,8 @@ class ReceivablePages {
 
 	private final Clock clock;
 
-	ReceivablePages(Receivables receivables, CollectionPlan plan, Users users, Labels labels, Clock clock) {
-		this.receivables = receivables;
+	ReceivablePages(ReceivableAging aging, CollectionPlan plan, Users users, Labels labels, Clock clock) {
+		this.aging = aging;
 		this.plan = plan;
 		this.users = users;
 		this.labels = labels;
@@ -73,8 +72,7 @@ class ReceivablePages {
 	@GetMapping("/receivables/aging")
 	String aging(@RequestParam(defaultValue = "ACCOUNT") AgingScope by, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		AgingReport report = this.receivables.aging(this.users.current().scope(), by,
-				new PageRequest(page, AGING_PAGE));
+		AgingReport report = this.aging.aging(this.users.current().scope(), by, new PageRequest(page, AGING_PAGE));
 		List<AgingRow> rows = report.rows().content();
 		List<String> links = links(rows, by);
 		List<String> names = new ArrayList<>();
@@ -101,7 +99,7 @@ class ReceivablePages {
 	@GetMapping("/receivables/aging/export")
 	ResponseEntity<StreamingResponseBody> agingExport(@RequestParam(defaultValue = "ACCOUNT") AgingScope by,
 			@RequestParam(defaultValue = "xlsx") String format, Locale locale) {
-		List<AgingRow> rows = this.receivables.agingAll(this.users.current().scope(), by);
+		List<AgingRow> rows = this.aging.agingAll(this.users.current().scope(), by);
 		List<Object> header = new ArrayList<>();
 		header.add(this.labels.get(locale, "aging.scope." + by.name()));
 		for (AgingBucket bucket : AgingBucket.values()) {
