@@ -103,9 +103,8 @@ public class AccountQueries {
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
 			AccountScopeSql segment) {
 		AccountScopeSql scopeSql = listScope(scope);
-		// The tombstones of merges are no accounts of anyone's any more.
-		// The pool's accounts (no owner) have their own list, and the tally counts owned
-		// ones.
+		// The tombstones of merges are no accounts of anyone's any more. The pool's
+		// accounts (no owner) have their own list, and the tally counts owned ones.
 		StringBuilder where = new StringBuilder(" where a.merged_into is null and a.owner_id is not null and ")
 			.append(scopeSql.condition());
 		Map<String, Object> params = new HashMap<>(scopeSql.params());
@@ -179,8 +178,7 @@ public class AccountQueries {
 		boolean exact = true;
 		if (total < 0 && rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
 			// A page that is not full is the last one: it tells the total, and a search
-			// that
-			// finds a few accounts (the usual name search) costs one query, not two.
+			// that finds a few accounts (the usual name search) costs one query, not two.
 			total = page.offset() + rows.size();
 		}
 		else if (total < 0) {

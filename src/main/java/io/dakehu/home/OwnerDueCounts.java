@@ -151,9 +151,8 @@ class OwnerDueCounts {
 			return;
 		}
 		Set<Long> ids = Set.copyOf(owners);
-		// Only owners without a version yet (rarely any) are looked for among the rows:
-		// for
-		// every owner of a night's run that was a read of the whole table.
+		// Only owners without a version yet (rarely any) are looked for among the
+		// rows: for every owner of a night's run that was a read of the whole table.
 		Set<Long> missing = new HashSet<>(ids);
 		missing.removeAll(this.jdbc.sql("select owner_id from home_due_owner where owner_id in (:owners)")
 			.param("owners", ids)

@@ -134,8 +134,8 @@ class SecurityConfig {
 				.access((authentication,
 						context) -> new AuthorizationDecision(metricsReader(authentication.get(), metricsUsers)))
 				// Metrics and the API's description tell how the system is built and
-				// used:
-				// administrators only (a Prometheus scraper signs in with HTTP Basic).
+				// used: administrators only (a Prometheus scraper signs in with HTTP
+				// Basic).
 				.requestMatchers("/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
 						"/swagger-ui.html")
 				.hasRole("ADMIN")

@@ -115,9 +115,8 @@ public class UserAdministration {
 		user.changePassword(this.passwords.encode(newPassword));
 		this.users.save(user);
 		this.audit.changed("User", id, null, Map.of("password", "…"), Map.of("password", "reset"));
-		// A reset is what an administrator does when a password may be known to others;
-		// it
-		// also lets a user slowed by failed sign-ins straight back in.
+		// A reset is what an administrator does when a password may be known to
+		// others; it also lets a user slowed by failed sign-ins straight back in.
 		this.signIns.endSessions(user.username());
 		this.throttle.forget(user.username());
 	}

@@ -366,8 +366,7 @@ public class Opportunities {
 		if (query.q() != null) {
 			// Two lookups each an index answers (the names' pieces on PostgreSQL, the
 			// accounts found by name), joined as ids: written as one OR, the database
-			// reads
-			// every row.
+			// reads every row.
 			NameSearch.Condition name = this.nameSearch.containing("lower(qn.name)", "qn.name_grams", query.q(),
 					"namePart");
 			AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");

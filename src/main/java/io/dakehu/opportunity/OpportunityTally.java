@@ -111,8 +111,7 @@ class OpportunityTally {
 			}
 			if (update(key, change) == 0) {
 				// The owner's first opportunity in the stage. A writer that created the
-				// row
-				// meanwhile leaves nothing to insert: then add to its row.
+				// row meanwhile leaves nothing to insert: then add to its row.
 				int inserted = this.jdbc.sql("""
 						insert into opportunity_tally (owner_id, stage, opportunities, amount)
 						values (:owner, :stage, :opportunities, :amount) on conflict do nothing""")

@@ -318,8 +318,7 @@ public class Pipeline {
 		}
 		if (visits.isEmpty() && opportunity.stageSince() != null) {
 			// Imported opportunities arrive without a history: they have been in their
-			// stage
-			// since the import.
+			// stage since the import.
 			visits.add(visit(opportunity.stage(), opportunity.stageSince(), null, null, now));
 		}
 		return visits;

@@ -17,8 +17,8 @@ import io.dakehu.account.PoolReason;
 import io.dakehu.activity.LastContactSql;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
-import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.DatabaseProduct;
+import io.dakehu.shared.NoticeRequested;
 import io.dakehu.shared.NoticesRequested;
 
 import org.springframework.beans.factory.annotation.Autowired;

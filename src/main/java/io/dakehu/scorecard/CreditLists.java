@@ -255,11 +255,11 @@ public class CreditLists {
 		String sql;
 		if (part != null || owners.size() <= PROBED_BOOKS) {
 			// A few books (a rating moved one): each account's latest grade and tier
-			// looked
-			// up by its key, an index probe each. Joined instead, PostgreSQL hashed every
-			// rating and every snapshot row of the company to count one owner's book (the
-			// director's heat map ran 16 requests a second, p99 6 s, while ratings were
-			// recorded). Accounts never rated come as a null grade, left out below.
+			// looked up by its key, an index probe each. Joined instead, PostgreSQL
+			// hashed every rating and every snapshot row of the company to count one
+			// owner's book (the director's heat map ran 16 requests a second, p99 6 s,
+			// while ratings were recorded). Accounts never rated come as a null grade,
+			// left out below.
 			sql = """
 					select x.owner_id, x.tier, x.grade, count(*)
 					from (select b.owner_id,

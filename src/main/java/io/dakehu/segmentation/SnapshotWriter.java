@@ -169,8 +169,7 @@ class SnapshotWriter {
 		params.put("run", runId);
 		sumAlongAccounts();
 		// The ledger's sums and the activities' costs are groupings: read once each (on
-		// H2
-		// they would be evaluated again for every customer).
+		// H2 they would be evaluated again for every customer).
 		String ledger = this.derived.readOnce(ledgerTable(), "account_id", params);
 		String costs = this.derived.readOnce(costsTable(), "account_id", params);
 		this.jdbc.sql(insertSql(measure, owners, ledger, costs)).params(params).update();

@@ -77,16 +77,14 @@ public final class VersionedMemo<V> {
 				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			// A transaction that may write could see its own changes and then roll back:
 			// it works out its own values and neither remembers nor shares them. Outside
-			// a
-			// transaction every statement reads what is committed.
+			// a transaction every statement reads what is committed.
 			Map<Long, V> fresh = workOut.apply(moved);
 			moved.forEach((owner) -> values.put(owner, fresh.getOrDefault(owner, this.none)));
 			return values;
 		}
 		// Readers that find the same owner moved at the same version wait for the first
-		// one's work instead of each doing it: after a write, every concurrent reader of
-		// a
-		// company's aging would otherwise age the same book at once.
+		// one's work instead of each doing it: after a write, every concurrent reader
+		// of a company's aging would otherwise age the same book at once.
 		Map<Long, CompletableFuture<V>> mine = new HashMap<>();
 		Map<Long, CompletableFuture<V>> theirs = new HashMap<>();
 		for (Long owner : moved) {

@@ -98,8 +98,8 @@ abstract class BackupRestoreTests extends ApiTestSupport {
 		Restored restored = null;
 		// The application's own jobs (the mail outbox retrying, the session cleaner) may
 		// write while the copy is made: the comparison only means something for a copy
-		// taken
-		// while the source stood still, so a copy the source moved under is taken again.
+		// taken while the source stood still, so a copy the source moved under is taken
+		// again.
 		for (int attempt = 1; attempt <= 5 && restored == null; attempt++) {
 			Map<String, String> start = fingerprints(this.dataSource);
 			Restored copy = backUpAndRestore(this.dataSource,

@@ -79,8 +79,7 @@ abstract class AgingBooksTests extends ApiTestSupport {
 		assertAged(this.account, "3000", "0", "0", "0", "0");
 
 		// Given to another KAM: it leaves the first KAM's book and enters the other's;
-		// the
-		// company counts it once, and the contract's owner keeps its amount.
+		// the company counts it once, and the contract's owner keeps its amount.
 		Response details = this.api.get(Api.ADMIN, "/api/v1/accounts/" + this.account).expect(200);
 		this.api
 			.put(Api.ADMIN, "/api/v1/accounts/" + this.account,

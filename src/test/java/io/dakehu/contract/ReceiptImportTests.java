@@ -163,8 +163,7 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 				.expect(200)
 				.items();
 			// The plan's instalment ids follow the order of entry; sorting by due date
-			// and
-			// then by id is the order money pays them in.
+			// and then by id is the order money pays them in.
 			List<long[]> open = new ArrayList<>();
 			for (JsonNode instalment : instalments) {
 				open.add(new long[] { instalment.get("id").asLong(),

@@ -234,8 +234,7 @@ class ReceivablesBenchmark {
 					return null;
 				};
 				// The first request ages every book of the scope; later ones only those
-				// whose
-				// version moved.
+				// whose version moved.
 				long coldStarted = System.nanoTime();
 				viaApi.call();
 				double cold = (System.nanoTime() - coldStarted) / 1e6;
@@ -261,8 +260,7 @@ class ReceivablesBenchmark {
 			int hold = Integer.getInteger("benchmark.hold", 0);
 			if (hold > 0) {
 				// For an outside load generator (wrk) against the same data: the port and
-				// a
-				// token for each reader, then the application stays up for the given
+				// a token for each reader, then the application stays up for the given
 				// seconds.
 				for (String username : List.of("bench-kam-1", "bench-manager-1", "admin")) {
 					System.out.printf("hold: port %d, %s token %s%n", port, username, token(http, port, username));

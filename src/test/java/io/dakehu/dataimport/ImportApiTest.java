@@ -624,8 +624,7 @@ abstract class ImportApiTest {
 		int repeatedName = ImportPass.CHUNK + 20;
 		int repeatedRegistration = ImportPass.CHUNK + 30;
 		// Line n is account "Chunk <tag> n" with registration id "REG-<tag>-n", except
-		// the
-		// repeats, which take lines 2's name and 4's registration id.
+		// the repeats, which take lines 2's name and 4's registration id.
 		StringBuilder csv = new StringBuilder("account,registration_id,parent\n");
 		for (int line = 2; line <= lastLine; line++) {
 			csv.append("Chunk ").append(tag).append(' ').append((line == repeatedName) ? 2 : line).append(',');

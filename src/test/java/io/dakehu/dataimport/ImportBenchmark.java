@@ -155,8 +155,7 @@ class ImportBenchmark {
 		for (int r = 1; r <= repeats; r++) {
 			if (copy) {
 				// The same rows again from the same seed, as ids: the harness holds no
-				// row
-				// in memory either.
+				// row in memory either.
 				Path copyCsv = dir.resolve("orders-copy.csv");
 				assertThat(generate(copyCsv, rows, accountIds, products, "copy-" + r)).isEqualByComparingTo(total);
 				DataSource dataSource = app.getBean(DataSource.class);

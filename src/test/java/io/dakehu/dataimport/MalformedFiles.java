@@ -234,8 +234,7 @@ final class MalformedFiles {
 						'A', 48 << 20, "</t></si></sst>"),
 				null, Outcome.REFUSED, 0, null, Set.of()));
 		// The last row Excel has, with an amount no column holds: read at once, refused
-		// at
-		// its row.
+		// at its row.
 		String far = head + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>account</t></is></c>"
 				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>date</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>amount</t>"
 				+ "</is></c></row><row r=\"1048576\"><c r=\"A1048576\" t=\"inlineStr\"><is><t>" + this.account

@@ -77,8 +77,7 @@ abstract class ListExportTests extends ApiTestSupport {
 		List<Long> accounts = List.of(this.given.accountOwnedBy(kam, formula).id(),
 				this.given.accountOwnedBy(kam, plain).id(), this.given.accountOwnedBy(other, foreign).id());
 		// Customers that have bought before (segmentation ranks customers, not
-		// prospects),
-		// with nothing in the period: Small.
+		// prospects), with nothing in the period: Small.
 		this.jdbc.sql("update account set status = 'ACTIVE' where id in (:ids)").param("ids", accounts).update();
 		long run = run();
 

@@ -456,8 +456,7 @@ abstract class ContactPlanTests extends ApiTestSupport {
 			.expect(201);
 
 		// A complaint received three days ago is past its response time whatever the
-		// tier;
-		// another, resolved with its return visit today, waits for that visit.
+		// tier; another, resolved with its return visit today, waits for that visit.
 		long complaint = this.api
 			.post(this.kam, "/api/v1/complaints",
 					json("accountId", overdue, "receivedAt", LocalDateTime.now(this.clock).minusDays(3).toString(),

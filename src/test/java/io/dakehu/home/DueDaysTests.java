@@ -147,9 +147,8 @@ abstract class DueDaysTests extends ApiTestSupport {
 		assertThat(dueOf(this.otherKam, called)).isNull();
 
 		// The rows kept one account at a time are the rows a full recomputation writes,
-		// and
-		// a recomputation puts right rows written around the application: one missing,
-		// one with another tier and due day, one of an account no longer live.
+		// and a recomputation puts right rows written around the application: one
+		// missing, one with another tier and due day, one of an account no longer live.
 		long other = open(this.kam, "retiered");
 		Map<Long, String> kept = rows();
 		this.jdbc.sql("delete from home_due_day where account_id = :id").param("id", silent).update();

@@ -65,8 +65,8 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 			}
 			assertThat(browser.text(By.id("chart-cost"))).contains("Costly Trading");
 			// The browser asks for less motion (Browser's
-			// --force-prefers-reduced-motion),
-			// so every chart is drawn without its entry animation.
+			// --force-prefers-reduced-motion), so every chart is drawn without its entry
+			// animation.
 			for (String chart : CHARTS) {
 				assertThat(((JavascriptExecutor) browser.driver())
 					.executeScript("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
@@ -100,8 +100,7 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 				.contains(expected.items().get(0).get("accountName").asString());
 
 			// The VIP account's page shows its tier and service level; a manager pins
-			// another
-			// account to B as strategic, and the pin shows with its reason in the
+			// another account to B as strategic, and the pin shows with its reason in the
 			// history.
 			long vipId = expected.items().get(0).get("accountId").asLong();
 			browser.go("/accounts/" + vipId);
@@ -157,8 +156,7 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 
 	private static void runSegmentation(Browser browser, String from, String to) {
 		// A date input's keyboard format depends on the browser's locale; setting the
-		// value
-		// is not.
+		// value is not.
 		((JavascriptExecutor) browser.driver()).executeScript(
 				"document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[1];",
 				from, to);

@@ -121,8 +121,7 @@ class NoDeadLinksTests {
 			.anyMatch((url) -> url.startsWith("/relationship/risks"))
 			.anyMatch((url) -> url.startsWith("/accounts/"));
 		// The deal's account opens read-only; the parent of the KAM's own account is
-		// named,
-		// not linked, as the KAM may not open it.
+		// named, not linked, as the KAM may not open it.
 		assertThat(crawl.checked).contains("/accounts/" + othersAccount, "/accounts/" + subsidiary)
 			.doesNotContain("/accounts/" + parentOfOwn);
 	}

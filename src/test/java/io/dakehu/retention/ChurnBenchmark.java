@@ -85,8 +85,8 @@ class ChurnBenchmark {
 				return rs.getLong(1);
 			});
 			// The same bare SQL on the plan a run uses (the ledger read along the
-			// covering
-			// index, no hash aggregation): the stricter yardstick, as for segmentation.
+			// covering index, no hash aggregation): the stricter yardstick, as for
+			// segmentation.
 			TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
 			LongSupplier bareSorted = () -> transaction.execute((status) -> {
 				jdbc.execute("set local enable_hashagg = off");

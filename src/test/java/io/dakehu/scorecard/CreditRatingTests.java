@@ -246,8 +246,7 @@ abstract class CreditRatingTests extends ApiTestSupport {
 		inputs.remove("6");
 		Response rated = rate(this.kam, account, inputs, Map.of()).expect(201);
 		// No purchase: #1 is 0 years (0 points); the new account is in no run: #15 NONE,
-		// 0.
-		// 50 − 10 (#6 missing) + 22 = 62, B.
+		// 0. 50 − 10 (#6 missing) + 22 = 62, B.
 		assertThat(decimal(rated, "score")).isEqualByComparingTo("62");
 		assertThat(rated.text("grade")).isEqualTo("B");
 		assertThat(rated.body().get("provisional").asBoolean()).isTrue();
@@ -292,8 +291,7 @@ abstract class CreditRatingTests extends ApiTestSupport {
 		this.api.get(this.otherKam, "/api/v1/accounts/" + account + "/credit-ratings").expect(404);
 		Response rated = rate(this.kam, account, goodInputs(), Map.of()).expect(201);
 		// No first purchase before the quarter's year... one 10 days before: 0.02 years,
-		// 1
-		// point; #15 NONE 0: 50 + 1 + 22 = 73, A: 15 % of 10 000 and 45 days.
+		// 1 point; #15 NONE 0: 50 + 1 + 22 = 73, A: 15 % of 10 000 and 45 days.
 		assertThat(rated.text("grade")).isEqualTo("A");
 		assertThat(decimal(rated, "suggestedLimit")).isEqualByComparingTo("1500");
 		String accept = "/api/v1/credit-ratings/" + rated.id() + "/accept";

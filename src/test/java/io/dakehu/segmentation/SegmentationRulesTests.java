@@ -105,8 +105,8 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	@Test
 	void tiesAtATierBoundaryGoToTheLowerAccountId() {
 		// 100 customers: ranks 1–3 share one amount (VIP takes 1), ranks 4–7 share
-		// another
-		// (Major ends at rank 5), so the account id alone decides at both boundaries.
+		// another (Major ends at rank 5), so the account id alone decides at both
+		// boundaries.
 		List<Customer> customers = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
 			BigDecimal amount = (i < 3) ? new BigDecimal("5000.00")
@@ -247,8 +247,7 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 	@Test
 	void aCustomerWithoutProfitIsSmallWhenRankedByGrossProfit() {
 		// Ten customers: one with a 30% margin, one with revenue 1,000 and no profit,
-		// eight
-		// selling at a loss. ceil(20% of 10) = 2 would make the second Ordinary.
+		// eight selling at a loss. ceil(20% of 10) = 2 would make the second Ordinary.
 		List<Customer> customers = new ArrayList<>();
 		customers.add(new Customer(new BigDecimal("1000.00"), BigDecimal.ZERO));
 		customers.add(new Customer(new BigDecimal("1000.00"), BigDecimal.ZERO).withCostShare("1"));
@@ -557,8 +556,8 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 		assertThat(rows.items().stream().map((r) -> r.get("accountId").asLong()))
 			.containsExactlyInAnyOrderElementsOf(outcome.ids());
 		// Value indicators of the customer that bought 50 in the period, with a 30%
-		// margin
-		// and no contact cost: CLV discounts 15 a year over 5 years at 8% (the defaults).
+		// margin and no contact cost: CLV discounts 15 a year over 5 years at 8% (the
+		// defaults).
 		JsonNode fifty = rows.items()
 			.stream()
 			.filter((r) -> r.get("amount").decimalValue().compareTo(new BigDecimal("50")) == 0)
@@ -627,8 +626,8 @@ abstract class SegmentationRulesTests extends ApiTestSupport {
 			assertThat(scoped.get("pyramid").get(tier).asLong()).as(tier).isEqualTo(tiers.get(tier));
 		}
 		// In a company of many customers, these small ones are C: the headline,
-		// recomputed
-		// in the scope, is not the count of A, and the page says which is which.
+		// recomputed in the scope, is not the count of A, and the page says which is
+		// which.
 		assertThat(abc.get("A")).isNotEqualTo(for80);
 		String page = this.api.get(manager, "/dashboard?run=" + run).expect(200).text();
 		assertThat(page).contains("id=\"scope-caption\"", "6 customers in your scope", "80/20 among your customers",

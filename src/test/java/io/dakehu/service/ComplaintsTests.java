@@ -376,8 +376,7 @@ abstract class ComplaintsTests extends ApiTestSupport {
 		assertThat(byManager.text("channel")).isEqualTo("VISIT");
 		assertThat(byManager.body().get("contactId").isNull()).isTrue();
 		// The complaint page corrects it the same way; a contact's row opens the form
-		// with
-		// the contact chosen.
+		// with the contact chosen.
 		String page = this.api.page(this.kam, "/complaints/" + created.id()).expect(200).text();
 		assertThat(page).contains("id=\"edit-form\"").contains("id=\"withdraw-form\"");
 		SignedIn session = SignedIn.as(this.port, this.kam, Api.USER_PASSWORD);
@@ -415,8 +414,7 @@ abstract class ComplaintsTests extends ApiTestSupport {
 	void onlyTheRecorderOrAManagerWithdrawsAComplaintNobodyAnswered() {
 		long account = account(this.kam);
 		// Recorded by the manager on the KAM's account: the KAM sees it but did not
-		// record
-		// it.
+		// record it.
 		Response byManager = record(this.manager, account, null).expect(201);
 		String managers = "/api/v1/complaints/" + byManager.id();
 		this.api.delete(this.kam, managers + "?version=" + byManager.version()).expect(403);

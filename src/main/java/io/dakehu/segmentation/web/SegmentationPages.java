@@ -353,10 +353,9 @@ class SegmentationPages {
 		CurrentUser me = this.users.current();
 		AccountStanding standing = this.standings.standing(me.scope(), id);
 		model.addAttribute("standing", standing);
-		// Margin, net profit and CLV count a purchase without a cost as no margin: say
-		// how
-		// many of the period's purchases that is, rather than present the figures as
-		// fact.
+		// Margin, net profit and CLV count a purchase without a cost as no margin:
+		// say how many of the period's purchases that is, rather than present the
+		// figures as fact.
 		model.addAttribute("withoutCost", (standing.run() != null)
 				? this.ledger.withoutCost(List.of(id), standing.run().from(), standing.run().to()).getOrDefault(id, 0L)
 				: 0L);

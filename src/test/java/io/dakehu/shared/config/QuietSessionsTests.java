@@ -39,8 +39,7 @@ abstract class QuietSessionsTests extends ApiTestSupport {
 
 		assertThat(lastAccess(kam)).isEqualTo(signedInAt);
 		// What a request stores in the session (here the flash message of a save) is
-		// written
-		// at once all the same, and read by the next request.
+		// written at once all the same, and read by the next request.
 		SignedIn.Page saved = session.post("/accounts", Map.of("name", Fixtures.unique("Quiet session")));
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(session.get(saved.location().replaceFirst("^https?://[^/]+", ""), "en").text()).contains("Saved.");

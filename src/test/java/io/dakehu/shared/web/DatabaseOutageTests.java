@@ -62,10 +62,8 @@ abstract class DatabaseOutageTests extends ApiTestSupport {
 		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
 		long timeout = pool.getConnectionTimeout();
 		// A request that waited for the pool twice would take two timeouts at least;
-		// below
-		// that, a loaded build machine may add what it likes to the one wait (it once
-		// added
-		// 2.5 s to the health check's).
+		// below that, a loaded build machine may add what it likes to the one wait (it
+		// once added 2.5 s to the health check's).
 		long oneWait = 2 * timeout;
 		List<Connection> taken = new ArrayList<>();
 		try {
