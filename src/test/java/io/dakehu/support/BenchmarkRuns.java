@@ -42,6 +42,10 @@ public final class BenchmarkRuns {
 			builder.setServerConfig("log_min_duration_statement", logMillis)
 				.setServerConfig("session_preload_libraries", "auto_explain")
 				.setServerConfig("auto_explain.log_min_duration", logMillis)
+				// -Dbenchmark.pgLogAnalyze=true: the plans with each node's rows and time
+				// (every statement then pays for the timing)
+				.setServerConfig("auto_explain.log_analyze", System.getProperty("benchmark.pgLogAnalyze", "false"))
+				.setServerConfig("auto_explain.log_triggers", System.getProperty("benchmark.pgLogAnalyze", "false"))
 				.setServerConfig("logging_collector", "on")
 				.setServerConfig("log_directory", System.getProperty("benchmark.pgLogDirectory", "/tmp/dakehu-pglog"));
 		}
