@@ -97,6 +97,19 @@ class MessageWordingTests {
 		assertThat(ONE_WITH_PLURAL.matcher("11 gaps").find()).isFalse();
 	}
 
+	@Test
+	void aComplaintPastDueTodayIsNotPastDueByZeroDays() throws IOException {
+		String key = "churn.fact.COMPLAINTS.overdue";
+		String zh = load(this.folder.resolve("retention_zh_CN.properties")).getProperty(key);
+		String en = load(this.folder.resolve("retention.properties")).getProperty(key);
+		assertThat(new MessageFormat(zh, Locale.SIMPLIFIED_CHINESE).format(new Object[] { 3, 0, 2 }))
+			.isEqualTo("投诉 #3 今天起已逾期；90 天内投诉 2 次");
+		assertThat(new MessageFormat(zh, Locale.SIMPLIFIED_CHINESE).format(new Object[] { 3, 4, 2 }))
+			.isEqualTo("投诉 #3 已逾期 4 天；90 天内投诉 2 次");
+		assertThat(new MessageFormat(en, Locale.ENGLISH).format(new Object[] { 3, 0, 2 }))
+			.isEqualTo("Complaint #3 past due since today; 2 complaints in 90 days");
+	}
+
 	private List<Path> bundles(boolean chinese) throws IOException {
 		try (Stream<Path> files = Files.list(this.folder)) {
 			return files.filter((file) -> file.toString().endsWith(".properties"))
