@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 public class ReceivableAging {
 
 	/**
-	 * {@link #OWED} with the book each account's receivables are counted in
+	 * {@link Receivables#OWED} with the book each account's receivables are counted in
 	 * ({@code book_id}, the owner's id: {@link ReceivableBooks}), for the aging
 	 * remembered per book. Conditions may name the book as {@code ra}.
 	 */
