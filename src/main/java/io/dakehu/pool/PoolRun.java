@@ -114,24 +114,23 @@ public class PoolRun {
 		List<PoolRule> rules = this.rules.all();
 		Scope scope = new Scope(this.tiers.get(), only);
 		Map<String, Object> params = scope.params();
-		String followDue = dueCondition(rules, today, 0, PoolRule::followUpDays, FOLLOW_UP_BASE, "F", params);
-		String dealDue = dueCondition(rules, today, 0, PoolRule::dealDays, DEAL_BASE, "D", params);
-		String followSoon = dueCondition(rules, today, WARNING_DAYS, PoolRule::followUpDays, FOLLOW_UP_BASE, "WF",
-				params);
-		String dealSoon = dueCondition(rules, today, WARNING_DAYS, PoolRule::dealDays, DEAL_BASE, "WD", params);
-		if (followSoon == null && dealSoon == null) {
+		String followDue = dueCondition(rules, today, PoolRule::followUpDays, FOLLOW_UP_BASE, "F", params);
+		String dealDue = dueCondition(rules, today, PoolRule::dealDays, DEAL_BASE, "D", params);
+		if (followDue == null && dealDue == null) {
 			return new Result(0, 0, 0);
 		}
-		// Due now implies due within the warning days, so the second condition finds
-		// both.
-		String dueOn = dueOn(rules, params);
+		// Due within the warning days includes due now; a tier that counts neither
+		// measure has no day and is never a candidate.
+		params.put("warnUntil", Date.valueOf(today.plusDays(WARNING_DAYS)));
 		this.jdbc
 			.sql("insert into pool_candidate (account_id, owner_id, name, due_on, reason, warned)"
-					+ " select po.account_id, po.owner_id, po.name, " + dueOn + ", case"
+					+ " select d.account_id, d.owner_id, d.name, d.due_on, d.reason,"
+					+ " exists (select 1 from pool_warning pw where pw.account_id = d.account_id"
+					+ " and pw.due_on = d.due_on)" + " from (select po.account_id, po.owner_id, po.name, "
+					+ dueOn(rules, params) + " as due_on, case"
 					+ ((followDue != null) ? " when " + followDue + " then 'NO_FOLLOW_UP'" : "")
-					+ ((dealDue != null) ? " when " + dealDue + " then 'NO_DEAL'" : "") + " end,"
-					+ " exists (select 1 from pool_warning pw where pw.account_id = po.account_id and pw.due_on = "
-					+ dueOn + ") from " + scope.from() + " where " + either(followSoon, dealSoon))
+					+ ((dealDue != null) ? " when " + dealDue + " then 'NO_DEAL'" : "") + " end as reason from "
+					+ scope.from() + ") d where d.due_on <= :warnUntil")
 			.params(params)
 			.update();
 		if (this.postgres) {
@@ -188,10 +187,6 @@ public class PoolRun {
 		return this.jdbc.sql("select count(*) from pool_candidate where reason is null").query(Integer.class).single();
 	}
 
-	private static String either(String a, String b) {
-		return (a == null) ? b : (b == null) ? a : "(" + a + " or " + b + ")";
-	}
-
 	/**
 	 * The day an account returns: the earlier of its tier's two measures' days (least()
 	 * skips the measure a tier does not count), the days bound as parameters.
@@ -221,11 +216,11 @@ public class PoolRun {
 	}
 
 	/**
-	 * The condition "due by {@code today + ahead}" over every tier whose rule counts this
-	 * measure, its cut-off days bound as parameters; null when no tier's does.
+	 * The condition "due today by this measure" over every tier whose rule counts it, its
+	 * cut-off days bound as parameters; null when no tier's does.
 	 */
-	private static String dueCondition(List<PoolRule> rules, LocalDate today, int ahead,
-			Function<PoolRule, Integer> days, String base, String name, Map<String, Object> params) {
+	private static String dueCondition(List<PoolRule> rules, LocalDate today, Function<PoolRule, Integer> days,
+			String base, String name, Map<String, Object> params) {
 		StringBuilder condition = new StringBuilder();
 		for (PoolRule rule : rules) {
 			Integer limit = days.apply(rule);
@@ -235,7 +230,7 @@ public class PoolRun {
 			String tierParam = "rule" + name + rule.tier();
 			String cutParam = "ruleCut" + name + rule.tier();
 			params.put(tierParam, rule.tier());
-			params.put(cutParam, Date.valueOf(today.minusDays(limit).plusDays(ahead)));
+			params.put(cutParam, Date.valueOf(today.minusDays(limit)));
 			condition.append((condition.length() == 0) ? "(" : " or ")
 				.append("(" + TIER + " = :" + tierParam + " and " + base + " <= :" + cutParam + ")");
 		}
