@@ -37,6 +37,11 @@ public class AccountQueries {
 
 	private static final int ID_CHUNK = 1000;
 
+	/** What the list shows of each account, read with the alias {@code a}. */
+	private static final String ROW_COLUMNS = """
+			a.id, a.name, a.registration_id, a.industry, a.region, a.owner_id, a.key_account_type, a.status, \
+			a.archived, a.updated_at, a.custom_fields""";
+
 	private static final Map<String, String> SORT_COLUMNS = Map.of("name", "a.name_key", "industry", "a.industry",
 			"region", "a.region", "status", "a.status", "updated", "a.updated_at", "created", "a.created_at",
 			"registrationId", "a.registration_id");
@@ -102,7 +107,19 @@ public class AccountQueries {
 	 */
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
 			AccountScopeSql segment) {
-		AccountScopeSql scopeSql = listScope(scope);
+		return search(scope, criteria, page, segment, Map.of());
+	}
+
+	/**
+	 * The search with another module's condition (null for none) and filters by custom
+	 * fields (value by key, see {@link io.dakehu.customfield.CustomFields#filter}). A
+	 * list filtered by one custom field alone, in name order, reads the index of values
+	 * instead of the accounts where the database keeps one (decision 0062).
+	 */
+	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
+			AccountScopeSql segment, Map<String, String> customFilters) {
+		List<Long> shared = sharedWith(scope);
+		AccountScopeSql scopeSql = listScope(scope, shared, "a.owner_id", "a.id");
 		// The tombstones of merges are no accounts of anyone's any more. The pool's
 		// accounts (no owner) have their own list, and the tally counts owned ones.
 		StringBuilder where = new StringBuilder(" where a.merged_into is null and a.owner_id is not null and ")
@@ -146,13 +163,36 @@ public class AccountQueries {
 			where.append(" and a.parent_id = :parentId");
 			params.put("parentId", criteria.parentId());
 		}
-		if (segment != null) {
-			where.append(" and ").append(segment.condition());
-			params.putAll(segment.params());
-		}
-		boolean unfiltered = segment == null
+		// Scope and archived alone: the tally knows the total, and the index of custom
+		// values holds all a list filtered by one custom field needs.
+		boolean plain = segment == null
 				&& params.keySet().stream().allMatch((name) -> name.startsWith("scope") || name.equals("archived"))
 				&& criteria.archived() != null;
+		AccountScopeSql custom = this.customFields.filter(customFilters);
+		AccountScopeSql extra = AccountScopeSql.both(segment, custom);
+		if (extra != null) {
+			where.append(" and ").append(extra.condition());
+			params.putAll(extra.params());
+		}
+		boolean unfiltered = plain && custom == null;
+		String sortColumn = SORT_COLUMNS.getOrDefault(criteria.sort(), "a.name_key");
+		String direction = criteria.descending() ? " desc" : " asc";
+		String rowsSql = "select " + ROW_COLUMNS + " from account a" + where + " order by " + sortColumn + direction
+				+ ", a.id" + direction + " limit :limit offset :offset";
+		String matches = "select 1 from account a" + where;
+		AccountScopeSql indexed = (plain && custom != null && shared != null && sortColumn.equals("a.name_key"))
+				? this.customFields.indexed(customFilters) : null;
+		if (indexed != null) {
+			String values = " from account_custom_value v where " + indexed.condition()
+					+ " and v.archived = :archived and v.owner_id is not null and "
+					+ listScope(scope, shared, "v.owner_id", "v.account_id").condition();
+			params.putAll(indexed.params());
+			rowsSql = "select " + ROW_COLUMNS + " from account a join (select v.account_id, v.name_key" + values
+					+ " order by v.name_key" + direction + ", v.account_id" + direction
+					+ " limit :limit offset :offset) p on p.account_id = a.id order by p.name_key" + direction
+					+ ", p.account_id" + direction;
+			matches = "select 1" + values;
+		}
 		long total = -1;
 		if (unfiltered) {
 			total = this.tally.count(scope, criteria.archived());
@@ -160,16 +200,9 @@ public class AccountQueries {
 				return new PageResult<>(List.of(), page.page(), page.size(), 0);
 			}
 		}
-		String sortColumn = SORT_COLUMNS.getOrDefault(criteria.sort(), "a.name_key");
-		String direction = criteria.descending() ? " desc" : " asc";
 		params.put("limit", page.size());
 		params.put("offset", page.offset());
-		List<RawRow> rows = this.jdbc
-			.sql("""
-					select a.id, a.name, a.registration_id, a.industry, a.region, a.owner_id, a.key_account_type,
-					       a.status, a.archived, a.updated_at, a.custom_fields
-					from account a""" + where + " order by " + sortColumn + direction + ", a.id" + direction
-					+ " limit :limit offset :offset")
+		List<RawRow> rows = this.jdbc.sql(rowsSql)
 			.params(params)
 			.query((rs, n) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getBoolean(9),
@@ -185,8 +218,7 @@ public class AccountQueries {
 			// Counting stops at a limit: a page costs a bounded time, however broad
 			// the filter.
 			int limit = StringUtils.hasText(criteria.q()) ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
-			total = this.jdbc
-				.sql("select count(*) from (select 1 from account a" + where + " limit " + (limit + 1) + ") matches")
+			total = this.jdbc.sql("select count(*) from (" + matches + " limit " + (limit + 1) + ") matches")
 				.params(params)
 				.query(Long.class)
 				.single();
@@ -725,8 +757,17 @@ public class AccountQueries {
 	 * general condition.
 	 */
 	AccountScopeSql listScope(RecordScope scope) {
+		return listScope(scope, sharedWith(scope), "a.owner_id", "a.id");
+	}
+
+	/**
+	 * The accounts shared with the reader through the account team, to be named in the
+	 * list's scope: empty for a reader who sees every account, null when there are more
+	 * than {@link #SHARED_LIMIT}.
+	 */
+	private List<Long> sharedWith(RecordScope scope) {
 		if (scope.all()) {
-			return AccountScopeSql.onAccountTable(scope, "a");
+			return List.of();
 		}
 		List<Long> shared = this.jdbc
 			.sql("select sm.account_id from account_team_member sm where sm.user_id = :user limit "
@@ -734,16 +775,27 @@ public class AccountQueries {
 			.param("user", scope.userId())
 			.query(Long.class)
 			.list();
-		if (shared.size() > SHARED_LIMIT) {
+		return (shared.size() > SHARED_LIMIT) ? null : shared;
+	}
+
+	/**
+	 * The list's scope on a table holding an account's owner and id: the accounts' own
+	 * ({@code a.owner_id}, {@code a.id}) or the index of custom values. With the shared
+	 * accounts unnamed (null) it is the general condition, on the account table only.
+	 */
+	private static AccountScopeSql listScope(RecordScope scope, List<Long> shared, String ownerColumn,
+			String idColumn) {
+		if (scope.all() || shared == null) {
 			return AccountScopeSql.onAccountTable(scope, "a");
 		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("scopeOwners", scope.ownerIds());
 		if (shared.isEmpty()) {
-			return new AccountScopeSql("a.owner_id in (:scopeOwners)", params);
+			return new AccountScopeSql(ownerColumn + " in (:scopeOwners)", params);
 		}
 		params.put("scopeShared", shared);
-		return new AccountScopeSql("(a.owner_id in (:scopeOwners) or a.id in (:scopeShared))", params);
+		return new AccountScopeSql("(" + ownerColumn + " in (:scopeOwners) or " + idColumn + " in (:scopeShared))",
+				params);
 	}
 
 	private record RawRow(long id, String name, String registrationId, String industry, String region, Long ownerId,

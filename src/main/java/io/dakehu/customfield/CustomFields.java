@@ -335,19 +335,12 @@ public class CustomFields {
 		if (wanted == null || wanted.isEmpty()) {
 			return null;
 		}
-		Locale locale = LocaleContextHolder.getLocale();
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		for (CustomField field : active(recordType)) {
-			String text = wanted.get(field.key());
-			if (!StringUtils.hasText(text)) {
-				continue;
-			}
-			Object value;
-			try {
-				value = field.check((field.type() == FieldType.MULTI_CHOICE) ? List.of(text) : text, locale);
-			}
-			catch (RuleViolationException ex) {
+		for (Wanted one : wanted(recordType, wanted)) {
+			CustomField field = one.field();
+			Object value = one.value();
+			if (value == null) {
 				conditions.add("1 = 0");
 				continue;
 			}
@@ -372,6 +365,55 @@ public class CustomFields {
 		return conditions.isEmpty() ? null : new Filter(String.join(" and ", conditions), params);
 	}
 
+	/**
+	 * A list's one filter by a custom field as a key and a stored value to match whole,
+	 * for a record type that keeps an index of its values (decision 0062); null when not
+	 * exactly one filter applies or its value is one the field cannot hold
+	 * ({@link #filter} then matches nothing).
+	 * @param wanted the filters, value by key
+	 */
+	@Transactional(readOnly = true)
+	public Match single(RecordType recordType, Map<String, String> wanted) {
+		if (wanted == null || wanted.isEmpty()) {
+			return null;
+		}
+		List<Wanted> all = wanted(recordType, wanted);
+		if (all.size() != 1 || all.get(0).value() == null) {
+			return null;
+		}
+		Object value = all.get(0).value();
+		Object scalar = (value instanceof List<?> options) ? options.get(0) : value;
+		return new Match(all.get(0).field().key(), this.json.writeValueAsString(scalar));
+	}
+
+	/**
+	 * The active fields a list is filtered by, each with the value asked for as its field
+	 * stores it (one option in a list, for a multiple choice), or null when the field
+	 * cannot hold it.
+	 */
+	private List<Wanted> wanted(RecordType recordType, Map<String, String> wanted) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<Wanted> all = new ArrayList<>();
+		for (CustomField field : active(recordType)) {
+			String text = wanted.get(field.key());
+			if (!StringUtils.hasText(text)) {
+				continue;
+			}
+			Object value;
+			try {
+				value = field.check((field.type() == FieldType.MULTI_CHOICE) ? List.of(text) : text, locale);
+			}
+			catch (RuleViolationException ex) {
+				value = null;
+			}
+			all.add(new Wanted(field, value));
+		}
+		return all;
+	}
+
+	private record Wanted(CustomField field, Object value) {
+	}
+
 	private static String like(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
@@ -380,6 +422,14 @@ public class CustomFields {
 	 * A condition for a list query and its parameters.
 	 */
 	public record Filter(String condition, Map<String, Object> params) {
+	}
+
+	/**
+	 * One custom field's value to match whole: the field's key and the value as a JSON
+	 * scalar (a string, a number), which the database reads back as the stored value's
+	 * text (on PostgreSQL {@code cast(json as jsonb) #>> '{}'}), whatever its type.
+	 */
+	public record Match(String key, String json) {
 	}
 
 	/**

@@ -205,6 +205,90 @@ abstract class CustomFieldTests extends ApiTestSupport {
 			.containsExactly("A>B");
 	}
 
+	/**
+	 * A list filtered by one field alone, in name order, is what PostgreSQL answers from
+	 * the index of values kept beside the accounts (decision 0062): it must follow every
+	 * change of what it holds — the owner, the name, archiving, merges, the values, a
+	 * return to the pool — in the transaction making it, and keep the scope.
+	 */
+	@Test
+	void aListFilteredByOneFieldAloneFollowsEveryChangeOfItsAccounts() {
+		Fields f = fields(false);
+		String kam = this.given.kam();
+		String other = this.given.kam();
+		String name = Fixtures.unique("Indexed");
+		long a = this.given
+			.account(kam,
+					json("name", name + " c", "owner", kam, "customFields",
+							f.values("K-1", 100, null, "A", List.of("X", "Y"))))
+			.id();
+		long b = this.given
+			.account(kam,
+					json("name", name + " a", "owner", kam, "customFields",
+							f.values(null, 7.50, null, "A", List.of("Y"))))
+			.id();
+		long c = this.given
+			.account(other,
+					json("name", name + " b", "owner", other, "team", List.of(kam), "customFields",
+							f.values(null, null, null, "A", null)))
+			.id();
+		long d = this.given
+			.account(other,
+					json("name", name + " d", "owner", other, "customFields", f.values(null, null, null, "A", null)))
+			.id();
+		long e = this.given
+			.account(kam,
+					json("name", name + " e", "owner", kam, "customFields", f.values(null, null, null, "B", null)))
+			.id();
+
+		assertThat(filtered(Api.ADMIN, f.single, "A", "")).containsExactly(b, c, a, d);
+		assertThat(filtered(Api.ADMIN, f.single, "A", "&sort=-name")).containsExactly(d, a, c, b);
+		Response second = this.api.get(Api.ADMIN, "/api/v1/accounts?size=2&page=1&customFields." + f.single + "=A")
+			.expect(200);
+		assertThat(second.ids()).containsExactly(a, d);
+		assertThat(second.totalElements()).isEqualTo(4);
+		assertThat(filtered(kam, f.single, "A", "")).as("own and shared").containsExactly(b, c, a);
+		assertThat(filtered(other, f.single, "A", "")).containsExactly(c, d);
+		assertThat(filtered(kam, f.multi, "Y", "")).containsExactly(b, a);
+		assertThat(filtered(Api.ADMIN, f.text, "K-1", "")).containsExactly(a);
+		assertThat(filtered(Api.ADMIN, f.number, "100.0", "")).containsExactly(a);
+		assertThat(filtered(Api.ADMIN, f.number, "7.5", "")).containsExactly(b);
+
+		edit(b, json("name", name + " f", "owner", kam));
+		assertThat(filtered(Api.ADMIN, f.single, "A", "")).as("renamed").containsExactly(c, a, d, b);
+		edit(a, json("name", name + " c", "owner", other));
+		assertThat(filtered(kam, f.single, "A", "")).as("moved to another").containsExactly(c, b);
+		assertThat(filtered(other, f.single, "A", "")).containsExactly(c, a, d);
+		this.api.delete(Api.ADMIN, "/api/v1/accounts/" + d).expect(204);
+		assertThat(filtered(Api.ADMIN, f.single, "A", "")).as("archived").containsExactly(c, a, b);
+		assertThat(filtered(Api.ADMIN, f.single, "A", "&archived=true")).containsExactly(d);
+		this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + c + "/merge",
+					json("into", e, "version", this.api.version(Api.ADMIN, "/api/v1/accounts/" + c)))
+			.expect(200);
+		assertThat(filtered(Api.ADMIN, f.single, "A", "")).as("merged away").containsExactly(a, b);
+		assertThat(filtered(kam, f.single, "B", "")).as("the survivor keeps its own").containsExactly(e);
+		edit(a, json("name", name + " c", "owner", other, "customFields", Map.of(f.single, "B", f.multi, "")));
+		assertThat(filtered(Api.ADMIN, f.single, "A", "")).as("value changed").containsExactly(b);
+		assertThat(filtered(Api.ADMIN, f.single, "B", "")).containsExactly(a, e);
+		assertThat(filtered(Api.ADMIN, f.multi, "X", "")).as("options emptied").isEmpty();
+		this.api.post(kam, "/api/v1/accounts/" + b + "/return-to-pool", json("reason", "Moved abroad")).expect(200);
+		assertThat(filtered(Api.ADMIN, f.single, "A", "")).as("in the pool").isEmpty();
+		assertThat(filtered(Api.ADMIN, f.number, "7.5", "")).isEmpty();
+	}
+
+	private List<Long> filtered(String user, String key, String value, String more) {
+		Response list = this.api.get(user, "/api/v1/accounts?customFields." + key + "=" + value + more).expect(200);
+		assertThat(list.totalElements()).as("the total of " + list.request()).isEqualTo(list.ids().size());
+		return list.ids();
+	}
+
+	private void edit(long id, Map<String, Object> changes) {
+		Map<String, Object> body = new java.util.HashMap<>(changes);
+		body.put("version", this.api.version(Api.ADMIN, "/api/v1/accounts/" + id));
+		this.api.put(Api.ADMIN, "/api/v1/accounts/" + id, body).expect(200);
+	}
+
 	@Test
 	void theFormTakesEachTypeShowsARefusalUnderItsFieldAndThePageShowsTheValues() throws Exception {
 		Fields f = fields(true);

@@ -11,7 +11,6 @@ import io.dakehu.account.AccountGrades;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
-import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.DuplicateAccountException;
@@ -79,8 +78,8 @@ class AccountApi {
 	@GetMapping
 	PageResult<AccountJson.Row> list(AccountListParams params, @RequestParam Map<String, String> query) {
 		PageResult<AccountRow> page = this.queries.search(this.users.current().scope(), params.criteria(),
-				params.pageRequest(), AccountScopeSql.both(params.segment(this.segments, this.grades),
-						this.customFields.filter(AccountListParams.customFilters(query))));
+				params.pageRequest(), params.segment(this.segments, this.grades),
+				AccountListParams.customFilters(query));
 		List<Long> ids = page.content().stream().map(AccountRow::id).toList();
 		Map<Long, String> gradeOf = (this.grades != null) ? this.grades.of(ids) : Map.of();
 		return page.map((row) -> AccountJson.Row.of(row, gradeOf.get(row.id()), row.customFields()));

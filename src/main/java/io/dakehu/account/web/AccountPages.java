@@ -15,7 +15,6 @@ import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountListMenus;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRow;
-import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
 import io.dakehu.account.AccountService;
 import io.dakehu.account.ChurnReason;
@@ -139,8 +138,7 @@ class AccountPages {
 		CurrentUser me = this.users.current();
 		Map<String, String> customFilters = AccountListParams.customFilters(query.toSingleValueMap());
 		PageResult<AccountRow> result = this.queries.search(me.scope(), params.criteria(), params.pageRequest(),
-				AccountScopeSql.both(params.segment(this.segments, this.grades),
-						this.customFields.filter(customFilters)));
+				params.segment(this.segments, this.grades), customFilters);
 		model.addAttribute("result", result);
 		List<CustomField> fields = this.customFields.active();
 		List<String> columns = query.getOrDefault("columns", List.of());
