@@ -8,8 +8,8 @@
 # exactly (~0.05 %) — with the default sort (name) and the capped total, as the director (sees all) and as the KAM
 # (own accounts): the account list page and the API list with wrk on loopback (warm-up, then a bounded run), and, as
 # the yardstick, the bare SQL of the same list (the capped count and the page, as AccountQueries.search runs them)
-# with pgbench at the same concurrency in the same run, and its plan (and the plan of the KAM's page as it was
-# written before decision 0050). Prints req/s, p50, p99 and the load average beside each line.
+# with pgbench at the same concurrency in the same run, and its plan (and the plans of the same list read through
+# the accounts' GIN index, as before decision 0062). Prints req/s, p50, p99 and the load average beside each line.
 #   bench/custom-field-list.sh [accounts] [connections] [seconds]
 #   bench/custom-field-list.sh                   # 1M accounts, 50 connections, 15 s per line
 #   bench/custom-field-list.sh 100000 50 5       # the quick run
@@ -146,23 +146,40 @@ plan() { # SQL: its plan, run once
   "${PSQL[@]}" -c "explain (analyze, buffers) $1" | grep -v '^ *$' | sed 's/^/    /'
 }
 
-# The statements AccountQueries.search runs for a filtered list, written out with the values the application binds:
-# the total counted up to COUNT_LIMIT + 1 matches, then the page of 20 by name.
-WHERE() { # scope condition, containment
+# The statements AccountQueries.search runs for a list filtered by one custom field alone, written out with the values
+# the application binds (decision 0062): the total summed from the owners' counts of the value, then the page of 20 by
+# name read from the index of values, joined to the twenty accounts.
+key() { echo "$1" | sed 's/{"\([A-Za-z]*\)": .*/\1/'; }
+value() { echo "$1" | sed 's/.*: "\([^"]*\)"}/\1/'; }
+VALUES() { # scope condition on v, filter JSON
+  echo "from account_custom_value v where v.field_key = '$(key "$2")' and v.value = (cast('\"$(value "$2")\"' as jsonb) #>> '{}')
+and v.archived = false and v.owner_id is not null and $1"
+}
+COUNT() { # the exact total: the reader's owners' counts of the value (a reader sharing accounts counts the matches)
+  echo "select coalesce(sum(v.accounts), 0) from account_custom_tally v where v.field_key = '$(key "$2")'
+and v.value = (cast('\"$(value "$2")\"' as jsonb) #>> '{}') and v.archived = false and $1"
+}
+ROWS() {
+  echo "select a.id, a.name, a.registration_id, a.industry, a.region, a.owner_id, a.key_account_type, a.status,
+a.archived, a.updated_at, a.custom_fields from account a join (select v.account_id, v.name_key $(VALUES "$1" "$2")
+order by v.name_key asc, v.account_id asc limit 20 offset 0) p on p.account_id = a.id order by p.name_key asc,
+p.account_id asc"
+}
+# Before decision 0062, the same list read the accounts through the GIN index of decision 0048: its plans, for
+# comparison.
+WHERE_BEFORE() { # scope condition on a, containment
   echo "where a.merged_into is null and a.owner_id is not null and $1 and a.archived = false
 and a.custom_fields @> '$2'"
 }
-COUNT() { echo "select count(*) from (select 1 from account a $(WHERE "$1" "$2") limit 10001) matches"; }
-ROWS() {
+COUNT_BEFORE() { echo "select count(*) from (select 1 from account a $(WHERE_BEFORE "$1" "$2") limit 10001) matches"; }
+ROWS_BEFORE() {
   echo "select a.id, a.name, a.registration_id, a.industry, a.region, a.owner_id, a.key_account_type, a.status,
-a.archived, a.updated_at from account a $(WHERE "$1" "$2") order by a.name_key asc, a.id asc limit 20 offset 0"
+a.archived, a.updated_at from account a $(WHERE_BEFORE "$1" "$2") order by a.name_key asc, a.id asc limit 20 offset 0"
 }
 ALL="1 = 1"
-# The KAM shares no account: the scope as AccountQueries.listScope writes it then (decision 0050), and as it was
-# written before, for the plan of the same statement.
-MINE="a.owner_id in ($KAM_ID)"
-MINE_BEFORE="(a.owner_id in ($KAM_ID) or exists (select 1 from account_team_member sm where sm.account_id = a.id
-and sm.user_id = $KAM_ID))"
+# The KAM shares no account: the scope as AccountQueries.listScope writes it then (decision 0050).
+MINE="v.owner_id in ($KAM_ID)"
+MINE_BEFORE="a.owner_id in ($KAM_ID)"
 query() { # filter JSON: the API's query string for it
   echo "$1" | sed 's/{"\([A-Za-z]*\)": "\([^"]*\)"}/customFields.\1=\2/'
 }
@@ -172,16 +189,19 @@ for filter in "$RARE" "$COMMON" "$CODE"; do
   echo "--- $q"
   api "API list, director" "$DIRECTOR_TOKEN" "/api/v1/accounts?$q"
   page "account list page, director" bench-director "/accounts?$q"
-  sql "  bare SQL: capped count + page of 20 (director)" "$(COUNT "$ALL" "$filter"); $(ROWS "$ALL" "$filter");"
+  sql "  bare SQL: total + page of 20 (director)" "$(COUNT "$ALL" "$filter"); $(ROWS "$ALL" "$filter");"
   api "API list, KAM" "$KAM_TOKEN" "/api/v1/accounts?$q"
   page "account list page, KAM" bench-kam-1 "/accounts?$q"
-  sql "  bare SQL: capped count + page of 20 (KAM)" "$(COUNT "$MINE" "$filter"); $(ROWS "$MINE" "$filter");"
+  sql "  bare SQL: total + page of 20 (KAM)" "$(COUNT "$MINE" "$filter"); $(ROWS "$MINE" "$filter");"
   plan "$(COUNT "$ALL" "$filter")"
   plan "$(ROWS "$ALL" "$filter")"
   plan "$(COUNT "$MINE" "$filter")"
   plan "$(ROWS "$MINE" "$filter")"
-  echo "  before (0050), the KAM's page of 20 with the scope written 'or exists':"
-  plan "$(ROWS "$MINE_BEFORE" "$filter")"
+  echo "  before (0062), the same through the accounts' GIN index, director then KAM:"
+  plan "$(COUNT_BEFORE "$ALL" "$filter")"
+  plan "$(ROWS_BEFORE "$ALL" "$filter")"
+  plan "$(COUNT_BEFORE "$MINE_BEFORE" "$filter")"
+  plan "$(ROWS_BEFORE "$MINE_BEFORE" "$filter")"
 done
 echo "--- unfiltered, for comparison"
 api "API list, director, no filter" "$DIRECTOR_TOKEN" "/api/v1/accounts"

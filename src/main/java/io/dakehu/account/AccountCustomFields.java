@@ -87,26 +87,36 @@ public class AccountCustomFields {
 	 * list's query; null when none applies.
 	 */
 	public AccountScopeSql filter(Map<String, String> wanted) {
-		CustomFields.Filter filter = this.fields.filter(RecordType.ACCOUNT, "a.custom_fields", wanted);
-		return (filter != null) ? new AccountScopeSql(filter.condition(), filter.params()) : null;
+		Filters filters = filters(wanted);
+		return (filters != null) ? filters.accounts() : null;
 	}
 
 	/**
-	 * The list's filter by one custom field as a condition on the index of values,
-	 * {@code account_custom_value v} (decision 0062); null where the database keeps no
-	 * such index (H2), when not exactly one filter applies, or for a value too long for
-	 * the index, which the list then finds through {@link #filter}.
+	 * The list's filters by custom fields as a condition on the accounts and, where the
+	 * database keeps an index of the values (PostgreSQL, decision 0062) and one field
+	 * alone filters, as a condition on that index, {@code account_custom_value v} or
+	 * {@code account_custom_tally v}; null when no filter applies.
 	 */
-	AccountScopeSql indexed(Map<String, String> wanted) {
-		if (!this.postgres) {
+	Filters filters(Map<String, String> wanted) {
+		CustomFields.Filter filter = this.fields.filter(RecordType.ACCOUNT, "a.custom_fields", wanted);
+		if (filter == null) {
 			return null;
 		}
-		CustomFields.Match match = this.fields.single(RecordType.ACCOUNT, wanted);
-		if (match == null || match.json().getBytes(StandardCharsets.UTF_8).length > INDEXED_BYTES) {
-			return null;
+		AccountScopeSql accounts = new AccountScopeSql(filter.condition(), filter.params());
+		CustomFields.Match match = filter.single();
+		if (!this.postgres || match == null || match.json().getBytes(StandardCharsets.UTF_8).length > INDEXED_BYTES) {
+			return new Filters(accounts, null);
 		}
-		return new AccountScopeSql("v.field_key = :customKey and v.value = (cast(:customValue as jsonb) #>> '{}')",
-				Map.of("customKey", match.key(), "customValue", match.json()));
+		return new Filters(accounts,
+				new AccountScopeSql("v.field_key = :customKey and v.value = (cast(:customValue as jsonb) #>> '{}')",
+						Map.of("customKey", match.key(), "customValue", match.json())));
+	}
+
+	/**
+	 * A list's filters by custom fields on the accounts, and on the index of values when
+	 * it can serve them (else null).
+	 */
+	record Filters(AccountScopeSql accounts, AccountScopeSql indexed) {
 	}
 
 	/** The active custom fields of accounts, for forms, lists and imports. */

@@ -168,7 +168,8 @@ public class AccountQueries {
 		boolean plain = segment == null
 				&& params.keySet().stream().allMatch((name) -> name.startsWith("scope") || name.equals("archived"))
 				&& criteria.archived() != null;
-		AccountScopeSql custom = this.customFields.filter(customFilters);
+		AccountCustomFields.Filters customFiltered = this.customFields.filters(customFilters);
+		AccountScopeSql custom = (customFiltered != null) ? customFiltered.accounts() : null;
 		AccountScopeSql extra = AccountScopeSql.both(segment, custom);
 		if (extra != null) {
 			where.append(" and ").append(extra.condition());
@@ -180,13 +181,21 @@ public class AccountQueries {
 		String rowsSql = "select " + ROW_COLUMNS + " from account a" + where + " order by " + sortColumn + direction
 				+ ", a.id" + direction + " limit :limit offset :offset";
 		String matches = "select 1 from account a" + where;
-		AccountScopeSql indexed = (plain && custom != null && shared != null && sortColumn.equals("a.name_key"))
-				? this.customFields.indexed(customFilters) : null;
+		AccountScopeSql indexed = (plain && customFiltered != null && shared != null && sortColumn.equals("a.name_key"))
+				? customFiltered.indexed() : null;
+		String tallied = null;
 		if (indexed != null) {
+			String scopeOnValues = listScope(scope, shared, "v.owner_id", "v.account_id").condition();
 			String values = " from account_custom_value v where " + indexed.condition()
-					+ " and v.archived = :archived and v.owner_id is not null and "
-					+ listScope(scope, shared, "v.owner_id", "v.account_id").condition();
+					+ " and v.archived = :archived and v.owner_id is not null and " + scopeOnValues;
 			params.putAll(indexed.params());
+			if (shared.isEmpty()) {
+				// The owners' counts of the value: exact, and a few rows however many
+				// accounts hold it. Accounts shared through the team are counted with
+				// the matches instead.
+				tallied = "select coalesce(sum(v.accounts), 0) from account_custom_tally v where " + indexed.condition()
+						+ " and v.archived = :archived and " + scopeOnValues;
+			}
 			rowsSql = "select " + ROW_COLUMNS + " from account a join (select v.account_id, v.name_key" + values
 					+ " order by v.name_key" + direction + ", v.account_id" + direction
 					+ " limit :limit offset :offset) p on p.account_id = a.id order by p.name_key" + direction
@@ -213,6 +222,9 @@ public class AccountQueries {
 			// A page that is not full is the last one: it tells the total, and a search
 			// that finds a few accounts (the usual name search) costs one query, not two.
 			total = page.offset() + rows.size();
+		}
+		else if (total < 0 && tallied != null) {
+			total = this.jdbc.sql(tallied).params(params).query(Long.class).single();
 		}
 		else if (total < 0) {
 			// Counting stops at a limit: a page costs a bounded time, however broad

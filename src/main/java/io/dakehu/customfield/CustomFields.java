@@ -337,7 +337,8 @@ public class CustomFields {
 		}
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		for (Wanted one : wanted(recordType, wanted)) {
+		List<Wanted> all = wanted(recordType, wanted);
+		for (Wanted one : all) {
 			CustomField field = one.field();
 			Object value = one.value();
 			if (value == null) {
@@ -362,28 +363,16 @@ public class CustomFields {
 				params.put(name + "b", "%" + inner + "}");
 			}
 		}
-		return conditions.isEmpty() ? null : new Filter(String.join(" and ", conditions), params);
-	}
-
-	/**
-	 * A list's one filter by a custom field as a key and a stored value to match whole,
-	 * for a record type that keeps an index of its values (decision 0062); null when not
-	 * exactly one filter applies or its value is one the field cannot hold
-	 * ({@link #filter} then matches nothing).
-	 * @param wanted the filters, value by key
-	 */
-	@Transactional(readOnly = true)
-	public Match single(RecordType recordType, Map<String, String> wanted) {
-		if (wanted == null || wanted.isEmpty()) {
+		if (conditions.isEmpty()) {
 			return null;
 		}
-		List<Wanted> all = wanted(recordType, wanted);
-		if (all.size() != 1 || all.get(0).value() == null) {
-			return null;
+		Match single = null;
+		if (all.size() == 1 && all.get(0).value() != null) {
+			Object value = all.get(0).value();
+			single = new Match(all.get(0).field().key(),
+					this.json.writeValueAsString((value instanceof List<?> options) ? options.get(0) : value));
 		}
-		Object value = all.get(0).value();
-		Object scalar = (value instanceof List<?> options) ? options.get(0) : value;
-		return new Match(all.get(0).field().key(), this.json.writeValueAsString(scalar));
+		return new Filter(String.join(" and ", conditions), params, single);
 	}
 
 	/**
@@ -419,15 +408,18 @@ public class CustomFields {
 	}
 
 	/**
-	 * A condition for a list query and its parameters.
+	 * A condition for a list query and its parameters; with a single filter whose value
+	 * the field can hold, that filter as a key and a value too, for a record type that
+	 * keeps an index of its values (decision 0062).
 	 */
-	public record Filter(String condition, Map<String, Object> params) {
+	public record Filter(String condition, Map<String, Object> params, Match single) {
 	}
 
 	/**
 	 * One custom field's value to match whole: the field's key and the value as a JSON
-	 * scalar (a string, a number), which the database reads back as the stored value's
-	 * text (on PostgreSQL {@code cast(json as jsonb) #>> '{}'}), whatever its type.
+	 * scalar (a string, a number; one option of a multiple choice), which the database
+	 * reads back as the stored value's text (on PostgreSQL {@code cast(json as jsonb) #>>
+	 * '{}'}), whatever its type.
 	 */
 	public record Match(String key, String json) {
 	}

@@ -2,7 +2,8 @@
 -- rows (decision 0062): one row per listed account and value it holds (an option of a
 -- multiple choice is a row of its own), with the account's owner, archived flag and name
 -- key beside it, so the capped total is an index-only range and the first page by name
--- reads twenty index entries and twenty accounts. The GIN containment of decision 0048
+-- reads twenty index entries and twenty accounts (its exact total: account_custom_tally
+-- below). The GIN containment of decision 0048
 -- rechecked every matching account's row: counting to 10,001 read up to 10,001 rows.
 -- Kept by the triggers below in the transaction that changes the account, whatever
 -- writes it (the aggregate, imports, merges, the pool's nightly returns). Merged accounts
@@ -68,4 +69,58 @@ create trigger account_custom_value_changed
     execute function account_custom_value_keep();
 
 select account_custom_value_write(a) from account a where a.custom_fields is not null and a.merged_into is null;
+
+-- How many accounts of each owner hold each value, live or archived: the exact total of a
+-- list filtered by one custom field is then a sum over the reader's owners (a KAM's one
+-- row, a director's few hundred), as account_tally gives the unfiltered list's. Kept by
+-- statement triggers on the index of values, each statement's changes summed and written in
+-- key order, so two writers take the rows they share in the same order. A count may fall
+-- to zero; its row stays.
+create table account_custom_tally (
+    field_key varchar(40) not null,
+    value     text        not null,
+    owner_id  bigint      not null,
+    archived  boolean     not null,
+    accounts  integer     not null,
+    primary key (field_key, value, owner_id, archived)
+);
+
+create function account_custom_tally_keep() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        insert into account_custom_tally as t (field_key, value, owner_id, archived, accounts)
+        select field_key, value, owner_id, archived, count(*) from added where owner_id is not null
+        group by field_key, value, owner_id, archived order by field_key, value, owner_id, archived
+        on conflict (field_key, value, owner_id, archived) do update set accounts = t.accounts + excluded.accounts;
+    elsif tg_op = 'DELETE' then
+        insert into account_custom_tally as t (field_key, value, owner_id, archived, accounts)
+        select field_key, value, owner_id, archived, -count(*) from removed where owner_id is not null
+        group by field_key, value, owner_id, archived order by field_key, value, owner_id, archived
+        on conflict (field_key, value, owner_id, archived) do update set accounts = t.accounts + excluded.accounts;
+    else
+        insert into account_custom_tally as t (field_key, value, owner_id, archived, accounts)
+        select field_key, value, owner_id, archived, sum(delta)
+        from (select field_key, value, owner_id, archived, 1 as delta from added
+              union all
+              select field_key, value, owner_id, archived, -1 from removed) moved
+        where owner_id is not null
+        group by field_key, value, owner_id, archived having sum(delta) <> 0
+        order by field_key, value, owner_id, archived
+        on conflict (field_key, value, owner_id, archived) do update set accounts = t.accounts + excluded.accounts;
+    end if;
+    return null;
+end
+$$;
+
+create trigger account_custom_tally_added after insert on account_custom_value
+    referencing new table as added for each statement execute function account_custom_tally_keep();
+create trigger account_custom_tally_removed after delete on account_custom_value
+    referencing old table as removed for each statement execute function account_custom_tally_keep();
+create trigger account_custom_tally_moved after update on account_custom_value
+    referencing old table as removed new table as added for each statement execute function account_custom_tally_keep();
+
+insert into account_custom_tally (field_key, value, owner_id, archived, accounts)
+select field_key, value, owner_id, archived, count(*) from account_custom_value where owner_id is not null
+group by field_key, value, owner_id, archived;
 analyze account_custom_value;
+analyze account_custom_tally;
