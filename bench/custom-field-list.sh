@@ -7,7 +7,7 @@
 # them (decision 0048). Per filter — a rare option (~1 % of the accounts), a common one (~30 %), a text code matched
 # exactly (~0.05 %) — with the default sort (name) and the capped total, as the director (sees all) and as the KAM
 # (own accounts): the account list page and the API list with wrk on loopback (warm-up, then a bounded run), and, as
-# the yardstick, the bare SQL of the same list (the capped count and the page, as AccountQueries.search runs them)
+# the yardstick, the bare SQL of the same list (the total and the page, as AccountQueries.search runs them)
 # with pgbench at the same concurrency in the same run, and its plan (and the plans of the same list read through
 # the accounts' GIN index, as before decision 0062). Prints req/s, p50, p99 and the load average beside each line.
 #   bench/custom-field-list.sh [accounts] [connections] [seconds]
