@@ -278,6 +278,43 @@ abstract class CustomFieldTests extends ApiTestSupport {
 	}
 
 	/**
+	 * The lists' filters remember the fields for a few seconds; an option or a field
+	 * added by another instance (written here straight into the tables, as that
+	 * instance's commit would be) must filter at once, not after they are forgotten.
+	 */
+	@Test
+	void anOptionOrAFieldAddedOnAnotherInstanceFiltersAtOnce() {
+		Fields f = fields(false);
+		String name = Fixtures.unique("Elsewhere");
+		long account = this.given
+			.account(Api.ADMIN, json("name", name, "customFields", f.values(null, null, null, "A", null)))
+			.id();
+		assertThat(filtered(Api.ADMIN, f.single, "A", "")).containsExactly(account);
+		long single = this.jdbc.sql("select id from custom_field where field_key = :key")
+			.param("key", f.single)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into custom_field_option (custom_field_id, position, option_key, label_zh, label_en)
+				values (:id, 99, 'C', '丙', 'Cee')""").param("id", single).update();
+		String late = key("late");
+		this.jdbc.sql("""
+				insert into custom_field (record_type, field_key, label_zh, label_en, field_type, required, active,
+				                          position, created_at, updated_at, version)
+				select record_type, :key, '迟到', 'Late', 'TEXT', false, true, 99, created_at, updated_at, 0
+				from custom_field where id = :id""").param("key", late).param("id", single).update();
+		this.defined.add(this.jdbc.sql("select id from custom_field where field_key = :key")
+			.param("key", late)
+			.query(Long.class)
+			.single());
+		edit(account, json("name", name, "owner", Api.ADMIN, "customFields", Map.of(f.single, "C", late, "L-1")));
+
+		assertThat(filtered(Api.ADMIN, f.single, "C", "")).as("a new option").containsExactly(account);
+		assertThat(filtered(Api.ADMIN, late, "L-1", "")).as("a new field").containsExactly(account);
+		assertThat(filtered(Api.ADMIN, late, "L-2", "")).isEmpty();
+	}
+
+	/**
 	 * The accounts a list filtered by one field shows, after checking that a page of one
 	 * tells their number exactly (counted, not read off a page that is not full).
 	 */
