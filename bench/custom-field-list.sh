@@ -14,6 +14,7 @@
 #   bench/custom-field-list.sh                   # 1M accounts, 50 connections, 15 s per line
 #   bench/custom-field-list.sh 100000 50 5       # the quick run
 #   PLANS_ONLY=1 bench/custom-field-list.sh      # seed, print the plans, no load
+#   WARMUP=15 bench/custom-field-list.sh         # seconds of warm-up before each line (default 5)
 # Seeding 1M accounts takes a few minutes; each measurement is bounded (5 s warm-up), about 10 minutes in all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,7 +115,7 @@ report() { # name, req/s, p50, p99
 load() { # name, path, curl and wrk header arguments...
   local name=$1 path=$2
   shift 2
-  wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s "$@" "http://127.0.0.1:$PORT$path" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-5}s" --timeout 10s "$@" "http://127.0.0.1:$PORT$path" > /dev/null
   out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" "$@" "http://127.0.0.1:$PORT$path")
   errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
   report "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
