@@ -190,11 +190,11 @@ public class AccountQueries {
 					+ " and v.archived = :archived and v.owner_id is not null and " + scopeOnValues;
 			params.putAll(indexed.params());
 			if (shared.isEmpty()) {
-				// The owners' counts of the value: exact, and a few rows however many
-				// accounts hold it. Accounts shared through the team are counted with
-				// the matches instead.
+				// The owners' counts of the value (everyone's under owner 0): exact, and
+				// a few rows however many accounts hold it. Accounts shared through the
+				// team are counted with the matches instead.
 				tallied = "select coalesce(sum(v.accounts), 0) from account_custom_tally v where " + indexed.condition()
-						+ " and v.archived = :archived and " + scopeOnValues;
+						+ " and v.archived = :archived and " + (scope.all() ? "v.owner_id = 0" : scopeOnValues);
 			}
 			rowsSql = "select " + ROW_COLUMNS + " from account a join (select v.account_id, v.name_key" + values
 					+ " order by v.name_key" + direction + ", v.account_id" + direction

@@ -26,8 +26,8 @@ create index ix_account_custom_value_owner
     on account_custom_value (field_key, value, owner_id, archived, name_key, account_id);
 
 -- How many accounts of each owner hold each value, live or archived: the exact total of a
--- list filtered by one custom field is then a sum over the reader's owners (a KAM's few
--- rows, a director's few hundred), as account_tally gives the unfiltered list's. Written as
+-- list filtered by one custom field is then a sum over the reader's owners (a KAM's row, a
+-- team's few; everyone's under owner 0), as account_tally gives the unfiltered list's. Written as
 -- changes (+1, -1) and never updated in place: an import giving ten thousand accounts of one
 -- owner the same value would otherwise update one row ten thousand times in a transaction,
 -- each update walking the versions the earlier ones left. AccountCustomTally folds each
@@ -54,6 +54,23 @@ language sql stable as $$
     where changed.merged_into is null and octet_length(v.value) <= 600
 $$;
 
+-- The changes an account's change makes to the owners' counts: −1 for what it held, +1 for
+-- what it holds, for its owner and for everyone (owner 0: a reader who sees every account
+-- sums one row, not one per owner); what nets to nothing is not written.
+create function account_custom_tally_write(old_row account, new_row account) returns void
+language sql as $$
+    insert into account_custom_tally (field_key, value, owner_id, archived, accounts)
+    select c.field_key, c.value, o.owner_id, c.archived, sum(c.delta)
+    from (select field_key, value, old_row.owner_id as owner_id, old_row.archived as archived, -1 as delta
+          from account_custom_values(old_row) where old_row.owner_id is not null
+          union all
+          select field_key, value, new_row.owner_id, new_row.archived, 1
+          from account_custom_values(new_row) where new_row.owner_id is not null) c
+    cross join lateral (select c.owner_id union all select 0) o (owner_id)
+    group by c.field_key, c.value, o.owner_id, c.archived
+    having sum(c.delta) <> 0
+$$;
+
 create function account_custom_value_keep() returns trigger language plpgsql as $$
 begin
     if tg_op = 'UPDATE' and new.custom_fields is not distinct from old.custom_fields
@@ -61,27 +78,18 @@ begin
         update account_custom_value
         set owner_id = new.owner_id, archived = new.archived, name_key = new.name_key
         where account_id = new.id;
-        if new.owner_id is distinct from old.owner_id or new.archived is distinct from old.archived then
-            insert into account_custom_tally (field_key, value, owner_id, archived, accounts)
-            select field_key, value, old.owner_id, old.archived, -1 from account_custom_values(old)
-            where old.owner_id is not null
-            union all
-            select field_key, value, new.owner_id, new.archived, 1 from account_custom_values(new)
-            where new.owner_id is not null;
+    else
+        if tg_op = 'UPDATE' then
+            delete from account_custom_value where account_id = new.id;
         end if;
-        return null;
+        insert into account_custom_value (account_id, field_key, value, owner_id, archived, name_key)
+        select new.id, field_key, value, new.owner_id, new.archived, new.name_key from account_custom_values(new);
     end if;
     if tg_op = 'UPDATE' then
-        delete from account_custom_value where account_id = new.id;
-        insert into account_custom_tally (field_key, value, owner_id, archived, accounts)
-        select field_key, value, old.owner_id, old.archived, -1 from account_custom_values(old)
-        where old.owner_id is not null;
+        perform account_custom_tally_write(old, new);
+    else
+        perform account_custom_tally_write(null, new);
     end if;
-    insert into account_custom_value (account_id, field_key, value, owner_id, archived, name_key)
-    select new.id, field_key, value, new.owner_id, new.archived, new.name_key from account_custom_values(new);
-    insert into account_custom_tally (field_key, value, owner_id, archived, accounts)
-    select field_key, value, new.owner_id, new.archived, 1 from account_custom_values(new)
-    where new.owner_id is not null;
     return null;
 end
 $$;
@@ -104,6 +112,9 @@ from account a cross join lateral account_custom_values(a) v
 where a.custom_fields is not null;
 insert into account_custom_tally (field_key, value, owner_id, archived, accounts)
 select field_key, value, owner_id, archived, count(*) from account_custom_value where owner_id is not null
-group by field_key, value, owner_id, archived;
+group by field_key, value, owner_id, archived
+union all
+select field_key, value, 0, archived, count(*) from account_custom_value where owner_id is not null
+group by field_key, value, archived;
 analyze account_custom_value;
 analyze account_custom_tally;
