@@ -44,7 +44,8 @@ import org.springframework.util.StringUtils;
  * object per record keyed by the fields' keys (decision 0048). Only the methods that read
  * or write the definitions are transactional: the value helpers ({@link #read},
  * {@link #json}, ...) run in a list's row callback, where a transaction of their own
- * would borrow a second pooled connection per row (decision 0050).
+ * would borrow a second pooled connection per row (decision 0050), and {@link #filter}
+ * reads the fields it remembers (decision 0062).
  */
 @Service
 public class CustomFields {
