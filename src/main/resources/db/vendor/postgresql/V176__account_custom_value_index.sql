@@ -45,7 +45,7 @@ create index ix_account_custom_tally on account_custom_tally (field_key, value, 
 -- choice on its own, a value too long for a B-tree entry left out.
 create function account_custom_values(changed account) returns table (field_key text, value text)
 language sql stable as $$
-    select e.key, v.value
+    select distinct e.key, v.value
     from jsonb_each(changed.custom_fields) e
     cross join lateral (
         select jsonb_array_elements_text(e.value) where jsonb_typeof(e.value) = 'array'
@@ -73,22 +73,29 @@ $$;
 
 create function account_custom_value_keep() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'UPDATE' and new.custom_fields is not distinct from old.custom_fields
+    if tg_op = 'INSERT' then
+        -- A new account: its values, and +1 for its owner and for everyone, in one statement.
+        with added as (
+            insert into account_custom_value (account_id, field_key, value, owner_id, archived, name_key)
+            select new.id, field_key, value, new.owner_id, new.archived, new.name_key from account_custom_values(new)
+            returning field_key, value)
+        insert into account_custom_tally (field_key, value, owner_id, archived, accounts)
+        select a.field_key, a.value, o.owner_id, new.archived, 1
+        from added a cross join (values (new.owner_id), (0)) o (owner_id)
+        where new.owner_id is not null;
+    elsif new.custom_fields is not distinct from old.custom_fields
             and new.merged_into is not distinct from old.merged_into then
         update account_custom_value
         set owner_id = new.owner_id, archived = new.archived, name_key = new.name_key
         where account_id = new.id;
-    else
-        if tg_op = 'UPDATE' then
-            delete from account_custom_value where account_id = new.id;
+        if new.owner_id is distinct from old.owner_id or new.archived is distinct from old.archived then
+            perform account_custom_tally_write(old, new);
         end if;
+    else
+        delete from account_custom_value where account_id = new.id;
         insert into account_custom_value (account_id, field_key, value, owner_id, archived, name_key)
         select new.id, field_key, value, new.owner_id, new.archived, new.name_key from account_custom_values(new);
-    end if;
-    if tg_op = 'UPDATE' then
         perform account_custom_tally_write(old, new);
-    else
-        perform account_custom_tally_write(null, new);
     end if;
     return null;
 end
