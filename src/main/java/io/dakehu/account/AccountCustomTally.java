@@ -11,11 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Folds the changes the triggers write into {@code account_custom_tally} (decision 0062,
- * PostgreSQL only) into one row per owner, value and archived flag, every minute: a
- * list's total sums the rows of its owners, so they must stay few. The sum is the same
- * before and after, and a reader sees one or the other, never half; changes written
- * meanwhile are new rows the fold leaves for the next. ShedLock keeps two instances from
- * folding at once; even then each would sum only the rows it deleted.
+ * PostgreSQL only) into one row per owner, value and archived flag, every minute
+ * ({@code dakehu.custom-tally.fold-cron}; {@code -} switches it off): a list's total sums
+ * the rows of its owners, so they must stay few. The sum is the same before and after,
+ * and a reader sees one or the other, never half; changes written meanwhile are new rows
+ * the fold leaves for the next. ShedLock keeps two instances from folding at once; even
+ * then each would sum only the rows it deleted.
  */
 @Component
 class AccountCustomTally {
@@ -29,7 +30,7 @@ class AccountCustomTally {
 		this.postgres = dialect instanceof JdbcPostgresDialect;
 	}
 
-	@Scheduled(fixedDelayString = "${dakehu.custom-tally.fold-millis:60000}")
+	@Scheduled(cron = "${dakehu.custom-tally.fold-cron:0 * * * * *}")
 	@SchedulerLock(name = "account-custom-tally-fold", lockAtMostFor = "PT10M")
 	@Transactional
 	public void fold() {
