@@ -44,7 +44,7 @@ public class ReceivableAging {
 			from instalment i
 			join contract c on c.id = i.contract_id
 			join receivable_account ra on ra.account_id = i.account_id
-			where i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
+			where\s""" + Receivables.STILL_OWED;
 
 	private final JdbcClient jdbc;
 

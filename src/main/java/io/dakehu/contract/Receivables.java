@@ -31,6 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Receivables implements ReceivableIndicators {
 
 	/**
+	 * The rule of {@link #OWED} on an instalment {@code i} of a contract {@code c}: not
+	 * written off, not settled, of a contract that takes money.
+	 */
+	static final String STILL_OWED = """
+			i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
+
+	/**
 	 * What each instalment of a contract that takes money still owes: its account, the
 	 * contract's owner, its due date; written-off and settled instalments are left out.
 	 * What was paid is kept on the instalment (decision 0040), so an aging reads only the
@@ -40,7 +47,7 @@ public class Receivables implements ReceivableIndicators {
 			select i.account_id, c.owner_id, i.due_date, i.amount - i.paid as owed
 			from instalment i
 			join contract c on c.id = i.contract_id
-			where i.written_off_on is null and i.paid < i.amount and c.status not in ('DRAFT', 'AWAITING_APPROVAL')""";
+			where\s""" + STILL_OWED;
 
 	private final JdbcClient jdbc;
 

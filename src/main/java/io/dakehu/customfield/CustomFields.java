@@ -401,17 +401,17 @@ public class CustomFields {
 	 * option added on another instance a moment ago then filters at once.
 	 */
 	private List<Wanted> wanted(RecordType recordType, Map<String, String> wanted) {
-		List<Wanted> all = wanted(this.filtering.get(recordType, this::active), wanted);
+		List<Wanted> all = checkedAgainst(this.filtering.get(recordType, this::active), wanted);
 		long asked = wanted.values().stream().filter(StringUtils::hasText).count();
 		if (all.size() < asked || all.stream().anyMatch((one) -> one.value() == null)) {
 			List<CustomField> fresh = active(recordType);
 			this.filtering.put(recordType, fresh);
-			all = wanted(fresh, wanted);
+			all = checkedAgainst(fresh, wanted);
 		}
 		return all;
 	}
 
-	private static List<Wanted> wanted(List<CustomField> fields, Map<String, String> wanted) {
+	private static List<Wanted> checkedAgainst(List<CustomField> fields, Map<String, String> wanted) {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Wanted> all = new ArrayList<>();
 		for (CustomField field : fields) {
