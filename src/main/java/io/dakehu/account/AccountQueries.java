@@ -178,8 +178,17 @@ public class AccountQueries {
 		boolean unfiltered = plain && custom == null;
 		String sortColumn = SORT_COLUMNS.getOrDefault(criteria.sort(), "a.name_key");
 		String direction = criteria.descending() ? " desc" : " asc";
+		// The page's bounds are written into the statement where an index fixes the plan
+		// whatever the values (the unfiltered list, one custom field in name order):
+		// PostgreSQL then keeps one generic plan per prepared statement. Bound as
+		// parameters, the limit is unknown to the generic plan, which then assumes a
+		// tenth
+		// of the rows and loses to a plan made anew on every execution — 0.2 ms of the
+		// database's CPU per list at a million accounts. Other lists keep them bound: a
+		// plan made for each search term or filter value is the right one there.
+		String indexedPage = " limit " + page.size() + " offset " + page.offset();
 		String rowsSql = "select " + ROW_COLUMNS + " from account a" + where + " order by " + sortColumn + direction
-				+ ", a.id" + direction + " limit :limit offset :offset";
+				+ ", a.id" + direction + (unfiltered ? indexedPage : " limit :limit offset :offset");
 		String matches = "select 1 from account a" + where;
 		AccountScopeSql indexed = (plain && customFiltered != null && shared != null && sortColumn.equals("a.name_key"))
 				? customFiltered.indexed() : null;
@@ -197,9 +206,8 @@ public class AccountQueries {
 						+ " and v.archived = :archived and " + (scope.all() ? "v.owner_id = 0" : scopeOnValues);
 			}
 			rowsSql = "select " + ROW_COLUMNS + " from account a join (select v.account_id, v.name_key" + values
-					+ " order by v.name_key" + direction + ", v.account_id" + direction
-					+ " limit :limit offset :offset) p on p.account_id = a.id order by p.name_key" + direction
-					+ ", p.account_id" + direction;
+					+ " order by v.name_key" + direction + ", v.account_id" + direction + indexedPage
+					+ ") p on p.account_id = a.id order by p.name_key" + direction + ", p.account_id" + direction;
 			matches = "select 1" + values;
 		}
 		long total = -1;
@@ -215,7 +223,7 @@ public class AccountQueries {
 			.params(params)
 			.query((rs, n) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getBoolean(9),
-					rs.getTimestamp(10).toLocalDateTime(), rs.getString(11)))
+					rs.getObject(10, LocalDateTime.class), rs.getString(11)))
 			.list();
 		boolean exact = true;
 		if (total < 0 && rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {

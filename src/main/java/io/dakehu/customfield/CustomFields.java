@@ -23,6 +23,7 @@ import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -63,6 +64,12 @@ public class CustomFields {
 
 	private final JsonMapper json;
 
+	/**
+	 * The reader of stored values, made once: each {@code readValue} with a type
+	 * reference resolved the type and set up a reader again, for every row of every list.
+	 */
+	private final ObjectReader valuesReader;
+
 	private final Clock clock;
 
 	private final boolean postgres;
@@ -82,6 +89,7 @@ public class CustomFields {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.json = json;
+		this.valuesReader = json.readerFor(VALUES);
 		this.clock = clock;
 		this.postgres = dialect instanceof JdbcPostgresDialect;
 	}
@@ -291,7 +299,7 @@ public class CustomFields {
 		if (!StringUtils.hasText(stored)) {
 			return new LinkedHashMap<>();
 		}
-		Map<String, Object> values = this.json.readValue(stored, VALUES);
+		Map<String, Object> values = this.valuesReader.readValue(stored);
 		values.replaceAll((key, value) -> (value instanceof Number number) ? new BigDecimal(number.toString()) : value);
 		return values;
 	}

@@ -2,9 +2,14 @@ package io.dakehu.identity;
 
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The firewall's header check by loop decides every character as Spring Security's
@@ -40,6 +45,20 @@ class HeaderCharactersTests {
 		assertThat(HeaderCharacters.VALUES.test("上海华为 \uD83D\uDE00")).isTrue();
 		assertThat(HeaderCharacters.VALUES.test("lone \uD800 surrogate"))
 			.isEqualTo(VALUE_RULE.matcher("lone \uD800 surrogate").matches());
+	}
+
+	@Test
+	void theFirewallKeepsTheRuleForParameterNames() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/accounts");
+		request.addParameter("customFields.客户类别", "A");
+		request.addParameter("q", "line\nbreak");
+		request.addParameter("bell\u0007name", "x");
+		HttpServletRequest firewalled = HeaderCharacters.firewall().getFirewalledRequest(request);
+		assertThat(firewalled.getParameter("customFields.客户类别")).isEqualTo("A");
+		assertThat(firewalled.getParameter("q")).as("values may hold a line break (a text area)")
+			.isEqualTo("line\nbreak");
+		assertThatThrownBy(() -> firewalled.getParameter("bell\u0007name"))
+			.isInstanceOf(RequestRejectedException.class);
 	}
 
 }
