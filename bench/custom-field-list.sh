@@ -15,7 +15,7 @@
 #   bench/custom-field-list.sh 100000 50 5       # the quick run
 #   PLANS_ONLY=1 bench/custom-field-list.sh      # seed, print the plans, no load
 #   WARMUP=15 bench/custom-field-list.sh         # seconds of warm-up before each line (default 5)
-#   WARMUP_ALL=120 bench/custom-field-list.sh    # seconds of load on all the API lists before the first line (default 120)
+#   WARMUP_ALL=180 bench/custom-field-list.sh    # seconds of load on all the lists before the first line (default 180)
 # Seeding 1M accounts takes a few minutes; each measurement is bounded (5 s warm-up), about 10 minutes in all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -194,19 +194,26 @@ query() { # filter JSON: the API's query string for it
   echo "$1" | sed 's/{"\([A-Za-z]*\)": "\([^"]*\)"}/customFields.\1=\2/'
 }
 
-# The JIT compiles for a minute and more on two cores: before the first measured line, every API list is loaded in
-# turn for WARMUP_ALL seconds in all, so the first lines do not measure the compiler (as bench/contact-plan.sh).
+# The JIT compiles for minutes on two cores: before the first measured line, every list the run measures (the API
+# lists and the pages, as director and as KAM) is loaded in turn for WARMUP_ALL seconds in all, so no line measures
+# the compiler at work on another line's code (as bench/contact-plan.sh).
+session() { # username: the SESSION cookie of a browser signed in with Basic, as page() keeps it
+  curl -s -D - -o /dev/null -H "Authorization: Basic $(printf '%s:%s' "$1" "$PASSWORD" | base64 -w0)" \
+    "http://127.0.0.1:$PORT/accounts" | sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p'
+}
 if [ -z "${PLANS_ONLY:-}" ]; then
-  warm_paths=()
-  for filter in "$RARE" "$COMMON" "$CODE"; do warm_paths+=("/api/v1/accounts?$(query "$filter")"); done
-  warm_paths+=("/api/v1/accounts")
-  warm_each=$(( ${WARMUP_ALL:-120} / (2 * ${#warm_paths[@]}) ))
-  echo "warm-up: ${#warm_paths[@]} lists as director and KAM, ${warm_each} s each"
-  for path in "${warm_paths[@]}"; do
-    for token in "$DIRECTOR_TOKEN" "$KAM_TOKEN"; do
-      wrk -t2 -c"$CONNECTIONS" -d"${warm_each}s" --timeout 10s -H "Authorization: Bearer $token" \
-        "http://127.0.0.1:$PORT$path" > /dev/null
-    done
+  warm=() # pairs: path, header
+  for filter in "$RARE" "$COMMON" "$CODE" ""; do
+    q=${filter:+?$(query "$filter")}
+    warm+=("/api/v1/accounts$q" "Authorization: Bearer $DIRECTOR_TOKEN" "/api/v1/accounts$q" "Authorization: Bearer $KAM_TOKEN")
+    [ -z "$filter" ] || warm+=("/accounts$q" "Cookie: SESSION=$(session bench-director)" \
+      "/accounts$q" "Cookie: SESSION=$(session bench-kam-1)")
+  done
+  warm_each=$(( ${WARMUP_ALL:-180} * 2 / ${#warm[@]} ))
+  echo "warm-up: $(( ${#warm[@]} / 2 )) lists (API and pages, director and KAM), ${warm_each} s each"
+  for ((i = 0; i < ${#warm[@]}; i += 2)); do
+    wrk -t2 -c"$CONNECTIONS" -d"${warm_each}s" --timeout 10s -H "${warm[i+1]}" "http://127.0.0.1:$PORT${warm[i]}" \
+      > /dev/null
   done
 fi
 
