@@ -97,6 +97,7 @@ public class AccountQueries {
 		this.readAccess = readAccess.orderedStream().toList();
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page) {
 		return search(scope, criteria, page, null);
 	}
@@ -105,6 +106,7 @@ public class AccountQueries {
 	 * The search with one more condition from another module (see
 	 * {@link AccountSegments#filter}); null adds none.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
 			AccountScopeSql segment) {
 		return search(scope, criteria, page, segment, Map.of());
@@ -115,7 +117,13 @@ public class AccountQueries {
 	 * fields (value by key, see {@link io.dakehu.customfield.CustomFields#filter}). A
 	 * list filtered by one custom field alone, in name order, reads the index of values
 	 * instead of the accounts where the database keeps one (decision 0062).
+	 * <p>
+	 * No transaction of its own: a list is two or three reads on one connection (the
+	 * enclosing scope keeps it), and the begin and commit around them were a third of its
+	 * round trips. The total and the page may then see different moments of a concurrent
+	 * write, as a reader paging through a changing list does anyway.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public PageResult<AccountRow> search(RecordScope scope, AccountCriteria criteria, PageRequest page,
 			AccountScopeSql segment, Map<String, String> customFilters) {
 		List<Long> shared = sharedWith(scope);
