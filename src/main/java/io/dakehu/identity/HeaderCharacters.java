@@ -28,8 +28,8 @@ final class HeaderCharacters {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHeaderNames(NAMES);
 		firewall.setAllowedHeaderValues(VALUES);
-		// Parameter names pass Spring's same pattern as header names (every query
-		// parameter and form field of every request).
+		// Spring checks parameter names with the header names' pattern: every query
+		// parameter and form field of every request.
 		firewall.setAllowedParameterNames(NAMES);
 		return firewall;
 	}
