@@ -1,7 +1,5 @@
 package io.dakehu.shared.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.dakehu.support.Api;
@@ -215,11 +213,10 @@ abstract class BadInputTests extends ApiTestSupport {
 		Response created = this.given.account(Api.ADMIN, json("name", name));
 		assertThat(created.text("name")).isEqualTo(name);
 		assertThat(this.api.get(Api.ADMIN, "/api/v1/accounts/" + created.id()).text("name")).isEqualTo(name);
-		// The whole name as the search, encoded: unencoded, its "&" ended the search at
-		// the script tag, which other tests' accounts hold too.
-		Response found = this.api
-			.get(Api.ADMIN, "/api/v1/accounts?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-			.expect(200);
+		// The whole name as the search: Api encodes the rest of the query, but an "&"
+		// left as it is ends the search at the script tag, which other tests' accounts
+		// hold too.
+		Response found = this.api.get(Api.ADMIN, "/api/v1/accounts?q=" + name.replace("&", "%26")).expect(200);
 		assertThat(found.names()).containsExactly(name);
 		assertThat(
 				this.jdbc.sql("select name from account where id = ?").param(created.id()).query(String.class).single())
