@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request in flight ran at once — 200 worker threads on Java 17, a virtual thread each on
  * Java 21 and newer — and those beyond the pool's size took their share of the two cores
  * only to wait for a connection, which stretched the slowest requests: the account list's
- * p99 at 20 connections fell from 37–95 ms to 20–34 ms with the work limited to the pool
+ * p99 at 20 connections fell from 37–95 ms to 21–30 ms with the work limited to the pool
  * (BENCHMARKS.md, "Requests in flight").
  * <p>
  * An upload is let through at once: it spends most of its time reading the body at the
