@@ -256,13 +256,11 @@ RUN="select id from segmentation_run where population is null order by started_a
 
 # The JIT compiles for a minute and more on two cores: every list is loaded for WARMUP seconds in all (default 120)
 # before the first measured line, so the lines measure the application, not its compiler.
-WARMUP=${WARMUP:-120}
-for path in "$KAM_TOKEN /api/v1/contact-plan?scope=mine&status=overdue" "$KAM_TOKEN /api/v1/me/todo" \
-    "$MANAGER_TOKEN /api/v1/contact-plan?scope=team&status=overdue" "$MANAGER_TOKEN /api/v1/contact-plan?scope=team"; do
-  set -- $path
-  wrk -t2 -c"$CONNECTIONS" -d"$(( WARMUP / 4 ))s" --timeout 10s -H "Authorization: Bearer $1" "http://127.0.0.1:$PORT$2" \
-    > /dev/null
-done
+bench_warm "${WARMUP:-120}" \
+  "/api/v1/contact-plan?scope=mine&status=overdue" "Authorization: Bearer $KAM_TOKEN" \
+  "/api/v1/me/todo" "Authorization: Bearer $KAM_TOKEN" \
+  "/api/v1/contact-plan?scope=team&status=overdue" "Authorization: Bearer $MANAGER_TOKEN" \
+  "/api/v1/contact-plan?scope=team" "Authorization: Bearer $MANAGER_TOKEN"
 echo "--- my overdue (KAM)"
 http "GET /api/v1/contact-plan?scope=mine&status=overdue" "$KAM_TOKEN" "/api/v1/contact-plan?scope=mine&status=overdue"
 sql "  bare SQL: the page with its total" "$(PAGE "$KAM_ID" "$KAM_ID");"

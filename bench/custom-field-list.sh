@@ -209,12 +209,7 @@ if [ -z "${PLANS_ONLY:-}" ]; then
     [ -z "$filter" ] || warm+=("/accounts$q" "Cookie: SESSION=$(session bench-director)" \
       "/accounts$q" "Cookie: SESSION=$(session bench-kam-1)")
   done
-  warm_each=$(( ${WARMUP_ALL:-180} * 2 / ${#warm[@]} ))
-  echo "warm-up: $(( ${#warm[@]} / 2 )) lists (API and pages, director and KAM), ${warm_each} s each"
-  for ((i = 0; i < ${#warm[@]}; i += 2)); do
-    wrk -t2 -c"$CONNECTIONS" -d"${warm_each}s" --timeout 10s -H "${warm[i+1]}" "http://127.0.0.1:$PORT${warm[i]}" \
-      > /dev/null
-  done
+  bench_warm "${WARMUP_ALL:-180}" "${warm[@]}"
 fi
 
 for filter in "$RARE" "$COMMON" "$CODE"; do

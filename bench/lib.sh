@@ -67,6 +67,17 @@ user() { # username, role
     -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
 }
 
+bench_warm() { # seconds, then pairs of path and request header: each list loaded in turn for its share of the
+  # seconds before the first measured line, so no line measures the JIT compiler at work on another line's code
+  local each=$(( $1 * 2 / ($# - 1) ))
+  shift
+  echo "warm-up: $(( $# / 2 )) lists, ${each} s each"
+  while [ $# -ge 2 ]; do
+    wrk -t2 -c"$CONNECTIONS" -d"${each}s" --timeout 10s -H "$2" "http://127.0.0.1:$PORT$1" > /dev/null
+    shift 2
+  done
+}
+
 bench_sql() { # name, SQL script (the statements of one request): the bare SQL with pgbench at $CONNECTIONS for
   # $SECONDS_RUN after a 5 s warm-up; tps and the p50/p99 of its per-transaction log, printed by the script's report
   echo "$2" > "$WORK/page.sql"

@@ -149,14 +149,9 @@ if [ -z "${PLANS_ONLY:-}" ]; then
   warm=()
   for path in "/api/v1/accounts?q=$(urlencode "$RARE_ACCOUNT")" "/api/v1/accounts?q=$(urlencode "$CITY")" \
     "/api/v1/contacts?q=$(urlencode "$RARE_CONTACT")" "/api/v1/contacts?q=$PHONE" "/api/v1/contacts"; do
-    warm+=("$path" "$DIRECTOR_TOKEN" "$path" "$KAM_TOKEN")
+    warm+=("$path" "Authorization: Bearer $DIRECTOR_TOKEN" "$path" "Authorization: Bearer $KAM_TOKEN")
   done
-  warm_each=$(( ${WARMUP_ALL:-180} * 2 / ${#warm[@]} ))
-  echo "warm-up: $(( ${#warm[@]} / 2 )) lists (director and KAM), ${warm_each} s each"
-  for ((i = 0; i < ${#warm[@]}; i += 2)); do
-    wrk -t2 -c"$CONNECTIONS" -d"${warm_each}s" --timeout 10s -H "Authorization: Bearer ${warm[i+1]}" \
-      "http://127.0.0.1:$PORT${warm[i]}" > /dev/null
-  done
+  bench_warm "${WARMUP_ALL:-180}" "${warm[@]}"
 fi
 
 echo "--- account search, two characters naming few accounts: $RARE_ACCOUNT"

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -60,8 +61,8 @@ class ConcurrentRequests extends OncePerRequestFilter implements OrderedFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+		// The test of Spring's own multipart resolver.
+		return StringUtils.startsWithIgnoreCase(request.getContentType(), "multipart/");
 	}
 
 	@Override

@@ -26,6 +26,10 @@ class ConcurrentRequestsTests {
 	/** Longer than any wait here, so only a turn given back lets a request in. */
 	private static final long LONG_WAIT_MILLIS = 30_000;
 
+	/** A request that leaves the chain as soon as it is in. */
+	private static final FilterChain PASSES_AT_ONCE = (request, response) -> {
+	};
+
 	/** Requests now inside the chain. */
 	private final AtomicInteger inside = new AtomicInteger();
 
@@ -72,12 +76,10 @@ class ConcurrentRequestsTests {
 		awaitInside(1);
 		MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/v1/imports/accounts");
 		upload.setContentType("multipart/form-data; boundary=x");
-		send(filter, upload, (request, response) -> {
-		}).get(10, TimeUnit.SECONDS);
+		send(filter, upload, PASSES_AT_ONCE).get(10, TimeUnit.SECONDS);
 		MockHttpServletRequest form = new MockHttpServletRequest("POST", "/accounts");
 		form.setContentType("application/x-www-form-urlencoded");
-		CompletableFuture<Void> waiting = send(filter, form, (request, response) -> {
-		});
+		CompletableFuture<Void> waiting = send(filter, form, PASSES_AT_ONCE);
 		Thread.sleep(300);
 		assertThat(waiting).as("a form that is not an upload waits for its turn").isNotDone();
 		this.gate.release();
@@ -92,14 +94,12 @@ class ConcurrentRequestsTests {
 		CompletableFuture<Void> held = send(filter, get(), this.heldUntilTheGateOpens);
 		awaitInside(1);
 		long started = System.nanoTime();
-		send(filter, get(), (request, response) -> {
-		}).get(10, TimeUnit.SECONDS);
+		send(filter, get(), PASSES_AT_ONCE).get(10, TimeUnit.SECONDS);
 		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(waitMillis);
 		// Had the request that went ahead given back a turn, there would be two now and
 		// this one would not wait.
 		started = System.nanoTime();
-		send(filter, get(), (request, response) -> {
-		}).get(10, TimeUnit.SECONDS);
+		send(filter, get(), PASSES_AT_ONCE).get(10, TimeUnit.SECONDS);
 		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(waitMillis);
 		this.gate.release();
 		held.get(10, TimeUnit.SECONDS);
@@ -111,8 +111,7 @@ class ConcurrentRequestsTests {
 		assertThatThrownBy(() -> filter.doFilter(get(), new MockHttpServletResponse(), (request, response) -> {
 			throw new ServletException("the controller failed");
 		})).hasMessage("the controller failed");
-		send(filter, get(), (request, response) -> {
-		}).get(10, TimeUnit.SECONDS);
+		send(filter, get(), PASSES_AT_ONCE).get(10, TimeUnit.SECONDS);
 	}
 
 	private static MockHttpServletRequest get() {
