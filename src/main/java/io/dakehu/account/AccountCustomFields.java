@@ -124,6 +124,11 @@ public class AccountCustomFields {
 		return this.fields.active(RecordType.ACCOUNT);
 	}
 
+	/** The active custom fields as lists show them (see {@link CustomFields#shown}). */
+	public List<CustomField> shown() {
+		return this.fields.shown(RecordType.ACCOUNT);
+	}
+
 	/**
 	 * The values an account will hold after an edit, checked; see
 	 * {@link CustomFields#checked}.

@@ -339,13 +339,18 @@ public class AccountQueries {
 
 	/**
 	 * One account as its page shows it to a reader who may open it fully or read-only
-	 * ({@link #access}); what a read-only reader is shown of it is the page's choice.
+	 * ({@link #access}), with that access; what a read-only reader is shown of it is the
+	 * page's choice.
 	 * @throws NotFoundException when it does not exist or the reader may not open it
 	 */
-	public AccountDetails readableDetails(RecordScope scope, long id) {
-		access(scope, id);
+	public Readable readable(RecordScope scope, long id) {
+		AccountAccess access = access(scope, id);
 		Account account = this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
-		return details(account);
+		return new Readable(access, details(account));
+	}
+
+	/** An account the reader may open, and how far. */
+	public record Readable(AccountAccess access, AccountDetails details) {
 	}
 
 	/**

@@ -75,13 +75,13 @@ public class CustomFields {
 	private final boolean postgres;
 
 	/**
-	 * The active fields by record type as the lists' filters read them, for ten seconds
-	 * on this instance (as the list's menus, decision 0051): a list read them twice per
-	 * request, two statements each, about a third of a filtered list's cost (decision
-	 * 0062). Forgotten here when a field changes; see {@link #wanted} for another
-	 * instance's changes.
+	 * The active fields by record type as the lists' filters and the pages read them, for
+	 * ten seconds on this instance (as the list's menus, decision 0051): a list read them
+	 * twice per request, two statements each, about a third of a filtered list's cost
+	 * (decision 0062), and every list and record page once more to show them. Forgotten
+	 * here when a field changes; see {@link #wanted} for another instance's changes.
 	 */
-	private final Cache<RecordType, List<CustomField>> filtering = Caffeine.newBuilder()
+	private final Cache<RecordType, List<CustomField>> remembered = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(10))
 		.build();
 
@@ -104,6 +104,15 @@ public class CustomFields {
 	@Transactional(readOnly = true)
 	public List<CustomField> active(RecordType recordType) {
 		return all(recordType).stream().filter(CustomField::active).toList();
+	}
+
+	/**
+	 * The active fields as a list or a record's page shows them: as remembered on this
+	 * instance for up to ten seconds, so a field defined on another instance shows here
+	 * within ten seconds. Forms and writes check against {@link #active}.
+	 */
+	public List<CustomField> shown(RecordType recordType) {
+		return this.remembered.get(recordType, this::active);
 	}
 
 	@Transactional(readOnly = true)
@@ -163,7 +172,7 @@ public class CustomFields {
 		writeOptions(id, checked.options());
 		CustomField created = find(id);
 		this.audit.created("CustomField", id, null, auditValues(created));
-		forgetFiltering();
+		forgetRemembered();
 		return created;
 	}
 
@@ -203,7 +212,7 @@ public class CustomFields {
 		writeOptions(id, checked.options());
 		CustomField changed = find(id);
 		this.audit.changed("CustomField", id, null, auditValues(current), auditValues(changed));
-		forgetFiltering();
+		forgetRemembered();
 		return changed;
 	}
 
@@ -339,10 +348,9 @@ public class CustomFields {
 	/**
 	 * The active fields with a record's values as a person reads them, for a detail page.
 	 */
-	@Transactional(readOnly = true)
 	public List<Shown> shown(RecordType recordType, Map<String, Object> values, Locale locale) {
 		List<Shown> shown = new ArrayList<>();
-		for (CustomField field : active(recordType)) {
+		for (CustomField field : shown(recordType)) {
 			shown.add(new Shown(field.key(), field.label(locale), field.show(values.get(field.key()), locale)));
 		}
 		return shown;
@@ -404,16 +412,16 @@ public class CustomFields {
 	/**
 	 * The active fields a list is filtered by, each with the value asked for as its field
 	 * stores it (one option in a list, for a multiple choice), or null when the field
-	 * cannot hold it. Read from the fields remembered for filtering, and again from the
-	 * database when a key is not among them or a value not one they hold: a field or an
-	 * option added on another instance a moment ago then filters at once.
+	 * cannot hold it. Read from the fields remembered, and again from the database when a
+	 * key is not among them or a value not one they hold: a field or an option added on
+	 * another instance a moment ago then filters at once.
 	 */
 	private List<Wanted> wanted(RecordType recordType, Map<String, String> wanted) {
-		List<Wanted> all = checkedAgainst(this.filtering.get(recordType, this::active), wanted);
+		List<Wanted> all = checkedAgainst(shown(recordType), wanted);
 		long asked = wanted.values().stream().filter(StringUtils::hasText).count();
 		if (all.size() < asked || all.stream().anyMatch((one) -> one.value() == null)) {
 			List<CustomField> fresh = active(recordType);
-			this.filtering.put(recordType, fresh);
+			this.remembered.put(recordType, fresh);
 			all = checkedAgainst(fresh, wanted);
 		}
 		return all;
@@ -443,16 +451,16 @@ public class CustomFields {
 	}
 
 	/**
-	 * Forgets the fields remembered for filtering now and again once the change commits,
-	 * so a list read in between does not remember them as they were.
+	 * Forgets the fields remembered now and again once the change commits, so a list read
+	 * in between does not remember them as they were.
 	 */
-	private void forgetFiltering() {
-		this.filtering.invalidateAll();
+	private void forgetRemembered() {
+		this.remembered.invalidateAll();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					CustomFields.this.filtering.invalidateAll();
+					CustomFields.this.remembered.invalidateAll();
 				}
 			});
 		}

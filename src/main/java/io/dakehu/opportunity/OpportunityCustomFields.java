@@ -33,6 +33,11 @@ public class OpportunityCustomFields {
 		return this.fields.active(RecordType.OPPORTUNITY);
 	}
 
+	/** The active custom fields as lists show them (see {@link CustomFields#shown}). */
+	public List<CustomField> shown() {
+		return this.fields.shown(RecordType.OPPORTUNITY);
+	}
+
 	/**
 	 * Checks a row's values for a new opportunity against fields read once, as an import
 	 * does before writing any.

@@ -126,7 +126,7 @@ class AccountPages {
 	/**
 	 * The list's reads share one read-only transaction: a dozen statements from five
 	 * modules, each of which would otherwise begin and commit its own (two round trips
-	 * each) on a connection of its own from the pool.
+	 * each) on a connection of its own from the pool. So do the account page's.
 	 */
 	@GetMapping("/accounts")
 	String list(AccountListParams params, @RequestHeader(value = "HX-Request", required = false) String htmx,
@@ -140,7 +140,7 @@ class AccountPages {
 		PageResult<AccountRow> result = this.queries.search(me.scope(), params.criteria(), params.pageRequest(),
 				params.segment(this.segments, this.grades), customFilters);
 		model.addAttribute("result", result);
-		List<CustomField> fields = this.customFields.active();
+		List<CustomField> fields = this.customFields.shown();
 		List<String> columns = query.getOrDefault("columns", List.of());
 		model.addAttribute("customFieldDefs", fields);
 		model.addAttribute("customFilters", customFilters);
@@ -213,14 +213,19 @@ class AccountPages {
 	 */
 	@GetMapping("/accounts/{id}")
 	String show(@PathVariable long id, Locale locale, Model model) {
+		return this.reads.execute((status) -> showPage(id, locale, model));
+	}
+
+	private String showPage(long id, Locale locale, Model model) {
 		CurrentUser me = this.users.current();
 		// A merged account's address leads to the account that absorbed it.
 		Optional<Long> survivor = this.queries.survivorOf(id);
 		if (survivor.isPresent()) {
 			return "redirect:/accounts/" + survivor.get();
 		}
-		AccountAccess access = this.queries.access(me.scope(), id);
-		AccountDetails account = this.queries.readableDetails(me.scope(), id);
+		AccountQueries.Readable readable = this.queries.readable(me.scope(), id);
+		AccountAccess access = readable.access();
+		AccountDetails account = readable.details();
 		List<Long> related = new ArrayList<>();
 		if (account.parentId() != null) {
 			related.add(account.parentId());

@@ -79,7 +79,7 @@ class ContactPages {
 		model.addAttribute("readOnly", this.accounts.access(me.scope(), accountId) == AccountAccess.READ_ONLY);
 		model.addAttribute("contacts", this.contacts.forAccount(me.scope(), accountId));
 		model.addAttribute("chart", this.contacts.orgChart(me.scope(), accountId));
-		model.addAttribute("customFieldDefs", this.definitions.active(RecordType.CONTACT));
+		model.addAttribute("customFieldDefs", this.definitions.shown(RecordType.CONTACT));
 		return "contact/section :: section";
 	}
 

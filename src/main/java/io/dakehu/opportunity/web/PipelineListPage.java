@@ -52,7 +52,7 @@ class PipelineListPage {
 		PipelineFilter filter = params.filter(me)
 			.withCustomFields(PipelineParams.customFilters(query.toSingleValueMap()));
 		this.views.filters(model, me, filter);
-		List<CustomField> fields = this.customFields.active();
+		List<CustomField> fields = this.customFields.shown();
 		List<String> columns = query.getOrDefault("columns", List.of());
 		model.addAttribute("customFieldDefs", fields);
 		model.addAttribute("customColumns", fields.stream().filter((f) -> columns.contains(f.key())).toList());
