@@ -64,8 +64,11 @@ function choose(option) {
 		box.value = '';
 	}
 	else {
-		picker.querySelector('[data-picker-value]').value = option.dataset.pickId;
+		var chosen = picker.querySelector('[data-picker-value]');
+		chosen.value = option.dataset.pickId;
 		box.value = option.dataset.pickName;
+		// A list filtered by the picker (the owner filter) reloads on this.
+		chosen.dispatchEvent(new Event('change', { bubbles: true }));
 	}
 	closePicker(picker);
 	box.focus();
@@ -116,7 +119,11 @@ document.addEventListener('input', function (event) {
 	// A single picker's choice is what its box shows: typing something else un-chooses it.
 	var picker = event.target.matches('[role=combobox]') && event.target.closest('[data-picker]');
 	if (picker && !picker.hasAttribute('data-picker-many')) {
-		picker.querySelector('[data-picker-value]').value = '';
+		var chosen = picker.querySelector('[data-picker-value]');
+		if (chosen.value !== '') {
+			chosen.value = '';
+			chosen.dispatchEvent(new Event('change', { bubbles: true }));
+		}
 	}
 });
 

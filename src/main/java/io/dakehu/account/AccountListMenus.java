@@ -91,10 +91,31 @@ public class AccountListMenus {
 	 */
 	public record Menus(List<UserSummary> owners, List<String> industries, List<String> regions) {
 
+		/**
+		 * How many owners a menu offers. Beyond this the owner is searched for by name: a
+		 * menu of hundreds of names is hard to use, and drawing it was most of a
+		 * director's list page (BENCHMARKS.md, "Account list page at 1M accounts").
+		 */
+		static final int OWNERS_IN_MENU = 50;
+
 		public Menus {
 			owners = List.copyOf(owners);
 			industries = List.copyOf(industries);
 			regions = List.copyOf(regions);
+		}
+
+		/** Whether the owner is searched for by name rather than chosen from a menu. */
+		public boolean ownerSearched() {
+			return this.owners.size() > OWNERS_IN_MENU;
+		}
+
+		/** The name of the owner with this username, null when they own nothing here. */
+		public String ownerName(String username) {
+			return this.owners.stream()
+				.filter((owner) -> owner.username().equals(username))
+				.map(UserSummary::displayName)
+				.findFirst()
+				.orElse(null);
 		}
 
 	}

@@ -42,6 +42,10 @@ abstract class AccountListMenusTests extends ApiTestSupport {
 
 	private String director;
 
+	private String manager;
+
+	private String team;
+
 	private String ownIndustry;
 
 	private String colleagueIndustry;
@@ -52,9 +56,13 @@ abstract class AccountListMenusTests extends ApiTestSupport {
 
 	@BeforeAll
 	void twoBooksAndOneSharedAccount() {
-		this.kam = this.given.kam();
-		this.colleague = this.given.kam();
-		this.sharer = this.given.kam();
+		// The owners' menu is read as their manager: the director's scope holds every
+		// owner of the shared database, too many for a menu (see below).
+		this.manager = this.given.manager();
+		this.team = this.given.team(this.manager);
+		this.kam = this.given.kam(this.team, this.manager);
+		this.colleague = this.given.kam(this.team, this.manager);
+		this.sharer = this.given.kam(this.team, this.manager);
 		this.director = this.given.director();
 		this.ownIndustry = Fixtures.unique("Own industry");
 		this.colleagueIndustry = Fixtures.unique("Colleague industry");
@@ -71,7 +79,8 @@ abstract class AccountListMenusTests extends ApiTestSupport {
 	@Test
 	void aKamsMenusHoldTheirScopeOnlyAfterTheDirectorsWereFilled() {
 		String everything = this.api.page(this.director, "/accounts").expect(200).text();
-		assertThat(options(everything, "owner")).contains(this.kam, this.colleague, this.sharer);
+		assertThat(options(this.api.page(this.manager, "/accounts").expect(200).text(), "owner")).contains(this.kam,
+				this.colleague, this.sharer);
 		assertThat(options(everything, "industry")).contains(this.ownIndustry, this.colleagueIndustry,
 				this.sharedIndustry);
 
@@ -101,37 +110,66 @@ abstract class AccountListMenusTests extends ApiTestSupport {
 			.put(Api.ADMIN, "/api/v1/accounts/" + account.id(), json("name", account.text("name"), "owner", this.kam,
 					"industry", after, "region", region, "version", account.version()))
 			.expect(200);
-		String newcomer = this.given.kam();
+		this.api.page(this.manager, "/accounts").expect(200);
+		String newcomer = this.given.kam(this.team, this.manager);
 		this.given.accountOwnedBy(newcomer, Fixtures.unique("Menus newcomer"));
 
 		String mine = this.api.page(this.kam, "/accounts").expect(200).text();
 		assertThat(options(mine, "industry")).contains(after).doesNotContain(before);
 		assertThat(options(mine, "region")).contains(region);
-		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner")).contains(newcomer);
+		assertThat(options(this.api.page(this.manager, "/accounts").expect(200).text(), "owner")).contains(newcomer);
 	}
 
 	@Test
 	void anOwnerRenamedOrDeactivatedShowsInTheMenuOnTheNextRequest() {
-		String owner = this.given.kam();
+		String owner = this.given.kam(this.team, this.manager);
 		this.given.accountOwnedBy(owner, Fixtures.unique("Menus renamed"));
-		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner")).contains(owner);
+		assertThat(options(this.api.page(this.manager, "/accounts").expect(200).text(), "owner")).contains(owner);
 		UserSummary before = this.users.findByUsername(owner).orElseThrow();
 		String newName = Fixtures.unique("Renamed owner");
 
 		this.administration.update(before.id(), before.version(), newName, before.email(), before.role(),
 				before.teamName(), before.managerUsername());
 
-		String renamed = this.api.page(this.director, "/accounts").expect(200).text();
+		String renamed = this.api.page(this.manager, "/accounts").expect(200).text();
 		assertThat(renamed).contains("<option value=\"" + owner + "\">" + newName + "</option>");
 
 		this.administration.deactivate(before.id(), Api.ADMIN);
 
-		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner"))
-			.doesNotContain(owner);
+		assertThat(options(this.api.page(this.manager, "/accounts").expect(200).text(), "owner")).doesNotContain(owner);
 
 		this.administration.activate(before.id());
 
-		assertThat(options(this.api.page(this.director, "/accounts").expect(200).text(), "owner")).contains(owner);
+		assertThat(options(this.api.page(this.manager, "/accounts").expect(200).text(), "owner")).contains(owner);
+	}
+
+	/**
+	 * Beyond fifty owners the owner is searched for by name, on the account list and the
+	 * contact list alike; the owner chosen shows by name in the search box.
+	 */
+	@Test
+	void aScopeOfMoreOwnersThanAMenuHoldsSearchesForTheOwnerByName() {
+		String lead = this.given.manager();
+		String big = this.given.team(lead);
+		List<String> owners = new ArrayList<>();
+		for (int i = 0; i < 51; i++) {
+			String owner = this.given.kam(big, lead);
+			this.given.accountOwnedBy(owner, Fixtures.unique("Menus many"));
+			owners.add(owner);
+		}
+		String chosen = owners.get(17);
+		for (String list : List.of("/accounts", "/contacts")) {
+			String page = this.api.page(lead, list + "?owner=" + chosen).expect(200).text();
+			assertThat(page).as(list)
+				.doesNotContain("<select class=\"form-select\" name=\"owner\"")
+				.containsPattern("<input type=\"hidden\" name=\"owner\" value=\"" + chosen + "\" data-picker-value>")
+				.containsPattern("id=\"owner-filter\"[^>]*value=\"Test " + chosen + "\"")
+				.contains("hx-get=\"/users/picker?mine=true\"");
+		}
+		// Fifty owners keep the menu.
+		this.administration.deactivate(this.users.findByUsername(owners.get(50)).orElseThrow().id(), Api.ADMIN);
+		assertThat(options(this.api.page(lead, "/accounts").expect(200).text(), "owner"))
+			.containsExactlyInAnyOrderElementsOf(owners.subList(0, 50));
 	}
 
 	/** The values of a menu of the list's filter form, without its "all" entry. */

@@ -163,7 +163,7 @@ class AccountPages {
 			return "account/list :: results";
 		}
 		AccountListMenus.Menus menus = this.menus.of(me.scope());
-		model.addAttribute("owners", menus.owners());
+		model.addAttribute("ownerMenu", menus);
 		model.addAttribute("industries", menus.industries());
 		model.addAttribute("regions", menus.regions());
 		model.addAttribute("types", KeyAccountType.values());

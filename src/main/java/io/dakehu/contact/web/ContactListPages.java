@@ -44,7 +44,7 @@ class ContactListPages {
 		if (htmx != null) {
 			return "contact/list :: results";
 		}
-		model.addAttribute("owners", this.menus.of(me.scope()).owners());
+		model.addAttribute("ownerMenu", this.menus.of(me.scope()));
 		return "contact/list";
 	}
 
