@@ -5,16 +5,16 @@
 # seed: KAMS key account managers in teams of ten (each team led by a manager; bench-manager-1 leads bench-kam-1's),
 # ACCOUNTS accounts owned round-robin, twenty industries and eight regions, and a few accounts of other owners shared
 # with bench-kam-1. Then, for each jar in JARS (the same jar twice, or a before and an after alternating): starts it,
-# signs each reader in through the login form (the session cookie, as a browser keeps it), loads the page for WARMUP
-# seconds so the JIT has compiled what it will, and runs wrk on 127.0.0.1 (5 s warm-up, then SECONDS_RUN measured) on
-# the first page of /accounts, a name search and a filter, as the director (sees everything) and as the KAM (own
-# book). Prints req/s, p50, p99, the JVM's CPU per request (utime + stime from /proc/<pid>/stat over the requests
+# signs each reader in through the login form (the session cookie, as a browser keeps it), loads every page it
+# measures in turn for WARMUP seconds in all so the JIT has compiled what it will, and runs wrk on 127.0.0.1 (5 s
+# warm-up, then SECONDS_RUN measured) on the first page of /accounts, a name search, a filter and an account's own page
+# (the KAM's), as the director (sees everything) and as the KAM (own book). Prints req/s, p50, p99, the JVM's CPU per request (utime + stime from /proc/<pid>/stat over the requests
 # served: the one figure the machine's other load does not inflate) and the load average beside each line.
 #   bench/account-page.sh [accounts] [connections] [seconds]
 #   bench/account-page.sh                                  # 1M accounts, 50 connections, 15 s per line
 #   JARS="before.jar after.jar before.jar after.jar" bench/account-page.sh   # alternating, on the same data
 #   bench/account-page.sh 100000 50 5                      # the quick run
-# Options: WARMUP=60 (seconds of page load before the first measured line of each jar); SQL=1 prints the statements
+# Options: WARMUP=180 (seconds of page load before the first measured line of each jar); SQL=1 prints the statements
 # one page request sends (PostgreSQL's log_statement for that request only); JFR=dir records the director's plain
 # page with Flight Recorder (settings=default) into dir/<n>-<jar>.jfr, read with java bench/JfrBreakdown.java; KEEP=1 keeps logs.
 set -euo pipefail
@@ -23,7 +23,7 @@ ACCOUNTS=${1:-1000000}
 CONNECTIONS=${2:-50}
 SECONDS_RUN=${3:-15}
 KAMS=${KAMS:-300}
-WARMUP=${WARMUP:-60}
+WARMUP=${WARMUP:-180}
 PORT=${PORT:-18118}
 PGPORT=${PGPORT:-55418}
 . bench/lib.sh
@@ -96,15 +96,6 @@ report() { # name, req/s, p50, p99, cpu ms/req
   printf '%-44s %9s/s  p50 %-9s p99 %-9s CPU %6s ms/req  load %s\n' "$1" "$2" "$3" "$4" "$5" \
     "$(cut -d' ' -f1 /proc/loadavg)"
 }
-sign_in() { # username: the session cookie of a sign-in through the login form
-  local jar=$WORK/cookies-$1 token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" \
-    | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "_csrf=$token" -w '%{http_code} %{redirect_url}\n' "http://127.0.0.1:$PORT/login" >> "$WORK/sign-ins"
-  awk '$6 == "SESSION" {print $7}' "$jar"
-}
 load() { # name, session, path: wrk after a 5 s warm-up
   local cookie="Cookie: SESSION=$2" out before after requests errors
   status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$PORT$3")
@@ -137,6 +128,9 @@ statements() { # name, session, path: the SQL one request sends, from PostgreSQL
 PAGE="/accounts"
 SEARCH="/accounts?q=customer%204242"
 FILTER="/accounts?industry=Medical&region=East%20China&sort=-updated"
+# The account's page: an account of the KAM's, which the director may open too.
+ACCOUNT="/accounts/$("${PSQL[@]}" -tAc "select min(a.id) from account a join app_user u on u.id = a.owner_id
+  where u.username = 'bench-kam-1'")"
 n=0
 for jar in "${JAR_LIST[@]}"; do
   n=$((n + 1))
@@ -154,10 +148,11 @@ for jar in "${JAR_LIST[@]}"; do
   done
   [ -n "$DIRECTOR" ] && [ -n "$KAM" ] || { echo "sign-in failed" >&2; tail -50 "$WORK/app.log" >&2; exit 1; }
   echo "=== $n: $jar ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
-  wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" --timeout 10s -H "Cookie: SESSION=$DIRECTOR" \
-    "http://127.0.0.1:$PORT$PAGE" > /dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" --timeout 10s -H "Cookie: SESSION=$KAM" \
-    "http://127.0.0.1:$PORT$FILTER" > /dev/null
+  warm=()
+  for path in "$PAGE" "$SEARCH" "$FILTER" "$ACCOUNT"; do
+    warm+=("$path" "Cookie: SESSION=$DIRECTOR" "$path" "Cookie: SESSION=$KAM")
+  done
+  bench_warm "$WARMUP" "${warm[@]}"
   if [ -n "${SQL:-}" ]; then
     statements "page, director" "$DIRECTOR" "$PAGE"
     statements "page, KAM" "$KAM" "$PAGE"
@@ -176,5 +171,7 @@ for jar in "${JAR_LIST[@]}"; do
   load "page, search q=customer 4242, KAM" "$KAM" "$SEARCH"
   load "page, industry + region, -updated, director" "$DIRECTOR" "$FILTER"
   load "page, industry + region, -updated, KAM" "$KAM" "$FILTER"
+  load "account's page, director" "$DIRECTOR" "$ACCOUNT"
+  load "account's page, KAM" "$KAM" "$ACCOUNT"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -134,18 +134,17 @@ api() { # name, token, path
   echo "  $3 -> total $(sed -n 's/.*"totalElements":\([0-9]*\).*/\1/p' "$WORK/body"), exact $(sed -n 's/.*"totalExact":\([a-z]*\).*/\1/p' "$WORK/body")"
   [ -n "${PLANS_ONLY:-}" ] || load "$1" "$3" -H "Authorization: Bearer $2"
 }
-page() { # name, username, path: a browser keeps its session, so does wrk
-  local auth status session
-  auth="Authorization: Basic $(printf '%s:%s' "$2" "$PASSWORD" | base64 -w0)"
+page() { # name, username, path: signed in through the login form; a browser keeps its session, so does wrk
+  local cookie status
+  cookie="Cookie: SESSION=$(sign_in "$2")"
   # The previous line's load may still drain: a few tries before giving up.
   for _ in 1 2 3 4 5; do
-    status=$(curl -s -D "$WORK/headers" -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$PORT$3")
     [ "$status" = 200 ] && break
     sleep 2
   done
   [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
-  session=$(sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p' "$WORK/headers")
-  [ -n "${PLANS_ONLY:-}" ] || load "$1" "$3" -H "$auth" -H "Cookie: SESSION=$session"
+  [ -n "${PLANS_ONLY:-}" ] || load "$1" "$3" -H "$cookie"
 }
 sql() { # name, SQL script (the statements of one request)
   [ -z "${PLANS_ONLY:-}" ] || return 0
@@ -197,17 +196,13 @@ query() { # filter JSON: the API's query string for it
 # The JIT compiles for minutes on two cores: before the first measured line, every list the run measures (the API
 # lists and the pages, as director and as KAM) is loaded in turn for WARMUP_ALL seconds in all, so no line measures
 # the compiler at work on another line's code (as bench/contact-plan.sh).
-session() { # username: the SESSION cookie of a browser signed in with Basic, as page() keeps it
-  curl -s -D - -o /dev/null -H "Authorization: Basic $(printf '%s:%s' "$1" "$PASSWORD" | base64 -w0)" \
-    "http://127.0.0.1:$PORT/accounts" | sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p'
-}
 if [ -z "${PLANS_ONLY:-}" ]; then
   warm=() # pairs: path, header
   for filter in "$RARE" "$COMMON" "$CODE" ""; do
     q=${filter:+?$(query "$filter")}
     warm+=("/api/v1/accounts$q" "Authorization: Bearer $DIRECTOR_TOKEN" "/api/v1/accounts$q" "Authorization: Bearer $KAM_TOKEN")
-    [ -z "$filter" ] || warm+=("/accounts$q" "Cookie: SESSION=$(session bench-director)" \
-      "/accounts$q" "Cookie: SESSION=$(session bench-kam-1)")
+    [ -z "$filter" ] || warm+=("/accounts$q" "Cookie: SESSION=$(sign_in bench-director)" \
+      "/accounts$q" "Cookie: SESSION=$(sign_in bench-kam-1)")
   done
   bench_warm "${WARMUP_ALL:-180}" "${warm[@]}"
 fi

@@ -67,6 +67,16 @@ user() { # username, role
     -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
 }
 
+sign_in() { # username: the SESSION cookie of a sign-in through the login form, as a browser keeps it
+  local jar=$WORK/cookies-$1 token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" \
+    | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \
+    --data-urlencode "_csrf=$token" -w '%{http_code} %{redirect_url}\n' "http://127.0.0.1:$PORT/login" >> "$WORK/sign-ins"
+  awk '$6 == "SESSION" {print $7}' "$jar"
+}
+
 bench_warm() { # seconds, then pairs of path and request header: each list loaded in turn for its share of the
   # seconds before the first measured line, so no line measures the JIT compiler at work on another line's code
   local each=$(( $1 * 2 / ($# - 1) ))
