@@ -14,7 +14,9 @@
 #   bench/account-page.sh                                  # 1M accounts, 50 connections, 15 s per line
 #   JARS="before.jar after.jar before.jar after.jar" bench/account-page.sh   # alternating, on the same data
 #   bench/account-page.sh 100000 50 5                      # the quick run
-# Options: WARMUP=180 (seconds of page load before the first measured line of each jar); SQL=1 prints the statements
+# Options: LINES="page search filter account" (which pages to measure, in this order; the search and the filter are
+# bound by their SQL at 1M: a few requests a second for the director); WARMUP=180 (seconds of page load before the
+# first measured line of each jar); SQL=1 prints the statements
 # one page request sends (PostgreSQL's log_statement for that request only); JFR=dir records the director's plain
 # page with Flight Recorder (settings=default) into dir/<n>-<jar>.jfr, read with java bench/JfrBreakdown.java; KEEP=1 keeps logs.
 set -euo pipefail
@@ -98,7 +100,12 @@ report() { # name, req/s, p50, p99, cpu ms/req
 }
 load() { # name, session, path: wrk after a 5 s warm-up
   local cookie="Cookie: SESSION=$2" out before after requests errors
-  status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$PORT$3")
+  # The previous line's load may still drain (a list bound by its SQL queues for seconds): a few tries first.
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$PORT$3")
+    [ "$status" = 200 ] && break
+    sleep 3
+  done
   [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
   wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "$cookie" "http://127.0.0.1:$PORT$3" > /dev/null
   before=$(ticks)
@@ -131,6 +138,10 @@ FILTER="/accounts?industry=Medical&region=East%20China&sort=-updated"
 # The account's page: an account of the KAM's, which the director may open too.
 ACCOUNT="/accounts/$("${PSQL[@]}" -tAc "select min(a.id) from account a join app_user u on u.id = a.owner_id
   where u.username = 'bench-kam-1'")"
+declare -A PATHS=([page]=$PAGE [search]=$SEARCH [filter]=$FILTER [account]=$ACCOUNT)
+declare -A NAMES=([page]="page" [search]="page, search q=customer 4242" [filter]="page, industry + region, -updated"
+  [account]="account's page")
+LINES=${LINES:-page search filter account}
 n=0
 for jar in "${JAR_LIST[@]}"; do
   n=$((n + 1))
@@ -149,29 +160,27 @@ for jar in "${JAR_LIST[@]}"; do
   [ -n "$DIRECTOR" ] && [ -n "$KAM" ] || { echo "sign-in failed" >&2; tail -50 "$WORK/app.log" >&2; exit 1; }
   echo "=== $n: $jar ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
   warm=()
-  for path in "$PAGE" "$SEARCH" "$FILTER" "$ACCOUNT"; do
+  for line in $LINES; do
+    path=${PATHS[$line]}
     warm+=("$path" "Cookie: SESSION=$DIRECTOR" "$path" "Cookie: SESSION=$KAM")
   done
   bench_warm "$WARMUP" "${warm[@]}"
   if [ -n "${SQL:-}" ]; then
     statements "page, director" "$DIRECTOR" "$PAGE"
     statements "page, KAM" "$KAM" "$PAGE"
+    statements "account's page, KAM" "$KAM" "$ACCOUNT"
   fi
-  if [ -n "${JFR:-}" ]; then
-    mkdir -p "$JFR"
-    jcmd $PID JFR.start name=page settings=default \
-      filename="$(realpath -m "$JFR/$n-$(basename "$jar" .jar).jfr")" > /dev/null
-  fi
-  load "page, director" "$DIRECTOR" "$PAGE"
-  if [ -n "${JFR:-}" ]; then
-    jcmd $PID JFR.stop name=page > /dev/null
-  fi
-  load "page, KAM" "$KAM" "$PAGE"
-  load "page, search q=customer 4242, director" "$DIRECTOR" "$SEARCH"
-  load "page, search q=customer 4242, KAM" "$KAM" "$SEARCH"
-  load "page, industry + region, -updated, director" "$DIRECTOR" "$FILTER"
-  load "page, industry + region, -updated, KAM" "$KAM" "$FILTER"
-  load "account's page, director" "$DIRECTOR" "$ACCOUNT"
-  load "account's page, KAM" "$KAM" "$ACCOUNT"
+  for line in $LINES; do
+    if [ -n "${JFR:-}" ] && [ "$line" = page ]; then
+      mkdir -p "$JFR"
+      jcmd $PID JFR.start name=page settings=default \
+        filename="$(realpath -m "$JFR/$n-$(basename "$jar" .jar).jfr")" > /dev/null
+    fi
+    load "${NAMES[$line]}, director" "$DIRECTOR" "${PATHS[$line]}"
+    if [ -n "${JFR:-}" ] && [ "$line" = page ]; then
+      jcmd $PID JFR.stop name=page > /dev/null
+    fi
+    load "${NAMES[$line]}, KAM" "$KAM" "${PATHS[$line]}"
+  done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
