@@ -130,8 +130,9 @@ public class AccountQueries {
 		AccountScopeSql scopeSql = listScope(scope, shared, "a.owner_id", "a.id");
 		// The tombstones of merges are no accounts of anyone's any more. The pool's
 		// accounts (no owner) have their own list, and the tally counts owned ones.
-		StringBuilder where = new StringBuilder(" where a.merged_into is null and a.owner_id is not null and ")
-			.append(scopeSql.condition());
+		String live = " where a.merged_into is null and a.owner_id is not null and ";
+		// The conditions after the scope's.
+		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>(scopeSql.params());
 		if (criteria.archived() != null) {
 			where.append(" and a.archived = :archived");
@@ -194,9 +195,24 @@ public class AccountQueries {
 		// database's CPU per list at a million accounts. Other lists keep them bound,
 		// as a plan made for each search term or filter value is right there.
 		String indexedPage = " limit " + page.size() + " offset " + page.offset();
-		String rowsSql = "select " + ROW_COLUMNS + " from account a" + where + " order by " + sortColumn + direction
-				+ ", a.id" + direction + (unfiltered ? indexedPage : " limit :limit offset :offset");
-		String matches = "select 1 from account a" + where;
+		String order = " order by " + sortColumn + direction + ", a.id" + direction;
+		String rowsSql = "select " + ROW_COLUMNS + " from account a" + live + scopeSql.condition() + where + order
+				+ (unfiltered ? indexedPage : " limit :limit offset :offset");
+		if (shared != null && !shared.isEmpty()) {
+			// A book with accounts shared into it: its own accounts and the shared ones
+			// are read apart, each in the list's order (the own ones through the owner's
+			// index) and only as far as the page reaches, then merged. Read as one,
+			// "owner
+			// in (...) or id in (...)" left the whole company's name index to walk,
+			// thousands of rows filtered away for a page of twenty.
+			String reach = " limit " + (page.offset() + page.size());
+			rowsSql = "select * from ((select " + ROW_COLUMNS + ", " + sortColumn + " as sort_key from account a" + live
+					+ "a.owner_id in (:scopeOwners)" + where + order + reach + ") union all (select " + ROW_COLUMNS
+					+ ", " + sortColumn + " as sort_key from account a" + live
+					+ "a.id in (:scopeShared) and a.owner_id not in (:scopeOwners)" + where + order + reach
+					+ ")) p order by p.sort_key" + direction + ", p.id" + direction + " limit :limit offset :offset";
+		}
+		String matches = "select 1 from account a" + live + scopeSql.condition() + where;
 		AccountScopeSql indexed = (plain && customFiltered != null && shared != null && sortColumn.equals("a.name_key"))
 				? customFiltered.indexed() : null;
 		String tallied = null;

@@ -1,7 +1,12 @@
 package io.dakehu.identity;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -233,6 +238,68 @@ abstract class RecordScopeTests extends ApiTestSupport {
 				this.shared4.id(), this.shared5.id());
 		this.api.get(this.director, "/api/v1/accounts/" + this.other3.id()).expect(200);
 		this.api.get(this.director, "/api/v1/contacts/" + this.contactOfOwn2).expect(200);
+	}
+
+	/**
+	 * A book with shared accounts is read as its own accounts and its shared ones, each
+	 * in the list's order, merged (AccountQueries.search): every page holds what the
+	 * whole list sorted in that order holds at its place, each account once.
+	 */
+	@Test
+	void aKamsPagesInterleaveOwnAndSharedAccountsInTheListsOrder() {
+		String prefix = Fixtures.unique("Merged");
+		String reader = this.given.kam();
+		String other = this.given.kam();
+		Map<String, String> regionOf = new LinkedHashMap<>();
+		for (String letter : List.of("b", "D", "f", "h", "k")) {
+			String name = prefix + " " + letter + " own";
+			String region = letter.equals("f") ? null : "Region " + ("bDhk".indexOf(letter) % 2);
+			this.given.account(Api.ADMIN, json("name", name, "owner", reader, "region", region));
+			regionOf.put(name, region);
+		}
+		for (String letter : List.of("a", "C", "g", "m")) {
+			String name = prefix + " " + letter + " shared";
+			String region = letter.equals("C") ? null : "Region " + ("agm".indexOf(letter) % 2);
+			this.given.account(Api.ADMIN,
+					json("name", name, "owner", other, "region", region, "team", List.of(reader)));
+			regionOf.put(name, region);
+		}
+		// An own account the reader is also a team member of is listed once.
+		String both = prefix + " e own and team";
+		this.given.account(Api.ADMIN,
+				json("name", both, "owner", reader, "region", "Region 1", "team", List.of(reader)));
+		regionOf.put(both, "Region 1");
+		this.given.accountOwnedBy(other, prefix + " c not shared");
+
+		List<String> byName = regionOf.keySet()
+			.stream()
+			.sorted(Comparator.comparing((String name) -> name.toLowerCase(Locale.ROOT)))
+			.toList();
+		assertThat(pages(reader, prefix, "sort=name")).isEqualTo(byName);
+		List<String> descending = new ArrayList<>(byName);
+		Collections.reverse(descending);
+		assertThat(pages(reader, prefix, "sort=-name")).isEqualTo(descending);
+		// By region, no region last; the same region in the order the accounts were made.
+		List<String> byRegion = regionOf.keySet()
+			.stream()
+			.sorted(Comparator.comparing(regionOf::get, Comparator.nullsLast(Comparator.<String>naturalOrder())))
+			.toList();
+		List<String> listed = pages(reader, prefix, "sort=region");
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(byRegion);
+		assertThat(listed.stream().map(regionOf::get).toList())
+			.isEqualTo(byRegion.stream().map(regionOf::get).toList());
+	}
+
+	/** The names of every page of three of a reader's list searched by the prefix. */
+	private List<String> pages(String reader, String prefix, String sort) {
+		List<String> names = new ArrayList<>();
+		for (int page = 0; page < 5; page++) {
+			Response one = this.api.get(reader, "/api/v1/accounts?size=3&page=" + page + "&q=" + prefix + "&" + sort)
+				.expect(200);
+			assertThat(one.totalElements()).isEqualTo(10);
+			names.addAll(one.names());
+		}
+		return names;
 	}
 
 	@Test
