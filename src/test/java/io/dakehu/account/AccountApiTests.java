@@ -1,6 +1,7 @@
 package io.dakehu.account;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -156,6 +157,38 @@ abstract class AccountApiTests extends ApiTestSupport {
 			.toList();
 		assertThat(list("q=" + this.token + "&sort=-name").names()).containsExactlyElementsOf(byNameDescending);
 		assertThat(list("q=" + this.token + "&sort=name,desc").names()).containsExactlyElementsOf(byNameDescending);
+	}
+
+	/**
+	 * A list filtered by its columns without a name search is counted first and its page
+	 * read among the matches (AccountQueries.search): the pages, in either order, hold
+	 * what the matches sorted hold at their place, with the exact total; a filter no
+	 * account meets is an empty list.
+	 */
+	@Test
+	void pagesAListFilteredWithoutASearchInItsOrderWithItsExactTotal() {
+		List<String> byName = this.catalog.stream()
+			.filter((e) -> e.industry().equals(this.industryA))
+			.sorted(Comparator.comparing((Expected e) -> e.name().toLowerCase()))
+			.map(Expected::name)
+			.toList();
+		assertThat(byName).hasSize(3);
+		List<String> ascending = new ArrayList<>();
+		List<String> descending = new ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			Response up = list("industry=" + this.industryA + "&sort=name&size=2&page=" + page);
+			Response down = list("industry=" + this.industryA + "&sort=-name&size=2&page=" + page);
+			assertThat(up.totalElements()).isEqualTo(3);
+			assertThat(down.totalElements()).isEqualTo(3);
+			ascending.addAll(up.names());
+			descending.addAll(down.names());
+		}
+		assertThat(ascending).containsExactlyElementsOf(byName);
+		Collections.reverse(descending);
+		assertThat(descending).containsExactlyElementsOf(byName);
+		Response none = list("industry=" + this.industryB + "&type=IMPORTANT");
+		assertThat(none.totalElements()).isZero();
+		assertThat(none.items()).isEmpty();
 	}
 
 	@Test
