@@ -201,9 +201,8 @@ public class AccountQueries {
 		if (shared != null && !shared.isEmpty()) {
 			// A book with accounts shared into it: its own accounts and the shared ones
 			// are read apart, each in the list's order (the own ones through the owner's
-			// index) and only as far as the page reaches, then merged. Read as one,
-			// "owner
-			// in (...) or id in (...)" left the whole company's name index to walk,
+			// index) and only as far as the page reaches, then merged. Read as one, the
+			// owners or the shared ids left the whole company's name index to walk,
 			// thousands of rows filtered away for a page of twenty.
 			String reach = " limit " + (page.offset() + page.size());
 			rowsSql = "select * from ((select " + ROW_COLUMNS + ", " + sortColumn + " as sort_key from account a" + live
@@ -816,16 +815,6 @@ public class AccountQueries {
 	}
 
 	/**
-	 * The scope's condition for the account list and its menus, with the accounts shared
-	 * with the reader looked up first. Written {@code owner_id in (…) or id in (…)}, both
-	 * sides are index conditions PostgreSQL can combine with a filter's own index (a
-	 * custom field's GIN index, decision 0050); {@code or exists (…)} hides the owner
-	 * from the planner, which then expects half the table in a KAM's book and walks the
-	 * name index through all of it: 2.3 s for a KAM's page filtered by a rare option at
-	 * 1M accounts. A reader sharing more than {@link #SHARED_LIMIT} accounts keeps the
-	 * general condition.
-	 */
-	/**
 	 * How many rows a query of matches returns, counted up to one more than the limit.
 	 */
 	private long count(String matches, Map<String, Object> params, int limit) {
@@ -835,6 +824,16 @@ public class AccountQueries {
 			.single();
 	}
 
+	/**
+	 * The scope's condition for the account list and its menus, with the accounts shared
+	 * with the reader looked up first. Written {@code owner_id in (…) or id in (…)}, both
+	 * sides are index conditions PostgreSQL can combine with a filter's own index (a
+	 * custom field's GIN index, decision 0050); {@code or exists (…)} hides the owner
+	 * from the planner, which then expects half the table in a KAM's book and walks the
+	 * name index through all of it: 2.3 s for a KAM's page filtered by a rare option at
+	 * 1M accounts. A reader sharing more than {@link #SHARED_LIMIT} accounts keeps the
+	 * general condition.
+	 */
 	AccountScopeSql listScope(RecordScope scope) {
 		return listScope(scope, sharedWith(scope), "a.owner_id", "a.id");
 	}
