@@ -54,29 +54,32 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 	}
 
 	/**
-	 * The same book as a condition checked row by row: the account in the caller's column
-	 * is live, owned, and the reader's (owned by one of the scope's owners, or shared
-	 * with the reader), and, when {@code ownerIds} is given, owned by one of them. For a
-	 * query that starts from a few rows of its own (a search's matches): each is looked
-	 * up by the account's key, where {@link #of} would first read every account of the
-	 * book.
-	 * @param accountIdColumn the column holding an account id in the caller's query
+	 * The same book as a condition on an account the caller's query has joined (see
+	 * {@link AccountNameSql#innerJoin}): the account is live, owned, and the reader's
+	 * (owned by one of the scope's owners, or shared with the reader), and, when
+	 * {@code ownerIds} is given, owned by one of them. For a query that starts from a few
+	 * rows of its own (a search's matches): each one's account is checked by its key,
+	 * where {@link #of} would first read every account of the book. On the account the
+	 * query joins anyway for its name, rather than in a sub-select of its own: a second
+	 * join to the same account made PostgreSQL's planning of a search (done for every
+	 * execution) cost more than the search itself.
+	 * @param accountAlias the alias of the joined account
 	 */
-	public static AccountScopeSql holding(RecordScope scope, Collection<Long> ownerIds, String accountIdColumn) {
+	public static AccountScopeSql on(RecordScope scope, Collection<Long> ownerIds, String accountAlias) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder condition = new StringBuilder("exists (select 1 from account bh where bh.id = ")
-			.append(accountIdColumn)
-			.append(" and bh.archived = false and bh.owner_id is not null");
+		StringBuilder condition = new StringBuilder(accountAlias).append(".archived = false and ")
+			.append(accountAlias)
+			.append(".owner_id is not null");
 		if (ownerIds != null) {
-			condition.append(" and bh.owner_id in (:bookOwners)");
+			condition.append(" and ").append(accountAlias).append(".owner_id in (:bookOwners)");
 			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
 		}
 		if (!scope.all()) {
-			AccountScopeSql readers = AccountScopeSql.onAccountTable(scope, "bh");
+			AccountScopeSql readers = AccountScopeSql.onAccountTable(scope, accountAlias);
 			condition.append(" and ").append(readers.condition());
 			params.putAll(readers.params());
 		}
-		return new AccountScopeSql(condition.append(")").toString(), params);
+		return new AccountScopeSql(condition.toString(), params);
 	}
 
 	private static final String SELECT = "select bk.id as account_id, bk.name as account_name,"

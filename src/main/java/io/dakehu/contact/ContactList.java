@@ -87,7 +87,7 @@ public class ContactList {
 			params.put("qPhone", digits);
 			// A search starts from its few matches and checks each one's account; reading
 			// the whole book first cost a KAM's search their every account.
-			AccountScopeSql book = AccountBookSql.holding(scope, owners, "c.account_id");
+			AccountScopeSql book = AccountBookSql.on(scope, owners, "b");
 			where.append(" and ").append(book.condition());
 			params.putAll(book.params());
 			from = " from contact c" + AccountNameSql.innerJoin("b", "c.account_id");

@@ -99,6 +99,29 @@ abstract class ContactListTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aSearchFindsPeopleAtAccountsSharedWithTheKamAndTheOwnerFilterNarrowsItWithinTheBook() {
+		String kam = this.given.kam();
+		String other = this.given.kam();
+		String director = this.given.director();
+		String name = Fixtures.unique("Ouyang");
+		long own = this.given.contact(kam, this.given.accountOwnedBy(kam, Fixtures.unique("Own")).id(), name + " Own")
+			.id();
+		long shared = this.given
+			.account(Api.ADMIN, json("name", Fixtures.unique("Shared"), "owner", other, "team", List.of(kam)))
+			.id();
+		long atShared = this.given.contact(Api.ADMIN, shared, name + " Shared").id();
+		long theirs = this.given
+			.contact(other, this.given.accountOwnedBy(other, Fixtures.unique("Theirs")).id(), name + " Theirs")
+			.id();
+
+		assertThat(ids(kam, name)).containsExactlyInAnyOrder(own, atShared);
+		assertThat(ids(kam, name + "&owner=" + kam)).containsExactly(own);
+		assertThat(ids(kam, name + "&owner=" + other)).containsExactly(atShared);
+		assertThat(ids(director, name)).containsExactlyInAnyOrder(own, atShared, theirs);
+		assertThat(ids(director, name + "&owner=" + other)).containsExactlyInAnyOrder(atShared, theirs);
+	}
+
+	@Test
 	void leavesOutPeopleAtArchivedAccounts() {
 		String kam = this.given.kam();
 		long live = this.given.accountOwnedBy(kam, Fixtures.unique("Live")).id();
