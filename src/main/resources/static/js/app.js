@@ -7,6 +7,14 @@ document.addEventListener('htmx:configRequest', function (event) {
 	}
 });
 
+// A menu marked data-autosubmit submits its form when a choice is made (the pipeline's filters, the
+// forecast's team, the dashboard's run): one choice, one reload, no button to press.
+document.addEventListener('change', function (event) {
+	if (event.target.matches('select[data-autosubmit]')) {
+		event.target.form.submit();
+	}
+});
+
 // Table rows with data-href open their record, so the whole row is a target, not only the name.
 document.addEventListener('click', function (event) {
 	var row = event.target.closest('tr[data-href]');

@@ -6,12 +6,6 @@
 (function () {
 	'use strict';
 
-	document.addEventListener('change', function (event) {
-		if (event.target.matches('select[data-autosubmit]')) {
-			event.target.form.submit();
-		}
-	});
-
 	var board = document.getElementById('board');
 	if (!board) {
 		return;

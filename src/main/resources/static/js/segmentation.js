@@ -8,12 +8,6 @@
 	var ABC_COLOURS = { A: '#b3261e', B: '#f59e0b', C: '#94a3b8' };
 	var VG_COLOURS = { VIP: '#7f1d1d', BZ: '#f59e0b', NEW: '#0284c7', MGC: '#16a34a', STABLE: '#64748b' };
 
-	document.addEventListener('change', function (event) {
-		if (event.target.matches('select[data-autosubmit]')) {
-			event.target.form.submit();
-		}
-	});
-
 	var root = document.getElementById('dashboard');
 	if (!root || typeof echarts === 'undefined') {
 		return;

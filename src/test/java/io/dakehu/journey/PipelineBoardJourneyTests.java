@@ -95,6 +95,10 @@ class PipelineBoardJourneyTests extends ApiTestSupport {
 			assertThat(browser.text(By.cssSelector("#column-PROBLEM_RECOGNITION .dk-column-count")))
 				.isEqualTo("3 opportunities");
 			assertThat(browser.text(By.id("column-PROBLEM_RECOGNITION"))).contains("Yearly service contract");
+			// Choosing in a filter's menu reloads the board filtered, without a button.
+			browser.choose(By.id("f-type"), "NEW_TASK");
+			browser.waitForText(By.cssSelector("#column-PROBLEM_RECOGNITION .dk-column-count"), "2 opportunities");
+			assertThat(browser.currentPath()).contains("purchaseType=NEW_TASK");
 
 			browser.go(board);
 			// The eight buying steps, each a column with its own count, in the buyer's
