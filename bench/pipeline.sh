@@ -15,53 +15,11 @@ CONNECTIONS=${3:-10}
 SECONDS_RUN=${4:-10}
 PORT=${PORT:-18082}
 PGPORT=${PGPORT:-55482}
-PGBIN=/usr/lib/postgresql/15/bin
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-[ -x $PGBIN/pgbench ] || { echo "PostgreSQL 15 is needed: apt-get install postgresql-15" >&2; exit 1; }
-JAR=$(ls target/dakehu-*.jar 2>/dev/null | head -1 || true)
-[ -n "$JAR" ] || { ./mvnw -q -B package -DskipTests; JAR=$(ls target/dakehu-*.jar | head -1); }
-JAR=$(realpath "$JAR")
-
-WORK=$(mktemp -d)
-chmod 755 "$WORK"
-PID=""
-cleanup() {
-  [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
-  runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-mkdir "$WORK/pg" && chown postgres "$WORK/pg"
-runuser -u postgres -- $PGBIN/initdb -D "$WORK/pg" -A trust -U postgres >/dev/null
-runuser -u postgres -- $PGBIN/pg_ctl -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c shared_buffers=256MB" \
-  -l "$WORK/pg/server.log" start >/dev/null
-sleep 2
-PSQL=(psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1)
-psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database dakehu"
-export SPRING_PROFILES_ACTIVE=postgres DAKEHU_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dakehu" \
-  DAKEHU_DB_USER=postgres DAKEHU_DB_PASSWORD=x
-( cd "$WORK" && exec java -jar "$JAR" --server.port=$PORT --dakehu.admin.password=bench-secret \
-    --dakehu.demo-data.enabled=false > app.log 2>&1 ) &
-PID=$!
-until grep -q "Started DakehuApplication" "$WORK/app.log" 2>/dev/null; do
-  sleep 0.1
-  kill -0 $PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-done
+. bench/lib.sh
+bench_start
 echo "opportunities: $OPPORTUNITIES open on $ACCOUNTS accounts; connections: $CONNECTIONS; cores: $(nproc);" \
   "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-ADMIN="admin:bench-secret"
-PASSWORD="Quiet-Lantern-2026"
-# The first administrator is written just after start-up: wait until it signs in.
-for i in $(seq 1 100); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:$PORT/api/v1/me")" = 200 ] && break
-  sleep 0.2
-done
-user() { # username, role
-  curl -sS --fail-with-body -u "$ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
-    -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"$PASSWORD\",\"role\":\"$2\"}" >/dev/null
-}
 for k in $(seq 1 20); do user "bench-kam-$k" KAM; done
 user bench-director DIRECTOR
 
@@ -109,15 +67,18 @@ report() { # name, req/s, p50, p99
   printf '%-58s %10s/s  p50 %-9s p99 %-9s\n' "$1" "$2" "$3" "$4"
 }
 http() { # name, user, path
-  local auth="Authorization: Basic $(printf '%s:%s' "$2" "$([ "$2" = admin ] && echo bench-secret || echo $PASSWORD)" | base64 -w0)"
-  local status session
-  # A browser keeps its session (pages hold a CSRF token in it): so does wrk, rather than open one per request.
-  status=$(curl -s -D "$WORK/headers" -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
+  local auth status
+  # A browser signs in once and keeps its session (pages hold a CSRF token in it), an API client sends its personal
+  # access token: so does wrk, rather than send a password with every request.
+  if [[ $3 == /api/* ]]; then
+    auth="Authorization: Bearer $(token "$2" "$PASSWORD")"
+  else
+    auth="Cookie: SESSION=$(sign_in "$2")"
+  fi
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
   [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
-  session=$(sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p' "$WORK/headers")
-  wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s -H "$auth" -H "Cookie: SESSION=$session" "http://127.0.0.1:$PORT$3" > /dev/null
-  out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "$auth" -H "Cookie: SESSION=$session" \
-    "http://127.0.0.1:$PORT$3")
+  wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s -H "$auth" "http://127.0.0.1:$PORT$3" > /dev/null
+  out=$(wrk --latency --timeout 10s -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "$auth" "http://127.0.0.1:$PORT$3")
   errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)
   report "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
     "$(echo "$out" | awk '$1=="99%" {print $2}')"
