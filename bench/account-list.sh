@@ -76,13 +76,17 @@ if [ "$DB" = postgres ]; then
   psql -h 127.0.0.1 -p $PGPORT -U postgres -d dakehu -q -v ON_ERROR_STOP=1 \
     -c "${SEED//SERIES/generate_series(1, $ACCOUNTS) as g(x)}" >/dev/null
 else
-  H2=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-2.4*.jar' | head -1)
+  # The H2 the jar is built with (pom.xml's h2.version), from the local Maven repository.
+  H2=$(find ~/.m2/repository/com/h2database/h2/"$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)" -name 'h2-*.jar' ! -name '*sources*' | head -1)
   java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dakehu;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE" \
     -user sa -password "$(cat "$WORK/data/database-password")" -sql "${SEED//SERIES/system_range(1, $ACCOUNTS)}" | grep -iv '^(update count\|^$' || true
 fi
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
 
-AUTH="Authorization: Basic $(printf 'admin:bench-secret' | base64)"
+# An API client signs in with a personal access token, not a password on every request.
+TOKEN=$(curl -sS --fail-with-body -u admin:bench-secret -H 'Content-Type: application/json' \
+  "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+AUTH="Authorization: Bearer $TOKEN"
 # CPU time (user + system, in clock ticks) the JVM has used so far: divided by the requests served it gives the
 # JVM's CPU per request, a figure the machine's other load does not inflate the way it inflates latency.
 ticks() { awk '{print $14 + $15}' /proc/$JPID/stat; }

@@ -1,5 +1,6 @@
 package io.dakehu.account;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -189,6 +190,70 @@ abstract class AccountApiTests extends ApiTestSupport {
 		Response none = list("industry=" + this.industryB + "&type=IMPORTANT");
 		assertThat(none.totalElements()).isZero();
 		assertThat(none.items()).isEmpty();
+	}
+
+	/**
+	 * A filter met by more accounts than the list sorts among its matches is read along
+	 * the order's index instead (decision 0066): either way the pages come in the list's
+	 * order with the exact total. The accounts are written straight into the table, as a
+	 * bulk load does, with a last update a second apart.
+	 */
+	@Test
+	void aFilterMetByThousandsPagesAlongTheOrderAsOneMetByAFewPagesAmongItsMatches() {
+		String kam = this.given.kam();
+		long ownerId = this.jdbc.sql("select owner_id from account where id = :id")
+			.param("id", this.given.accountOwnedBy(kam, Fixtures.unique("Seed")).id())
+			.query(Long.class)
+			.single();
+		String region = Fixtures.unique("Bulk");
+		int count = AccountQueries.SORTED_AMONG_MATCHES + 60;
+		LocalDateTime start = LocalDateTime.of(2031, 1, 1, 8, 0);
+		for (int i = 0; i < count; i++) {
+			String name = region + " " + String.format("%04d", i);
+			this.jdbc.sql("""
+					insert into account (name, name_key, region, owner_id, status, archived, created_at, updated_at,
+					                     version)
+					values (:name, :key, :region, :owner, :status, false, :at, :at, 1)""")
+				.param("name", name)
+				.param("key", name.toLowerCase())
+				.param("region", region)
+				.param("owner", ownerId)
+				.param("status", (i % 2 == 0) ? "ACTIVE" : "PROSPECT")
+				.param("at", start.plusSeconds(i))
+				.update();
+		}
+		this.jdbc.sql("update account_tally set accounts = accounts + :n where owner_id = :o and archived = false")
+			.param("n", count)
+			.param("o", ownerId)
+			.update();
+		// Every account of the region, latest update first: along the order's index.
+		List<String> latestFirst = new ArrayList<>();
+		for (int i = count - 1; i >= 0; i--) {
+			latestFirst.add(region + " " + String.format("%04d", i));
+		}
+		for (String reader : List.of(kam, Api.ADMIN)) {
+			for (int page : List.of(0, 7, count / 50)) {
+				Response response = this.api
+					.get(reader, "/api/v1/accounts?region=" + region + "&sort=-updated&size=50&page=" + page)
+					.expect(200);
+				assertThat(response.totalElements()).isEqualTo(count);
+				assertThat(response.names()).as(reader + " page " + page)
+					.containsExactlyElementsOf(latestFirst.subList(page * 50, Math.min(count, page * 50 + 50)));
+			}
+		}
+		// The active half, by name: few enough to sort among.
+		List<String> active = latestFirst.stream()
+			.filter((name) -> Integer.parseInt(name.substring(name.length() - 4)) % 2 == 0)
+			.sorted()
+			.toList();
+		assertThat(active).hasSizeLessThanOrEqualTo(AccountQueries.SORTED_AMONG_MATCHES);
+		for (int page : List.of(0, 9)) {
+			Response response = this.api
+				.get(kam, "/api/v1/accounts?region=" + region + "&status=ACTIVE&sort=name&size=50&page=" + page)
+				.expect(200);
+			assertThat(response.totalElements()).isEqualTo(active.size());
+			assertThat(response.names()).containsExactlyElementsOf(active.subList(page * 50, page * 50 + 50));
+		}
 	}
 
 	@Test
