@@ -79,7 +79,7 @@ else
   # The H2 the jar is built with (pom.xml's h2.version), from the local Maven repository.
   H2=$(find ~/.m2/repository/com/h2database/h2/"$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)" -name 'h2-*.jar' ! -name '*sources*' | head -1)
   java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/dakehu;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE" \
-    -user sa -password "$(cat "$WORK/data/database-password")" -sql "${SEED//SERIES/system_range(1, $ACCOUNTS)}" | grep -iv '^(update count\|^$' || true
+    -user sa -password "$(cat "$WORK/data/database-password")" -sql "${SEED//SERIES/system_range(1, $ACCOUNTS) as g(x)}" | grep -iv '^(update count\|^$' || true
 fi
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
 
