@@ -48,7 +48,8 @@ public final class AccountNameSql {
 	 * is scoped already.
 	 */
 	public static AccountScopeSql containing(NameSearch search, String text, String accountIdColumn) {
-		NameSearch.Condition name = search.containing("na.name_key", "na.name_grams", text, "accountNamePart");
+		NameSearch.Condition name = search.containing("account", "na.name_key", "na.name_grams", text,
+				"accountNamePart");
 		return new AccountScopeSql(accountIdColumn + " in (select na.id from account na where " + name.sql() + ")",
 				name.params());
 	}

@@ -149,7 +149,8 @@ public class AccountQueries {
 			params.put("archived", criteria.archived());
 		}
 		if (StringUtils.hasText(criteria.q())) {
-			NameSearch.Condition name = this.nameSearch.containing("a.name_key", "a.name_grams", criteria.q(), "q");
+			NameSearch.Condition name = this.nameSearch.containing("account", "a.name_key", "a.name_grams",
+					criteria.q(), "q");
 			where.append(" and (").append(name.sql()).append(" or a.registration_id = :qExact)");
 			params.putAll(name.params());
 			params.put("qExact", criteria.q().strip());
@@ -531,7 +532,7 @@ public class AccountQueries {
 	 */
 	public List<AccountRef> suggest(RecordScope scope, String text, int limit) {
 		AccountScopeSql scopeSql = AccountScopeSql.onAccountTable(scope, "a");
-		NameSearch.Condition name = this.nameSearch.containing("a.name_key", "a.name_grams", text, "q");
+		NameSearch.Condition name = this.nameSearch.containing("account", "a.name_key", "a.name_grams", text, "q");
 		return this.jdbc
 			.sql("select a.id, a.name, a.owner_id from account a where a.archived = false and " + scopeSql.condition()
 					+ " and " + name.sql() + " order by a.name_key limit :limit")

@@ -74,7 +74,8 @@ public class ContactList {
 		String accountName;
 		String accountKey;
 		if (StringUtils.hasText(criteria.q())) {
-			NameSearch.Condition name = this.nameSearch.containing("lower(c.name)", "c.name_grams", criteria.q(), "q");
+			NameSearch.Condition name = this.nameSearch.containing("contact", "lower(c.name)", "c.name_grams",
+					criteria.q(), "q");
 			// A whole address, or a whole number by its digits however it is written;
 			// the name matches any part.
 			String digits = criteria.q().replaceAll("[^0-9]", "");

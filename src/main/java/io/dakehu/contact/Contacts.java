@@ -303,7 +303,7 @@ public class Contacts {
 		if (accountId != null) {
 			this.accounts.requireVisible(scope, accountId);
 		}
-		NameSearch.Condition name = this.nameSearch.containing("lower(c.name)", "c.name_grams", text, "q");
+		NameSearch.Condition name = this.nameSearch.containing("contact", "lower(c.name)", "c.name_grams", text, "q");
 		return this.jdbc
 			.sql(VIEW_SQL + " where " + scopeSql.condition()
 					+ ((accountId != null) ? " and c.account_id = :account" : "") + " and " + name.sql()

@@ -367,8 +367,8 @@ public class Opportunities {
 			// Two lookups each an index answers (the names' pieces on PostgreSQL, the
 			// accounts found by name), joined as ids: written as one OR, the database
 			// reads every row.
-			NameSearch.Condition name = this.nameSearch.containing("lower(qn.name)", "qn.name_grams", query.q(),
-					"namePart");
+			NameSearch.Condition name = this.nameSearch.containing("opportunity", "lower(qn.name)", "qn.name_grams",
+					query.q(), "namePart");
 			AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");
 			sql.append(" and o.id in (select qn.id from opportunity qn where ")
 				.append(name.sql())

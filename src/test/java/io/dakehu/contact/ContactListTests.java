@@ -51,6 +51,8 @@ abstract class ContactListTests extends ApiTestSupport {
 		// match it.
 		this.api.post(kam, "/api/v1/accounts/" + account + "/contacts", json("name", "Bcab Wu", "phone", "-"))
 			.expect(201);
+		// Quotes and backslashes are characters of a name like any other.
+		this.given.contact(kam, account, "Ann \"Q\\R\" Li");
 
 		assertThat(names(kam, "jing")).containsExactly("Chen JING", "Jingyi Wang");
 		assertThat(names(kam, "EN JI")).containsExactly("Chen JING");
@@ -68,6 +70,7 @@ abstract class ContactListTests extends ApiTestSupport {
 		// LIKE's wildcards are plain characters to the search.
 		assertThat(names(kam, "%25")).isEmpty();
 		assertThat(names(kam, "_")).isEmpty();
+		assertThat(names(kam, "\"q\\r\"")).containsExactly("Ann \"Q\\R\" Li");
 	}
 
 	@Test

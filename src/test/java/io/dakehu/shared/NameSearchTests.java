@@ -1,0 +1,60 @@
+package io.dakehu.shared;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which pieces of a typed text the name search asks the index for (decision 0067): the
+ * ones few names of the table hold; all of them when every one is common; none on H2,
+ * where the LIKE alone matches.
+ */
+class NameSearchTests {
+
+	private static final Map<String, Double> COMMON = Map.of("上海", 0.05, "有限", 0.98, "限公", 0.97, "公司", 0.99, "co", 0.2);
+
+	private final NameSearch postgres = new NameSearch(true, (table) -> table.equals("account") ? COMMON : Map.of());
+
+	@Test
+	void asksTheIndexOnlyForThePiecesFewNamesHold() {
+		assertThat(this.postgres.pieces("上海知有科技有限公司", "account")).containsExactly("海知", "知有", "有科", "科技", "技有");
+		// Another table's names have their own common pieces.
+		assertThat(this.postgres.pieces("上海知有", "contact")).containsExactly("上海", "海知", "知有");
+	}
+
+	@Test
+	void aTextOfCommonPiecesOnlyAsksForTheTwoFewestNamesHold() {
+		assertThat(this.postgres.pieces("有限公司", "account")).containsExactly("限公", "有限");
+		assertThat(this.postgres.pieces("限公司", "account")).containsExactly("限公", "公司");
+		assertThat(this.postgres.pieces("co", "account")).containsExactly("co");
+	}
+
+	@Test
+	void cutsTheTextByCharactersAsTheDatabaseCutsNames() {
+		// A character beyond the basic plane is one character, not two.
+		assertThat(this.postgres.pieces("a𠀀b", "contact")).containsExactly("a𠀀", "𠀀b");
+		assertThat(this.postgres.pieces("abab", "contact")).containsExactly("ab", "ba");
+	}
+
+	@Test
+	void writesThePiecesAsAnArrayWithQuotesAndBackslashesEscaped() {
+		NameSearch.Condition condition = this.postgres.containing("contact", "lower(c.name)", "c.name_grams",
+				" \"Q\\r ", "q");
+		assertThat(condition.sql())
+			.isEqualTo("(c.name_grams @> cast(:qPieces as text[]) and lower(c.name) like :q escape '\\')");
+		assertThat(condition.params()).containsExactlyInAnyOrderEntriesOf(
+				Map.of("q", "%\"q\\\\r%", "qPieces", "{\"\\\"q\",\"q\\\\\",\"\\\\r\"}"));
+	}
+
+	@Test
+	void onH2AndForOneCharacterTheLikeAloneMatches() {
+		NameSearch h2 = new NameSearch(false, (table) -> COMMON);
+		assertThat(h2.containing("account", "a.name_key", "a.name_grams", "知有", "q").sql())
+			.isEqualTo("a.name_key like :q escape '\\'");
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "知", "q").sql())
+			.isEqualTo("a.name_key like :q escape '\\'");
+	}
+
+}
