@@ -6,7 +6,9 @@
 # at the same concurrency, in the same run. Prints req/s (transactions/s), p50 and p99.
 #   bench/pipeline.sh [opportunities] [accounts] [connections] [seconds]
 #   bench/pipeline.sh                      # 100,000 open opportunities on 20,000 accounts, 10 connections, 10 s
-# The machine is shared: every run is bounded (3 s warm-up, then the given seconds), about 4 minutes in all.
+#   WARMUP=120 bench/pipeline.sh …         # seconds of load over every measured request before the first line
+#                                          # (the default; 0 for none)
+# The machine is shared: every run is bounded (the warm-up, then 3 s and the given seconds per line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OPPORTUNITIES=${1:-100000}
@@ -66,15 +68,19 @@ fi
 report() { # name, req/s, p50, p99
   printf '%-58s %10s/s  p50 %-9s p99 %-9s\n' "$1" "$2" "$3" "$4"
 }
+# A browser signs in once and keeps its session (pages hold a CSRF token in it), an API client sends its personal
+# access token: so does wrk, rather than send a password with every request.
+declare -A PAGE_AUTH API_AUTH
+for reader in bench-director bench-kam-1; do
+  PAGE_AUTH[$reader]="Cookie: SESSION=$(sign_in "$reader")"
+  API_AUTH[$reader]="Authorization: Bearer $(token "$reader" "$PASSWORD")"
+done
+auth_for() { # user, path: the request header the reader sends for that path
+  if [[ $2 == /api/* ]]; then echo "${API_AUTH[$1]}"; else echo "${PAGE_AUTH[$1]}"; fi
+}
 http() { # name, user, path
   local auth status
-  # A browser signs in once and keeps its session (pages hold a CSRF token in it), an API client sends its personal
-  # access token: so does wrk, rather than send a password with every request.
-  if [[ $3 == /api/* ]]; then
-    auth="Authorization: Bearer $(token "$2" "$PASSWORD")"
-  else
-    auth="Cookie: SESSION=$(sign_in "$2")"
-  fi
+  auth=$(auth_for "$2" "$3")
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$3")
   [ "$status" = 200 ] || { echo "$3 answers $status" >&2; exit 1; }
   wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s -H "$auth" "http://127.0.0.1:$PORT$3" > /dev/null
@@ -84,20 +90,6 @@ http() { # name, user, path
     "$(echo "$out" | awk '$1=="99%" {print $2}')"
   [ -z "$errors" ] || echo "  $errors"
 }
-sql() { # name, SQL script (the statements of one page)
-  echo "$2" > "$WORK/page.sql"
-  rm -f "$WORK"/pgbench_log.*
-  $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T 3 -f "$WORK/page.sql" dakehu >/dev/null
-  ( cd "$WORK" && $PGBIN/pgbench -h 127.0.0.1 -p $PGPORT -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_RUN" \
-      -l -f page.sql dakehu > pgbench.out )
-  cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n > "$WORK/latencies"
-  n=$(wc -l < "$WORK/latencies")
-  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$WORK/latencies")
-  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$WORK/latencies")
-  report "$1" "$(awk '/^tps/ {printf "%.1f", $3}' "$WORK/pgbench.out")" "$(echo "scale=2; $p50 / 1000" | bc)ms" \
-    "$(echo "scale=2; $p99 / 1000" | bc)ms"
-}
-
 # The statements the application runs for each page (Opportunities.totalsByStage / rows), written out for pgbench:
 # unfiltered totals from the tally (and the stages' probabilities), filtered ones counted over the opportunities.
 TALLY="select stage, probability from opportunity_stage_probability;
@@ -112,23 +104,34 @@ KAM_SCOPE="(o.owner_id in ($KAM_ID) or (o.account_id is not null and o.account_i
 where sa.owner_id in ($KAM_ID) union all select sm.account_id from account_team_member sm where sm.user_id = $KAM_ID)))"
 NAMES="select id, name from account where id in (select account_id from opportunity order by id limit 20);"
 
+# Every measured request loaded in turn first (WARMUP seconds in all, default 120), so no line measures the JIT
+# compiler at work on another line's code.
+warm=()
+for line in "bench-director /pipeline" "bench-director /pipeline/columns/SUPPLIER_SEARCH" \
+    "bench-director /pipeline/columns/SUPPLIER_SEARCH?ownerId=any&page=10" "bench-kam-1 /pipeline/columns/SUPPLIER_SEARCH" \
+    "bench-director /pipeline/list" "bench-director /api/v1/opportunities?sort=-amount" \
+    "bench-director /api/v1/opportunities?q=customer%2077" "bench-kam-1 /pipeline/list"; do
+  read -r reader path <<< "$line"
+  warm+=("$path" "$(auth_for "$reader" "$path")")
+done
+[ "${WARMUP:-120}" -gt 0 ] && bench_warm "${WARMUP:-120}" "${warm[@]}"
 echo "--- board"
 http "board frame (totals per step), director" bench-director "/pipeline"
-sql "  bare SQL: totals per step (tally)" "$TALLY and stage not in ('WON', 'LOST') group by stage;"
+bench_sql "  bare SQL: totals per step (tally)" "$TALLY and stage not in ('WON', 'LOST') group by stage;"
 http "board column SUPPLIER_SEARCH, director (~1/8 of all)" bench-director "/pipeline/columns/SUPPLIER_SEARCH"
-sql "  bare SQL: column totals (tally) + 20 cards + names" "$TALLY and stage = 'SUPPLIER_SEARCH' group by stage;
+bench_sql "  bare SQL: column totals (tally) + 20 cards + names" "$TALLY and stage = 'SUPPLIER_SEARCH' group by stage;
 $ROWS where 1 = 1 and o.stage = 'SUPPLIER_SEARCH' order by o.stage_since, o.id limit 20 offset 0;
 $NAMES"
 http "board column SUPPLIER_SEARCH, \"more\" page 10, director" bench-director "/pipeline/columns/SUPPLIER_SEARCH?ownerId=any&page=10"
 http "board column SUPPLIER_SEARCH, KAM (default: mine)" bench-kam-1 "/pipeline/columns/SUPPLIER_SEARCH"
-sql "  bare SQL: the KAM's column totals (tally) + 20 cards + names" "$TALLY and owner_id in ($KAM_ID)
+bench_sql "  bare SQL: the KAM's column totals (tally) + 20 cards + names" "$TALLY and owner_id in ($KAM_ID)
 and stage = 'SUPPLIER_SEARCH' group by stage;
 $ROWS where $KAM_SCOPE and o.stage = 'SUPPLIER_SEARCH' and o.owner_id in ($KAM_ID) order by o.stage_since, o.id
 limit 20 offset 0;
 $NAMES"
 echo "--- list"
 http "list page, director (open, by close date)" bench-director "/pipeline/list"
-sql "  bare SQL: totals (tally) + 25 rows + names" "$TALLY and stage not in ('WON', 'LOST') group by stage;
+bench_sql "  bare SQL: totals (tally) + 25 rows + names" "$TALLY and stage not in ('WON', 'LOST') group by stage;
 $ROWS where 1 = 1 and o.stage not in ('WON', 'LOST')
 order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 25 offset 0;
 $NAMES"
@@ -136,7 +139,7 @@ http "API list, director, sort=-amount" bench-director "/api/v1/opportunities?so
 http "API list, director, sort=account" bench-director "/api/v1/opportunities?sort=account"
 http "API list, director, q=deal 4242" bench-director "/api/v1/opportunities?q=deal%204242"
 http "API list, director, q=customer 77 (account names)" bench-director "/api/v1/opportunities?q=customer%2077"
-sql "  bare SQL: the same search, totals + 20 rows" "$TOTALS where 1 = 1 and (lower(o.name) like '%customer 77%'
+bench_sql "  bare SQL: the same search, totals + 20 rows" "$TOTALS where 1 = 1 and (lower(o.name) like '%customer 77%'
 or o.account_id in (select na.id from account na where na.name_key like '%customer 77%')) group by o.stage;
 $ROWS where 1 = 1 and (lower(o.name) like '%customer 77%' or o.account_id in (select na.id from account na
 where na.name_key like '%customer 77%')) order by coalesce(o.close_date, o.expected_close_date), o.id limit 20;"
