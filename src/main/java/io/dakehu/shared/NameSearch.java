@@ -39,7 +39,7 @@ public class NameSearch {
 	 * @param commonPieces the pieces many names of a table hold, with the share of names
 	 * holding each
 	 */
-	public NameSearch(boolean postgres, Function<String, Map<String, Double>> commonPieces) {
+	NameSearch(boolean postgres, Function<String, Map<String, Double>> commonPieces) {
 		this.postgres = postgres;
 		this.commonPieces = commonPieces;
 	}
