@@ -85,6 +85,8 @@ public class AccountQueries {
 
 	private final AccountTally tally;
 
+	private final AccountFilterTally filterTally;
+
 	/** What opens accounts read-only beyond the scope, from the modules present. */
 	private final List<AccountReadAccess> readAccess;
 
@@ -95,8 +97,8 @@ public class AccountQueries {
 	private final AccountCustomFields customFields;
 
 	AccountQueries(JdbcClient jdbc, AccountRepository accounts, Users users, AccountTally tally,
-			ObjectProvider<AccountReadAccess> readAccess, KeyLookups keyLookups, NameSearch nameSearch,
-			AccountCustomFields customFields) {
+			AccountFilterTally filterTally, ObjectProvider<AccountReadAccess> readAccess, KeyLookups keyLookups,
+			NameSearch nameSearch, AccountCustomFields customFields) {
 		this.jdbc = jdbc;
 		this.customFields = customFields;
 		this.nameSearch = nameSearch;
@@ -104,6 +106,7 @@ public class AccountQueries {
 		this.accounts = accounts;
 		this.users = users;
 		this.tally = tally;
+		this.filterTally = filterTally;
 		this.readAccess = readAccess.orderedStream().toList();
 	}
 
@@ -179,6 +182,10 @@ public class AccountQueries {
 			where.append(" and a.status = :status");
 			params.put("status", criteria.status().name());
 		}
+		// The same conditions on the owners' tallies of these columns.
+		AccountFilterTally.Filters columns = new AccountFilterTally.Filters(criteria.archived(),
+				(Long) params.get("owner"), (String) params.get("industry"), (String) params.get("region"),
+				(String) params.get("status"), (String) params.get("type"));
 		if (criteria.parentId() != null) {
 			where.append(" and a.parent_id = :parentId");
 			params.put("parentId", criteria.parentId());
@@ -258,11 +265,17 @@ public class AccountQueries {
 			// guesses how many from each filter alone, and where few or none match
 			// (industry and region that never meet) it walked all of a million accounts,
 			// 2.3 s for an empty page. The count itself reads the filters' indexes.
-			total = count(matches, params, COUNT_LIMIT);
+			// Where the database keeps the owners' tallies of these columns (decision
+			// 0068), the count is a sum over a few rows and exact.
+			long talliedTotal = (extra == null && criteria.parentId() == null)
+					? tallied(scope, shared, columns, params, "select 1 from account a" + live
+							+ "a.id in (:scopeShared) and a.owner_id not in (:scopeOwners)" + where)
+					: -1;
+			total = (talliedTotal >= 0) ? talliedTotal : count(matches, params, COUNT_LIMIT);
 			if (total == 0) {
 				return new PageResult<>(List.of(), page.page(), page.size(), 0);
 			}
-			if (total > COUNT_LIMIT) {
+			if (talliedTotal < 0 && total > COUNT_LIMIT) {
 				total = COUNT_LIMIT;
 				exact = false;
 			}
@@ -827,6 +840,27 @@ public class AccountQueries {
 	/**
 	 * How many rows a query of matches returns, counted up to one more than the limit.
 	 */
+	/**
+	 * The total of a list filtered by its columns alone: the accounts of the scope's
+	 * owners from their tallies, those shared with the reader counted one by one
+	 * ({@code sharedMatches}, at most {@link #SHARED_LIMIT}); -1 where the tally cannot
+	 * tell it (H2, a reader sharing more accounts than the scope names).
+	 */
+	private long tallied(RecordScope scope, List<Long> shared, AccountFilterTally.Filters columns,
+			Map<String, Object> params, String sharedMatches) {
+		if (!this.filterTally.kept() || shared == null) {
+			return -1;
+		}
+		long total = this.filterTally.owned(scope, columns);
+		if (!shared.isEmpty()) {
+			total += this.jdbc.sql("select count(*) from (" + sharedMatches + ") shared_matches")
+				.params(params)
+				.query(Long.class)
+				.single();
+		}
+		return total;
+	}
+
 	private long count(String matches, Map<String, Object> params, int limit) {
 		return this.jdbc.sql("select count(*) from (" + matches + " limit " + (limit + 1) + ") matches")
 			.params(params)
