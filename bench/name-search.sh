@@ -52,10 +52,11 @@ from (select x, w.cities[1 + (x / 300) % 20] || w.chars[1 + (x::bigint * 7919) %
              || w.trades[1 + (x / 20) % 10] || '有限公司' as n
       from generate_series(1, $ACCOUNTS) x, words w) g,
      (select array_agg(id order by id) ids, count(*)::int kams from app_user where role = 'KAM') k;
-insert into contact (account_id, name, title, phone, email, created_at, version)
+-- Each in its account's book, as the application keeps it (decision 0069).
+insert into contact (account_id, name, title, phone, email, created_at, version, book_owner_id)
 select a.id, w.surnames[1 + a.id % 100] || w.chars[1 + (a.id * 31) % 500] || w.chars[1 + (a.id * 7927 / 500) % 500],
        '采购经理', '138' || lpad(a.id::text, 8, '0'), 'buyer' || a.id || '@example.cn',
-       now() - random() * interval '700 days', 0
+       now() - random() * interval '700 days', 0, a.owner_id
 from account a, words w;
 delete from account_tally;
 insert into account_tally (owner_id, archived, accounts)
@@ -128,15 +129,16 @@ order by lower(c.name) asc, c.id asc limit 20 offset 0"
 ALL_BOOK=""
 KAM_HOLDS=" and (bh.owner_id in ($KAM_ID) or exists (select 1 from account_team_member sm
 where sm.account_id = bh.id and sm.user_id = $KAM_ID))"
-# The list without a search, from the KAM's book (AccountBookSql.of: their accounts and those shared with them).
-BOOK_SELECT="select bk.id as account_id, bk.name as account_name, bk.name_key as account_name_key,
-bk.owner_id as owner_id, bk.key_account_type as key_account_type from account bk where bk.archived = false
-and bk.owner_id is not null"
-KAM_BOOK="($BOOK_SELECT and bk.owner_id in ($KAM_ID) union $BOOK_SELECT and bk.id in (select sm.account_id
-from account_team_member sm where sm.user_id = $KAM_ID))"
-KAM_LIST="select c.id, c.name, c.title, c.department, c.account_id, b.account_name, c.phone, c.email, c.created_at
-from contact c join $KAM_BOOK b on b.account_id = c.account_id where 1 = 1 order by lower(c.name) asc, c.id asc
-limit 20 offset 0"
+# The list without a search as ContactList.byBook reads it (decision 0069): the KAM's people along the index of the
+# contacts' books, and those at accounts of other books shared with them, merged in name order.
+CONTACT_COLUMNS="c.id, c.name, c.title, c.department, c.account_id, c.phone, c.email, c.created_at,
+lower(c.name) as sort_name from contact c"
+KAM_LIST="select p.id, p.name, p.title, p.department, p.account_id, b.name, p.phone, p.email, p.created_at from
+((select $CONTACT_COLUMNS where c.book_owner_id in ($KAM_ID) order by lower(c.name) asc, c.id asc limit 20)
+union all (select $CONTACT_COLUMNS where c.book_owner_id <> 0 and c.book_owner_id not in ($KAM_ID)
+and c.account_id in (select sm.account_id from account_team_member sm where sm.user_id = $KAM_ID)
+order by lower(c.name) asc, c.id asc limit 20)) p join account b on b.id = p.account_id
+order by p.sort_name asc, p.id asc limit 20 offset 0"
 KAM_CITY="select a.id, a.name from account a where a.merged_into is null and a.owner_id is not null
 and a.owner_id in ($KAM_ID) and a.archived = false and ((a.name_grams @> name_bigrams('$CITY')
 and a.name_key like '%$CITY%' escape '\\') or a.registration_id = '$CITY') order by a.name_key asc, a.id asc limit 20"

@@ -82,6 +82,18 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 		return new AccountScopeSql(condition.toString(), params);
 	}
 
+	/**
+	 * Whose book the account is in, as a scalar expression for a read model that keeps it
+	 * beside its own rows (the contact list, decision 0069): the owner while the account
+	 * is live (not archived) and owned, 0 while it is archived or in the pool.
+	 * @param accountIdColumn the column holding the account's id in the caller's
+	 * statement
+	 */
+	public static String ownerOf(String accountIdColumn) {
+		return "coalesce((select bo.owner_id from account bo where bo.id = " + accountIdColumn
+				+ " and bo.archived = false), 0)";
+	}
+
 	private static final String SELECT = "select bk.id as account_id, bk.name as account_name,"
 			+ " bk.name_key as account_name_key, bk.owner_id as owner_id, bk.key_account_type as key_account_type"
 			+ " from account bk where bk.archived = false and bk.owner_id is not null";

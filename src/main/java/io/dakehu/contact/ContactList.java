@@ -1,11 +1,14 @@
 package io.dakehu.contact;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.dakehu.account.AccountBookSql;
 import io.dakehu.account.AccountNameSql;
@@ -41,6 +44,12 @@ public class ContactList {
 	static final int COUNT_LIMIT = 1_000;
 
 	/**
+	 * Up to how many owners a book's list reads each owner's people apart and merges them
+	 * (a manager's team); a wider book reads them together and sorts.
+	 */
+	private static final int MERGED_OWNERS = 30;
+
+	/**
 	 * The orders {@link Criteria#sort} names, each ending in the contact's id so pages
 	 * never overlap; {@code %2$s} is the account's sort key.
 	 */
@@ -67,6 +76,12 @@ public class ContactList {
 				return new PageResult<>(List.of(), page.page(), page.size(), 0);
 			}
 			owners = Set.of(owner.get().id());
+		}
+		// The list's default order, which any sort it does not know falls back to.
+		boolean byName = criteria.sort() == null || !SORTS.containsKey(criteria.sort())
+				|| criteria.sort().equals("name");
+		if (!StringUtils.hasText(criteria.q()) && byName && (!scope.all() || owners != null)) {
+			return byBook(scope, owners, criteria.descending(), page);
 		}
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
@@ -123,6 +138,84 @@ public class ContactList {
 		}
 		long total = this.jdbc
 			.sql("select count(*) from (select 1" + from + where + " limit " + (COUNT_LIMIT + 1) + ") matches")
+			.params(params)
+			.query(Long.class)
+			.single();
+		return (total > COUNT_LIMIT) ? new PageResult<>(rows, page.page(), page.size(), COUNT_LIMIT, false)
+				: new PageResult<>(rows, page.page(), page.size(), total);
+	}
+
+	/**
+	 * A book's people by name without a search (decision 0069): each owner's read along
+	 * the index of the contacts' books in name order, as far as the page reaches, and
+	 * merged with the people at accounts shared with the reader; the accounts are joined
+	 * for the page's rows only. Read through the accounts, a KAM's first page read and
+	 * sorted every person of their book.
+	 * @param filter the owners asked for; null for the whole book
+	 */
+	private PageResult<ContactRow> byBook(RecordScope scope, Set<Long> filter, boolean descending, PageRequest page) {
+		Set<Long> owned = new TreeSet<>((filter != null) ? filter : scope.ownerIds());
+		if (!scope.all()) {
+			owned.retainAll(scope.ownerIds());
+		}
+		String direction = descending ? " desc" : " asc";
+		String order = " order by lower(c.name)" + direction + ", c.id" + direction;
+		String reach = " limit " + (page.offset() + page.size());
+		Map<String, Object> params = new HashMap<>();
+		List<String> branches = new ArrayList<>();
+		List<String> counted = new ArrayList<>();
+		if (owned.size() > 1 && owned.size() <= MERGED_OWNERS) {
+			// One branch per owner: each an index range already in order.
+			int i = 0;
+			for (Long owner : owned) {
+				branches.add("c.book_owner_id = :bookOwner" + i);
+				params.put("bookOwner" + i, owner);
+				i++;
+			}
+			counted.add("c.book_owner_id in (:bookOwners)");
+		}
+		else if (!owned.isEmpty()) {
+			branches.add("c.book_owner_id in (:bookOwners)");
+			counted.add(branches.get(0));
+		}
+		params.put("bookOwners", owned.isEmpty() ? Set.of(-1L) : owned);
+		if (!scope.all()) {
+			// People at accounts of other books shared with the reader (0: no book).
+			AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "c.account_id");
+			String sharedBranch = "c.book_owner_id <> 0 and c.book_owner_id not in (:scopeOwners) and "
+					+ shared.condition() + ((filter != null) ? " and c.book_owner_id in (:filterOwners)" : "");
+			params.putAll(shared.params());
+			params.put("scopeOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
+			params.put("filterOwners", (filter != null && !filter.isEmpty()) ? filter : Set.of(-1L));
+			branches.add(sharedBranch);
+			counted.add(sharedBranch);
+		}
+		if (branches.isEmpty()) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		String union = branches.stream()
+			.map((branch) -> "(select c.id, c.name, c.title, c.department, c.account_id, c.phone, c.email,"
+					+ " c.created_at, lower(c.name) as sort_name from contact c where " + branch + order + reach + ")")
+			.collect(Collectors.joining(" union all "));
+		List<ContactRow> rows = this.jdbc
+			.sql("select p.id, p.name, p.title, p.department, p.account_id, " + AccountNameSql.name("b")
+					+ ", p.phone, p.email, p.created_at from (" + union + ") p"
+					+ AccountNameSql.innerJoin("b", "p.account_id") + " order by p.sort_name" + direction + ", p.id"
+					+ direction + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new ContactRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getTimestamp(9).toLocalDateTime()))
+			.list();
+		if (rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
+			return new PageResult<>(rows, page.page(), page.size(), page.offset() + rows.size());
+		}
+		String matches = counted.stream()
+			.map((branch) -> "(select 1 from contact c where " + branch + " limit " + (COUNT_LIMIT + 1) + ")")
+			.collect(Collectors.joining(" union all "));
+		long total = this.jdbc.sql("select count(*) from (" + matches + ") matches")
 			.params(params)
 			.query(Long.class)
 			.single();

@@ -68,9 +68,12 @@ public class Contacts {
 
 	private final NameSearch nameSearch;
 
+	private final ContactBooks books;
+
 	Contacts(ContactRepository contacts, AccountQueries accounts, AuditTrail audit, JdbcClient jdbc, Clock clock,
 			Users users, @Value("${dakehu.pool.hide-contact-phones:true}") boolean poolHidesPhones,
-			CustomFields customFields, NameSearch nameSearch) {
+			CustomFields customFields, NameSearch nameSearch, ContactBooks books) {
+		this.books = books;
 		this.customFields = customFields;
 		this.nameSearch = nameSearch;
 		this.poolHidesPhones = poolHidesPhones;
@@ -159,6 +162,9 @@ public class Contacts {
 		Map<String, Object> custom = this.customFields.checked(RecordType.CONTACT, input.customFields(), Map.of(),
 				true);
 		contact = this.contacts.save(contact);
+		// The aggregate does not hold the book (an account's column, copied): the new
+		// row is put in its account's.
+		this.books.follow(Set.of(accountId));
 		if (!custom.isEmpty()) {
 			writeCustomFields(contact.id(), custom);
 		}

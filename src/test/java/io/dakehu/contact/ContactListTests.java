@@ -1,12 +1,21 @@
 package io.dakehu.contact;
 
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test reads as a fresh KAM, so other tests' contacts cannot enter the expected lists.
  */
 abstract class ContactListTests extends ApiTestSupport {
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void findsAChineseNameByAnyTwoConsecutiveCharactersAndNothingElse() {
@@ -162,6 +174,126 @@ abstract class ContactListTests extends ApiTestSupport {
 		Response second = list(kam, "sort=name&size=2&page=1");
 		assertThat(second.names()).containsExactly("Carl");
 		assertThat(second.totalElements()).isEqualTo(3);
+	}
+
+	/**
+	 * The list without a search reads each owner's people by the book their account is in
+	 * (decision 0069): it follows every move of an account — a transfer, archiving, a
+	 * return to the pool, a merge that brings people over — and merges a team's owners
+	 * and the accounts shared with the reader in name order, page by page.
+	 */
+	@Test
+	void theUnsearchedListFollowsEveryMoveOfTheAccountsAndMergesTheBooksInNameOrder() {
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		String first = this.given.kam(team, manager);
+		String second = this.given.kam(team, manager);
+		String other = this.given.kam();
+		long a = this.given.accountOwnedBy(first, Fixtures.unique("A")).id();
+		long b = this.given.accountOwnedBy(second, Fixtures.unique("B")).id();
+		long c = this.given
+			.account(Api.ADMIN, json("name", Fixtures.unique("C"), "owner", other, "team", List.of(first)))
+			.id();
+		long d = this.given.accountOwnedBy(other, Fixtures.unique("D")).id();
+		long e = this.given.accountOwnedBy(second, Fixtures.unique("E")).id();
+		for (String name : List.of("Mia", "Abe", "Kai")) {
+			this.given.contact(Api.ADMIN, a, name);
+		}
+		for (String name : List.of("Liu", "bo")) {
+			this.given.contact(Api.ADMIN, b, name);
+		}
+		for (String name : List.of("Zoe", "Dan")) {
+			this.given.contact(Api.ADMIN, c, name);
+		}
+		this.given.contact(Api.ADMIN, d, "Ann");
+		this.given.contact(Api.ADMIN, e, "Eve");
+
+		assertPaged(first, "", List.of("Abe", "Dan", "Kai", "Mia", "Zoe"));
+		assertPaged(first, "&owner=" + other, List.of("Dan", "Zoe"));
+		assertPaged(second, "", List.of("bo", "Eve", "Liu"));
+		assertPaged(manager, "", List.of("Abe", "bo", "Eve", "Kai", "Liu", "Mia"));
+		assertPaged(Api.ADMIN, "&owner=" + second, List.of("bo", "Eve", "Liu"));
+
+		// A goes to the second KAM, B is archived, C returns to the pool, E merges into
+		// A.
+		this.api
+			.put(Api.ADMIN, "/api/v1/accounts/" + a,
+					json("name", Fixtures.unique("A moved"), "owner", second, "version",
+							this.api.version(Api.ADMIN, "/api/v1/accounts/" + a)))
+			.expect(200);
+		this.api.delete(Api.ADMIN, "/api/v1/accounts/" + b).expect(204);
+		this.api.post(other, "/api/v1/accounts/" + c + "/return-to-pool", json("reason", "Moved away")).expect(200);
+		this.api
+			.post(Api.ADMIN, "/api/v1/accounts/" + e + "/merge",
+					json("into", a, "version", this.api.version(Api.ADMIN, "/api/v1/accounts/" + e)))
+			.expect(200);
+
+		assertPaged(first, "", List.of());
+		assertPaged(second, "", List.of("Abe", "Eve", "Kai", "Mia"));
+		assertPaged(manager, "", List.of("Abe", "Eve", "Kai", "Mia"));
+		assertPaged(other, "", List.of("Ann"));
+		assertPaged(Api.ADMIN, "&owner=" + other, List.of("Ann"));
+	}
+
+	/**
+	 * Migration 179 puts the people stored before the book existed in their accounts'
+	 * books: the owner's for a live account, none (0) for an archived one.
+	 */
+	@Test
+	void theFillPutsPeopleStoredBeforeTheBookInTheirAccountsBooks() throws Exception {
+		String kam = this.given.kam();
+		long live = this.given.accountOwnedBy(kam, Fixtures.unique("Live")).id();
+		long archived = this.given.accountOwnedBy(kam, Fixtures.unique("Closed")).id();
+		long kept = this.given.contact(kam, live, "Stored Early").id();
+		long gone = this.given.contact(kam, archived, "Stored Closed").id();
+		this.api.delete(kam, "/api/v1/accounts/" + archived).expect(204);
+		// As they were before migration 178 gave them a book: none.
+		this.jdbc.sql("update contact set book_owner_id = 0 where id in (:ids)")
+			.param("ids", List.of(kept, gone))
+			.update();
+		assertThat(list(kam, "").ids()).doesNotContain(kept);
+
+		try (Connection connection = this.dataSource.getConnection()) {
+			new ContactBookFill().migrate(new Context() {
+				@Override
+				public Configuration getConfiguration() {
+					return null;
+				}
+
+				@Override
+				public Connection getConnection() {
+					return connection;
+				}
+			});
+		}
+
+		assertThat(list(kam, "").ids()).containsExactly(kept);
+		assertThat(this.jdbc.sql("select book_owner_id from contact where id = :id")
+			.param("id", gone)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * The reader's list by name, in pages of two either way, with its total: the names
+	 * given, in the list's order (case aside).
+	 */
+	private void assertPaged(String reader, String filter, List<String> expected) {
+		List<String> ascending = expected.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+		List<String> up = new ArrayList<>();
+		List<String> down = new ArrayList<>();
+		for (int page = 0; page <= expected.size() / 2; page++) {
+			Response byName = list(reader, "size=2&page=" + page + filter);
+			Response reversed = list(reader, "sort=-name&size=2&page=" + page + filter);
+			if (!expected.isEmpty() && page * 2 < expected.size()) {
+				assertThat(byName.totalElements()).as(reader + filter).isEqualTo(expected.size());
+			}
+			up.addAll(byName.names());
+			down.addAll(reversed.names());
+		}
+		assertThat(up).as(reader + filter).containsExactlyElementsOf(ascending);
+		Collections.reverse(down);
+		assertThat(down).as(reader + filter + ", descending").containsExactlyElementsOf(ascending);
 	}
 
 	@Test
