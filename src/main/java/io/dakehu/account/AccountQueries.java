@@ -838,9 +838,6 @@ public class AccountQueries {
 	}
 
 	/**
-	 * How many rows a query of matches returns, counted up to one more than the limit.
-	 */
-	/**
 	 * The total of a list filtered by its columns alone: the accounts of the scope's
 	 * owners from their tallies, those shared with the reader counted one by one
 	 * ({@code sharedMatches}, at most {@link #SHARED_LIMIT}); -1 where the tally cannot
@@ -861,6 +858,9 @@ public class AccountQueries {
 		return total;
 	}
 
+	/**
+	 * How many rows a query of matches returns, counted up to one more than the limit.
+	 */
 	private long count(String matches, Map<String, Object> params, int limit) {
 		return this.jdbc.sql("select count(*) from (" + matches + " limit " + (limit + 1) + ") matches")
 			.params(params)
