@@ -121,28 +121,10 @@ public class ContactList {
 		}
 		String order = SORTS.getOrDefault(criteria.sort(), SORTS.get("name"))
 			.formatted(criteria.descending() ? "desc" : "asc", accountKey);
-		List<ContactRow> rows = this.jdbc.sql("""
+		return page("""
 				select c.id, c.name, c.title, c.department, c.account_id, %s, c.phone, c.email, c.created_at
-				""".formatted(accountName) + from + where + " order by " + order + " limit :limit offset :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> new ContactRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
-					rs.getTimestamp(9).toLocalDateTime()))
-			.list();
-		if (rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
-			// A page that is not full is the last one and tells the total: a search that
-			// finds a few people costs one query, not two.
-			return new PageResult<>(rows, page.page(), page.size(), page.offset() + rows.size());
-		}
-		long total = this.jdbc
-			.sql("select count(*) from (select 1" + from + where + " limit " + (COUNT_LIMIT + 1) + ") matches")
-			.params(params)
-			.query(Long.class)
-			.single();
-		return (total > COUNT_LIMIT) ? new PageResult<>(rows, page.page(), page.size(), COUNT_LIMIT, false)
-				: new PageResult<>(rows, page.page(), page.size(), total);
+				""".formatted(accountName) + from + where + " order by " + order,
+				"select 1" + from + where + " limit " + (COUNT_LIMIT + 1), params, page);
 	}
 
 	/**
@@ -168,24 +150,24 @@ public class ContactList {
 			// One branch per owner: each an index range already in order.
 			int i = 0;
 			for (Long owner : owned) {
-				branches.add("c.book_owner_id = :bookOwner" + i);
-				params.put("bookOwner" + i, owner);
+				branches.add("c.book_owner_id = :listOwner" + i);
+				params.put("listOwner" + i, owner);
 				i++;
 			}
-			counted.add("c.book_owner_id in (:bookOwners)");
+			counted.add("c.book_owner_id in (:listOwners)");
 		}
 		else if (!owned.isEmpty()) {
-			branches.add("c.book_owner_id in (:bookOwners)");
+			branches.add("c.book_owner_id in (:listOwners)");
 			counted.add(branches.get(0));
 		}
-		params.put("bookOwners", owned.isEmpty() ? Set.of(-1L) : owned);
+		params.put("listOwners", owned.isEmpty() ? Set.of(-1L) : owned);
 		if (!scope.all()) {
 			// People at accounts of other books shared with the reader (0: no book).
 			AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "c.account_id");
-			String sharedBranch = "c.book_owner_id <> 0 and c.book_owner_id not in (:scopeOwners) and "
+			String sharedBranch = "c.book_owner_id <> 0 and c.book_owner_id not in (:readerOwners) and "
 					+ shared.condition() + ((filter != null) ? " and c.book_owner_id in (:filterOwners)" : "");
 			params.putAll(shared.params());
-			params.put("scopeOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
+			params.put("readerOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
 			params.put("filterOwners", (filter != null && !filter.isEmpty()) ? filter : Set.of(-1L));
 			branches.add(sharedBranch);
 			counted.add(sharedBranch);
@@ -197,11 +179,23 @@ public class ContactList {
 			.map((branch) -> "(select c.id, c.name, c.title, c.department, c.account_id, c.phone, c.email,"
 					+ " c.created_at, lower(c.name) as sort_name from contact c where " + branch + order + reach + ")")
 			.collect(Collectors.joining(" union all "));
-		List<ContactRow> rows = this.jdbc
-			.sql("select p.id, p.name, p.title, p.department, p.account_id, " + AccountNameSql.name("b")
-					+ ", p.phone, p.email, p.created_at from (" + union + ") p"
-					+ AccountNameSql.innerJoin("b", "p.account_id") + " order by p.sort_name" + direction + ", p.id"
-					+ direction + " limit :limit offset :offset")
+		String matches = counted.stream()
+			.map((branch) -> "(select 1 from contact c where " + branch + " limit " + (COUNT_LIMIT + 1) + ")")
+			.collect(Collectors.joining(" union all "));
+		return page("select p.id, p.name, p.title, p.department, p.account_id, " + AccountNameSql.name("b")
+				+ ", p.phone, p.email, p.created_at from (" + union + ") p"
+				+ AccountNameSql.innerJoin("b", "p.account_id") + " order by p.sort_name" + direction + ", p.id"
+				+ direction, matches, params, page);
+	}
+
+	/**
+	 * The page a statement of rows in the list's order reads (its limit and offset added
+	 * here), with its total: told by a page that is not full, which is the last one (a
+	 * search that finds a few people costs one query, not two), otherwise counted by the
+	 * statement of {@code matches}, which reads at most {@link #COUNT_LIMIT} + 1 rows.
+	 */
+	private PageResult<ContactRow> page(String rowsSql, String matches, Map<String, Object> params, PageRequest page) {
+		List<ContactRow> rows = this.jdbc.sql(rowsSql + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -212,9 +206,6 @@ public class ContactList {
 		if (rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
 			return new PageResult<>(rows, page.page(), page.size(), page.offset() + rows.size());
 		}
-		String matches = counted.stream()
-			.map((branch) -> "(select 1 from contact c where " + branch + " limit " + (COUNT_LIMIT + 1) + ")")
-			.collect(Collectors.joining(" union all "));
 		long total = this.jdbc.sql("select count(*) from (" + matches + ") matches")
 			.params(params)
 			.query(Long.class)
