@@ -1,5 +1,7 @@
 package io.dakehu.account;
 
+import java.util.List;
+
 import io.dakehu.shared.NameSearch;
 
 import org.springframework.modulith.NamedInterface;
@@ -35,6 +37,18 @@ public final class AccountNameSql {
 	/** The column of the joined account holding its name as written. */
 	public static String name(String alias) {
 		return alias + ".name";
+	}
+
+	/**
+	 * Conditions on the joined account that split the accounts into parts each read in
+	 * name order ({@link #sortKey}) along an index: the live and the archived. A list
+	 * ordered by its rows' account names reads each part as far as its page reaches and
+	 * merges them; ordered over all accounts at once, no index serves the order (the
+	 * list's index leads with the archived flag) and PostgreSQL reads and sorts every
+	 * account's name first.
+	 */
+	public static List<String> sortedParts(String alias) {
+		return List.of(alias + ".archived = false", alias + ".archived = true");
 	}
 
 	/** The column of the joined account to sort by name on. */

@@ -265,27 +265,47 @@ public class Opportunities {
 	}
 
 	/**
-	 * A page sorted by account name, as two parts each an index serves: the deals with an
-	 * account, read along the accounts' name index into each account's deals, and the
-	 * deals without one; each part cut at the page's end, so only a page's worth of rows
-	 * is ever sorted. Written as one left join ordered by the name, the database joins
-	 * and sorts every matching deal first. Deals without an account come last ascending
-	 * and first descending, as empty values do in every other column.
+	 * A page sorted by account name, in parts each an index serves: the deals with an
+	 * account, read along the accounts' name index into each account's deals (the live
+	 * accounts and the archived apart, {@link AccountNameSql#sortedParts}), and the deals
+	 * without one; each part cut at the page's end, so only a page's worth of rows per
+	 * part is ever sorted. Written as one left join ordered by the name, the database
+	 * joins and sorts every matching deal first. Deals without an account come last
+	 * ascending and first descending, as empty values do in every other column.
 	 * @param window rows up to the end of the page asked for
 	 */
 	private Ordered byAccountName(RecordScope scope, OpportunityQuery query, boolean descending, long window) {
 		Where where = where(scope, query);
 		String direction = descending ? " desc" : " asc";
 		String key = AccountNameSql.sortKey("an");
-		String withAccount = COLUMNS + ", " + (descending ? 1 : 0) + " as sort_part, " + key + " as sort_key" + FROM
-				+ AccountNameSql.innerJoin("an", "o.account_id") + where.sql() + " order by " + key + direction
-				+ ", o.id" + direction + " limit :window";
+		// One branch per part of the accounts that an index reads in name order.
+		StringBuilder branches = new StringBuilder();
+		for (String part : AccountNameSql.sortedParts("an")) {
+			branches.append("(")
+				.append(COLUMNS)
+				.append(", ")
+				.append(descending ? 1 : 0)
+				.append(" as sort_part, ")
+				.append(key)
+				.append(" as sort_key")
+				.append(FROM)
+				.append(AccountNameSql.innerJoin("an", "o.account_id"))
+				.append(where.sql())
+				.append(" and ")
+				.append(part)
+				.append(" order by ")
+				.append(key)
+				.append(direction)
+				.append(", o.id")
+				.append(direction)
+				.append(" limit :window) union all ");
+		}
 		String without = COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key" + FROM + where.sql()
 				+ " and o.account_id is null order by o.id" + direction + " limit :window";
 		Map<String, Object> params = new HashMap<>(where.params());
 		params.put("window", window);
-		return new Ordered("select x.* from ((" + withAccount + ") union all (" + without
-				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params);
+		return new Ordered("select x.* from (" + branches + "(" + without + ")) x order by x.sort_part, x.sort_key"
+				+ direction + ", x.id" + direction, params);
 	}
 
 	/**

@@ -81,6 +81,13 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 			open(this.other, this.other, this.token + " Charlie", charlie, random, true);
 		}
 		open(Api.ADMIN, this.other, accountNames.get(0), accounts.get(accountNames.get(0)), random, false);
+		// Deals at an account archived since: still the KAM's, and in the list's order by
+		// account among the live accounts' (read apart, AccountNameSql.sortedParts).
+		long delta = this.given.accountOwnedBy(this.kam, this.token + " Delta").id();
+		for (int i = 0; i < 3; i++) {
+			open(this.kam, this.kam, this.token + " Delta", delta, random, true);
+		}
+		this.api.delete(this.kam, "/api/v1/accounts/" + delta).expect(204);
 		// Deals on no account (only imports make them, so the account is taken off
 		// here): their owner sees them, and a sort by account puts them last ascending
 		// and first descending, as every column's empty values sort.
