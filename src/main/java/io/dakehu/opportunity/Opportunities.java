@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
@@ -279,33 +280,18 @@ public class Opportunities {
 		String direction = descending ? " desc" : " asc";
 		String key = AccountNameSql.sortKey("an");
 		// One branch per part of the accounts that an index reads in name order.
-		StringBuilder branches = new StringBuilder();
-		for (String part : AccountNameSql.sortedParts("an")) {
-			branches.append("(")
-				.append(COLUMNS)
-				.append(", ")
-				.append(descending ? 1 : 0)
-				.append(" as sort_part, ")
-				.append(key)
-				.append(" as sort_key")
-				.append(FROM)
-				.append(AccountNameSql.innerJoin("an", "o.account_id"))
-				.append(where.sql())
-				.append(" and ")
-				.append(part)
-				.append(" order by ")
-				.append(key)
-				.append(direction)
-				.append(", o.id")
-				.append(direction)
-				.append(" limit :window) union all ");
-		}
+		String withAccount = AccountNameSql.sortedParts("an")
+			.stream()
+			.map((part) -> "(" + COLUMNS + ", " + (descending ? 1 : 0) + " as sort_part, " + key + " as sort_key" + FROM
+					+ AccountNameSql.innerJoin("an", "o.account_id") + where.sql() + " and " + part + " order by " + key
+					+ direction + ", o.id" + direction + " limit :window)")
+			.collect(Collectors.joining(" union all "));
 		String without = COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key" + FROM + where.sql()
 				+ " and o.account_id is null order by o.id" + direction + " limit :window";
 		Map<String, Object> params = new HashMap<>(where.params());
 		params.put("window", window);
-		return new Ordered("select x.* from (" + branches + "(" + without + ")) x order by x.sort_part, x.sort_key"
-				+ direction + ", x.id" + direction, params);
+		return new Ordered("select x.* from (" + withAccount + " union all (" + without
+				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params);
 	}
 
 	/**
