@@ -34,6 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -154,12 +156,28 @@ class SecurityConfig {
 									: "bad"));
 				}))
 			.csrf((csrf) -> csrf.csrfTokenRepository(new SignInFormTokens()))
+			.requestCache((cache) -> cache.requestCache(pagesToReturnTo()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
 							+ "object-src 'none'; frame-ancestors 'none'")))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(failFast(basicChallenge())));
 		return http.build();
+	}
+
+	/**
+	 * Where the sign-in form returns to: the page the browser asked for when it was sent
+	 * to sign in, if it was a page. A part of a page that htmx fetched (the bell's and
+	 * the to-do's badges load with every page) is no place to land: a badge asked for
+	 * just after signing out was remembered, and the next sign-in showed its bare number.
+	 */
+	private static RequestCache pagesToReturnTo() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache
+			.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+					&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+					&& !request.getRequestURI().endsWith("/favicon.ico"));
+		return cache;
 	}
 
 	/**

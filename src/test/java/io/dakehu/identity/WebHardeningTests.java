@@ -32,6 +32,21 @@ abstract class WebHardeningTests extends ApiTestSupport {
 	@LocalServerPort
 	int port;
 
+	/**
+	 * The sign-in returns to the page the browser asked for, never to a part of a page
+	 * htmx fetched meanwhile (a badge asked for just after signing out showed its bare
+	 * number after the next sign-in).
+	 */
+	@Test
+	void aSignInReturnsToThePageAskedForNotToAPartOfAPage() {
+		String kam = this.given.kam();
+		assertThat(SignedIn.returnAfterSignIn(this.port, "/contacts", false, kam, Api.USER_PASSWORD))
+			.contains("/contacts");
+		String afterBadge = SignedIn.returnAfterSignIn(this.port, "/todo/badge", true, kam, Api.USER_PASSWORD);
+		assertThat(afterBadge).doesNotContain("badge");
+		assertThat(URI.create(afterBadge).getPath()).isEqualTo("/");
+	}
+
 	@Test
 	void metricsAndTheApiDescriptionAreForAdministratorsHealthForEveryone() throws Exception {
 		String kam = this.given.kam();

@@ -57,6 +57,28 @@ public final class SignedIn {
 	}
 
 	/**
+	 * Where the sign-in form sends a browser that asked for {@code path} before signing
+	 * in: as a page, or as htmx asks for a part of one ({@code HX-Request}).
+	 */
+	public static String returnAfterSignIn(int port, String path, boolean htmx, String username, String password) {
+		SignedIn session = new SignedIn(port);
+		HttpRequest.Builder before = HttpRequest.newBuilder(URI.create(session.base + path)).GET();
+		if (htmx) {
+			before.header("HX-Request", "true");
+		}
+		session.send(before);
+		String csrf = Jsoup.parse(session.get("/login", "en").text()).select("input[name=_csrf]").attr("value");
+		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+		Page answer = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
+		return answer.location();
+	}
+
+	/**
 	 * One try at the login form from the given client address (sent as
 	 * {@code X-Forwarded-For}, as a proxy on this machine would): where the form sends
 	 * the browser: the home page on success, {@code /login?error=...} otherwise.
