@@ -42,16 +42,8 @@ public final class SignedIn {
 	/** Signs in through the login form; fails the test when the form refuses. */
 	public static SignedIn as(int port, String username, String password) {
 		SignedIn session = new SignedIn(port);
-		String form = session.get("/login", "en").text();
-		String csrf = Jsoup.parse(form).select("input[name=_csrf]").attr("value");
-		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-		Page answer = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
-		assertThat(answer.location()).as("signed in as " + username).doesNotContain("error");
+		assertThat(session.submitLogin(username, password, null)).as("signed in as " + username)
+			.doesNotContain("error");
 		session.csrf = Jsoup.parse(session.get("/profile", "en").text()).select("meta[name=_csrf]").attr("content");
 		return session;
 	}
@@ -67,15 +59,7 @@ public final class SignedIn {
 			before.header("HX-Request", "true");
 		}
 		session.send(before);
-		String csrf = Jsoup.parse(session.get("/login", "en").text()).select("input[name=_csrf]").attr("value");
-		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-		Page answer = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
-		return answer.location();
+		return session.submitLogin(username, password, null);
 	}
 
 	/**
@@ -84,18 +68,28 @@ public final class SignedIn {
 	 * the browser: the home page on success, {@code /login?error=...} otherwise.
 	 */
 	public static String attempt(int port, String address, String username, String password) {
-		SignedIn session = new SignedIn(port);
-		String form = session
-			.send(HttpRequest.newBuilder(URI.create(session.base + "/login")).header("X-Forwarded-For", address).GET())
-			.text();
-		String csrf = Jsoup.parse(form).select("input[name=_csrf]").attr("value");
+		return new SignedIn(port).submitLogin(username, password, address);
+	}
+
+	/**
+	 * Fills in and sends the login form as this browser, from the client address given
+	 * ({@code X-Forwarded-For}; null for none): where the form sends it.
+	 */
+	private String submitLogin(String username, String password, String address) {
+		HttpRequest.Builder form = HttpRequest.newBuilder(URI.create(this.base + "/login"))
+			.header("Accept-Language", "en")
+			.GET();
+		HttpRequest.Builder submit = HttpRequest.newBuilder(URI.create(this.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		if (address != null) {
+			form.header("X-Forwarded-For", address);
+			submit.header("X-Forwarded-For", address);
+		}
+		String csrf = Jsoup.parse(send(form).text()).select("input[name=_csrf]").attr("value");
 		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-		Page answer = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Forwarded-For", address)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		Page answer = send(submit.POST(HttpRequest.BodyPublishers.ofString(body)));
 		assertThat(answer.status()).as("sign-in answer").isEqualTo(302);
 		return answer.location();
 	}
