@@ -1,0 +1,101 @@
+package io.dakehu.opportunity;
+
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dakehu.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The totals of a list filtered by a close period are read from the period's index alone
+ * (migration V181): no heap page is visited however many deals the period holds. The
+ * statement has the totals' shape ({@code Opportunities.totalsByStage}); it runs against
+ * a copy of the opportunity table with all its indexes, 30,000 deals of 30 owners over
+ * two years, vacuumed as the database's autovacuum leaves a table, and dropped afterwards
+ * (a vacuum cannot run inside a transaction). The sums it gives are checked against the
+ * same deals summed in Java from their rows.
+ */
+@PostgresIntegrationTest
+class OpportunityPeriodTotalsPlanPostgresTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+	@Autowired
+	NamedParameterJdbcTemplate jdbc;
+
+	@BeforeEach
+	void fill() {
+		this.jdbc.update("create table opportunity_period_probe (like opportunity including all)", Map.of());
+		// One connection, committing durably: a vacuum marks a page visible to all only
+		// once the commit of its rows is on disk, which an asynchronous commit leaves to
+		// the WAL writer's next round.
+		this.jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) (connection) -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("set synchronous_commit = on");
+				statement.execute("""
+						insert into opportunity_period_probe (id, owner_id, account_id, stage, amount, name, source,
+						                                      purchase_type, expected_close_date, close_date, next_step,
+						                                      stage_since, created_at, updated_at, version)
+						select x, 1 + x %% 30, 1 + x %% 5000,
+						       (array['NEED_DESCRIPTION', 'SUPPLIER_SEARCH', 'ORDER', 'WON', 'LOST'])[1 + x %% 5],
+						       (x %% 997) * 10, 'Deal ' || x, 'probe',
+						       (array['NEW_TASK', 'MODIFIED_REBUY', 'STRAIGHT_REBUY'])[1 + x %% 3],
+						       date '%1$s' + (x %% 730 - 365), case when x %% 5 >= 3 then date '%1$s' - x %% 90 end,
+						       repeat('Call the buyer. ', 12), localtimestamp, localtimestamp, localtimestamp, 0
+						from generate_series(1, 30000) x""".formatted(TODAY));
+				statement.execute("vacuum analyze opportunity_period_probe");
+				statement.execute("reset synchronous_commit");
+			}
+			return null;
+		});
+	}
+
+	@AfterEach
+	void drop() {
+		this.jdbc.update("drop table opportunity_period_probe", Map.of());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " and o.purchase_type = :type", " and o.owner_id in (:owners)" })
+	void aPeriodsTotalsAreReadFromTheIndexAlone(String filter) {
+		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o"
+				+ " where 1 = 1 and coalesce(o.close_date, o.expected_close_date) >= :from"
+				+ " and coalesce(o.close_date, o.expected_close_date) <= :to" + filter + " group by o.stage";
+		Map<String, Object> params = Map.of("from", TODAY.minusMonths(1), "to", TODAY.plusMonths(2), "type", "NEW_TASK",
+				"owners", List.of(3L, 4L));
+		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));
+		assertThat(plan).contains("Index Only Scan using opportunity_period_probe_coalesce")
+			.doesNotContain("Heap Scan")
+			.doesNotContain("Seq Scan");
+
+		Map<String, long[]> expected = new HashMap<>();
+		this.jdbc.query("select o.* from opportunity_period_probe o where 1 = 1" + filter, params, (rs) -> {
+			LocalDate close = rs.getObject("close_date", LocalDate.class);
+			LocalDate period = (close != null) ? close : rs.getObject("expected_close_date", LocalDate.class);
+			if (!period.isBefore(TODAY.minusMonths(1)) && !period.isAfter(TODAY.plusMonths(2))) {
+				long[] sum = expected.computeIfAbsent(rs.getString("stage"), (stage) -> new long[2]);
+				sum[0]++;
+				sum[1] += rs.getBigDecimal("amount").longValueExact();
+			}
+		});
+		Map<String, long[]> actual = new HashMap<>();
+		this.jdbc.query(sql, params, (rs) -> {
+			actual.put(rs.getString(1), new long[] { rs.getLong(2), rs.getBigDecimal(3).longValueExact() });
+		});
+		assertThat(actual).hasSameSizeAs(expected).isNotEmpty();
+		expected.forEach((stage, sum) -> assertThat(actual.get(stage)).as(stage).containsExactly(sum));
+	}
+
+}
