@@ -273,6 +273,24 @@ abstract class AccountPlanTests extends ApiTestSupport {
 			.isEqualTo("/accounts/" + this.account + "/plans/" + this.year);
 	}
 
+	/**
+	 * The plan pages' labels are the key account plan's own, in both languages: the
+	 * contact plan's bundle, listed first, once lent them its "Contact plan" and "Nothing
+	 * due" for keys both defined.
+	 */
+	@Test
+	void thePlanPagesNameTheKeyAccountPlanNotTheContactPlan() {
+		SignedIn session = SignedIn.as(this.port, this.kam, Api.USER_PASSWORD);
+		Map<String, List<String>> labels = Map.of("en", List.of("Key account plan", "No plan yet."), "zh-CN",
+				List.of("大客户计划", "尚无计划。"));
+		labels.forEach((language, expected) -> {
+			Document section = Jsoup.parse(session.get("/accounts/" + this.account + "/plan/section", language).text());
+			assertThat(section.selectFirst(".card-header span").text()).isEqualTo(expected.get(0));
+			Document list = Jsoup.parse(session.get("/accounts/" + this.account + "/plans", language).text());
+			assertThat(list.selectFirst("p.dk-empty").text()).isEqualTo(expected.get(1));
+		});
+	}
+
 	@Test
 	void thePagesFillAPlanAndPrintItWithoutMenus() {
 		SignedIn session = SignedIn.as(this.port, this.kam, Api.USER_PASSWORD);
