@@ -26,7 +26,6 @@ class MessageSourceConfig {
 		source.setBasenames(basenames.stream().map((name) -> "classpath:" + name.strip()).toArray(String[]::new));
 		source.setDefaultEncoding(StandardCharsets.UTF_8.name());
 		source.setFallbackToSystemLocale(false);
-		source.setUseCodeAsDefaultMessage(false);
 		// Read once and kept: the bundles are inside the jar and never change while it
 		// runs.
 		source.setCacheSeconds(-1);

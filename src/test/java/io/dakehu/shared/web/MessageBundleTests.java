@@ -2,6 +2,7 @@ package io.dakehu.shared.web;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,23 +75,20 @@ class MessageBundleTests {
 	 */
 	@Test
 	void noTwoBundlesDefineOneLabelDifferently() throws IOException {
-		Map<String, String> seen = new HashMap<>();
-		Map<String, Path> where = new HashMap<>();
+		Map<String, Path> firstDefinedIn = new HashMap<>();
+		Map<Path, Properties> loaded = new HashMap<>();
 		List<String> problems = new ArrayList<>();
 		for (Path bundle : bundles()) {
 			boolean chinese = bundle.getFileName().toString().endsWith(CHINESE + ".properties");
-			Properties properties = load(bundle);
+			Properties properties = loaded.computeIfAbsent(bundle, MessageBundleTests::loadUnchecked);
 			for (String key : properties.stringPropertyNames()) {
 				if (key.startsWith("field.")) {
 					continue;
 				}
-				String language = (chinese ? "zh " : "en ") + key;
-				String text = properties.getProperty(key);
-				String earlier = seen.putIfAbsent(language, text);
-				if (earlier != null && !earlier.equals(text)) {
-					problems.add(language + ": " + where.get(language).getFileName() + " and " + bundle.getFileName());
+				Path first = firstDefinedIn.putIfAbsent((chinese ? "zh " : "en ") + key, bundle);
+				if (first != null && !loaded.get(first).getProperty(key).equals(properties.getProperty(key))) {
+					problems.add(key + ": " + first.getFileName() + " and " + bundle.getFileName());
 				}
-				where.putIfAbsent(language, bundle);
 			}
 		}
 		assertThat(problems).isEmpty();
@@ -214,6 +212,15 @@ class MessageBundleTests {
 
 	private static Set<String> keys(Path bundle) throws IOException {
 		return load(bundle).stringPropertyNames();
+	}
+
+	private static Properties loadUnchecked(Path bundle) {
+		try {
+			return load(bundle);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Properties load(Path bundle) throws IOException {
