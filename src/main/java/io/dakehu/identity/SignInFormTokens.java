@@ -35,8 +35,20 @@ final class SignInFormTokens implements CsrfTokenRepository {
 		return of(request).generateToken(request);
 	}
 
+	/**
+	 * Signing in clears the sign-in form's token (a null token saved on the sign-in path)
+	 * and gives the new session its token at once. Made lazily instead, by the first page
+	 * that shows a form, the pages a browser opens at once after signing in (restored
+	 * tabs) each made one, and each page but the last writer's carried a token the
+	 * session no longer held: its next form was refused.
+	 */
 	@Override
 	public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+		if (token == null && atSignIn(request)) {
+			this.signIn.saveToken(null, request, response);
+			this.session.saveToken(this.session.generateToken(request), request, response);
+			return;
+		}
 		of(request).saveToken(token, request, response);
 	}
 
@@ -46,8 +58,11 @@ final class SignInFormTokens implements CsrfTokenRepository {
 	}
 
 	private CsrfTokenRepository of(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return SIGN_IN.equals(path) ? this.signIn : this.session;
+		return atSignIn(request) ? this.signIn : this.session;
+	}
+
+	private static boolean atSignIn(HttpServletRequest request) {
+		return SIGN_IN.equals(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 }

@@ -49,6 +49,17 @@ public final class SignedIn {
 	}
 
 	/**
+	 * Signs in through the login form and opens no page: the session as the sign-in left
+	 * it. Its {@link #post} has no CSRF token; a page's forms carry theirs.
+	 */
+	public static SignedIn signInOnly(int port, String username, String password) {
+		SignedIn session = new SignedIn(port);
+		assertThat(session.submitLogin(username, password, null)).as("signed in as " + username)
+			.doesNotContain("error");
+		return session;
+	}
+
+	/**
 	 * Where the sign-in form sends a browser that asked for {@code path} before signing
 	 * in: as a page, or as htmx asks for a part of one ({@code HX-Request}).
 	 */
@@ -99,7 +110,12 @@ public final class SignedIn {
 	 * CSRF token as read right after signing in.
 	 */
 	public Page post(String path, Map<String, String> fields) {
-		StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(this.csrf, StandardCharsets.UTF_8));
+		return post(path, this.csrf, fields);
+	}
+
+	/** Posts a form with the CSRF token of a page this session showed. */
+	public Page post(String path, String csrf, Map<String, String> fields) {
+		StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
 		fields.forEach((name, value) -> body.append('&')
 			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
 			.append('=')

@@ -3,29 +3,87 @@ package io.dakehu.shared.config;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.SignedIn;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
+import org.springframework.session.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A signed-in browser's requests leave the session's row alone while only the access time
- * would change, and the session still carries what a request puts in it.
+ * would change, and the session still carries what a request puts in it, whatever other
+ * requests put in it at the same time.
  */
 abstract class QuietSessionsTests extends ApiTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	@Test
+	void pagesOpenedAtOnceRightAfterSigningInAllOpenAndTheirFormsAreAccepted() throws Exception {
+		String kam = this.given.kam();
+		SignedIn browser = SignedIn.signInOnly(this.port, kam, Api.USER_PASSWORD);
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<SignedIn.Page>> tabs = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			tabs.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return browser.get("/accounts", "en");
+			}));
+		}
+		start.countDown();
+
+		for (CompletableFuture<SignedIn.Page> tab : tabs) {
+			SignedIn.Page page = tab.get();
+			assertThat(page.status()).isEqualTo(200);
+			// Each tab's form goes out with the token its page carries.
+			String token = Jsoup.parse(page.text()).select("meta[name=_csrf]").attr("content");
+			SignedIn.Page saved = browser.post("/accounts", token, Map.of("name", Fixtures.unique("Tab")));
+			assertThat(saved.status()).as("a form of a tab opened at once").isEqualTo(302);
+		}
+	}
+
+	@Test
+	<S extends Session> void anAttributeTwoRequestsAddAtOnceIsStoredAndTheLaterValueKept() {
+		@SuppressWarnings("unchecked")
+		FindByIndexNameSessionRepository<S> store = (FindByIndexNameSessionRepository<S>) this.sessions;
+		S created = store.createSession();
+		store.save(created);
+		// Two requests read the session before either adds the attribute.
+		S first = store.findById(created.getId());
+		S second = store.findById(created.getId());
+		first.setAttribute("dakehu.test", "first");
+		second.setAttribute("dakehu.test", "second");
+
+		store.save(first);
+		store.save(second);
+
+		assertThat(store.findById(created.getId()).<String>getAttribute("dakehu.test")).isEqualTo("second");
+		store.deleteById(created.getId());
+	}
 
 	@Test
 	void requestsWithinAMinuteDoNotRewriteTheSessionRow() {
