@@ -41,9 +41,7 @@ public final class SignedIn {
 
 	/** Signs in through the login form; fails the test when the form refuses. */
 	public static SignedIn as(int port, String username, String password) {
-		SignedIn session = new SignedIn(port);
-		assertThat(session.submitLogin(username, password, null)).as("signed in as " + username)
-			.doesNotContain("error");
+		SignedIn session = signInOnly(port, username, password);
 		session.csrf = Jsoup.parse(session.get("/profile", "en").text()).select("meta[name=_csrf]").attr("content");
 		return session;
 	}

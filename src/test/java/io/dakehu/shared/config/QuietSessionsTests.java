@@ -2,6 +2,7 @@ package io.dakehu.shared.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ abstract class QuietSessionsTests extends ApiTestSupport {
 		String kam = this.given.kam();
 		SignedIn browser = SignedIn.signInOnly(this.port, kam, Api.USER_PASSWORD);
 		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<SignedIn.Page>> tabs = new java.util.ArrayList<>();
+		List<CompletableFuture<SignedIn.Page>> tabs = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			tabs.add(CompletableFuture.supplyAsync(() -> {
 				try {
@@ -58,7 +59,7 @@ abstract class QuietSessionsTests extends ApiTestSupport {
 
 		for (CompletableFuture<SignedIn.Page> tab : tabs) {
 			SignedIn.Page page = tab.get();
-			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.status()).as("a tab opened at once").isEqualTo(200);
 			// Each tab's form goes out with the token its page carries.
 			String token = Jsoup.parse(page.text()).select("meta[name=_csrf]").attr("content");
 			SignedIn.Page saved = browser.post("/accounts", token, Map.of("name", Fixtures.unique("Tab")));
