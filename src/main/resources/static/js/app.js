@@ -31,6 +31,31 @@ document.addEventListener('submit', function (event) {
 	}
 });
 
+// A form posted from a page is not posted again while the page waits for the answer. A browser may send a form a
+// second time on a double click or an impatient second press of Save, and two posts of one new account at once can
+// both pass the duplicate check (the server checks, then saves), saving the account twice. Forms htmx sends stay on
+// their page and are left alone (htmx has taken their submit). A post answered with a file keeps the page, so its
+// form may be sent again after a few seconds, and at once when the browser comes back to the page.
+document.addEventListener('submit', function (event) {
+	var form = event.target;
+	if (event.defaultPrevented || form.method !== 'post') {
+		return;
+	}
+	if (form.dataset.posted) {
+		event.preventDefault();
+		return;
+	}
+	form.dataset.posted = 'true';
+	setTimeout(function () {
+		delete form.dataset.posted;
+	}, 5000);
+});
+window.addEventListener('pageshow', function () {
+	document.querySelectorAll('form[data-posted]').forEach(function (form) {
+		delete form.dataset.posted;
+	});
+});
+
 // Pickers (picker.html): suggestions come from the module's endpoint through htmx; this
 // code only chooses one, by mouse or keyboard (arrows, Enter, Escape), and keeps the ARIA combobox state right.
 function pickerOptions(picker) {

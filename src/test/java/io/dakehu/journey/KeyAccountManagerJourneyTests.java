@@ -1,5 +1,7 @@
 package io.dakehu.journey;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -83,6 +85,35 @@ class KeyAccountManagerJourneyTests {
 			// The choice is remembered for the next page.
 			browser.go("/accounts");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("客户");
+		}
+	}
+
+	@Test
+	void saveClickedTwiceBeforeThePageChangesSendsTheFormOnce() throws Exception {
+		try (Browser browser = Browser.open(this.port, "en-US")) {
+			browser.login("admin", this.adminPassword);
+			browser.go("/accounts/new");
+			String name = "Saved Once " + System.nanoTime();
+			browser.type(By.id("name"), name);
+			// Save pressed twice before the answer comes, as a quick double click does; a
+			// listener on the window, reached after the page's own, counts the submits
+			// that go out.
+			Object sent = ((JavascriptExecutor) browser.driver()).executeScript("""
+					var sent = 0;
+					window.addEventListener('submit', function (event) {
+						if (!event.defaultPrevented) {
+							sent++;
+						}
+					});
+					var save = document.getElementById('save-account');
+					save.form.requestSubmit(save);
+					save.form.requestSubmit(save);
+					return sent;""");
+			assertThat(sent).isEqualTo(1L);
+			browser.waitForText(By.id("account-name"), name);
+
+			browser.go("/accounts?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+			assertThat(browser.driver().findElements(By.cssSelector("#account-table tbody tr[data-href]"))).hasSize(1);
 		}
 	}
 
