@@ -58,10 +58,10 @@ class OpportunityPeriodTotalsPlanPostgresTests {
 						       repeat('Call the buyer. ', 12), localtimestamp, localtimestamp, localtimestamp, 0
 						from generate_series(1, 30000) x""".formatted(TODAY));
 				statement.execute("vacuum analyze opportunity_period_probe");
-				// A transaction open elsewhere on the database (a scheduled job's) keeps
-				// a
-				// vacuum from marking pages its snapshot might still need: vacuumed again
-				// until every page is visible to all, as autovacuum leaves a quiet table.
+				// A transaction open elsewhere (a scheduled job's) keeps a vacuum
+				// from marking pages its snapshot might still need: vacuumed again
+				// until every page is visible to all, as autovacuum leaves a quiet
+				// table.
 				for (int round = 0; round < 50 && !allVisible(statement); round++) {
 					Thread.sleep(100);
 					statement.execute("vacuum opportunity_period_probe");

@@ -2,7 +2,6 @@ package io.dakehu.shared.web;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,8 @@ class MessageBundleTests {
 		List<String> problems = new ArrayList<>();
 		for (Path bundle : bundles()) {
 			boolean chinese = bundle.getFileName().toString().endsWith(CHINESE + ".properties");
-			Properties properties = loaded.computeIfAbsent(bundle, MessageBundleTests::loadUnchecked);
+			Properties properties = load(bundle);
+			loaded.put(bundle, properties);
 			for (String key : properties.stringPropertyNames()) {
 				if (key.startsWith("field.")) {
 					continue;
@@ -212,15 +212,6 @@ class MessageBundleTests {
 
 	private static Set<String> keys(Path bundle) throws IOException {
 		return load(bundle).stringPropertyNames();
-	}
-
-	private static Properties loadUnchecked(Path bundle) {
-		try {
-			return load(bundle);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static Properties load(Path bundle) throws IOException {
