@@ -1,5 +1,8 @@
 package io.dakehu.account;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class AccountLocks {
+
+	/** As many as the rows of {@code account_key_slot}. */
+	private static final int KEY_SLOTS = 1024;
 
 	private final JdbcClient jdbc;
 
@@ -30,6 +36,28 @@ public class AccountLocks {
 			.param("id", accountId)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * Locks the slots of the keys two accounts must not share (a folded name, a
+	 * registration id) until the caller's transaction ends. The duplicate check reads
+	 * committed accounts only, so two creations of one organisation at once would both
+	 * pass it; taken before the check, the slot makes the second wait for the first and
+	 * then find it. Slots are locked one at a time in ascending order, so two writers
+	 * never hold one each while waiting for the other's. Keys are hashed the same way on
+	 * every instance ({@link String#hashCode} is specified); null keys lock nothing.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void lockKeys(String... keys) {
+		Arrays.stream(keys)
+			.filter(Objects::nonNull)
+			.mapToInt((key) -> Math.floorMod(key.hashCode(), KEY_SLOTS))
+			.distinct()
+			.sorted()
+			.forEach((slot) -> this.jdbc.sql("select slot from account_key_slot where slot = :slot for update")
+				.param("slot", slot)
+				.query(Integer.class)
+				.list());
 	}
 
 }

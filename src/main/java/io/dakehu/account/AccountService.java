@@ -53,9 +53,12 @@ public class AccountService {
 
 	private final AccountCustomFields customFields;
 
+	private final AccountLocks locks;
+
 	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit,
 			AccountTally tally, Clock clock, ApplicationEventPublisher publisher, AccountEvents events,
-			AccountCustomFields customFields) {
+			AccountCustomFields customFields, AccountLocks locks) {
+		this.locks = locks;
 		this.events = events;
 		this.customFields = customFields;
 		this.accounts = accounts;
@@ -75,6 +78,7 @@ public class AccountService {
 	 * @throws DuplicateAccountException naming the matches the user should look at first
 	 */
 	public AccountDetails open(CurrentUser editor, AccountInput input, boolean force) {
+		this.locks.lockKeys(AccountNames.matchKey(input.name()), registrationKey(input.registrationId()));
 		List<DuplicateAccountException.AccountMatch> matches = this.queries.duplicates(editor.scope(), input.name(),
 				input.registrationId());
 		if (!matches.isEmpty()) {
@@ -154,6 +158,7 @@ public class AccountService {
 			this.tally.add(account.ownerId(), account.archived(), 1);
 		}
 		apply(lookups, account, input);
+		this.locks.lockKeys(registrationKey(account.registrationId()));
 		checkRegistrationId(account, id);
 		account.touch(now());
 		account = this.accounts.save(account);
@@ -419,6 +424,14 @@ public class AccountService {
 					throw duplicateRegistrationId(taken);
 				});
 		}
+	}
+
+	/**
+	 * A registration id as a key of {@link AccountLocks#lockKeys}, apart from the names'
+	 * keys.
+	 */
+	private static String registrationKey(String registrationId) {
+		return StringUtils.hasText(registrationId) ? "registration " + registrationId.strip() : null;
 	}
 
 	private static RuleViolationException duplicateRegistrationId(String registrationId) {

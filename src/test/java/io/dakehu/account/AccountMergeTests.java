@@ -9,13 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.dakehu.dataimport.ImportJobView;
 import io.dakehu.dataimport.ImportJobs;
 import io.dakehu.dataimport.ImportRequest;
 import io.dakehu.dataimport.ImportStatus;
 import io.dakehu.dataimport.ImportType;
+import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
 import io.dakehu.order.NewOrderLine;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.support.Api;
@@ -29,9 +39,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Duplicate accounts, as a user meets them: a warning with the existing account on create
@@ -49,6 +62,12 @@ abstract class AccountMergeTests extends ApiTestSupport {
 
 	@Autowired
 	Users users;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -70,6 +89,89 @@ abstract class AccountMergeTests extends ApiTestSupport {
 		assertThat(warned.text("detail")).contains("force=true");
 		long forced = this.api.post(Api.ADMIN, "/api/v1/accounts?force=true", json("name", fullWidth)).expect(201).id();
 		assertThat(forced).isNotEqualTo(existing);
+	}
+
+	@Test
+	void aNewAccountSavedWhileTheSameIsBeingSavedWaitsAndIsWarned() throws Exception {
+		String name = Fixtures.unique("Simultaneous");
+		CurrentUser admin = admin();
+		Future<AccountDetails> second = whileHeld(() -> this.accounts.open(admin, input(name, null), false),
+				() -> this.accounts.open(admin, input(name, null), false));
+		assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class)
+			.hasCauseInstanceOf(DuplicateAccountException.class);
+		assertThat(total(Api.ADMIN, "/api/v1/accounts?q=" + enc(name))).isOne();
+	}
+
+	@Test
+	void anAccountReRegisteredWhileTheSameIdIsBeingSavedWaitsAndIsRefused() throws Exception {
+		String registrationId = Fixtures.unique("91440000");
+		CurrentUser admin = admin();
+		AccountDetails other = this.accounts.open(admin, input(Fixtures.unique("Re-registered"), null), false);
+		AccountInput reRegistered = input(other.name(), registrationId);
+		Future<AccountDetails> second = whileHeld(
+				() -> this.accounts.open(admin, input(Fixtures.unique("Registered first"), registrationId), false),
+				() -> this.accounts.update(admin, other.id(), other.version(), reRegistered));
+		assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class)
+			.cause()
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessage("registrationId: validation.duplicate");
+		assertThat(total(Api.ADMIN, "/api/v1/accounts?q=" + enc(registrationId))).isOne();
+	}
+
+	/**
+	 * Runs {@code first} in a transaction kept open, then {@code second} beside it, and
+	 * checks that the second waits rather than deciding on what it can see before the
+	 * first commits; then lets the first commit.
+	 * @return the second's outcome
+	 */
+	private <T> Future<T> whileHeld(Runnable first, Callable<T> second) throws Exception {
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> held = threads
+				.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult((s) -> {
+					first.run();
+					written.countDown();
+					await(commit);
+				}));
+			assertThat(written.await(30, TimeUnit.SECONDS)).as("the first written").isTrue();
+			Future<T> waiting = threads.submit(second);
+			assertThatThrownBy(() -> waiting.get(700, TimeUnit.MILLISECONDS))
+				.as("the second waits while the first is not committed")
+				.isInstanceOf(TimeoutException.class);
+			commit.countDown();
+			held.get(30, TimeUnit.SECONDS);
+			try {
+				waiting.get(30, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException ex) {
+				// The caller reads it.
+			}
+			return waiting;
+		}
+		finally {
+			commit.countDown();
+			threads.shutdown();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private CurrentUser admin() {
+		return this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
+	}
+
+	private static AccountInput input(String name, String registrationId) {
+		return new AccountInput(name, registrationId, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null);
 	}
 
 	@Test
