@@ -264,6 +264,19 @@ abstract class HomePageTests extends ApiTestSupport {
 		assertThat(section(page, "deals-to-move")).contains("需推进的商机");
 	}
 
+	@Test
+	void chineseOfAnyRegionIsShownInSimplifiedChineseAndAnyOtherLanguageInEnglish() {
+		for (String chinese : List.of("zh", "zh-TW", "zh_HK", "zh-Hans-CN")) {
+			assertThat(section(this.api.page(this.kam, "/?lang=" + chinese).expect(200).text(), "contacts-due"))
+				.as(chinese)
+				.contains("待联系客户");
+		}
+		for (String other : List.of("en-GB", "fr", "de_DE")) {
+			assertThat(section(this.api.page(this.kam, "/?lang=" + other).expect(200).text(), "contacts-due")).as(other)
+				.contains("Contacts due");
+		}
+	}
+
 	// ---------------------------------------------------------------- set-up
 
 	private void account(String name, LocalDate lastContact, LocalDate planned) {

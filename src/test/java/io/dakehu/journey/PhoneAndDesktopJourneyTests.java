@@ -58,6 +58,7 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 		List<Long> accounts = new ArrayList<>();
 		String[] names = { "Shanghai Precision Tools International Trading Co., Ltd", "江苏恒瑞精密机械制造有限公司",
 				"Guangzhou Pearl River Logistics", "北京长城工业集团", "Harbin Northern Heavy Machinery Works" };
+		long deal = 0;
 		for (int i = 0; i < names.length; i++) {
 			long id = this.given.accountOwnedBy(kam, names[i] + " " + Fixtures.unique("")).id();
 			accounts.add(id);
@@ -69,17 +70,31 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 						json("type", "VISIT", "occurredAt", today.minusDays(20L * i).atTime(10, 0).toString(),
 								"summary", "Visited the plant", "nextContactDate", today.plusDays(i - 2L).toString()))
 				.expect(201);
-			this.api
+			long opportunity = this.api
 				.post(kam, "/api/v1/opportunities",
 						json("accountId", id, "name", "Line upgrade " + (i + 1), "amount", 250000, "expectedCloseDate",
 								today.minusDays(i).toString()))
-				.expect(201);
+				.expect(201)
+				.id();
+			deal = (i == 0) ? opportunity : deal;
 		}
 		this.api.post(director, "/api/v1/segmentation/runs", json()).expect(201);
 		this.ledger.append(List.of(new NewOrderLine(accounts.get(4), today.minusDays(5), null, BigDecimal.ONE,
 				new BigDecimal("9000000000000"), null, null, "journey", Fixtures.unique("line"))));
 		this.api.post(director, "/api/v1/segmentation/runs", json()).expect(201);
 		long account = accounts.get(0);
+		// An opportunity's buying center with a long title and every badge a member can
+		// have.
+		long buyer = this.api
+			.post(kam, "/api/v1/accounts/" + account + "/contacts",
+					json("name", "Alexandra Konstantinopoulou", "title", "Chief Procurement and Supply Chain Officer"))
+			.expect(201)
+			.id();
+		this.api
+			.put(kam, "/api/v1/contacts/" + buyer + "/buying-roles",
+					json("roles", List.of("DECIDER", "INFLUENCER", "USER"), "influence", 5, "attitude", "SUPPORTER",
+							"personalLevel", 3))
+			.expect(200);
 		for (String user : List.of(kam, manager, director)) {
 			// My profile then lists a token in a table with a visually hidden header.
 			this.api.post(user, "/api/v1/me/tokens", json("name", "Phone check", "days", 30)).expect(201);
@@ -114,6 +129,8 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 							visit(browser, "/pipeline/list", "opportunity-table", prefix + "pipeline-list");
 							visit(browser, "/reports", "funnel-table", prefix + "funnel");
 							visit(browser, "/profile", "api-tokens", prefix + "profile");
+							visit(browser, "/relationship/opportunities/" + deal, "opportunity-buying-center-table",
+									prefix + "buying-center");
 						}
 					}
 					browser.driver().manage().window().setSize(new Dimension(1440, 1000));

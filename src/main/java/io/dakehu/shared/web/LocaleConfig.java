@@ -28,17 +28,38 @@ class LocaleConfig implements WebMvcConfigurer {
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultLocaleFunction((request) -> {
 			Locale browser = request.getLocale();
-			return (browser != null && "zh".equals(browser.getLanguage())) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+			return (browser != null) ? supported(browser) : Locale.ENGLISH;
 		});
 		return resolver;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+
+			// "?lang=zh" or "zh-TW" would otherwise be kept as a locale no bundle is
+			// written in, and every page would fall back to English.
+			@Override
+			protected Locale parseLocaleValue(String value) {
+				return supported(super.parseLocaleValue(value));
+			}
+
+		};
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+	}
+
+	/**
+	 * The supported locale a requested one is read in: Chinese of any region or script in
+	 * simplified Chinese, anything else in English; none stays none (the browser's
+	 * language decides).
+	 */
+	static Locale supported(Locale requested) {
+		if (requested == null) {
+			return null;
+		}
+		return "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
 	}
 
 }
