@@ -26,6 +26,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 
 import static io.dakehu.support.Api.json;
@@ -51,6 +52,9 @@ abstract class ContactRemindersTests extends ApiTestSupport {
 
 	GreenMail smtp;
 
+	@Value("${spring.mail.port}")
+	private int smtpPort;
+
 	LocalDate today;
 
 	Map<String, Integer> cadence;
@@ -63,7 +67,7 @@ abstract class ContactRemindersTests extends ApiTestSupport {
 	@BeforeAll
 	void startSmtp() {
 		this.runs = new RankedRuns(this.jdbc, this.events);
-		this.smtp = new GreenMail(new ServerSetup(39025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.smtp = new GreenMail(new ServerSetup(this.smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		this.smtp.start();
 	}
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +43,9 @@ class NotificationMailH2Tests extends ApiTestSupport {
 
 	private GreenMail smtp;
 
+	@Value("${spring.mail.port}")
+	private int smtpPort;
+
 	@Autowired
 	ApplicationContext context;
 
@@ -59,7 +63,7 @@ class NotificationMailH2Tests extends ApiTestSupport {
 
 	@BeforeAll
 	void startSmtp() {
-		this.smtp = new GreenMail(new ServerSetup(39025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.smtp = new GreenMail(new ServerSetup(this.smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		this.smtp.start();
 	}
 
