@@ -59,9 +59,10 @@ public class Catalog {
 		}
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		Long lineId = StringUtils.hasText(input.productLine()) ? lineId(input.productLine(), now) : null;
-		Product product = Product.introduce(code, input.name(), lineId, now);
-		product.price(input.listPrice(), input.unitCost());
-		product = this.products.save(product);
+		Product introduced = Product.introduce(code, input.name(), lineId, now);
+		introduced.price(input.listPrice(), input.unitCost());
+		Product product = RuleViolationException.unlessKeyTaken(() -> this.products.save(introduced), "code",
+				"catalog.validation.duplicate", code);
 		this.audit.created("Product", product.id(), null, product.auditValues());
 		return get(product.id());
 	}

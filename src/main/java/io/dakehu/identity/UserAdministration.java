@@ -67,8 +67,10 @@ public class UserAdministration {
 		this.policy.check("password", input.password(), input.username(), input.displayName());
 		Long teamId = teamId(input.team());
 		Long managerId = managerId(input.manager());
-		User user = this.users.save(User.register(input.username(), input.displayName(), blankToNull(input.email()),
-				this.passwords.encode(input.password()), input.role(), teamId, managerId, now()));
+		User registered = User.register(input.username(), input.displayName(), blankToNull(input.email()),
+				this.passwords.encode(input.password()), input.role(), teamId, managerId, now());
+		User user = RuleViolationException.unlessKeyTaken(() -> this.users.save(registered), "username",
+				"validation.duplicate", input.username());
 		this.audit.created("User", user.id(), null, user.auditValues());
 		this.events.publishEvent(new UsersChanged(Set.of(user.id())));
 		return this.directory.summary(user);
@@ -184,7 +186,9 @@ public class UserAdministration {
 		if (this.teams.existsByName(name.strip())) {
 			throw new RuleViolationException("name", "validation.duplicate", name);
 		}
-		Team team = this.teams.save(Team.found(name.strip(), managerId(managerUsername), now()));
+		Team founded = Team.found(name.strip(), managerId(managerUsername), now());
+		Team team = RuleViolationException.unlessKeyTaken(() -> this.teams.save(founded), "name",
+				"validation.duplicate", name);
 		this.audit.created("Team", team.id(), null,
 				Map.of("name", team.name(), "managerId", (team.managerId() != null) ? team.managerId() : ""));
 		return this.directory.teamSummary(team, 0);

@@ -9,14 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.dakehu.dataimport.ImportJobView;
 import io.dakehu.dataimport.ImportJobs;
@@ -32,6 +24,7 @@ import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.Simultaneous;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -40,11 +33,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Duplicate accounts, as a user meets them: a warning with the existing account on create
@@ -95,10 +86,11 @@ abstract class AccountMergeTests extends ApiTestSupport {
 	void aNewAccountSavedWhileTheSameIsBeingSavedWaitsAndIsWarned() throws Exception {
 		String name = Fixtures.unique("Simultaneous");
 		CurrentUser admin = admin();
-		Future<AccountDetails> second = whileHeld(() -> this.accounts.open(admin, input(name, null), false),
+		Simultaneous.Outcome<AccountDetails> second = Simultaneous.secondWhileFirstUncommitted(this.transactions,
+				() -> this.accounts.open(admin, input(name, null), false),
 				() -> this.accounts.open(admin, input(name, null), false));
-		assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class)
-			.hasCauseInstanceOf(DuplicateAccountException.class);
+		assertThat(second.waited()).as("the second waits while the first is not committed").isTrue();
+		assertThat(second.failure()).isInstanceOf(DuplicateAccountException.class);
 		assertThat(total(Api.ADMIN, "/api/v1/accounts?q=" + enc(name))).isOne();
 	}
 
@@ -108,61 +100,13 @@ abstract class AccountMergeTests extends ApiTestSupport {
 		CurrentUser admin = admin();
 		AccountDetails other = this.accounts.open(admin, input(Fixtures.unique("Re-registered"), null), false);
 		AccountInput reRegistered = input(other.name(), registrationId);
-		Future<AccountDetails> second = whileHeld(
+		Simultaneous.Outcome<AccountDetails> second = Simultaneous.secondWhileFirstUncommitted(this.transactions,
 				() -> this.accounts.open(admin, input(Fixtures.unique("Registered first"), registrationId), false),
 				() -> this.accounts.update(admin, other.id(), other.version(), reRegistered));
-		assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class)
-			.cause()
-			.isInstanceOf(RuleViolationException.class)
+		assertThat(second.waited()).as("the second waits while the first is not committed").isTrue();
+		assertThat(second.failure()).isInstanceOf(RuleViolationException.class)
 			.hasMessage("registrationId: validation.duplicate");
 		assertThat(total(Api.ADMIN, "/api/v1/accounts?q=" + enc(registrationId))).isOne();
-	}
-
-	/**
-	 * Runs {@code first} in a transaction kept open, then {@code second} beside it, and
-	 * checks that the second waits rather than deciding on what it can see before the
-	 * first commits; then lets the first commit.
-	 * @return the second's outcome
-	 */
-	private <T> Future<T> whileHeld(Runnable first, Callable<T> second) throws Exception {
-		CountDownLatch written = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> held = threads
-				.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult((s) -> {
-					first.run();
-					written.countDown();
-					await(commit);
-				}));
-			assertThat(written.await(30, TimeUnit.SECONDS)).as("the first written").isTrue();
-			Future<T> waiting = threads.submit(second);
-			assertThatThrownBy(() -> waiting.get(700, TimeUnit.MILLISECONDS))
-				.as("the second waits while the first is not committed")
-				.isInstanceOf(TimeoutException.class);
-			commit.countDown();
-			held.get(30, TimeUnit.SECONDS);
-			try {
-				waiting.get(30, TimeUnit.SECONDS);
-			}
-			catch (ExecutionException ex) {
-				// The caller reads it.
-			}
-			return waiting;
-		}
-		finally {
-			commit.countDown();
-			threads.shutdown();
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private CurrentUser admin() {

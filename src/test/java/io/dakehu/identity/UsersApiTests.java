@@ -7,11 +7,15 @@ import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.SignedIn;
+import io.dakehu.support.Simultaneous;
+import io.dakehu.shared.RuleViolationException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,12 @@ abstract class UsersApiTests extends ApiTestSupport {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private UserAdministration administration;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@Test
 	void theFirstAdministratorHasThePasswordFromConfiguration() {
@@ -85,6 +95,23 @@ abstract class UsersApiTests extends ApiTestSupport {
 		this.api.post(this.given.kam(), "/api/v1/teams", json("name", name)).expect(403);
 		assertThat(this.jdbc.sql("select count(*) from team where name = ?").param(name).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void aUsernameOrTeamAddedTwiceAtOnceIsRefusedByItsFieldTheSecondTime() throws Exception {
+		String username = Fixtures.unique("twin");
+		NewUser twin = new NewUser(username, "Twin", null, Api.USER_PASSWORD, Role.KAM, null, null);
+		Simultaneous.Outcome<UserSummary> secondUser = Simultaneous.secondWhileFirstUncommitted(this.transactions,
+				() -> this.administration.create(twin), () -> this.administration.create(twin));
+		assertThat(secondUser.failure()).isInstanceOf(RuleViolationException.class)
+			.hasMessage("username: validation.duplicate");
+		assertThat(usersNamed(username)).isEqualTo(1);
+
+		String team = Fixtures.unique("Twin team");
+		Simultaneous.Outcome<TeamSummary> secondTeam = Simultaneous.secondWhileFirstUncommitted(this.transactions,
+				() -> this.administration.createTeam(team, null), () -> this.administration.createTeam(team, null));
+		assertThat(secondTeam.failure()).isInstanceOf(RuleViolationException.class)
+			.hasMessage("name: validation.duplicate");
 	}
 
 	@Test
