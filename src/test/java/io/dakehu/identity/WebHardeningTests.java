@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -14,8 +15,10 @@ import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.SignedIn;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a formula-like name as text.
  */
 abstract class WebHardeningTests extends ApiTestSupport {
+
+	@Autowired
+	PrometheusMeterRegistry metrics;
+
+	@Test
+	void theRequestTimingsOfEveryRouteReachTheMetrics() {
+		// As many route patterns as the application has, and more: each a series of its
+		// own.
+		for (int route = 0; route < 300; route++) {
+			this.metrics
+				.timer("http.server.requests", "error", "none", "exception", "none", "method", "GET", "outcome",
+						"SUCCESS", "status", "200", "uri", "/route-" + route)
+				.record(Duration.ofMillis(3));
+		}
+		assertThat(this.metrics.scrape()).contains("uri=\"/route-0\"").contains("uri=\"/route-299\"");
+	}
 
 	@LocalServerPort
 	int port;
