@@ -53,7 +53,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * link and every section a page loads (htmx {@code hx-get}), and fails on any answer of
  * 400 or more. On top of the demo data the test adds the cases that used to break: a deal
  * of the KAM on an account someone else owns, and an account of the KAM under a parent
- * owned by someone else.
+ * owned by someone else. Each page read must also name what a screen reader says: no id
+ * on two elements, no field without a label, no button without a name.
  * <p>
  * The crawl is bounded: each kind of page (its path with numbers taken out) is read for
  * its links a few times, and each kind of link is checked a limited number of times per
@@ -116,6 +117,7 @@ class NoDeadLinksTests {
 		// kind, and the to-do and plan pages name other deals first.
 		Crawl crawl = crawlAs("moses.frase", "/", "/opportunities/" + crawlDeal);
 		assertThat(crawl.broken).isEmpty();
+		assertThat(crawl.unreadable).isEmpty();
 		// The crawl reached the pages that used to link to closed accounts.
 		assertThat(crawl.checked).anyMatch((url) -> url.startsWith("/opportunities/"))
 			.anyMatch((url) -> url.startsWith("/relationship/risks"))
@@ -130,6 +132,7 @@ class NoDeadLinksTests {
 	void everyLinkAManagerIsShownOpens() throws Exception {
 		Crawl crawl = crawlAs("dustin.brinkmann", "/");
 		assertThat(crawl.broken).isEmpty();
+		assertThat(crawl.unreadable).isEmpty();
 		assertThat(crawl.checked).anyMatch((url) -> url.startsWith("/opportunities/"))
 			.anyMatch((url) -> url.startsWith("/relationship"))
 			.anyMatch((url) -> url.startsWith("/accounts/"));
@@ -187,6 +190,9 @@ class NoDeadLinksTests {
 
 		final List<String> broken = new ArrayList<>();
 
+		/** Pages a screen reader or a label's click cannot follow. */
+		final Set<String> unreadable = new java.util.TreeSet<>();
+
 		Crawl(MockHttpSession session) {
 			this.session = session;
 		}
@@ -222,11 +228,43 @@ class NoDeadLinksTests {
 					continue;
 				}
 				Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8), "http://localhost/");
+				readable(page, kind);
 				for (Element a : page.select("a[href]")) {
 					offer(a.attr("href"), link.url());
 				}
 				for (Element section : page.select("[hx-get]")) {
 					offer(section.attr("hx-get"), link.url());
+				}
+			}
+		}
+
+		/**
+		 * An id names one element (a label, an htmx target and a test find it), and every
+		 * field a reader fills in has a name a screen reader says: a label for it or
+		 * around it, or an ARIA label.
+		 */
+		private void readable(Document page, String kind) {
+			Map<String, Integer> ids = new HashMap<>();
+			for (Element element : page.select("[id]")) {
+				ids.merge(element.id(), 1, Integer::sum);
+			}
+			ids.forEach((id, count) -> {
+				if (count > 1) {
+					this.unreadable.add(kind + ": id " + id + " on " + count + " elements");
+				}
+			});
+			for (Element field : page
+				.select("input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea")) {
+				boolean named = field.hasAttr("aria-label") || field.hasAttr("aria-labelledby")
+						|| field.hasAttr("title") || field.closest("label") != null
+						|| (!field.id().isEmpty() && !page.select("label[for=" + field.id() + "]").isEmpty());
+				if (!named) {
+					this.unreadable.add(kind + ": field " + field.tagName() + " " + field.attr("name") + " unlabelled");
+				}
+			}
+			for (Element button : page.select("button")) {
+				if (button.text().isBlank() && !button.hasAttr("aria-label") && !button.hasAttr("title")) {
+					this.unreadable.add(kind + ": button " + button.className() + " unnamed");
 				}
 			}
 		}
