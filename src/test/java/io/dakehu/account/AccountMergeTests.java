@@ -17,9 +17,9 @@ import io.dakehu.dataimport.ImportStatus;
 import io.dakehu.dataimport.ImportType;
 import io.dakehu.identity.CurrentUser;
 import io.dakehu.identity.Users;
-import io.dakehu.shared.RuleViolationException;
 import io.dakehu.order.NewOrderLine;
 import io.dakehu.order.OrderLedger;
+import io.dakehu.shared.RuleViolationException;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
@@ -107,15 +107,6 @@ abstract class AccountMergeTests extends ApiTestSupport {
 		assertThat(second.failure()).isInstanceOf(RuleViolationException.class)
 			.hasMessage("registrationId: validation.duplicate");
 		assertThat(total(Api.ADMIN, "/api/v1/accounts?q=" + enc(registrationId))).isOne();
-	}
-
-	private CurrentUser admin() {
-		return this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
-	}
-
-	private static AccountInput input(String name, String registrationId) {
-		return new AccountInput(name, registrationId, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null);
 	}
 
 	@Test
@@ -331,6 +322,15 @@ abstract class AccountMergeTests extends ApiTestSupport {
 			.matcher(html);
 		assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
 		return enc(matcher.group(1));
+	}
+
+	private CurrentUser admin() {
+		return this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
+	}
+
+	private static AccountInput input(String name, String registrationId) {
+		return new AccountInput(name, registrationId, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null);
 	}
 
 	private static String enc(String text) {

@@ -2,13 +2,13 @@ package io.dakehu.identity;
 
 import java.util.Map;
 
+import io.dakehu.shared.RuleViolationException;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.SignedIn;
 import io.dakehu.support.Simultaneous;
-import io.dakehu.shared.RuleViolationException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
