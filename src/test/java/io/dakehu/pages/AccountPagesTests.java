@@ -6,12 +6,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.support.H2IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +164,63 @@ class AccountPagesTests {
 	}
 
 	@Test
+	void afterAConflictTheColleaguesChangesFillTheFieldsTheEditorLeftAndSavingAgainKeepsBoth() throws Exception {
+		long id = create("Merged Edit Works " + SEQUENCE.incrementAndGet());
+		Document mine = editPage(id);
+		// A colleague changes the address and the region meanwhile, through the same
+		// form.
+		Document theirs = editPage(id);
+		theirs.getElementById("address").val("8 Harbour Road");
+		theirs.getElementById("region").val("East");
+		this.mvc.perform(submit(theirs, id)).andExpect(status().is3xxRedirection());
+
+		mine.getElementById("description").text("Met the buyer on Monday");
+		Document conflict = Jsoup.parse(this.mvc.perform(submit(mine, id).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(conflict.getElementById("stale-warning").text()).contains("Their changes are filled in below");
+		assertThat(conflict.getElementById("stale-fields")).as("no field both changed").isNull();
+		assertThat(conflict.getElementById("address").val()).isEqualTo("8 Harbour Road");
+		assertThat(conflict.getElementById("region").val()).isEqualTo("East");
+		assertThat(conflict.getElementById("description").text()).isEqualTo("Met the buyer on Monday");
+		assertThat(stored(id, "address")).isEqualTo("8 Harbour Road");
+
+		this.mvc.perform(submit(conflict, id)).andExpect(status().is3xxRedirection());
+		assertThat(stored(id, "address")).isEqualTo("8 Harbour Road");
+		assertThat(stored(id, "region")).isEqualTo("East");
+		assertThat(stored(id, "description")).isEqualTo("Met the buyer on Monday");
+	}
+
+	@Test
+	void afterAConflictAFieldBothChangedIsShownWithBothValuesAndTheEditorsInTheForm() throws Exception {
+		long id = create("Both Changed Works " + SEQUENCE.incrementAndGet());
+		Document mine = editPage(id);
+		Document theirs = editPage(id);
+		theirs.getElementById("address").val("Their address");
+		theirs.getElementById("industry").val("Their industry");
+		this.mvc.perform(submit(theirs, id)).andExpect(status().is3xxRedirection());
+
+		mine.getElementById("address").val("My address");
+		Document conflict = Jsoup.parse(this.mvc.perform(submit(mine, id).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		Element fields = conflict.getElementById("stale-fields");
+		assertThat(fields).isNotNull();
+		assertThat(fields.select("tbody tr")).extracting(Element::text)
+			.containsExactly("Address My address Their address");
+		assertThat(conflict.getElementById("address").val()).isEqualTo("My address");
+		assertThat(conflict.getElementById("industry").val()).isEqualTo("Their industry");
+
+		this.mvc.perform(submit(conflict, id)).andExpect(status().is3xxRedirection());
+		assertThat(stored(id, "address")).isEqualTo("My address");
+		assertThat(stored(id, "industry")).isEqualTo("Their industry");
+	}
+
+	@Test
 	void hidesAnotherManagersAccount() throws Exception {
 		String owner = kam();
 		String stranger = kam();
@@ -202,6 +263,42 @@ class AccountPagesTests {
 
 	private String kam() {
 		return PageFixtures.kam(this.administration, "kam");
+	}
+
+	private Document editPage(long id) throws Exception {
+		return Jsoup.parse(this.mvc.perform(get("/accounts/" + id + "/edit").with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	/** The account form as a browser sends it: every named field with its value. */
+	private static MockHttpServletRequestBuilder submit(Document page, long id) {
+		MockHttpServletRequestBuilder request = post("/accounts/" + id).with(admin()).with(csrf());
+		Element form = page.getElementById("account-form");
+		for (Element field : form.select("input[name], select[name], textarea[name]")) {
+			String type = field.attr("type");
+			if (field.hasAttr("form")
+					|| ((type.equals("checkbox") || type.equals("radio")) && !field.hasAttr("checked"))) {
+				continue;
+			}
+			String value = switch (field.tagName()) {
+				case "textarea" -> field.text();
+				case "select" -> field.select("option[selected]").isEmpty() ? field.select("option").first().val()
+						: field.select("option[selected]").first().val();
+				default -> field.val();
+			};
+			request = request.param(field.attr("name"), value);
+		}
+		return request;
+	}
+
+	private String stored(long id, String column) {
+		return this.jdbc.sql("select " + column + " from account where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	private long accounts() {

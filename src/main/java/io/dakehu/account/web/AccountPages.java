@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.dakehu.account.AccountAccess;
 import io.dakehu.account.AccountCustomFields;
@@ -247,18 +247,21 @@ class AccountPages {
 		AccountDetails account = this.queries.details(this.users.current().scope(), id);
 		AccountInput form = inputOf(account).withCustomFields(this.customFields.of(id));
 		model.addAttribute("form", form);
+		model.addAttribute("baseline", EditBaseline.of(form));
 		return form(model, account, form);
 	}
 
 	@PostMapping("/accounts/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountInput typed, BindingResult errors,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String baseline, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		CurrentUser me = this.users.current();
 		AccountInput form = typed
 			.withCustomFields(this.definitions.fromForm(RecordType.ACCOUNT, request.getParameterMap()));
 		// The bound object stays the model's "form": replacing it would drop its binding
 		// errors from the page. The custom fields' values reach the page on their own.
 		AccountDetails current = this.queries.details(me.scope(), id);
+		model.addAttribute("baseline", baseline);
 		if (!errors.hasErrors()) {
 			try {
 				this.accounts.update(me, id, form.version(), form);
@@ -269,10 +272,17 @@ class AccountPages {
 				refused(ex, errors, model);
 			}
 			catch (StaleEditException ex) {
-				model.addAttribute("stale", differences(form, current));
 				// The form now carries the current version, so saving again is a
-				// deliberate overwrite.
-				model.addAttribute("form", withVersion(form, current.version()));
+				// deliberate overwrite: of the fields the editor changed only, when the
+				// form says what it was opened with.
+				Optional<AccountInput> opened = EditBaseline.read(baseline);
+				AccountInput stored = inputOf(current);
+				AccountInput shown = opened.map((o) -> EditBaseline.merged(o, form, stored))
+					.orElseGet(() -> withVersion(form, current.version()));
+				model.addAttribute("stale", differences(shown, stored, opened.orElse(null)));
+				model.addAttribute("staleMerged", opened.isPresent());
+				model.addAttribute("form", shown);
+				model.addAttribute("baseline", EditBaseline.of(stored));
 			}
 		}
 		return form(model, current, form);
@@ -366,32 +376,38 @@ class AccountPages {
 
 	/**
 	 * The fields where the editor's values and the stored ones differ, to show side by
-	 * side after a conflict.
+	 * side after a conflict: of those, only the ones changed since the form was opened,
+	 * when it says what it was opened with.
 	 */
-	private static List<StaleField> differences(AccountInput yours, AccountDetails current) {
-		AccountInput stored = inputOf(current);
+	private static List<StaleField> differences(AccountInput yours, AccountInput stored, AccountInput opened) {
 		List<StaleField> fields = new ArrayList<>();
-		compare(fields, "account.name", yours.name(), stored.name());
-		compare(fields, "account.registrationId", yours.registrationId(), stored.registrationId());
-		compare(fields, "account.industry", yours.industry(), stored.industry());
-		compare(fields, "account.region", yours.region(), stored.region());
-		compare(fields, "account.address", yours.address(), stored.address());
-		compare(fields, "account.employees", yours.employees(), stored.employees());
-		compare(fields, "account.annualRevenue", yours.annualRevenue(), stored.annualRevenue());
-		compare(fields, "account.owner", yours.owner(), stored.owner());
-		compare(fields, "account.keyAccountType", yours.keyAccountType(), stored.keyAccountType());
-		compare(fields, "account.relationshipType", yours.relationshipType(), stored.relationshipType());
-		compare(fields, "account.salesApproach", yours.salesApproach(), stored.salesApproach());
-		compare(fields, "account.description", yours.description(), stored.description());
+		compare(fields, "account.name", yours, stored, opened, AccountInput::name);
+		compare(fields, "account.registrationId", yours, stored, opened, AccountInput::registrationId);
+		compare(fields, "account.industry", yours, stored, opened, AccountInput::industry);
+		compare(fields, "account.region", yours, stored, opened, AccountInput::region);
+		compare(fields, "account.address", yours, stored, opened, AccountInput::address);
+		compare(fields, "account.employees", yours, stored, opened, AccountInput::employees);
+		compare(fields, "account.annualRevenue", yours, stored, opened, AccountInput::annualRevenue);
+		compare(fields, "account.owner", yours, stored, opened, AccountInput::owner);
+		compare(fields, "account.keyAccountType", yours, stored, opened, AccountInput::keyAccountType);
+		compare(fields, "account.relationshipType", yours, stored, opened, AccountInput::relationshipType);
+		compare(fields, "account.salesApproach", yours, stored, opened, AccountInput::salesApproach);
+		compare(fields, "account.description", yours, stored, opened, AccountInput::description);
 		return fields;
 	}
 
-	private static void compare(List<StaleField> fields, String label, Object yours, Object current) {
-		String a = (yours != null && !yours.toString().isBlank()) ? yours.toString().strip() : "";
-		String b = (current != null) ? current.toString() : "";
-		if (!Objects.equals(a, b)) {
-			fields.add(new StaleField(label, a, b));
+	private static void compare(List<StaleField> fields, String label, AccountInput yours, AccountInput stored,
+			AccountInput opened, Function<AccountInput, Object> field) {
+		Object mine = field.apply(yours);
+		Object theirs = field.apply(stored);
+		boolean changedMeanwhile = opened == null || !EditBaseline.same(field.apply(opened), theirs);
+		if (changedMeanwhile && !EditBaseline.same(mine, theirs)) {
+			fields.add(new StaleField(label, shown(mine), shown(theirs)));
 		}
+	}
+
+	private static String shown(Object value) {
+		return (value != null && !value.toString().isBlank()) ? value.toString().strip() : "";
 	}
 
 	private static String pageUrl(AccountListParams p, Map<String, String> customFilters, List<String> columns) {
