@@ -3,6 +3,7 @@ package io.dakehu.pages;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.dakehu.identity.UserAdministration;
 import io.dakehu.support.H2IntegrationTest;
@@ -166,20 +167,12 @@ class AccountPagesTests {
 	@Test
 	void afterAConflictTheColleaguesChangesFillTheFieldsTheEditorLeftAndSavingAgainKeepsBoth() throws Exception {
 		long id = create("Merged Edit Works " + SEQUENCE.incrementAndGet());
-		Document mine = editPage(id);
 		// A colleague changes the address and the region meanwhile, through the same
-		// form.
-		Document theirs = editPage(id);
-		theirs.getElementById("address").val("8 Harbour Road");
-		theirs.getElementById("region").val("East");
-		this.mvc.perform(submit(theirs, id)).andExpect(status().is3xxRedirection());
-
-		mine.getElementById("description").text("Met the buyer on Monday");
-		Document conflict = Jsoup.parse(this.mvc.perform(submit(mine, id).locale(Locale.ENGLISH))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		// form; the editor only the notes.
+		Document conflict = conflict(id, (theirs) -> {
+			theirs.getElementById("address").val("8 Harbour Road");
+			theirs.getElementById("region").val("East");
+		}, (mine) -> mine.getElementById("description").text("Met the buyer on Monday"));
 		assertThat(conflict.getElementById("stale-warning").text()).contains("Their changes are filled in below");
 		assertThat(conflict.getElementById("stale-fields")).as("no field both changed").isNull();
 		assertThat(conflict.getElementById("address").val()).isEqualTo("8 Harbour Road");
@@ -196,18 +189,10 @@ class AccountPagesTests {
 	@Test
 	void afterAConflictAFieldBothChangedIsShownWithBothValuesAndTheEditorsInTheForm() throws Exception {
 		long id = create("Both Changed Works " + SEQUENCE.incrementAndGet());
-		Document mine = editPage(id);
-		Document theirs = editPage(id);
-		theirs.getElementById("address").val("Their address");
-		theirs.getElementById("industry").val("Their industry");
-		this.mvc.perform(submit(theirs, id)).andExpect(status().is3xxRedirection());
-
-		mine.getElementById("address").val("My address");
-		Document conflict = Jsoup.parse(this.mvc.perform(submit(mine, id).locale(Locale.ENGLISH))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document conflict = conflict(id, (theirs) -> {
+			theirs.getElementById("address").val("Their address");
+			theirs.getElementById("industry").val("Their industry");
+		}, (mine) -> mine.getElementById("address").val("My address"));
 		Element fields = conflict.getElementById("stale-fields");
 		assertThat(fields).isNotNull();
 		assertThat(fields.select("tbody tr")).extracting(Element::text)
@@ -263,6 +248,23 @@ class AccountPagesTests {
 
 	private String kam() {
 		return PageFixtures.kam(this.administration, "kam");
+	}
+
+	/**
+	 * The page an editor gets who opened the account's form, changed it with {@code mine}
+	 * and saved after a colleague, who had opened it too, saved {@code theirs}.
+	 */
+	private Document conflict(long id, Consumer<Document> theirs, Consumer<Document> mine) throws Exception {
+		Document editor = editPage(id);
+		Document colleague = editPage(id);
+		theirs.accept(colleague);
+		this.mvc.perform(submit(colleague, id)).andExpect(status().is3xxRedirection());
+		mine.accept(editor);
+		return Jsoup.parse(this.mvc.perform(submit(editor, id).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	private Document editPage(long id) throws Exception {

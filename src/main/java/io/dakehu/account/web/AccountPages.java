@@ -262,6 +262,7 @@ class AccountPages {
 		// errors from the page. The custom fields' values reach the page on their own.
 		AccountDetails current = this.queries.details(me.scope(), id);
 		model.addAttribute("baseline", baseline);
+		AccountInput page = form;
 		if (!errors.hasErrors()) {
 			try {
 				this.accounts.update(me, id, form.version(), form);
@@ -283,9 +284,10 @@ class AccountPages {
 				model.addAttribute("staleMerged", opened.isPresent());
 				model.addAttribute("form", shown);
 				model.addAttribute("baseline", EditBaseline.of(stored));
+				page = shown;
 			}
 		}
-		return form(model, current, form);
+		return form(model, current, page);
 	}
 
 	@PostMapping("/accounts/{id}/archive")
