@@ -32,8 +32,9 @@ document.addEventListener('submit', function (event) {
 });
 
 // A form posted from a page is not posted again while the page waits for the answer. A browser may send a form a
-// second time on a double click or an impatient second press of Save, and two posts of one new account at once can
-// both pass the duplicate check (the server checks, then saves), saving the account twice. Forms htmx sends stay on
+// second time on a double click or an impatient second press of Save: a record without a duplicate check (an
+// activity, a note) would be saved twice, and a new account's second post answers with the duplicate warning
+// instead of the saved account (the server lets the two take turns, decision 0070). Forms htmx sends stay on
 // their page and are left alone (htmx has taken their submit). A post answered with a file keeps the page, so its
 // form may be sent again after a few seconds, and at once when the browser comes back to the page.
 document.addEventListener('submit', function (event) {
