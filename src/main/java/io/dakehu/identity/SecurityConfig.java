@@ -167,16 +167,17 @@ class SecurityConfig {
 
 	/**
 	 * Where the sign-in form returns to: the page the browser asked for when it was sent
-	 * to sign in, if it was a page. A part of a page that htmx fetched (the bell's and
-	 * the to-do's badges load with every page) is no place to land: a badge asked for
-	 * just after signing out was remembered, and the next sign-in showed its bare number.
+	 * to sign in, if it was a page, that is a request asking for HTML and not made by
+	 * htmx. A part of a page is no place to land: a badge htmx asked for just after
+	 * signing out showed its bare number after the next sign-in, and a chart's data the
+	 * dashboard fetched as the session ended showed as raw JSON.
 	 */
 	private static RequestCache pagesToReturnTo() {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();
 		cache
 			.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
 					&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
-					&& !request.getRequestURI().endsWith("/favicon.ico"));
+					&& String.valueOf(request.getHeader("Accept")).contains("text/html"));
 		return cache;
 	}
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
@@ -52,17 +53,22 @@ abstract class WebHardeningTests extends ApiTestSupport {
 
 	/**
 	 * The sign-in returns to the page the browser asked for, never to a part of a page
-	 * htmx fetched meanwhile (a badge asked for just after signing out showed its bare
-	 * number after the next sign-in).
+	 * fetched meanwhile: a badge htmx asked for just after signing out showed its bare
+	 * number after the next sign-in, and a chart's data the dashboard fetched as the
+	 * session ended showed as raw JSON.
 	 */
 	@Test
 	void aSignInReturnsToThePageAskedForNotToAPartOfAPage() {
 		String kam = this.given.kam();
-		assertThat(SignedIn.returnAfterSignIn(this.port, "/contacts", false, kam, Api.USER_PASSWORD))
+		String page = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+		assertThat(SignedIn.returnAfterSignIn(this.port, "/contacts", Map.of("Accept", page), kam, Api.USER_PASSWORD))
 			.contains("/contacts");
-		String afterBadge = SignedIn.returnAfterSignIn(this.port, "/todo/badge", true, kam, Api.USER_PASSWORD);
-		assertThat(afterBadge).doesNotContain("badge");
+		String afterBadge = SignedIn.returnAfterSignIn(this.port, "/todo/badge",
+				Map.of("Accept", "*/*", "HX-Request", "true"), kam, Api.USER_PASSWORD);
 		assertThat(URI.create(afterBadge).getPath()).isEqualTo("/");
+		String afterChart = SignedIn.returnAfterSignIn(this.port, "/dashboard/data",
+				Map.of("Accept", "application/json"), kam, Api.USER_PASSWORD);
+		assertThat(URI.create(afterChart).getPath()).isEqualTo("/");
 	}
 
 	@Test

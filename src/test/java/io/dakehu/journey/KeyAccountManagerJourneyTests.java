@@ -113,7 +113,14 @@ class KeyAccountManagerJourneyTests {
 			browser.waitForText(By.id("account-name"), name);
 
 			browser.go("/accounts?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-			assertThat(browser.driver().findElements(By.cssSelector("#account-table tbody tr[data-href]"))).hasSize(1);
+			// Waited for rather than read at once: in one full run of the suite
+			// (2026-12-06)
+			// the rows read right after the account's page were none; a failure now names
+			// the page the browser shows.
+			browser.waitForText(By.id("account-table"), name);
+			assertThat(browser.driver().findElements(By.cssSelector("#account-table tbody tr[data-href]")))
+				.as(browser.currentPath())
+				.hasSize(1);
 		}
 	}
 

@@ -59,14 +59,14 @@ public final class SignedIn {
 
 	/**
 	 * Where the sign-in form sends a browser that asked for {@code path} before signing
-	 * in: as a page, or as htmx asks for a part of one ({@code HX-Request}).
+	 * in with the given request headers (a browser's page asks for HTML; htmx adds
+	 * {@code HX-Request}; a script's fetch asks for JSON).
 	 */
-	public static String returnAfterSignIn(int port, String path, boolean htmx, String username, String password) {
+	public static String returnAfterSignIn(int port, String path, Map<String, String> headers, String username,
+			String password) {
 		SignedIn session = new SignedIn(port);
 		HttpRequest.Builder before = HttpRequest.newBuilder(URI.create(session.base + path)).GET();
-		if (htmx) {
-			before.header("HX-Request", "true");
-		}
+		headers.forEach(before::header);
 		session.send(before);
 		return session.submitLogin(username, password, null);
 	}
