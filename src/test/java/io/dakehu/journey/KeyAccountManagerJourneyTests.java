@@ -113,10 +113,9 @@ class KeyAccountManagerJourneyTests {
 			browser.waitForText(By.id("account-name"), name);
 
 			browser.go("/accounts?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-			// Waited for rather than read at once: in one full run of the suite
-			// (2026-12-06)
-			// the rows read right after the account's page were none; a failure now names
-			// the page the browser shows.
+			// The name waited for in the table rather than the rows read at once: in one
+			// full run of the suite the rows read right after the account's page were
+			// none.
 			browser.waitForText(By.id("account-table"), name);
 			assertThat(browser.driver().findElements(By.cssSelector("#account-table tbody tr[data-href]")))
 				.as(browser.currentPath())

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public final class SuiteTimeline implements TestExecutionListener {
 
 	private final Map<String, Long> started = new ConcurrentHashMap<>();
 
-	private final List<Row> rows = java.util.Collections.synchronizedList(new ArrayList<>());
+	private final List<Row> rows = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile long planStart;
 
