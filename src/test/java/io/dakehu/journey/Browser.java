@@ -21,10 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through chromedriver: its headless shell where installed (the
- * browser without windows; the same journeys cost it a third of the full browser's CPU in
- * headless mode, BENCHMARKS.md P7), otherwise the full browser headless. Outside CI a
- * machine without Chromium skips the journeys with a message; in CI (CI=true) a missing
- * browser or shell fails them, because CI installs both.
+ * browser without windows; the same journeys cost it a third less CPU than the full
+ * browser in headless mode, BENCHMARKS.md P7), otherwise the full browser headless.
+ * Outside CI a machine without Chromium skips the journeys with a message; in CI
+ * (CI=true) a missing browser or shell fails them, because CI installs both.
  * <p>
  * A journey closing its browser gives it back with its cookies and stored data cleared,
  * and the next journey in the same language takes it: starting Chromium costs about 1.5 s
