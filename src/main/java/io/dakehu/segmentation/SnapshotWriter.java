@@ -157,6 +157,23 @@ class SnapshotWriter {
 	}
 
 	/**
+	 * Tells PostgreSQL how many rows the new run has before anything reads it back: the
+	 * accounts whose tier moved (for the due days and the credit books, in this
+	 * transaction) and the migration between two runs compare this run with the one
+	 * before. With the statistics of an emptier table the planner expects a row or two
+	 * per run and compares the runs in a loop over every row of the other, seconds at a
+	 * few thousand accounts and hours at a hundred thousand, until autovacuum catches up
+	 * (BENCHMARKS.md, test suite time). Analyzing counts the run's own, not yet
+	 * committed, rows; it reads a fixed sample, so its cost does not grow with the
+	 * accounts.
+	 */
+	private void refreshStatistics() {
+		if (this.postgres) {
+			this.jdbc.sql("analyze segmentation_snapshot").update();
+		}
+	}
+
+	/**
 	 * Ranks the accounts (all, or those of the given owners) and stores the run with its
 	 * snapshot and headline counts. Runs in the caller's transaction.
 	 * @return the new run's id
@@ -174,6 +191,7 @@ class SnapshotWriter {
 		String costs = this.derived.readOnce(costsTable(), "account_id", params);
 		this.jdbc.sql(insertSql(measure, owners, ledger, costs)).params(params).update();
 		restorePlanner();
+		refreshStatistics();
 		Object[] counts = this.jdbc.sql(COUNTS).param("run", runId).query((rs, n) -> {
 			Object[] row = new Object[14];
 			row[0] = rs.getLong(1);
