@@ -161,11 +161,11 @@ class SnapshotWriter {
 	 * accounts whose tier moved (for the due days and the credit books, in this
 	 * transaction) and the migration between two runs compare this run with the one
 	 * before. With the statistics of an emptier table the planner expects a row or two
-	 * per run and compares the runs in a loop over every row of the other, seconds at a
-	 * few thousand accounts and hours at a hundred thousand, until autovacuum catches up
-	 * (BENCHMARKS.md, test suite time). Analyzing counts the run's own, not yet
-	 * committed, rows; it reads a fixed sample, so its cost does not grow with the
-	 * accounts.
+	 * per run and compares the runs in a loop over every row of the other, a time that
+	 * grows with the square of the accounts until autovacuum catches up (two seconds a
+	 * statement in the test suite's shared database; BENCHMARKS.md, test suite time).
+	 * Analyzing counts the run's own, not yet committed, rows; it reads a sample of fixed
+	 * size, so its cost hardly grows with the accounts.
 	 */
 	private void refreshStatistics() {
 		if (this.postgres) {
