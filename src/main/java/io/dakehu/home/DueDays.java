@@ -17,6 +17,7 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.segmentation.Segmentation;
 import io.dakehu.segmentation.TierSql;
 import io.dakehu.segmentation.TiersChanged;
+import io.dakehu.shared.DerivedTables;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.core.Ordered;
@@ -61,8 +62,11 @@ class DueDays {
 
 	private final OwnerDueCounts counts;
 
-	DueDays(JdbcClient jdbc, Segmentation segmentation, OwnerDueCounts counts) {
+	private final DerivedTables derived;
+
+	DueDays(JdbcClient jdbc, Segmentation segmentation, OwnerDueCounts counts, DerivedTables derived) {
 		this.jdbc = jdbc;
+		this.derived = derived;
 		this.segmentation = segmentation;
 		this.counts = counts;
 	}
@@ -134,9 +138,10 @@ class DueDays {
 	 * null for every account
 	 */
 	private void recompute(String accounts, Map<String, Object> params) {
-		Computed computed = computed(
-				(accounts != null) ? " where b.account_id in (select ma.account_id from " + accounts + " ma)" : "",
-				params);
+		// The moved accounts compare two runs' snapshots, every row of each: on H2 they
+		// are written once for both statements below (it compared the runs for each).
+		String moved = (accounts != null) ? this.derived.readOnce(accounts, "account_id", params) : null;
+		Computed computed = computed(moved, "", params);
 		this.jdbc.sql("""
 				merge into home_due_day d using (%s) n on d.account_id = n.account_id
 				when matched and (d.owner_id is distinct from n.owner_id or d.account_name <> n.account_name
@@ -181,7 +186,7 @@ class DueDays {
 			.query(Long.class)
 			.list());
 		this.jdbc.sql("delete from home_due_day where account_id in (:ids)").param("ids", ids).update();
-		Computed computed = computed(" where b.account_id in (:dueDayAccounts)", Map.of("dueDayAccounts", ids));
+		Computed computed = computed(null, " where b.account_id in (:dueDayAccounts)", Map.of("dueDayAccounts", ids));
 		int inserted = this.jdbc.sql(INSERT + computed.sql() + " on conflict do nothing")
 			.params(computed.params())
 			.update();
@@ -209,16 +214,27 @@ class DueDays {
 	/**
 	 * The rows as they should be: every live account (or those the condition keeps), its
 	 * tier from the latest run (Small when not ranked) and its due day.
-	 * @param where nothing, or a condition on {@code b.account_id} starting with
-	 * {@code where}
-	 * @param whereParams the condition's parameters
+	 * @param accounts null, or a parenthesised sub-select (or a table) naming each
+	 * account once in its column {@code account_id}; then the rows are read from it,
+	 * account by account, so a run that moved a few accounts reads those, not every live
+	 * account (H2 read them all for a condition "in" the same sub-select: 0.15 s a
+	 * statement at 30,000 accounts with none moved)
+	 * @param where with {@code accounts} null: nothing, or a condition on
+	 * {@code b.account_id} starting with {@code where}
+	 * @param whereParams the sub-select's or the condition's parameters
 	 */
-	private Computed computed(String where, Map<String, Object> whereParams) {
+	private Computed computed(String accounts, String where, Map<String, Object> whereParams) {
 		AccountBookSql book = AccountBookSql.of(RecordScope.everything(0), null);
 		TierSql tier = this.segmentation.latestTierSql();
 		Map<String, Object> params = new HashMap<>(book.params());
 		params.putAll(tier.params());
 		params.putAll(whereParams);
+		// H2 keeps the order of outer joins: the named accounts first, each looked up
+		// among the live ones (an inner join it started from every live account).
+		String from = (accounts != null)
+				? accounts + " ma left join " + book.table() + " b on b.account_id = ma.account_id"
+				: book.table() + " b";
+		String condition = (accounts != null) ? " where b.account_id is not null" : where;
 		// A plan dated on or before the contact that made it plans nothing ahead.
 		String sql = """
 				select b.account_id, b.owner_id, b.account_name, coalesce(t.tier, 'SMALL') as tier,
@@ -226,10 +242,10 @@ class DueDays {
 				                  then c.next_contact_date end,
 				             cast(c.last_contact_at as date) + %s) as due_on,
 				       c.last_contact_at, c.next_contact_date
-				from %s b
+				from %s
 				left join %s c on c.account_id = b.account_id
-				left join %s t on t.account_id = b.account_id""".formatted(tier.cadence("t.tier"), book.table(),
-				LastContactSql.table(), tier.table()) + where;
+				left join %s t on t.account_id = b.account_id""".formatted(tier.cadence("t.tier"), from,
+				LastContactSql.table(), tier.table()) + condition;
 		return new Computed(sql, params);
 	}
 
