@@ -165,11 +165,13 @@ class SnapshotWriter {
 	 * grows with the square of the accounts until autovacuum catches up (two seconds a
 	 * statement in the test suite's shared database; BENCHMARKS.md, test suite time).
 	 * Analyzing counts the run's own, not yet committed, rows; it reads a sample of fixed
-	 * size, so its cost hardly grows with the accounts.
+	 * size, so its cost hardly grows with the accounts. Only the columns those
+	 * comparisons read: the whole table's columns took three times as long (0.22 s
+	 * against 0.08 s at 200,000 rows), and autovacuum brings the others up to date.
 	 */
 	private void refreshStatistics() {
 		if (this.postgres) {
-			this.jdbc.sql("analyze segmentation_snapshot").update();
+			this.jdbc.sql("analyze segmentation_snapshot (run_id, account_id, tier)").update();
 		}
 	}
 
