@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.dakehu.support.PostgresIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same deals summed in Java from their rows.
  */
 @PostgresIntegrationTest
+@TestInstance(Lifecycle.PER_CLASS)
 class OpportunityPeriodTotalsPlanPostgresTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
@@ -37,7 +40,8 @@ class OpportunityPeriodTotalsPlanPostgresTests {
 	@Autowired
 	NamedParameterJdbcTemplate jdbc;
 
-	@BeforeEach
+	/** Once for the class: its tests only read the probe. */
+	@BeforeAll
 	void fill() {
 		this.jdbc.update("create table opportunity_period_probe (like opportunity including all)", Map.of());
 		// One connection, committing durably: a vacuum marks a page visible to all only
@@ -84,7 +88,7 @@ class OpportunityPeriodTotalsPlanPostgresTests {
 		}
 	}
 
-	@AfterEach
+	@AfterAll
 	void drop() {
 		this.jdbc.update("drop table opportunity_period_probe", Map.of());
 	}
