@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,8 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportPass {
 
-	/** Rows checked (and written) together: one account lookup and one batch each. */
+	/**
+	 * Rows checked (and written) together, unless {@code dakehu.imports.chunk-rows} says
+	 * otherwise: one account lookup and one batch each.
+	 */
 	static final int CHUNK = 5000;
+
+	private final int chunkRows;
 
 	private final JobStore jobs;
 
@@ -33,11 +39,25 @@ class ImportPass {
 
 	private final StoredFiles files;
 
-	ImportPass(JobStore jobs, Importers importers, PlatformTransactionManager transactions, StoredFiles files) {
+	/**
+	 * @param chunkRows rows per chunk: more rows, fewer statements and more memory (the
+	 * tests take a few hundred, so a file longer than a chunk is a short file)
+	 */
+	ImportPass(JobStore jobs, Importers importers, PlatformTransactionManager transactions, StoredFiles files,
+			@Value("${dakehu.imports.chunk-rows:" + CHUNK + "}") int chunkRows) {
+		if (chunkRows < 1) {
+			throw new IllegalArgumentException("dakehu.imports.chunk-rows must be 1 or more, not " + chunkRows);
+		}
+		this.chunkRows = chunkRows;
 		this.jobs = jobs;
 		this.importers = importers;
 		this.files = files;
 		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/** Rows checked (and written) together. */
+	int chunkRows() {
+		return this.chunkRows;
 	}
 
 	/**
@@ -143,7 +163,7 @@ class ImportPass {
 		 */
 		private boolean spoiled;
 
-		private final List<Row> chunk = new ArrayList<>(CHUNK);
+		private final List<Row> chunk = new ArrayList<>(ImportPass.this.chunkRows);
 
 		private Header header;
 
@@ -244,7 +264,7 @@ class ImportPass {
 			Row row = this.header.row(number, cells);
 			row.checkText(this.context);
 			this.chunk.add(row);
-			if (this.chunk.size() >= CHUNK) {
+			if (this.chunk.size() >= ImportPass.this.chunkRows) {
 				flush();
 			}
 		}

@@ -68,6 +68,10 @@ abstract class ImportApiTest {
 	@Autowired
 	ImportJobs imports;
 
+	/** Its chunk's size: the files "longer than a chunk" are built from it. */
+	@Autowired
+	ImportPass pass;
+
 	@Autowired
 	Users users;
 
@@ -194,8 +198,8 @@ abstract class ImportApiTest {
 		String account = "Chunked " + tag;
 		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
 		String source = "chunks-" + tag;
-		int lastLine = ImportPass.CHUNK + 1001;
-		int repeatLine = ImportPass.CHUNK + 601;
+		int lastLine = this.pass.chunkRows() + 1001;
+		int repeatLine = this.pass.chunkRows() + 601;
 		// Line n has amount n and reference R<n>, except the repeat, which takes line
 		// 2's.
 		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
@@ -252,10 +256,10 @@ abstract class ImportApiTest {
 						+ ",2024-01-02,6,S2\n"),
 				"TEST", false);
 		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
-		int lastLine = ImportPass.CHUNK + 1001;
+		int lastLine = this.pass.chunkRows() + 1001;
 		int storedInFirstChunk = 10;
-		int storedInLaterChunk = ImportPass.CHUNK + 101;
-		int repeatOfLine3 = ImportPass.CHUNK + 501;
+		int storedInLaterChunk = this.pass.chunkRows() + 101;
+		int repeatOfLine3 = this.pass.chunkRows() + 501;
 		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
 		for (int line = 2; line <= lastLine; line++) {
 			String reference = (line == storedInFirstChunk) ? "S2"
@@ -284,9 +288,9 @@ abstract class ImportApiTest {
 				new ImportRequest(ImportType.OPPORTUNITIES, "p.csv", false, null, source, null),
 				stream("reference,stage\nQ1,Prospecting\n"), "TEST", false);
 		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
-		int lastLine = ImportPass.CHUNK + 401;
-		int repeatOfLine2 = ImportPass.CHUNK + 301;
-		int stored = ImportPass.CHUNK + 351;
+		int lastLine = this.pass.chunkRows() + 401;
+		int repeatOfLine2 = this.pass.chunkRows() + 301;
+		int stored = this.pass.chunkRows() + 351;
 		StringBuilder csv = new StringBuilder("reference,stage\n");
 		for (int line = 2; line <= lastLine; line++) {
 			String reference = (line == repeatOfLine2) ? "P2" : (line == stored) ? "Q1" : "P" + line;
@@ -579,23 +583,26 @@ abstract class ImportApiTest {
 	void aCommitThatMeetsARowGoneBadSinceValidationLeavesNoRowsOfTheFile() throws Exception {
 		String tag = tag();
 		String registration = "REG-" + tag;
+		// The account of the 300th line after the first chunk registers the organisation.
+		int registered = this.pass.chunkRows() + 300;
 		StringBuilder csv = new StringBuilder("account,registration_id\n");
-		for (int i = 1; i <= 7000; i++) {
+		for (int i = 1; i <= registered + 100; i++) {
 			csv.append("Bulk ").append(tag).append(' ').append(i).append(',');
-			csv.append((i == 6500) ? registration : "").append('\n');
+			csv.append((i == registered) ? registration : "").append('\n');
 		}
 		ImportJobView job = upload("accounts", "bulk.csv", csv.toString().getBytes(StandardCharsets.UTF_8), true);
 		assertThat(job.status()).isEqualTo(ImportStatus.VALIDATED);
 		assertThat(job.errorRows()).isZero();
 		// Someone registers the same organisation before the user commits: the commit
-		// writes the first chunk of 5,000 accounts, then meets row 6,501 and stops.
+		// writes the first chunk of accounts, then meets the registered one's row (the
+		// header is row 1) and stops.
 		importNow(ImportType.ACCOUNTS, "account,registration_id\nLate " + tag + "," + registration + "\n");
 		this.mvc.perform(post("/api/v1/imports/" + job.id() + "/commit").with(ADMIN)).andExpect(status().isAccepted());
 		job = awaitDecision(job.id());
 		assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
 		assertThat(job.committedRows()).isZero();
 		assertThat(job.errors()).extracting(ImportJobView.Error::row, ImportJobView.Error::code)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(6501L, "import.duplicateStored"));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(registered + 1L, "import.duplicateStored"));
 		assertThat(this.accounts.search(everything(), criteria("Bulk " + tag), new PageRequest(0, 1)).totalElements())
 			.isZero();
 	}
@@ -618,11 +625,11 @@ abstract class ImportApiTest {
 	void anAccountsFileLongerThanAChunkFindsItsDuplicatesInLaterChunksAndLinksParentsNamedFurtherDown()
 			throws Exception {
 		String tag = tag();
-		int lastLine = ImportPass.CHUNK + 101;
+		int lastLine = this.pass.chunkRows() + 101;
 		int subsidiary = 3;
-		int parent = ImportPass.CHUNK + 50;
-		int repeatedName = ImportPass.CHUNK + 20;
-		int repeatedRegistration = ImportPass.CHUNK + 30;
+		int parent = this.pass.chunkRows() + 50;
+		int repeatedName = this.pass.chunkRows() + 20;
+		int repeatedRegistration = this.pass.chunkRows() + 30;
 		// Line n is account "Chunk <tag> n" with registration id "REG-<tag>-n", except
 		// the repeats, which take lines 2's name and 4's registration id.
 		StringBuilder csv = new StringBuilder("account,registration_id,parent\n");
