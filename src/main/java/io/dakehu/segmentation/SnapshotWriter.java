@@ -158,16 +158,16 @@ class SnapshotWriter {
 
 	/**
 	 * Tells PostgreSQL how many rows the new run has before anything reads it back: the
-	 * accounts whose tier moved (for the due days and the credit books, in this
-	 * transaction) and the migration between two runs compare this run with the one
-	 * before. With the statistics of an emptier table the planner expects a row or two
-	 * per run and compares the runs in a loop over every row of the other, a time that
-	 * grows with the square of the accounts until autovacuum catches up (two seconds a
-	 * statement in the test suite's shared database; BENCHMARKS.md, test suite time).
-	 * Analyzing counts the run's own, not yet committed, rows; it reads a sample of fixed
-	 * size, so its cost hardly grows with the accounts. Only the columns those
-	 * comparisons read: the whole table's columns took three times as long (0.22 s
-	 * against 0.08 s at 200,000 rows), and autovacuum brings the others up to date.
+	 * accounts whose tier moved (for the due days, in this transaction) and the migration
+	 * between two runs compare this run with the one before. With the statistics of an
+	 * emptier table the planner expects a row or two per run and compares the runs in a
+	 * loop over every row of the other, a time that grows with the square of the accounts
+	 * until autovacuum catches up (two seconds a statement in the test suite's shared
+	 * database; BENCHMARKS.md, test suite time). Analyzing counts the run's own, not yet
+	 * committed, rows; it reads a sample of fixed size, so its cost hardly grows with the
+	 * accounts. Only the columns those comparisons read: the whole table's columns took
+	 * three times as long (0.22 s against 0.08 s at 200,000 rows), and autovacuum brings
+	 * the others up to date.
 	 */
 	private void refreshStatistics() {
 		if (this.postgres) {

@@ -154,9 +154,8 @@ abstract class ReceiptImportTests extends ApiTestSupport {
 	@Test
 	void aLongFilePaysEachReceiptOutOfWhatTheReceiptsBeforeItLeftOwing() {
 		Random random = new Random(15);
-		// About 300 a receipt against 50,000 a contract: the file pays the three
-		// contracts'
-		// plans off partway through, so its later receipts leave credits.
+		// About 300 a receipt against 50,000 a contract: the file pays the three plans
+		// off partway through, so its later receipts leave credits.
 		int contractCount = 3;
 		int rowCount = this.chunkRows + 300;
 		List<String> numbers = new ArrayList<>();
