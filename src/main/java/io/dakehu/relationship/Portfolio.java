@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountSegments;
+import io.dakehu.shared.DerivedTables;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
@@ -32,6 +33,8 @@ public class Portfolio {
 
 	private static final int MAX_LISTED = 500;
 
+	private final DerivedTables derived;
+
 	private final JdbcClient jdbc;
 
 	private final GridSettings settings;
@@ -42,8 +45,10 @@ public class Portfolio {
 
 	private final AccountSegments tiers;
 
-	Portfolio(JdbcClient jdbc, GridSettings settings, AccountQueries accounts, Users users, AccountSegments tiers) {
+	Portfolio(JdbcClient jdbc, GridSettings settings, AccountQueries accounts, Users users, AccountSegments tiers,
+			DerivedTables derived) {
 		this.tiers = tiers;
+		this.derived = derived;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.accounts = accounts;
@@ -156,9 +161,15 @@ public class Portfolio {
 		Map<String, Object> params = new HashMap<>(now.get().params());
 		// Both halves share the scope parameters; only the date differs.
 		params.putAll(then.params());
+		// Each account's assessment as of the date, read once: H2 numbered every
+		// assessment up to the date again for each account of the current half (27 s at
+		// 3,000 accounts with two assessments each; DerivedTables).
+		String earlier = this.derived.readOnce(
+				"(select e.account_id, e.personal, e.company from (" + then.sql() + ") e where e.rn = 1)", "account_id",
+				params);
 		this.jdbc
 			.sql("select n.personal, n.company, t.personal, t.company, count(*) from (" + now.get().sql()
-					+ ") n left join (" + then.sql() + ") t on t.account_id = n.account_id and t.rn = 1"
+					+ ") n left join " + earlier + " t on t.account_id = n.account_id"
 					+ " where n.rn = 1 group by n.personal, n.company, t.personal, t.company")
 			.params(params)
 			.query((rs, n) -> {

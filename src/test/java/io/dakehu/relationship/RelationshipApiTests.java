@@ -300,6 +300,45 @@ abstract class RelationshipApiTests extends ApiTestSupport {
 		assertThat(movement.get("firstAssessed").asLong()).isEqualTo(2);
 	}
 
+	/**
+	 * Movement since a date compares each account's assessment as of that date (the
+	 * latest on or before it, not an older one) with its current one, by the stages'
+	 * order: Partner (5, 5) above Initial (3, 2).
+	 */
+	@Test
+	void movementComparesEachAccountsAssessmentAsOfTheDateWithItsCurrentOne() {
+		String kam = this.given.kam();
+		LocalDate today = LocalDate.now();
+		long up = this.given.accountOwnedBy(kam, Fixtures.unique("Up")).id();
+		long same = this.given.accountOwnedBy(kam, Fixtures.unique("Same")).id();
+		long down = this.given.accountOwnedBy(kam, Fixtures.unique("Down")).id();
+		long fresh = this.given.accountOwnedBy(kam, Fixtures.unique("Fresh")).id();
+		assertThat(assess(kam, up, 5, 5, "Reviewed with the buyer").expect(201).body().get("stage").asString())
+			.isEqualTo("PARTNER");
+		backdate(assess(kam, up, 5, 5, "Reviewed with the buyer").expect(201).id(), today.minusDays(90));
+		backdate(assess(kam, up, 3, 2, "Reviewed with the buyer").expect(201).id(), today.minusDays(60));
+		backdate(assess(kam, same, 3, 2, "Reviewed with the buyer").expect(201).id(), today.minusDays(60));
+		assess(kam, same, 3, 2, "Reviewed with the buyer").expect(201);
+		backdate(assess(kam, down, 5, 5, "Reviewed with the buyer").expect(201).id(), today.minusDays(60));
+		assertThat(assess(kam, down, 3, 2, "Reviewed with the buyer").expect(201).body().get("stage").asString())
+			.isEqualTo("INITIAL");
+		assess(kam, fresh, 3, 2, "Reviewed with the buyer").expect(201);
+
+		JsonNode movement = this.api.get(kam, "/api/v1/relationship/movement?since=" + today.minusDays(30))
+			.expect(200)
+			.body();
+		assertThat(List.of(movement.get("up").asLong(), movement.get("same").asLong(), movement.get("down").asLong(),
+				movement.get("firstAssessed").asLong()))
+			.containsExactly(1L, 1L, 1L, 1L);
+	}
+
+	private void backdate(long assessment, LocalDate day) {
+		this.jdbc.sql("update relationship_assessment set assessed_on = :day where id = :id")
+			.param("day", day)
+			.param("id", assessment)
+			.update();
+	}
+
 	@Test
 	void filtersTheGridByKeyAccountType() {
 		String kam = this.given.kam();
