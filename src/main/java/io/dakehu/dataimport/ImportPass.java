@@ -55,11 +55,6 @@ class ImportPass {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** Rows checked (and written) together. */
-	int chunkRows() {
-		return this.chunkRows;
-	}
-
 	/**
 	 * Validates the stored file in one pass inside one transaction. A file meant to
 	 * commit straight away (no preview) is written as it is checked, so a clean file

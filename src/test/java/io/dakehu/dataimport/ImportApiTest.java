@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,9 +69,9 @@ abstract class ImportApiTest {
 	@Autowired
 	ImportJobs imports;
 
-	/** Its chunk's size: the files "longer than a chunk" are built from it. */
-	@Autowired
-	ImportPass pass;
+	/** Rows the imports check and write together: the files "longer than a chunk". */
+	@Value("${dakehu.imports.chunk-rows}")
+	int chunkRows;
 
 	@Autowired
 	Users users;
@@ -198,8 +199,8 @@ abstract class ImportApiTest {
 		String account = "Chunked " + tag;
 		importNow(ImportType.ACCOUNTS, "account\n" + account + "\n");
 		String source = "chunks-" + tag;
-		int lastLine = this.pass.chunkRows() + 1001;
-		int repeatLine = this.pass.chunkRows() + 601;
+		int lastLine = this.chunkRows + 1001;
+		int repeatLine = this.chunkRows + 601;
 		// Line n has amount n and reference R<n>, except the repeat, which takes line
 		// 2's.
 		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
@@ -256,10 +257,10 @@ abstract class ImportApiTest {
 						+ ",2024-01-02,6,S2\n"),
 				"TEST", false);
 		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
-		int lastLine = this.pass.chunkRows() + 1001;
+		int lastLine = this.chunkRows + 1001;
 		int storedInFirstChunk = 10;
-		int storedInLaterChunk = this.pass.chunkRows() + 101;
-		int repeatOfLine3 = this.pass.chunkRows() + 501;
+		int storedInLaterChunk = this.chunkRows + 101;
+		int repeatOfLine3 = this.chunkRows + 501;
 		StringBuilder csv = new StringBuilder("account,date,amount,reference\n");
 		for (int line = 2; line <= lastLine; line++) {
 			String reference = (line == storedInFirstChunk) ? "S2"
@@ -288,9 +289,9 @@ abstract class ImportApiTest {
 				new ImportRequest(ImportType.OPPORTUNITIES, "p.csv", false, null, source, null),
 				stream("reference,stage\nQ1,Prospecting\n"), "TEST", false);
 		assertThat(earlier.status()).as(earlier.toString()).isEqualTo(ImportStatus.COMMITTED);
-		int lastLine = this.pass.chunkRows() + 401;
-		int repeatOfLine2 = this.pass.chunkRows() + 301;
-		int stored = this.pass.chunkRows() + 351;
+		int lastLine = this.chunkRows + 401;
+		int repeatOfLine2 = this.chunkRows + 301;
+		int stored = this.chunkRows + 351;
 		StringBuilder csv = new StringBuilder("reference,stage\n");
 		for (int line = 2; line <= lastLine; line++) {
 			String reference = (line == repeatOfLine2) ? "P2" : (line == stored) ? "Q1" : "P" + line;
@@ -584,7 +585,7 @@ abstract class ImportApiTest {
 		String tag = tag();
 		String registration = "REG-" + tag;
 		// The account of the 300th line after the first chunk registers the organisation.
-		int registered = this.pass.chunkRows() + 300;
+		int registered = this.chunkRows + 300;
 		StringBuilder csv = new StringBuilder("account,registration_id\n");
 		for (int i = 1; i <= registered + 100; i++) {
 			csv.append("Bulk ").append(tag).append(' ').append(i).append(',');
@@ -625,11 +626,11 @@ abstract class ImportApiTest {
 	void anAccountsFileLongerThanAChunkFindsItsDuplicatesInLaterChunksAndLinksParentsNamedFurtherDown()
 			throws Exception {
 		String tag = tag();
-		int lastLine = this.pass.chunkRows() + 101;
+		int lastLine = this.chunkRows + 101;
 		int subsidiary = 3;
-		int parent = this.pass.chunkRows() + 50;
-		int repeatedName = this.pass.chunkRows() + 20;
-		int repeatedRegistration = this.pass.chunkRows() + 30;
+		int parent = this.chunkRows + 50;
+		int repeatedName = this.chunkRows + 20;
+		int repeatedRegistration = this.chunkRows + 30;
 		// Line n is account "Chunk <tag> n" with registration id "REG-<tag>-n", except
 		// the repeats, which take lines 2's name and 4's registration id.
 		StringBuilder csv = new StringBuilder("account,registration_id,parent\n");
