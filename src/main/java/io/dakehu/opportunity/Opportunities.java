@@ -254,14 +254,25 @@ public class Opportunities {
 		if (query.matchesNothing()) {
 			return List.of();
 		}
+		// The page's bounds are written into the statement where nothing but the owner
+		// and the stage narrows the deals: an index then fixes the plan whatever the
+		// values, and PostgreSQL keeps one generic plan per prepared statement. Bound
+		// as parameters, the limit is unknown to that plan, which then assumes a tenth
+		// of the rows and loses to a plan made anew on every execution: 0.25 ms of the
+		// database's CPU per page at 100,000 open deals, a quarter of a plain list's
+		// (as for the account list, AccountQueries). A search or a filter on the deals'
+		// own fields keeps them bound: a plan made for its values is right there.
+		boolean fixedPlan = query.tallied();
 		Ordered ordered = (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT)
-				? byAccountName(scope, query, sort.descending(), offset + limit) : ordered(scope, query, sort);
-		List<Raw> rows = this.jdbc.sql(ordered.sql() + " limit :limit offset :offset")
-			.params(ordered.params())
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(this::raw)
-			.list();
+				? byAccountName(scope, query, sort.descending(), offset + limit, fixedPlan)
+				: ordered(scope, query, sort);
+		String page = fixedPlan ? " limit " + limit + " offset " + offset : " limit :limit offset :offset";
+		Map<String, Object> params = new HashMap<>(ordered.params());
+		if (!fixedPlan) {
+			params.put("limit", limit);
+			params.put("offset", offset);
+		}
+		List<Raw> rows = this.jdbc.sql(ordered.sql() + page).params(params).query(this::raw).list();
 		return named(rows, this.catalog.names());
 	}
 
@@ -274,22 +285,28 @@ public class Opportunities {
 	 * joins and sorts every matching deal first. Deals without an account come last
 	 * ascending and first descending, as empty values do in every other column.
 	 * @param window rows up to the end of the page asked for
+	 * @param fixedPlan whether the window is written into the statement (see
+	 * {@link #rows})
 	 */
-	private Ordered byAccountName(RecordScope scope, OpportunityQuery query, boolean descending, long window) {
+	private Ordered byAccountName(RecordScope scope, OpportunityQuery query, boolean descending, long window,
+			boolean fixedPlan) {
 		Where where = where(scope, query);
 		String direction = descending ? " desc" : " asc";
 		String key = AccountNameSql.sortKey("an");
+		String reach = fixedPlan ? String.valueOf(window) : ":window";
 		// One branch per part of the accounts that an index reads in name order.
 		String withAccount = AccountNameSql.sortedParts("an")
 			.stream()
 			.map((part) -> "(" + COLUMNS + ", " + (descending ? 1 : 0) + " as sort_part, " + key + " as sort_key" + FROM
 					+ AccountNameSql.innerJoin("an", "o.account_id") + where.sql() + " and " + part + " order by " + key
-					+ direction + ", o.id" + direction + " limit :window)")
+					+ direction + ", o.id" + direction + " limit " + reach + ")")
 			.collect(Collectors.joining(" union all "));
 		String without = COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key" + FROM + where.sql()
-				+ " and o.account_id is null order by o.id" + direction + " limit :window";
+				+ " and o.account_id is null order by o.id" + direction + " limit " + reach;
 		Map<String, Object> params = new HashMap<>(where.params());
-		params.put("window", window);
+		if (!fixedPlan) {
+			params.put("window", window);
+		}
 		return new Ordered("select x.* from (" + withAccount + " union all (" + without
 				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params);
 	}
