@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import io.dakehu.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,16 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The totals of a list filtered by a close period are read from the period's index alone
- * (migration V181): no heap page is visited however many deals the period holds. The
- * statement has the totals' shape ({@code Opportunities.totalsByStage}); it runs against
- * a copy of the opportunity table with all its indexes, 30,000 deals of 30 owners over
- * two years, vacuumed as the database's autovacuum leaves a table, and dropped afterwards
- * (a vacuum cannot run inside a transaction). The sums it gives are checked against the
- * same deals summed in Java from their rows.
+ * (migration V181), and what others own on a reader's accounts from the account index
+ * alone (V183): no heap page is visited however many deals the period or the accounts
+ * hold. The statements have the totals' shape ({@code Opportunities.totalsByStage}); they
+ * run against a copy of the opportunity table with all its indexes, 30,000 deals of 30
+ * owners over two years, vacuumed as the database's autovacuum leaves a table, and
+ * dropped afterwards (a vacuum cannot run inside a transaction). The sums it gives are
+ * checked against the same deals summed in Java from their rows.
  */
 @PostgresIntegrationTest
 @TestInstance(Lifecycle.PER_CLASS)
-class OpportunityPeriodTotalsPlanPostgresTests {
+class OpportunityTotalsPlanPostgresTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
@@ -111,6 +114,35 @@ class OpportunityPeriodTotalsPlanPostgresTests {
 			LocalDate close = rs.getObject("close_date", LocalDate.class);
 			LocalDate period = (close != null) ? close : rs.getObject("expected_close_date", LocalDate.class);
 			if (!period.isBefore(TODAY.minusMonths(1)) && !period.isAfter(TODAY.plusMonths(2))) {
+				long[] sum = expected.computeIfAbsent(rs.getString("stage"), (stage) -> new long[2]);
+				sum[0]++;
+				sum[1] += rs.getBigDecimal("amount").longValueExact();
+			}
+		});
+		Map<String, long[]> actual = new HashMap<>();
+		this.jdbc.query(sql, params, (rs) -> {
+			actual.put(rs.getString(1), new long[] { rs.getLong(2), rs.getBigDecimal(3).longValueExact() });
+		});
+		assertThat(actual).hasSameSizeAs(expected).isNotEmpty();
+		expected.forEach((stage, sum) -> assertThat(actual.get(stage)).as(stage).containsExactly(sum));
+	}
+
+	@Test
+	void whatOthersOwnOnAReadersAccountsIsReadFromTheAccountIndexAlone() {
+		// A KAM's 250 accounts of the probe's 5,000, with six deals each; she is owner 1.
+		List<Long> accounts = LongStream.rangeClosed(1, 250).boxed().toList();
+		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o"
+				+ " where o.account_id is not null and o.account_id in (:accounts) and o.owner_id not in (:owners)"
+				+ " group by o.stage";
+		Map<String, Object> params = Map.of("accounts", accounts, "owners", List.of(1L));
+		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));
+		assertThat(plan).contains("Index Only Scan using opportunity_period_probe_account_id_owner_id")
+			.doesNotContain("Heap Scan")
+			.doesNotContain("Seq Scan");
+
+		Map<String, long[]> expected = new HashMap<>();
+		this.jdbc.query("select o.* from opportunity_period_probe o", Map.of(), (rs) -> {
+			if (accounts.contains(rs.getLong("account_id")) && rs.getLong("owner_id") != 1) {
 				long[] sum = expected.computeIfAbsent(rs.getString("stage"), (stage) -> new long[2]);
 				sum[0]++;
 				sum[1] += rs.getBigDecimal("amount").longValueExact();
