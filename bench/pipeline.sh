@@ -60,6 +60,14 @@ select owner_id, stage, count(*), coalesce(sum(amount), 0) from opportunity grou
 -- where the visibility map says so.
 vacuum analyze;
 SQL
+# A transaction the application's scheduled jobs hold open during that vacuum keeps it from marking the pages visible
+# to all; the lists' totals then read a heap page per deal instead of their index alone (the close period's line
+# served 157 instead of 433 a second in one run). Vacuumed again until every page is, as autovacuum leaves a quiet table.
+for _ in $(seq 1 50); do
+  [ "$("${PSQL[@]}" -tAc "select relallvisible >= relpages from pg_class where relname = 'opportunity'")" = t ] && break
+  sleep 0.2
+  "${PSQL[@]}" -c "vacuum opportunity"
+done
 echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
 KAM_ID=$("${PSQL[@]}" -tAc "select id from app_user where username = 'bench-kam-1'")
 KAM_DEALS=$("${PSQL[@]}" -tAc "select count(*) from opportunity where owner_id = $KAM_ID")
