@@ -259,7 +259,7 @@ public class Opportunities {
 		// values, and PostgreSQL keeps one generic plan per prepared statement. Bound
 		// as parameters, the limit is unknown to that plan, which then assumes a tenth
 		// of the rows and loses to a plan made anew on every execution: 0.25 ms of the
-		// database's CPU per page at 100,000 open deals, a quarter of a plain list's
+		// database's CPU per page at 100,000 open deals, a third of a plain list's
 		// (as for the account list, AccountQueries). A search or a filter on the deals'
 		// own fields keeps them bound: a plan made for its values is right there.
 		boolean fixedPlan = query.tallied();
