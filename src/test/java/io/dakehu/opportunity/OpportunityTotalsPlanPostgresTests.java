@@ -109,22 +109,11 @@ class OpportunityTotalsPlanPostgresTests {
 			.doesNotContain("Heap Scan")
 			.doesNotContain("Seq Scan");
 
-		Map<String, long[]> expected = new HashMap<>();
-		this.jdbc.query("select o.* from opportunity_period_probe o where 1 = 1" + filter, params, (rs) -> {
-			LocalDate close = rs.getObject("close_date", LocalDate.class);
-			LocalDate period = (close != null) ? close : rs.getObject("expected_close_date", LocalDate.class);
-			if (!period.isBefore(TODAY.minusMonths(1)) && !period.isAfter(TODAY.plusMonths(2))) {
-				long[] sum = expected.computeIfAbsent(rs.getString("stage"), (stage) -> new long[2]);
-				sum[0]++;
-				sum[1] += rs.getBigDecimal("amount").longValueExact();
-			}
+		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o where 1 = 1" + filter, (row) -> {
+			LocalDate close = row.getObject("close_date", LocalDate.class);
+			LocalDate period = (close != null) ? close : row.getObject("expected_close_date", LocalDate.class);
+			return !period.isBefore(TODAY.minusMonths(1)) && !period.isAfter(TODAY.plusMonths(2));
 		});
-		Map<String, long[]> actual = new HashMap<>();
-		this.jdbc.query(sql, params, (rs) -> {
-			actual.put(rs.getString(1), new long[] { rs.getLong(2), rs.getBigDecimal(3).longValueExact() });
-		});
-		assertThat(actual).hasSameSizeAs(expected).isNotEmpty();
-		expected.forEach((stage, sum) -> assertThat(actual.get(stage)).as(stage).containsExactly(sum));
 	}
 
 	@Test
@@ -140,9 +129,18 @@ class OpportunityTotalsPlanPostgresTests {
 			.doesNotContain("Heap Scan")
 			.doesNotContain("Seq Scan");
 
+		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o",
+				(row) -> accounts.contains(row.getLong("account_id")) && row.getLong("owner_id") != 1);
+	}
+
+	/**
+	 * The statement's count and amount per stage equal those of the probe's deals the
+	 * test takes, summed here from their rows.
+	 */
+	private void assertSumsPerStage(String sql, Map<String, Object> params, String rowsSql, Counted counted) {
 		Map<String, long[]> expected = new HashMap<>();
-		this.jdbc.query("select o.* from opportunity_period_probe o", Map.of(), (rs) -> {
-			if (accounts.contains(rs.getLong("account_id")) && rs.getLong("owner_id") != 1) {
+		this.jdbc.query(rowsSql, params, (rs) -> {
+			if (counted.test(rs)) {
 				long[] sum = expected.computeIfAbsent(rs.getString("stage"), (stage) -> new long[2]);
 				sum[0]++;
 				sum[1] += rs.getBigDecimal("amount").longValueExact();
@@ -154,6 +152,14 @@ class OpportunityTotalsPlanPostgresTests {
 		});
 		assertThat(actual).hasSameSizeAs(expected).isNotEmpty();
 		expected.forEach((stage, sum) -> assertThat(actual.get(stage)).as(stage).containsExactly(sum));
+	}
+
+	/** Whether a deal of the probe counts, read from its row. */
+	@FunctionalInterface
+	private interface Counted {
+
+		boolean test(ResultSet row) throws SQLException;
+
 	}
 
 }
