@@ -88,9 +88,11 @@ public class ContactList {
 		String from;
 		String accountName;
 		String accountKey;
+		boolean onePlan = false;
 		if (StringUtils.hasText(criteria.q())) {
 			NameSearch.Condition name = this.nameSearch.containing("contact", "lower(c.name)", "c.name_grams",
 					criteria.q(), "q");
+			onePlan = name.fewNames();
 			// A whole address, or a whole number by its digits however it is written;
 			// the name matches any part.
 			String digits = criteria.q().replaceAll("[^0-9]", "");
@@ -121,10 +123,17 @@ public class ContactList {
 		}
 		String order = SORTS.getOrDefault(criteria.sort(), SORTS.get("name"))
 			.formatted(criteria.descending() ? "desc" : "asc", accountKey);
-		return page("""
+		String rows = """
 				select c.id, c.name, c.title, c.department, c.account_id, %s, c.phone, c.email, c.created_at
-				""".formatted(accountName) + from + where + " order by " + order,
-				"select 1" + from + where + " limit " + (COUNT_LIMIT + 1), params, page);
+				""".formatted(accountName) + from + where + " order by " + order;
+		String matches = "select 1" + from + where + " limit " + (COUNT_LIMIT + 1);
+		if (onePlan) {
+			// A name's rare piece, or a phone number's digits, which no name holds: the
+			// index finds the few people whatever the text (decision 0071).
+			return this.nameSearch.onePlan(this.jdbc,
+					() -> page(NameSearch.ONE_PLAN + rows, NameSearch.ONE_PLAN + matches, params, page));
+		}
+		return page(rows, matches, params, page);
 	}
 
 	/**

@@ -1,14 +1,17 @@
 package io.dakehu.shared;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,8 +64,27 @@ public class NameSearch {
 		if (!this.postgres || key.codePointCount(0, key.length()) < 2) {
 			return new Condition(like, params);
 		}
+		Set<String> pieces = pieces(key, table);
 		return new Condition("(" + gramsColumn + " @> cast(:" + param + "Pieces as text[]) and " + like + ")",
-				Map.of(param, params.get(param), param + "Pieces", arrayLiteral(pieces(key, table))));
+				Map.of(param, params.get(param), param + "Pieces", arrayLiteral(pieces)),
+				Collections.disjoint(pieces, this.commonPieces.apply(table).keySet()));
+	}
+
+	/**
+	 * Runs a search's statements on one plan each (decision 0071): PostgreSQL then plans
+	 * a prepared statement once for every text instead of for each, which was half of a
+	 * search's time in the database. Only for a {@link Condition#fewNames} search, whose
+	 * statements the caller marks with {@link #ONE_PLAN} so that they never share a plan
+	 * with a search for common pieces: the one plan asks the index for the pieces, which
+	 * for a text most names hold is the slow way (a city's two characters at a million
+	 * accounts: a tenth of the searches a second). The caller's transaction holds the
+	 * setting until the work is done.
+	 */
+	public <T> T onePlan(JdbcClient jdbc, Supplier<T> work) {
+		jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+		T result = work.get();
+		jdbc.sql("set local plan_cache_mode to default").update();
+		return result;
 	}
 
 	/**
@@ -107,8 +129,21 @@ public class NameSearch {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	/** A SQL condition and the parameters it names. */
-	public record Condition(String sql, Map<String, Object> params) {
+	/** The mark of a statement run on one plan ({@link #onePlan}). */
+	public static final String ONE_PLAN = "/* one plan */ ";
+
+	/**
+	 * A SQL condition and the parameters it names.
+	 *
+	 * @param fewNames whether the index is asked for a piece few names hold, so it finds
+	 * the rows whatever the text (PostgreSQL only): such a search may run on one plan
+	 */
+	public record Condition(String sql, Map<String, Object> params, boolean fewNames) {
+
+		Condition(String sql, Map<String, Object> params) {
+			this(sql, params, false);
+		}
+
 	}
 
 }

@@ -57,4 +57,25 @@ class NameSearchTests {
 			.isEqualTo("a.name_key like :q escape '\\'");
 	}
 
+	@Test
+	void onlyATextWithAPieceFewNamesHoldMayRunOnOnePlan() {
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海知有", "q").fewNames())
+			.as("a rare piece besides the city")
+			.isTrue();
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海", "q").fewNames())
+			.as("the city alone, in one name of twenty")
+			.isFalse();
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "有限公司", "q").fewNames())
+			.as("common pieces only")
+			.isFalse();
+		assertThat(this.postgres.containing("contact", "lower(c.name)", "c.name_grams", "13800012900", "q").fewNames())
+			.as("a phone number's digits, which no name holds")
+			.isTrue();
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "知", "q").fewNames())
+			.as("one character: the LIKE alone")
+			.isFalse();
+		NameSearch h2 = new NameSearch(false, (table) -> COMMON);
+		assertThat(h2.containing("account", "a.name_key", "a.name_grams", "知有", "q").fewNames()).as("H2").isFalse();
+	}
+
 }
