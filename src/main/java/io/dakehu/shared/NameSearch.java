@@ -64,10 +64,11 @@ public class NameSearch {
 		if (!this.postgres || key.codePointCount(0, key.length()) < 2) {
 			return new Condition(like, params);
 		}
-		Set<String> pieces = pieces(key, table);
+		Map<String, Double> common = this.commonPieces.apply(table);
+		Set<String> pieces = pieces(key, common);
 		return new Condition("(" + gramsColumn + " @> cast(:" + param + "Pieces as text[]) and " + like + ")",
 				Map.of(param, params.get(param), param + "Pieces", arrayLiteral(pieces)),
-				Collections.disjoint(pieces, this.commonPieces.apply(table).keySet()));
+				Collections.disjoint(pieces, common.keySet()));
 	}
 
 	/**
@@ -95,12 +96,15 @@ public class NameSearch {
 	 * database then reads the names in order rather than through the index.
 	 */
 	Set<String> pieces(String key, String table) {
+		return pieces(key, this.commonPieces.apply(table));
+	}
+
+	private static Set<String> pieces(String key, Map<String, Double> common) {
 		int[] points = key.codePoints().toArray();
 		Set<String> all = new LinkedHashSet<>();
 		for (int i = 0; i + 1 < points.length; i++) {
 			all.add(new String(points, i, 2));
 		}
-		Map<String, Double> common = this.commonPieces.apply(table);
 		Set<String> rare = new LinkedHashSet<>(all);
 		rare.removeAll(common.keySet());
 		if (!rare.isEmpty()) {

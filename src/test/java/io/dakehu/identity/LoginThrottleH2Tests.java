@@ -1,9 +1,12 @@
 package io.dakehu.identity;
 
+import java.time.Clock;
+
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.H2IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -13,6 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @H2IntegrationTest
 class LoginThrottleH2Tests extends LoginThrottleTests {
+
+	@Autowired
+	SignInStates states;
+
+	@Autowired
+	Clock clock;
 
 	/**
 	 * On one database only: what it measures is bcrypt's time against a refusal's, the

@@ -1,6 +1,5 @@
 package io.dakehu.identity;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,12 +43,6 @@ abstract class LoginThrottleTests extends ApiTestSupport {
 
 	@Value("${dakehu.security.slowdown-seconds}")
 	int slowdownSeconds;
-
-	@Autowired
-	SignInStates states;
-
-	@Autowired
-	Clock clock;
 
 	@Autowired
 	LoginThrottle throttle;

@@ -9,6 +9,7 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.PreparedPlans;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,23 +41,20 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 		OpportunityQuery everything = new OpportunityQuery(null, null, null, null, null, null, false, null, null);
 		OpportunitySort byAmount = new OpportunitySort(OpportunitySort.Column.AMOUNT, true);
 		RecordScope director = RecordScope.everything(1);
-		Map<String, Object> plans = this.transactions.execute((status) -> {
+		PreparedPlans plans = this.transactions.execute((status) -> {
 			for (int i = 0; i < EXECUTIONS; i++) {
 				this.opportunities.rows(director, everything, byAmount, 0, 20);
 			}
 			// The connection may hold other tests' statements too: the pattern takes the
 			// page without any condition, whatever its bounds, bound or written.
-			return this.jdbc.sql("""
-					select sum(generic_plans) as generic, sum(custom_plans) as custom from pg_prepared_statements
-					where statement like '%p.stage = o.stage where 1 = 1 order by o.amount desc, o.id desc limit %'""")
-				.query()
-				.singleRow();
+			return PreparedPlans.matching(this.jdbc,
+					"%p.stage = o.stage where 1 = 1 order by o.amount desc, o.id desc limit %");
 		});
 		// The driver prepares a statement on the server from its fifth execution on;
 		// PostgreSQL then plans a statement with parameters anew five times before it
 		// weighs a generic plan, one without any at once.
-		assertThat(((Number) plans.get("generic")).longValue()).as("generic plans").isGreaterThan(0);
-		assertThat(((Number) plans.get("custom")).longValue()).as("plans made for one execution").isZero();
+		assertThat(plans.generic()).as("generic plans").isGreaterThan(0);
+		assertThat(plans.custom()).as("plans made for one execution").isZero();
 	}
 
 	@Test
