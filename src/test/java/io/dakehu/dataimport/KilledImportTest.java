@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -90,7 +91,12 @@ class KilledImportTest {
 		// (PrivateEmbeddedDatabase).
 		String password = Files.readString(dir.resolve("database-password"), StandardCharsets.UTF_8).strip();
 		try (Connection connection = DriverManager.getConnection(url, "sa", password)) {
-			assertThat(count(connection, "select count(*) from order_line")).isZero();
+			// The lines are read, not counted: H2's count(*) without a condition answers
+			// from the table's kept total, which after a kill may include an entry whose
+			// undo record the kill cut off. H2 treats such a leftover as rolled back and
+			// no read returns it (its TxDecisionMaker); one CI run in some fifty saw the
+			// total at 1.
+			assertThat(references(connection)).isEmpty();
 			assertThat(count(connection, "select count(*) from account where name = 'Crash Co'")).isEqualTo(1);
 			try (ResultSet rs = connection.createStatement()
 				.executeQuery("select status from import_job where id = " + jobId)) {
@@ -187,6 +193,16 @@ class KilledImportTest {
 		List<String> lines = Files.readAllLines(log);
 		throw new AssertionError("The import did not get going: " + json + "\n"
 				+ String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+	}
+
+	private static List<String> references(Connection connection) throws Exception {
+		List<String> references = new ArrayList<>();
+		try (ResultSet rs = connection.createStatement().executeQuery("select external_ref from order_line")) {
+			while (rs.next()) {
+				references.add(rs.getString(1));
+			}
+		}
+		return references;
 	}
 
 	private static long count(Connection connection, String sql) throws Exception {
