@@ -226,6 +226,13 @@ public class Opportunities {
 	}
 
 	private Map<Stage, StageSum> aggregate(Where where) {
+		if (where.readsEveryDeal()) {
+			return this.nameSearch.inOneProcess(this.jdbc, () -> sums(where));
+		}
+		return sums(where);
+	}
+
+	private Map<Stage, StageSum> sums(Where where) {
 		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
 		this.jdbc
 			.sql("select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o" + where.sql()
@@ -386,20 +393,37 @@ public class Opportunities {
 		if (query.openOnly() && query.stage() == null) {
 			sql.append(" and o.stage not in ('WON', 'LOST')");
 		}
+		boolean readsEveryDeal = false;
 		if (query.q() != null) {
-			// Two lookups each an index answers (the names' pieces on PostgreSQL, the
-			// accounts found by name), joined as ids: written as one OR, the database
-			// reads every row.
 			NameSearch.Condition name = this.nameSearch.containing("opportunity", "lower(qn.name)", "qn.name_grams",
 					query.q(), "namePart");
-			AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");
-			sql.append(" and o.id in (select qn.id from opportunity qn where ")
-				.append(name.sql())
-				.append(" union select qa.id from opportunity qa where ")
-				.append(account.condition())
-				.append(")");
+			if (name.mostNames()) {
+				// A text most deals' names hold (decision 0072): the deals are read once,
+				// each name checked by the LIKE alone, the accounts found by name looked
+				// up in a set built once. Gathering the index's matches and joining them
+				// back cost ten times as much when they are most of the deals.
+				AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "o.account_id");
+				sql.append(" and (")
+					.append(NameSearch.like("lower(o.name)", "namePart"))
+					.append(" or ")
+					.append(account.condition())
+					.append(")");
+				params.putAll(account.params());
+				readsEveryDeal = true;
+			}
+			else {
+				// Two lookups each an index answers (the names' pieces on PostgreSQL, the
+				// accounts found by name), joined as ids: written as one OR, the database
+				// reads every row.
+				AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");
+				sql.append(" and o.id in (select qn.id from opportunity qn where ")
+					.append(name.sql())
+					.append(" union select qa.id from opportunity qa where ")
+					.append(account.condition())
+					.append(")");
+				params.putAll(account.params());
+			}
 			params.putAll(name.params());
-			params.putAll(account.params());
 		}
 		if (query.segment() != null) {
 			sql.append(" and ").append(query.segment().condition());
@@ -409,7 +433,7 @@ public class Opportunities {
 			sql.append(" and ").append(query.custom().condition());
 			params.putAll(query.custom().params());
 		}
-		return new Where(sql.toString(), params);
+		return new Where(sql.toString(), params, readsEveryDeal);
 	}
 
 	/**
@@ -571,7 +595,16 @@ public class Opportunities {
 			Map<String, Object> customFields) {
 	}
 
-	private record Where(String sql, Map<String, Object> params) {
+	/**
+	 * @param readsEveryDeal whether the condition is met by reading every deal (a search
+	 * for a text most names hold, decision 0072)
+	 */
+	private record Where(String sql, Map<String, Object> params, boolean readsEveryDeal) {
+
+		Where(String sql, Map<String, Object> params) {
+			this(sql, params, false);
+		}
+
 	}
 
 	private record Ordered(String sql, Map<String, Object> params) {

@@ -78,4 +78,33 @@ class NameSearchTests {
 		assertThat(h2.containing("account", "a.name_key", "a.name_grams", "知有", "q").fewNames()).as("H2").isFalse();
 	}
 
+	@Test
+	void aTextWhosePiecesATenthOfTheNamesHoldIsMetByReadingEveryName() {
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "有限公司", "q").mostNames())
+			.as("two pieces nearly every name holds")
+			.isTrue();
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "co", "q").mostNames())
+			.as("a piece one name in five holds")
+			.isTrue();
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海", "q").mostNames())
+			.as("the city, in one name of twenty: the index")
+			.isFalse();
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海知有", "q").mostNames())
+			.as("a rare piece besides the city")
+			.isFalse();
+		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "知", "q").mostNames())
+			.as("one character: the LIKE alone")
+			.isFalse();
+		NameSearch h2 = new NameSearch(false, (table) -> COMMON);
+		assertThat(h2.containing("account", "a.name_key", "a.name_grams", "有限公司", "q").mostNames()).as("H2").isFalse();
+	}
+
+	@Test
+	void theLikeAloneNamesTheSameParameterAsTheSearch() {
+		NameSearch.Condition condition = this.postgres.containing("account", "a.name_key", "a.name_grams", "有限公司", "q");
+		assertThat(NameSearch.like("a.name_key", "q")).isEqualTo("a.name_key like :q escape '\\'");
+		assertThat(condition.sql()).contains(NameSearch.like("a.name_key", "q"));
+		assertThat(condition.params()).containsEntry("q", "%有限公司%");
+	}
+
 }

@@ -1,0 +1,192 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.catalog.Catalog;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Users;
+import io.dakehu.shared.KeyLookups;
+import io.dakehu.shared.NameSearch;
+import io.dakehu.shared.NameSearches;
+import io.dakehu.support.Api;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.PreparedPlans;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A search for a text most deals' names hold reads the deals once (decision 0072) and
+ * finds what the search through the index finds: the deals named with the text and the
+ * deals on accounts named with it, within the reader's scope, with the same totals. The
+ * statistics that make a text common are stood in for by a name search told which pieces
+ * are common; the deals are real rows, searched through the list's own statements, whose
+ * text PostgreSQL lists among the connection's prepared statements.
+ */
+@PostgresIntegrationTest
+class OpportunitySearchPostgresTests extends ApiTestSupport {
+
+	/** Executions after which the driver keeps a statement prepared on the server. */
+	private static final int PREPARED_AFTER = 5;
+
+	private static final String READING_EVERY_DEAL = "select o.stage, count(*)%(lower(o.name) like $%";
+
+	private static final String THROUGH_THE_INDEX = "select o.stage, count(*)%union select qa.id%";
+
+	@Autowired
+	JdbcTemplate template;
+
+	@Autowired
+	AccountQueries accounts;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	OpportunityTally tally;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	KeyLookups keyLookups;
+
+	@Autowired
+	OpportunityCustomFields customFields;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void aTextMostNamesHoldFindsByReadingEveryDealWhatTheIndexFinds() {
+		String kam = this.given.kam();
+		String other = this.given.kam();
+		String text = Fixtures.unique("Zqv");
+		long kamsAccount = this.given.accountOwnedBy(kam, Fixtures.unique("Plain")).id();
+		long othersAccount = this.given.accountOwnedBy(other, Fixtures.unique("Plain") + " " + text).id();
+		long byName = open(kam, kamsAccount, text.toUpperCase(Locale.ROOT) + " renewal", "120.50");
+		long byAccount = open(kam, othersAccount, Fixtures.unique("Quiet"), "30.25");
+		long othersByName = open(other, othersAccount, "Pilot " + text, "7.00");
+		open(other, kamsAccount, Fixtures.unique("Quiet"), "999.00");
+		open(kam, kamsAccount, Fixtures.unique("Quiet"), "5.00");
+
+		Map<String, Double> common = new HashMap<>();
+		String key = NameSearch.key(text);
+		for (int i = 0; i + 1 < key.length(); i++) {
+			common.put(key.substring(i, i + 2), 0.9);
+		}
+		NameSearches.Counting commonText = NameSearches.onPostgres(common);
+		NameSearches.Counting rareText = NameSearches.onPostgres(Map.of());
+		Opportunities readingEveryDeal = opportunities(commonText);
+		Opportunities throughTheIndex = opportunities(rareText);
+		OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
+		Map<Long, BigDecimal> amounts = Map.of(byName, new BigDecimal("120.50"), byAccount, new BigDecimal("30.25"),
+				othersByName, new BigDecimal("7.00"));
+		Map<String, Set<Long>> expected = Map.of("director", Set.of(byName, byAccount, othersByName), "KAM",
+				Set.of(byName, byAccount));
+		Map<String, RecordScope> scopes = Map.of("director", RecordScope.everything(1), "KAM",
+				new RecordScope(id(kam), false, Set.of(id(kam))));
+		for (String reader : expected.keySet()) {
+			RecordScope scope = scopes.get(reader);
+			Set<Long> deals = expected.get(reader);
+			BigDecimal sum = deals.stream().map(amounts::get).reduce(BigDecimal.ZERO, BigDecimal::add);
+			for (Opportunities opportunities : List.of(readingEveryDeal, throughTheIndex)) {
+				OpportunityTotals totals = opportunities.totals(scope, query);
+				assertThat(totals.count()).as(reader).isEqualTo(deals.size());
+				assertThat(totals.amount()).as(reader).isEqualByComparingTo(sum);
+				for (OpportunitySort.Column column : List.of(OpportunitySort.Column.UPDATED,
+						OpportunitySort.Column.ACCOUNT)) {
+					assertThat(ids(opportunities.rows(scope, query, new OpportunitySort(column, false), 0, 20)))
+						.as(reader + " by " + column)
+						.isEqualTo(deals);
+				}
+			}
+		}
+
+		assertThat(executions(readingEveryDeal, query)).as("reading every deal").isEqualTo(new Executions(true, false));
+		assertThat(executions(throughTheIndex, query)).as("through the index").isEqualTo(new Executions(false, true));
+		// The totals' scan ran in one database process; the search through the index
+		// was left to the planner.
+		assertThat(commonText.inOneProcess()).isPositive();
+		assertThat(rareText.inOneProcess()).isZero();
+	}
+
+	@Test
+	void theSettingForOneProcessEndsWithTheStatement() {
+		NameSearch search = NameSearches.onPostgres(Map.of());
+		this.transactions.executeWithoutResult((status) -> {
+			String before = setting();
+			assertThat(search.inOneProcess(this.jdbc, this::setting)).isEqualTo("0");
+			assertThat(setting()).isEqualTo(before).isNotEqualTo("0");
+		});
+	}
+
+	private String setting() {
+		return this.jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single();
+	}
+
+	/**
+	 * Which form of the totals' statement a search runs, told by the statements the
+	 * connection keeps prepared: the search runs often enough for the driver to prepare
+	 * it on the server, and the executions each form gained meanwhile are counted.
+	 */
+	private Executions executions(Opportunities opportunities, OpportunityQuery query) {
+		return this.transactions.execute((status) -> {
+			long readBefore = executed(READING_EVERY_DEAL);
+			long indexBefore = executed(THROUGH_THE_INDEX);
+			for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
+				opportunities.totals(RecordScope.everything(1), query);
+			}
+			return new Executions(executed(READING_EVERY_DEAL) > readBefore, executed(THROUGH_THE_INDEX) > indexBefore);
+		});
+	}
+
+	private long executed(String pattern) {
+		PreparedPlans plans = PreparedPlans.matching(this.jdbc, pattern);
+		return plans.generic() + plans.custom();
+	}
+
+	private Opportunities opportunities(NameSearch nameSearch) {
+		return new Opportunities(this.jdbc, this.template, this.accounts, this.catalog, this.users, this.tally,
+				this.clock, this.keyLookups, this.customFields, nameSearch);
+	}
+
+	private long open(String owner, long account, String name, String amount) {
+		return this.api
+			.post(Api.ADMIN, "/api/v1/opportunities",
+					json("accountId", account, "name", name, "amount", new BigDecimal(amount), "owner", owner))
+			.expect(201)
+			.id();
+	}
+
+	private long id(String username) {
+		return this.users.findByUsername(username).orElseThrow().id();
+	}
+
+	/** Whether the totals ran as one read of every deal, and through the index. */
+	private record Executions(boolean readingEveryDeal, boolean throughTheIndex) {
+	}
+
+	private static Set<Long> ids(List<OpportunityView> rows) {
+		return rows.stream().map(OpportunityView::id).collect(Collectors.toSet());
+	}
+
+}
