@@ -42,6 +42,14 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 
 	private static final int[][] SIZES = { { 1440, 1000 }, { 390, 1600 } };
 
+	/**
+	 * Whether the table of the given id shows as cards: within the screen, no header row.
+	 */
+	private static final String CARDS = """
+			const table = document.getElementById(arguments[0]);
+			return table.getBoundingClientRect().right <= window.innerWidth
+				&& getComputedStyle(table.tHead).display === 'none';""";
+
 	@LocalServerPort
 	int port;
 
@@ -127,6 +135,12 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 							visit(browser, "/relationship", "movement", prefix + "relationship");
 							visit(browser, "/imports", "import-templates", prefix + "imports");
 							visit(browser, "/pipeline/list", "opportunity-table", prefix + "pipeline-list");
+							// Its deals are cards, each cell under its label: the
+							// table fits the screen and its header row is gone.
+							assertThat(
+									((JavascriptExecutor) browser.driver()).executeScript(CARDS, "opportunity-table"))
+								.as(prefix + "pipeline list as cards")
+								.isEqualTo(true);
 							visit(browser, "/reports", "funnel-table", prefix + "funnel");
 							visit(browser, "/profile", "api-tokens", prefix + "profile");
 							if (role.equals("kam")) {
