@@ -242,7 +242,7 @@ abstract class OpportunityCustomFieldTests extends ApiTestSupport {
 		assertThat(listPage).contains(token + " one")
 			.doesNotContain(token + " two")
 			.contains("id=\"column-head-" + f.single + "\"")
-			.containsPattern("dk-custom-" + f.single + "\">Ay<")
+			.containsPattern("dk-custom-" + f.single + "\"[^>]*>Ay<")
 			.containsPattern("id=\"filter-" + f.multi + "\"");
 
 		this.api
