@@ -3,6 +3,8 @@ package io.dakehu.shared;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,46 +59,27 @@ class NameSearchTests {
 			.isEqualTo("a.name_key like :q escape '\\'");
 	}
 
-	@Test
-	void onlyATextWithAPieceFewNamesHoldMayRunOnOnePlan() {
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海知有", "q").fewNames())
-			.as("a rare piece besides the city")
-			.isTrue();
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海", "q").fewNames())
-			.as("the city alone, in one name of twenty")
-			.isFalse();
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "有限公司", "q").fewNames())
-			.as("common pieces only")
-			.isFalse();
-		assertThat(this.postgres.containing("contact", "lower(c.name)", "c.name_grams", "13800012900", "q").fewNames())
-			.as("a phone number's digits, which no name holds")
-			.isTrue();
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "知", "q").fewNames())
-			.as("one character: the LIKE alone")
-			.isFalse();
-		NameSearch h2 = new NameSearch(false, (table) -> COMMON);
-		assertThat(h2.containing("account", "a.name_key", "a.name_grams", "知有", "q").fewNames()).as("H2").isFalse();
-	}
-
-	@Test
-	void aTextWhosePiecesATenthOfTheNamesHoldIsMetByReadingEveryName() {
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "有限公司", "q").mostNames())
-			.as("two pieces nearly every name holds")
-			.isTrue();
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "co", "q").mostNames())
-			.as("a piece one name in five holds")
-			.isTrue();
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海", "q").mostNames())
-			.as("the city, in one name of twenty: the index")
-			.isFalse();
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "上海知有", "q").mostNames())
-			.as("a rare piece besides the city")
-			.isFalse();
-		assertThat(this.postgres.containing("account", "a.name_key", "a.name_grams", "知", "q").mostNames())
-			.as("one character: the LIKE alone")
-			.isFalse();
-		NameSearch h2 = new NameSearch(false, (table) -> COMMON);
-		assertThat(h2.containing("account", "a.name_key", "a.name_grams", "有限公司", "q").mostNames()).as("H2").isFalse();
+	/**
+	 * A text with a piece few names hold may run on one plan (decision 0071); one whose
+	 * pieces a tenth of the names or more hold is met by reading every name (decision
+	 * 0072); neither on H2 or for one character, where the LIKE alone matches.
+	 */
+	@ParameterizedTest(name = "{0} ({4})")
+	@CsvSource(delimiter = '|', textBlock = """
+			上海知有        | false | true  | false | a rare piece besides the city
+			上海          | false | false | false | the city, in one name of twenty
+			有限公司        | false | false | true  | two pieces nearly every name holds
+			co          | false | false | true  | a piece one name in five holds
+			13800012900 | false | true  | false | a phone number's digits
+			知           | false | false | false | one character: the LIKE alone
+			有限公司        | true  | false | false | H2
+			知有          | true  | false | false | H2, a rare piece
+			""")
+	void whatATextAsksOfTheIndex(String text, boolean h2, boolean fewNames, boolean mostNames, String as) {
+		NameSearch search = h2 ? new NameSearch(false, (table) -> COMMON) : this.postgres;
+		NameSearch.Condition condition = search.containing("account", "a.name_key", "a.name_grams", text, "q");
+		assertThat(condition.fewNames()).as(as + ": few names").isEqualTo(fewNames);
+		assertThat(condition.mostNames()).as(as + ": most names").isEqualTo(mostNames);
 	}
 
 	@Test
