@@ -413,8 +413,8 @@ public class Opportunities {
 			}
 			else {
 				// Two lookups each an index answers (the names' pieces on PostgreSQL, the
-				// accounts found by name), joined as ids: written as one OR, the database
-				// reads every row.
+				// accounts found by name), joined as ids: the few matches are found
+				// without reading every deal, as the OR above does.
 				AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");
 				sql.append(" and o.id in (select qn.id from opportunity qn where ")
 					.append(name.sql())
