@@ -62,10 +62,22 @@ public final class AccountNameSql {
 	 * is scoped already.
 	 */
 	public static AccountScopeSql containing(NameSearch search, String text, String accountIdColumn) {
-		NameSearch.Condition name = search.containing("account", "na.name_key", "na.name_grams", text,
-				"accountNamePart");
+		NameSearch.Condition name = name(search, text);
 		return new AccountScopeSql(accountIdColumn + " in (select na.id from account na where " + name.sql() + ")",
 				name.params());
+	}
+
+	/**
+	 * Whether {@link #containing} asks the index for a piece few account names hold, so
+	 * that it finds few accounts whatever the text
+	 * ({@link NameSearch.Condition#fewNames}).
+	 */
+	public static boolean fewNames(NameSearch search, String text) {
+		return name(search, text).fewNames();
+	}
+
+	private static NameSearch.Condition name(NameSearch search, String text) {
+		return search.containing("account", "na.name_key", "na.name_grams", text, "accountNamePart");
 	}
 
 }

@@ -227,15 +227,21 @@ public class Opportunities {
 
 	private Map<Stage, StageSum> aggregate(Where where) {
 		if (where.readsEveryDeal()) {
-			return this.nameSearch.inOneProcess(this.jdbc, () -> sums(where));
+			return this.nameSearch.inOneProcess(this.jdbc, () -> sums(where, ""));
 		}
-		return sums(where);
+		if (where.onePlan()) {
+			return this.nameSearch.onePlan(this.jdbc, () -> sums(where, NameSearch.ONE_PLAN));
+		}
+		return sums(where, "");
 	}
 
-	private Map<Stage, StageSum> sums(Where where) {
+	/**
+	 * @param mark the statement's mark ({@link NameSearch#ONE_PLAN}), or none
+	 */
+	private Map<Stage, StageSum> sums(Where where, String mark) {
 		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
 		this.jdbc
-			.sql("select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o" + where.sql()
+			.sql(mark + "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o" + where.sql()
 					+ " group by o.stage")
 			.params(where.params())
 			.query((ResultSet rs) -> {
@@ -279,7 +285,11 @@ public class Opportunities {
 			params.put("limit", limit);
 			params.put("offset", offset);
 		}
-		List<Raw> rows = this.jdbc.sql(ordered.sql() + page).params(params).query(this::raw).list();
+		String sql = ordered.sql() + page;
+		List<Raw> rows = ordered.onePlan()
+				? this.nameSearch.onePlan(this.jdbc,
+						() -> this.jdbc.sql(NameSearch.ONE_PLAN + sql).params(params).query(this::raw).list())
+				: this.jdbc.sql(sql).params(params).query(this::raw).list();
 		return named(rows, this.catalog.names());
 	}
 
@@ -315,7 +325,7 @@ public class Opportunities {
 			params.put("window", window);
 		}
 		return new Ordered("select x.* from (" + withAccount + " union all (" + without
-				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params);
+				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params, where.onePlan());
 	}
 
 	/**
@@ -338,7 +348,7 @@ public class Opportunities {
 	private Ordered ordered(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
 		Where where = where(scope, query);
 		if (sort == null) {
-			return new Ordered(SELECT + where.sql() + " order by o.stage_since, o.id", where.params());
+			return new Ordered(SELECT + where.sql() + " order by o.stage_since, o.id", where.params(), where.onePlan());
 		}
 		String direction = sort.descending() ? " desc" : " asc";
 		String join = "";
@@ -358,7 +368,7 @@ public class Opportunities {
 			case UPDATED -> "o.updated_at";
 		};
 		return new Ordered(SELECT + join + where.sql() + " order by " + key + direction + ", o.id" + direction,
-				where.params());
+				where.params(), where.onePlan());
 	}
 
 	/** The buying steps in the buyer's order, then won and lost. */
@@ -394,6 +404,7 @@ public class Opportunities {
 			sql.append(" and o.stage not in ('WON', 'LOST')");
 		}
 		boolean readsEveryDeal = false;
+		boolean onePlan = false;
 		if (query.q() != null) {
 			NameSearch.Condition name = this.nameSearch.containing("opportunity", "lower(qn.name)", "qn.name_grams",
 					query.q(), "namePart");
@@ -416,6 +427,10 @@ public class Opportunities {
 				// accounts found by name), joined as ids: the few matches are found
 				// without reading every deal, as the OR above does.
 				AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");
+				// Both lookups led by pieces few names hold: the index finds the few
+				// matches whatever the text, so the statements run on one plan each
+				// (decision 0071) instead of being planned for every search.
+				onePlan = name.fewNames() && AccountNameSql.fewNames(this.nameSearch, query.q());
 				sql.append(" and o.id in (select qn.id from opportunity qn where ")
 					.append(name.sql())
 					.append(" union select qa.id from opportunity qa where ")
@@ -433,7 +448,7 @@ public class Opportunities {
 			sql.append(" and ").append(query.custom().condition());
 			params.putAll(query.custom().params());
 		}
-		return new Where(sql.toString(), params, readsEveryDeal);
+		return new Where(sql.toString(), params, readsEveryDeal, onePlan);
 	}
 
 	/**
@@ -598,16 +613,21 @@ public class Opportunities {
 	/**
 	 * @param readsEveryDeal whether the condition is met by reading every deal (a search
 	 * for a text most names hold, decision 0072)
+	 * @param onePlan whether the statements may run on one plan each (a search for pieces
+	 * few names hold, decision 0071)
 	 */
-	private record Where(String sql, Map<String, Object> params, boolean readsEveryDeal) {
+	private record Where(String sql, Map<String, Object> params, boolean readsEveryDeal, boolean onePlan) {
 
 		Where(String sql, Map<String, Object> params) {
-			this(sql, params, false);
+			this(sql, params, false, false);
 		}
 
 	}
 
-	private record Ordered(String sql, Map<String, Object> params) {
+	/**
+	 * @param onePlan as for {@link Where#onePlan}
+	 */
+	private record Ordered(String sql, Map<String, Object> params, boolean onePlan) {
 	}
 
 }

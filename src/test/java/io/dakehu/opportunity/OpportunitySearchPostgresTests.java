@@ -2,6 +2,7 @@ package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +45,9 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	/** Executions after which the driver keeps a statement prepared on the server. */
 	private static final int PREPARED_AFTER = 5;
 
-	private static final String READING_EVERY_DEAL = "select o.stage, count(*)%(lower(o.name) like $%";
+	private static final String READING_EVERY_DEAL = "%select o.stage, count(*)%(lower(o.name) like $%";
 
-	private static final String THROUGH_THE_INDEX = "select o.stage, count(*)%union select qa.id%";
+	private static final String THROUGH_THE_INDEX = "%select o.stage, count(*)%union select qa.id%";
 
 	@Autowired
 	JdbcTemplate template;
@@ -127,6 +128,41 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		// was left to the planner.
 		assertThat(commonText.inOneProcess()).isPositive();
 		assertThat(rareText.inOneProcess()).isZero();
+	}
+
+	/**
+	 * A search whose pieces few deal names and few account names hold runs its totals and
+	 * its page on one plan each (decision 0071): ten texts, each finding its own deal,
+	 * and PostgreSQL made no plan for any one of them; the setting is back to its default
+	 * after.
+	 */
+	@Test
+	void searchesForPiecesFewNamesHoldRunOnOnePlanAndEachFindsItsDeal() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Plain")).id();
+		String start = Fixtures.unique("Zq");
+		List<Long> deals = new ArrayList<>();
+		for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
+			deals.add(open(kam, account, start + " " + (char) ('a' + i) + (char) ('m' + i) + " pilot", "10.00"));
+		}
+		Opportunities opportunities = opportunities(NameSearches.onPostgres(Map.of()));
+		RecordScope scope = new RecordScope(id(kam), false, Set.of(id(kam)));
+		PreparedPlans plans = this.transactions.execute((status) -> {
+			for (int i = 0; i < deals.size(); i++) {
+				String text = start + " " + (char) ('a' + i) + (char) ('m' + i);
+				OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
+				assertThat(opportunities.totals(scope, query).count()).as(text).isEqualTo(1);
+				assertThat(ids(opportunities.rows(scope, query,
+						new OpportunitySort(OpportunitySort.Column.UPDATED, true), 0, 20)))
+					.as(text)
+					.containsExactly(deals.get(i));
+			}
+			assertThat(this.jdbc.sql("show plan_cache_mode").query(String.class).single()).as("after the searches")
+				.isEqualTo("auto");
+			return PreparedPlans.matching(this.jdbc, NameSearch.ONE_PLAN + "%");
+		});
+		assertThat(plans.generic()).as("generic plans").isGreaterThan(0);
+		assertThat(plans.custom()).as("plans made for one execution").isZero();
 	}
 
 	@Test
