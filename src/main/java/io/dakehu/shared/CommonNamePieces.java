@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 class CommonNamePieces {
 
 	/**
-	 * A piece held by more names than this share is common: at a million names, ten
-	 * thousand.
+	 * A piece held by the names of more rows than this share is common: at a million
+	 * rows, ten thousand.
 	 */
 	static final double COMMON_SHARE = 0.01;
 
@@ -40,7 +40,7 @@ class CommonNamePieces {
 
 	/**
 	 * @param table the table whose names are searched, as the search's statement names it
-	 * @return the common pieces with the share of names holding each
+	 * @return the common pieces with the share of the table's rows whose name holds each
 	 */
 	Map<String, Double> of(String table) {
 		return this.known.get(table, this::read);
@@ -49,15 +49,18 @@ class CommonNamePieces {
 	private Map<String, Double> read(String table) {
 		// The statistics of the table the name resolves to on the search path (a
 		// temporary table included); the element frequencies end in three summary
-		// figures, which pair with no element.
+		// figures, which pair with no element. They are shares of the rows with a
+		// name: a deal may have none, and a piece every named deal holds is in few of
+		// the table's rows when few deals are named, which is what an index lookup and
+		// a read of the whole table cost in proportion to (decision 0072).
 		Map<String, Double> common = new HashMap<>();
 		this.jdbc
 			.sql("""
-					select m.piece, m.share from pg_class c
+					select m.piece, m.share * (1 - s.null_frac) from pg_class c
 					join pg_stats s on s.schemaname = c.relnamespace::regnamespace::text and s.tablename = c.relname
 					cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as m(piece, share)
 					where c.oid = to_regclass(:table) and s.attname = 'name_grams' and m.piece is not null
-					  and m.share > :common""")
+					  and m.share * (1 - s.null_frac) > :common""")
 			.param("table", table)
 			.param("common", COMMON_SHARE)
 			.query((rs, n) -> common.put(rs.getString(1), rs.getDouble(2)))
