@@ -67,8 +67,11 @@ public class NameSearch {
 		Map<String, Double> common = this.commonPieces.apply(table);
 		Set<String> pieces = pieces(key, common);
 		boolean fewNames = Collections.disjoint(pieces, common.keySet());
-		// The share of names holding every piece asked for, were the pieces independent.
-		double share = fewNames ? 0 : pieces.stream().mapToDouble(common::get).reduce(1, (a, b) -> a * b);
+		// The share of names holding every piece asked for, at most that of the rarest:
+		// a text's pieces mostly come together (the pieces of one word), so that bound
+		// is the better guess; their product, as if independent, guessed a tenth of it
+		// for a word in one deal name of eight.
+		double share = fewNames ? 0 : pieces.stream().mapToDouble(common::get).min().orElse(0);
 		return new Condition("(" + gramsColumn + " @> cast(:" + param + "Pieces as text[]) and " + like + ")",
 				Map.of(param, params.get(param), param + "Pieces", arrayLiteral(pieces)), fewNames,
 				share >= MOST_NAMES);
@@ -177,8 +180,8 @@ public class NameSearch {
 	 *
 	 * @param fewNames whether the index is asked for a piece few names hold, so it finds
 	 * the rows whatever the text (PostgreSQL only): such a search may run on one plan
-	 * @param mostNames whether the pieces asked for are each so common that together they
-	 * are expected in a tenth of the names or more (PostgreSQL only): such a search is
+	 * @param mostNames whether each piece asked for is in a tenth of the rows' names or
+	 * more, so that the text is expected in as many (PostgreSQL only): such a search is
 	 * better met by reading every row with the {@link #like} alone
 	 */
 	public record Condition(String sql, Map<String, Object> params, boolean fewNames, boolean mostNames) {

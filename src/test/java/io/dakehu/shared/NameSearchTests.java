@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NameSearchTests {
 
-	private static final Map<String, Double> COMMON = Map.of("上海", 0.05, "有限", 0.98, "限公", 0.97, "公司", 0.99, "co", 0.2);
+	private static final Map<String, Double> COMMON = Map.of("上海", 0.05, "有限", 0.98, "限公", 0.97, "公司", 0.99, "co", 0.2,
+			"采购", 0.12, "购项", 0.12);
 
 	private final NameSearch postgres = new NameSearch(true, (table) -> table.equals("account") ? COMMON : Map.of());
 
@@ -70,6 +71,7 @@ class NameSearchTests {
 			上海          | false | false | false | the city, in one name of twenty
 			有限公司        | false | false | true  | two pieces nearly every name holds
 			co          | false | false | true  | a piece one name in five holds
+			采购项         | false | false | true  | a word in one name of eight: its pieces come together
 			13800012900 | false | true  | false | a phone number's digits
 			知           | false | false | false | one character: the LIKE alone
 			有限公司        | true  | false | false | H2
