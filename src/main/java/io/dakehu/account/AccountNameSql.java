@@ -61,23 +61,24 @@ public final class AccountNameSql {
 	 * text, as the account search matches it. Says nothing of scope: the caller's query
 	 * is scoped already.
 	 */
-	public static AccountScopeSql containing(NameSearch search, String text, String accountIdColumn) {
-		NameSearch.Condition name = name(search, text);
-		return new AccountScopeSql(accountIdColumn + " in (select na.id from account na where " + name.sql() + ")",
-				name.params());
+	public static Containing containing(NameSearch search, String text, String accountIdColumn) {
+		NameSearch.Condition name = search.containing("account", "na.name_key", "na.name_grams", text,
+				"accountNamePart");
+		return new Containing(
+				new AccountScopeSql(accountIdColumn + " in (select na.id from account na where " + name.sql() + ")",
+						name.params()),
+				name.fewNames());
 	}
 
 	/**
-	 * Whether {@link #containing} asks the index for a piece few account names hold, so
+	 * The condition of {@link #containing}.
+	 *
+	 * @param scope the condition on the account id column and its parameters
+	 * @param fewNames whether it asks the index for a piece few account names hold, so
 	 * that it finds few accounts whatever the text
-	 * ({@link NameSearch.Condition#fewNames}).
+	 * ({@link NameSearch.Condition#fewNames})
 	 */
-	public static boolean fewNames(NameSearch search, String text) {
-		return name(search, text).fewNames();
-	}
-
-	private static NameSearch.Condition name(NameSearch search, String text) {
-		return search.containing("account", "na.name_key", "na.name_grams", text, "accountNamePart");
+	public record Containing(AccountScopeSql scope, boolean fewNames) {
 	}
 
 }

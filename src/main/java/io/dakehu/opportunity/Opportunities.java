@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.dakehu.account.AccountNameSql;
@@ -229,10 +230,18 @@ public class Opportunities {
 		if (where.readsEveryDeal()) {
 			return this.nameSearch.inOneProcess(this.jdbc, () -> sums(where, ""));
 		}
-		if (where.onePlan()) {
-			return this.nameSearch.onePlan(this.jdbc, () -> sums(where, NameSearch.ONE_PLAN));
-		}
-		return sums(where, "");
+		return marked(where.onePlan(), (mark) -> sums(where, mark));
+	}
+
+	/**
+	 * Runs a statement of a search that may run on one plan (decision 0071) under the
+	 * mark and setting that takes, any other as it is.
+	 * @param statement the statement run with its mark ({@link NameSearch#ONE_PLAN}), or
+	 * none
+	 */
+	private <T> T marked(boolean onePlan, Function<String, T> statement) {
+		return onePlan ? this.nameSearch.onePlan(this.jdbc, () -> statement.apply(NameSearch.ONE_PLAN))
+				: statement.apply("");
 	}
 
 	/**
@@ -285,11 +294,8 @@ public class Opportunities {
 			params.put("limit", limit);
 			params.put("offset", offset);
 		}
-		String sql = ordered.sql() + page;
-		List<Raw> rows = ordered.onePlan()
-				? this.nameSearch.onePlan(this.jdbc,
-						() -> this.jdbc.sql(NameSearch.ONE_PLAN + sql).params(params).query(this::raw).list())
-				: this.jdbc.sql(sql).params(params).query(this::raw).list();
+		List<Raw> rows = marked(ordered.onePlan(),
+				(mark) -> this.jdbc.sql(mark + ordered.sql() + page).params(params).query(this::raw).list());
 		return named(rows, this.catalog.names());
 	}
 
@@ -408,37 +414,36 @@ public class Opportunities {
 		if (query.q() != null) {
 			NameSearch.Condition name = this.nameSearch.containing("opportunity", "lower(qn.name)", "qn.name_grams",
 					query.q(), "namePart");
-			if (name.mostNames()) {
+			readsEveryDeal = name.mostNames();
+			AccountNameSql.Containing account = AccountNameSql.containing(this.nameSearch, query.q(),
+					readsEveryDeal ? "o.account_id" : "qa.account_id");
+			if (readsEveryDeal) {
 				// A text most deals' names hold (decision 0072): the deals are read once,
 				// each name checked by the LIKE alone, the accounts found by name looked
 				// up in a set built once. Gathering the index's matches and joining them
 				// back cost ten times as much when they are most of the deals.
-				AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "o.account_id");
 				sql.append(" and (")
 					.append(NameSearch.like("lower(o.name)", "namePart"))
 					.append(" or ")
-					.append(account.condition())
+					.append(account.scope().condition())
 					.append(")");
-				params.putAll(account.params());
-				readsEveryDeal = true;
 			}
 			else {
 				// Two lookups each an index answers (the names' pieces on PostgreSQL, the
 				// accounts found by name), joined as ids: the few matches are found
-				// without reading every deal, as the OR above does.
-				AccountScopeSql account = AccountNameSql.containing(this.nameSearch, query.q(), "qa.account_id");
-				// Both lookups led by pieces few names hold: the index finds the few
-				// matches whatever the text, so the statements run on one plan each
-				// (decision 0071) instead of being planned for every search.
-				onePlan = name.fewNames() && AccountNameSql.fewNames(this.nameSearch, query.q());
+				// without reading every deal, as the OR above does. When both are led by
+				// pieces few names hold, the index finds the few matches whatever the
+				// text, so the statements run on one plan each (decision 0071) instead of
+				// being planned for every search.
+				onePlan = name.fewNames() && account.fewNames();
 				sql.append(" and o.id in (select qn.id from opportunity qn where ")
 					.append(name.sql())
 					.append(" union select qa.id from opportunity qa where ")
-					.append(account.condition())
+					.append(account.scope().condition())
 					.append(")");
-				params.putAll(account.params());
 			}
 			params.putAll(name.params());
+			params.putAll(account.scope().params());
 		}
 		if (query.segment() != null) {
 			sql.append(" and ").append(query.segment().condition());

@@ -86,10 +86,7 @@ public class NameSearch {
 	 * transaction holds the setting until the statement is done.
 	 */
 	public <T> T inOneProcess(JdbcClient jdbc, Supplier<T> work) {
-		jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
-		T result = work.get();
-		jdbc.sql("set local max_parallel_workers_per_gather to default").update();
-		return result;
+		return withSetting(jdbc, "max_parallel_workers_per_gather", "0", work);
 	}
 
 	/**
@@ -113,9 +110,18 @@ public class NameSearch {
 	 * setting until the work is done.
 	 */
 	public <T> T onePlan(JdbcClient jdbc, Supplier<T> work) {
-		jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+		return withSetting(jdbc, "plan_cache_mode", "force_generic_plan", work);
+	}
+
+	/**
+	 * Runs the work with a setting of the database's for the transaction ({@code set
+	 * local}), back to its default after, so the statements that follow in the same
+	 * transaction run as ever.
+	 */
+	private static <T> T withSetting(JdbcClient jdbc, String setting, String value, Supplier<T> work) {
+		jdbc.sql("set local " + setting + " = " + value).update();
 		T result = work.get();
-		jdbc.sql("set local plan_cache_mode to default").update();
+		jdbc.sql("set local " + setting + " to default").update();
 		return result;
 	}
 
