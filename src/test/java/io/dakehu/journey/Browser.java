@@ -198,8 +198,17 @@ final class Browser implements AutoCloseable {
 	}
 
 	void waitForText(By by, String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(15))
-			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+		try {
+			new WebDriverWait(this.driver, Duration.ofSeconds(15))
+				.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+		}
+		catch (RuntimeException ex) {
+			screenshotQuietly();
+			// Which page the browser was on: a wait for an element that never came says
+			// nothing of what came instead.
+			throw new AssertionError("Waiting for \"" + text + "\" in " + by + " on " + this.driver.getCurrentUrl()
+					+ " titled \"" + this.driver.getTitle() + "\"", ex);
+		}
 	}
 
 	String text(By by) {
