@@ -27,7 +27,6 @@ import io.dakehu.order.NewOrderLine;
 import io.dakehu.order.OrderLedger;
 import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.PageRequest;
-import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
 import io.dakehu.shared.audit.AuditTrail;
@@ -399,12 +398,12 @@ public class Pipeline {
 		if (stage.closed()) {
 			throw new RuleViolationException("stage", "opportunity.validation.closeThroughWinOrLose");
 		}
-		OpportunityQuery query = query(reader, filter, true).inStage(stage);
-		OpportunityTotals totals = this.opportunities.totals(reader.scope(), query);
-		List<OpportunityView> cards = (totals.count() == 0) ? List.of()
-				: this.opportunities.rows(reader.scope(), query, null, page.offset(), page.size());
+		OpportunityPage cards = this.opportunities.page(reader.scope(), query(reader, filter, true).inStage(stage),
+				null, page);
+		OpportunityTotals totals = cards.totals();
 		return new Board.Column(stage, probabilities().getOrDefault(stage, 0), totals.count(), totals.amount(),
-				totals.weighted(), cards, page.page(), page.offset() + cards.size() < totals.count());
+				totals.weighted(), cards.page().content(), page.page(),
+				page.offset() + cards.page().content().size() < totals.count());
 	}
 
 	/** The totals of the board's columns under the filter; an empty stage is absent. */
@@ -429,11 +428,7 @@ public class Pipeline {
 	@Transactional(readOnly = true)
 	public OpportunityPage list(CurrentUser reader, PipelineFilter filter, boolean openOnly, OpportunitySort sort,
 			PageRequest page) {
-		OpportunityQuery query = query(reader, filter, openOnly);
-		OpportunityTotals totals = this.opportunities.totals(reader.scope(), query);
-		List<OpportunityView> rows = (totals.count() == 0) ? List.of()
-				: this.opportunities.rows(reader.scope(), query, sort, page.offset(), page.size());
-		return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
+		return this.opportunities.page(reader.scope(), query(reader, filter, openOnly), sort, page);
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import io.dakehu.identity.Users;
 import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.NameSearches;
+import io.dakehu.shared.PageRequest;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
@@ -49,6 +52,10 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	private static final String THROUGH_THE_INDEX = "%select o.stage, count(*)%union select qa.id%";
 
+	private static final String MATCHES = "%select o.id, o.stage, o.amount from opportunity o%";
+
+	private static final String TOTALS = "%select o.stage, count(*)%";
+
 	@Autowired
 	JdbcTemplate template;
 
@@ -75,6 +82,9 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	Opportunities inContext;
 
 	@Test
 	void aTextMostNamesHoldFindsByReadingEveryDealWhatTheIndexFinds() {
@@ -165,6 +175,78 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		assertThat(plans.custom()).as("plans made for one execution").isZero();
 	}
 
+	/**
+	 * A search finding few deals adds up its totals and cuts its page from one reading of
+	 * its matches; one finding more than {@link Opportunities#FEW_MATCHES} counts and
+	 * pages them apart, and neither loses a match: the totals, the weighted amount and
+	 * the pages as worked out here from the deals made, and which statements each ran.
+	 */
+	@Test
+	void aSearchReadsFewMatchesOnceAndCountsManyApart() {
+		String kam = this.given.kam();
+		long owner = id(kam);
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Plain")).id();
+		String token = Fixtures.unique("Zqm");
+		int many = Opportunities.FEW_MATCHES + 49;
+		List<NewOpportunity> deals = new ArrayList<>();
+		for (int i = 0; i < many + 3; i++) {
+			deals.add(new NewOpportunity(account, owner, null, Stage.open().get(i % Stage.open().size()), null, null,
+					new BigDecimal((i * 37) % 1000 + ".25"), "test", null,
+					token + ((i < many) ? " many " : " few ") + i, null, null));
+		}
+		this.transactions.executeWithoutResult((status) -> this.inContext.append(deals));
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql("select name, id from opportunity where name like :token")
+			.param("token", token + "%")
+			.query((java.sql.ResultSet rs) -> {
+				ids.put(rs.getString(1), rs.getLong(2));
+			});
+		Map<Stage, Integer> probabilities = new HashMap<>();
+		this.jdbc.sql("select stage, probability from opportunity_stage_probability").query((java.sql.ResultSet rs) -> {
+			probabilities.put(Stage.valueOf(rs.getString(1)), rs.getInt(2));
+		});
+		RecordScope scope = new RecordScope(owner, false, Set.of(owner));
+		OpportunitySort byAmount = new OpportunitySort(OpportunitySort.Column.AMOUNT, true);
+		for (String word : List.of("few", "many")) {
+			List<NewOpportunity> matching = deals.stream()
+				.filter((deal) -> deal.name().contains(" " + word + " "))
+				.sorted(Comparator.comparing(NewOpportunity::amount)
+					.thenComparing((deal) -> ids.get(deal.name()))
+					.reversed())
+				.toList();
+			Map<Stage, BigDecimal> byStage = matching.stream()
+				.collect(Collectors.groupingBy(NewOpportunity::stage,
+						Collectors.reducing(BigDecimal.ZERO, NewOpportunity::amount, BigDecimal::add)));
+			BigDecimal weighted = byStage.entrySet()
+				.stream()
+				.map((stage) -> stage.getValue()
+					.multiply(BigDecimal.valueOf(probabilities.get(stage.getKey())))
+					.movePointLeft(2)
+					.setScale(2, RoundingMode.HALF_UP))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, token + " " + word,
+					null);
+			OpportunityPage second = this.inContext.page(scope, query, byAmount, new PageRequest(1, 2));
+			assertThat(second.totals().count()).as(word).isEqualTo(matching.size());
+			assertThat(second.page().totalElements()).as(word).isEqualTo(matching.size());
+			assertThat(second.totals().amount()).as(word)
+				.isEqualByComparingTo(byStage.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+			assertThat(second.totals().weighted()).as(word).isEqualByComparingTo(weighted);
+			assertThat(second.page().content()).extracting(OpportunityView::id)
+				.as(word)
+				.containsExactlyElementsOf(matching.subList(2, Math.min(4, matching.size()))
+					.stream()
+					.map((deal) -> ids.get(deal.name()))
+					.toList());
+			OpportunityPage beyond = this.inContext.page(scope, query, byAmount, new PageRequest(2000, 2));
+			assertThat(beyond.page().content()).as(word).isEmpty();
+			assertThat(beyond.totals()).as(word).isEqualTo(second.totals());
+		}
+
+		assertThat(statements(scope, token + " few")).as("few").isEqualTo(new Statements(true, false));
+		assertThat(statements(scope, token + " many")).as("many").isEqualTo(new Statements(true, true));
+	}
+
 	@Test
 	void theSettingForOneProcessEndsWithTheStatement() {
 		NameSearch search = NameSearches.onPostgres(Map.of());
@@ -195,6 +277,22 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		});
 	}
 
+	/**
+	 * Which statements a searched page runs, told as {@link #executions} tells them: the
+	 * one reading of the matches, the totals apart.
+	 */
+	private Statements statements(RecordScope scope, String text) {
+		OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
+		return this.transactions.execute((status) -> {
+			long matchesBefore = executed(MATCHES);
+			long totalsBefore = executed(TOTALS);
+			for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
+				this.inContext.page(scope, query, null, new PageRequest(0, 20));
+			}
+			return new Statements(executed(MATCHES) > matchesBefore, executed(TOTALS) > totalsBefore);
+		});
+	}
+
 	private long executed(String pattern) {
 		PreparedPlans plans = PreparedPlans.matching(this.jdbc, pattern);
 		return plans.generic() + plans.custom();
@@ -215,6 +313,10 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	private long id(String username) {
 		return this.users.findByUsername(username).orElseThrow().id();
+	}
+
+	/** Whether a searched page read its matches once, and counted them apart. */
+	private record Statements(boolean matches, boolean totals) {
 	}
 
 	/** Whether the totals ran as one read of every deal, and through the index. */

@@ -332,6 +332,12 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 					.expect(200)
 					.body();
 				assertThat(column.get("count").asLong()).isEqualTo(inStage.size());
+				// A column's page adds its totals up from one reading of the search's
+				// matches (Opportunities.page): the board's, checked above.
+				assertThat(column.get("amount").decimalValue())
+					.isEqualByComparingTo(first.get("amount").decimalValue());
+				assertThat(column.get("weighted").decimalValue())
+					.isEqualByComparingTo(first.get("weighted").decimalValue());
 				column.get("cards").forEach((card) -> paged.add(card.get("id").asLong()));
 				more = column.get("more").asBoolean();
 				assertThat(more).isEqualTo((page + 1) * 3 < inStage.size());
