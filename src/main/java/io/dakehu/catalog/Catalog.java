@@ -96,19 +96,6 @@ public class Catalog {
 	}
 
 	/**
-	 * Every product's name by its id, for lists that show the product beside their rows
-	 * (the catalogue is small and the same for everyone).
-	 */
-	@Transactional(readOnly = true)
-	public Map<Long, String> names() {
-		Map<Long, String> names = new HashMap<>();
-		this.jdbc.sql("select id, name from product").query((java.sql.ResultSet rs) -> {
-			names.put(rs.getLong(1), rs.getString(2));
-		});
-		return names;
-	}
-
-	/**
 	 * Active products whose name or code contains the text, whatever the letter case, for
 	 * pickers. The catalogue is the same for everyone.
 	 */

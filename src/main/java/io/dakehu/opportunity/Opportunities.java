@@ -375,7 +375,7 @@ public class Opportunities {
 		}
 		List<Raw> rows = marked(ordered.onePlan(),
 				(mark) -> this.jdbc.sql(mark + ordered.sql() + page).params(params).query(this::raw).list());
-		return named(rows, this.catalog.names());
+		return named(rows);
 	}
 
 	/**
@@ -422,8 +422,7 @@ public class Opportunities {
 			return;
 		}
 		Ordered ordered = ordered(scope, query, sort);
-		Map<Long, String> products = this.catalog.names();
-		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
+		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk).forEach(consumer));
 		this.jdbc.sql(ordered.sql()).params(ordered.params()).withFetchSize(NAME_CHUNK).query((ResultSet rs) -> {
 			chunks.accept(raw(rs, 0));
 		});
@@ -550,8 +549,7 @@ public class Opportunities {
 	 */
 	public void forEach(RecordScope scope, OpportunityCriteria criteria, Consumer<OpportunityView> consumer) {
 		Where where = where(scope, criteria);
-		Map<Long, String> products = this.catalog.names();
-		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
+		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk).forEach(consumer));
 		this.jdbc.sql(SELECT + where.sql() + " order by o.id")
 			.params(where.params())
 			.withFetchSize(NAME_CHUNK)
@@ -575,7 +573,7 @@ public class Opportunities {
 		if (rows.isEmpty()) {
 			throw new NotFoundException("Opportunity", id);
 		}
-		return named(rows, this.catalog.names()).get(0);
+		return named(rows).get(0);
 	}
 
 	/**
@@ -601,7 +599,7 @@ public class Opportunities {
 			params.put("accountIds", Set.copyOf(accountIds));
 		}
 		List<Raw> rows = this.jdbc.sql(sql + " order by o.id desc").params(params).query(this::raw).list();
-		return named(rows, this.catalog.names());
+		return named(rows);
 	}
 
 	/**
@@ -615,7 +613,7 @@ public class Opportunities {
 		List<Raw> rows = new ArrayList<>(
 				this.jdbc.sql(SELECT + " where o.id in (:ids)").param("ids", Set.copyOf(ids)).query(this::raw).list());
 		rows.sort(java.util.Comparator.comparingInt((Raw row) -> ids.indexOf(row.id())));
-		return named(rows, this.catalog.names());
+		return named(rows);
 	}
 
 	private Where where(RecordScope scope, OpportunityCriteria criteria) {
@@ -647,19 +645,24 @@ public class Opportunities {
 		return new Where(sql.toString(), params);
 	}
 
-	private List<OpportunityView> named(List<Raw> rows, Map<Long, String> products) {
+	private List<OpportunityView> named(List<Raw> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		Set<Long> accountIds = new HashSet<>();
 		Set<Long> userIds = new HashSet<>();
+		Set<Long> productIds = new HashSet<>();
 		for (Raw row : rows) {
 			if (row.accountId() != null) {
 				accountIds.add(row.accountId());
 			}
+			if (row.productId() != null) {
+				productIds.add(row.productId());
+			}
 			userIds.add(row.ownerId());
 		}
 		Map<Long, String> accountNames = this.accounts.names(accountIds);
+		Map<Long, String> products = this.catalog.names(productIds);
 		Map<Long, String> userNames = this.users.displayNames(userIds);
 		List<OpportunityView> views = new ArrayList<>(rows.size());
 		for (Raw r : rows) {

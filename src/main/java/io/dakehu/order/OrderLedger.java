@@ -162,9 +162,7 @@ public class OrderLedger {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		this.events.publishEvent(recorded(List.of(line)));
-		return named(this.jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(OrderLedger::raw).list(),
-				this.catalog.names())
-			.get(0);
+		return named(this.jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(OrderLedger::raw).list()).get(0);
 	}
 
 	/** Where typed purchases come from, as an ERP name says where imported ones do. */
@@ -303,7 +301,7 @@ public class OrderLedger {
 			.param("offset", page.offset())
 			.query(OrderLedger::raw)
 			.list();
-		return new PageResult<>(named(rows, this.catalog.names()), page.page(), page.size(), total);
+		return new PageResult<>(named(rows), page.page(), page.size(), total);
 	}
 
 	/**
@@ -313,8 +311,7 @@ public class OrderLedger {
 	 */
 	public void forEach(RecordScope scope, OrderCriteria criteria, Consumer<OrderLineView> consumer) {
 		Where where = where(scope, criteria);
-		Map<Long, String> products = this.catalog.names();
-		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk, products).forEach(consumer));
+		Chunks<Raw> chunks = new Chunks<>(NAME_CHUNK, (chunk) -> named(chunk).forEach(consumer));
 		this.jdbc.sql(SELECT + where.sql() + " order by o.order_date, o.id")
 			.params(where.params())
 			.withFetchSize(NAME_CHUNK)
@@ -431,19 +428,24 @@ public class OrderLedger {
 		return new Where(sql.toString(), params);
 	}
 
-	private List<OrderLineView> named(List<Raw> rows, Map<Long, String> products) {
+	private List<OrderLineView> named(List<Raw> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		Set<Long> accountIds = new HashSet<>();
 		Set<Long> userIds = new HashSet<>();
+		Set<Long> productIds = new HashSet<>();
 		for (Raw row : rows) {
 			accountIds.add(row.accountId());
+			if (row.productId() != null) {
+				productIds.add(row.productId());
+			}
 			if (row.salespersonId() != null) {
 				userIds.add(row.salespersonId());
 			}
 		}
 		Map<Long, String> accountNames = this.accounts.names(accountIds);
+		Map<Long, String> products = this.catalog.names(productIds);
 		Map<Long, String> userNames = this.users.displayNames(userIds);
 		List<OrderLineView> views = new ArrayList<>(rows.size());
 		for (Raw r : rows) {

@@ -75,4 +75,35 @@ abstract class WonDealCostTests extends ApiTestSupport {
 			.expect(400);
 	}
 
+	/**
+	 * A list names each row's product: the purchase ledger and the opportunity list read
+	 * the names of their page's products, and a row without one has none.
+	 */
+	@Test
+	void listsNameTheProductOfEachRow() {
+		String name = Fixtures.unique("Valve");
+		long product = this.api.post(Api.ADMIN, "/api/v1/products", json("name", name, "unitCost", "2.00"))
+			.expect(201)
+			.id();
+		long account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Valve buyer")).id();
+		this.api
+			.post(Api.ADMIN, "/api/v1/orders",
+					json("accountId", account, "date", LocalDate.now(), "productId", product, "amount", 60))
+			.expect(201);
+		this.api.post(Api.ADMIN, "/api/v1/orders", json("accountId", account, "date", LocalDate.now(), "amount", 5))
+			.expect(201);
+		Response lines = this.api.get(Api.ADMIN, "/api/v1/orders?accountId=" + account).expect(200);
+		assertThat(lines.items()).extracting((line) -> line.get("productName").asString(null))
+			.containsExactlyInAnyOrder(name, null);
+		this.api
+			.post(Api.ADMIN, "/api/v1/opportunities",
+					json("accountId", account, "name", "With product", "productIds", List.of(product)))
+			.expect(201);
+		this.api.post(Api.ADMIN, "/api/v1/opportunities", json("accountId", account, "name", "Without")).expect(201);
+		Response deals = this.api.get(Api.ADMIN, "/api/v1/opportunities?accountId=" + account).expect(200);
+		assertThat(deals.items())
+			.extracting((deal) -> deal.get("name").asString() + ": " + deal.get("productName").asString(null))
+			.containsExactlyInAnyOrder("With product: " + name, "Without: null");
+	}
+
 }
