@@ -164,11 +164,13 @@ public class Opportunities {
 	 * @param sort null for the board's order: longest in their stage first
 	 */
 	OpportunityPage page(RecordScope scope, OpportunityQuery query, OpportunitySort sort, PageRequest page) {
-		if (query.q() != null && !query.matchesNothing()) {
-			OpportunityPage found = fewMatches(scope, query, sort, page);
-			if (found != null) {
-				return found;
-			}
+		List<Match> matches = fewMatches(scope, query, sort);
+		if (matches != null) {
+			OpportunityTotals totals = sum(weighed(sums(matches)));
+			int from = (int) Math.min(page.offset(), matches.size());
+			int to = (int) Math.min(page.offset() + page.size(), matches.size());
+			List<OpportunityView> rows = byIds(matches.subList(from, to).stream().map(Match::id).toList());
+			return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
 		}
 		OpportunityTotals totals = totals(scope, query);
 		List<OpportunityView> rows = (totals.count() == 0) ? List.of()
@@ -177,16 +179,57 @@ public class Opportunities {
 	}
 
 	/**
-	 * A searched page from one reading of the search's matches, when they are few: their
-	 * ids, stages and amounts in the list's order, up to {@link #FEW_MATCHES}, from which
-	 * the totals are added up and the page's ids cut, then the page's rows read by id.
-	 * Counting the matches and reading the page as two statements ran the search twice,
-	 * and PostgreSQL planned it twice: half of a rare search's time in the database.
-	 * @return null when the search reads every deal (decision 0072) or finds more than
-	 * {@link #FEW_MATCHES}: its totals and page are then read apart
+	 * The first page of each of the stages in the board's order (longest in the stage
+	 * first), with each stage's totals under the query; a searched board whose matches
+	 * are few reads them once for every stage ({@link #fewMatches}).
 	 */
-	private OpportunityPage fewMatches(RecordScope scope, OpportunityQuery query, OpportunitySort sort,
-			PageRequest page) {
+	Map<Stage, OpportunityPage> firstPages(RecordScope scope, OpportunityQuery query, List<Stage> stages, int size) {
+		Map<Stage, OpportunityPage> pages = new EnumMap<>(Stage.class);
+		List<Match> matches = fewMatches(scope, query, null);
+		if (matches == null) {
+			Map<Stage, OpportunityTotals> totals = totalsByStage(scope, query);
+			for (Stage stage : stages) {
+				OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
+				List<OpportunityView> cards = (column.count() == 0) ? List.of()
+						: rows(scope, query.inStage(stage), null, 0, size);
+				pages.put(stage, new OpportunityPage(new PageResult<>(cards, 0, size, column.count()), column));
+			}
+			return pages;
+		}
+		Map<Stage, OpportunityTotals> totals = weighed(sums(matches));
+		Map<Stage, List<Long>> firstIds = new EnumMap<>(Stage.class);
+		List<Long> wanted = new ArrayList<>();
+		for (Match match : matches) {
+			List<Long> ids = firstIds.computeIfAbsent(match.stage(), (stage) -> new ArrayList<>());
+			if (ids.size() < size && stages.contains(match.stage())) {
+				ids.add(match.id());
+				wanted.add(match.id());
+			}
+		}
+		Map<Long, OpportunityView> cards = byIds(wanted).stream()
+			.collect(Collectors.toMap(OpportunityView::id, Function.identity()));
+		for (Stage stage : stages) {
+			OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
+			List<OpportunityView> first = firstIds.getOrDefault(stage, List.of()).stream().map(cards::get).toList();
+			pages.put(stage, new OpportunityPage(new PageResult<>(first, 0, size, column.count()), column));
+		}
+		return pages;
+	}
+
+	/**
+	 * A search's matches from one reading, when they are few: their ids, stages and
+	 * amounts in the list's order, up to {@link #FEW_MATCHES}, from which the caller adds
+	 * up the totals and cuts its page, then reads the page's rows by id. Counting the
+	 * matches and reading the page as two statements ran the search twice, and PostgreSQL
+	 * planned it twice: half of a rare search's time in the database (decision 0073).
+	 * @return null without a search, when the search reads every deal (decision 0072) or
+	 * when it finds more than {@link #FEW_MATCHES}: its totals and page are then read
+	 * apart
+	 */
+	private List<Match> fewMatches(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
+		if (query.q() == null || query.matchesNothing()) {
+			return null;
+		}
 		Where where = where(scope, query);
 		if (where.readsEveryDeal()) {
 			return null;
@@ -204,19 +247,17 @@ public class Opportunities {
 					.params(where.params())
 					.query((rs, n) -> new Match(rs.getLong(1), Stage.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
 					.list());
-		if (matches.size() > FEW_MATCHES) {
-			return null;
-		}
+		return (matches.size() > FEW_MATCHES) ? null : matches;
+	}
+
+	/** The matches' count and amount per stage (blank amounts count as none). */
+	private static Map<Stage, StageSum> sums(List<Match> matches) {
 		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
 		for (Match match : matches) {
 			sums.merge(match.stage(), new StageSum(1, (match.amount() != null) ? match.amount() : BigDecimal.ZERO),
 					StageSum::plus);
 		}
-		OpportunityTotals totals = sum(weighed(sums));
-		int from = (int) Math.min(page.offset(), matches.size());
-		int to = (int) Math.min(page.offset() + page.size(), matches.size());
-		List<OpportunityView> rows = byIds(matches.subList(from, to).stream().map(Match::id).toList());
-		return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
+		return sums;
 	}
 
 	/**

@@ -375,14 +375,13 @@ public class Pipeline {
 	 */
 	@Transactional(readOnly = true)
 	public Board board(CurrentUser reader, PipelineFilter filter, int cardsPerColumn) {
-		OpportunityQuery query = query(reader, filter, true);
-		Map<Stage, OpportunityTotals> totals = this.opportunities.totalsByStage(reader.scope(), query);
+		Map<Stage, OpportunityPage> pages = this.opportunities.firstPages(reader.scope(), query(reader, filter, true),
+				Stage.open(), cardsPerColumn);
 		Map<Stage, Integer> probabilities = probabilities();
 		List<Board.Column> columns = new ArrayList<>();
 		for (Stage stage : Stage.open()) {
-			OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
-			List<OpportunityView> cards = (column.count() == 0) ? List.of()
-					: this.opportunities.rows(reader.scope(), query.inStage(stage), null, 0, cardsPerColumn);
+			OpportunityTotals column = pages.get(stage).totals();
+			List<OpportunityView> cards = pages.get(stage).page().content();
 			columns.add(new Board.Column(stage, probabilities.getOrDefault(stage, 0), column.count(), column.amount(),
 					column.weighted(), cards, 0, cards.size() < column.count()));
 		}

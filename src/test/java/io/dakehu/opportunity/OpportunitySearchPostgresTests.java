@@ -290,8 +290,8 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Which statements a searched page runs, told as {@link #executions} tells them: the
-	 * one reading of the matches, the totals apart.
+	 * Which statements a searched page and a searched board run, told as
+	 * {@link #executions} tells them: the one reading of the matches, the totals apart.
 	 */
 	private Statements statements(Opportunities opportunities, RecordScope scope, String text) {
 		OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
@@ -300,6 +300,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 			long totalsBefore = executed(TOTALS);
 			for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
 				opportunities.page(scope, query, null, new PageRequest(0, 20));
+				opportunities.firstPages(scope, query, Stage.open(), 3);
 			}
 			PreparedPlans reading = PreparedPlans.matching(this.jdbc, MATCHES);
 			return new Statements(executed(MATCHES) > matchesBefore, reading.custom() == 0 && reading.generic() > 0,
