@@ -397,12 +397,12 @@ public class Pipeline {
 		if (stage.closed()) {
 			throw new RuleViolationException("stage", "opportunity.validation.closeThroughWinOrLose");
 		}
-		OpportunityPage cards = this.opportunities.page(reader.scope(), query(reader, filter, true).inStage(stage),
+		OpportunityPage found = this.opportunities.page(reader.scope(), query(reader, filter, true).inStage(stage),
 				null, page);
-		OpportunityTotals totals = cards.totals();
+		OpportunityTotals totals = found.totals();
+		List<OpportunityView> cards = found.page().content();
 		return new Board.Column(stage, probabilities().getOrDefault(stage, 0), totals.count(), totals.amount(),
-				totals.weighted(), cards.page().content(), page.page(),
-				page.offset() + cards.page().content().size() < totals.count());
+				totals.weighted(), cards, page.page(), page.offset() + cards.size() < totals.count());
 	}
 
 	/** The totals of the board's columns under the filter; an empty stage is absent. */
