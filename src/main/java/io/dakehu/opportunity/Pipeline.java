@@ -56,6 +56,8 @@ public class Pipeline {
 
 	private final Opportunities opportunities;
 
+	private final OpportunityLists lists;
+
 	private final OpportunityTally tally;
 
 	private final AccountQueries accounts;
@@ -76,13 +78,15 @@ public class Pipeline {
 
 	private final OpportunityCustomFields customFields;
 
-	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityTally tally, AccountQueries accounts,
-			Catalog catalog, Users users, OrderLedger ledger, ObjectProvider<AccountSegments> segments,
-			AuditTrail audit, Clock clock, ApplicationEventPublisher events, OpportunityCustomFields customFields) {
+	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityLists lists, OpportunityTally tally,
+			AccountQueries accounts, Catalog catalog, Users users, OrderLedger ledger,
+			ObjectProvider<AccountSegments> segments, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
+			OpportunityCustomFields customFields) {
 		this.customFields = customFields;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
+		this.lists = lists;
 		this.tally = tally;
 		this.accounts = accounts;
 		this.catalog = catalog;
@@ -375,7 +379,7 @@ public class Pipeline {
 	 */
 	@Transactional(readOnly = true)
 	public Board board(CurrentUser reader, PipelineFilter filter, int cardsPerColumn) {
-		Map<Stage, OpportunityPage> pages = this.opportunities.firstPages(reader.scope(), query(reader, filter, true),
+		Map<Stage, OpportunityPage> pages = this.lists.firstPages(reader.scope(), query(reader, filter, true),
 				Stage.open(), cardsPerColumn);
 		Map<Stage, Integer> probabilities = probabilities();
 		List<Board.Column> columns = new ArrayList<>();
@@ -397,8 +401,7 @@ public class Pipeline {
 		if (stage.closed()) {
 			throw new RuleViolationException("stage", "opportunity.validation.closeThroughWinOrLose");
 		}
-		OpportunityPage found = this.opportunities.page(reader.scope(), query(reader, filter, true).inStage(stage),
-				null, page);
+		OpportunityPage found = this.lists.page(reader.scope(), query(reader, filter, true).inStage(stage), null, page);
 		OpportunityTotals totals = found.totals();
 		List<OpportunityView> cards = found.page().content();
 		return new Board.Column(stage, probabilities().getOrDefault(stage, 0), totals.count(), totals.amount(),
@@ -408,7 +411,7 @@ public class Pipeline {
 	/** The totals of the board's columns under the filter; an empty stage is absent. */
 	@Transactional(readOnly = true)
 	public Map<Stage, OpportunityTotals> totalsByStage(CurrentUser reader, PipelineFilter filter) {
-		return this.opportunities.totalsByStage(reader.scope(), query(reader, filter, true));
+		return this.lists.totalsByStage(reader.scope(), query(reader, filter, true));
 	}
 
 	/**
@@ -417,7 +420,7 @@ public class Pipeline {
 	 */
 	@Transactional(readOnly = true)
 	public OpportunityTotals totals(CurrentUser reader, PipelineFilter filter, boolean openOnly) {
-		return this.opportunities.totals(reader.scope(), query(reader, filter, openOnly));
+		return this.lists.totals(reader.scope(), query(reader, filter, openOnly));
 	}
 
 	/**
@@ -427,7 +430,7 @@ public class Pipeline {
 	@Transactional(readOnly = true)
 	public OpportunityPage list(CurrentUser reader, PipelineFilter filter, boolean openOnly, OpportunitySort sort,
 			PageRequest page) {
-		return this.opportunities.page(reader.scope(), query(reader, filter, openOnly), sort, page);
+		return this.lists.page(reader.scope(), query(reader, filter, openOnly), sort, page);
 	}
 
 	/**
@@ -436,7 +439,7 @@ public class Pipeline {
 	@Transactional(readOnly = true)
 	public void forEach(CurrentUser reader, PipelineFilter filter, boolean openOnly, OpportunitySort sort,
 			Consumer<OpportunityView> consumer) {
-		this.opportunities.forEach(reader.scope(), query(reader, filter, openOnly), sort, consumer);
+		this.lists.forEach(reader.scope(), query(reader, filter, openOnly), sort, consumer);
 	}
 
 	/**

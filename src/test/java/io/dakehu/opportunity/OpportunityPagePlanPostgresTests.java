@@ -31,7 +31,7 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 	private static final int EXECUTIONS = 12;
 
 	@Autowired
-	Opportunities opportunities;
+	OpportunityLists lists;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -43,7 +43,7 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 		RecordScope director = RecordScope.everything(1);
 		PreparedPlans plans = this.transactions.execute((status) -> {
 			for (int i = 0; i < EXECUTIONS; i++) {
-				this.opportunities.rows(director, everything, byAmount, 0, 20);
+				this.lists.rows(director, everything, byAmount, 0, 20);
 			}
 			// The connection may hold other tests' statements too: the pattern takes the
 			// page without any condition, whatever its bounds, bound or written.
@@ -89,7 +89,7 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 	private List<Long> pages(RecordScope reader, OpportunityQuery query, OpportunitySort sort) {
 		List<Long> ids = new ArrayList<>();
 		for (int offset = 0; offset < 9; offset += 3) {
-			this.opportunities.rows(reader, query, sort, offset, 3).forEach((row) -> ids.add(row.id()));
+			this.lists.rows(reader, query, sort, offset, 3).forEach((row) -> ids.add(row.id()));
 		}
 		return ids;
 	}

@@ -2,7 +2,6 @@ package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,11 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.dakehu.account.AccountQueries;
-import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
-import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.NameSearches;
 import io.dakehu.shared.PageRequest;
@@ -28,7 +24,6 @@ import io.dakehu.support.PreparedPlans;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.dakehu.support.Api.json;
@@ -57,34 +52,19 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	private static final String TOTALS = "%select o.stage, count(*)%";
 
 	@Autowired
-	JdbcTemplate template;
-
-	@Autowired
-	AccountQueries accounts;
-
-	@Autowired
-	Catalog catalog;
-
-	@Autowired
 	Users users;
 
 	@Autowired
 	OpportunityTally tally;
 
 	@Autowired
-	Clock clock;
-
-	@Autowired
-	KeyLookups keyLookups;
-
-	@Autowired
-	OpportunityCustomFields customFields;
-
-	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
-	Opportunities inContext;
+	Opportunities opportunities;
+
+	@Autowired
+	OpportunityLists inContext;
 
 	@Test
 	void aTextMostNamesHoldFindsByReadingEveryDealWhatTheIndexFinds() {
@@ -106,8 +86,8 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		}
 		NameSearches.Counting commonText = NameSearches.onPostgres(common);
 		NameSearches.Counting rareText = NameSearches.onPostgres(Map.of());
-		Opportunities readingEveryDeal = opportunities(commonText);
-		Opportunities throughTheIndex = opportunities(rareText);
+		OpportunityLists readingEveryDeal = lists(commonText);
+		OpportunityLists throughTheIndex = lists(rareText);
 		OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
 		Map<Long, BigDecimal> amounts = Map.of(byName, new BigDecimal("120.50"), byAccount, new BigDecimal("30.25"),
 				othersByName, new BigDecimal("7.00"));
@@ -119,13 +99,13 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 			RecordScope scope = scopes.get(reader);
 			Set<Long> deals = expected.get(reader);
 			BigDecimal sum = deals.stream().map(amounts::get).reduce(BigDecimal.ZERO, BigDecimal::add);
-			for (Opportunities opportunities : List.of(readingEveryDeal, throughTheIndex)) {
-				OpportunityTotals totals = opportunities.totals(scope, query);
+			for (OpportunityLists lists : List.of(readingEveryDeal, throughTheIndex)) {
+				OpportunityTotals totals = lists.totals(scope, query);
 				assertThat(totals.count()).as(reader).isEqualTo(deals.size());
 				assertThat(totals.amount()).as(reader).isEqualByComparingTo(sum);
 				for (OpportunitySort.Column column : List.of(OpportunitySort.Column.UPDATED,
 						OpportunitySort.Column.ACCOUNT)) {
-					assertThat(ids(opportunities.rows(scope, query, new OpportunitySort(column, false), 0, 20)))
+					assertThat(ids(lists.rows(scope, query, new OpportunitySort(column, false), 0, 20)))
 						.as(reader + " by " + column)
 						.isEqualTo(deals);
 				}
@@ -155,15 +135,15 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
 			deals.add(open(kam, account, start + " " + (char) ('a' + i) + (char) ('m' + i) + " pilot", "10.00"));
 		}
-		Opportunities opportunities = opportunities(NameSearches.onPostgres(Map.of()));
+		OpportunityLists lists = lists(NameSearches.onPostgres(Map.of()));
 		RecordScope scope = new RecordScope(id(kam), false, Set.of(id(kam)));
 		PreparedPlans plans = this.transactions.execute((status) -> {
 			for (int i = 0; i < deals.size(); i++) {
 				String text = start + " " + (char) ('a' + i) + (char) ('m' + i);
 				OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
-				assertThat(opportunities.totals(scope, query).count()).as(text).isEqualTo(1);
-				assertThat(ids(opportunities.rows(scope, query,
-						new OpportunitySort(OpportunitySort.Column.UPDATED, true), 0, 20)))
+				assertThat(lists.totals(scope, query).count()).as(text).isEqualTo(1);
+				assertThat(
+						ids(lists.rows(scope, query, new OpportunitySort(OpportunitySort.Column.UPDATED, true), 0, 20)))
 					.as(text)
 					.containsExactly(deals.get(i));
 			}
@@ -177,7 +157,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	/**
 	 * A search finding few deals adds up its totals and cuts its page from one reading of
-	 * its matches; one finding more than {@link Opportunities#FEW_MATCHES} counts and
+	 * its matches; one finding more than {@link OpportunityLists#FEW_MATCHES} counts and
 	 * pages them apart, and neither loses a match: the totals, the weighted amount and
 	 * the pages as worked out here from the deals made, and which statements each ran.
 	 */
@@ -187,14 +167,14 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		long owner = id(kam);
 		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Plain")).id();
 		String token = Fixtures.unique("Zqm");
-		int many = Opportunities.FEW_MATCHES + 49;
+		int many = OpportunityLists.FEW_MATCHES + 49;
 		List<NewOpportunity> deals = new ArrayList<>();
 		for (int i = 0; i < many + 3; i++) {
 			deals.add(new NewOpportunity(account, owner, null, Stage.open().get(i % Stage.open().size()), null, null,
 					new BigDecimal((i * 37) % 1000 + ".25"), "test", null,
 					token + ((i < many) ? " many " : " few ") + i, null, null));
 		}
-		this.transactions.executeWithoutResult((status) -> this.inContext.append(deals));
+		this.transactions.executeWithoutResult((status) -> this.opportunities.append(deals));
 		Map<String, Long> ids = new HashMap<>();
 		this.jdbc.sql("select name, id from opportunity where name like :token")
 			.param("token", token + "%")
@@ -252,7 +232,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 				common.put(key.substring(i, i + 2), 0.05);
 			}
 		}
-		Opportunities commonPieces = opportunities(NameSearches.onPostgres(common));
+		OpportunityLists commonPieces = lists(NameSearches.onPostgres(common));
 		assertThat(statements(commonPieces, scope, token + " few")).as("few")
 			.isEqualTo(new Statements(true, true, false));
 		assertThat(statements(commonPieces, scope, token + " many")).as("many")
@@ -278,12 +258,12 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	 * connection keeps prepared: the search runs often enough for the driver to prepare
 	 * it on the server, and the executions each form gained meanwhile are counted.
 	 */
-	private Executions executions(Opportunities opportunities, OpportunityQuery query) {
+	private Executions executions(OpportunityLists lists, OpportunityQuery query) {
 		return this.transactions.execute((status) -> {
 			long readBefore = executed(READING_EVERY_DEAL);
 			long indexBefore = executed(THROUGH_THE_INDEX);
 			for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
-				opportunities.totals(RecordScope.everything(1), query);
+				lists.totals(RecordScope.everything(1), query);
 			}
 			return new Executions(executed(READING_EVERY_DEAL) > readBefore, executed(THROUGH_THE_INDEX) > indexBefore);
 		});
@@ -293,14 +273,14 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	 * Which statements a searched page and a searched board run, told as
 	 * {@link #executions} tells them: the one reading of the matches, the totals apart.
 	 */
-	private Statements statements(Opportunities opportunities, RecordScope scope, String text) {
+	private Statements statements(OpportunityLists lists, RecordScope scope, String text) {
 		OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
 		return this.transactions.execute((status) -> {
 			long matchesBefore = executed(MATCHES);
 			long totalsBefore = executed(TOTALS);
 			for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
-				opportunities.page(scope, query, null, new PageRequest(0, 20));
-				opportunities.firstPages(scope, query, Stage.open(), 3);
+				lists.page(scope, query, null, new PageRequest(0, 20));
+				lists.firstPages(scope, query, Stage.open(), 3);
 			}
 			PreparedPlans reading = PreparedPlans.matching(this.jdbc, MATCHES);
 			return new Statements(executed(MATCHES) > matchesBefore, reading.custom() == 0 && reading.generic() > 0,
@@ -313,9 +293,8 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		return plans.generic() + plans.custom();
 	}
 
-	private Opportunities opportunities(NameSearch nameSearch) {
-		return new Opportunities(this.jdbc, this.template, this.accounts, this.catalog, this.users, this.tally,
-				this.clock, this.keyLookups, this.customFields, nameSearch);
+	private OpportunityLists lists(NameSearch nameSearch) {
+		return new OpportunityLists(this.jdbc, this.opportunities, this.tally, nameSearch);
 	}
 
 	private long open(String owner, long account, String name, String amount) {

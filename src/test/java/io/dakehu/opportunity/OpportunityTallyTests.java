@@ -51,7 +51,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	private Users users;
 
 	@Autowired
-	private Opportunities opportunities;
+	private OpportunityLists lists;
 
 	private String manager;
 
@@ -311,8 +311,8 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 							null, new AccountScopeSql("1 = 1", Map.of()));
 					assertThat(tallied.tallied()).isTrue();
 					assertThat(counted.tallied()).isFalse();
-					assertThat(this.opportunities.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
-						.isEqualTo(this.opportunities.totalsByStage(scope, counted));
+					assertThat(this.lists.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
+						.isEqualTo(this.lists.totalsByStage(scope, counted));
 				}
 			}
 		}

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The totals of a list filtered by a close period are read from the period's index alone
  * (migration V181), and what others own on a reader's accounts from the account index
  * alone (V183): no heap page is visited however many deals the period or the accounts
- * hold. The statements have the totals' shape ({@code Opportunities.totalsByStage}); they
- * run against a copy of the opportunity table with all its indexes, 30,000 deals of 30
- * owners over two years, vacuumed as the database's autovacuum leaves a table, and
+ * hold. The statements have the totals' shape ({@code OpportunityLists.totalsByStage});
+ * they run against a copy of the opportunity table with all its indexes, 30,000 deals of
+ * 30 owners over two years, vacuumed as the database's autovacuum leaves a table, and
  * dropped afterwards (a vacuum cannot run inside a transaction). The sums it gives are
  * checked against the same deals summed in Java from their rows.
  */

@@ -336,7 +336,7 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 					.body();
 				assertThat(column.get("count").asLong()).isEqualTo(inStage.size());
 				// A column's page adds its totals up from one reading of the search's
-				// matches (Opportunities.page): the board's, checked above.
+				// matches (OpportunityLists.page): the board's, checked above.
 				assertThat(column.get("amount").decimalValue())
 					.isEqualByComparingTo(first.get("amount").decimalValue());
 				assertThat(column.get("weighted").decimalValue())

@@ -1,0 +1,519 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.dakehu.account.AccountNameSql;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserNameSql;
+import io.dakehu.shared.Chunks;
+import io.dakehu.shared.NameSearch;
+import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The opportunity list and the board: a page of the visible opportunities matching a
+ * query in the asked order with the totals of every match, each stage's totals and first
+ * cards, and every match for exports. The totals come from the owners' tally where
+ * nothing but owner and stage narrows the deals, from one grouped statement otherwise,
+ * and for a search with few matches from one reading of them (decision 0073). The rows
+ * are read and named as {@link Opportunities} reads them.
+ */
+@Service
+@Transactional(readOnly = true)
+class OpportunityLists {
+
+	/**
+	 * Most matches of a search read at once to add up its totals and cut its page
+	 * ({@link #page}), as the account list sorts a filter's matches only up to 2,000
+	 * (decision 0066): at 535 matches the one reading and the page's rows took 1.9–2.6 ms
+	 * of the database where the totals and the page apart took 4.0–4.4.
+	 */
+	static final int FEW_MATCHES = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final Opportunities opportunities;
+
+	private final OpportunityTally tally;
+
+	private final NameSearch nameSearch;
+
+	OpportunityLists(JdbcClient jdbc, Opportunities opportunities, OpportunityTally tally, NameSearch nameSearch) {
+		this.jdbc = jdbc;
+		this.opportunities = opportunities;
+		this.tally = tally;
+		this.nameSearch = nameSearch;
+	}
+
+	/**
+	 * One page of the visible opportunities matching the query, in the asked order, with
+	 * the totals of every match.
+	 * @param sort null for the board's order: longest in their stage first
+	 */
+	OpportunityPage page(RecordScope scope, OpportunityQuery query, OpportunitySort sort, PageRequest page) {
+		List<Match> matches = fewMatches(scope, query, sort);
+		if (matches != null) {
+			OpportunityTotals totals = sum(weighed(sums(matches)));
+			int from = (int) Math.min(page.offset(), matches.size());
+			int to = (int) Math.min(page.offset() + page.size(), matches.size());
+			List<OpportunityView> rows = this.opportunities
+				.byIds(matches.subList(from, to).stream().map(Match::id).toList());
+			return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
+		}
+		OpportunityTotals totals = totals(scope, query);
+		List<OpportunityView> rows = (totals.count() == 0) ? List.of()
+				: rows(scope, query, sort, page.offset(), page.size());
+		return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
+	}
+
+	/**
+	 * The first page of each of the stages in the board's order (longest in the stage
+	 * first), with each stage's totals under the query; a searched board whose matches
+	 * are few reads them once for every stage ({@link #fewMatches}).
+	 */
+	Map<Stage, OpportunityPage> firstPages(RecordScope scope, OpportunityQuery query, List<Stage> stages, int size) {
+		Map<Stage, OpportunityPage> pages = new EnumMap<>(Stage.class);
+		List<Match> matches = fewMatches(scope, query, null);
+		if (matches == null) {
+			Map<Stage, OpportunityTotals> totals = totalsByStage(scope, query);
+			for (Stage stage : stages) {
+				OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
+				List<OpportunityView> cards = (column.count() == 0) ? List.of()
+						: rows(scope, query.inStage(stage), null, 0, size);
+				pages.put(stage, new OpportunityPage(new PageResult<>(cards, 0, size, column.count()), column));
+			}
+			return pages;
+		}
+		Map<Stage, OpportunityTotals> totals = weighed(sums(matches));
+		Map<Stage, List<Long>> firstIds = new EnumMap<>(Stage.class);
+		List<Long> wanted = new ArrayList<>();
+		for (Match match : matches) {
+			List<Long> ids = firstIds.computeIfAbsent(match.stage(), (stage) -> new ArrayList<>());
+			if (ids.size() < size && stages.contains(match.stage())) {
+				ids.add(match.id());
+				wanted.add(match.id());
+			}
+		}
+		Map<Long, OpportunityView> cards = this.opportunities.byIds(wanted)
+			.stream()
+			.collect(Collectors.toMap(OpportunityView::id, Function.identity()));
+		for (Stage stage : stages) {
+			OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
+			List<OpportunityView> first = firstIds.getOrDefault(stage, List.of()).stream().map(cards::get).toList();
+			pages.put(stage, new OpportunityPage(new PageResult<>(first, 0, size, column.count()), column));
+		}
+		return pages;
+	}
+
+	/**
+	 * A search's matches from one reading, when they are few: their ids, stages and
+	 * amounts in the list's order, up to {@link #FEW_MATCHES}, from which the caller adds
+	 * up the totals and cuts its page, then reads the page's rows by id. Counting the
+	 * matches and reading the page as two statements ran the search twice, and PostgreSQL
+	 * planned it twice: half of a rare search's time in the database (decision 0073).
+	 * @return null without a search, when the search reads every deal (decision 0072) or
+	 * when it finds more than {@link #FEW_MATCHES}: its totals and page are then read
+	 * apart
+	 */
+	private List<Match> fewMatches(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
+		if (query.q() == null || query.matchesNothing()) {
+			return null;
+		}
+		Opportunities.Where where = where(scope, query);
+		if (where.readsEveryDeal()) {
+			return null;
+		}
+		OrderBy order = orderBy(sort);
+		String sql = "select o.id, o.stage, o.amount from opportunity o" + order.join() + where.sql() + " order by "
+				+ order.sql() + " limit " + (FEW_MATCHES + 1);
+		// On one plan whatever the text (decision 0071 asks that of the whole search only
+		// when its pieces are rare): planning it for each text was half of its time in
+		// the database, and the plan made without the text reads the matches through the
+		// pieces' index, which is how a plan made for it reads few; for many it reads at
+		// most what counting them apart then reads again.
+		List<Match> matches = marked(true,
+				(mark) -> this.jdbc.sql(mark + sql)
+					.params(where.params())
+					.query((rs, n) -> new Match(rs.getLong(1), Stage.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
+					.list());
+		return (matches.size() > FEW_MATCHES) ? null : matches;
+	}
+
+	/** The matches' count and amount per stage (blank amounts count as none). */
+	private static Map<Stage, StageSum> sums(List<Match> matches) {
+		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
+		for (Match match : matches) {
+			sums.merge(match.stage(), new StageSum(1, (match.amount() != null) ? match.amount() : BigDecimal.ZERO),
+					StageSum::plus);
+		}
+		return sums;
+	}
+
+	/**
+	 * How many visible opportunities match, with their amount and weighted amount.
+	 */
+	OpportunityTotals totals(RecordScope scope, OpportunityQuery query) {
+		return sum(totalsByStage(scope, query));
+	}
+
+	private static OpportunityTotals sum(Map<Stage, OpportunityTotals> byStage) {
+		long count = 0;
+		BigDecimal amount = BigDecimal.ZERO;
+		BigDecimal weighted = BigDecimal.ZERO;
+		for (OpportunityTotals stage : byStage.values()) {
+			count += stage.count();
+			amount = amount.add(stage.amount());
+			weighted = weighted.add(stage.weighted());
+		}
+		return (count == 0) ? OpportunityTotals.NONE : new OpportunityTotals(count, amount, weighted);
+	}
+
+	/**
+	 * The totals of the visible opportunities matching the query, per stage; a stage
+	 * nothing matches is absent. Each stage's weighted amount is its amount at the
+	 * stage's probability, rounded to cents.
+	 */
+	Map<Stage, OpportunityTotals> totalsByStage(RecordScope scope, OpportunityQuery query) {
+		if (query.matchesNothing()) {
+			return new EnumMap<>(Stage.class);
+		}
+		return weighed(query.tallied() ? tallied(scope, query) : aggregate(where(scope, query)));
+	}
+
+	/**
+	 * The stages' sums with their weighted amounts; each stage's weighted amount is its
+	 * amount at the stage's probability, rounded to cents.
+	 */
+	private Map<Stage, OpportunityTotals> weighed(Map<Stage, StageSum> sums) {
+		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
+		if (sums.isEmpty()) {
+			return totals;
+		}
+		Map<Stage, Integer> probabilities = probabilities();
+		sums.forEach((stage, sum) -> totals.put(stage, new OpportunityTotals(sum.count(), sum.amount(),
+				OpportunityView.weigh(sum.amount(), probabilities.getOrDefault(stage, 0)))));
+		return totals;
+	}
+
+	/**
+	 * The sums of a query without conditions on the opportunities' own fields, from the
+	 * tally: the owners in the reader's scope (within the owners asked for), plus what
+	 * others own on the accounts the reader may see, which only the opportunities can
+	 * tell. A director, and a KAM looking at their own, read the tally alone.
+	 */
+	private Map<Stage, StageSum> tallied(RecordScope scope, OpportunityQuery query) {
+		if (scope.all()) {
+			return this.tally.sums(query.ownerIds(), query.stage(), query.openOnly());
+		}
+		Set<Long> inScope = new HashSet<>(scope.ownerIds());
+		if (query.ownerIds() != null) {
+			inScope.retainAll(query.ownerIds());
+		}
+		Map<Stage, StageSum> sums = this.tally.sums(inScope, query.stage(), query.openOnly());
+		if (query.ownerIds() != null && scope.ownerIds().containsAll(query.ownerIds())) {
+			return sums;
+		}
+		AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
+		StringBuilder sql = new StringBuilder(" where o.account_id is not null and ").append(accountScope.condition());
+		Map<String, Object> params = new HashMap<>(accountScope.params());
+		if (!scope.ownerIds().isEmpty()) {
+			sql.append(" and o.owner_id not in (:talliedOwners)");
+			params.put("talliedOwners", scope.ownerIds());
+		}
+		if (query.ownerIds() != null) {
+			sql.append(" and o.owner_id in (:filterOwners)");
+			params.put("filterOwners", query.ownerIds());
+		}
+		if (query.stage() != null) {
+			sql.append(" and o.stage = :stage");
+			params.put("stage", query.stage().name());
+		}
+		else if (query.openOnly()) {
+			sql.append(" and o.stage not in ('WON', 'LOST')");
+		}
+		aggregate(new Opportunities.Where(sql.toString(), params))
+			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
+		return sums;
+	}
+
+	private Map<Stage, StageSum> aggregate(Opportunities.Where where) {
+		if (where.readsEveryDeal()) {
+			return this.nameSearch.inOneProcess(this.jdbc, () -> sums(where, ""));
+		}
+		return marked(where.onePlan(), (mark) -> sums(where, mark));
+	}
+
+	/**
+	 * Runs a statement of a search that may run on one plan (decision 0071) under the
+	 * mark and setting that takes, any other as it is.
+	 * @param statement the statement run with its mark ({@link NameSearch#ONE_PLAN}), or
+	 * none
+	 */
+	private <T> T marked(boolean onePlan, Function<String, T> statement) {
+		return onePlan ? this.nameSearch.onePlan(this.jdbc, () -> statement.apply(NameSearch.ONE_PLAN))
+				: statement.apply("");
+	}
+
+	/**
+	 * @param mark the statement's mark ({@link NameSearch#ONE_PLAN}), or none
+	 */
+	private Map<Stage, StageSum> sums(Opportunities.Where where, String mark) {
+		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
+		this.jdbc
+			.sql(mark + "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o" + where.sql()
+					+ " group by o.stage")
+			.params(where.params())
+			.query((ResultSet rs) -> {
+				sums.put(Stage.valueOf(rs.getString(1)), new StageSum(rs.getLong(2), rs.getBigDecimal(3)));
+			});
+		return sums;
+	}
+
+	private Map<Stage, Integer> probabilities() {
+		Map<Stage, Integer> probabilities = new EnumMap<>(Stage.class);
+		this.jdbc.sql("select stage, probability from opportunity_stage_probability").query((ResultSet rs) -> {
+			probabilities.put(Stage.valueOf(rs.getString(1)), rs.getInt(2));
+		});
+		return probabilities;
+	}
+
+	/**
+	 * One page of the visible opportunities matching the query.
+	 * @param sort null for the board's order: longest in their stage first
+	 */
+	List<OpportunityView> rows(RecordScope scope, OpportunityQuery query, OpportunitySort sort, long offset,
+			int limit) {
+		if (query.matchesNothing()) {
+			return List.of();
+		}
+		// The page's bounds are written into the statement where nothing but the owner
+		// and the stage narrows the deals: an index then fixes the plan whatever the
+		// values, and PostgreSQL keeps one generic plan per prepared statement. Bound
+		// as parameters, the limit is unknown to that plan, which then assumes a tenth
+		// of the rows and loses to a plan made anew on every execution: 0.25 ms of the
+		// database's CPU per page at 100,000 open deals, a third of a plain list's
+		// (as for the account list, AccountQueries). A search or a filter on the deals'
+		// own fields keeps them bound: a plan made for its values is right there.
+		boolean fixedPlan = query.tallied();
+		Ordered ordered = (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT)
+				? byAccountName(scope, query, sort.descending(), offset + limit, fixedPlan)
+				: ordered(scope, query, sort);
+		String page = fixedPlan ? " limit " + limit + " offset " + offset : " limit :limit offset :offset";
+		Map<String, Object> params = new HashMap<>(ordered.params());
+		if (!fixedPlan) {
+			params.put("limit", limit);
+			params.put("offset", offset);
+		}
+		List<Opportunities.Raw> rows = marked(ordered.onePlan(),
+				(mark) -> this.jdbc.sql(mark + ordered.sql() + page)
+					.params(params)
+					.query(this.opportunities::raw)
+					.list());
+		return this.opportunities.named(rows);
+	}
+
+	/**
+	 * A page sorted by account name, in parts each an index serves: the deals with an
+	 * account, read along the accounts' name index into each account's deals (the live
+	 * accounts and the archived apart, {@link AccountNameSql#sortedParts}), and the deals
+	 * without one; each part cut at the page's end, so only a page's worth of rows per
+	 * part is ever sorted. Written as one left join ordered by the name, the database
+	 * joins and sorts every matching deal first. Deals without an account come last
+	 * ascending and first descending, as empty values do in every other column.
+	 * @param window rows up to the end of the page asked for
+	 * @param fixedPlan whether the window is written into the statement (see
+	 * {@link #rows})
+	 */
+	private Ordered byAccountName(RecordScope scope, OpportunityQuery query, boolean descending, long window,
+			boolean fixedPlan) {
+		Opportunities.Where where = where(scope, query);
+		String direction = descending ? " desc" : " asc";
+		String key = AccountNameSql.sortKey("an");
+		String reach = fixedPlan ? String.valueOf(window) : ":window";
+		// One branch per part of the accounts that an index reads in name order.
+		String withAccount = AccountNameSql.sortedParts("an")
+			.stream()
+			.map((part) -> "(" + Opportunities.COLUMNS + ", " + (descending ? 1 : 0) + " as sort_part, " + key
+					+ " as sort_key" + Opportunities.FROM + AccountNameSql.innerJoin("an", "o.account_id") + where.sql()
+					+ " and " + part + " order by " + key + direction + ", o.id" + direction + " limit " + reach + ")")
+			.collect(Collectors.joining(" union all "));
+		String without = Opportunities.COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key"
+				+ Opportunities.FROM + where.sql() + " and o.account_id is null order by o.id" + direction + " limit "
+				+ reach;
+		Map<String, Object> params = new HashMap<>(where.params());
+		if (!fixedPlan) {
+			params.put("window", window);
+		}
+		return new Ordered("select x.* from (" + withAccount + " union all (" + without
+				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params, where.onePlan());
+	}
+
+	/**
+	 * Every visible opportunity matching the query, in the list's order, handed over one
+	 * at a time while the rows stream from the database.
+	 */
+	void forEach(RecordScope scope, OpportunityQuery query, OpportunitySort sort, Consumer<OpportunityView> consumer) {
+		if (query.matchesNothing()) {
+			return;
+		}
+		Ordered ordered = ordered(scope, query, sort);
+		Chunks<Opportunities.Raw> chunks = new Chunks<>(Opportunities.NAME_CHUNK,
+				(chunk) -> this.opportunities.named(chunk).forEach(consumer));
+		this.jdbc.sql(ordered.sql())
+			.params(ordered.params())
+			.withFetchSize(Opportunities.NAME_CHUNK)
+			.query((ResultSet rs) -> {
+				chunks.accept(this.opportunities.raw(rs, 0));
+			});
+		chunks.finish();
+	}
+
+	private Ordered ordered(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
+		Opportunities.Where where = where(scope, query);
+		OrderBy order = orderBy(sort);
+		return new Ordered(Opportunities.SELECT + order.join() + where.sql() + " order by " + order.sql(),
+				where.params(), where.onePlan());
+	}
+
+	/**
+	 * The list's order, with the join its key needs.
+	 * @param sort null for the board's order: longest in their stage first
+	 */
+	private static OrderBy orderBy(OpportunitySort sort) {
+		if (sort == null) {
+			return new OrderBy("", "o.stage_since, o.id");
+		}
+		String direction = sort.descending() ? " desc" : " asc";
+		String join = "";
+		String key = switch (sort.column()) {
+			case NAME -> "o.name";
+			case ACCOUNT -> {
+				join = AccountNameSql.join("an", "o.account_id");
+				yield AccountNameSql.sortKey("an");
+			}
+			case STAGE -> stageOrder();
+			case AMOUNT -> "o.amount";
+			case EXPECTED -> "coalesce(o.close_date, o.expected_close_date)";
+			case OWNER -> {
+				join = UserNameSql.join("un", "o.owner_id");
+				yield UserNameSql.sortKey("un");
+			}
+			case UPDATED -> "o.updated_at";
+		};
+		return new OrderBy(join, key + direction + ", o.id" + direction);
+	}
+
+	/** The buying steps in the buyer's order, then won and lost. */
+	private static String stageOrder() {
+		StringBuilder sql = new StringBuilder("case o.stage");
+		for (Stage stage : Stage.values()) {
+			sql.append(" when '").append(stage.name()).append("' then ").append(stage.ordinal());
+		}
+		return sql.append(" end").toString();
+	}
+
+	private Opportunities.Where where(RecordScope scope, OpportunityQuery query) {
+		Opportunities.Where base = this.opportunities.where(scope,
+				new OpportunityCriteria(query.accountId(), query.stage(), null));
+		StringBuilder sql = new StringBuilder(base.sql());
+		Map<String, Object> params = new HashMap<>(base.params());
+		if (query.ownerIds() != null) {
+			sql.append(" and o.owner_id in (:filterOwners)");
+			params.put("filterOwners", query.ownerIds());
+		}
+		if (query.purchaseType() != null) {
+			sql.append(" and o.purchase_type = :purchaseType");
+			params.put("purchaseType", query.purchaseType().name());
+		}
+		if (query.from() != null) {
+			sql.append(" and coalesce(o.close_date, o.expected_close_date) >= :from");
+			params.put("from", query.from());
+		}
+		if (query.to() != null) {
+			sql.append(" and coalesce(o.close_date, o.expected_close_date) <= :to");
+			params.put("to", query.to());
+		}
+		if (query.openOnly() && query.stage() == null) {
+			sql.append(" and o.stage not in ('WON', 'LOST')");
+		}
+		boolean readsEveryDeal = false;
+		boolean onePlan = false;
+		if (query.q() != null) {
+			NameSearch.Condition name = this.nameSearch.containing("opportunity", "lower(qn.name)", "qn.name_grams",
+					query.q(), "namePart");
+			readsEveryDeal = name.mostNames();
+			AccountNameSql.Containing account = AccountNameSql.containing(this.nameSearch, query.q(),
+					readsEveryDeal ? "o.account_id" : "qa.account_id");
+			if (readsEveryDeal) {
+				// A text most deals' names hold (decision 0072): the deals are read once,
+				// each name checked by the LIKE alone, the accounts found by name looked
+				// up in a set built once. Gathering the index's matches and joining them
+				// back cost ten times as much when they are most of the deals.
+				sql.append(" and (")
+					.append(NameSearch.like("lower(o.name)", "namePart"))
+					.append(" or ")
+					.append(account.scope().condition())
+					.append(")");
+			}
+			else {
+				// Two lookups each an index answers (the names' pieces on PostgreSQL, the
+				// accounts found by name), joined as ids: the few matches are found
+				// without reading every deal, as the OR above does. When both are led by
+				// pieces few names hold, the index finds the few matches whatever the
+				// text, so the statements run on one plan each (decision 0071) instead of
+				// being planned for every search.
+				onePlan = name.fewNames() && account.fewNames();
+				sql.append(" and o.id in (select qn.id from opportunity qn where ")
+					.append(name.sql())
+					.append(" union select qa.id from opportunity qa where ")
+					.append(account.scope().condition())
+					.append(")");
+			}
+			params.putAll(name.params());
+			params.putAll(account.scope().params());
+		}
+		if (query.segment() != null) {
+			sql.append(" and ").append(query.segment().condition());
+			params.putAll(query.segment().params());
+		}
+		if (query.custom() != null) {
+			sql.append(" and ").append(query.custom().condition());
+			params.putAll(query.custom().params());
+		}
+		return new Opportunities.Where(sql.toString(), params, readsEveryDeal, onePlan);
+	}
+
+	/**
+	 * @param join the join the order's key needs, or none
+	 * @param sql the terms after {@code order by}
+	 */
+	private record OrderBy(String join, String sql) {
+	}
+
+	/** A match of a search, as much of it as its totals need. */
+	private record Match(long id, Stage stage, BigDecimal amount) {
+	}
+
+	/**
+	 * @param onePlan as for {@link Where#onePlan}
+	 */
+	private record Ordered(String sql, Map<String, Object> params, boolean onePlan) {
+	}
+
+}
