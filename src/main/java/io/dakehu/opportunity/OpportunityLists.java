@@ -74,12 +74,12 @@ class OpportunityLists {
 			int to = (int) Math.min(page.offset() + page.size(), matches.size());
 			List<OpportunityView> rows = this.opportunities
 				.byIds(matches.subList(from, to).stream().map(Match::id).toList());
-			return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
+			return paged(rows, page, totals);
 		}
 		OpportunityTotals totals = totals(scope, query);
 		List<OpportunityView> rows = (totals.count() == 0) ? List.of()
 				: rows(scope, query, sort, page.offset(), page.size());
-		return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
+		return paged(rows, page, totals);
 	}
 
 	/**
@@ -96,7 +96,7 @@ class OpportunityLists {
 				OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
 				List<OpportunityView> cards = (column.count() == 0) ? List.of()
 						: rows(scope, query.inStage(stage), null, 0, size);
-				pages.put(stage, new OpportunityPage(new PageResult<>(cards, 0, size, column.count()), column));
+				pages.put(stage, paged(cards, new PageRequest(0, size), column));
 			}
 			return pages;
 		}
@@ -116,9 +116,16 @@ class OpportunityLists {
 		for (Stage stage : stages) {
 			OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
 			List<OpportunityView> first = firstIds.getOrDefault(stage, List.of()).stream().map(cards::get).toList();
-			pages.put(stage, new OpportunityPage(new PageResult<>(first, 0, size, column.count()), column));
+			pages.put(stage, paged(first, new PageRequest(0, size), column));
 		}
 		return pages;
+	}
+
+	/**
+	 * One page of rows with the totals of every match, whose count is the page's total.
+	 */
+	private static OpportunityPage paged(List<OpportunityView> rows, PageRequest page, OpportunityTotals totals) {
+		return new OpportunityPage(new PageResult<>(rows, page.page(), page.size(), totals.count()), totals);
 	}
 
 	/**
