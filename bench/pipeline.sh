@@ -36,11 +36,12 @@ from generate_series(1, $ACCOUNTS) x,
 delete from account_tally;
 insert into account_tally (owner_id, archived, accounts)
 select owner_id, archived, count(*) from account group by owner_id, archived;
--- Open opportunities on a random account each, owned by the account's KAM: stage uniform over the eight steps,
--- amount lognormal, expected close within a year either side of today, time in stage up to a year.
-insert into opportunity (account_id, owner_id, stage, amount, source, name, expected_close_date, purchase_type,
-                         stage_since, created_at, updated_at, version)
-select a.id, a.owner_id, g.stage, g.amount, 'bench', 'Deal ' || g.x, g.expected, g.type, g.since, g.since, g.since, 0
+-- Open opportunities on a random account each, owned by the account's KAM (whose id each deal keeps, decision 0074):
+-- stage uniform over the eight steps, amount lognormal, expected close within a year either side of today, time in
+-- stage up to a year.
+insert into opportunity (account_id, owner_id, account_owner_id, stage, amount, source, name, expected_close_date,
+                         purchase_type, stage_since, created_at, updated_at, version)
+select a.id, a.owner_id, a.owner_id, g.stage, g.amount, 'bench', 'Deal ' || g.x, g.expected, g.type, g.since, g.since, g.since, 0
 from (select x, (select min(id) from account) + floor(random() * $ACCOUNTS)::int as account,
              (array['PROBLEM_RECOGNITION', 'NEED_DESCRIPTION', 'PRODUCT_SPECIFICATION', 'SUPPLIER_SEARCH',
                     'PROPOSAL_SOLICITATION', 'SUPPLIER_SELECTION', 'ORDER', 'PERFORMANCE_REVIEW'])

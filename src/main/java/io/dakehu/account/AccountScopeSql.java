@@ -81,6 +81,35 @@ public record AccountScopeSql(String condition, Map<String, Object> params) {
 	}
 
 	/**
+	 * The account's owner, as a scalar expression for a read model that keeps it beside
+	 * its own rows and reads the scope's owners from its own index (the opportunities,
+	 * decision 0074): 0 for an account in the pool, which no user owns. Archived accounts
+	 * keep their owner, as the scope rule does.
+	 * @param accountIdColumn the column holding the account's id in the caller's
+	 * statement
+	 */
+	public static String ownerOf(String accountIdColumn) {
+		return "coalesce((select ao.owner_id from account ao where ao.id = " + accountIdColumn + "), 0)";
+	}
+
+	/**
+	 * The scope rule for a read model that keeps each account's owner ({@link #ownerOf}):
+	 * the kept owner is one of the scope's owners, or the account is shared with the user
+	 * through the account team.
+	 * @param ownerColumn the column holding the kept owner in the caller's query
+	 * @param accountIdColumn the column holding the account's id in the caller's query
+	 */
+	public static AccountScopeSql ofKeptOwner(RecordScope scope, String ownerColumn, String accountIdColumn) {
+		if (scope.all()) {
+			return new AccountScopeSql("1 = 1", Map.of());
+		}
+		AccountScopeSql shared = sharedWith(scope, accountIdColumn);
+		Map<String, Object> params = new HashMap<>(shared.params());
+		params.put("scopeOwners", scope.ownerIds());
+		return new AccountScopeSql("(" + ownerColumn + " in (:scopeOwners) or " + shared.condition() + ")", params);
+	}
+
+	/**
 	 * The same rule for a query on the account table itself, written so the database can
 	 * use the owner index.
 	 */

@@ -52,8 +52,8 @@ public class Opportunities {
 	private static final String INSERT = """
 			insert into opportunity (account_id, owner_id, product_id, stage, engage_date, close_date, amount, source,
 			                         external_ref, created_at, updated_at, stage_since, name, expected_close_date,
-			                         custom_fields)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """;
+			                         account_owner_id, custom_fields)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """ + AccountScopeSql.ownerOf("?") + ", ";
 
 	private final JdbcClient jdbc;
 
@@ -114,7 +114,8 @@ public class Opportunities {
 					ps.setTimestamp(12, now);
 					ps.setString(13, o.name());
 					setDate(ps, 14, o.expectedCloseDate());
-					ps.setString(15, this.customFields.json(o.customFields()));
+					setLong(ps, 15, o.accountId());
+					ps.setString(16, this.customFields.json(o.customFields()));
 				});
 		this.tally.opened(opportunities);
 		return opportunities.size();
@@ -209,10 +210,10 @@ public class Opportunities {
 			sql.append("1 = 1");
 		}
 		else {
-			AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
-			sql.append("(o.owner_id in (:dealOwners) or (o.account_id is not null and ")
-				.append(accountScope.condition())
-				.append("))");
+			// On the account's owner kept on each deal (decision 0074): read through the
+			// accounts, the rule asked the account table for the reader's every account.
+			AccountScopeSql accountScope = AccountScopeSql.ofKeptOwner(scope, "o.account_owner_id", "o.account_id");
+			sql.append("(o.owner_id in (:dealOwners) or ").append(accountScope.condition()).append(")");
 			params.putAll(accountScope.params());
 			params.put("dealOwners", scope.ownerIds());
 		}

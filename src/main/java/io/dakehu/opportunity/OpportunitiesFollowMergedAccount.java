@@ -1,5 +1,6 @@
 package io.dakehu.opportunity;
 
+import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountsMerged;
 
 import org.springframework.context.event.EventListener;
@@ -23,7 +24,11 @@ class OpportunitiesFollowMergedAccount {
 
 	@EventListener
 	void on(AccountsMerged merged) {
-		this.jdbc.sql("update opportunity set account_id = :survivor where account_id = :absorbed")
+		// With the survivor's owner (decision 0074): the merge's AccountsChanged would
+		// bring it before the commit, but nothing between may read the deals wrongly.
+		this.jdbc
+			.sql("update opportunity set account_id = :survivor, account_owner_id = "
+					+ AccountScopeSql.ownerOf(":survivor") + " where account_id = :absorbed")
 			.param("survivor", merged.survivorId())
 			.param("absorbed", merged.absorbedId())
 			.update();

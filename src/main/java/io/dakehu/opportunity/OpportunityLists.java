@@ -236,25 +236,37 @@ class OpportunityLists {
 		if (query.ownerIds() != null && scope.ownerIds().containsAll(query.ownerIds())) {
 			return sums;
 		}
-		AccountScopeSql accountScope = AccountScopeSql.of(scope, "o.account_id");
-		StringBuilder sql = new StringBuilder(" where o.account_id is not null and ").append(accountScope.condition());
-		Map<String, Object> params = new HashMap<>(accountScope.params());
-		if (!scope.ownerIds().isEmpty()) {
-			sql.append(" and o.owner_id not in (:talliedOwners)");
-			params.put("talliedOwners", scope.ownerIds());
-		}
+		// Others' deals on the reader's accounts, in two parts on the account's owner
+		// kept
+		// on each deal (decision 0074): on accounts the scope's owners own, the few deals
+		// whose owner is not the account's (a partial index holds just those); on
+		// accounts
+		// shared with the reader through the team and owned outside the scope, the deals
+		// of those accounts. Read through the accounts, the reader's every deal was read
+		// to find the few another owns.
+		StringBuilder others = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		params.put("scopeOwners", scope.ownerIds());
 		if (query.ownerIds() != null) {
-			sql.append(" and o.owner_id in (:filterOwners)");
+			others.append(" and o.owner_id in (:filterOwners)");
 			params.put("filterOwners", query.ownerIds());
 		}
 		if (query.stage() != null) {
-			sql.append(" and o.stage = :stage");
+			others.append(" and o.stage = :stage");
 			params.put("stage", query.stage().name());
 		}
 		else if (query.openOnly()) {
-			sql.append(" and o.stage not in ('WON', 'LOST')");
+			others.append(" and o.stage not in ('WON', 'LOST')");
 		}
-		aggregate(new Opportunities.Where(sql.toString(), params))
+		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
+		params.putAll(shared.params());
+		String onOwnedAccounts = " where o.account_owner_id in (:scopeOwners) and o.owner_id <> o.account_owner_id"
+				+ " and o.owner_id not in (:scopeOwners)" + others;
+		String onSharedAccounts = " where " + shared.condition() + " and o.account_owner_id not in (:scopeOwners)"
+				+ " and o.owner_id not in (:scopeOwners)" + others;
+		aggregate(new Opportunities.Where(onOwnedAccounts, params))
+			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
+		aggregate(new Opportunities.Where(onSharedAccounts, params))
 			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
 		return sums;
 	}

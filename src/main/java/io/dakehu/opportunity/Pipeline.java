@@ -121,9 +121,9 @@ public class Pipeline {
 		this.jdbc.sql("""
 				insert into opportunity (account_id, owner_id, product_id, stage, amount, source, name,
 				                         expected_close_date, purchase_type, next_step, stage_since, created_at,
-				                         updated_at)
+				                         updated_at, account_owner_id)
 				values (:account, :owner, :product, :stage, :amount, :source, :name, :expected, :type, :next, :now,
-				        :now, :now)""")
+				        :now, :now, %s)""".formatted(AccountScopeSql.ownerOf(":account")))
 			.param("account", account.id())
 			.param("owner", ownerId)
 			.param("product", products.isEmpty() ? null : products.get(0))

@@ -26,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The totals of a list filtered by a close period are read from the period's index alone
- * (migration V181), and what others own on a reader's accounts from the account index
- * alone (V183): no heap page is visited however many deals the period or the accounts
- * hold. The statements have the totals' shape ({@code OpportunityLists.totalsByStage});
- * they run against a copy of the opportunity table with all its indexes, 30,000 deals of
- * 30 owners over two years, vacuumed as the database's autovacuum leaves a table, and
- * dropped afterwards (a vacuum cannot run inside a transaction). The sums it gives are
- * checked against the same deals summed in Java from their rows.
+ * (migration V181), and what others own on a reader's accounts from the few deals whose
+ * owner is not their account's (V186, decision 0074): no heap page is visited however
+ * many deals the period or the accounts hold. The statements have the totals' shape
+ * ({@code OpportunityLists.totalsByStage}); they run against a copy of the opportunity
+ * table with all its indexes, 30,000 deals of 30 owners over two years, vacuumed as the
+ * database's autovacuum leaves a table, and dropped afterwards (a vacuum cannot run
+ * inside a transaction). The sums it gives are checked against the same deals summed in
+ * Java from their rows.
  */
 @PostgresIntegrationTest
 @TestInstance(Lifecycle.PER_CLASS)
@@ -53,17 +54,20 @@ class OpportunityTotalsPlanPostgresTests {
 		this.jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) (connection) -> {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("set synchronous_commit = on");
-				statement.execute("""
-						insert into opportunity_period_probe (id, owner_id, account_id, stage, amount, name, source,
-						                                      purchase_type, expected_close_date, close_date, next_step,
-						                                      stage_since, created_at, updated_at, version)
-						select x, 1 + x %% 30, 1 + x %% 5000,
-						       (array['NEED_DESCRIPTION', 'SUPPLIER_SEARCH', 'ORDER', 'WON', 'LOST'])[1 + x %% 5],
-						       (x %% 997) * 10, 'Deal ' || x, 'probe',
-						       (array['NEW_TASK', 'MODIFIED_REBUY', 'STRAIGHT_REBUY'])[1 + x %% 3],
-						       date '%1$s' + (x %% 730 - 365), case when x %% 5 >= 3 then date '%1$s' - x %% 90 end,
-						       repeat('Call the buyer. ', 12), localtimestamp, localtimestamp, localtimestamp, 0
-						from generate_series(1, 30000) x""".formatted(TODAY));
+				statement.execute(
+						"""
+								insert into opportunity_period_probe (id, owner_id, account_id, account_owner_id, stage, amount,
+								                                      name, source, purchase_type, expected_close_date,
+								                                      close_date, next_step, stage_since, created_at,
+								                                      updated_at, version)
+								select x, 1 + x %% 30, 1 + x %% 5000, case when x %% 20 = 0 then 1 + (x / 20 + 7) %% 30 else 1 + x %% 30 end,
+								       (array['NEED_DESCRIPTION', 'SUPPLIER_SEARCH', 'ORDER', 'WON', 'LOST'])[1 + x %% 5],
+								       (x %% 997) * 10, 'Deal ' || x, 'probe',
+								       (array['NEW_TASK', 'MODIFIED_REBUY', 'STRAIGHT_REBUY'])[1 + x %% 3],
+								       date '%1$s' + (x %% 730 - 365), case when x %% 5 >= 3 then date '%1$s' - x %% 90 end,
+								       repeat('Call the buyer. ', 12), localtimestamp, localtimestamp, localtimestamp, 0
+								from generate_series(1, 30000) x"""
+							.formatted(TODAY));
 				statement.execute("vacuum analyze opportunity_period_probe");
 				// A transaction open elsewhere (a scheduled job's) keeps a vacuum
 				// from marking pages its snapshot might still need: vacuumed again
@@ -117,20 +121,38 @@ class OpportunityTotalsPlanPostgresTests {
 	}
 
 	@Test
-	void whatOthersOwnOnAReadersAccountsIsReadFromTheAccountIndexAlone() {
-		// A KAM's 250 accounts of the probe's 5,000, with six deals each; she is owner 1.
-		List<Long> accounts = LongStream.rangeClosed(1, 250).boxed().toList();
+	void whatOthersOwnOnAReadersAccountsIsReadFromTheirFewRowsAlone() {
+		// Owner 1's accounts: one deal in twenty is owned by another than its account's
+		// owner (kept on the deal, decision 0074), fifty of them on her accounts.
 		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o"
-				+ " where o.account_id is not null and o.account_id in (:accounts) and o.owner_id not in (:owners)"
-				+ " group by o.stage";
-		Map<String, Object> params = Map.of("accounts", accounts, "owners", List.of(1L));
+				+ " where o.account_owner_id in (:owners) and o.owner_id <> o.account_owner_id"
+				+ " and o.owner_id not in (:owners) group by o.stage";
+		Map<String, Object> params = Map.of("owners", List.of(1L));
 		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));
-		assertThat(plan).contains("Index Only Scan using opportunity_period_probe_account_id_owner_id")
+		assertThat(plan).contains("Index Only Scan using opportunity_period_probe_account_owner_id")
 			.doesNotContain("Heap Scan")
 			.doesNotContain("Seq Scan");
 
 		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o",
-				(row) -> accounts.contains(row.getLong("account_id")) && row.getLong("owner_id") != 1);
+				(row) -> row.getLong("account_owner_id") == 1 && row.getLong("owner_id") != 1);
+	}
+
+	@Test
+	void whatOthersOwnOnAccountsSharedWithAReaderIsReadFromTheAccountIndexAlone() {
+		// 250 accounts of the probe's 5,000 shared with owner 1, with six deals each.
+		List<Long> accounts = LongStream.rangeClosed(1, 250).boxed().toList();
+		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o"
+				+ " where o.account_id in (:accounts) and o.account_owner_id not in (:owners)"
+				+ " and o.owner_id not in (:owners) group by o.stage";
+		Map<String, Object> params = Map.of("accounts", accounts, "owners", List.of(1L));
+		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));
+		// Their deals' rows are read (the account's owner is not in that index): a
+		// reader's shared accounts are few.
+		assertThat(plan).contains(" on opportunity_period_probe_account_id_owner_id").doesNotContain("Seq Scan");
+
+		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o",
+				(row) -> accounts.contains(row.getLong("account_id")) && row.getLong("account_owner_id") != 1
+						&& row.getLong("owner_id") != 1);
 	}
 
 	/**

@@ -94,7 +94,9 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 		for (int i = 0; i < 3; i++) {
 			open(this.kam, this.kam, accountNames.get(1), accounts.get(accountNames.get(1)), random, true);
 			Deal deal = this.deals.remove(this.deals.size() - 1);
-			this.jdbc.sql("update opportunity set account_id = null where id = :id").param("id", deal.id()).update();
+			this.jdbc.sql("update opportunity set account_id = null, account_owner_id = 0 where id = :id")
+				.param("id", deal.id())
+				.update();
 			this.deals.add(new Deal(deal.id(), deal.name(), null, null, deal.owner(), deal.ownerName(), deal.stage(),
 					deal.amount(), deal.period(), deal.type(), deal.stageSince(), deal.updatedAt()));
 		}

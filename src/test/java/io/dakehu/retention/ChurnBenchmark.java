@@ -204,9 +204,9 @@ class ChurnBenchmark {
 				accounts, accounts / 10);
 		jdbc.update(
 				"""
-						insert into opportunity (account_id, owner_id, stage, close_date, amount, source, created_at, updated_at,
-						                         winning_competitor, name)
-						select a.id, a.owner_id, 'LOST', current_date - floor(random() * 365)::int, 10000, 'bench', now(), now(),
+						insert into opportunity (account_id, owner_id, account_owner_id, stage, close_date, amount, source,
+						                         created_at, updated_at, winning_competitor, name)
+						select a.id, a.owner_id, a.owner_id, 'LOST', current_date - floor(random() * 365)::int, 10000, 'bench', now(), now(),
 						       'Rival ' || (1 + floor(random() * 20)::int), 'Lost deal'
 						from (select (select min(id) from account) + floor(random() * ?)::int as account
 						      from generate_series(1, ?)) g

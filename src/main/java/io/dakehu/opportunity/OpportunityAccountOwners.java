@@ -1,0 +1,48 @@
+package io.dakehu.opportunity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.account.AccountsChanged;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps {@code opportunity.account_owner_id}, the owner of each deal's account (decision
+ * 0074), as the account module states it ({@link AccountScopeSql#ownerOf}): for the
+ * accounts a transaction changed (a transfer, a return to the pool, a claim, a merge that
+ * brought deals over), just before it commits. A deal recorded takes its account's owner
+ * in the statement that writes it.
+ */
+@Component
+class OpportunityAccountOwners {
+
+	private static final int CHUNK = 1000;
+
+	private final JdbcClient jdbc;
+
+	OpportunityAccountOwners(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(AccountsChanged changed) {
+		List<Long> sorted = new ArrayList<>(new TreeSet<>(changed.accountIds()));
+		String owner = AccountScopeSql.ownerOf("o.account_id");
+		for (int from = 0; from < sorted.size(); from += CHUNK) {
+			// Only the deals whose kept owner differs: an edit that leaves the owner
+			// writes nothing.
+			this.jdbc
+				.sql("update opportunity o set account_owner_id = " + owner + " where o.account_id in (:ids)"
+						+ " and o.account_owner_id <> " + owner)
+				.param("ids", sorted.subList(from, Math.min(sorted.size(), from + CHUNK)))
+				.update();
+		}
+	}
+
+}
