@@ -246,7 +246,7 @@ class OpportunityLists {
 		// to find the few another owns.
 		StringBuilder others = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
-		params.put("scopeOwners", scope.ownerIds());
+		params.put("readerOwners", scope.ownerIds());
 		if (query.ownerIds() != null) {
 			others.append(" and o.owner_id in (:filterOwners)");
 			params.put("filterOwners", query.ownerIds());
@@ -260,10 +260,10 @@ class OpportunityLists {
 		}
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
 		params.putAll(shared.params());
-		String onOwnedAccounts = " where o.account_owner_id in (:scopeOwners) and o.owner_id <> o.account_owner_id"
-				+ " and o.owner_id not in (:scopeOwners)" + others;
-		String onSharedAccounts = " where " + shared.condition() + " and o.account_owner_id not in (:scopeOwners)"
-				+ " and o.owner_id not in (:scopeOwners)" + others;
+		String onOwnedAccounts = " where o.account_owner_id in (:readerOwners) and o.owner_id <> o.account_owner_id"
+				+ " and o.owner_id not in (:readerOwners)" + others;
+		String onSharedAccounts = " where " + shared.condition() + " and o.account_owner_id not in (:readerOwners)"
+				+ " and o.owner_id not in (:readerOwners)" + others;
 		aggregate(new Opportunities.Where(onOwnedAccounts, params))
 			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
 		aggregate(new Opportunities.Where(onSharedAccounts, params))

@@ -254,8 +254,9 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			long me = id(reader.user());
 			List<Row> visible = rows.stream()
 				.filter((row) -> reader.owners() == null || reader.owners().contains(row.owner())
-						|| (row.account() != null && (reader.owners().contains(row.accountOwner())
-								|| shared.getOrDefault(me, Set.of()).contains(row.account()))))
+						|| (row.account() != null
+								&& ((row.accountOwner() != null && reader.owners().contains(row.accountOwner()))
+										|| shared.getOrDefault(me, Set.of()).contains(row.account()))))
 				.toList();
 			List<Long> owners = new ArrayList<>();
 			owners.add(null);
