@@ -112,8 +112,9 @@ ROWS="select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_dat
 o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability, o.next_step, o.lost_reason,
 o.winning_competitor, o.stage_since, o.version, o.updated_at
 from opportunity o join opportunity_stage_probability p on p.stage = o.stage"
-KAM_SCOPE="(o.owner_id in ($KAM_ID) or (o.account_id is not null and o.account_id in (select sa.id from account sa
-where sa.owner_id in ($KAM_ID) union all select sm.account_id from account_team_member sm where sm.user_id = $KAM_ID)))"
+# A KAM's deals and the deals on their accounts, by the account's owner each deal keeps (decision 0074).
+KAM_SCOPE="(o.owner_id in ($KAM_ID) or (o.account_owner_id in ($KAM_ID) or o.account_id in (select sm.account_id
+from account_team_member sm where sm.user_id = $KAM_ID)))"
 NAMES="select id, name from account where id in (select account_id from opportunity order by id limit 20);"
 
 # Every measured request loaded in turn first (WARMUP seconds in all, default 120), so no line measures the JIT
@@ -122,7 +123,8 @@ warm=()
 for line in "bench-director /pipeline" "bench-director /pipeline/columns/SUPPLIER_SEARCH" \
     "bench-director /pipeline/columns/SUPPLIER_SEARCH?ownerId=any&page=10" "bench-kam-1 /pipeline/columns/SUPPLIER_SEARCH" \
     "bench-director /pipeline/list" "bench-director /api/v1/opportunities?sort=-amount" \
-    "bench-director /api/v1/opportunities?q=customer%2077" "bench-kam-1 /pipeline/list"; do
+    "bench-director /api/v1/opportunities?q=customer%2077" "bench-kam-1 /pipeline/list" \
+    "bench-kam-1 /api/v1/opportunities"; do
   read -r reader path <<< "$line"
   warm+=("$path" "$(auth_for "$reader" "$path")")
 done
@@ -166,4 +168,14 @@ $ROWS where o.id in ($PAGE_IDS);
 $NAMES"
 http "API list, director, type + close range" bench-director "/api/v1/opportunities?purchaseType=NEW_TASK&closeFrom=$(date +%Y)-03-01&closeTo=$(date +%Y)-05-31"
 http "list page, KAM (default: mine)" bench-kam-1 "/pipeline/list"
+http "API list, KAM, every deal visible" bench-kam-1 "/api/v1/opportunities"
+bench_sql "  bare SQL: totals (tally + others' deals on the KAM's accounts) + 20 rows + names" "$TALLY and owner_id in ($KAM_ID)
+group by stage;
+select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o where o.account_owner_id in ($KAM_ID)
+and o.owner_id <> o.account_owner_id and o.owner_id not in ($KAM_ID) group by o.stage;
+select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o where o.account_id in (select sm.account_id
+from account_team_member sm where sm.user_id = $KAM_ID) and o.account_owner_id not in ($KAM_ID)
+and o.owner_id not in ($KAM_ID) group by o.stage;
+$ROWS where $KAM_SCOPE order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
+$NAMES"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
