@@ -236,14 +236,12 @@ class OpportunityLists {
 		if (query.ownerIds() != null && scope.ownerIds().containsAll(query.ownerIds())) {
 			return sums;
 		}
-		// Others' deals on the reader's accounts, in two parts on the account's owner
-		// kept
-		// on each deal (decision 0074): on accounts the scope's owners own, the few deals
-		// whose owner is not the account's (a partial index holds just those); on
-		// accounts
-		// shared with the reader through the team and owned outside the scope, the deals
-		// of those accounts. Read through the accounts, the reader's every deal was read
-		// to find the few another owns.
+		// Others' deals on the reader's accounts, in two parts on the owner of the
+		// account each deal keeps (decision 0074): on accounts the scope's owners own,
+		// the few deals whose owner is not the account's (a partial index holds just
+		// those); on accounts shared with the reader through the team and owned outside
+		// the scope, those accounts' deals. Read through the accounts, every deal on
+		// the reader's accounts was read to find the few another owns.
 		StringBuilder others = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		params.put("readerOwners", scope.ownerIds());
