@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cards, and every match for exports. The totals come from the owners' tally where
  * nothing but owner and stage narrows the deals, from one grouped statement otherwise,
  * and for a search with few matches from one reading of them (decision 0073). The rows
- * are read and named as {@link Opportunities} reads them.
+ * are read, named and scoped as {@link OpportunityRows} reads them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,15 +48,15 @@ class OpportunityLists {
 
 	private final JdbcClient jdbc;
 
-	private final Opportunities opportunities;
+	private final OpportunityRows rows;
 
 	private final OpportunityTally tally;
 
 	private final NameSearch nameSearch;
 
-	OpportunityLists(JdbcClient jdbc, Opportunities opportunities, OpportunityTally tally, NameSearch nameSearch) {
+	OpportunityLists(JdbcClient jdbc, OpportunityRows rows, OpportunityTally tally, NameSearch nameSearch) {
 		this.jdbc = jdbc;
-		this.opportunities = opportunities;
+		this.rows = rows;
 		this.tally = tally;
 		this.nameSearch = nameSearch;
 	}
@@ -72,8 +72,7 @@ class OpportunityLists {
 			OpportunityTotals totals = sum(weighed(sums(matches)));
 			int from = (int) Math.min(page.offset(), matches.size());
 			int to = (int) Math.min(page.offset() + page.size(), matches.size());
-			List<OpportunityView> rows = this.opportunities
-				.byIds(matches.subList(from, to).stream().map(Match::id).toList());
+			List<OpportunityView> rows = this.rows.byIds(matches.subList(from, to).stream().map(Match::id).toList());
 			return paged(rows, page, totals);
 		}
 		OpportunityTotals totals = totals(scope, query);
@@ -110,7 +109,7 @@ class OpportunityLists {
 				wanted.add(match.id());
 			}
 		}
-		Map<Long, OpportunityView> cards = this.opportunities.byIds(wanted)
+		Map<Long, OpportunityView> cards = this.rows.byIds(wanted)
 			.stream()
 			.collect(Collectors.toMap(OpportunityView::id, Function.identity()));
 		for (Stage stage : stages) {
@@ -142,7 +141,7 @@ class OpportunityLists {
 		if (query.q() == null || query.matchesNothing()) {
 			return null;
 		}
-		Opportunities.Where where = where(scope, query);
+		OpportunityRows.Where where = where(scope, query);
 		if (where.readsEveryDeal()) {
 			return null;
 		}
@@ -262,14 +261,14 @@ class OpportunityLists {
 				+ " and o.owner_id not in (:readerOwners)" + others;
 		String onSharedAccounts = " where " + shared.condition() + " and o.account_owner_id not in (:readerOwners)"
 				+ " and o.owner_id not in (:readerOwners)" + others;
-		aggregate(new Opportunities.Where(onOwnedAccounts, params))
+		aggregate(new OpportunityRows.Where(onOwnedAccounts, params))
 			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
-		aggregate(new Opportunities.Where(onSharedAccounts, params))
+		aggregate(new OpportunityRows.Where(onSharedAccounts, params))
 			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
 		return sums;
 	}
 
-	private Map<Stage, StageSum> aggregate(Opportunities.Where where) {
+	private Map<Stage, StageSum> aggregate(OpportunityRows.Where where) {
 		if (where.readsEveryDeal()) {
 			return this.nameSearch.inOneProcess(this.jdbc, () -> sums(where, ""));
 		}
@@ -290,7 +289,7 @@ class OpportunityLists {
 	/**
 	 * @param mark the statement's mark ({@link NameSearch#ONE_PLAN}), or none
 	 */
-	private Map<Stage, StageSum> sums(Opportunities.Where where, String mark) {
+	private Map<Stage, StageSum> sums(OpportunityRows.Where where, String mark) {
 		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
 		this.jdbc
 			.sql(mark + "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o" + where.sql()
@@ -337,12 +336,9 @@ class OpportunityLists {
 			params.put("limit", limit);
 			params.put("offset", offset);
 		}
-		List<Opportunities.Raw> rows = marked(ordered.onePlan(),
-				(mark) -> this.jdbc.sql(mark + ordered.sql() + page)
-					.params(params)
-					.query(this.opportunities::raw)
-					.list());
-		return this.opportunities.named(rows);
+		List<OpportunityRows.Raw> found = marked(ordered.onePlan(),
+				(mark) -> this.jdbc.sql(mark + ordered.sql() + page).params(params).query(this.rows::raw).list());
+		return this.rows.named(found);
 	}
 
 	/**
@@ -359,19 +355,20 @@ class OpportunityLists {
 	 */
 	private Ordered byAccountName(RecordScope scope, OpportunityQuery query, boolean descending, long window,
 			boolean fixedPlan) {
-		Opportunities.Where where = where(scope, query);
+		OpportunityRows.Where where = where(scope, query);
 		String direction = descending ? " desc" : " asc";
 		String key = AccountNameSql.sortKey("an");
 		String reach = fixedPlan ? String.valueOf(window) : ":window";
 		// One branch per part of the accounts that an index reads in name order.
 		String withAccount = AccountNameSql.sortedParts("an")
 			.stream()
-			.map((part) -> "(" + Opportunities.COLUMNS + ", " + (descending ? 1 : 0) + " as sort_part, " + key
-					+ " as sort_key" + Opportunities.FROM + AccountNameSql.innerJoin("an", "o.account_id") + where.sql()
-					+ " and " + part + " order by " + key + direction + ", o.id" + direction + " limit " + reach + ")")
+			.map((part) -> "(" + OpportunityRows.COLUMNS + ", " + (descending ? 1 : 0) + " as sort_part, " + key
+					+ " as sort_key" + OpportunityRows.FROM + AccountNameSql.innerJoin("an", "o.account_id")
+					+ where.sql() + " and " + part + " order by " + key + direction + ", o.id" + direction + " limit "
+					+ reach + ")")
 			.collect(Collectors.joining(" union all "));
-		String without = Opportunities.COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key"
-				+ Opportunities.FROM + where.sql() + " and o.account_id is null order by o.id" + direction + " limit "
+		String without = OpportunityRows.COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key"
+				+ OpportunityRows.FROM + where.sql() + " and o.account_id is null order by o.id" + direction + " limit "
 				+ reach;
 		Map<String, Object> params = new HashMap<>(where.params());
 		if (!fixedPlan) {
@@ -390,21 +387,21 @@ class OpportunityLists {
 			return;
 		}
 		Ordered ordered = ordered(scope, query, sort);
-		Chunks<Opportunities.Raw> chunks = new Chunks<>(Opportunities.NAME_CHUNK,
-				(chunk) -> this.opportunities.named(chunk).forEach(consumer));
+		Chunks<OpportunityRows.Raw> chunks = new Chunks<>(OpportunityRows.NAME_CHUNK,
+				(chunk) -> this.rows.named(chunk).forEach(consumer));
 		this.jdbc.sql(ordered.sql())
 			.params(ordered.params())
-			.withFetchSize(Opportunities.NAME_CHUNK)
+			.withFetchSize(OpportunityRows.NAME_CHUNK)
 			.query((ResultSet rs) -> {
-				chunks.accept(this.opportunities.raw(rs, 0));
+				chunks.accept(this.rows.raw(rs, 0));
 			});
 		chunks.finish();
 	}
 
 	private Ordered ordered(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
-		Opportunities.Where where = where(scope, query);
+		OpportunityRows.Where where = where(scope, query);
 		OrderBy order = orderBy(sort);
-		return new Ordered(Opportunities.SELECT + order.join() + where.sql() + " order by " + order.sql(),
+		return new Ordered(OpportunityRows.SELECT + order.join() + where.sql() + " order by " + order.sql(),
 				where.params(), where.onePlan());
 	}
 
@@ -445,8 +442,8 @@ class OpportunityLists {
 		return sql.append(" end").toString();
 	}
 
-	private Opportunities.Where where(RecordScope scope, OpportunityQuery query) {
-		Opportunities.Where base = this.opportunities.where(scope,
+	private OpportunityRows.Where where(RecordScope scope, OpportunityQuery query) {
+		OpportunityRows.Where base = this.rows.where(scope,
 				new OpportunityCriteria(query.accountId(), query.stage(), null));
 		StringBuilder sql = new StringBuilder(base.sql());
 		Map<String, Object> params = new HashMap<>(base.params());
@@ -513,7 +510,7 @@ class OpportunityLists {
 			sql.append(" and ").append(query.custom().condition());
 			params.putAll(query.custom().params());
 		}
-		return new Opportunities.Where(sql.toString(), params, readsEveryDeal, onePlan);
+		return new OpportunityRows.Where(sql.toString(), params, readsEveryDeal, onePlan);
 	}
 
 	/**

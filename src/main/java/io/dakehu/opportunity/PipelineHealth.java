@@ -35,13 +35,13 @@ public class PipelineHealth {
 
 	private final JdbcClient jdbc;
 
-	private final Opportunities opportunities;
+	private final OpportunityRows rows;
 
 	private final Clock clock;
 
-	PipelineHealth(JdbcClient jdbc, Opportunities opportunities, Clock clock) {
+	PipelineHealth(JdbcClient jdbc, OpportunityRows rows, Clock clock) {
 		this.jdbc = jdbc;
-		this.opportunities = opportunities;
+		this.rows = rows;
 		this.clock = clock;
 	}
 
@@ -79,7 +79,7 @@ public class PipelineHealth {
 			.param("offset", page.offset())
 			.query(Long.class)
 			.list();
-		return new PageResult<>(this.opportunities.byIds(ids), page.page(), page.size(), total);
+		return new PageResult<>(this.rows.byIds(ids), page.page(), page.size(), total);
 	}
 
 	/**

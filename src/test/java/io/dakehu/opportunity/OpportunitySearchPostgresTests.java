@@ -64,6 +64,9 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	Opportunities opportunities;
 
 	@Autowired
+	OpportunityRows rows;
+
+	@Autowired
 	OpportunityLists inContext;
 
 	@Test
@@ -294,7 +297,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	}
 
 	private OpportunityLists lists(NameSearch nameSearch) {
-		return new OpportunityLists(this.jdbc, this.opportunities, this.tally, nameSearch);
+		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch);
 	}
 
 	private long open(String owner, long account, String name, String amount) {

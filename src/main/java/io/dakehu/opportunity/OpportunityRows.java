@@ -1,0 +1,178 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dakehu.account.AccountQueries;
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.catalog.Catalog;
+import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.Users;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How an opportunity row is read: its columns, the reader's scope as a condition (an
+ * opportunity is visible when its account is, or when its owner is in the reader's
+ * scope), and the rows named with their accounts', owners' and products' names. Shared by
+ * the single reads ({@link Opportunities}) and the list and board
+ * ({@link OpportunityLists}).
+ */
+@Component
+class OpportunityRows {
+
+	/** How many rows are named at once when a read streams them. */
+	static final int NAME_CHUNK = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final AccountQueries accounts;
+
+	private final Catalog catalog;
+
+	private final Users users;
+
+	private final OpportunityCustomFields customFields;
+
+	OpportunityRows(JdbcClient jdbc, AccountQueries accounts, Catalog catalog, Users users,
+			OpportunityCustomFields customFields) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.users = users;
+		this.customFields = customFields;
+	}
+
+	/**
+	 * The opportunities with these ids, in the order given; the caller has limited them
+	 * to the reader's scope.
+	 */
+	List<OpportunityView> byIds(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Raw> rows = new ArrayList<>(
+				this.jdbc.sql(SELECT + " where o.id in (:ids)").param("ids", Set.copyOf(ids)).query(this::raw).list());
+		rows.sort(Comparator.comparingInt((Raw row) -> ids.indexOf(row.id())));
+		return named(rows);
+	}
+
+	/** The scope's condition with the criteria's, starting with {@code where}. */
+	Where where(RecordScope scope, OpportunityCriteria criteria) {
+		StringBuilder sql = new StringBuilder(" where ");
+		Map<String, Object> params = new HashMap<>();
+		if (scope.all()) {
+			sql.append("1 = 1");
+		}
+		else {
+			// On the account's owner kept on each deal (decision 0074): read through the
+			// accounts, the rule asked the account table for the reader's every account.
+			AccountScopeSql accountScope = AccountScopeSql.ofKeptOwner(scope, "o.account_owner_id", "o.account_id");
+			sql.append("(o.owner_id in (:dealOwners) or ").append(accountScope.condition()).append(")");
+			params.putAll(accountScope.params());
+			params.put("dealOwners", scope.ownerIds());
+		}
+		if (criteria.accountId() != null) {
+			sql.append(" and o.account_id = :accountId");
+			params.put("accountId", criteria.accountId());
+		}
+		if (criteria.stage() != null) {
+			sql.append(" and o.stage = :stage");
+			params.put("stage", criteria.stage().name());
+		}
+		if (criteria.ownerId() != null) {
+			sql.append(" and o.owner_id = :ownerId");
+			params.put("ownerId", criteria.ownerId());
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	/** The rows with their accounts', owners' and products' names. */
+	List<OpportunityView> named(List<Raw> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> accountIds = new HashSet<>();
+		Set<Long> userIds = new HashSet<>();
+		Set<Long> productIds = new HashSet<>();
+		for (Raw row : rows) {
+			if (row.accountId() != null) {
+				accountIds.add(row.accountId());
+			}
+			if (row.productId() != null) {
+				productIds.add(row.productId());
+			}
+			userIds.add(row.ownerId());
+		}
+		Map<Long, String> accountNames = this.accounts.names(accountIds);
+		Map<Long, String> products = this.catalog.names(productIds);
+		Map<Long, String> userNames = this.users.displayNames(userIds);
+		List<OpportunityView> views = new ArrayList<>(rows.size());
+		for (Raw r : rows) {
+			views.add(new OpportunityView(r.id(), r.accountId(),
+					(r.accountId() != null) ? accountNames.get(r.accountId()) : null, r.ownerId(),
+					userNames.get(r.ownerId()), r.productId(),
+					(r.productId() != null) ? products.get(r.productId()) : null, r.stage(), r.engageDate(),
+					r.closeDate(), r.amount(), r.source(), r.externalRef(), r.name(), r.expectedCloseDate(),
+					r.purchaseType(), r.probability(), r.nextStep(), r.lostReason(), r.winningCompetitor(),
+					r.stageSince(), r.version(), r.updatedAt(), r.customFields()));
+		}
+		return views;
+	}
+
+	static final String COLUMNS = """
+			select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount,
+			       o.source, o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability,
+			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at,
+			       o.custom_fields""";
+
+	static final String FROM = " from opportunity o join opportunity_stage_probability p on p.stage = o.stage";
+
+	static final String SELECT = COLUMNS + FROM;
+
+	Raw raw(ResultSet rs, int n) throws SQLException {
+		Date engage = rs.getDate(6);
+		Date close = rs.getDate(7);
+		return new Raw(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3), rs.getObject(4, Long.class),
+				Stage.valueOf(rs.getString(5)), (engage != null) ? engage.toLocalDate() : null,
+				(close != null) ? close.toLocalDate() : null, rs.getBigDecimal(8), rs.getString(9), rs.getString(10),
+				rs.getString(11), rs.getObject(12, LocalDate.class),
+				(rs.getString(13) != null) ? PurchaseType.valueOf(rs.getString(13)) : null, rs.getInt(14),
+				rs.getString(15), rs.getString(16), rs.getString(17), rs.getObject(18, LocalDateTime.class),
+				rs.getInt(19), rs.getObject(20, LocalDateTime.class), this.customFields.read(rs.getString(21)));
+	}
+
+	record Raw(long id, Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,
+			LocalDate closeDate, BigDecimal amount, String source, String externalRef, String name,
+			LocalDate expectedCloseDate, PurchaseType purchaseType, int probability, String nextStep, String lostReason,
+			String winningCompetitor, LocalDateTime stageSince, int version, LocalDateTime updatedAt,
+			Map<String, Object> customFields) {
+	}
+
+	/**
+	 * @param readsEveryDeal whether the condition is met by reading every deal (a search
+	 * for a text most names hold, decision 0072)
+	 * @param onePlan whether the statements may run on one plan each (a search for pieces
+	 * few names hold, decision 0071)
+	 */
+	record Where(String sql, Map<String, Object> params, boolean readsEveryDeal, boolean onePlan) {
+
+		Where(String sql, Map<String, Object> params) {
+			this(sql, params, false, false);
+		}
+
+	}
+
+}
