@@ -54,7 +54,11 @@ class OpportunityLists {
 
 	private final NameSearch nameSearch;
 
-	OpportunityLists(JdbcClient jdbc, OpportunityRows rows, OpportunityTally tally, NameSearch nameSearch) {
+	private final StageProbabilities probabilities;
+
+	OpportunityLists(JdbcClient jdbc, OpportunityRows rows, OpportunityTally tally, NameSearch nameSearch,
+			StageProbabilities probabilities) {
+		this.probabilities = probabilities;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.tally = tally;
@@ -211,7 +215,7 @@ class OpportunityLists {
 		if (sums.isEmpty()) {
 			return totals;
 		}
-		Map<Stage, Integer> probabilities = probabilities();
+		Map<Stage, Integer> probabilities = this.probabilities.read();
 		sums.forEach((stage, sum) -> totals.put(stage, new OpportunityTotals(sum.count(), sum.amount(),
 				OpportunityView.weigh(sum.amount(), probabilities.getOrDefault(stage, 0)))));
 		return totals;
@@ -299,14 +303,6 @@ class OpportunityLists {
 				sums.put(Stage.valueOf(rs.getString(1)), new StageSum(rs.getLong(2), rs.getBigDecimal(3)));
 			});
 		return sums;
-	}
-
-	private Map<Stage, Integer> probabilities() {
-		Map<Stage, Integer> probabilities = new EnumMap<>(Stage.class);
-		this.jdbc.sql("select stage, probability from opportunity_stage_probability").query((ResultSet rs) -> {
-			probabilities.put(Stage.valueOf(rs.getString(1)), rs.getInt(2));
-		});
-		return probabilities;
 	}
 
 	/**

@@ -1,13 +1,11 @@
 package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,11 +76,14 @@ public class Pipeline {
 
 	private final OpportunityCustomFields customFields;
 
+	private final StageProbabilities probabilities;
+
 	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityLists lists, OpportunityTally tally,
 			AccountQueries accounts, Catalog catalog, Users users, OrderLedger ledger,
 			ObjectProvider<AccountSegments> segments, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
-			OpportunityCustomFields customFields) {
+			OpportunityCustomFields customFields, StageProbabilities probabilities) {
 		this.customFields = customFields;
+		this.probabilities = probabilities;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
@@ -336,11 +337,7 @@ public class Pipeline {
 	/** The default win probability of each stage, in percent. */
 	@Transactional(readOnly = true)
 	public Map<Stage, Integer> probabilities() {
-		Map<Stage, Integer> probabilities = new EnumMap<>(Stage.class);
-		this.jdbc.sql("select stage, probability from opportunity_stage_probability").query((ResultSet rs) -> {
-			probabilities.put(Stage.valueOf(rs.getString(1)), rs.getInt(2));
-		});
-		return probabilities;
+		return this.probabilities.read();
 	}
 
 	/**

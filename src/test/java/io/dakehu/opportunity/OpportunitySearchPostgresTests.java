@@ -67,6 +67,9 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	OpportunityRows rows;
 
 	@Autowired
+	StageProbabilities probabilities;
+
+	@Autowired
 	OpportunityLists inContext;
 
 	@Test
@@ -297,7 +300,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	}
 
 	private OpportunityLists lists(NameSearch nameSearch) {
-		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch);
+		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch, this.probabilities);
 	}
 
 	private long open(String owner, long account, String name, String amount) {
