@@ -294,6 +294,18 @@ class Account {
 		return this.mergedInto;
 	}
 
+	/**
+	 * Refuses a change to the tombstone of a merge: its records went to the survivor, and
+	 * restored or edited it would stand in the owner's counts as an account no list
+	 * shows.
+	 * @throws RuleViolationException when the account was merged into another
+	 */
+	void requireLive() {
+		if (this.mergedInto != null) {
+			throw new RuleViolationException("account", "validation.mergedAlready");
+		}
+	}
+
 	void touch(LocalDateTime now) {
 		this.updatedAt = now;
 	}

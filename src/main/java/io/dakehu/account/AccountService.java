@@ -142,6 +142,7 @@ public class AccountService {
 
 	public AccountDetails update(CurrentUser editor, long id, Integer expectedVersion, AccountInput input) {
 		Account account = load(editor, id);
+		account.requireLive();
 		StaleEditException.check("Account", id, expectedVersion, account.version());
 		Map<String, Object> customBefore = this.customFields.of(id);
 		Map<String, Object> before = this.customFields.audited(account.auditValues(), customBefore);
@@ -179,6 +180,7 @@ public class AccountService {
 	 */
 	public void placeUnder(CurrentUser editor, long id, Long parentId) {
 		Account account = load(editor, id);
+		account.requireLive();
 		Map<String, Object> before = account.auditValues();
 		account.moveUnder(checkedParent(new Lookups(editor), account, parentId));
 		account.touch(now());
@@ -195,6 +197,7 @@ public class AccountService {
 	 */
 	public AccountDetails markLost(CurrentUser editor, long id, Integer expectedVersion, ChurnReason reason) {
 		Account account = load(editor, id);
+		account.requireLive();
 		StaleEditException.check("Account", id, expectedVersion, account.version());
 		Map<String, Object> before = account.auditValues();
 		LocalDateTime now = now();
@@ -209,6 +212,7 @@ public class AccountService {
 
 	public void archive(CurrentUser editor, long id) {
 		Account account = load(editor, id);
+		account.requireLive();
 		if (account.archived()) {
 			return;
 		}
@@ -226,6 +230,7 @@ public class AccountService {
 
 	public void restore(CurrentUser editor, long id) {
 		Account account = load(editor, id);
+		account.requireLive();
 		if (!account.archived()) {
 			return;
 		}

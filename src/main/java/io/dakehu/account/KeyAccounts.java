@@ -169,6 +169,7 @@ public class KeyAccounts {
 	public AccountRef makeKeyAccount(CurrentUser editor, long id, KeyAccountType type) {
 		this.queries.requireVisible(editor.scope(), id);
 		Account account = this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+		account.requireLive();
 		Map<String, Object> before = account.auditValues();
 		account.makeKeyAccount(type);
 		account.touch(LocalDateTime.now(this.clock));

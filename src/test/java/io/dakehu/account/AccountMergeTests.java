@@ -36,6 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Duplicate accounts, as a user meets them: a warning with the existing account on create
@@ -244,6 +245,50 @@ abstract class AccountMergeTests extends ApiTestSupport {
 		this.api
 			.post(kam, "/api/v1/accounts/" + survivor + "/merge", json("into", absorbed, "version", merged.version()))
 			.expect(400);
+	}
+
+	/**
+	 * The tombstone a merge leaves takes no more change: restored, it stood in its
+	 * owner's count of live accounts while no list showed it, so the list's total and its
+	 * rows disagreed. Every change answers why, in the user's language, and leaves it as
+	 * it was.
+	 */
+	@Test
+	void theTombstoneOfAMergeTakesNoChange() throws Exception {
+		String kam = this.given.kam();
+		long absorbed = this.given.accountOwnedBy(kam, Fixtures.unique("Gone")).id();
+		long survivor = this.given.accountOwnedBy(kam, Fixtures.unique("Kept")).id();
+		this.api
+			.post(kam, "/api/v1/accounts/" + absorbed + "/merge",
+					json("into", survivor, "version", this.api.version(kam, "/api/v1/accounts/" + absorbed)))
+			.expect(200);
+		Response edited = this.api
+			.put(kam, "/api/v1/accounts/" + absorbed, json("name", Fixtures.unique("Back"), "version", 99))
+			.expect(400);
+		assertThat(edited.errorFields()).containsExactly("account");
+		assertThat(edited.text("detail") + edited.body().toString()).contains("merged already");
+		this.api.delete(kam, "/api/v1/accounts/" + absorbed).expect(400);
+		CurrentUser owner = this.users.actingAs(this.users.findByUsername(kam).orElseThrow().id()).orElseThrow();
+		assertThatThrownBy(() -> this.accounts.restore(owner, absorbed)).isInstanceOf(RuleViolationException.class)
+			.hasFieldOrPropertyWithValue("field", "account");
+		// The page's restore button answers in the reader's language and restores
+		// nothing.
+		HttpClient browser = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new java.net.CookieManager())
+			.build();
+		String page = send(browser, kam, "GET", "/accounts/" + survivor, null).body();
+		HttpResponse<String> restored = send(browser, kam, "POST", "/accounts/" + absorbed + "/restore",
+				"_csrf=" + csrf(page));
+		assertThat(restored.statusCode()).isEqualTo(400);
+		assertThat(this.jdbc.sql("select archived from account where id = :id")
+			.param("id", absorbed)
+			.query(Boolean.class)
+			.single()).isTrue();
+		// The owner's list: one live account, counted and shown.
+		Response live = this.api.get(kam, "/api/v1/accounts?size=100").expect(200);
+		assertThat(live.ids()).containsExactly(survivor);
+		assertThat(live.totalElements()).isOne();
 	}
 
 	@Test
