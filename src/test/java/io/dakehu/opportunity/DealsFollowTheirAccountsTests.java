@@ -10,15 +10,21 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.dakehu.account.AccountInput;
+import io.dakehu.account.AccountService;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.Simultaneous;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +41,18 @@ abstract class DealsFollowTheirAccountsTests extends ApiTestSupport {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	Pipeline pipeline;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	/** A deal as the test made it. */
 	private record Deal(long id, String owner, long account, BigDecimal amount) {
@@ -90,6 +108,40 @@ abstract class DealsFollowTheirAccountsTests extends ApiTestSupport {
 		this.api.post(second, "/api/v1/accounts/" + b + "/claim", json()).expect(200);
 		owners.put(b, second);
 		assertEveryReader(readers, merged, owners, Map.of(c, List.of(first)));
+	}
+
+	/**
+	 * An account transferred while a deal on it is being recorded waits for the deal, so
+	 * the transfer's rewrite of its deals finds it: without the wait the deal, written
+	 * with the owner before and committed after the transfer, kept that owner, who went
+	 * on seeing it while the new owner did not.
+	 */
+	@Test
+	void anAccountTransferredWhileADealIsRecordedTakesTheDealAlong() throws Exception {
+		String before = this.given.kam();
+		String after = this.given.kam();
+		String seller = this.given.kam();
+		String name = Fixtures.unique("Moving");
+		long account = this.given.accountOwnedBy(before, name).id();
+		int version = this.api.version(Api.ADMIN, "/api/v1/accounts/" + account);
+		CurrentUser admin = this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
+		String dealName = Fixtures.unique("Deal");
+		Simultaneous.Outcome<?> transferred = Simultaneous.secondWhileFirstUncommitted(this.transactions,
+				() -> this.pipeline.open(admin,
+						new OpportunityInput(account, dealName, BigDecimal.valueOf(900), seller, null, null, null, null,
+								null, null)),
+				() -> this.accounts.update(admin, account, version, new AccountInput(name, null, null, null, null, null,
+						null, null, after, null, null, null, null, null, null, null, null, null)));
+		assertThat(transferred.failure()).isNull();
+		long deal = this.jdbc.sql("select id from opportunity where name = :name")
+			.param("name", dealName)
+			.query(Long.class)
+			.single();
+		this.api.get(after, "/api/v1/opportunities/" + deal).expect(200);
+		this.api.get(before, "/api/v1/opportunities/" + deal).expect(404);
+		assertThat(this.api.get(after, "/api/v1/opportunities?size=50").expect(200).ids()).containsExactly(deal);
+		assertThat(this.api.get(before, "/api/v1/opportunities?size=50").expect(200).ids()).isEmpty();
+		assertThat(transferred.waited()).as("the transfer waits for the deal").isTrue();
 	}
 
 	/**
