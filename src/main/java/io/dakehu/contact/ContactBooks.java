@@ -3,9 +3,11 @@ package io.dakehu.contact;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.dakehu.account.AccountBookSql;
+import io.dakehu.account.AccountLocks;
 import io.dakehu.account.AccountsChanged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,13 +28,26 @@ class ContactBooks {
 
 	private final JdbcClient jdbc;
 
-	ContactBooks(JdbcClient jdbc) {
+	private final AccountLocks accountLocks;
+
+	ContactBooks(JdbcClient jdbc, AccountLocks accountLocks) {
 		this.jdbc = jdbc;
+		this.accountLocks = accountLocks;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(AccountsChanged changed) {
 		follow(changed.accountIds());
+	}
+
+	/**
+	 * Puts the people just added at the account in its book, read as it stands once no
+	 * transfer of the account is under way: one that has not committed yet would move its
+	 * people without them, and they would stay in the book before.
+	 */
+	void placeAt(long accountId) {
+		this.accountLocks.lock(accountId);
+		follow(Set.of(accountId));
 	}
 
 	/** Puts the people at these accounts in the book each account is in now. */

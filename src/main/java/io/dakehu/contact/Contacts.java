@@ -164,7 +164,7 @@ public class Contacts {
 		contact = this.contacts.save(contact);
 		// The aggregate does not hold the book (an account's column, copied): the new
 		// row is put in its account's.
-		this.books.follow(Set.of(accountId));
+		this.books.placeAt(accountId);
 		if (!custom.isEmpty()) {
 			writeCustomFields(contact.id(), custom);
 		}

@@ -7,15 +7,21 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.dakehu.account.AccountInput;
+import io.dakehu.account.AccountService;
+import io.dakehu.identity.CurrentUser;
+import io.dakehu.identity.Users;
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.Simultaneous;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +37,18 @@ abstract class ContactListTests extends ApiTestSupport {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void findsAChineseNameByAnyTwoConsecutiveCharactersAndNothingElse() {
@@ -233,6 +251,30 @@ abstract class ContactListTests extends ApiTestSupport {
 		assertPaged(manager, "", List.of("Abe", "Eve", "Kai", "Mia"));
 		assertPaged(other, "", List.of("Ann"));
 		assertPaged(Api.ADMIN, "&owner=" + other, List.of("Ann"));
+	}
+
+	/**
+	 * An account transferred while a person is added at it waits for the person, so the
+	 * transfer moves them into the new owner's book with the rest: without the wait the
+	 * person, written in the book before and committed after the transfer, stayed in it.
+	 */
+	@Test
+	void anAccountTransferredWhileAPersonIsAddedTakesThemAlong() throws Exception {
+		String before = this.given.kam();
+		String after = this.given.kam();
+		String name = Fixtures.unique("Moving");
+		long account = this.given.accountOwnedBy(before, name).id();
+		int version = this.api.version(Api.ADMIN, "/api/v1/accounts/" + account);
+		CurrentUser admin = this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
+		Simultaneous.Outcome<?> transferred = Simultaneous.secondWhileFirstUncommitted(this.transactions,
+				() -> this.contacts.add(admin, account,
+						new ContactInput("Ada", null, null, null, null, null, null, null, null, null)),
+				() -> this.accounts.update(admin, account, version, new AccountInput(name, null, null, null, null, null,
+						null, null, after, null, null, null, null, null, null, null, null, null)));
+		assertThat(transferred.failure()).isNull();
+		assertThat(list(after, "").names()).containsExactly("Ada");
+		assertThat(list(before, "").names()).isEmpty();
+		assertThat(transferred.waited()).as("the transfer waits for the person").isTrue();
 	}
 
 	/**
