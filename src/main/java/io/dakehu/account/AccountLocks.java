@@ -1,7 +1,11 @@
 package io.dakehu.account;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class AccountLocks {
+
+	/** How many accounts' rows one statement locks. */
+	private static final int LOCK_CHUNK = 1000;
 
 	/** As many as the rows of {@code account_key_slot}. */
 	private static final int KEY_SLOTS = 1024;
@@ -36,6 +43,22 @@ public class AccountLocks {
 			.param("id", accountId)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * Locks the rows of these accounts until the caller's transaction ends, in ascending
+	 * order of their ids, so two callers never hold one each while waiting for the
+	 * other's; accounts that do not exist lock nothing.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockAll(Collection<Long> accountIds) {
+		List<Long> sorted = new ArrayList<>(new TreeSet<>(accountIds));
+		for (int from = 0; from < sorted.size(); from += LOCK_CHUNK) {
+			this.jdbc.sql("select id from account where id in (:ids) order by id for update")
+				.param("ids", sorted.subList(from, Math.min(sorted.size(), from + LOCK_CHUNK)))
+				.query(Long.class)
+				.list();
+		}
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.SourceReferences;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,9 +61,12 @@ public class Opportunities {
 
 	private final OpportunityCustomFields customFields;
 
+	private final ApplicationEventPublisher events;
+
 	Opportunities(JdbcClient jdbc, JdbcTemplate template, OpportunityRows rows, OpportunityTally tally, Clock clock,
-			KeyLookups keyLookups, OpportunityCustomFields customFields) {
+			KeyLookups keyLookups, OpportunityCustomFields customFields, ApplicationEventPublisher events) {
 		this.customFields = customFields;
+		this.events = events;
 		this.keyLookups = keyLookups;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -102,6 +107,13 @@ public class Opportunities {
 					ps.setString(16, this.customFields.json(o.customFields()));
 				});
 		this.tally.opened(opportunities);
+		Set<Long> accounts = new HashSet<>();
+		opportunities.forEach((opportunity) -> {
+			if (opportunity.accountId() != null) {
+				accounts.add(opportunity.accountId());
+			}
+		});
+		this.events.publishEvent(new DealsRecorded(accounts));
 		return opportunities.size();
 	}
 

@@ -1,9 +1,11 @@
 package io.dakehu.opportunity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.dakehu.account.AccountLocks;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.account.AccountsChanged;
 
@@ -17,7 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * 0074), as the account module states it ({@link AccountScopeSql#ownerOf}): for the
  * accounts a transaction changed (a transfer, a return to the pool, a claim, a merge that
  * brought deals over), just before it commits. A deal recorded takes its account's owner
- * in the statement that writes it.
+ * in the statement that writes it, with the account locked ({@code Pipeline.open}); deals
+ * written in bulk take it again just before their transaction commits.
  */
 @Component
 class OpportunityAccountOwners {
@@ -26,13 +29,34 @@ class OpportunityAccountOwners {
 
 	private final JdbcClient jdbc;
 
-	OpportunityAccountOwners(JdbcClient jdbc) {
+	private final AccountLocks accountLocks;
+
+	OpportunityAccountOwners(JdbcClient jdbc, AccountLocks accountLocks) {
 		this.jdbc = jdbc;
+		this.accountLocks = accountLocks;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(AccountsChanged changed) {
-		List<Long> sorted = new ArrayList<>(new TreeSet<>(changed.accountIds()));
+		follow(changed.accountIds());
+	}
+
+	/**
+	 * Deals written in bulk take their accounts' owners once the accounts are locked: an
+	 * import's transaction runs for as long as its file takes, and a transfer committed
+	 * meanwhile rewrote the account's deals without the import's, which it could not see.
+	 * Locked, a transfer still under way has committed, and one that starts now waits for
+	 * the import and then finds its deals.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(DealsRecorded recorded) {
+		this.accountLocks.lockAll(recorded.accountIds());
+		follow(recorded.accountIds());
+	}
+
+	/** Puts the deals on these accounts under each account's owner now. */
+	private void follow(Collection<Long> accountIds) {
+		List<Long> sorted = new ArrayList<>(new TreeSet<>(accountIds));
 		String owner = AccountScopeSql.ownerOf("o.account_id");
 		for (int from = 0; from < sorted.size(); from += CHUNK) {
 			// Only the deals whose kept owner differs: an edit that leaves the owner

@@ -49,6 +49,9 @@ abstract class DealsFollowTheirAccountsTests extends ApiTestSupport {
 	Pipeline pipeline;
 
 	@Autowired
+	Opportunities opportunities;
+
+	@Autowired
 	Users users;
 
 	@Autowired
@@ -142,6 +145,39 @@ abstract class DealsFollowTheirAccountsTests extends ApiTestSupport {
 		assertThat(this.api.get(after, "/api/v1/opportunities?size=50").expect(200).ids()).containsExactly(deal);
 		assertThat(this.api.get(before, "/api/v1/opportunities?size=50").expect(200).ids()).isEmpty();
 		assertThat(transferred.waited()).as("the transfer waits for the deal").isTrue();
+	}
+
+	/**
+	 * Deals imported while their account is transferred take the new owner: the import's
+	 * transaction holds them unseen while the transfer rewrites the account's deals, then
+	 * puts them under the account's owner as it stands just before it commits.
+	 */
+	@Test
+	void dealsImportedWhileTheirAccountIsTransferredTakeTheNewOwner() throws Exception {
+		String before = this.given.kam();
+		String after = this.given.kam();
+		String seller = this.given.kam();
+		String name = Fixtures.unique("Moving");
+		long account = this.given.accountOwnedBy(before, name).id();
+		int version = this.api.version(Api.ADMIN, "/api/v1/accounts/" + account);
+		CurrentUser admin = this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
+		long sellerId = this.users.findByUsername(seller).orElseThrow().id();
+		String reference = Fixtures.unique("ref");
+		Simultaneous.Outcome<?> transferred = Simultaneous
+			.secondWhileFirstUncommitted(this.transactions,
+					() -> this.opportunities.append(List.of(new NewOpportunity(account, sellerId, null,
+							Stage.NEED_DESCRIPTION, null, null, BigDecimal.valueOf(300), "test", reference,
+							Fixtures.unique("Imported"), null, Map.of()))),
+					() -> this.accounts.update(admin, account, version, new AccountInput(name, null, null, null, null,
+							null, null, null, after, null, null, null, null, null, null, null, null, null)));
+		assertThat(transferred.failure()).isNull();
+		long deal = this.jdbc.sql("select id from opportunity where external_ref = :ref")
+			.param("ref", reference)
+			.query(Long.class)
+			.single();
+		this.api.get(after, "/api/v1/opportunities/" + deal).expect(200);
+		this.api.get(before, "/api/v1/opportunities/" + deal).expect(404);
+		assertThat(this.api.get(before, "/api/v1/opportunities?size=50").expect(200).ids()).isEmpty();
 	}
 
 	/**
