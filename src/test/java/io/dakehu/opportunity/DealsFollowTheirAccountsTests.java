@@ -10,6 +10,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.dakehu.account.AccountDetails;
 import io.dakehu.account.AccountInput;
 import io.dakehu.account.AccountService;
 import io.dakehu.identity.CurrentUser;
@@ -121,29 +122,13 @@ abstract class DealsFollowTheirAccountsTests extends ApiTestSupport {
 	 */
 	@Test
 	void anAccountTransferredWhileADealIsRecordedTakesTheDealAlong() throws Exception {
-		String before = this.given.kam();
-		String after = this.given.kam();
-		String seller = this.given.kam();
-		String name = Fixtures.unique("Moving");
-		long account = this.given.accountOwnedBy(before, name).id();
-		int version = this.api.version(Api.ADMIN, "/api/v1/accounts/" + account);
-		CurrentUser admin = this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
+		Moving moving = moving();
 		String dealName = Fixtures.unique("Deal");
 		Simultaneous.Outcome<?> transferred = Simultaneous.secondWhileFirstUncommitted(this.transactions,
-				() -> this.pipeline.open(admin,
-						new OpportunityInput(account, dealName, BigDecimal.valueOf(900), seller, null, null, null, null,
-								null, null)),
-				() -> this.accounts.update(admin, account, version, new AccountInput(name, null, null, null, null, null,
-						null, null, after, null, null, null, null, null, null, null, null, null)));
-		assertThat(transferred.failure()).isNull();
-		long deal = this.jdbc.sql("select id from opportunity where name = :name")
-			.param("name", dealName)
-			.query(Long.class)
-			.single();
-		this.api.get(after, "/api/v1/opportunities/" + deal).expect(200);
-		this.api.get(before, "/api/v1/opportunities/" + deal).expect(404);
-		assertThat(this.api.get(after, "/api/v1/opportunities?size=50").expect(200).ids()).containsExactly(deal);
-		assertThat(this.api.get(before, "/api/v1/opportunities?size=50").expect(200).ids()).isEmpty();
+				() -> this.pipeline.open(admin(), new OpportunityInput(moving.account(), dealName,
+						BigDecimal.valueOf(900), moving.seller(), null, null, null, null, null, null)),
+				() -> transfer(moving));
+		assertTheNewOwnerAloneSees(moving, transferred, "name", dealName);
 		assertThat(transferred.waited()).as("the transfer waits for the deal").isTrue();
 	}
 
@@ -154,30 +139,59 @@ abstract class DealsFollowTheirAccountsTests extends ApiTestSupport {
 	 */
 	@Test
 	void dealsImportedWhileTheirAccountIsTransferredTakeTheNewOwner() throws Exception {
-		String before = this.given.kam();
-		String after = this.given.kam();
-		String seller = this.given.kam();
-		String name = Fixtures.unique("Moving");
-		long account = this.given.accountOwnedBy(before, name).id();
-		int version = this.api.version(Api.ADMIN, "/api/v1/accounts/" + account);
-		CurrentUser admin = this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
-		long sellerId = this.users.findByUsername(seller).orElseThrow().id();
+		Moving moving = moving();
+		long sellerId = this.users.findByUsername(moving.seller()).orElseThrow().id();
 		String reference = Fixtures.unique("ref");
 		Simultaneous.Outcome<?> transferred = Simultaneous
 			.secondWhileFirstUncommitted(this.transactions,
-					() -> this.opportunities.append(List.of(new NewOpportunity(account, sellerId, null,
+					() -> this.opportunities.append(List.of(new NewOpportunity(moving.account(), sellerId, null,
 							Stage.NEED_DESCRIPTION, null, null, BigDecimal.valueOf(300), "test", reference,
 							Fixtures.unique("Imported"), null, Map.of()))),
-					() -> this.accounts.update(admin, account, version, new AccountInput(name, null, null, null, null,
-							null, null, null, after, null, null, null, null, null, null, null, null, null)));
+					() -> transfer(moving));
+		assertTheNewOwnerAloneSees(moving, transferred, "external_ref", reference);
+	}
+
+	/**
+	 * An account of one KAM about to go to another, its version as read, and a third KAM
+	 * who sells on it.
+	 */
+	private record Moving(String before, String after, String seller, String name, long account, int version) {
+	}
+
+	private Moving moving() {
+		String before = this.given.kam();
+		String name = Fixtures.unique("Moving");
+		long account = this.given.accountOwnedBy(before, name).id();
+		return new Moving(before, this.given.kam(), this.given.kam(), name, account,
+				this.api.version(Api.ADMIN, "/api/v1/accounts/" + account));
+	}
+
+	private AccountDetails transfer(Moving moving) {
+		return this.accounts.update(admin(), moving.account(), moving.version(),
+				new AccountInput(moving.name(), null, null, null, null, null, null, null, moving.after(), null, null,
+						null, null, null, null, null, null, null));
+	}
+
+	private CurrentUser admin() {
+		return this.users.actingAs(this.users.findByUsername(Api.ADMIN).orElseThrow().id()).orElseThrow();
+	}
+
+	/**
+	 * Both committed without a failure, the deal found by the column's value is the new
+	 * owner's to see, in its address and their list, and no longer the owner's before.
+	 */
+	private void assertTheNewOwnerAloneSees(Moving moving, Simultaneous.Outcome<?> transferred, String column,
+			String value) {
 		assertThat(transferred.failure()).isNull();
-		long deal = this.jdbc.sql("select id from opportunity where external_ref = :ref")
-			.param("ref", reference)
+		long deal = this.jdbc.sql("select id from opportunity where " + column + " = :value")
+			.param("value", value)
 			.query(Long.class)
 			.single();
-		this.api.get(after, "/api/v1/opportunities/" + deal).expect(200);
-		this.api.get(before, "/api/v1/opportunities/" + deal).expect(404);
-		assertThat(this.api.get(before, "/api/v1/opportunities?size=50").expect(200).ids()).isEmpty();
+		this.api.get(moving.after(), "/api/v1/opportunities/" + deal).expect(200);
+		this.api.get(moving.before(), "/api/v1/opportunities/" + deal).expect(404);
+		assertThat(this.api.get(moving.after(), "/api/v1/opportunities?size=50").expect(200).ids())
+			.containsExactly(deal);
+		assertThat(this.api.get(moving.before(), "/api/v1/opportunities?size=50").expect(200).ids()).isEmpty();
 	}
 
 	/**
