@@ -5,12 +5,16 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The account's row lock, for another module's rule that spans all of an account's
@@ -46,13 +50,44 @@ public class AccountLocks {
 	}
 
 	/**
-	 * Locks the rows of these accounts until the caller's transaction ends, in ascending
-	 * order of their ids, so two callers never hold one each while waiting for the
-	 * other's; accounts that do not exist lock nothing.
+	 * Runs the work on these accounts just before the caller's transaction commits, with
+	 * their rows locked until it ends: for a read model that keeps a copy of an account's
+	 * owner on records written now, which a transfer of the account not yet committed
+	 * rewrites without them. Locked at the commit, a transfer under way has committed and
+	 * the work reads its owner; one that starts later waits for the commit and then finds
+	 * the records. Held only while the transaction commits, the locks keep no one waiting
+	 * through a long import. Accounts named by several calls with one key in a
+	 * transaction are locked, in ascending order (two committers never hold one each
+	 * while waiting for the other's), and handed to the work once.
+	 * @param key the caller, one per kind of work
+	 * @param work what to do on the accounts, each one's row locked
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void lockAll(Collection<Long> accountIds) {
-		List<Long> sorted = new ArrayList<>(new TreeSet<>(accountIds));
+	public void beforeCommit(Object key, Collection<Long> accountIds, Consumer<Collection<Long>> work) {
+		@SuppressWarnings("unchecked")
+		Set<Long> named = (Set<Long>) TransactionSynchronizationManager.getResource(key);
+		if (named == null) {
+			Set<Long> accounts = new TreeSet<>();
+			TransactionSynchronizationManager.bindResource(key, accounts);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					lockAll(accounts);
+					work.accept(accounts);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(key);
+				}
+			});
+			named = accounts;
+		}
+		named.addAll(accountIds);
+	}
+
+	private void lockAll(Set<Long> accountIds) {
+		List<Long> sorted = new ArrayList<>(accountIds);
 		for (int from = 0; from < sorted.size(); from += LOCK_CHUNK) {
 			this.jdbc.sql("select id from account where id in (:ids) order by id for update")
 				.param("ids", sorted.subList(from, Math.min(sorted.size(), from + LOCK_CHUNK)))

@@ -41,13 +41,14 @@ class ContactBooks {
 	}
 
 	/**
-	 * Puts the people just added at the account in its book, read as it stands once no
-	 * transfer of the account is under way: one that has not committed yet would move its
-	 * people without them, and they would stay in the book before.
+	 * Puts the people just added at the account in its book, and again just before the
+	 * transaction commits with the account locked ({@link AccountLocks#beforeCommit}): a
+	 * transfer of the account not yet committed moves its people without them, and they
+	 * would stay in the book before.
 	 */
 	void placeAt(long accountId) {
-		this.accountLocks.lock(accountId);
 		follow(Set.of(accountId));
+		this.accountLocks.beforeCommit(this, Set.of(accountId), this::follow);
 	}
 
 	/** Puts the people at these accounts in the book each account is in now. */

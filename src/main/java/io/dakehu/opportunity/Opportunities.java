@@ -24,7 +24,6 @@ import io.dakehu.shared.NotFoundException;
 import io.dakehu.shared.KeyLookups;
 import io.dakehu.shared.SourceReferences;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,12 +60,12 @@ public class Opportunities {
 
 	private final OpportunityCustomFields customFields;
 
-	private final ApplicationEventPublisher events;
+	private final OpportunityAccountOwners accountOwners;
 
 	Opportunities(JdbcClient jdbc, JdbcTemplate template, OpportunityRows rows, OpportunityTally tally, Clock clock,
-			KeyLookups keyLookups, OpportunityCustomFields customFields, ApplicationEventPublisher events) {
+			KeyLookups keyLookups, OpportunityCustomFields customFields, OpportunityAccountOwners accountOwners) {
 		this.customFields = customFields;
-		this.events = events;
+		this.accountOwners = accountOwners;
 		this.keyLookups = keyLookups;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -113,7 +112,7 @@ public class Opportunities {
 				accounts.add(opportunity.accountId());
 			}
 		});
-		this.events.publishEvent(new DealsRecorded(accounts));
+		this.accountOwners.placeAt(accounts);
 		return opportunities.size();
 	}
 

@@ -19,8 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * 0074), as the account module states it ({@link AccountScopeSql#ownerOf}): for the
  * accounts a transaction changed (a transfer, a return to the pool, a claim, a merge that
  * brought deals over), just before it commits. A deal recorded takes its account's owner
- * in the statement that writes it, with the account locked ({@code Pipeline.open}); deals
- * written in bulk take it again just before their transaction commits.
+ * in the statement that writes it, and again just before its transaction commits
+ * ({@link #placeAt}).
  */
 @Component
 class OpportunityAccountOwners {
@@ -42,16 +42,13 @@ class OpportunityAccountOwners {
 	}
 
 	/**
-	 * Deals written in bulk take their accounts' owners once the accounts are locked: an
-	 * import's transaction runs for as long as its file takes, and a transfer committed
-	 * meanwhile rewrote the account's deals without the import's, which it could not see.
-	 * Locked, a transfer still under way has committed, and one that starts now waits for
-	 * the import and then finds its deals.
+	 * Deals just written on these accounts, which took their accounts' owners as they
+	 * wrote: they take them again just before the transaction commits, with the accounts
+	 * locked ({@link AccountLocks#beforeCommit}), since a transfer not yet committed when
+	 * they were written rewrites the account's deals without them.
 	 */
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-	void on(DealsRecorded recorded) {
-		this.accountLocks.lockAll(recorded.accountIds());
-		follow(recorded.accountIds());
+	void placeAt(Collection<Long> accountIds) {
+		this.accountLocks.beforeCommit(this, accountIds, this::follow);
 	}
 
 	/** Puts the deals on these accounts under each account's owner now. */

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import io.dakehu.account.AccountLocks;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountRef;
 import io.dakehu.account.AccountScopeSql;
@@ -79,15 +78,16 @@ public class Pipeline {
 
 	private final StageProbabilities probabilities;
 
-	private final AccountLocks accountLocks;
+	private final OpportunityAccountOwners accountOwners;
 
 	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityLists lists, OpportunityTally tally,
 			AccountQueries accounts, Catalog catalog, Users users, OrderLedger ledger,
 			ObjectProvider<AccountSegments> segments, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
-			OpportunityCustomFields customFields, StageProbabilities probabilities, AccountLocks accountLocks) {
+			OpportunityCustomFields customFields, StageProbabilities probabilities,
+			OpportunityAccountOwners accountOwners) {
 		this.customFields = customFields;
 		this.probabilities = probabilities;
-		this.accountLocks = accountLocks;
+		this.accountOwners = accountOwners;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
@@ -122,10 +122,6 @@ public class Pipeline {
 		String nextStep = nextStep(input.nextStep());
 		Map<String, Object> custom = this.customFields.checked(input.customFields(), Map.of(), true);
 		LocalDateTime now = LocalDateTime.now(this.clock);
-		// The deal keeps its account's owner (decision 0074), read as it stands once no
-		// transfer of the account is under way: one that has not committed yet would
-		// rewrite its deals without this one, and the deal would keep the owner before.
-		this.accountLocks.lock(account.id());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into opportunity (account_id, owner_id, product_id, stage, amount, source, name,
@@ -146,6 +142,9 @@ public class Pipeline {
 			.param("now", now)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
+		// Kept right as the transaction commits, whatever transfer of the account is
+		// under way (decision 0074).
+		this.accountOwners.placeAt(Set.of(account.id()));
 		if (!custom.isEmpty()) {
 			this.customFields.write(id, custom);
 		}
