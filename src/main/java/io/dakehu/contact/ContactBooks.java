@@ -41,13 +41,13 @@ class ContactBooks {
 	}
 
 	/**
-	 * Puts the people just added at the account in its book, and again just before the
-	 * transaction commits with the account locked ({@link AccountLocks#beforeCommit}): a
-	 * transfer of the account not yet committed moves its people without them, and they
-	 * would stay in the book before.
+	 * Puts the people just added at the account in its book just before the transaction
+	 * commits, with the account locked ({@link AccountLocks#beforeCommit}): a transfer of
+	 * the account not yet committed moves its people without them, and they would stay in
+	 * the book before. Nothing reads the book inside the transaction that adds them, so
+	 * an import of many people puts each account's in its book once.
 	 */
 	void placeAt(long accountId) {
-		follow(Set.of(accountId));
 		this.accountLocks.beforeCommit(this, Set.of(accountId), this::follow);
 	}
 
