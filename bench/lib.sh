@@ -110,3 +110,50 @@ token() { # username, password: a personal access token made once with Basic
   curl -sS --fail-with-body -u "$1:$2" -H 'Content-Type: application/json' \
     "http://127.0.0.1:$PORT/api/v1/me/tokens" -d '{"name":"bench","days":1}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
 }
+
+seed_book() { # the accounts of the account-list benchmarks, seeded inside PostgreSQL with a fixed seed after `user`
+  # has made bench-director, bench-manager-1 and bench-kam-1: KAMS key account managers in teams of ten (team n led by
+  # bench-manager-n), ACCOUNTS accounts owned round-robin, twenty industries and eight regions, statuses drawn at
+  # random, twenty accounts of other owners shared with bench-kam-1; SEED_EXTRA (SQL) runs before the tallies are made
+  local seed_start
+  seed_start=$(date +%s.%N)
+"${PSQL[@]}" <<SQL
+select setseed(0.18);
+-- The other users share the API-made KAM's password hash: only the API-made ones sign in.
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-manager-' || m, 'Manager ' || m, u.password_hash, 'MANAGER', true, now(), 0
+from generate_series(2, ($KAMS + 9) / 10) m, app_user u where u.username = 'bench-kam-1';
+insert into app_user (username, display_name, password_hash, role, active, created_at, version)
+select 'bench-kam-' || k, 'Key Account Manager ' || k, u.password_hash, 'KAM', true, now(), 0
+from generate_series(2, $KAMS) k, app_user u where u.username = 'bench-kam-1';
+-- Teams of ten KAMs, team n led by bench-manager-n.
+insert into team (name, manager_id, created_at, version)
+select 'Team ' || m.n, m.id, now(), 0
+from (select id, substring(username from 15)::int n from app_user where username like 'bench-manager-%') m;
+update app_user u set team_id = t.id
+from team t where u.username like 'bench-kam-%' and t.name = 'Team ' || ((substring(u.username from 11)::int - 1) / 10 + 1);
+insert into account (name, name_key, registration_id, industry, region, owner_id, status, archived, created_at,
+                     updated_at, version)
+select 'Customer ' || x, 'customer ' || x, '91310000' || lpad(x::text, 10, '0'),
+       (array['Machinery', 'Medical', 'Retail', 'Software', 'Energy', 'Chemicals', 'Automotive', 'Logistics',
+              'Textiles', 'Food', 'Construction', 'Electronics', 'Finance', 'Education', 'Agriculture', 'Mining',
+              'Telecom', 'Pharma', 'Media', 'Utilities'])[1 + (x * 7) % 20],
+       (array['East China', 'North China', 'South China', 'West China', 'Central China', 'Northeast China',
+              'Northwest China', 'Southwest China'])[1 + (x * 3) % 8],
+       k.ids[1 + x % k.n],
+       (array['ACTIVE', 'ACTIVE', 'ACTIVE', 'PROSPECT', 'DORMANT'])[1 + floor(random() * 5)::int], false,
+       now() - random() * interval '700 days', now() - random() * interval '300 days', 1
+from generate_series(1, $ACCOUNTS) x,
+     (select array_agg(id order by id) ids, count(*)::int n from app_user where role = 'KAM') k;
+${SEED_EXTRA:-}
+-- Twenty accounts of other owners shared with bench-kam-1 (the account team).
+insert into account_team_member (account_id, user_id)
+select a.id, u.id from account a, app_user u
+where u.username = 'bench-kam-1' and a.owner_id <> u.id and a.id % 50000 = 7;
+delete from account_tally;
+insert into account_tally (owner_id, archived, accounts)
+select owner_id, archived, count(*) from account group by owner_id, archived;
+vacuum analyze;
+SQL
+echo "seeded in $(echo "$(date +%s.%N) - $seed_start" | bc)s"
+}
