@@ -7,7 +7,7 @@
 # characters of 500), a phone number and an e-mail address. Measured with wrk on loopback (5 s warm-up, then a
 # bounded run), as the director (sees all) and as the KAM (own book): the account search for two characters that
 # name few accounts and for two that name one account in twenty (a city), the contact search for a two-character
-# given name, for a whole phone number, and the contact list without a search. The yardstick, in the same run: the bare
+# given name, for a whole phone number, and the contact list without a search (by name, by creation, by account). The yardstick, in the same run: the bare
 # SQL of the same statements with pgbench at the same concurrency, and, for the account search, the bare SQL as it
 # was before decision 0054 (LIKE alone: no index can serve a two-character infix), with the plans.
 #   bench/name-search.sh [accounts] [connections] [seconds]
@@ -15,6 +15,7 @@
 #   bench/name-search.sh 100000 50 5       # the quick run
 #   PLANS_ONLY=1 bench/name-search.sh      # seed, print the plans, no load
 #   WARMUP_ALL=180 bench/name-search.sh    # seconds of load on all the lists before the first line (default 180)
+#   HOLD=3600 bench/name-search.sh         # keep the jar and the database afterwards, for measuring by hand
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ACCOUNTS=${1:-1000000}
@@ -189,4 +190,12 @@ api "API contact list, director" "$DIRECTOR_TOKEN" "/api/v1/contacts"
 api "API contact list, KAM" "$KAM_TOKEN" "/api/v1/contacts"
 sql "  bare SQL: page of 20 (KAM)" "$KAM_LIST;"
 plan "$KAM_LIST"
+for sort in -created account; do
+  echo "--- contact list, no search, sort=$sort"
+  api "API contact list, director" "$DIRECTOR_TOKEN" "/api/v1/contacts?sort=$sort"
+  api "API contact list, KAM" "$KAM_TOKEN" "/api/v1/contacts?sort=$sort"
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${HOLD:-}" ]; then
+  echo "holding: app on $PORT, PostgreSQL on $PGPORT; kill $$ to end"; sleep "$HOLD"
+fi

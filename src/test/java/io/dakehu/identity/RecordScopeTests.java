@@ -290,6 +290,72 @@ abstract class RecordScopeTests extends ApiTestSupport {
 			.isEqualTo(byRegion.stream().map(regionOf::get).toList());
 	}
 
+	/**
+	 * A manager's book without a search is read one owner at a time, each in the list's
+	 * order, and merged (AccountQueries.search, decision 0075): every page holds what the
+	 * whole team's list sorted in that order holds at its place, each account once, and
+	 * no account of another team or archived.
+	 */
+	@Test
+	void aManagersPagesMergeEachMembersAccountsInTheListsOrder() {
+		String prefix = Fixtures.unique("Team order").toLowerCase(Locale.ROOT);
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		List<String> members = List.of(this.given.kam(team, manager), this.given.kam(team, manager),
+				this.given.kam(team, manager), manager);
+		// Made in this order, so creation follows the list; names and regions spread
+		// across the members so no member's accounts are a run of the team's order.
+		List<String> made = new ArrayList<>();
+		Map<String, String> regionOf = new LinkedHashMap<>();
+		String[] letters = { "k", "b", "h", "a", "m", "e", "c", "j", "f", "d" };
+		for (int i = 0; i < letters.length; i++) {
+			String name = prefix + " " + letters[i];
+			String region = (i % 4 == 3) ? null : "Region " + (i * 5 % 3);
+			this.given.account(Api.ADMIN,
+					json("name", name, "owner", members.get(i % members.size()), "region", region));
+			made.add(name);
+			regionOf.put(name, region);
+		}
+		Response archived = this.given.accountOwnedBy(members.get(0), prefix + " archived");
+		this.api.delete(Api.ADMIN, "/api/v1/accounts/" + archived.id()).expect(204);
+		this.given.accountOwnedBy(this.given.kam(), prefix + " another team");
+
+		List<String> byName = made.stream().sorted().toList();
+		assertThat(teamPages(manager, "sort=name")).isEqualTo(byName);
+		assertThat(teamPages(manager, "sort=-name")).isEqualTo(reversed(byName));
+		assertThat(teamPages(manager, "sort=-created")).isEqualTo(reversed(made));
+		// By region, no region last; the same region in the order the accounts were made.
+		List<String> byRegion = made.stream()
+			.sorted(Comparator.comparing(regionOf::get, Comparator.nullsLast(Comparator.<String>naturalOrder())))
+			.toList();
+		assertThat(teamPages(manager, "sort=region")).isEqualTo(byRegion);
+		// Filtered, the few matches are read along each member's range as well.
+		List<String> inRegion = byName.stream().filter((name) -> "Region 1".equals(regionOf.get(name))).toList();
+		assertThat(inRegion).hasSizeBetween(2, 5);
+		assertThat(teamPages(manager, "region=Region%201&sort=-name")).isEqualTo(reversed(inRegion));
+	}
+
+	private static List<String> reversed(List<String> names) {
+		List<String> reversed = new ArrayList<>(names);
+		Collections.reverse(reversed);
+		return reversed;
+	}
+
+	/**
+	 * The names of every page of two of a manager's whole list, without a search: pages
+	 * smaller than a member's accounts, so a later page needs more of them than one page.
+	 */
+	private List<String> teamPages(String manager, String sort) {
+		List<String> names = new ArrayList<>();
+		long total = -1;
+		for (int page = 0; page < 10 && (total < 0 || page * 2L < total); page++) {
+			Response one = this.api.get(manager, "/api/v1/accounts?size=2&page=" + page + "&" + sort).expect(200);
+			total = one.totalElements();
+			names.addAll(one.names());
+		}
+		return names;
+	}
+
 	/** The names of every page of three of a reader's list searched by the prefix. */
 	private List<String> pages(String reader, String prefix, String sort) {
 		List<String> names = new ArrayList<>();
