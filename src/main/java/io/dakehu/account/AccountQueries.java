@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserSummary;
@@ -82,12 +80,6 @@ public class AccountQueries {
 	 * {@link #listScope}).
 	 */
 	private static final int SHARED_LIMIT = 1_000;
-
-	/**
-	 * Up to how many owners a book's list reads each owner's accounts apart and merges
-	 * them (a manager's team, decision 0075); a wider book reads them together.
-	 */
-	private static final int MERGED_OWNERS = 30;
 
 	private final JdbcClient jdbc;
 
@@ -228,42 +220,19 @@ public class AccountQueries {
 		String order = " order by " + sortColumn + direction + ", a.id" + direction;
 		String rowsSql = "select " + ROW_COLUMNS + " from account a" + live + scopeSql.condition() + where + order
 				+ (unfiltered ? indexedPage : " limit :limit offset :offset");
-		// A team's book (a manager's) is read one owner at a time, a search aside, whose
-		// few matches come from the name's index.
-		boolean perOwner = shared != null && !StringUtils.hasText(criteria.q()) && scope.ownerIds().size() > 1
-				&& scope.ownerIds().size() <= MERGED_OWNERS;
-		boolean byBranches = perOwner || (shared != null && !shared.isEmpty());
+		boolean byBranches = shared != null && !shared.isEmpty();
 		if (byBranches) {
-			// Each owner's accounts and the ones shared with the reader are read apart,
-			// each in the list's order along an owner's index or by id, and only as far
-			// as
-			// the page reaches, then merged. Read as one, the owners or the shared ids
-			// left
-			// the whole company's order index to walk, skipping the other owners'
-			// accounts: hundreds of rows for a team's page of twenty, thousands for a
-			// KAM's with a few shared accounts.
-			List<String> branches = new ArrayList<>();
-			if (perOwner) {
-				int i = 0;
-				for (Long owner : new TreeSet<>(scope.ownerIds())) {
-					branches.add("a.owner_id = :listOwner" + i);
-					params.put("listOwner" + i, owner);
-					i++;
-				}
-			}
-			else {
-				branches.add("a.owner_id in (:scopeOwners)");
-			}
-			if (!shared.isEmpty()) {
-				branches.add("a.id in (:scopeShared) and a.owner_id not in (:scopeOwners)");
-			}
+			// A book with accounts shared into it: its own accounts and the shared ones
+			// are read apart, each in the list's order (the own ones through the owner's
+			// index) and only as far as the page reaches, then merged. Read as one, the
+			// owners or the shared ids left the whole company's name index to walk,
+			// thousands of rows filtered away for a page of twenty.
 			String reach = " limit " + (page.offset() + page.size());
-			rowsSql = "select * from ("
-					+ branches.stream()
-						.map((branch) -> "(select " + ROW_COLUMNS + ", " + sortColumn + " as sort_key from account a"
-								+ live + branch + where + order + reach + ")")
-						.collect(Collectors.joining(" union all "))
-					+ ") p order by p.sort_key" + direction + ", p.id" + direction + " limit :limit offset :offset";
+			rowsSql = "select * from ((select " + ROW_COLUMNS + ", " + sortColumn + " as sort_key from account a" + live
+					+ "a.owner_id in (:scopeOwners)" + where + order + reach + ") union all (select " + ROW_COLUMNS
+					+ ", " + sortColumn + " as sort_key from account a" + live
+					+ "a.id in (:scopeShared) and a.owner_id not in (:scopeOwners)" + where + order + reach
+					+ ")) p order by p.sort_key" + direction + ", p.id" + direction + " limit :limit offset :offset";
 		}
 		String matches = "select 1 from account a" + live + scopeSql.condition() + where;
 		AccountScopeSql indexed = (plain && customFiltered != null && shared != null && sortColumn.equals("a.name_key"))
@@ -315,13 +284,15 @@ public class AccountQueries {
 				total = COUNT_LIMIT;
 				exact = false;
 			}
-			if (total <= SORTED_AMONG_MATCHES && !byBranches) {
+			// One owner's book read as its own and its shared accounts walks that owner's
+			// range, which ends however few match. Its matches read together were found
+			// through the filter's company-wide index (a status: 193,000 rows at 1M
+			// accounts) or the owner's every account: 150 pages a second (decision 0075).
+			// A team's range is the company's index skipping the other owners'.
+			boolean ownRange = byBranches && scope.ownerIds().size() == 1;
+			if (total <= SORTED_AMONG_MATCHES && !ownRange) {
 				// A few matches: read them all through the filters, then sort ("offset
 				// 0" keeps PostgreSQL from reading them in the order's index instead).
-				// A book read one owner at a time needs none of it: each branch walks one
-				// owner's range, which ends however few match; read all together, the
-				// matches of a KAM with shared accounts were the owner's or the shared
-				// ids' every account filtered (150 pages a second at 1M accounts).
 				rowsSql = "select * from (select " + ROW_COLUMNS + ", " + sortColumn + " as sort_key from account a"
 						+ live + scopeSql.condition() + where + " offset 0) m order by m.sort_key" + direction
 						+ ", m.id" + direction + " limit :limit offset :offset";

@@ -288,16 +288,20 @@ abstract class RecordScopeTests extends ApiTestSupport {
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(byRegion);
 		assertThat(listed.stream().map(regionOf::get).toList())
 			.isEqualTo(byRegion.stream().map(regionOf::get).toList());
+		// Filtered, the few matches are read along the owner's range and the shared ids.
+		List<String> inRegion = descending.stream().filter((name) -> "Region 1".equals(regionOf.get(name))).toList();
+		assertThat(inRegion).hasSize(4);
+		assertThat(wholeList(reader, "region=Region%201&sort=-name")).isEqualTo(inRegion);
 	}
 
 	/**
-	 * A manager's book without a search is read one owner at a time, each in the list's
-	 * order, and merged (AccountQueries.search, decision 0075): every page holds what the
-	 * whole team's list sorted in that order holds at its place, each account once, and
-	 * no account of another team or archived.
+	 * A manager's book in each order the list offers (decision 0075), read in pages
+	 * smaller than a member's accounts: every page holds what the whole team's list
+	 * sorted in that order holds at its place, each account once, and no account of
+	 * another team or archived.
 	 */
 	@Test
-	void aManagersPagesMergeEachMembersAccountsInTheListsOrder() {
+	void aManagersPagesHoldTheTeamsAccountsInEachOrder() {
 		String prefix = Fixtures.unique("Team order").toLowerCase(Locale.ROOT);
 		String manager = this.given.manager();
 		String team = this.given.team(manager);
@@ -321,18 +325,18 @@ abstract class RecordScopeTests extends ApiTestSupport {
 		this.given.accountOwnedBy(this.given.kam(), prefix + " another team");
 
 		List<String> byName = made.stream().sorted().toList();
-		assertThat(teamPages(manager, "sort=name")).isEqualTo(byName);
-		assertThat(teamPages(manager, "sort=-name")).isEqualTo(reversed(byName));
-		assertThat(teamPages(manager, "sort=-created")).isEqualTo(reversed(made));
+		assertThat(wholeList(manager, "sort=name")).isEqualTo(byName);
+		assertThat(wholeList(manager, "sort=-name")).isEqualTo(reversed(byName));
+		assertThat(wholeList(manager, "sort=-created")).isEqualTo(reversed(made));
 		// By region, no region last; the same region in the order the accounts were made.
 		List<String> byRegion = made.stream()
 			.sorted(Comparator.comparing(regionOf::get, Comparator.nullsLast(Comparator.<String>naturalOrder())))
 			.toList();
-		assertThat(teamPages(manager, "sort=region")).isEqualTo(byRegion);
+		assertThat(wholeList(manager, "sort=region")).isEqualTo(byRegion);
 		// Filtered, the few matches are read along each member's range as well.
 		List<String> inRegion = byName.stream().filter((name) -> "Region 1".equals(regionOf.get(name))).toList();
 		assertThat(inRegion).hasSizeBetween(2, 5);
-		assertThat(teamPages(manager, "region=Region%201&sort=-name")).isEqualTo(reversed(inRegion));
+		assertThat(wholeList(manager, "region=Region%201&sort=-name")).isEqualTo(reversed(inRegion));
 	}
 
 	private static List<String> reversed(List<String> names) {
@@ -342,10 +346,10 @@ abstract class RecordScopeTests extends ApiTestSupport {
 	}
 
 	/**
-	 * The names of every page of two of a manager's whole list, without a search: pages
-	 * smaller than a member's accounts, so a later page needs more of them than one page.
+	 * The names of every page of two of a reader's whole list, without a search: pages
+	 * smaller than an owner's accounts, so a later page needs more of them than one page.
 	 */
-	private List<String> teamPages(String manager, String sort) {
+	private List<String> wholeList(String manager, String sort) {
 		List<String> names = new ArrayList<>();
 		long total = -1;
 		for (int page = 0; page < 10 && (total < 0 || page * 2L < total); page++) {
