@@ -96,9 +96,8 @@ class AccountListOrderPlanPostgresTests {
 	private static List<Long> expected(String order, Long owner) {
 		Comparator<Long> byColumn = switch (order.substring(0, order.indexOf(',')).strip()) {
 			case "a.name_key asc" -> Comparator.comparing((Long x) -> "account " + x);
-			case "a.updated_at desc" -> Comparator.comparing((Long x) -> x); // later ids
-																				// updated
-																				// earlier
+			// Later ids were updated earlier.
+			case "a.updated_at desc" -> Comparator.comparing((Long x) -> x);
 			case "a.created_at desc" -> Comparator.comparing((Long x) -> -(x * 7919 % 30000));
 			case "a.region asc" -> Comparator.comparing(AccountListOrderPlanPostgresTests::region,
 					Comparator.nullsLast(Comparator.<String>naturalOrder()));
