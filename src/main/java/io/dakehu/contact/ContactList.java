@@ -80,8 +80,9 @@ public class ContactList {
 		// The list's default order, which any sort it does not know falls back to.
 		boolean byName = criteria.sort() == null || !SORTS.containsKey(criteria.sort())
 				|| criteria.sort().equals("name");
-		if (!StringUtils.hasText(criteria.q()) && byName && (!scope.all() || owners != null)) {
-			return byBook(scope, owners, criteria.descending(), page);
+		boolean byCreation = "created".equals(criteria.sort());
+		if (!StringUtils.hasText(criteria.q()) && (byName || byCreation) && (!scope.all() || owners != null)) {
+			return byBook(scope, owners, byName ? "lower(c.name)" : "c.created_at", criteria.descending(), page);
 		}
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
@@ -137,20 +138,22 @@ public class ContactList {
 	}
 
 	/**
-	 * A book's people by name without a search (decision 0069): each owner's read along
-	 * the index of the contacts' books in name order, as far as the page reaches, and
-	 * merged with the people at accounts shared with the reader; the accounts are joined
-	 * for the page's rows only. Read through the accounts, a KAM's first page read and
-	 * sorted every person of their book.
+	 * A book's people by name or by creation without a search (decisions 0069, 0075):
+	 * each owner's read along the index of the contacts' books in that order, as far as
+	 * the page reaches, and merged with the people at accounts shared with the reader;
+	 * the accounts are joined for the page's rows only. Read through the accounts, a
+	 * KAM's first page read and sorted every person of their book.
 	 * @param filter the owners asked for; null for the whole book
+	 * @param sortKey the order's column: {@code lower(c.name)} or {@code c.created_at}
 	 */
-	private PageResult<ContactRow> byBook(RecordScope scope, Set<Long> filter, boolean descending, PageRequest page) {
+	private PageResult<ContactRow> byBook(RecordScope scope, Set<Long> filter, String sortKey, boolean descending,
+			PageRequest page) {
 		Set<Long> owned = new TreeSet<>((filter != null) ? filter : scope.ownerIds());
 		if (!scope.all()) {
 			owned.retainAll(scope.ownerIds());
 		}
 		String direction = descending ? " desc" : " asc";
-		String order = " order by lower(c.name)" + direction + ", c.id" + direction;
+		String order = " order by " + sortKey + direction + ", c.id" + direction;
 		String reach = " limit " + (page.offset() + page.size());
 		Map<String, Object> params = new HashMap<>();
 		List<String> branches = new ArrayList<>();
@@ -186,14 +189,14 @@ public class ContactList {
 		}
 		String union = branches.stream()
 			.map((branch) -> "(select c.id, c.name, c.title, c.department, c.account_id, c.phone, c.email,"
-					+ " c.created_at, lower(c.name) as sort_name from contact c where " + branch + order + reach + ")")
+					+ " c.created_at, " + sortKey + " as sort_key from contact c where " + branch + order + reach + ")")
 			.collect(Collectors.joining(" union all "));
 		String matches = counted.stream()
 			.map((branch) -> "(select 1 from contact c where " + branch + " limit " + (COUNT_LIMIT + 1) + ")")
 			.collect(Collectors.joining(" union all "));
 		return page("select p.id, p.name, p.title, p.department, p.account_id, " + AccountNameSql.name("b")
 				+ ", p.phone, p.email, p.created_at from (" + union + ") p"
-				+ AccountNameSql.innerJoin("b", "p.account_id") + " order by p.sort_name" + direction + ", p.id"
+				+ AccountNameSql.innerJoin("b", "p.account_id") + " order by p.sort_key" + direction + ", p.id"
 				+ direction, matches, params, page);
 	}
 

@@ -3,6 +3,7 @@ package io.dakehu.contact;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -315,11 +316,25 @@ abstract class ContactListTests extends ApiTestSupport {
 			.single()).isZero();
 	}
 
+	/** The people of the test above in the order they were added. */
+	private static final List<String> ADDED = List.of("Mia", "Abe", "Kai", "Liu", "bo", "Zoe", "Dan", "Ann", "Eve");
+
 	/**
 	 * The reader's list by name, in pages of two either way, with its total: the names
-	 * given, in the list's order (case aside).
+	 * given, in the list's order (case aside); and by creation, either way, in the order
+	 * they were added.
 	 */
 	private void assertPaged(String reader, String filter, List<String> expected) {
+		List<String> oldestFirst = expected.stream().sorted(Comparator.comparing(ADDED::indexOf)).toList();
+		List<String> byCreation = new ArrayList<>();
+		List<String> newestFirst = new ArrayList<>();
+		for (int page = 0; page <= expected.size() / 2; page++) {
+			byCreation.addAll(list(reader, "sort=created&size=2&page=" + page + filter).names());
+			newestFirst.addAll(list(reader, "sort=-created&size=2&page=" + page + filter).names());
+		}
+		assertThat(byCreation).as(reader + filter + ", by creation").containsExactlyElementsOf(oldestFirst);
+		Collections.reverse(newestFirst);
+		assertThat(newestFirst).as(reader + filter + ", newest first").containsExactlyElementsOf(oldestFirst);
 		List<String> ascending = expected.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
 		List<String> up = new ArrayList<>();
 		List<String> down = new ArrayList<>();
