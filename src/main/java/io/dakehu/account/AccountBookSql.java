@@ -2,6 +2,7 @@ package io.dakehu.account;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +52,32 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 		return new AccountBookSql("(" + SELECT + " and bk.owner_id in (:scopeOwners)" + owners + " union " + SELECT
 				+ " and bk.id in (select sm.account_id from account_team_member sm where sm.user_id = :scopeUser)"
 				+ owners + ")", params);
+	}
+
+	/**
+	 * The same book as its parts, each a derived table of {@link #of}'s columns: the
+	 * owners' accounts, then, for a reader who does not see every account, the accounts
+	 * shared with the reader that none of the owners holds. The parts never hold the same
+	 * account. For a list that reads each part in its own order, along the owners' name
+	 * index, and merges them: joined to the union {@link #of} makes, that order is lost
+	 * and a KAM's whole book is read and sorted for a page (decision 0075).
+	 */
+	public static List<AccountBookSql> parts(RecordScope scope, Collection<Long> ownerIds) {
+		if (scope.all() || (ownerIds != null && scope.ownerIds().containsAll(ownerIds))) {
+			return List.of(of(scope, ownerIds));
+		}
+		Map<String, Object> params = new HashMap<>();
+		String owners = "";
+		if (ownerIds != null) {
+			owners = " and bk.owner_id in (:bookOwners)";
+			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
+		}
+		params.put("scopeOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
+		params.put("scopeUser", scope.userId());
+		return List.of(new AccountBookSql("(" + SELECT + " and bk.owner_id in (:scopeOwners)" + owners + ")", params),
+				new AccountBookSql("(" + SELECT + " and bk.owner_id not in (:scopeOwners) and bk.id in"
+						+ " (select sm.account_id from account_team_member sm where sm.user_id = :scopeUser)" + owners
+						+ ")", params));
 	}
 
 	/**

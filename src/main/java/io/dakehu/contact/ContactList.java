@@ -122,12 +122,38 @@ public class ContactList {
 			accountName = "b.account_name";
 			accountKey = "b.account_name_key";
 		}
-		String order = SORTS.getOrDefault(criteria.sort(), SORTS.get("name"))
-			.formatted(criteria.descending() ? "desc" : "asc", accountKey);
-		String rows = """
+		String direction = criteria.descending() ? "desc" : "asc";
+		String order = SORTS.getOrDefault(criteria.sort(), SORTS.get("name")).formatted(direction, accountKey);
+		String columns = """
 				select c.id, c.name, c.title, c.department, c.account_id, %s, c.phone, c.email, c.created_at
-				""".formatted(accountName) + from + where + " order by " + order;
-		String matches = "select 1" + from + where + " limit " + (COUNT_LIMIT + 1);
+				""".formatted(accountName);
+		String rows;
+		String matches;
+		List<AccountBookSql> parts = AccountBookSql.parts(scope, owners);
+		if (!StringUtils.hasText(criteria.q()) && parts.size() > 1) {
+			// By account, a book with accounts shared into it: each part's people read in
+			// the order of its accounts' names as far as the page reaches, then merged.
+			// Joined to both parts at once, the order of the owners' name index was lost
+			// and a KAM's every person read and sorted for a page (decision 0075).
+			String reach = " limit " + (page.offset() + page.size());
+			String branches = parts.stream().map((part) -> {
+				params.putAll(part.params());
+				return "(" + columns.strip() + ", b.account_name_key as sort_account, lower(c.name) as sort_name"
+						+ " from contact c join " + part.table() + " b on b.account_id = c.account_id order by " + order
+						+ reach + ")";
+			}).collect(Collectors.joining(" union all "));
+			rows = "select p.id, p.name, p.title, p.department, p.account_id, p.account_name, p.phone, p.email,"
+					+ " p.created_at from (" + branches + ") p order by p.sort_account " + direction + ", p.sort_name "
+					+ direction + ", p.id " + direction;
+			// Counted from the contacts' books, as the list by name is.
+			Books books = books(scope, owners);
+			params.putAll(books.params());
+			matches = books.matches();
+		}
+		else {
+			rows = columns + from + where + " order by " + order;
+			matches = "select 1" + from + where + " limit " + (COUNT_LIMIT + 1);
+		}
 		if (onePlan) {
 			// A name's rare piece, or a phone number's digits, which no name holds: the
 			// index finds the few people whatever the text (decision 0071).
@@ -148,18 +174,40 @@ public class ContactList {
 	 */
 	private PageResult<ContactRow> byBook(RecordScope scope, Set<Long> filter, String sortKey, boolean descending,
 			PageRequest page) {
+		String direction = descending ? " desc" : " asc";
+		String order = " order by " + sortKey + direction + ", c.id" + direction;
+		String reach = " limit " + (page.offset() + page.size());
+		Books books = books(scope, filter);
+		if (books.branches().isEmpty()) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		String union = books.branches()
+			.stream()
+			.map((branch) -> "(select c.id, c.name, c.title, c.department, c.account_id, c.phone, c.email,"
+					+ " c.created_at, " + sortKey + " as sort_key from contact c where " + branch + order + reach + ")")
+			.collect(Collectors.joining(" union all "));
+		return page("select p.id, p.name, p.title, p.department, p.account_id, " + AccountNameSql.name("b")
+				+ ", p.phone, p.email, p.created_at from (" + union + ") p"
+				+ AccountNameSql.innerJoin("b", "p.account_id") + " order by p.sort_key" + direction + ", p.id"
+				+ direction, books.matches(), books.params(), page);
+	}
+
+	/**
+	 * The book's people as conditions on the contacts' own columns (decision 0069): one
+	 * branch per owner of a team (each an index range already in order) or one for all
+	 * the owners, and one for the people at accounts of other books shared with the
+	 * reader; with the statement counting them, at most {@link #COUNT_LIMIT} + 1.
+	 * @param filter the owners asked for; null for the whole book
+	 */
+	private static Books books(RecordScope scope, Set<Long> filter) {
 		Set<Long> owned = new TreeSet<>((filter != null) ? filter : scope.ownerIds());
 		if (!scope.all()) {
 			owned.retainAll(scope.ownerIds());
 		}
-		String direction = descending ? " desc" : " asc";
-		String order = " order by " + sortKey + direction + ", c.id" + direction;
-		String reach = " limit " + (page.offset() + page.size());
 		Map<String, Object> params = new HashMap<>();
 		List<String> branches = new ArrayList<>();
 		List<String> counted = new ArrayList<>();
 		if (owned.size() > 1 && owned.size() <= MERGED_OWNERS) {
-			// One branch per owner: each an index range already in order.
 			int i = 0;
 			for (Long owner : owned) {
 				branches.add("c.book_owner_id = :listOwner" + i);
@@ -184,20 +232,13 @@ public class ContactList {
 			branches.add(sharedBranch);
 			counted.add(sharedBranch);
 		}
-		if (branches.isEmpty()) {
-			return new PageResult<>(List.of(), page.page(), page.size(), 0);
-		}
-		String union = branches.stream()
-			.map((branch) -> "(select c.id, c.name, c.title, c.department, c.account_id, c.phone, c.email,"
-					+ " c.created_at, " + sortKey + " as sort_key from contact c where " + branch + order + reach + ")")
-			.collect(Collectors.joining(" union all "));
 		String matches = counted.stream()
 			.map((branch) -> "(select 1 from contact c where " + branch + " limit " + (COUNT_LIMIT + 1) + ")")
 			.collect(Collectors.joining(" union all "));
-		return page("select p.id, p.name, p.title, p.department, p.account_id, " + AccountNameSql.name("b")
-				+ ", p.phone, p.email, p.created_at from (" + union + ") p"
-				+ AccountNameSql.innerJoin("b", "p.account_id") + " order by p.sort_key" + direction + ", p.id"
-				+ direction, matches, params, page);
+		return new Books(branches, matches, params);
+	}
+
+	private record Books(List<String> branches, String matches, Map<String, Object> params) {
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -227,6 +229,8 @@ abstract class ContactListTests extends ApiTestSupport {
 		this.given.contact(Api.ADMIN, d, "Ann");
 		this.given.contact(Api.ADMIN, e, "Eve");
 
+		this.accountOf = new HashMap<>(Map.of("Mia", "A", "Abe", "A", "Kai", "A", "Liu", "B", "bo", "B", "Zoe", "C",
+				"Dan", "C", "Ann", "D", "Eve", "E"));
 		assertPaged(first, "", List.of("Abe", "Dan", "Kai", "Mia", "Zoe"));
 		assertPaged(first, "&owner=" + other, List.of("Dan", "Zoe"));
 		assertPaged(second, "", List.of("bo", "Eve", "Liu"));
@@ -247,6 +251,7 @@ abstract class ContactListTests extends ApiTestSupport {
 					json("into", a, "version", this.api.version(Api.ADMIN, "/api/v1/accounts/" + e)))
 			.expect(200);
 
+		this.accountOf.put("Eve", "A");
 		assertPaged(first, "", List.of());
 		assertPaged(second, "", List.of("Abe", "Eve", "Kai", "Mia"));
 		assertPaged(manager, "", List.of("Abe", "Eve", "Kai", "Mia"));
@@ -320,6 +325,12 @@ abstract class ContactListTests extends ApiTestSupport {
 	private static final List<String> ADDED = List.of("Mia", "Abe", "Kai", "Liu", "bo", "Zoe", "Dan", "Ann", "Eve");
 
 	/**
+	 * The first letter of the account each person of the test above is at (the accounts'
+	 * names begin with it).
+	 */
+	private Map<String, String> accountOf;
+
+	/**
 	 * The reader's list by name, in pages of two either way, with its total: the names
 	 * given, in the list's order (case aside); and by creation, either way, in the order
 	 * they were added.
@@ -335,6 +346,15 @@ abstract class ContactListTests extends ApiTestSupport {
 		assertThat(byCreation).as(reader + filter + ", by creation").containsExactlyElementsOf(oldestFirst);
 		Collections.reverse(newestFirst);
 		assertThat(newestFirst).as(reader + filter + ", newest first").containsExactlyElementsOf(oldestFirst);
+		List<String> byAccount = expected.stream()
+			.sorted(Comparator.comparing((String name) -> this.accountOf.get(name))
+				.thenComparing(String.CASE_INSENSITIVE_ORDER))
+			.toList();
+		List<String> accountPages = new ArrayList<>();
+		for (int page = 0; page <= expected.size() / 2; page++) {
+			accountPages.addAll(list(reader, "sort=account&size=2&page=" + page + filter).names());
+		}
+		assertThat(accountPages).as(reader + filter + ", by account").containsExactlyElementsOf(byAccount);
 		List<String> ascending = expected.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
 		List<String> up = new ArrayList<>();
 		List<String> down = new ArrayList<>();
