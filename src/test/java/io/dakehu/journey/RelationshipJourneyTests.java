@@ -34,8 +34,10 @@ class RelationshipJourneyTests {
 			browser.type(By.id("name"), "Qingdao Port Logistics");
 			browser.choose(By.id("keyAccountType"), "STRATEGIC");
 			browser.click(By.id("save-account"));
-			String accountPath = browser.currentPath();
+			// The account's address once its page is there: read at the click, it could
+			// still be the form's.
 			browser.waitForText(By.id("relationship"), "Not assessed yet");
+			String accountPath = browser.currentPath();
 
 			browser.choose(By.id("personal"), "1");
 			browser.choose(By.id("company"), "1");
