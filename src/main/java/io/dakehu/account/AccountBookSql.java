@@ -29,15 +29,8 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 	 */
 	public static AccountBookSql of(RecordScope scope, Collection<Long> ownerIds) {
 		Map<String, Object> params = new HashMap<>();
-		String owners = "";
-		if (ownerIds != null) {
-			// An empty set matches nothing; "in ()" is not valid SQL.
-			owners = " and bk.owner_id in (:bookOwners)";
-			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
-		}
-		if (scope.all() || (ownerIds != null && scope.ownerIds().containsAll(ownerIds))) {
-			// Every owner asked for is the reader's: their accounts are all in the
-			// owners' branch, and a shared one of theirs would only repeat one of them.
+		String owners = asked(ownerIds, params);
+		if (readersOwnersOnly(scope, ownerIds)) {
 			return new AccountBookSql("(" + SELECT + owners + ")", params);
 		}
 		// The owners' accounts and the accounts shared with the reader as two branches
@@ -47,11 +40,9 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 		// by both. (UNION ALL, with the second branch leaving out the first's owners, let
 		// PostgreSQL plan a KAM's contact list as a parallel append: under concurrent
 		// requests that halved its rate.)
-		params.put("scopeOwners", scope.ownerIds());
-		params.put("scopeUser", scope.userId());
-		return new AccountBookSql("(" + SELECT + " and bk.owner_id in (:scopeOwners)" + owners + " union " + SELECT
-				+ " and bk.id in (select sm.account_id from account_team_member sm where sm.user_id = :scopeUser)"
-				+ owners + ")", params);
+		readers(scope, params);
+		return new AccountBookSql("(" + SELECT + OWNED + owners + " union " + SELECT + " and " + SHARED + owners + ")",
+				params);
 	}
 
 	/**
@@ -63,21 +54,39 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 	 * and a KAM's whole book is read and sorted for a page (decision 0075).
 	 */
 	public static List<AccountBookSql> parts(RecordScope scope, Collection<Long> ownerIds) {
-		if (scope.all() || (ownerIds != null && scope.ownerIds().containsAll(ownerIds))) {
+		if (readersOwnersOnly(scope, ownerIds)) {
 			return List.of(of(scope, ownerIds));
 		}
 		Map<String, Object> params = new HashMap<>();
-		String owners = "";
-		if (ownerIds != null) {
-			owners = " and bk.owner_id in (:bookOwners)";
-			params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
+		String owners = asked(ownerIds, params);
+		readers(scope, params);
+		return List.of(new AccountBookSql("(" + SELECT + OWNED + owners + ")", params), new AccountBookSql(
+				"(" + SELECT + " and bk.owner_id not in (:scopeOwners) and " + SHARED + owners + ")", params));
+	}
+
+	/**
+	 * Every owner asked for is the reader's (or the reader sees every account): their
+	 * accounts are all in the owners' branch, and a shared one of theirs would only
+	 * repeat one of them.
+	 */
+	private static boolean readersOwnersOnly(RecordScope scope, Collection<Long> ownerIds) {
+		return scope.all() || (ownerIds != null && scope.ownerIds().containsAll(ownerIds));
+	}
+
+	/** The condition on the owners asked for (none for null), its parameter put. */
+	private static String asked(Collection<Long> ownerIds, Map<String, Object> params) {
+		if (ownerIds == null) {
+			return "";
 		}
+		// An empty set matches nothing; "in ()" is not valid SQL.
+		params.put("bookOwners", ownerIds.isEmpty() ? Set.of(-1L) : Set.copyOf(ownerIds));
+		return " and bk.owner_id in (:bookOwners)";
+	}
+
+	/** The reader's owners and the reader, for {@link #OWNED} and {@link #SHARED}. */
+	private static void readers(RecordScope scope, Map<String, Object> params) {
 		params.put("scopeOwners", scope.ownerIds().isEmpty() ? Set.of(-1L) : scope.ownerIds());
 		params.put("scopeUser", scope.userId());
-		return List.of(new AccountBookSql("(" + SELECT + " and bk.owner_id in (:scopeOwners)" + owners + ")", params),
-				new AccountBookSql("(" + SELECT + " and bk.owner_id not in (:scopeOwners) and bk.id in"
-						+ " (select sm.account_id from account_team_member sm where sm.user_id = :scopeUser)" + owners
-						+ ")", params));
 	}
 
 	/**
@@ -120,6 +129,11 @@ public record AccountBookSql(String table, Map<String, Object> params) {
 		return "coalesce((select bo.owner_id from account bo where bo.id = " + accountIdColumn
 				+ " and bo.archived = false), 0)";
 	}
+
+	private static final String OWNED = " and bk.owner_id in (:scopeOwners)";
+
+	private static final String SHARED = "bk.id in (select sm.account_id from account_team_member sm"
+			+ " where sm.user_id = :scopeUser)";
 
 	private static final String SELECT = "select bk.id as account_id, bk.name as account_name,"
 			+ " bk.name_key as account_name_key, bk.owner_id as owner_id, bk.key_account_type as key_account_type"

@@ -129,8 +129,9 @@ public class ContactList {
 				""".formatted(accountName);
 		String rows;
 		String matches;
-		List<AccountBookSql> parts = AccountBookSql.parts(scope, owners);
-		if (!StringUtils.hasText(criteria.q()) && parts.size() > 1) {
+		List<AccountBookSql> parts = StringUtils.hasText(criteria.q()) ? List.of()
+				: AccountBookSql.parts(scope, owners);
+		if (parts.size() > 1) {
 			// By account, a book with accounts shared into it: each part's people read in
 			// the order of its accounts' names as far as the page reaches, then merged.
 			// Joined to both parts at once, the order of the owners' name index was lost
