@@ -45,8 +45,34 @@ class AccountFilterTally {
 	 * every account) meet the filters; a null filter is no condition.
 	 */
 	long owned(RecordScope scope, Filters filters) {
-		StringBuilder sql = new StringBuilder("select coalesce(sum(t.accounts), 0) from account_filter_tally t where ");
 		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filters, params);
+		return this.jdbc.sql("select coalesce(sum(t.accounts), 0) from account_filter_tally t where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * How many accounts each of the scope's owners holds that meet the filters, for a
+	 * scope of owners; owners holding none are left out.
+	 */
+	Map<Long, Long> ownedByOwner(RecordScope scope, Filters filters) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(scope, filters, params);
+		Map<Long, Long> owned = new HashMap<>();
+		this.jdbc
+			.sql("select t.owner_id, sum(t.accounts) from account_filter_tally t where " + where
+					+ " group by t.owner_id having sum(t.accounts) > 0")
+			.params(params)
+			.query((rs) -> {
+				owned.put(rs.getLong(1), rs.getLong(2));
+			});
+		return owned;
+	}
+
+	private static String where(RecordScope scope, Filters filters, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder();
 		if (filters.ownerId() != null) {
 			sql.append("t.owner_id = :owner");
 			params.put("owner", filters.ownerId());
@@ -68,7 +94,7 @@ class AccountFilterTally {
 		condition(sql, params, "region", filters.region());
 		condition(sql, params, "status", filters.status());
 		condition(sql, params, "key_account_type", filters.type());
-		return this.jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+		return sql.toString();
 	}
 
 	private static void condition(StringBuilder sql, Map<String, Object> params, String column, Object value) {

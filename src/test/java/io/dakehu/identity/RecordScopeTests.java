@@ -339,6 +339,60 @@ abstract class RecordScopeTests extends ApiTestSupport {
 		assertThat(wholeList(manager, "region=Region%201&sort=-name")).isEqualTo(reversed(inRegion));
 	}
 
+	@Test
+	void aManagersFilteredPagesHoldEachMatchOnceWhoeverHoldsThem() {
+		// On PostgreSQL a team's page is read member by member (decision 0076): a member
+		// holding more matches than a page reaches is walked in the list's order, the
+		// filters applied along the walk; one holding fewer has them read whole; the
+		// accounts shared with the manager are read apart. Pages of two reach past
+		// each of these.
+		String prefix = Fixtures.unique("Team filter").toLowerCase(Locale.ROOT);
+		String manager = this.given.manager();
+		String team = this.given.team(manager);
+		String dense = this.given.kam(team, manager);
+		String sparse = this.given.kam(team, manager);
+		String none = this.given.kam(team, manager);
+		String outsider = this.given.kam();
+		// name, owner, in the region; made in this order, so creation follows it.
+		Object[][] accounts = { { "m", dense, true }, { "c", sparse, false }, { "h", dense, true },
+				{ "a", none, false }, { "p", dense, false }, { "e", sparse, true }, { "b", dense, true },
+				{ "k", outsider, true }, { "n", sparse, false }, { "f", dense, true }, { "d", none, false },
+				{ "l", dense, false }, { "g", dense, true }, { "j", sparse, false }, { "o", outsider, true } };
+		List<String> made = new ArrayList<>();
+		List<String> inRegion = new ArrayList<>();
+		for (Object[] account : accounts) {
+			String name = prefix + " " + account[0];
+			boolean shared = account[1] == outsider && account[0].equals("k");
+			this.given.account(Api.ADMIN, json("name", name, "owner", account[1], "region",
+					((boolean) account[2]) ? "North" : "South", "team", shared ? List.of(manager) : List.of()));
+			if (account[1] != outsider || shared) {
+				made.add(name);
+				if ((boolean) account[2]) {
+					inRegion.add(name);
+				}
+			}
+		}
+		Response archived = this.given.account(Api.ADMIN,
+				json("name", prefix + " i", "owner", dense, "region", "North"));
+		this.api.delete(Api.ADMIN, "/api/v1/accounts/" + archived.id()).expect(204);
+
+		List<String> byName = made.stream().sorted().toList();
+		List<String> inRegionByName = inRegion.stream().sorted().toList();
+		assertThat(inRegionByName).hasSize(7);
+		assertThat(wholeList(manager, "sort=name")).isEqualTo(byName);
+		assertThat(wholeList(manager, "sort=-created")).isEqualTo(reversed(made));
+		assertThat(wholeList(manager, "region=North")).isEqualTo(inRegionByName);
+		assertThat(wholeList(manager, "region=North&sort=-name")).isEqualTo(reversed(inRegionByName));
+		assertThat(wholeList(manager, "region=North&sort=-created")).isEqualTo(reversed(inRegion));
+		assertThat(wholeList(manager, "region=South&sort=-created"))
+			.isEqualTo(reversed(made.stream().filter((name) -> !inRegion.contains(name)).toList()));
+		assertThat(wholeList(manager, "region=North&owner=" + dense)).isEqualTo(inRegionByName.stream()
+			.filter((name) -> name.endsWith(" m") || name.endsWith(" h") || name.endsWith(" b") || name.endsWith(" f")
+					|| name.endsWith(" g"))
+			.toList());
+		assertThat(wholeList(manager, "region=North&archived=true")).containsExactly(prefix + " i");
+	}
+
 	private static List<String> reversed(List<String> names) {
 		List<String> reversed = new ArrayList<>(names);
 		Collections.reverse(reversed);
