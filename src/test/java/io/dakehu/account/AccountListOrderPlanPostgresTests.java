@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import io.dakehu.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the whole book instead cost 63–690 ms at 1M accounts. The statement has the list's
  * shape; it runs against a temporary copy of the account table with all its indexes,
  * filled with 30,000 accounts of 300 owners (20 for the team's) and analysed; everything
- * is rolled back. The rows it answers are checked
- * against the order worked out here from how they were made.
+ * is rolled back. The rows it answers are checked against the order worked out here from
+ * how they were made.
  */
 @PostgresIntegrationTest
 class AccountListOrderPlanPostgresTests {
@@ -101,6 +102,31 @@ class AccountListOrderPlanPostgresTests {
 				.doesNotContain("Sort Key: a.");
 			assertThat(this.jdbc.query(sql, params, (rs, n) -> rs.getLong("id")))
 				.isEqualTo(expected(order, 7L, TEAM_OWNERS));
+		});
+	}
+
+	@Test
+	void theKeyAccountsOfATypeAreReadInNameOrderFromTheirOwnIndex() {
+		// One account in a hundred has a type (migration V189): walking the name index
+		// for them read a hundred accounts for each one shown.
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			probe(OWNERS);
+			this.jdbc.update("update account_probe set key_account_type = 'STRATEGIC' where id % 100 = 3", Map.of());
+			this.jdbc.update("analyze account_probe", Map.of());
+			String sql = "select a.id from account_probe a where a.merged_into is null and a.owner_id is not null"
+					+ " and a.archived = false and a.key_account_type = 'STRATEGIC' order by a.name_key, a.id"
+					+ " limit 20 offset 0";
+			assertThat(plan(sql, Map.of()))
+				.containsPattern("Index Scan using \\S*key_account_type_archived_name_key\\S*")
+				.doesNotContain("Sort");
+			List<Long> expected = LongStream.rangeClosed(1, ACCOUNTS)
+				.boxed()
+				.filter((x) -> x % 100 == 3 && x % 10 != 0)
+				.sorted(Comparator.comparing((Long x) -> "account " + x))
+				.limit(20)
+				.toList();
+			assertThat(this.jdbc.queryForList(sql, Map.of(), Long.class)).isEqualTo(expected);
 		});
 	}
 
