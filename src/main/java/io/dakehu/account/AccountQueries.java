@@ -283,8 +283,7 @@ public class AccountQueries {
 			// 2.3 s for an empty page. The count itself reads the filters' indexes.
 			// Where the database keeps the owners' tallies of these columns (decision
 			// 0068), the count is a sum over a few rows and exact.
-			// The accounts of the scope's owners from their tallies, those shared with
-			// the
+			// The scope's owners' accounts from their tallies, those shared with the
 			// reader counted one by one (at most SHARED_LIMIT); not where the tally
 			// cannot tell (H2, a reader sharing more accounts than the scope names).
 			boolean talliable = extra == null && criteria.parentId() == null && this.filterTally.kept()
