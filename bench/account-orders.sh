@@ -3,10 +3,11 @@
 # ms at 50 connections). Starts the jar on a fresh PostgreSQL 15 (bench/lib.sh), makes a director, a manager and a KAM
 # through the API with a personal access token each, seeds the accounts of bench/account-page.sh (seed_book) and
 # besides marks one account in a hundred with a key-account type and one in thirty archived. Then, for the director
-# (sees every account) and the KAM (own book), the API list with wrk on loopback (5 s warm-up, then a bounded run) on:
+# (sees every account), the manager (a team of ten) and the KAM (own book), the API list with wrk on loopback (5 s warm-up, then a bounded run) on:
 # every sort the list offers (name, last update, creation, region, industry), each filter alone (industry, region,
 # status, key-account type, archived, an owner) and a filter with a sort; beside each, as the yardstick, the bare SQL
-# of its page of 20 (the rows only, the index the list reads) with pgbench at the same concurrency in the same run.
+# of its page of 20 (the rows only, as the list reads them; the team's member by member, TEAM_ROWS) with pgbench at
+# the same concurrency in the same run.
 # Prints req/s, p50, p99, and the JVM's CPU per request.
 #   bench/account-orders.sh [accounts] [connections] [seconds]
 #   bench/account-orders.sh                    # 1M accounts, 50 connections, 10 s per line
@@ -79,6 +80,28 @@ ROWS() { # scope condition, conditions, order
 a.archived, a.updated_at, a.custom_fields from account a where a.merged_into is null and a.owner_id is not null
 and $1 $2 order by $3 limit 20 offset 0"
 }
+# A team's page as the list reads it (decision 0076, TeamPage): the members holding matches, from the owners' tallies
+# of the filtered columns; a member holding more than the page's twenty walked along their range in the list's order,
+# the filters applied outside the walk; the others' few matches read whole; the page taken from the rows read.
+TEAM_ROWS() { # conditions (each "and a.…", the archived state first), order
+  local columns="a.id, a.name, a.registration_id, a.industry, a.region, a.owner_id, a.key_account_type, a.status,
+a.archived, a.updated_at, a.custom_fields" key=${2%%,*} direction=asc walked whole parts=()
+  [[ "$key" == *" desc" ]] && direction=desc
+  key=${key% desc}
+  IFS='|' read -r walked whole < <("${PSQL[@]}" -tAc "select coalesce(string_agg(case when s > 20 then owner_id::text
+    end, ','), ''), coalesce(string_agg(case when s <= 20 then owner_id::text end, ','), '') from (select owner_id,
+    sum(accounts) s from account_filter_tally a where a.owner_id in ($TEAM_IDS) $1 group by 1 having sum(accounts) > 0) x")
+  [ -n "$walked" ] && parts+=("select x.* from unnest('{$walked}'::bigint[]) o (id) cross join lateral (select * from
+(select $columns, $key as sort_key from account a where a.merged_into is null and a.owner_id = o.id
+and $(echo "$1" | grep -o 'a.archived = [a-z]*') order by $2 offset 0) w where true ${1//a./w.} limit 20) x")
+  [ -n "$whole" ] && parts+=("select $columns, $key as sort_key from account a where a.merged_into is null
+and a.owner_id in ($whole) $1")
+  # No member holds a match: the list answers from the tally alone, no page to read.
+  [ ${#parts[@]} -gt 0 ] || { echo "select 1 where false"; return; }
+  local IFS='#'
+  local joined="${parts[*]}"
+  echo "select * from ((${joined//#/) union all (})) p order by p.sort_key $direction, p.id $direction limit 20 offset 0"
+}
 EVERYONE="true"
 MINE="a.owner_id in ($KAM_ID)"
 TEAM="a.owner_id in ($TEAM_IDS)"
@@ -118,15 +141,17 @@ for l in $LINES; do
       "$(ROWS "$EVERYONE" "${CONDITION[$l]}" "${ORDER[$l]}");"
     if [ "$l" != f-owner ]; then
       api "API list, manager" "$MANAGER_TOKEN" "/api/v1/accounts?${QUERY[$l]}"
-      BENCH_PROTOCOL=prepared bench_sql "  bare SQL: page of 20 (manager)" \
-        "$(ROWS "$TEAM" "${CONDITION[$l]}" "${ORDER[$l]}");"
+      BENCH_PROTOCOL=prepared bench_sql "  bare SQL: page of 20 (manager, member by member)" \
+        "$(TEAM_ROWS "${CONDITION[$l]}" "${ORDER[$l]}");"
       api "API list, KAM" "$KAM_TOKEN" "/api/v1/accounts?${QUERY[$l]}"
       BENCH_PROTOCOL=prepared bench_sql "  bare SQL: page of 20 (KAM)" \
         "$(ROWS "$MINE" "${CONDITION[$l]}" "${ORDER[$l]}");"
     fi
   fi
   if [ -n "${PLANS:-}${PLANS_ONLY:-}" ]; then
-    for scope in "$EVERYONE" "$TEAM" "$MINE"; do plan "$(ROWS "$scope" "${CONDITION[$l]}" "${ORDER[$l]}")"; done
+    plan "$(ROWS "$EVERYONE" "${CONDITION[$l]}" "${ORDER[$l]}")"
+    plan "$(TEAM_ROWS "${CONDITION[$l]}" "${ORDER[$l]}")"
+    plan "$(ROWS "$MINE" "${CONDITION[$l]}" "${ORDER[$l]}")"
   fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
