@@ -1,6 +1,7 @@
 package io.dakehu.account;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -93,12 +94,11 @@ class AccountListOrderPlanPostgresTests {
 							+ " as sort_key from account_probe a",
 					false, " and a.archived = false and a.industry = '" + industry + "'", " order by " + order,
 					order.endsWith("desc") ? " desc" : " asc", 20, false);
-			Map<String, Object> params = new java.util.HashMap<>(Map.of("limit", 20, "offset", 0));
-			String sql = page.sql(TeamPage.Members.holding(Map.of(7L, 100L, 8L, 3L), 20), params);
+			Map<String, Object> params = new HashMap<>(Map.of("limit", 20, "offset", 0));
+			String sql = page.sql(TeamPage.Members.holding(Map.of(7L, 1350L), 20), params);
 			String plan = plan(sql, params);
 			assertThat(plan).containsPattern("Index Scan( Backward)? using \\S*owner_id_archived_" + indexed + "\\S*")
-				// The member's rows not sorted: only the few the walks and owner 8's
-				// matches give.
+				// The member's rows not sorted: only the page's reach of them, merged.
 				.doesNotContain("Sort Key: a.");
 			assertThat(this.jdbc.query(sql, params, (rs, n) -> rs.getLong("id")))
 				.isEqualTo(expected(order, 7L, TEAM_OWNERS));
@@ -132,9 +132,10 @@ class AccountListOrderPlanPostgresTests {
 
 	private void probe(int owners) {
 		this.jdbc.update("create temporary table account_probe (like account including all) on commit drop", Map.of());
-		// Owner x % owners + 1; one account in ten archived; eight regions (one in eleven
-		// without) and twenty industries spread independently of the owner; creation and
-		// update times in different orders.
+		// Owner x % owners + 1; one account in ten archived; eight regions, two per owner
+		// (one account in eleven without), and twenty industries, one per owner (x % 20
+		// fixes it, and the owner fixes x % 20); creation and update times in different
+		// orders.
 		this.jdbc.update("""
 				insert into account_probe (id, name, name_key, match_key, owner_id, status, archived, region, industry,
 				                           created_at, updated_at, version)
