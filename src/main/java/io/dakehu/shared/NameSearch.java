@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The condition of a search for any part of a name, case-insensitive (decision 0054):
  * "建国" finds "王建国", "acme" finds "ACME Ltd". On PostgreSQL a searchable name keeps the
- * set of its two-character pieces ({@code name_bigrams}, a generated column under a GIN
- * index); a text of two characters or more first narrows the rows to those holding every
+ * set of its two-character pieces and of the three-character pieces of its runs of Latin
+ * letters and digits ({@code name_pieces}, a generated column under a GIN index, decision
+ * 0077); a text of two characters or more first narrows the rows to those holding every
  * one of its pieces, which the index answers, then the LIKE keeps only the names with the
  * text itself. A single character, and every search on H2 (the embedded database holds
  * too few rows to need an index), is matched by the LIKE alone. The index is asked only
@@ -129,11 +130,12 @@ public class NameSearch {
 	}
 
 	/**
-	 * The key's two-character pieces (as the database's {@code name_bigrams} cuts names)
-	 * to look up: those few names hold; when every one is common, the two fewest names
-	 * hold ("42" and "24" of "customer 4242", each in one name in twenty-five, where "cu"
-	 * is in all). A text of pieces that most names hold is met by most names, and the
-	 * database then reads the names in order rather than through the index.
+	 * The key's pieces (as the database's {@code name_pieces} cuts names) to look up: the
+	 * three-character pieces of each run of Latin letters and digits, and the
+	 * two-character pieces no such run covers (Chinese, a run's edge, a run of two)
+	 * (decision 0077); of those, the ones few names hold; when every one is common, the
+	 * two fewest names hold. A text of pieces that most names hold is met by most names,
+	 * and the database then reads the names in order rather than through the index.
 	 */
 	Set<String> pieces(String key, String table) {
 		return pieces(key, this.commonPieces.apply(table));
@@ -143,7 +145,19 @@ public class NameSearch {
 		int[] points = key.codePoints().toArray();
 		Set<String> all = new LinkedHashSet<>();
 		for (int i = 0; i + 1 < points.length; i++) {
-			all.add(new String(points, i, 2));
+			// A two-character piece inside a run of three or more is implied by the
+			// run's three-character pieces, which few names share.
+			boolean inRun = latinOrDigit(points[i]) && latinOrDigit(points[i + 1])
+					&& ((i + 2 < points.length && latinOrDigit(points[i + 2]))
+							|| (i > 0 && latinOrDigit(points[i - 1])));
+			if (inRun) {
+				if (i + 2 < points.length && latinOrDigit(points[i + 2])) {
+					all.add(new String(points, i, 3));
+				}
+			}
+			else {
+				all.add(new String(points, i, 2));
+			}
 		}
 		Set<String> rare = new LinkedHashSet<>(all);
 		rare.removeAll(common.keySet());
@@ -154,6 +168,13 @@ public class NameSearch {
 			.sorted(Comparator.comparing(common::get))
 			.limit(2)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	/**
+	 * Whether the character is one the database's runs are made of ({@code [a-z0-9]}).
+	 */
+	private static boolean latinOrDigit(int point) {
+		return (point >= 'a' && point <= 'z') || (point >= '0' && point <= '9');
 	}
 
 	/** The pieces as a PostgreSQL array of text, each quoted. */

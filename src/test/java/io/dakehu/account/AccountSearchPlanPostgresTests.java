@@ -3,6 +3,7 @@ package io.dakehu.account;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import io.dakehu.shared.NameSearch;
 import io.dakehu.support.PostgresIntegrationTest;
@@ -78,6 +79,40 @@ class AccountSearchPlanPostgresTests {
 	 * Runs the check against a temporary copy of the account table with 20,000 Chinese
 	 * company names that share a city and a suffix, rolled back after.
 	 */
+	/**
+	 * Latin names and numbers share their two-character pieces ("24" is in one number of
+	 * twenty-five): the search asks for the three-character pieces of the text's runs of
+	 * letters and digits, which the database keeps for each name (decision 0077), and
+	 * finds every name holding the text.
+	 */
+	@Test
+	void aLatinSearchAsksForTheThreeCharacterPiecesOfItsRuns() {
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			this.jdbc.update("create temporary table account_latin (like account including all excluding indexes)"
+					+ " on commit drop", Map.of());
+			this.jdbc.update("""
+					insert into account_latin (id, name, name_key, match_key, owner_id, status, archived, created_at,
+					                           updated_at, version)
+					select x, 'Customer ' || x, 'customer ' || x, 'customer ' || x, null, 'ACTIVE', false,
+					       localtimestamp, localtimestamp, 1
+					from generate_series(1, 50000) x""", Map.of());
+			this.jdbc.update("create index on account_latin using gin (name_grams)", Map.of());
+			this.jdbc.update("analyze account_latin", Map.of());
+			NameSearch.Condition name = this.nameSearch.containing("account_latin", "a.name_key", "a.name_grams",
+					"Customer 4242", "q");
+			assertThat(name.params()).containsEntry("qPieces", "{\"424\",\"242\"}");
+			String sql = "select a.id from account_latin a where " + name.sql() + " order by a.id";
+			assertThat(String.join("\n", this.jdbc.queryForList("explain " + sql, name.params(), String.class)))
+				.containsPattern("Bitmap Index Scan on \\S*name_grams\\S*");
+			assertThat(this.jdbc.queryForList(sql, name.params(), Long.class))
+				.isEqualTo(LongStream.rangeClosed(1, 50000)
+					.filter((x) -> ("customer " + x).contains("customer 4242"))
+					.boxed()
+					.toList());
+		});
+	}
+
 	private void inProbe(Runnable check) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();

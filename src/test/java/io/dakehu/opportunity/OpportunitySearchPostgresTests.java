@@ -87,8 +87,11 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 		Map<String, Double> common = new HashMap<>();
 		String key = NameSearch.key(text);
+		// Every piece of the text common: its two- and three-character ones (decision
+		// 0077).
 		for (int i = 0; i + 1 < key.length(); i++) {
 			common.put(key.substring(i, i + 2), 0.9);
+			common.put(key.substring(i, Math.min(i + 3, key.length())), 0.9);
 		}
 		NameSearches.Counting commonText = NameSearches.onPostgres(common);
 		NameSearches.Counting rareText = NameSearches.onPostgres(Map.of());
@@ -236,6 +239,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 			String key = NameSearch.key(text);
 			for (int i = 0; i + 1 < key.length(); i++) {
 				common.put(key.substring(i, i + 2), 0.05);
+				common.put(key.substring(i, Math.min(i + 3, key.length())), 0.05);
 			}
 		}
 		OpportunityLists commonPieces = lists(NameSearches.onPostgres(common));

@@ -38,7 +38,14 @@ class NameSearchTests {
 	void cutsTheTextByCharactersAsTheDatabaseCutsNames() {
 		// A character beyond the basic plane is one character, not two.
 		assertThat(this.postgres.pieces("a𠀀b", "contact")).containsExactly("a𠀀", "𠀀b");
-		assertThat(this.postgres.pieces("abab", "contact")).containsExactly("ab", "ba");
+		// A run of Latin letters and digits by its three-character pieces, as the
+		// database cuts it (decision 0077); the two-character pieces at its edges and in
+		// Chinese as before.
+		assertThat(this.postgres.pieces("abab", "contact")).containsExactly("aba", "bab");
+		assertThat(this.postgres.pieces("customer 4242", "contact")).containsExactly("cus", "ust", "sto", "tom", "ome",
+				"mer", "r ", " 4", "424", "242");
+		assertThat(this.postgres.pieces("华为 p40", "contact")).containsExactly("华为", "为 ", " p", "p40");
+		assertThat(this.postgres.pieces("ab-c", "contact")).containsExactly("ab", "b-", "-c");
 	}
 
 	@Test
