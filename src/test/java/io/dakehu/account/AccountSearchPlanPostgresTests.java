@@ -87,18 +87,7 @@ class AccountSearchPlanPostgresTests {
 	 */
 	@Test
 	void aLatinSearchAsksForTheThreeCharacterPiecesOfItsRuns() {
-		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-			status.setRollbackOnly();
-			this.jdbc.update("create temporary table account_latin (like account including all excluding indexes)"
-					+ " on commit drop", Map.of());
-			this.jdbc.update("""
-					insert into account_latin (id, name, name_key, match_key, owner_id, status, archived, created_at,
-					                           updated_at, version)
-					select x, 'Customer ' || x, 'customer ' || x, 'customer ' || x, null, 'ACTIVE', false,
-					       localtimestamp, localtimestamp, 1
-					from generate_series(1, 50000) x""", Map.of());
-			this.jdbc.update("create index on account_latin using gin (name_grams)", Map.of());
-			this.jdbc.update("analyze account_latin", Map.of());
+		inProbe("account_latin", "select x, 'customer ' || x n from generate_series(1, 50000) x", () -> {
 			NameSearch.Condition name = this.nameSearch.containing("account_latin", "a.name_key", "a.name_grams",
 					"Customer 4242", "q");
 			assertThat(name.params()).containsEntry("qPieces", "{\"424\",\"242\"}");
@@ -114,22 +103,30 @@ class AccountSearchPlanPostgresTests {
 	}
 
 	private void inProbe(Runnable check) {
+		// Two characters that vary with the row between a common prefix and suffix.
+		inProbe("account_probe", """
+				select x, '上海' || chr(19968 + (x * 7) % 20902) || chr(19968 + (x * 13) % 20902) || '科技有限公司' n
+				from generate_series(1, 20000) x""", check);
+	}
+
+	/**
+	 * Runs the check on a temporary copy of the account table named {@code table},
+	 * holding the names {@code names} selects as {@code (x, n)}, rolled back after.
+	 */
+	private void inProbe(String table, String names, Runnable check) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
 			// The indexes are built after the rows, as on a table that has lived: a fresh
 			// GIN index holds new rows in a pending list that makes it look dearer.
-			this.jdbc.update("create temporary table account_probe (like account including all excluding indexes)"
-					+ " on commit drop", Map.of());
-			// Two characters that vary with the row between a common prefix and suffix.
-			this.jdbc.update("""
-					insert into account_probe (id, name, name_key, match_key, owner_id, status, archived, created_at,
-					                           updated_at, version)
-					select x, n, n, n, null, 'ACTIVE', false, localtimestamp, localtimestamp, 1
-					from (select x, '上海' || chr(19968 + (x * 7) % 20902) || chr(19968 + (x * 13) % 20902)
-					                || '科技有限公司' n from generate_series(1, 20000) x) names""", Map.of());
-			this.jdbc.update("create index on account_probe using gin (name_grams)", Map.of());
-			this.jdbc.update("create index on account_probe (archived, name_key, id)", Map.of());
-			this.jdbc.update("analyze account_probe", Map.of());
+			this.jdbc.update("create temporary table " + table
+					+ " (like account including all excluding indexes) on commit drop", Map.of());
+			this.jdbc.update("insert into " + table + """
+					 (id, name, name_key, match_key, owner_id, status, archived, created_at, updated_at, version)
+					select x, n, n, n, null, 'ACTIVE', false, localtimestamp, localtimestamp, 1 from (""" + names
+					+ ") names", Map.of());
+			this.jdbc.update("create index on " + table + " using gin (name_grams)", Map.of());
+			this.jdbc.update("create index on " + table + " (archived, name_key, id)", Map.of());
+			this.jdbc.update("analyze " + table, Map.of());
 			check.run();
 		});
 	}
