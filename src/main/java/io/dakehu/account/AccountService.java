@@ -55,10 +55,13 @@ public class AccountService {
 
 	private final AccountLocks locks;
 
+	private final NewAccounts newAccounts;
+
 	AccountService(AccountRepository accounts, AccountQueries queries, Users users, AuditTrail audit,
 			AccountTally tally, Clock clock, ApplicationEventPublisher publisher, AccountEvents events,
-			AccountCustomFields customFields, AccountLocks locks) {
+			AccountCustomFields customFields, AccountLocks locks, NewAccounts newAccounts) {
 		this.locks = locks;
+		this.newAccounts = newAccounts;
 		this.events = events;
 		this.customFields = customFields;
 		this.accounts = accounts;
@@ -105,8 +108,9 @@ public class AccountService {
 	/**
 	 * Opens many accounts at once with the rules of {@link #open}, for imports: each
 	 * owner, parent and team member is looked up once per call, the registration ids with
-	 * one query, and the accounts, their audit entries and the tallies are written in a
-	 * few JDBC batches instead of several round trips per account. Nothing is read back.
+	 * one query, and the accounts (copied on PostgreSQL, {@link NewAccounts}), their
+	 * audit entries and the tallies are written in a few statements instead of several
+	 * round trips per account. Nothing is read back.
 	 * @return the new accounts, in the order of the inputs
 	 */
 	public List<AccountRef> openAll(CurrentUser editor, List<AccountInput> inputs) {
@@ -121,7 +125,7 @@ public class AccountService {
 		}
 		checkRegistrationIds(opened);
 		List<Map<String, Object>> custom = this.customFields.checkedAll(inputs);
-		List<Account> saved = this.accounts.saveAll(opened);
+		List<Account> saved = this.newAccounts.write(opened);
 		this.customFields.writeAll(saved.stream().map(Account::id).toList(), custom);
 		Map<Long, Integer> perOwner = new HashMap<>();
 		List<AuditTrail.Created> created = new ArrayList<>(saved.size());
