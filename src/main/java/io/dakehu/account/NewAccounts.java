@@ -78,9 +78,7 @@ class NewAccounts {
 		if (!this.postgres || opened.size() < COPY_FROM) {
 			return this.accounts.saveAll(opened);
 		}
-		List<Long> ids = this.jdbc.queryForList(
-				"select nextval(pg_get_serial_sequence('account', 'id')) from generate_series(1, ?)", Long.class,
-				opened.size());
+		List<Long> ids = PostgresCopy.newIds(this.jdbc, this.entity.getTableName().getReference(), opened.size());
 		List<List<Object>> rows = new ArrayList<>(opened.size());
 		List<Object[]> team = new ArrayList<>();
 		for (int i = 0; i < opened.size(); i++) {

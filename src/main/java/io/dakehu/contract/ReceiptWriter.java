@@ -1,7 +1,5 @@
 package io.dakehu.contract;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -10,18 +8,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
+import io.dakehu.shared.DatabaseProduct;
+import io.dakehu.shared.PostgresCopy;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
@@ -43,47 +43,31 @@ class ReceiptWriter {
 
 	private final DataSource dataSource;
 
-	ReceiptWriter(JdbcTemplate template, DataSource dataSource) {
+	private final boolean postgres;
+
+	ReceiptWriter(JdbcTemplate template, DataSource dataSource, DatabaseProduct database) {
 		this.template = template;
 		this.dataSource = dataSource;
+		this.postgres = database.postgres();
 	}
 
 	/**
 	 * @return the new receipts' ids, in the order of the list
 	 */
 	List<Long> receipts(List<NewReceipt> receipts, LocalDateTime now) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			if (connection.isWrapperFor(PGConnection.class)) {
-				List<Long> ids = this.template.queryForList(
-						"select nextval(pg_get_serial_sequence('receipt', 'id')) from generate_series(1, ?)",
-						Long.class, receipts.size());
-				StringBuilder csv = new StringBuilder(receipts.size() * 96);
-				for (int i = 0; i < receipts.size(); i++) {
-					NewReceipt receipt = receipts.get(i);
-					csv.append(ids.get(i)).append(',').append(receipt.contractId()).append(',');
-					csv.append(receipt.accountId()).append(',').append(receipt.date()).append(',');
-					csv.append(receipt.amount().toPlainString()).append(',').append(receipt.method()).append(',');
-					if (receipt.reference() != null) {
-						csv.append('"').append(receipt.reference().replace("\"", "\"\"")).append('"');
-					}
-					csv.append(',').append(receipt.recordedBy()).append(',').append(now).append('\n');
-				}
-				connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyIn("copy receipt (id, contract_id, account_id, received_on, amount, method, reference,"
-							+ " recorded_by, recorded_at) from stdin with (format csv)",
-							new StringReader(csv.toString()));
-				return ids;
-			}
+		if (!this.postgres) {
+			return batch(receipts, now);
 		}
-		catch (SQLException | IOException ex) {
-			throw new DataAccessResourceFailureException("Could not write receipts", ex);
+		List<Long> ids = PostgresCopy.newIds(this.template, "receipt", receipts.size());
+		List<List<Object>> rows = new ArrayList<>(receipts.size());
+		for (int i = 0; i < receipts.size(); i++) {
+			NewReceipt receipt = receipts.get(i);
+			rows.add(Arrays.asList(ids.get(i), receipt.contractId(), receipt.accountId(), receipt.date(),
+					receipt.amount(), receipt.method(), receipt.reference(), receipt.recordedBy(), now));
 		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-		return batch(receipts, now);
+		PostgresCopy.copy(this.dataSource, "receipt", List.of("id", "contract_id", "account_id", "received_on",
+				"amount", "method", "reference", "recorded_by", "recorded_at"), rows);
+		return ids;
 	}
 
 	private List<Long> batch(List<NewReceipt> receipts, LocalDateTime now) {
@@ -129,27 +113,17 @@ class ReceiptWriter {
 		if (allocations.isEmpty()) {
 			return;
 		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			if (connection.isWrapperFor(PGConnection.class)) {
-				StringBuilder csv = new StringBuilder(allocations.size() * 32);
-				for (NewAllocation allocation : allocations) {
-					csv.append(allocation.receiptId()).append(',').append(allocation.share().instalmentId());
-					csv.append(',').append(allocation.share().amount().toPlainString()).append('\n');
-				}
-				connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyIn("copy receipt_allocation (receipt_id, instalment_id, amount) from stdin with (format csv)",
-							new StringReader(csv.toString()));
+		if (this.postgres) {
+			PostgresCopy.copy(this.dataSource, "receipt_allocation", List.of("receipt_id", "instalment_id", "amount"),
+					allocations.stream()
+						.map((allocation) -> List.<Object>of(allocation.receiptId(), allocation.share().instalmentId(),
+								allocation.share().amount()))
+						.toList());
+			this.template.execute((ConnectionCallback<Void>) (connection) -> {
 				addPaid(connection, paidByInstalment(allocations, false));
-				return;
-			}
-		}
-		catch (SQLException | IOException ex) {
-			throw new DataAccessResourceFailureException("Could not write allocations", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
+				return null;
+			});
+			return;
 		}
 		this.template.batchUpdate("insert into receipt_allocation (receipt_id, instalment_id, amount) values (?, ?, ?)",
 				allocations, allocations.size(), (ps, allocation) -> {

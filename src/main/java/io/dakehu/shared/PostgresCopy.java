@@ -3,6 +3,7 @@ package io.dakehu.shared;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -44,7 +46,7 @@ public final class PostgresCopy {
 			try (CSVPrinter printer = new CSVPrinter(csv, FORMAT)) {
 				for (List<Object> row : rows) {
 					for (Object value : row) {
-						printer.print((value instanceof Enum<?> constant) ? constant.name() : value);
+						printer.print(text(value));
 					}
 					printer.println();
 				}
@@ -60,6 +62,23 @@ public final class PostgresCopy {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	/**
+	 * Ids for new rows of the table, drawn from its identity sequence in one statement:
+	 * copied rows name their ids, as a batch returning its generated keys would have
+	 * learned them.
+	 */
+	public static List<Long> newIds(JdbcTemplate jdbc, String table, int count) {
+		return jdbc.queryForList("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)",
+				Long.class, table, count);
+	}
+
+	private static Object text(Object value) {
+		if (value instanceof Enum<?> constant) {
+			return constant.name();
+		}
+		return (value instanceof BigDecimal number) ? number.toPlainString() : value;
 	}
 
 }

@@ -1,14 +1,11 @@
 package io.dakehu.shared.audit;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +14,10 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
+import io.dakehu.shared.DatabaseProduct;
+import io.dakehu.shared.PostgresCopy;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,7 +45,10 @@ public class AuditTrail {
 
 	private final DataSource dataSource;
 
-	AuditTrail(JdbcClient jdbc, JdbcTemplate template, Clock clock, DataSource dataSource) {
+	private final DatabaseProduct database;
+
+	AuditTrail(JdbcClient jdbc, JdbcTemplate template, Clock clock, DataSource dataSource, DatabaseProduct database) {
+		this.database = database;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.clock = clock;
@@ -200,7 +199,8 @@ public class AuditTrail {
 	private void write(String entityType, String action, List<Entry> entries) {
 		LocalDateTime at = LocalDateTime.now(this.clock);
 		String actor = actor();
-		if (entries.size() >= COPY_FROM && copy(entityType, action, entries, at, actor)) {
+		if (entries.size() >= COPY_FROM && this.database.postgres()) {
+			copy(entityType, action, entries, at, actor);
 			return;
 		}
 		Timestamp now = Timestamp.valueOf(at);
@@ -227,56 +227,18 @@ public class AuditTrail {
 	}
 
 	/**
-	 * PostgreSQL's bulk path for an import's entries, on the transaction's own
-	 * connection, as the order ledger writes its lines: a receipts import writes six
-	 * entries a receipt, which as a batch of inserts was the largest part of its time
-	 * (BENCHMARKS.md). An empty unquoted field is NULL; text is always quoted.
-	 * @return false when the database is not PostgreSQL, for the batch to write them
+	 * PostgreSQL's bulk path for an import's entries ({@link PostgresCopy}), as the order
+	 * ledger writes its lines: a receipts import writes six entries a receipt, which as a
+	 * batch of inserts was the largest part of its time (BENCHMARKS.md).
 	 */
-	private boolean copy(String entityType, String action, List<Entry> entries, LocalDateTime at, String actor) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			if (!connection.isWrapperFor(PGConnection.class)) {
-				return false;
-			}
-			StringBuilder csv = new StringBuilder(entries.size() * 80);
-			String fixed = at + "," + quoted(actor) + "," + quoted(entityType) + ",";
-			String actionText = "," + quoted(action) + ",";
-			for (Entry entry : entries) {
-				csv.append(fixed).append(entry.entityId()).append(',');
-				if (entry.accountId() != null) {
-					csv.append(entry.accountId());
-				}
-				csv.append(actionText);
-				appendQuoted(csv, entry.change().field());
-				csv.append(',');
-				appendQuoted(csv, text(entry.change().before()));
-				csv.append(',');
-				appendQuoted(csv, text(entry.change().after()));
-				csv.append('\n');
-			}
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy audit_log (occurred_at, actor, entity_type, entity_id, account_id, action, field,"
-						+ " old_value, new_value) from stdin with (format csv)", new StringReader(csv.toString()));
-			return true;
+	private void copy(String entityType, String action, List<Entry> entries, LocalDateTime at, String actor) {
+		List<List<Object>> rows = new ArrayList<>(entries.size());
+		for (Entry entry : entries) {
+			rows.add(Arrays.asList(at, actor, entityType, entry.entityId(), entry.accountId(), action,
+					entry.change().field(), text(entry.change().before()), text(entry.change().after())));
 		}
-		catch (SQLException | IOException ex) {
-			throw new DataAccessResourceFailureException("Could not write the audit entries", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	private static String quoted(String text) {
-		return '"' + text.replace("\"", "\"\"") + '"';
-	}
-
-	private static void appendQuoted(StringBuilder csv, String text) {
-		if (text != null) {
-			csv.append(quoted(text));
-		}
+		PostgresCopy.copy(this.dataSource, "audit_log", List.of("occurred_at", "actor", "entity_type", "entity_id",
+				"account_id", "action", "field", "old_value", "new_value"), rows);
 	}
 
 	/**
