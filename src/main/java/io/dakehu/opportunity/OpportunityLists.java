@@ -265,11 +265,17 @@ class OpportunityLists {
 				+ " and o.owner_id not in (:readerOwners)" + others;
 		String onSharedAccounts = " where " + shared.condition() + " and o.account_owner_id not in (:readerOwners)"
 				+ " and o.owner_id not in (:readerOwners)" + others;
-		aggregate(new OpportunityRows.Where(onOwnedAccounts, params))
-			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
-		aggregate(new OpportunityRows.Where(onSharedAccounts, params))
-			.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
-		return sums;
+		// On one plan each: an index fixes how either is read whatever the owners (the
+		// partial index of decision 0074, the team's shared accounts), and planned anew
+		// for each request the first cost a manager's list 0.55 ms of the database's
+		// time, a fifth of it, to run in 0.02.
+		return this.nameSearch.onePlan(this.jdbc, () -> {
+			sums(new OpportunityRows.Where(onOwnedAccounts, params), NameSearch.ONE_PLAN)
+				.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
+			sums(new OpportunityRows.Where(onSharedAccounts, params), NameSearch.ONE_PLAN)
+				.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
+			return sums;
+		});
 	}
 
 	private Map<Stage, StageSum> aggregate(OpportunityRows.Where where) {
