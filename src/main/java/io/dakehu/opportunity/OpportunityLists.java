@@ -18,6 +18,7 @@ import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserNameSql;
 import io.dakehu.shared.Chunks;
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
@@ -56,9 +57,12 @@ class OpportunityLists {
 
 	private final StageProbabilities probabilities;
 
+	private final boolean postgres;
+
 	OpportunityLists(JdbcClient jdbc, OpportunityRows rows, OpportunityTally tally, NameSearch nameSearch,
-			StageProbabilities probabilities) {
+			StageProbabilities probabilities, DatabaseProduct database) {
 		this.probabilities = probabilities;
+		this.postgres = database.postgres();
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.tally = tally;
@@ -329,9 +333,16 @@ class OpportunityLists {
 		// (as for the account list, AccountQueries). A search or a filter on the deals'
 		// own fields keeps them bound: a plan made for its values is right there.
 		boolean fixedPlan = query.tallied();
-		Ordered ordered = (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT)
-				? byAccountName(scope, query, sort.descending(), offset + limit, fixedPlan)
-				: ordered(scope, query, sort);
+		Ordered ordered;
+		if (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT) {
+			ordered = byAccountName(scope, query, sort.descending(), offset + limit, fixedPlan);
+		}
+		else if (this.postgres && OpportunityBook.serves(scope, query, sort)) {
+			ordered = fromBook(scope, query, sort, offset + limit, fixedPlan);
+		}
+		else {
+			ordered = ordered(scope, query, sort);
+		}
 		String page = fixedPlan ? " limit " + limit + " offset " + offset : " limit :limit offset :offset";
 		Map<String, Object> params = new HashMap<>(ordered.params());
 		if (!fixedPlan) {
@@ -381,6 +392,25 @@ class OpportunityLists {
 	}
 
 	/**
+	 * A KAM's page read part by part from their book ({@link OpportunityBook}): the
+	 * query's conditions without the scope in each part, the scope being the parts.
+	 * @param window rows up to the end of the page asked for
+	 * @param fixedPlan whether the window is written into the statement (see
+	 * {@link #rows})
+	 */
+	private Ordered fromBook(RecordScope scope, OpportunityQuery query, OpportunitySort sort, long window,
+			boolean fixedPlan) {
+		OpportunityRows.Where conditions = where(RecordScope.everything(scope.userId()), query);
+		OpportunityBook.Page page = OpportunityBook.page(scope, conditions, orderBy(sort).key(), sort.descending(),
+				fixedPlan ? String.valueOf(window) : ":window");
+		Map<String, Object> params = new HashMap<>(page.params());
+		if (!fixedPlan) {
+			params.put("window", window);
+		}
+		return new Ordered(page.sql(), params, conditions.onePlan());
+	}
+
+	/**
 	 * Every visible opportunity matching the query, in the list's order, handed over one
 	 * at a time while the rows stream from the database.
 	 */
@@ -413,7 +443,7 @@ class OpportunityLists {
 	 */
 	private static OrderBy orderBy(OpportunitySort sort) {
 		if (sort == null) {
-			return new OrderBy("", "o.stage_since, o.id");
+			return new OrderBy("", "o.stage_since", "o.stage_since, o.id");
 		}
 		String direction = sort.descending() ? " desc" : " asc";
 		String join = "";
@@ -432,7 +462,7 @@ class OpportunityLists {
 			}
 			case UPDATED -> "o.updated_at";
 		};
-		return new OrderBy(join, key + direction + ", o.id" + direction);
+		return new OrderBy(join, key, key + direction + ", o.id" + direction);
 	}
 
 	/** The buying steps in the buyer's order, then won and lost. */
@@ -517,9 +547,10 @@ class OpportunityLists {
 
 	/**
 	 * @param join the join the order's key needs, or none
+	 * @param key the order's key, before the id that breaks its ties
 	 * @param sql the terms after {@code order by}
 	 */
-	private record OrderBy(String join, String sql) {
+	private record OrderBy(String join, String key, String sql) {
 	}
 
 	/** A match of a search, as much of it as its totals need. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.NameSearches;
 import io.dakehu.shared.PageRequest;
@@ -68,6 +69,9 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	@Autowired
 	StageProbabilities probabilities;
+
+	@Autowired
+	DatabaseProduct database;
 
 	@Autowired
 	OpportunityLists inContext;
@@ -304,7 +308,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	}
 
 	private OpportunityLists lists(NameSearch nameSearch) {
-		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch, this.probabilities);
+		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch, this.probabilities, this.database);
 	}
 
 	private long open(String owner, long account, String name, String amount) {

@@ -1,0 +1,86 @@
+package io.dakehu.opportunity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.dakehu.account.AccountScopeSql;
+import io.dakehu.identity.RecordScope;
+
+/**
+ * A KAM's page of the opportunity list read from their own book, in the list's order
+ * (decision 0079, PostgreSQL). The deals a KAM sees are three parts that do not overlap:
+ * the deals on the accounts they own (by the owner each deal keeps, decision 0074), read
+ * along the book's index of the order as far as the page reaches; the deals they own on
+ * other owners' accounts or on none, few (a partial index); and the deals on the accounts
+ * shared with them that neither part holds. Each part is cut at the page's end and the
+ * three merged. Read as one condition along the company's index of the order, a KAM's
+ * page read every other owner's deals on the way.
+ */
+final class OpportunityBook {
+
+	/**
+	 * The orders the book has an index for (migration 191): a column of the deal each.
+	 */
+	private static final Set<OpportunitySort.Column> ORDERS = Set.of(OpportunitySort.Column.EXPECTED,
+			OpportunitySort.Column.AMOUNT, OpportunitySort.Column.NAME, OpportunitySort.Column.UPDATED);
+
+	private OpportunityBook() {
+	}
+
+	/**
+	 * Whether the reader's page is read from a book: one owner's scope (a KAM), an order
+	 * the book's indexes hold, no search (a search reads its few matches through the
+	 * names' pieces instead).
+	 */
+	static boolean serves(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
+		return !scope.all() && scope.ownerIds().size() == 1 && query.q() == null && sort != null
+				&& ORDERS.contains(sort.column());
+	}
+
+	/**
+	 * The page's statement, without its limit and offset.
+	 * @param conditions the query's conditions without the reader's scope, starting with
+	 * {@code where}
+	 * @param key the order's key, as an expression on {@code o}
+	 * @param reach how far into each part the page reaches: a number, or a parameter
+	 */
+	static Page page(RecordScope scope, OpportunityRows.Where conditions, String key, boolean descending,
+			String reach) {
+		String direction = descending ? " desc" : " asc";
+		Map<String, Object> params = new HashMap<>(conditions.params());
+		params.put("bookOwner", scope.ownerIds().iterator().next());
+		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
+		params.putAll(shared.params());
+		// The book's own part is read along its index; the other two are few and read
+		// whole behind a fence (offset 0), so that however many the planner guesses
+		// they are it does not walk the company's index of the order for them (112 ms
+		// for a KAM who owns nothing on others' accounts, at 100,000 deals). The deals
+		// owned elsewhere are marked by a column of their own (migration 191), whose
+		// statistics say how few they are.
+		String own = OpportunityRows.FROM + conditions.sql() + " and o.account_owner_id = :bookOwner";
+		String onOthers = fenced("o.owner_id = :bookOwner and o.owned_elsewhere") + conditions.sql();
+		String onShared = fenced(
+				shared.condition() + " and o.account_owner_id <> :bookOwner and o.owner_id <> :bookOwner")
+				+ conditions.sql();
+		String parts = List.of(own, onOthers, onShared)
+			.stream()
+			.map((from) -> "(" + OpportunityRows.COLUMNS + ", " + key + " as sort_key" + from + " order by " + key
+					+ direction + ", o.id" + direction + " limit " + reach + ")")
+			.collect(Collectors.joining(" union all "));
+		return new Page("select x.* from (" + parts + ") x order by x.sort_key" + direction + ", x.id" + direction,
+				params);
+	}
+
+	/** The deals meeting the condition, read whole, under the list's aliases. */
+	private static String fenced(String condition) {
+		return " from (select * from opportunity o where " + condition
+				+ " offset 0) o join opportunity_stage_probability p on p.stage = o.stage";
+	}
+
+	record Page(String sql, Map<String, Object> params) {
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.dakehu.opportunity;
+
+import io.dakehu.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class KamOpportunityBookPostgresTests extends KamOpportunityBookTests {
+
+}

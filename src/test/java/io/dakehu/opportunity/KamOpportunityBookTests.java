@@ -1,0 +1,132 @@
+package io.dakehu.opportunity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+import io.dakehu.support.Api;
+import io.dakehu.support.ApiTestSupport;
+import io.dakehu.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.dakehu.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A KAM's opportunity list without a search, page by page in every order the book reads
+ * (decision 0079) and both ways, holds each deal they may see exactly once and in order:
+ * the deals on their accounts whoever owns them, theirs on another owner's account and on
+ * none, those on an account shared with them; never another owner's deal on another
+ * owner's account. The order is worked out here from what the test made.
+ */
+abstract class KamOpportunityBookTests extends ApiTestSupport {
+
+	private static final int PAGE = 4;
+
+	/** What the test knows of a deal it made. */
+	record Deal(long id, String name, BigDecimal amount, LocalDate period, LocalDateTime updatedAt, String stage,
+			boolean visible) {
+	}
+
+	@Test
+	void aKamPagesEveryDealTheyMaySeeInEveryOrder() {
+		String token = Fixtures.unique("Book").toLowerCase(java.util.Locale.ROOT);
+		String kam = this.given.kam();
+		String other = this.given.kam();
+		long own = this.given.accountOwnedBy(kam, token + " own").id();
+		long theirs = this.given.accountOwnedBy(other, token + " theirs").id();
+		long shared = this.given.accountOwnedBy(other, token + " shared").id();
+		String sharedPath = "/api/v1/accounts/" + shared;
+		this.api
+			.put(other, sharedPath,
+					json("name", token + " shared", "team", List.of(kam), "version",
+							this.api.version(other, sharedPath)))
+			.expect(200);
+		Random random = new Random(20261206);
+		List<Deal> deals = new ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			deals.add(open(token, own, kam, random, true));
+		}
+		deals.add(open(token, own, other, random, true));
+		deals.add(open(token, theirs, kam, random, true));
+		deals.add(open(token, theirs, other, random, false));
+		deals.add(open(token, shared, other, random, true));
+		deals.add(open(token, shared, other, random, true));
+		// A deal on no account (only imports make them): its owner sees it.
+		Deal loose = open(token, own, kam, random, true);
+		this.jdbc.sql("update opportunity set account_id = null, account_owner_id = 0 where id = :id")
+			.param("id", loose.id())
+			.update();
+		deals.add(loose);
+
+		Map<String, Function<Deal, ? extends Comparable<?>>> orders = Map.of("name", Deal::name, "amount", Deal::amount,
+				"expected", Deal::period, "updated", Deal::updatedAt);
+		for (Map.Entry<String, Function<Deal, ? extends Comparable<?>>> order : orders.entrySet()) {
+			for (boolean descending : new boolean[] { false, true }) {
+				@SuppressWarnings({ "unchecked", "rawtypes" })
+				Comparator<Deal> byKey = Comparator.comparing((Function) order.getValue(),
+						Comparator.nullsLast(Comparator.naturalOrder()));
+				Comparator<Deal> sorted = byKey.thenComparing(Deal::id);
+				List<Long> wanted = deals.stream()
+					.filter(Deal::visible)
+					.sorted(descending ? sorted.reversed() : sorted)
+					.map(Deal::id)
+					.toList();
+				String sort = (descending ? "-" : "") + order.getKey();
+				assertThat(pages(kam, "sort=" + sort, wanted.size())).as(sort).containsExactlyElementsOf(wanted);
+				String stage = deals.get(0).stage();
+				List<Long> inStage = deals.stream()
+					.filter((deal) -> deal.visible() && deal.stage().equals(stage))
+					.sorted(descending ? sorted.reversed() : sorted)
+					.map(Deal::id)
+					.toList();
+				assertThat(pages(kam, "sort=" + sort + "&stage=" + stage, inStage.size())).as(sort + " " + stage)
+					.containsExactlyElementsOf(inStage);
+			}
+		}
+		assertThat(deals.stream().filter(Deal::visible)).hasSize(14);
+	}
+
+	/** Every page of the KAM's list, checking each page's total. */
+	private List<Long> pages(String user, String query, int total) {
+		List<Long> ids = new ArrayList<>();
+		for (int page = 0; page * PAGE < Math.max(total, 1); page++) {
+			Api.Response answer = this.api
+				.get(user, "/api/v1/opportunities?size=" + PAGE + "&page=" + page + "&" + query)
+				.expect(200);
+			assertThat(answer.totalElements()).as(query).isEqualTo(total);
+			ids.addAll(answer.ids());
+		}
+		return ids;
+	}
+
+	private Deal open(String token, long account, String owner, Random random, boolean visible) {
+		Integer amount = (random.nextInt(5) == 0) ? null : 100 * (1 + random.nextInt(50));
+		LocalDate expected = LocalDate.of(2041, 1, 1).plusDays(random.nextInt(60));
+		long id = this.api
+			.post(Api.ADMIN, "/api/v1/opportunities",
+					json("accountId", account, "name",
+							token + " " + (char) ('a' + random.nextInt(26)) + random.nextInt(10), "amount", amount,
+							"owner", owner, "expectedCloseDate", expected))
+			.expect(201)
+			.id();
+		if (random.nextBoolean()) {
+			this.api
+				.post(owner, "/api/v1/opportunities/" + id + "/stage",
+						json("stage", Stage.open().get(1), "version",
+								this.api.version(owner, "/api/v1/opportunities/" + id)))
+				.expect(200);
+		}
+		JsonNode o = this.api.get(Api.ADMIN, "/api/v1/opportunities/" + id).expect(200).body();
+		return new Deal(id, o.get("name").asString(), (amount != null) ? new BigDecimal(amount) : null, expected,
+				LocalDateTime.parse(o.get("updatedAt").asString()), o.get("stage").asString(), visible);
+	}
+
+}

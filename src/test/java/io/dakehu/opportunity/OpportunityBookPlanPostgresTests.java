@@ -1,0 +1,120 @@
+package io.dakehu.opportunity;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import io.dakehu.identity.RecordScope;
+import io.dakehu.support.PostgresIntegrationTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A KAM's page of the opportunity list reads the deals on their accounts along their
+ * book's index of the list's order and stops at the page's end (decision 0079, migration
+ * 191): along the company's index it read every other owner's deals on the way. The
+ * statement is the one {@link OpportunityBook} writes, run against a temporary copy of
+ * the opportunity table with all its indexes, filled with 20,000 deals of 200 owners and
+ * analysed; everything is rolled back. The rows it answers are checked against the order
+ * worked out here from how they were made.
+ */
+@PostgresIntegrationTest
+class OpportunityBookPlanPostgresTests {
+
+	private static final int DEALS = 20_000;
+
+	private static final int OWNERS = 200;
+
+	private static final long OWNER = 7;
+
+	@Autowired
+	NamedParameterJdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@ParameterizedTest
+	@CsvSource({ "EXPECTED, false, coalesce", "EXPECTED, true, coalesce", "AMOUNT, false, amount",
+			"AMOUNT, true, amount", "NAME, false, name", "UPDATED, true, updated_at" })
+	void aKamsPageIsReadAlongTheirBooksIndex(OpportunitySort.Column column, boolean descending, String indexed) {
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			probe();
+			String key = switch (column) {
+				case EXPECTED -> "coalesce(o.close_date, o.expected_close_date)";
+				case AMOUNT -> "o.amount";
+				case NAME -> "o.name";
+				case UPDATED -> "o.updated_at";
+				default -> throw new IllegalArgumentException(column.name());
+			};
+			RecordScope kam = new RecordScope(OWNER, false, Set.of(OWNER));
+			OpportunityBook.Page page = OpportunityBook.page(kam,
+					new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()), key,
+					descending, "20");
+			String sql = page.sql().replace(" from opportunity o ", " from opportunity_probe o ") + " limit 20";
+			assertThat(sql).contains("opportunity_probe o").doesNotContain(" from opportunity o ");
+
+			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, page.params(), String.class));
+			assertThat(plan)
+				.containsPattern("Index Scan( Backward)? using \\S*account_owner_id_" + indexed + "\\S* on "
+						+ "opportunity_probe")
+				.containsPattern("using opportunity_probe_owner_id_idx\\d* on opportunity_probe")
+				.doesNotContain("stage_since");
+			// The book's part is read in order: nothing sorts more than the three parts'
+			// page-long heads.
+			assertThat(plan).doesNotContainPattern("Sort .*rows=\\d{3,}\\b");
+			assertThat(this.jdbc.query(sql, page.params(), (rs, n) -> rs.getLong("id")))
+				.isEqualTo(expected(column, descending));
+		});
+	}
+
+	/**
+	 * 20,000 open deals; deal x on an account of owner {@code x % 200} and owned by it,
+	 * but every 1,000th owned by owner 7 on another owner's account. Amounts, names,
+	 * dates and updates are functions of x, so the expected order is worked out below.
+	 */
+	private void probe() {
+		this.jdbc.getJdbcOperations()
+			.execute("create temporary table opportunity_probe (like opportunity including all) on commit drop");
+		this.jdbc.getJdbcOperations()
+			.execute(
+					"""
+							insert into opportunity_probe (id, account_id, owner_id, account_owner_id, stage, amount, source, name,
+							                               expected_close_date, stage_since, created_at, updated_at, version)
+							select x, null, case when x % 1000 = 3 then 7 else x % 200 end, x % 200, 'ORDER',
+							       case when x % 11 = 0 then null else (x * 37) % 5000 end, 'probe', 'deal ' || lpad(cast(x as varchar), 6, '0'),
+							       date '2030-01-01' + cast(x * 13 % 700 as int), timestamp '2030-01-01 00:00',
+							       timestamp '2030-01-01 00:00', timestamp '2030-01-01 00:00' + x * interval '1 minute', 0
+							from generate_series(1, 20000) x""");
+		this.jdbc.getJdbcOperations().execute("analyze opportunity_probe");
+	}
+
+	/** The first twenty of owner 7's deals in the order, from the probe's formulas. */
+	private static List<Long> expected(OpportunitySort.Column column, boolean descending) {
+		Comparator<Long> byKey = switch (column) {
+			case EXPECTED -> Comparator.comparing((Long x) -> x * 13 % 700);
+			case AMOUNT -> Comparator.comparing((Long x) -> (x % 11 == 0) ? null : (x * 37) % 5000,
+					Comparator.nullsLast(Comparator.naturalOrder()));
+			case NAME, UPDATED -> Comparator.comparing((Long x) -> x);
+			default -> throw new IllegalArgumentException(column.name());
+		};
+		Comparator<Long> order = byKey.thenComparing((Long x) -> x);
+		List<Long> xs = LongStream.rangeClosed(1, DEALS)
+			.filter((x) -> x % OWNERS == OWNER || x % 1000 == 3)
+			.boxed()
+			.sorted(descending ? order.reversed() : order)
+			.limit(20)
+			.toList();
+		return xs;
+	}
+
+}
