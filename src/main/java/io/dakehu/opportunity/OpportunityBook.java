@@ -10,14 +10,15 @@ import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
 
 /**
- * A KAM's page of the opportunity list read from their own book, in the list's order
- * (decision 0079, PostgreSQL). The deals a KAM sees are three parts that do not overlap:
- * the deals on the accounts they own (by the owner each deal keeps, decision 0074), read
- * along the book's index of the order as far as the page reaches; the deals they own on
- * other owners' accounts or on none, few (a partial index); and the deals on the accounts
- * shared with them that neither part holds. Each part is cut at the page's end and the
- * three merged. Read as one condition along the company's index of the order, a KAM's
- * page read every other owner's deals on the way.
+ * A KAM's or a team's page of the opportunity list read from the owners' books, in the
+ * list's order (decision 0079, PostgreSQL). The deals a reader sees are three parts that
+ * do not overlap: the deals on the accounts the scope's owners own (by the owner each
+ * deal keeps, decision 0074), read along each owner's part of the book index of the order
+ * as far as the page reaches; the deals the owners own on other owners' accounts or on
+ * none, few (a partial index); and the deals on the accounts shared with the reader that
+ * neither part holds. Each part is cut at the page's end and the three merged. Read as
+ * one condition along the company's index of the order, a KAM's page read every other
+ * owner's deals on the way.
  */
 final class OpportunityBook {
 
@@ -31,12 +32,21 @@ final class OpportunityBook {
 	}
 
 	/**
-	 * Whether the reader's page is read from a book: one owner's scope (a KAM), an order
-	 * the book's indexes hold, no search (a search reads its few matches through the
-	 * names' pieces instead).
+	 * The most owners whose books are read one by one. Each is read as far as the page
+	 * reaches and the heads sorted together, so a scope of n owners reads n pages; the
+	 * company's index of the order reads about a page for each owner of the company per
+	 * owner in the scope, so it is the cheaper once a scope holds more than the square
+	 * root of the company's owners (about 17 of 300).
+	 */
+	static final int MOST_BOOKS = 20;
+
+	/**
+	 * Whether the reader's page is read from the books: a KAM or a team
+	 * ({@link #MOST_BOOKS} owners at most), an order the books' indexes hold, no search
+	 * (a search reads its few matches through the names' pieces instead).
 	 */
 	static boolean serves(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
-		return !scope.all() && scope.ownerIds().size() == 1 && query.q() == null && sort != null
+		return !scope.all() && scope.ownerIds().size() <= MOST_BOOKS && query.q() == null && sort != null
 				&& ORDERS.contains(sort.column());
 	}
 
@@ -51,24 +61,31 @@ final class OpportunityBook {
 			String reach) {
 		String direction = descending ? " desc" : " asc";
 		Map<String, Object> params = new HashMap<>(conditions.params());
-		params.put("bookOwner", scope.ownerIds().iterator().next());
+		params.put("bookOwners", scope.ownerIds().toArray(Long[]::new));
+		params.put("scopeOwners", scope.ownerIds());
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
 		params.putAll(shared.params());
-		// The book's own part is read along its index; the other two are few and read
-		// whole behind a fence (offset 0), so that however many the planner guesses
-		// they are it does not walk the company's index of the order for them (112 ms
-		// for a KAM who owns nothing on others' accounts, at 100,000 deals). The deals
-		// owned elsewhere are marked by a column of their own (migration 191), whose
-		// statistics say how few they are.
-		String own = OpportunityRows.FROM + conditions.sql() + " and o.account_owner_id = :bookOwner";
-		String onOthers = fenced("o.owner_id = :bookOwner and o.owned_elsewhere") + conditions.sql();
-		String onShared = fenced(
-				shared.condition() + " and o.account_owner_id <> :bookOwner and o.owner_id <> :bookOwner")
+		String order = " order by " + key + direction + ", o.id" + direction + " limit " + reach;
+		// The books' own part: each owner's part of the book index read in the order,
+		// as far as the page reaches. The other two are few and read whole behind a
+		// fence (offset 0), so that however many the planner guesses they are it does
+		// not walk the company's index of the order for them (112 ms for a KAM who owns
+		// nothing on others' accounts, at 100,000 deals). The deals owned elsewhere are
+		// marked by a column of their own (migration 191), whose statistics say how few
+		// they are.
+		String own = " from unnest(cast(:bookOwners as bigint array)) b (owner_id)"
+				+ " cross join lateral (select o.* from opportunity o" + conditions.sql()
+				+ " and o.account_owner_id = b.owner_id" + order + ") o"
+				+ " join opportunity_stage_probability p on p.stage = o.stage";
+		String onOthers = fenced(
+				"o.owner_id in (:scopeOwners) and o.owned_elsewhere and o.account_owner_id not in (:scopeOwners)")
+				+ conditions.sql();
+		String onShared = fenced(shared.condition()
+				+ " and o.account_owner_id not in (:scopeOwners) and o.owner_id not in (:scopeOwners)")
 				+ conditions.sql();
 		String parts = List.of(own, onOthers, onShared)
 			.stream()
-			.map((from) -> "(" + OpportunityRows.COLUMNS + ", " + key + " as sort_key" + from + " order by " + key
-					+ direction + ", o.id" + direction + " limit " + reach + ")")
+			.map((from) -> "(" + OpportunityRows.COLUMNS + ", " + key + " as sort_key" + from + order + ")")
 			.collect(Collectors.joining(" union all "));
 		return new Page("select x.* from (" + parts + ") x order by x.sort_key" + direction + ", x.id" + direction,
 				params);
