@@ -28,17 +28,16 @@ final class OpportunityBook {
 	private static final Set<OpportunitySort.Column> ORDERS = Set.of(OpportunitySort.Column.EXPECTED,
 			OpportunitySort.Column.AMOUNT, OpportunitySort.Column.NAME, OpportunitySort.Column.UPDATED);
 
-	private OpportunityBook() {
-	}
-
 	/**
-	 * The most owners whose books are read one by one. Each is read as far as the page
-	 * reaches and the heads sorted together, so a scope of n owners reads n pages; the
-	 * company's index of the order reads about a page for each owner of the company per
-	 * owner in the scope, so it is the cheaper once a scope holds more than the square
-	 * root of the company's owners (about 17 of 300).
+	 * The most owners whose books are read one by one: a scope of n owners reads n pages
+	 * and sorts their heads together, where the company's index of the order reads about
+	 * (the company's owners ÷ n) pages before it holds the scope's page, so the books are
+	 * the cheaper while n is below the square root of the company's owners (17 of 300).
 	 */
 	static final int MOST_BOOKS = 20;
+
+	private OpportunityBook() {
+	}
 
 	/**
 	 * Whether the reader's page is read from the books: a KAM or a team
@@ -61,8 +60,8 @@ final class OpportunityBook {
 			String reach) {
 		String direction = descending ? " desc" : " asc";
 		Map<String, Object> params = new HashMap<>(conditions.params());
-		params.put("bookOwners", scope.ownerIds().toArray(Long[]::new));
-		params.put("scopeOwners", scope.ownerIds());
+		params.put("ownersRead", scope.ownerIds().toArray(Long[]::new));
+		params.put("ownersInScope", scope.ownerIds());
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
 		params.putAll(shared.params());
 		String order = " order by " + key + direction + ", o.id" + direction + " limit " + reach;
@@ -73,15 +72,15 @@ final class OpportunityBook {
 		// nothing on others' accounts, at 100,000 deals). The deals owned elsewhere are
 		// marked by a column of their own (migration 191), whose statistics say how few
 		// they are.
-		String own = " from unnest(cast(:bookOwners as bigint array)) b (owner_id)"
+		String own = " from unnest(cast(:ownersRead as bigint array)) b (owner_id)"
 				+ " cross join lateral (select o.* from opportunity o" + conditions.sql()
 				+ " and o.account_owner_id = b.owner_id" + order + ") o"
 				+ " join opportunity_stage_probability p on p.stage = o.stage";
 		String onOthers = fenced(
-				"o.owner_id in (:scopeOwners) and o.owned_elsewhere and o.account_owner_id not in (:scopeOwners)")
+				"o.owner_id in (:ownersInScope) and o.owned_elsewhere and o.account_owner_id not in (:ownersInScope)")
 				+ conditions.sql();
 		String onShared = fenced(shared.condition()
-				+ " and o.account_owner_id not in (:scopeOwners) and o.owner_id not in (:scopeOwners)")
+				+ " and o.account_owner_id not in (:ownersInScope) and o.owner_id not in (:ownersInScope)")
 				+ conditions.sql();
 		String parts = List.of(own, onOthers, onShared)
 			.stream()

@@ -392,8 +392,9 @@ class OpportunityLists {
 	}
 
 	/**
-	 * A KAM's page read part by part from their book ({@link OpportunityBook}): the
-	 * query's conditions without the scope in each part, the scope being the parts.
+	 * A KAM's or a team's page read part by part from the owners' books
+	 * ({@link OpportunityBook}): the query's conditions without the scope in each part,
+	 * the scope being the parts.
 	 * @param window rows up to the end of the page asked for
 	 * @param fixedPlan whether the window is written into the statement (see
 	 * {@link #rows})
