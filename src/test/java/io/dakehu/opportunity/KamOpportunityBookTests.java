@@ -44,12 +44,7 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 		long own = this.given.accountOwnedBy(kam, token + " own").id();
 		long theirs = this.given.accountOwnedBy(other, token + " theirs").id();
 		long shared = this.given.accountOwnedBy(other, token + " shared").id();
-		String sharedPath = "/api/v1/accounts/" + shared;
-		this.api
-			.put(other, sharedPath,
-					json("name", token + " shared", "team", List.of(kam), "version",
-							this.api.version(other, sharedPath)))
-			.expect(200);
+		share(other, shared, token + " shared", kam);
 		Random random = new Random(20261206);
 		List<Deal> deals = new ArrayList<>();
 		for (int i = 0; i < 9; i++) {
@@ -83,12 +78,7 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 		long seconds = this.given.accountOwnedBy(second, token + " second").id();
 		long outside = this.given.accountOwnedBy(outsider, token + " outside").id();
 		long shared = this.given.accountOwnedBy(outsider, token + " shared").id();
-		String sharedPath = "/api/v1/accounts/" + shared;
-		this.api
-			.put(outsider, sharedPath,
-					json("name", token + " shared", "team", List.of(manager), "version",
-							this.api.version(outsider, sharedPath)))
-			.expect(200);
+		share(outsider, shared, token + " shared", manager);
 		Random random = new Random(20261207);
 		List<Deal> deals = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -137,6 +127,13 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 					.containsExactlyElementsOf(inStage);
 			}
 		}
+	}
+
+	/** Puts the user in the account's team, as its owner does from the account's form. */
+	private void share(String owner, long account, String name, String user) {
+		String path = "/api/v1/accounts/" + account;
+		this.api.put(owner, path, json("name", name, "team", List.of(user), "version", this.api.version(owner, path)))
+			.expect(200);
 	}
 
 	/** Every page of the reader's list, checking each page's total. */
