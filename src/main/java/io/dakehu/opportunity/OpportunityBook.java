@@ -79,15 +79,24 @@ final class OpportunityBook {
 		String onOthers = fenced(
 				"o.owner_id in (:ownersInScope) and o.owned_elsewhere and o.account_owner_id not in (:ownersInScope)")
 				+ conditions.sql();
-		String onShared = fenced(shared.condition()
-				+ " and o.account_owner_id not in (:ownersInScope) and o.owner_id not in (:ownersInScope)")
-				+ conditions.sql();
+		String onShared = fenced(onSharedAccounts(shared, ":ownersInScope")) + conditions.sql();
 		String parts = List.of(own, onOthers, onShared)
 			.stream()
 			.map((from) -> "(" + OpportunityRows.COLUMNS + ", " + key + " as sort_key" + from + order + ")")
 			.collect(Collectors.joining(" union all "));
 		return new Page("select x.* from (" + parts + ") x order by x.sort_key" + direction + ", x.id" + direction,
 				params);
+	}
+
+	/**
+	 * The deals on the accounts shared with the reader that the scope's owners' own parts
+	 * do not hold: on an account owned outside the scope, owned outside it. The list's
+	 * totals count the same part.
+	 * @param owners the scope's owners as the statement names them
+	 */
+	static String onSharedAccounts(AccountScopeSql shared, String owners) {
+		return shared.condition() + " and o.account_owner_id not in (" + owners + ") and o.owner_id not in (" + owners
+				+ ")";
 	}
 
 	/** The deals meeting the condition, read whole, under the list's aliases. */

@@ -267,8 +267,7 @@ class OpportunityLists {
 		params.putAll(shared.params());
 		String onOwnedAccounts = " where o.account_owner_id in (:readerOwners) and o.owner_id <> o.account_owner_id"
 				+ " and o.owner_id not in (:readerOwners)" + others;
-		String onSharedAccounts = " where " + shared.condition() + " and o.account_owner_id not in (:readerOwners)"
-				+ " and o.owner_id not in (:readerOwners)" + others;
+		String onSharedAccounts = " where " + OpportunityBook.onSharedAccounts(shared, ":readerOwners") + others;
 		// On one plan each: an index fixes how either is read whatever the owners (the
 		// partial index of decision 0074, the team's shared accounts), and planned anew
 		// for each request the first cost a manager's list 0.55 ms of the database's

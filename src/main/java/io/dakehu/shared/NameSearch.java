@@ -147,15 +147,13 @@ public class NameSearch {
 		for (int i = 0; i + 1 < points.length; i++) {
 			// A two-character piece inside a run of three or more is implied by the
 			// run's three-character pieces, which few names share.
-			boolean inRun = latinOrDigit(points[i]) && latinOrDigit(points[i + 1])
-					&& ((i + 2 < points.length && latinOrDigit(points[i + 2]))
-							|| (i > 0 && latinOrDigit(points[i - 1])));
-			if (inRun) {
-				if (i + 2 < points.length && latinOrDigit(points[i + 2])) {
-					all.add(new String(points, i, 3));
-				}
+			boolean pair = latinOrDigit(points[i]) && latinOrDigit(points[i + 1]);
+			boolean next = i + 2 < points.length && latinOrDigit(points[i + 2]);
+			boolean previous = i > 0 && latinOrDigit(points[i - 1]);
+			if (pair && next) {
+				all.add(new String(points, i, 3));
 			}
-			else {
+			else if (!(pair && previous)) {
 				all.add(new String(points, i, 2));
 			}
 		}
