@@ -25,7 +25,9 @@ import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.Role;
 import io.dakehu.identity.UserSummary;
 import io.dakehu.identity.Users;
+import io.dakehu.support.EmbeddedPostgresInitializer;
 import io.dakehu.support.Lanes;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -37,9 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kills the application (SIGKILL, no shutdown hooks) in the middle of committing a large
- * import and checks the database afterwards: none of the import's rows, while what was
- * committed before is still there. The application runs in a child JVM on an H2 file
- * database in a temporary folder, since an in-memory database dies with its process.
+ * import, then starts it again. The application runs in a child JVM.
+ * <p>
+ * On PostgreSQL, the production database, none of the import's rows are left, while what
+ * was committed before is still there, and the next start fails the job once the killed
+ * node's heartbeat is three intervals old. On the embedded H2 file database the
+ * application's process is also the database's, so the kill tests H2's own recovery: H2
+ * rolls the open transaction back, but one CI run in some fifty found a page of its rows
+ * left behind (116 lines of 300,000, one leaf of the table's tree, its undo entries lost
+ * with the process), which is why the README keeps H2 for trying Dakehu. The H2 case
+ * checks what Dakehu does there: the next start fails the interrupted job at once.
  */
 @ResourceLock(Lanes.OWN_DATABASES)
 class KilledImportTest {
@@ -47,24 +56,80 @@ class KilledImportTest {
 	private static final String AUTH = "Basic "
 			+ Base64.getEncoder().encodeToString("admin:admin-password-1".getBytes(StandardCharsets.UTF_8));
 
+	/** Short, so the killed node counts as gone three seconds after its last beat. */
+	private static final String HEARTBEAT = "--dakehu.node.heartbeat-interval=PT1S";
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
-	void killingTheApplicationMidCommitLeavesNoRowsOfTheImport(@TempDir Path dir) throws Exception {
+	void onPostgresKillingTheApplicationMidCommitLeavesNoRowsOfTheImport(@TempDir Path dir) throws Exception {
+		EmbeddedPostgres postgres = EmbeddedPostgresInitializer.instance();
+		String database = "killed_import_" + System.nanoTime();
+		try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+			admin.createStatement().execute("create database " + database);
+		}
+		String url = postgres.getJdbcUrl("postgres", database);
+		List<String> arguments = List.of("--spring.profiles.active=postgres", "--DAKEHU_DB_URL=" + url,
+				"--DAKEHU_DB_USER=postgres", "--DAKEHU_DB_PASSWORD=", HEARTBEAT);
+		long jobId = killMidImport(dir, arguments);
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+			assertThat(references(connection)).isEmpty();
+			assertThat(count(connection, "select count(*) from account where name = 'Crash Co'")).isEqualTo(1);
+			assertThat(status(connection, jobId)).isIn("VALIDATING", "COMMITTING");
+		}
+		try (ConfigurableApplicationContext restarted = restart(dir, arguments)) {
+			ImportJobView job = awaitFailed(restarted, jobId);
+			assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+			assertThat(job.committedRows()).isZero();
+		}
+		try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+			admin.createStatement().execute("drop database " + database);
+		}
+	}
+
+	@Test
+	void onH2TheNextStartFailsTheKilledImportAtOnce(@TempDir Path dir) throws Exception {
 		String url = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+		List<String> arguments = List.of("--spring.datasource.url=" + url);
+		long jobId = killMidImport(dir, arguments);
+		// The embedded database's generated password waits beside it
+		// (PrivateEmbeddedDatabase).
+		String password = Files.readString(dir.resolve("database-password"), StandardCharsets.UTF_8).strip();
+		try (Connection connection = DriverManager.getConnection(url, "sa", password)) {
+			assertThat(count(connection, "select count(*) from account where name = 'Crash Co'")).isEqualTo(1);
+			assertThat(status(connection, jobId)).isIn("VALIDATING", "COMMITTING");
+		}
+		// The killed node's row is of an earlier run, whatever its heartbeat says (an H2
+		// file serves one process): no waiting for it to count as gone.
+		try (ConfigurableApplicationContext restarted = restart(dir, arguments)) {
+			ImportJobView job = restarted.getBean(ImportJobs.class).get(admin(restarted), jobId);
+			assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+			assertThat(job.committedRows()).isZero();
+		}
+	}
+
+	/**
+	 * Starts the application on the database the arguments name, imports an account, then
+	 * kills the process while it writes 300,000 order lines for it.
+	 * @return the killed import's job
+	 */
+	private long killMidImport(Path dir, List<String> database) throws Exception {
 		int port = freePort();
-		// The quick compiler alone (as the test JVM, pom.xml) and one collector thread:
-		// this process lives for seconds beside the rest of the suite.
-		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-				"io.dakehu.DakehuApplication", "--spring.datasource.url=" + url, "--server.port=" + port,
-				"--dakehu.demo-data.enabled=false", "--dakehu.admin.password=admin-password-1",
-				"--dakehu.security.password-hash-strength=4", "--dakehu.imports.directory=" + dir.resolve("uploads"))
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+						// The quick compiler alone (as the test JVM, pom.xml) and one
+						// collector
+						// thread: this process lives for seconds beside the rest of the
+						// suite.
+						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+						"io.dakehu.DakehuApplication", "--server.port=" + port, "--dakehu.demo-data.enabled=false",
+						"--dakehu.admin.password=admin-password-1", "--dakehu.security.password-hash-strength=4",
+						"--dakehu.imports.directory=" + dir.resolve("uploads")));
+		command.addAll(database);
+		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("app.log").toFile())
 			.start();
-		long jobId;
 		try {
 			awaitStarted(port, app, dir);
 			long accounts = upload(port, "accounts", "account\nCrash Co\n");
@@ -79,42 +144,52 @@ class KilledImportTest {
 					.append(i)
 					.append('\n');
 			}
-			jobId = upload(port, "orders", orders.toString());
+			long jobId = upload(port, "orders", orders.toString());
 			awaitWriting(port, jobId, dir.resolve("app.log"));
 			app.destroyForcibly();
 			app.waitFor();
+			return jobId;
 		}
 		finally {
 			app.destroyForcibly();
 		}
-		// The embedded database's generated password waits beside it
-		// (PrivateEmbeddedDatabase).
-		String password = Files.readString(dir.resolve("database-password"), StandardCharsets.UTF_8).strip();
-		try (Connection connection = DriverManager.getConnection(url, "sa", password)) {
-			// The lines are read, not counted: H2's count(*) without a condition answers
-			// from the table's kept total, which after a kill may include an entry whose
-			// undo record the kill cut off. H2 treats such a leftover as rolled back and
-			// no read returns it (its TxDecisionMaker); one CI run in some fifty saw the
-			// total at 1.
-			assertThat(references(connection)).isEmpty();
-			assertThat(count(connection, "select count(*) from account where name = 'Crash Co'")).isEqualTo(1);
-			try (ResultSet rs = connection.createStatement()
-				.executeQuery("select status from import_job where id = " + jobId)) {
-				rs.next();
-				// Left as it was when the process died ...
-				assertThat(rs.getString(1)).isIn("VALIDATING", "COMMITTING");
+	}
+
+	private static ConfigurableApplicationContext restart(Path dir, List<String> database) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--dakehu.demo-data.enabled=false",
+				"--dakehu.imports.directory=" + dir.resolve("uploads")));
+		arguments.addAll(database);
+		return new SpringApplicationBuilder(DakehuApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	/**
+	 * Asks for the job until the restarted node's recovery has failed it: on PostgreSQL
+	 * that takes three heartbeat intervals after the kill.
+	 */
+	private static ImportJobView awaitFailed(ConfigurableApplicationContext context, long jobId)
+			throws InterruptedException {
+		ImportJobView job = null;
+		for (int i = 0; i < 300; i++) {
+			job = context.getBean(ImportJobs.class).get(admin(context), jobId);
+			if (job.status() == ImportStatus.FAILED) {
+				return job;
 			}
+			Thread.sleep(100);
 		}
-		// ... until the next start, which tells its owner that nothing was imported.
-		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(DakehuApplication.class).run(
-				"--spring.datasource.url=" + url, "--server.port=0", "--dakehu.demo-data.enabled=false",
-				"--dakehu.imports.directory=" + dir.resolve("uploads"))) {
-			UserSummary admin = restarted.getBean(Users.class).findByUsername("admin").orElseThrow();
-			ImportJobView job = restarted.getBean(ImportJobs.class)
-				.get(new CurrentUser(admin.id(), "admin", "Administrator", Role.ADMIN,
-						RecordScope.everything(admin.id())), jobId);
-			assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
-			assertThat(job.committedRows()).isZero();
+		return job;
+	}
+
+	private static CurrentUser admin(ConfigurableApplicationContext context) {
+		UserSummary admin = context.getBean(Users.class).findByUsername("admin").orElseThrow();
+		return new CurrentUser(admin.id(), "admin", "Administrator", Role.ADMIN, RecordScope.everything(admin.id()));
+	}
+
+	private static String status(Connection connection, long jobId) throws Exception {
+		try (ResultSet rs = connection.createStatement()
+			.executeQuery("select status from import_job where id = " + jobId)) {
+			rs.next();
+			// Left as it was when the process died, until the next start.
+			return rs.getString(1);
 		}
 	}
 

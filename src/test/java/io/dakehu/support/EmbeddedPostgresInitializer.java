@@ -27,6 +27,14 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 	}
 
 	/**
+	 * The server itself, for a test that gives an application a database of its own on
+	 * it.
+	 */
+	public static EmbeddedPostgres instance() {
+		return Holder.INSTANCE;
+	}
+
+	/**
 	 * Lazily started on first use, stopped when the JVM exits.
 	 */
 	private static final class Holder {
