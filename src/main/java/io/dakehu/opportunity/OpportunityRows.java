@@ -138,7 +138,9 @@ class OpportunityRows {
 			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at,
 			       o.custom_fields""";
 
-	static final String FROM = " from opportunity o join opportunity_stage_probability p on p.stage = o.stage";
+	private static final String PROBABILITY = " join opportunity_stage_probability p on p.stage = o.stage";
+
+	static final String FROM = " from opportunity o" + PROBABILITY;
 
 	static final String SELECT = COLUMNS + FROM;
 
@@ -162,15 +164,33 @@ class OpportunityRows {
 	}
 
 	/**
+	 * The conditions of a read of the deals, under the alias {@code o}.
+	 *
+	 * @param deals the relation read as {@code o}: the table, or a search's matches read
+	 * whole ({@link OpportunityLists})
+	 * @param sql the conditions, starting with {@code where}
 	 * @param readsEveryDeal whether the condition is met by reading every deal (a search
 	 * for a text most names hold, decision 0072)
 	 * @param onePlan whether the statements may run on one plan each (a search for pieces
 	 * few names hold, decision 0071)
 	 */
-	record Where(String sql, Map<String, Object> params, boolean readsEveryDeal, boolean onePlan) {
+	record Where(String deals, String sql, Map<String, Object> params, boolean readsEveryDeal, boolean onePlan) {
 
 		Where(String sql, Map<String, Object> params) {
-			this(sql, params, false, false);
+			this("opportunity", sql, params, false, false);
+		}
+
+		/** {@code from} the deals, as {@code o}. */
+		String from() {
+			return " from " + this.deals + " o";
+		}
+
+		/**
+		 * {@code from} the deals, as {@code o}, with their stage's probability as
+		 * {@code p}.
+		 */
+		String fromWithProbability() {
+			return from() + PROBABILITY;
 		}
 
 	}

@@ -46,9 +46,9 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	private static final String READING_EVERY_DEAL = "%select o.stage, count(*)%(lower(o.name) like $%";
 
-	private static final String THROUGH_THE_INDEX = "%select o.stage, count(*)%union select qa.id%";
+	private static final String THROUGH_THE_INDEX = "%select o.stage, count(*)%from (select qn.*%union all select qa.*%";
 
-	private static final String MATCHES = "%select o.id, o.stage, o.amount from opportunity o%";
+	private static final String MATCHES = "%select o.id, o.stage, o.amount from (select qn.*%union all select qa.*%";
 
 	private static final String TOTALS = "%select o.stage, count(*)%";
 

@@ -268,6 +268,37 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aDealFoundByItsNameAndItsAccountsNameComesOnceAndABlankNameByItsAccount() {
+		String word = Fixtures.unique("Nw");
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, word + " Echo").id();
+		long other = this.given.accountOwnedBy(kam, "Plain " + Fixtures.unique("Pl")).id();
+		long both = deal(kam, account, word + " Echo renewal", 100);
+		long accountOnly = deal(kam, account, "Renewal", 200);
+		long blank = deal(kam, account, "Blank soon", 400);
+		long nameOnly = deal(kam, other, "For " + word + " Echo", 800);
+		deal(kam, other, "Unrelated", 1600);
+		// Only imports leave a deal without a name.
+		this.jdbc.sql("update opportunity set name = null where id = :id").param("id", blank).update();
+		for (String user : List.of(kam, Api.ADMIN)) {
+			Api.Response found = this.api
+				.get(user, "/api/v1/opportunities?size=10&sort=-amount&q=" + word.toLowerCase(Locale.ROOT) + " echo")
+				.expect(200);
+			assertThat(found.ids()).as(user).containsExactly(nameOnly, blank, accountOnly, both);
+			assertThat(found.totalElements()).as(user).isEqualTo(4);
+		}
+	}
+
+	private long deal(String owner, long accountId, String name, int amount) {
+		return this.api
+			.post(owner, "/api/v1/opportunities",
+					json("accountId", accountId, "name", name, "amount", amount, "expectedCloseDate",
+							LocalDate.of(2041, 1, 1)))
+			.expect(201)
+			.id();
+	}
+
+	@Test
 	void anotherKamsDealsNeverAppear() {
 		List<Long> hidden = this.deals.stream().filter((deal) -> !deal.visibleTo(this.kam)).map(Deal::id).toList();
 		assertThat(hidden).hasSize(4);
