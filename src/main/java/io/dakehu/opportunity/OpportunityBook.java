@@ -23,10 +23,12 @@ import io.dakehu.identity.RecordScope;
 final class OpportunityBook {
 
 	/**
-	 * The orders the book has an index for (migration 191): a column of the deal each.
+	 * The orders the book has an index for (migrations 191 and 192): a column of the deal
+	 * each, or the stage's place in the buying process.
 	 */
 	private static final Set<OpportunitySort.Column> ORDERS = Set.of(OpportunitySort.Column.EXPECTED,
-			OpportunitySort.Column.AMOUNT, OpportunitySort.Column.NAME, OpportunitySort.Column.UPDATED);
+			OpportunitySort.Column.AMOUNT, OpportunitySort.Column.NAME, OpportunitySort.Column.UPDATED,
+			OpportunitySort.Column.STAGE);
 
 	/**
 	 * The most owners whose books are read one by one: a scope of n owners reads n pages

@@ -468,8 +468,11 @@ class OpportunityLists {
 		return new OrderBy(join, key, key + direction + ", o.id" + direction);
 	}
 
-	/** The buying steps in the buyer's order, then won and lost. */
-	private static String stageOrder() {
+	/**
+	 * The buying steps in the buyer's order, then won and lost: the key the indexes of
+	 * migration 192 hold, which a change here must replace.
+	 */
+	static String stageOrder() {
 		StringBuilder sql = new StringBuilder("case o.stage");
 		for (Stage stage : Stage.values()) {
 			sql.append(" when '").append(stage.name()).append("' then ").append(stage.ordinal());

@@ -98,12 +98,13 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Every page of the reader's list in the four orders both ways, and under a stage
+	 * Every page of the reader's list in the five orders both ways, and under a stage
 	 * filter, against the visible deals in the order worked out here.
 	 */
 	private void pagesInEveryOrder(String reader, List<Deal> deals) {
 		Map<String, Function<Deal, ? extends Comparable<?>>> orders = Map.of("name", Deal::name, "amount", Deal::amount,
-				"expected", Deal::period, "updated", Deal::updatedAt);
+				"expected", Deal::period, "updated", Deal::updatedAt, "stage",
+				(deal) -> Stage.valueOf(deal.stage()).ordinal());
 		for (Map.Entry<String, Function<Deal, ? extends Comparable<?>>> order : orders.entrySet()) {
 			for (boolean descending : new boolean[] { false, true }) {
 				@SuppressWarnings({ "unchecked", "rawtypes" })

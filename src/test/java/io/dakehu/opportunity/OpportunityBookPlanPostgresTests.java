@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import io.dakehu.identity.RecordScope;
@@ -43,8 +44,8 @@ class OpportunityBookPlanPostgresTests {
 	PlatformTransactionManager transactions;
 
 	@ParameterizedTest
-	@CsvSource({ "EXPECTED, false, coalesce", "AMOUNT, true, amount", "NAME, false, name",
-			"UPDATED, true, updated_at" })
+	@CsvSource({ "EXPECTED, false, coalesce", "AMOUNT, true, amount", "NAME, false, name", "UPDATED, true, updated_at",
+			"STAGE, false, case", "STAGE, true, case" })
 	void aKamsPageIsReadAlongTheirBooksIndex(OpportunitySort.Column column, boolean descending, String indexed) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
@@ -54,6 +55,7 @@ class OpportunityBookPlanPostgresTests {
 				case AMOUNT -> "o.amount";
 				case NAME -> "o.name";
 				case UPDATED -> "o.updated_at";
+				case STAGE -> OpportunityLists.stageOrder();
 				default -> throw new IllegalArgumentException(column.name());
 			};
 			RecordScope kam = new RecordScope(OWNER, false, Set.of(OWNER));
@@ -78,9 +80,38 @@ class OpportunityBookPlanPostgresTests {
 	}
 
 	/**
+	 * A director's page by stage walks the company's index of the stage's place in the
+	 * buying process (migration 192), whose expression must be the list's own: read
+	 * otherwise, the page sorted every deal.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "false", "true" })
+	void aDirectorsPageByStageIsReadAlongTheStageIndex(boolean descending) {
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			probe();
+			String direction = descending ? " desc" : " asc";
+			String sql = "select o.id from opportunity_probe o where 1 = 1 and o.stage not in ('WON', 'LOST') order by "
+					+ OpportunityLists.stageOrder() + direction + ", o.id" + direction + " limit 20";
+			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, Map.of(), String.class));
+			assertThat(plan).containsPattern("Index Scan( Backward)? using opportunity_probe_case_id_idx\\d* on ")
+				.doesNotContain("Sort");
+			Comparator<Long> order = Comparator.comparing((Long x) -> Stage.open().get((int) (x % 8)).ordinal())
+				.thenComparing((Long x) -> x);
+			assertThat(this.jdbc.query(sql, Map.of(), (rs, n) -> rs.getLong("id")))
+				.isEqualTo(LongStream.rangeClosed(1, DEALS)
+					.boxed()
+					.sorted(descending ? order.reversed() : order)
+					.limit(20)
+					.toList());
+		});
+	}
+
+	/**
 	 * 10,000 open deals; deal x on an account of owner {@code x % 100} and owned by it,
-	 * but every 1,000th owned by owner 7 on another owner's account. Amounts, names,
-	 * dates and updates are functions of x, so the expected order is worked out below.
+	 * but every 1,000th owned by owner 7 on another owner's account. Stages, amounts,
+	 * names, dates and updates are functions of x, so the expected order is worked out
+	 * below: the stage is the (x % 8)-th open one.
 	 */
 	private void probe() {
 		this.jdbc.getJdbcOperations()
@@ -90,11 +121,16 @@ class OpportunityBookPlanPostgresTests {
 					"""
 							insert into opportunity_probe (id, account_id, owner_id, account_owner_id, stage, amount, source, name,
 							                               expected_close_date, stage_since, created_at, updated_at, version)
-							select x, null, case when x % 1000 = 3 then 7 else x % 100 end, x % 100, 'ORDER',
+							select x, null, case when x % 1000 = 3 then 7 else x % 100 end, x % 100, :open[1 + x % 8],
 							       case when x % 11 = 0 then null else (x * 37) % 5000 end, 'probe', 'deal ' || lpad(cast(x as varchar), 6, '0'),
 							       date '2030-01-01' + cast(x * 13 % 700 as int), timestamp '2030-01-01 00:00',
 							       timestamp '2030-01-01 00:00', timestamp '2030-01-01 00:00' + x * interval '1 minute', 0
-							from generate_series(1, 10000) x""");
+							from generate_series(1, 10000) x"""
+						.replace(":open",
+								Stage.open()
+									.stream()
+									.map((stage) -> "'" + stage.name() + "'")
+									.collect(Collectors.joining(", ", "(array[", "])"))));
 		this.jdbc.getJdbcOperations().execute("analyze opportunity_probe");
 	}
 
@@ -105,6 +141,7 @@ class OpportunityBookPlanPostgresTests {
 			case AMOUNT -> Comparator.comparing((Long x) -> (x % 11 == 0) ? null : (x * 37) % 5000,
 					Comparator.nullsLast(Comparator.naturalOrder()));
 			case NAME, UPDATED -> Comparator.comparing((Long x) -> x);
+			case STAGE -> Comparator.comparing((Long x) -> Stage.open().get((int) (x % 8)).ordinal());
 			default -> throw new IllegalArgumentException(column.name());
 		};
 		Comparator<Long> order = byKey.thenComparing((Long x) -> x);
