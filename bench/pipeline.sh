@@ -149,7 +149,8 @@ for line in "bench-director /pipeline" "bench-director /pipeline/columns/SUPPLIE
     "bench-director /pipeline/list" "bench-director /api/v1/opportunities?sort=-amount" \
     "bench-director /api/v1/opportunities?q=customer%2077" "bench-kam-1 /pipeline/list" \
     "bench-kam-1 /api/v1/opportunities" "bench-kam-1 /api/v1/opportunities?sort=-amount" \
-    "bench-manager-1 /api/v1/opportunities"; do
+    "bench-manager-1 /api/v1/opportunities" "bench-director /api/v1/opportunities?sort=stage" \
+    "bench-director /api/v1/opportunities?sort=owner" "bench-kam-1 /api/v1/opportunities?sort=stage"; do
   read -r reader path <<< "$line"
   warm+=("$path" "$(auth_for "$reader" "$path")")
 done
@@ -176,18 +177,21 @@ order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 25 of
 $NAMES"
 http "API list, director, sort=-amount" bench-director "/api/v1/opportunities?sort=-amount"
 http "API list, director, sort=account" bench-director "/api/v1/opportunities?sort=account"
+http "API list, director, sort=stage" bench-director "/api/v1/opportunities?sort=stage"
+http "API list, director, sort=owner" bench-director "/api/v1/opportunities?sort=owner"
 http "API list, director, q=deal 4242" bench-director "/api/v1/opportunities?q=deal%204242"
 http "API list, director, q=customer 77 (account names)" bench-director "/api/v1/opportunities?q=customer%2077"
 # The search as the list runs it on this data (decision 0073): its matches read once through the names' pieces (those
 # the statistics here leave for each table: "customer" is in no deal's name, "77" and " 7" the rarest among the
-# accounts'), then the page's rows by id.
-SEARCH="o.id in (select qn.id from opportunity qn where qn.name_grams @> '{cu,us,st,to,om,me,er,\"r \"}'
-and lower(qn.name) like '%customer 77%' union select qa.id from opportunity qa where qa.account_id in
-(select na.id from account na where na.name_grams @> '{77,\" 7\"}' and na.name_key like '%customer 77%'))"
-PAGE_IDS=$("${PSQL[@]}" -Atc "select string_agg(id::text, ',') from (select o.id from opportunity o where $SEARCH
+# accounts'), each part read whole, the second leaving out what the first finds; then the page's rows by id.
+MATCHES="(select qn.* from opportunity qn where qn.name_grams @> '{cu,us,st,to,om,me,er,\"r \"}'
+and lower(qn.name) like '%customer 77%' union all select qa.* from opportunity qa where qa.account_id in
+(select na.id from account na where na.name_grams @> '{77,\" 7\"}' and na.name_key like '%customer 77%')
+and not coalesce(lower(qa.name) like '%customer 77%', false)) o"
+PAGE_IDS=$("${PSQL[@]}" -Atc "select string_agg(id::text, ',') from (select o.id from $MATCHES
 order by coalesce(o.close_date, o.expected_close_date), o.id limit 20) p")
 bench_sql "  bare SQL: the same search read once + 20 rows by id" "select stage, probability from opportunity_stage_probability;
-select o.id, o.stage, o.amount from opportunity o where $SEARCH
+select o.id, o.stage, o.amount from $MATCHES
 order by coalesce(o.close_date, o.expected_close_date), o.id limit 2001;
 $ROWS where o.id in ($PAGE_IDS);
 $NAMES"
@@ -206,5 +210,6 @@ and o.owner_id not in ($KAM_ID) group by o.stage;
 $KAM_BOOK;
 $NAMES"
 http "API list, KAM, sort=-amount" bench-kam-1 "/api/v1/opportunities?sort=-amount"
+http "API list, KAM, sort=stage" bench-kam-1 "/api/v1/opportunities?sort=stage"
 http "API list, manager (team of ten), every deal visible" bench-manager-1 "/api/v1/opportunities"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
