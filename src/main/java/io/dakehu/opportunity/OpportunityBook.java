@@ -74,14 +74,13 @@ final class OpportunityBook {
 		// nothing on others' accounts, at 100,000 deals). The deals owned elsewhere are
 		// marked by a column of their own (migration 191), whose statistics say how few
 		// they are.
-		String own = " from unnest(cast(:ownersRead as bigint array)) b (owner_id)"
-				+ " cross join lateral (select o.* from opportunity o" + conditions.sql()
-				+ " and o.account_owner_id = b.owner_id" + order + ") o"
+		String own = " from unnest(cast(:ownersRead as bigint array)) b (owner_id)" + " cross join lateral (select o.*"
+				+ conditions.from() + conditions.sql() + " and o.account_owner_id = b.owner_id" + order + ") o"
 				+ " join opportunity_stage_probability p on p.stage = o.stage";
-		String onOthers = fenced(
+		String onOthers = fenced(conditions,
 				"o.owner_id in (:ownersInScope) and o.owned_elsewhere and o.account_owner_id not in (:ownersInScope)")
 				+ conditions.sql();
-		String onShared = fenced(onSharedAccounts(shared, ":ownersInScope")) + conditions.sql();
+		String onShared = fenced(conditions, onSharedAccounts(shared, ":ownersInScope")) + conditions.sql();
 		String parts = List.of(own, onOthers, onShared)
 			.stream()
 			.map((from) -> "(" + OpportunityRows.COLUMNS + ", " + key + " as sort_key" + from + order + ")")
@@ -102,8 +101,8 @@ final class OpportunityBook {
 	}
 
 	/** The deals meeting the condition, read whole, under the list's aliases. */
-	private static String fenced(String condition) {
-		return " from (select * from opportunity o where " + condition
+	private static String fenced(OpportunityRows.Where conditions, String condition) {
+		return " from (select o.*" + conditions.from() + " where " + condition
 				+ " offset 0) o join opportunity_stage_probability p on p.stage = o.stage";
 	}
 
