@@ -31,6 +31,14 @@ public final class UserNameSql {
 		return alias + ".username";
 	}
 
+	/**
+	 * The users under {@code alias}, for a list read owner by owner in the order of their
+	 * {@link #sortKey}.
+	 */
+	public static String users(String alias) {
+		return "app_user " + alias;
+	}
+
 	/** The column of the joined user to sort by name on. */
 	public static String sortKey(String alias) {
 		return alias + ".display_name";

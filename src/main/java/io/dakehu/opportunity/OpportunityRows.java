@@ -138,7 +138,7 @@ class OpportunityRows {
 			       o.next_step, o.lost_reason, o.winning_competitor, o.stage_since, o.version, o.updated_at,
 			       o.custom_fields""";
 
-	private static final String PROBABILITY = " join opportunity_stage_probability p on p.stage = o.stage";
+	static final String PROBABILITY = " join opportunity_stage_probability p on p.stage = o.stage";
 
 	static final String FROM = " from opportunity o" + PROBABILITY;
 

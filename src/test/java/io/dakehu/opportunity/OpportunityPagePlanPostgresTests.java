@@ -86,6 +86,53 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 		assertThat(pages(director, hers, byAccount)).containsExactlyElementsOf(expected.stream().sorted().toList());
 	}
 
+	/**
+	 * A director's list by owner, read owner by owner (OpportunityLists.byOwnerName): the
+	 * same pages, both ways, as the deals sorted by their owner's name and then their id,
+	 * two of the three owners sharing a name.
+	 */
+	@Test
+	void aDirectorsPagesByOwnerAreEveryDealInTheOrderOfItsOwnersName() {
+		String name = Fixtures.unique("Same Name");
+		List<String> owners = List.of(this.given.kam(), this.given.kam(), this.given.kam());
+		for (String owner : owners) {
+			if (!owner.equals(owners.get(2))) {
+				this.jdbc.sql("update app_user set display_name = ? where username = ?").params(name, owner).update();
+			}
+			long account = this.given.accountOwnedBy(owner, Fixtures.unique("Owners")).id();
+			for (int i = 0; i < 3; i++) {
+				this.api
+					.post(owner, "/api/v1/opportunities",
+							Map.of("accountId", account, "name", Fixtures.unique("Deal"), "amount", 100))
+					.expect(201);
+			}
+		}
+		Set<Long> ownerIds = Set.copyOf(this.jdbc.sql("select id from app_user where username in (:owners)")
+			.param("owners", owners)
+			.query(Long.class)
+			.list());
+		RecordScope director = RecordScope.everything(1);
+		OpportunityQuery theirs = new OpportunityQuery(null, ownerIds, null, null, null, null, true, null, null);
+		for (boolean descending : new boolean[] { false, true }) {
+			String direction = descending ? " desc" : " asc";
+			List<Long> expected = this.jdbc
+				.sql("select o.id from opportunity o join app_user u on u.id = o.owner_id where o.owner_id in (:owners)"
+						+ " and o.stage not in ('WON', 'LOST') order by u.display_name" + direction + ", o.id"
+						+ direction)
+				.param("owners", ownerIds)
+				.query(Long.class)
+				.list();
+			assertThat(expected).hasSize(9);
+			OpportunitySort byOwner = new OpportunitySort(OpportunitySort.Column.OWNER, descending);
+			List<Long> read = new ArrayList<>();
+			// Pages of two: each owner's deals run past a page's end.
+			for (int offset = 0; offset < expected.size(); offset += 2) {
+				this.lists.rows(director, theirs, byOwner, offset, 2).forEach((row) -> read.add(row.id()));
+			}
+			assertThat(read).as(direction).containsExactlyElementsOf(expected);
+		}
+	}
+
 	/** Every row of the list, read three at a time. */
 	private List<Long> pages(RecordScope reader, OpportunityQuery query, OpportunitySort sort) {
 		List<Long> ids = new ArrayList<>();
