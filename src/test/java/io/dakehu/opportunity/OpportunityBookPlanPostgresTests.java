@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 
 import io.dakehu.identity.RecordScope;
 import io.dakehu.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -104,6 +105,44 @@ class OpportunityBookPlanPostgresTests {
 					.sorted(descending ? order.reversed() : order)
 					.limit(20)
 					.toList());
+		});
+	}
+
+	/**
+	 * A director's page by owner, owner by owner (OpportunityLists.byOwnerName), reads
+	 * each owner's deals along the owner index when pages are priced as cached, as the
+	 * list runs it: at PostgreSQL's default price it walked the primary key for each
+	 * owner, the whole table for an owner without deals. The probe's deals belong to 20
+	 * owners here; 85 more users own none, and the names run against the ids.
+	 */
+	@Test
+	void aDirectorsPageByOwnerReadsEachOwnersDealsAlongTheOwnerIndex() {
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			probe();
+			// Twenty owners, as in the pipeline benchmark, where the primary key looked
+			// the cheaper way to an owner's first deals by id.
+			this.jdbc.getJdbcOperations().execute("update opportunity_probe set owner_id = owner_id % 20");
+			this.jdbc.getJdbcOperations().execute("analyze opportunity_probe");
+			this.jdbc.getJdbcOperations()
+				.execute("create temporary table user_probe on commit drop as select x as id,"
+						+ " 'user ' || lpad(cast(200 - x as varchar), 3, '0') as display_name"
+						+ " from generate_series(0, 104) x");
+			this.jdbc.getJdbcOperations().execute("analyze user_probe");
+			String sql = "select x.id from (select o.id, un.display_name as sort_key from user_probe un"
+					+ " cross join lateral (select o.* from opportunity_probe o where 1 = 1 and o.stage not in"
+					+ " ('WON', 'LOST') and o.owner_id = un.id order by o.id asc limit 20) o) x"
+					+ " order by x.sort_key asc, x.id asc limit 20";
+			this.jdbc.getJdbcOperations().execute("set local random_page_cost = 1.1");
+			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, Map.of(), String.class));
+			assertThat(plan).contains("using opportunity_probe_owner_id_id_idx on opportunity_probe");
+			// Owners 104 down to 20 have the first names and no deals; owner 19 the next.
+			List<Long> expected = LongStream.rangeClosed(1, DEALS)
+				.filter((x) -> ((x % 1000 == 3) ? 7 : x % OWNERS) % 20 == 19)
+				.boxed()
+				.limit(20)
+				.toList();
+			assertThat(this.jdbc.query(sql, Map.of(), (rs, n) -> rs.getLong("id"))).isEqualTo(expected);
 		});
 	}
 
