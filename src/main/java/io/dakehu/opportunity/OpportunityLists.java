@@ -405,10 +405,7 @@ class OpportunityLists {
 		String without = OpportunityRows.COLUMNS + ", " + (descending ? 0 : 1) + " as sort_part, null as sort_key"
 				+ where.fromWithProbability() + where.sql() + " and o.account_id is null order by o.id" + direction
 				+ " limit " + reach;
-		Map<String, Object> params = new HashMap<>(where.params());
-		if (!fixedPlan) {
-			params.put("window", window);
-		}
+		Map<String, Object> params = windowed(where.params(), fixedPlan, window);
 		return new Ordered("select x.* from (" + withAccount + " union all (" + without
 				+ ")) x order by x.sort_part, x.sort_key" + direction + ", x.id" + direction, params, where.onePlan());
 	}
@@ -434,10 +431,7 @@ class OpportunityLists {
 				+ UserNameSql.users("un") + " cross join lateral (select o.*" + where.from() + where.sql()
 				+ " and o.owner_id = un.id order by o.id" + direction + " limit " + reach + ") o"
 				+ OpportunityRows.PROBABILITY + ") x order by x.sort_key" + direction + ", x.id" + direction;
-		Map<String, Object> params = new HashMap<>(where.params());
-		if (!fixedPlan) {
-			params.put("window", window);
-		}
+		Map<String, Object> params = windowed(where.params(), fixedPlan, window);
 		return new Ordered(sql, params, where.onePlan());
 	}
 
@@ -454,14 +448,23 @@ class OpportunityLists {
 		OpportunityRows.Where conditions = where(RecordScope.everything(scope.userId()), query);
 		OpportunityBook.Page page = OpportunityBook.page(scope, conditions, orderBy(sort).key(), sort.descending(),
 				fixedPlan ? String.valueOf(window) : ":window");
-		Map<String, Object> params = new HashMap<>(page.params());
-		if (!fixedPlan) {
-			params.put("window", window);
-		}
+		Map<String, Object> params = windowed(page.params(), fixedPlan, window);
 		// On one plan: the books' indexes fix how each part is read whatever the owners,
 		// and PostgreSQL otherwise planned the statement for each request (its owners
 		// an array it cannot count without the values): 0.97 ms to plan, 0.27 to run.
 		return new Ordered(page.sql(), params, true);
+	}
+
+	/**
+	 * The statement's parameters with the window bound, unless it is written into the
+	 * statement (see {@link #rows}).
+	 */
+	private static Map<String, Object> windowed(Map<String, Object> params, boolean fixedPlan, long window) {
+		Map<String, Object> all = new HashMap<>(params);
+		if (!fixedPlan) {
+			all.put("window", window);
+		}
+		return all;
 	}
 
 	/**
