@@ -23,6 +23,7 @@ import io.dakehu.shared.DatabaseProduct;
 import io.dakehu.shared.NameSearch;
 import io.dakehu.shared.PageRequest;
 import io.dakehu.shared.PageResult;
+import io.dakehu.shared.PlannerSetting;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -333,7 +334,6 @@ class OpportunityLists {
 		// (as for the account list, AccountQueries). A search or a filter on the deals'
 		// own fields keeps them bound: a plan made for its values is right there.
 		boolean fixedPlan = query.tallied();
-		boolean ownerByOwner = false;
 		Ordered ordered;
 		if (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT) {
 			ordered = byAccountName(scope, query, sort.descending(), offset + limit, fixedPlan);
@@ -344,7 +344,6 @@ class OpportunityLists {
 		else if (this.postgres && sort != null && sort.column() == OpportunitySort.Column.OWNER && scope.all()
 				&& query.q() == null) {
 			ordered = byOwnerName(scope, query, sort.descending(), offset + limit, fixedPlan);
-			ownerByOwner = true;
 		}
 		else {
 			ordered = ordered(scope, query, sort);
@@ -357,7 +356,7 @@ class OpportunityLists {
 		}
 		Supplier<List<OpportunityRows.Raw>> read = () -> marked(ordered.onePlan(),
 				(mark) -> this.jdbc.sql(mark + ordered.sql() + page).params(params).query(this.rows::raw).list());
-		return this.rows.named(ownerByOwner ? pricedAsCached(read) : read.get());
+		return this.rows.named(ordered.pricedAsCached() ? pricedAsCached(read) : read.get());
 	}
 
 	/**
@@ -370,10 +369,7 @@ class OpportunityLists {
 	 * 100,000 deals, 1.4 ms priced as cached).
 	 */
 	private <T> T pricedAsCached(Supplier<T> work) {
-		this.jdbc.sql("set local random_page_cost = 1.1").update();
-		T result = work.get();
-		this.jdbc.sql("set local random_page_cost to default").update();
-		return result;
+		return PlannerSetting.during(this.jdbc, "random_page_cost", "1.1", work);
 	}
 
 	/**
@@ -432,7 +428,7 @@ class OpportunityLists {
 				+ " and o.owner_id = un.id order by o.id" + direction + " limit " + reach + ") o"
 				+ OpportunityRows.PROBABILITY + ") x order by x.sort_key" + direction + ", x.id" + direction;
 		Map<String, Object> params = windowed(where.params(), fixedPlan, window);
-		return new Ordered(sql, params, where.onePlan());
+		return new Ordered(sql, params, where.onePlan(), true);
 	}
 
 	/**
@@ -623,8 +619,15 @@ class OpportunityLists {
 
 	/**
 	 * @param onePlan as for {@link Where#onePlan}
+	 * @param pricedAsCached whether the statement runs with pages priced as cached
+	 * ({@link #pricedAsCached})
 	 */
-	private record Ordered(String sql, Map<String, Object> params, boolean onePlan) {
+	private record Ordered(String sql, Map<String, Object> params, boolean onePlan, boolean pricedAsCached) {
+
+		Ordered(String sql, Map<String, Object> params, boolean onePlan) {
+			this(sql, params, onePlan, false);
+		}
+
 	}
 
 }

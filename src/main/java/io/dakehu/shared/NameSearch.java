@@ -115,18 +115,11 @@ public class NameSearch {
 	}
 
 	/**
-	 * Runs the work with a setting of PostgreSQL's for the transaction ({@code set
-	 * local}), back to its default after, so the statements that follow in the same
-	 * transaction run as ever. On H2, which has neither setting, the work runs as it is.
+	 * Runs the work with a setting of PostgreSQL's ({@link PlannerSetting}); on H2, which
+	 * has neither setting, as it is.
 	 */
 	private <T> T withSetting(JdbcClient jdbc, String setting, String value, Supplier<T> work) {
-		if (!this.postgres) {
-			return work.get();
-		}
-		jdbc.sql("set local " + setting + " = " + value).update();
-		T result = work.get();
-		jdbc.sql("set local " + setting + " to default").update();
-		return result;
+		return this.postgres ? PlannerSetting.during(jdbc, setting, value, work) : work.get();
 	}
 
 	/**
