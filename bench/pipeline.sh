@@ -68,10 +68,12 @@ from (select x, (select min(id) from account) + floor(random() * $ACCOUNTS)::int
              localtimestamp - random() * interval '365 days' as since
       from generate_series(1, $OPPORTUNITIES) x) g
 join account a on a.id = g.account;
--- Written in SQL, so the tally of opportunities per owner and stage is recounted as migration V97 counts it.
+-- Written in SQL, so the tally of opportunities per owner, stage and purchase type is recounted as migration V193
+-- counts it.
 delete from opportunity_tally;
-insert into opportunity_tally (owner_id, stage, opportunities, amount)
-select owner_id, stage, count(*), coalesce(sum(amount), 0) from opportunity group by owner_id, stage;
+insert into opportunity_tally (owner_id, stage, purchase_type, opportunities, amount)
+select owner_id, stage, coalesce(purchase_type, ''), count(*), coalesce(sum(amount), 0) from opportunity
+group by owner_id, stage, coalesce(purchase_type, '');
 -- Vacuumed as autovacuum leaves a table before anyone reads it for long: a heap never vacuumed cost the list's totals
 -- over a close period 68 ms instead of 9 (its rows' visibility checked one by one), and indexes are read alone only
 -- where the visibility map says so.
@@ -150,7 +152,8 @@ for line in "bench-director /pipeline" "bench-director /pipeline/columns/SUPPLIE
     "bench-director /api/v1/opportunities?q=customer%2077" "bench-kam-1 /pipeline/list" \
     "bench-kam-1 /api/v1/opportunities" "bench-kam-1 /api/v1/opportunities?sort=-amount" \
     "bench-manager-1 /api/v1/opportunities" "bench-director /api/v1/opportunities?sort=stage" \
-    "bench-director /api/v1/opportunities?sort=owner" "bench-kam-1 /api/v1/opportunities?sort=stage"; do
+    "bench-director /api/v1/opportunities?sort=owner" "bench-kam-1 /api/v1/opportunities?sort=stage" \
+    "bench-director /api/v1/opportunities?purchaseType=NEW_TASK"; do
   read -r reader path <<< "$line"
   warm+=("$path" "$(auth_for "$reader" "$path")")
 done
@@ -194,6 +197,12 @@ bench_sql "  bare SQL: the same search read once + 20 rows by id" "select stage,
 select o.id, o.stage, o.amount from $MATCHES
 order by coalesce(o.close_date, o.expected_close_date), o.id limit 2001;
 $ROWS where o.id in ($PAGE_IDS);
+$NAMES"
+http "API list, director, purchaseType=NEW_TASK (~1/3 of all)" bench-director "/api/v1/opportunities?purchaseType=NEW_TASK"
+bench_sql "  bare SQL: totals (tally by purchase type) + 20 rows + names" "$TALLY and purchase_type = 'NEW_TASK'
+and stage not in ('WON', 'LOST') group by stage;
+$ROWS where 1 = 1 and o.purchase_type = 'NEW_TASK' and o.stage not in ('WON', 'LOST')
+order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
 $NAMES"
 http "API list, director, type + close range" bench-director "/api/v1/opportunities?purchaseType=NEW_TASK&closeFrom=$(date +%Y)-03-01&closeTo=$(date +%Y)-05-31"
 http "list page, KAM (default: mine)" bench-kam-1 "/pipeline/list"

@@ -228,20 +228,21 @@ class OpportunityLists {
 	}
 
 	/**
-	 * The sums of a query without conditions on the opportunities' own fields, from the
-	 * tally: the owners in the reader's scope (within the owners asked for), plus what
-	 * others own on the accounts the reader may see, which only the opportunities can
-	 * tell. A director, and a KAM looking at their own, read the tally alone.
+	 * The sums of a query without conditions on the opportunities' own fields but the
+	 * purchase type, from the tally: the owners in the reader's scope (within the owners
+	 * asked for), plus what others own on the accounts the reader may see, which only the
+	 * opportunities can tell. A director, and a KAM looking at their own, read the tally
+	 * alone.
 	 */
 	private Map<Stage, StageSum> tallied(RecordScope scope, OpportunityQuery query) {
 		if (scope.all()) {
-			return this.tally.sums(query.ownerIds(), query.stage(), query.openOnly());
+			return this.tally.sums(query.ownerIds(), query.purchaseType(), query.stage(), query.openOnly());
 		}
 		Set<Long> inScope = new HashSet<>(scope.ownerIds());
 		if (query.ownerIds() != null) {
 			inScope.retainAll(query.ownerIds());
 		}
-		Map<Stage, StageSum> sums = this.tally.sums(inScope, query.stage(), query.openOnly());
+		Map<Stage, StageSum> sums = this.tally.sums(inScope, query.purchaseType(), query.stage(), query.openOnly());
 		if (query.ownerIds() != null && scope.ownerIds().containsAll(query.ownerIds())) {
 			return sums;
 		}
@@ -257,6 +258,10 @@ class OpportunityLists {
 		if (query.ownerIds() != null) {
 			others.append(" and o.owner_id in (:filterOwners)");
 			params.put("filterOwners", query.ownerIds());
+		}
+		if (query.purchaseType() != null) {
+			others.append(" and o.purchase_type = :purchaseType");
+			params.put("purchaseType", query.purchaseType().name());
 		}
 		if (query.stage() != null) {
 			others.append(" and o.stage = :stage");
@@ -333,7 +338,7 @@ class OpportunityLists {
 		// database's CPU per page at 100,000 open deals, a third of a plain list's
 		// (as for the account list, AccountQueries). A search or a filter on the deals'
 		// own fields keeps them bound: a plan made for its values is right there.
-		boolean fixedPlan = query.tallied();
+		boolean fixedPlan = query.byOwnerAndStageOnly();
 		Ordered ordered;
 		if (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT) {
 			ordered = byAccountName(scope, query, sort.descending(), offset + limit, fixedPlan);

@@ -31,11 +31,16 @@ record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchas
 
 	/**
 	 * Whether the tally answers the totals: nothing narrows the opportunities but their
-	 * owner and stage.
+	 * owner, stage and purchase type.
 	 */
 	boolean tallied() {
-		return this.accountId == null && this.purchaseType == null && this.from == null && this.to == null
-				&& this.q == null && this.segment == null && this.custom == null;
+		return this.accountId == null && this.from == null && this.to == null && this.q == null && this.segment == null
+				&& this.custom == null;
+	}
+
+	/** Whether nothing narrows the opportunities but their owner and stage. */
+	boolean byOwnerAndStageOnly() {
+		return tallied() && this.purchaseType == null;
 	}
 
 	OpportunityQuery inStage(Stage stage) {

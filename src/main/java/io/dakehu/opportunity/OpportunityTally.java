@@ -16,12 +16,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many opportunities each owner has in each stage and what they amount to, kept in
- * the same transaction as every write that changes an opportunity's owner, stage or
- * amount (decision 0019): the unfiltered board and list then add up a few rows per owner
- * instead of every opportunity. The weighted amount is not kept, because it follows the
- * stage's probability, which an administrator may change at any time; readers work it out
- * from the amount.
+ * How many opportunities each owner has in each stage of each purchase type and what they
+ * amount to, kept in the same transaction as every write that changes an opportunity's
+ * owner, stage, purchase type or amount (decision 0019): the board and list, unfiltered
+ * or filtered by purchase type, then add up a few rows per owner instead of every
+ * opportunity. The weighted amount is not kept, because it follows the stage's
+ * probability, which an administrator may change at any time; readers work it out from
+ * the amount.
  *
  * <p>
  * Whoever writes opportunities without {@link Pipeline} or {@link Opportunities#append}
@@ -32,7 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
 class OpportunityTally {
 
 	/** Rows are changed in this order, so two writers never wait for each other's. */
-	private static final Comparator<Key> LOCK_ORDER = Comparator.comparingLong(Key::ownerId).thenComparing(Key::stage);
+	private static final Comparator<Key> LOCK_ORDER = Comparator.comparingLong(Key::ownerId)
+		.thenComparing(Key::stage)
+		.thenComparing(Key::purchaseType);
+
+	/**
+	 * The tally's key for a deal without a purchase type (a key column cannot be null).
+	 */
+	private static final String NO_PURCHASE_TYPE = "";
 
 	private final JdbcClient jdbc;
 
@@ -42,20 +50,19 @@ class OpportunityTally {
 
 	/** One opportunity recorded: a blank amount adds nothing to the amount. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void opened(long ownerId, Stage stage, BigDecimal amount) {
-		apply(Map.of(new Key(ownerId, stage), new Change(1, amount(amount))));
+	void opened(Tallied opportunity) {
+		apply(Map.of(opportunity.key(), new Change(1, amount(opportunity.amount()))));
 	}
 
 	/**
-	 * One opportunity changed from one owner, stage and amount to others; nothing happens
-	 * when all three stay.
+	 * One opportunity changed from one owner, stage, purchase type and amount to others;
+	 * nothing happens when all four stay.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void changed(long ownerBefore, Stage stageBefore, BigDecimal amountBefore, long ownerAfter, Stage stageAfter,
-			BigDecimal amountAfter) {
+	void changed(Tallied before, Tallied after) {
 		Map<Key, Change> changes = new HashMap<>();
-		add(changes, new Key(ownerBefore, stageBefore), new Change(-1, amount(amountBefore).negate()));
-		add(changes, new Key(ownerAfter, stageAfter), new Change(1, amount(amountAfter)));
+		add(changes, before.key(), new Change(-1, amount(before.amount()).negate()));
+		add(changes, after.key(), new Change(1, amount(after.amount())));
 		apply(changes);
 	}
 
@@ -64,7 +71,8 @@ class OpportunityTally {
 	void opened(Collection<NewOpportunity> opportunities) {
 		Map<Key, Change> changes = new HashMap<>();
 		for (NewOpportunity opportunity : opportunities) {
-			add(changes, new Key(opportunity.ownerId(), opportunity.stage()),
+			// An import does not set the purchase type.
+			add(changes, new Key(opportunity.ownerId(), opportunity.stage(), NO_PURCHASE_TYPE),
 					new Change(1, amount(opportunity.amount())));
 		}
 		apply(changes);
@@ -73,11 +81,12 @@ class OpportunityTally {
 	/**
 	 * The count and amount per stage of the opportunities of these owners.
 	 * @param owners null for every owner
+	 * @param purchaseType null for every purchase type
 	 * @param stage null for every stage
 	 * @param openOnly without won and lost ones (when no stage is given)
 	 * @return a stage without opportunities is absent
 	 */
-	Map<Stage, StageSum> sums(Set<Long> owners, Stage stage, boolean openOnly) {
+	Map<Stage, StageSum> sums(Set<Long> owners, PurchaseType purchaseType, Stage stage, boolean openOnly) {
 		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
 		if (owners != null && owners.isEmpty()) {
 			return sums;
@@ -88,6 +97,10 @@ class OpportunityTally {
 		if (owners != null) {
 			sql.append(" and owner_id in (:owners)");
 			params.put("owners", owners);
+		}
+		if (purchaseType != null) {
+			sql.append(" and purchase_type = :purchaseType");
+			params.put("purchaseType", purchaseType.name());
 		}
 		if (stage != null) {
 			sql.append(" and stage = :stage");
@@ -113,10 +126,11 @@ class OpportunityTally {
 				// The owner's first opportunity in the stage. A writer that created the
 				// row meanwhile leaves nothing to insert: then add to its row.
 				int inserted = this.jdbc.sql("""
-						insert into opportunity_tally (owner_id, stage, opportunities, amount)
-						values (:owner, :stage, :opportunities, :amount) on conflict do nothing""")
+						insert into opportunity_tally (owner_id, stage, purchase_type, opportunities, amount)
+						values (:owner, :stage, :type, :opportunities, :amount) on conflict do nothing""")
 					.param("owner", key.ownerId())
 					.param("stage", key.stage().name())
+					.param("type", key.purchaseType())
 					.param("opportunities", change.opportunities())
 					.param("amount", change.amount())
 					.update();
@@ -130,9 +144,10 @@ class OpportunityTally {
 	private int update(Key key, Change change) {
 		return this.jdbc.sql("""
 				update opportunity_tally set opportunities = opportunities + :opportunities, amount = amount + :amount
-				where owner_id = :owner and stage = :stage""")
+				where owner_id = :owner and stage = :stage and purchase_type = :type""")
 			.param("owner", key.ownerId())
 			.param("stage", key.stage().name())
+			.param("type", key.purchaseType())
 			.param("opportunities", change.opportunities())
 			.param("amount", change.amount())
 			.update();
@@ -147,7 +162,22 @@ class OpportunityTally {
 		return (amount != null) ? amount : BigDecimal.ZERO;
 	}
 
-	private record Key(long ownerId, Stage stage) {
+	/**
+	 * What the tally counts of one opportunity.
+	 *
+	 * @param purchaseType null when not given
+	 * @param amount null when not given
+	 */
+	record Tallied(long ownerId, Stage stage, PurchaseType purchaseType, BigDecimal amount) {
+
+		private Key key() {
+			return new Key(this.ownerId, this.stage,
+					(this.purchaseType != null) ? this.purchaseType.name() : NO_PURCHASE_TYPE);
+		}
+
+	}
+
+	private record Key(long ownerId, Stage stage, String purchaseType) {
 	}
 
 	private record Change(long opportunities, BigDecimal amount) {

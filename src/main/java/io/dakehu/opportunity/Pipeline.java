@@ -148,7 +148,7 @@ public class Pipeline {
 		if (!custom.isEmpty()) {
 			this.customFields.write(id, custom);
 		}
-		this.tally.opened(ownerId, stage, input.amount());
+		this.tally.opened(new OpportunityTally.Tallied(ownerId, stage, input.purchaseType(), input.amount()));
 		writeProducts(id, products);
 		enter(id, stage, now, editor.id());
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -200,7 +200,9 @@ public class Pipeline {
 			.update();
 		raced(updated, id);
 		// The version check above makes "before" the state this update replaced.
-		this.tally.changed(before.ownerId(), before.stage(), before.amount(), ownerId, before.stage(), input.amount());
+		this.tally.changed(
+				new OpportunityTally.Tallied(before.ownerId(), before.stage(), before.purchaseType(), before.amount()),
+				new OpportunityTally.Tallied(ownerId, before.stage(), input.purchaseType(), input.amount()));
 		if (!products.isEmpty()) {
 			writeProducts(id, products);
 		}
@@ -522,8 +524,10 @@ public class Pipeline {
 			.param("version", opportunity.version())
 			.update();
 		raced(updated, opportunity.id());
-		this.tally.changed(before.ownerId(), before.stage(), before.amount(), before.ownerId(), opportunity.stage(),
-				opportunity.amount());
+		this.tally.changed(
+				new OpportunityTally.Tallied(before.ownerId(), before.stage(), before.purchaseType(), before.amount()),
+				new OpportunityTally.Tallied(before.ownerId(), opportunity.stage(), before.purchaseType(),
+						opportunity.amount()));
 		int left = this.jdbc
 			.sql("update opportunity_stage_history set left_at = :now where opportunity_id = :id and left_at is null")
 			.param("now", now)

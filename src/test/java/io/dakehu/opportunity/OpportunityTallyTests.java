@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -36,11 +37,12 @@ import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tally of opportunities per owner and stage agrees with the opportunities after
- * every kind of write, and the unfiltered board and list read from it show what adding up
- * the visible opportunities shows, for every role and with another owner's deals on a
- * reader's accounts. The expected figures are a GROUP BY over the opportunities and a sum
- * over their rows worked out here.
+ * The tally of opportunities per owner, stage and purchase type agrees with the
+ * opportunities after every kind of write, and the board and list read from it,
+ * unfiltered or by purchase type, show what adding up the visible opportunities shows,
+ * for every role and with another owner's deals on a reader's accounts. The expected
+ * figures are a GROUP BY over the opportunities and a sum over their rows worked out
+ * here.
  */
 abstract class OpportunityTallyTests extends ApiTestSupport {
 
@@ -69,22 +71,28 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	void theTallyAgreesWithTheOpportunitiesAfterEveryKindOfWrite() {
 		people();
 		String deal = Fixtures.unique("Tally");
-		long first = open(this.kam, this.survivor, "1234.57", "PROBLEM_RECOGNITION");
-		long second = open(this.kam, this.absorbed, null, "SUPPLIER_SEARCH");
-		long third = open(this.other, this.othersAccount, "80.10", "ORDER");
+		long first = open(this.kam, this.survivor, "1234.57", "PROBLEM_RECOGNITION", "NEW_TASK");
+		long second = open(this.kam, this.absorbed, null, "SUPPLIER_SEARCH", null);
+		long third = open(this.other, this.othersAccount, "80.10", "ORDER", "MODIFIED_REBUY");
 		// Another owner's deal on the KAM's account: the KAM and their manager see it.
-		long guest = open(Api.ADMIN, this.other, this.survivor, "999.99", "SUPPLIER_SEARCH");
+		long guest = open(Api.ADMIN, this.other, this.survivor, "999.99", "SUPPLIER_SEARCH", "NEW_TASK");
+		open(this.kam, this.survivor, "10.00", "SUPPLIER_SEARCH", "STRAIGHT_REBUY");
 		tallyAgrees("after opening");
+		totalsAgreeForEveryReader();
 
-		edit(this.kam, first, "2000.01", this.kam);
+		edit(this.kam, first, "2000.01", this.kam, "NEW_TASK");
 		tallyAgrees("after a new amount");
-		edit(this.kam, second, "15.50", this.kam);
+		edit(this.kam, second, "15.50", this.kam, null);
 		tallyAgrees("after a first amount");
+		edit(this.kam, first, "2000.01", this.kam, "STRAIGHT_REBUY");
+		tallyAgrees("after a new purchase type");
+		edit(this.kam, second, "15.50", this.kam, "MODIFIED_REBUY");
+		tallyAgrees("after a first purchase type");
 		// Only someone who sees both KAMs may hand a deal from one to the other.
-		edit(Api.ADMIN, first, "2000.01", this.other);
+		edit(Api.ADMIN, first, "2000.01", this.other, "STRAIGHT_REBUY");
 		tallyAgrees("after a reassignment");
-		edit(Api.ADMIN, first, null, this.kam);
-		tallyAgrees("after a reassignment back without an amount");
+		edit(Api.ADMIN, first, null, this.kam, null);
+		tallyAgrees("after a reassignment back without an amount or a purchase type");
 
 		this.api
 			.post(this.kam, "/api/v1/opportunities/" + second + "/stage",
@@ -110,7 +118,8 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 		int stale = this.api.get(this.kam, "/api/v1/opportunities/" + guest).expect(200).version() - 1;
 		this.api
 			.put(Api.ADMIN, "/api/v1/opportunities/" + guest,
-					json("name", deal, "amount", "1", "owner", this.kam, "version", stale))
+					json("name", deal, "amount", "1", "owner", this.kam, "purchaseType", "MODIFIED_REBUY", "version",
+							stale))
 			.expect(409);
 		this.api
 			.post(this.kam, "/api/v1/opportunities/" + first + "/win",
@@ -142,8 +151,8 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	@Test
 	void theWeightedTotalsFollowAChangedProbability() {
 		people();
-		open(this.kam, this.survivor, "333.33", "PRODUCT_SPECIFICATION");
-		open(Api.ADMIN, this.other, this.survivor, "0.07", "PRODUCT_SPECIFICATION");
+		open(this.kam, this.survivor, "333.33", "PRODUCT_SPECIFICATION", "NEW_TASK");
+		open(Api.ADMIN, this.other, this.survivor, "0.07", "PRODUCT_SPECIFICATION", null);
 		Map<String, Integer> before = new HashMap<>();
 		this.api.get(Api.ADMIN, "/api/v1/stage-probabilities")
 			.expect(200)
@@ -177,25 +186,26 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			.update();
 	}
 
-	private long open(String owner, long account, String amount, String stage) {
-		return open(owner, owner, account, amount, stage);
+	private long open(String owner, long account, String amount, String stage, String purchaseType) {
+		return open(owner, owner, account, amount, stage, purchaseType);
 	}
 
-	private long open(String creator, String owner, long account, String amount, String stage) {
+	private long open(String creator, String owner, long account, String amount, String stage, String purchaseType) {
 		return this.api
 			.post(creator, "/api/v1/opportunities",
 					json("accountId", account, "name", Fixtures.unique("Deal"), "amount",
-							(amount != null) ? new BigDecimal(amount) : null, "owner", owner, "stage", stage))
+							(amount != null) ? new BigDecimal(amount) : null, "owner", owner, "stage", stage,
+							"purchaseType", purchaseType))
 			.expect(201)
 			.id();
 	}
 
-	private void edit(String editor, long id, String amount, String owner) {
+	private void edit(String editor, long id, String amount, String owner, String purchaseType) {
 		JsonNode now = this.api.get(editor, "/api/v1/opportunities/" + id).expect(200).body();
 		this.api
 			.put(editor, "/api/v1/opportunities/" + id,
 					json("name", now.get("name").asString(), "amount", (amount != null) ? new BigDecimal(amount) : null,
-							"owner", owner, "version", now.get("version").asInt()))
+							"owner", owner, "purchaseType", purchaseType, "version", now.get("version").asInt()))
 			.expect(200);
 	}
 
@@ -206,17 +216,26 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	/** The tally holds what a GROUP BY over every opportunity gives, no more. */
 	private void tallyAgrees(String when) {
 		Map<String, String> expected = new TreeMap<>();
-		this.jdbc.sql("select owner_id, stage, count(*), sum(amount) from opportunity group by owner_id, stage")
-			.query((rs, n) -> expected.put(rs.getLong(1) + "/" + rs.getString(2),
-					rs.getLong(3) + " · " + plain(rs.getBigDecimal(4))))
+		this.jdbc.sql("select owner_id, stage, purchase_type, amount from opportunity")
+			.query((rs, n) -> expected.merge(
+					rs.getLong(1) + "/" + rs.getString(2) + "/" + Objects.requireNonNullElse(rs.getString(3), ""),
+					"1 · " + plain(rs.getBigDecimal(4)), OpportunityTallyTests::plus))
 			.list();
 		Map<String, String> tallied = new TreeMap<>();
-		this.jdbc.sql("select owner_id, stage, opportunities, amount from opportunity_tally")
-			.query((rs, n) -> (rs.getLong(3) == 0 && rs.getBigDecimal(4).signum() == 0) ? null
-					: tallied.put(rs.getLong(1) + "/" + rs.getString(2),
-							rs.getLong(3) + " · " + plain(rs.getBigDecimal(4))))
+		this.jdbc.sql("select owner_id, stage, purchase_type, opportunities, amount from opportunity_tally")
+			.query((rs, n) -> (rs.getLong(4) == 0 && rs.getBigDecimal(5).signum() == 0) ? null
+					: tallied.put(rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
+							rs.getLong(4) + " · " + plain(rs.getBigDecimal(5))))
 			.list();
 		assertThat(tallied).as(when).isEqualTo(expected);
+	}
+
+	/** Two "count · amount" figures added up. */
+	private static String plus(String a, String b) {
+		String[] x = a.split(" · ");
+		String[] y = b.split(" · ");
+		return (Long.parseLong(x[0]) + Long.parseLong(y[0])) + " · "
+				+ plain(new BigDecimal(x[1]).add(new BigDecimal(y[1])));
 	}
 
 	private static String plain(BigDecimal amount) {
@@ -230,10 +249,10 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	 */
 	private void totalsAgreeForEveryReader() {
 		List<Row> rows = this.jdbc.sql("""
-				select o.owner_id, a.owner_id, o.account_id, o.stage, o.amount
+				select o.owner_id, a.owner_id, o.account_id, o.stage, o.amount, o.purchase_type
 				from opportunity o left join account a on a.id = o.account_id""")
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-					Stage.valueOf(rs.getString(4)), rs.getBigDecimal(5)))
+					Stage.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6)))
 			.list();
 		Map<Long, Set<Long>> shared = new HashMap<>();
 		this.jdbc.sql("select user_id, account_id from account_team_member")
@@ -261,61 +280,76 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			List<Long> owners = new ArrayList<>();
 			owners.add(null);
 			owners.addAll(List.of(id(this.kam), id(this.other), id(this.manager)));
+			List<PurchaseType> types = new ArrayList<>();
+			types.add(null);
+			types.addAll(List.of(PurchaseType.values()));
 			for (Long owner : owners) {
-				List<Row> seen = visible.stream().filter((row) -> owner == null || row.owner() == owner).toList();
-				String as = reader.user() + " by owner " + owner;
-				String ownerParam = (owner != null) ? "ownerId=" + owner + "&" : "";
-				JsonNode board = this.api.get(reader.user(), "/api/v1/pipeline/board?" + ownerParam + "size=1")
-					.expect(200)
-					.body();
-				for (Stage stage : Stage.open()) {
-					List<Row> inStage = seen.stream().filter((row) -> row.stage() == stage).toList();
-					BigDecimal amount = sum(inStage);
-					BigDecimal weighted = amount.multiply(BigDecimal.valueOf(probabilities.get(stage)))
-						.movePointLeft(2)
-						.setScale(2, RoundingMode.HALF_UP);
-					JsonNode column = null;
-					for (JsonNode candidate : board.get("columns")) {
-						if (candidate.get("stage").asString().equals(stage.name())) {
-							column = candidate;
-						}
-					}
-					assertThat(column.get("count").asLong()).as(as + " " + stage).isEqualTo(inStage.size());
-					assertThat(column.get("amount").decimalValue()).as(as + " " + stage).isEqualByComparingTo(amount);
-					assertThat(column.get("weighted").decimalValue()).as(as + " " + stage)
-						.isEqualByComparingTo(weighted);
-					JsonNode alone = this.api
-						.get(reader.user(), "/api/v1/pipeline/board/" + stage + "?" + ownerParam + "size=1")
-						.expect(200)
-						.body();
-					assertThat(alone.get("count").asLong()).as(as + " column " + stage).isEqualTo(inStage.size());
-					assertThat(alone.get("weighted").decimalValue()).as(as + " column " + stage)
-						.isEqualByComparingTo(weighted);
-				}
-				assertThat(this.api.get(reader.user(), "/api/v1/opportunities?" + ownerParam + "size=1")
-					.expect(200)
-					.body()
-					.get("totalElements")
-					.asLong()).as(as + " list").isEqualTo(seen.size());
-
-				RecordScope scope = this.users.findByUsername(reader.user())
-					.map((user) -> (user.role() == Role.DIRECTOR || user.role() == Role.ADMIN)
-							? RecordScope.everything(user.id()) : new RecordScope(user.id(), false, reader.owners()))
-					.orElseThrow();
-				Set<Long> filter = (owner != null) ? Set.of(owner) : null;
-				for (boolean openOnly : List.of(true, false)) {
-					OpportunityQuery tallied = new OpportunityQuery(null, filter, null, null, null, null, openOnly,
-							null, null);
-					// A condition that holds for every opportunity, but not one the tally
-					// knows.
-					OpportunityQuery counted = new OpportunityQuery(null, filter, null, null, null, null, openOnly,
-							null, new AccountScopeSql("1 = 1", Map.of()));
-					assertThat(tallied.tallied()).isTrue();
-					assertThat(counted.tallied()).isFalse();
-					assertThat(this.lists.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
-						.isEqualTo(this.lists.totalsByStage(scope, counted));
+				for (PurchaseType type : types) {
+					totalsAgree(reader, visible, owner, type, probabilities);
 				}
 			}
+		}
+	}
+
+	/**
+	 * The totals a reader sees by an owner and a purchase type (either null for every
+	 * one) against the visible opportunities added up here.
+	 */
+	private void totalsAgree(Reader reader, List<Row> visible, Long owner, PurchaseType type,
+			Map<Stage, Integer> probabilities) {
+		List<Row> seen = visible.stream()
+			.filter((row) -> owner == null || row.owner() == owner)
+			.filter((row) -> type == null || type.name().equals(row.purchaseType()))
+			.toList();
+		String as = reader.user() + " by owner " + owner + " of type " + type;
+		String filters = ((owner != null) ? "ownerId=" + owner + "&" : "")
+				+ ((type != null) ? "purchaseType=" + type + "&" : "");
+		JsonNode board = this.api.get(reader.user(), "/api/v1/pipeline/board?" + filters + "size=1").expect(200).body();
+		for (Stage stage : Stage.open()) {
+			List<Row> inStage = seen.stream().filter((row) -> row.stage() == stage).toList();
+			BigDecimal amount = sum(inStage);
+			BigDecimal weighted = amount.multiply(BigDecimal.valueOf(probabilities.get(stage)))
+				.movePointLeft(2)
+				.setScale(2, RoundingMode.HALF_UP);
+			JsonNode column = null;
+			for (JsonNode candidate : board.get("columns")) {
+				if (candidate.get("stage").asString().equals(stage.name())) {
+					column = candidate;
+				}
+			}
+			assertThat(column.get("count").asLong()).as(as + " " + stage).isEqualTo(inStage.size());
+			assertThat(column.get("amount").decimalValue()).as(as + " " + stage).isEqualByComparingTo(amount);
+			assertThat(column.get("weighted").decimalValue()).as(as + " " + stage).isEqualByComparingTo(weighted);
+			if (type != null) {
+				continue;
+			}
+			JsonNode alone = this.api.get(reader.user(), "/api/v1/pipeline/board/" + stage + "?" + filters + "size=1")
+				.expect(200)
+				.body();
+			assertThat(alone.get("count").asLong()).as(as + " column " + stage).isEqualTo(inStage.size());
+			assertThat(alone.get("weighted").decimalValue()).as(as + " column " + stage).isEqualByComparingTo(weighted);
+		}
+		assertThat(this.api.get(reader.user(), "/api/v1/opportunities?" + filters + "size=1")
+			.expect(200)
+			.body()
+			.get("totalElements")
+			.asLong()).as(as + " list").isEqualTo(seen.size());
+
+		RecordScope scope = this.users.findByUsername(reader.user())
+			.map((user) -> (user.role() == Role.DIRECTOR || user.role() == Role.ADMIN)
+					? RecordScope.everything(user.id()) : new RecordScope(user.id(), false, reader.owners()))
+			.orElseThrow();
+		Set<Long> filter = (owner != null) ? Set.of(owner) : null;
+		for (boolean openOnly : List.of(true, false)) {
+			OpportunityQuery tallied = new OpportunityQuery(null, filter, type, null, null, null, openOnly, null, null);
+			// A condition that holds for every opportunity, but not one the tally
+			// knows.
+			OpportunityQuery counted = new OpportunityQuery(null, filter, type, null, null, null, openOnly, null,
+					new AccountScopeSql("1 = 1", Map.of()));
+			assertThat(tallied.tallied()).isTrue();
+			assertThat(counted.tallied()).isFalse();
+			assertThat(this.lists.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
+				.isEqualTo(this.lists.totalsByStage(scope, counted));
 		}
 	}
 
@@ -337,7 +371,8 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 				RecordScope.everything(admin.id()));
 	}
 
-	private record Row(long owner, Long accountOwner, Long account, Stage stage, BigDecimal amount) {
+	private record Row(long owner, Long accountOwner, Long account, Stage stage, BigDecimal amount,
+			String purchaseType) {
 	}
 
 	private record Reader(String user, Set<Long> owners) {
