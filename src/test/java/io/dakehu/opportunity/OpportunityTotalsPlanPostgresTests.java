@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The totals of a list filtered by a close period are read from the period's index alone
  * (migration V181), and what others own on a reader's accounts from the few deals whose
- * owner is not their account's (V186, decision 0074): no heap page is visited however
- * many deals the period or the accounts hold. The statements have the totals' shape
- * ({@code OpportunityLists.totalsByStage}); they run against a copy of the opportunity
- * table with all its indexes, 30,000 deals of 30 owners over two years, vacuumed as the
- * database's autovacuum leaves a table, and dropped afterwards (a vacuum cannot run
- * inside a transaction). The sums it gives are checked against the same deals summed in
- * Java from their rows.
+ * owner is not their account's (V186 and V194, decision 0074): no heap page is visited
+ * however many deals the period or the accounts hold. The statements have the totals'
+ * shape ({@code OpportunityLists.totalsByStage}); they run against a copy of the
+ * opportunity table with all its indexes, 30,000 deals of 30 owners over two years,
+ * vacuumed as the database's autovacuum leaves a table, and dropped afterwards (a vacuum
+ * cannot run inside a transaction). The sums it gives are checked against the same deals
+ * summed in Java from their rows.
  */
 @PostgresIntegrationTest
 @TestInstance(Lifecycle.PER_CLASS)
@@ -120,21 +120,28 @@ class OpportunityTotalsPlanPostgresTests {
 		});
 	}
 
-	@Test
-	void whatOthersOwnOnAReadersAccountsIsReadFromTheirFewRowsAlone() {
-		// Owner 1's accounts: one deal in twenty is owned by another than its account's
-		// owner (kept on the deal, decision 0074), fifty of them on her accounts.
+	/**
+	 * Unfiltered, and by purchase type, whose totals come from the tally plus these rows
+	 * (V193, V194).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "", " and o.purchase_type = :type" })
+	void whatOthersOwnOnAReadersAccountsIsReadFromTheirFewRowsAlone(String filter) {
+		// Owners 1 and 3's accounts: one deal in twenty is owned by another than its
+		// account's owner (kept on the deal, decision 0074), fifty of them on each
+		// one's accounts, of one purchase type for owner 1 and of another for owner 3.
 		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o"
 				+ " where o.account_owner_id in (:owners) and o.owner_id <> o.account_owner_id"
-				+ " and o.owner_id not in (:owners) group by o.stage";
-		Map<String, Object> params = Map.of("owners", List.of(1L));
+				+ " and o.owner_id not in (:owners)" + filter + " group by o.stage";
+		Map<String, Object> params = Map.of("owners", List.of(1L, 3L), "type", "STRAIGHT_REBUY");
 		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));
 		assertThat(plan).contains("Index Only Scan using opportunity_period_probe_account_owner_id")
 			.doesNotContain("Heap Scan")
 			.doesNotContain("Seq Scan");
 
-		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o",
-				(row) -> row.getLong("account_owner_id") == 1 && row.getLong("owner_id") != 1);
+		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o where 1 = 1" + filter,
+				(row) -> List.of(1L, 3L).contains(row.getLong("account_owner_id"))
+						&& !List.of(1L, 3L).contains(row.getLong("owner_id")));
 	}
 
 	@Test
