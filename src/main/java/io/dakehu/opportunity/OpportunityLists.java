@@ -346,8 +346,8 @@ class OpportunityLists {
 		else if (this.postgres && OpportunityBook.serves(scope, query, sort)) {
 			ordered = fromBook(scope, query, sort, offset + limit, fixedPlan);
 		}
-		else if (this.postgres && sort != null && sort.column() == OpportunitySort.Column.OWNER && scope.all()
-				&& query.q() == null) {
+		else if (this.postgres && sort != null && sort.column() == OpportunitySort.Column.OWNER && query.q() == null
+				&& (scope.all() || !scope.ownerIds().isEmpty())) {
 			ordered = byOwnerName(scope, query, sort.descending(), offset + limit, fixedPlan);
 		}
 		else {
@@ -412,28 +412,25 @@ class OpportunityLists {
 	}
 
 	/**
-	 * A page of every deal sorted by owner, read owner by owner in the order of their
-	 * names, each owner's deals in the order of their ids and cut at the page's end: the
-	 * database stops after the first owners' deals fill the page. Written as a join
-	 * ordered by the name, it joined and sorted every deal (16 pages a second at 100,000
-	 * deals). Only for a reader who sees every deal: for a KAM most owners' deals are not
-	 * theirs, and walking the owners would read them all to find the few.
+	 * A page sorted by owner, read owner by owner ({@link OwnerOrder}): every owner's
+	 * deals for a reader who sees them all, the scope's owners' and the few others on the
+	 * scope's accounts and shared with the reader for a KAM or a team.
 	 * @param window rows up to the end of the page asked for
 	 * @param fixedPlan whether the window is written into the statement (see
 	 * {@link #rows})
 	 */
 	private Ordered byOwnerName(RecordScope scope, OpportunityQuery query, boolean descending, long window,
 			boolean fixedPlan) {
-		OpportunityRows.Where where = where(scope, query);
-		String direction = descending ? " desc" : " asc";
-		String key = UserNameSql.sortKey("un");
 		String reach = fixedPlan ? String.valueOf(window) : ":window";
-		String sql = "select x.* from (" + OpportunityRows.COLUMNS + ", " + key + " as sort_key from "
-				+ UserNameSql.users("un") + " cross join lateral (select o.*" + where.from() + where.sql()
-				+ " and o.owner_id = un.id order by o.id" + direction + " limit " + reach + ") o"
-				+ OpportunityRows.PROBABILITY + ") x order by x.sort_key" + direction + ", x.id" + direction;
-		Map<String, Object> params = windowed(where.params(), fixedPlan, window);
-		return new Ordered(sql, params, where.onePlan(), true);
+		if (scope.all()) {
+			OpportunityRows.Where where = where(scope, query);
+			return new Ordered(OwnerOrder.everyOwner(where, descending, reach),
+					windowed(where.params(), fixedPlan, window), where.onePlan(), true);
+		}
+		OpportunityBook.Page page = OwnerOrder.scoped(scope, where(RecordScope.everything(scope.userId()), query),
+				descending, reach);
+		// On one plan, as the books' pages (see fromBook).
+		return new Ordered(page.sql(), windowed(page.params(), fixedPlan, window), true, true);
 	}
 
 	/**

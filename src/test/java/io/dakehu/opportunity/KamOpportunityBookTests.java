@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A KAM's and a manager's opportunity list without a search, page by page in every order
- * the books read (decision 0079) and both ways, holds each deal the reader may see
- * exactly once and in order: the deals on the scope's accounts whoever owns them, the
- * scope's on another owner's account and on none, those on an account shared with the
- * reader; never another owner's deal on another owner's account. The order is worked out
- * here from what the test made.
+ * the books read (decision 0079) and by owner ({@code OwnerOrder}), both ways, holds each
+ * deal the reader may see exactly once and in order: the deals on the scope's accounts
+ * whoever owns them, the scope's on another owner's account and on none, those on an
+ * account shared with the reader; never another owner's deal on another owner's account.
+ * The order is worked out here from what the test made.
  */
 abstract class KamOpportunityBookTests extends ApiTestSupport {
 
@@ -33,7 +33,7 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 
 	/** What the test knows of a deal it made. */
 	record Deal(long id, String name, BigDecimal amount, LocalDate period, LocalDateTime updatedAt, String stage,
-			boolean visible) {
+			String owner, boolean visible) {
 	}
 
 	@Test
@@ -98,13 +98,21 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Every page of the reader's list in the five orders both ways, and under a stage
-	 * filter, against the visible deals in the order worked out here.
+	 * Every page of the reader's list in the six orders both ways, and under a stage
+	 * filter, against the visible deals in the order worked out here. The owners' names
+	 * are ranked by the database's collation, which the list's order follows.
 	 */
 	private void pagesInEveryOrder(String reader, List<Deal> deals) {
+		List<String> owners = deals.stream().map(Deal::owner).distinct().toList();
+		List<String> byName = this.jdbc
+			.sql("select username from app_user where username in (:owners) order by display_name")
+			.param("owners", owners)
+			.query(String.class)
+			.list();
+		assertThat(byName).hasSameSizeAs(owners);
 		Map<String, Function<Deal, ? extends Comparable<?>>> orders = Map.of("name", Deal::name, "amount", Deal::amount,
 				"expected", Deal::period, "updated", Deal::updatedAt, "stage",
-				(deal) -> Stage.valueOf(deal.stage()).ordinal());
+				(deal) -> Stage.valueOf(deal.stage()).ordinal(), "owner", (deal) -> byName.indexOf(deal.owner()));
 		for (Map.Entry<String, Function<Deal, ? extends Comparable<?>>> order : orders.entrySet()) {
 			for (boolean descending : new boolean[] { false, true }) {
 				@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -169,7 +177,7 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 		}
 		JsonNode o = this.api.get(Api.ADMIN, "/api/v1/opportunities/" + id).expect(200).body();
 		return new Deal(id, o.get("name").asString(), (amount != null) ? new BigDecimal(amount) : null, expected,
-				LocalDateTime.parse(o.get("updatedAt").asString()), o.get("stage").asString(), visible);
+				LocalDateTime.parse(o.get("updatedAt").asString()), o.get("stage").asString(), owner, visible);
 	}
 
 }

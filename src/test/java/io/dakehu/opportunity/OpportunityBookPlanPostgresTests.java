@@ -147,6 +147,53 @@ class OpportunityBookPlanPostgresTests {
 	}
 
 	/**
+	 * A KAM's page by owner reads their own deals along the owners' index by id, and the
+	 * few others own on their accounts from the partial index of those (decision 0074),
+	 * then stops at the page's end: the statement {@link OwnerOrder} writes, priced as
+	 * the list runs it. KAM 3's accounts hold ten deals of owner 7, whose name comes
+	 * first.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "false", "true" })
+	void aKamsPageByOwnerReadsTheirDealsAlongTheOwnerIndex(boolean descending) {
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			probe();
+			this.jdbc.getJdbcOperations()
+				.execute("create temporary table user_probe on commit drop as select x as id,"
+						+ " 'user ' || lpad(cast(200 - x as varchar), 3, '0') as display_name"
+						+ " from generate_series(0, 104) x");
+			this.jdbc.getJdbcOperations().execute("analyze user_probe");
+			long kam = 3;
+			OpportunityBook.Page page = OwnerOrder.scoped(new RecordScope(kam, false, Set.of(kam)),
+					new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()), descending,
+					"20");
+			String sql = page.sql()
+				.replace(" from opportunity o ", " from opportunity_probe o ")
+				.replace("app_user un", "user_probe un") + " limit 20";
+			assertThat(sql).doesNotContain(" from opportunity o ").doesNotContain("app_user");
+			this.jdbc.getJdbcOperations().execute("set local random_page_cost = 1.1");
+			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, page.params(), String.class));
+			assertThat(plan).contains("using opportunity_probe_owner_id_id_idx on opportunity_probe")
+				// The partial index of the deals owned away from their account (V194).
+				.contains("Index Scan on opportunity_probe_account_owner_id_owner_id_stage_amount")
+				.doesNotContain("Seq Scan on opportunity_probe")
+				.doesNotContainPattern("Sort .*rows=\\d{3,}\\b");
+			// Owner 7 ("user 193") owns deal x where x % 1000 = 3, on KAM 3's accounts;
+			// KAM 3 ("user 197") the other deals x % 100 = 3.
+			Comparator<Long> byOwnerThenId = Comparator.comparing((Long x) -> (x % 1000 == 3) ? 0 : 1)
+				.thenComparing(Comparator.naturalOrder());
+			List<Long> expected = LongStream.rangeClosed(1, DEALS)
+				.filter((x) -> x % 100 == kam)
+				.boxed()
+				.sorted(descending ? byOwnerThenId.reversed() : byOwnerThenId)
+				.limit(20)
+				.toList();
+			assertThat(this.jdbc.query(sql, page.params(), (rs, n) -> rs.getLong("id"))).isEqualTo(expected);
+		});
+	}
+
+	/**
 	 * 10,000 open deals; deal x on an account of owner {@code x % 100} and owned by it,
 	 * but every 1,000th owned by owner 7 on another owner's account. Stages, amounts,
 	 * names, dates and updates are functions of x, so the expected order is worked out
