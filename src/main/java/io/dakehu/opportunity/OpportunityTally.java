@@ -16,31 +16,30 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many opportunities each owner has in each stage of each purchase type and what they
- * amount to, kept in the same transaction as every write that changes an opportunity's
- * owner, stage, purchase type or amount (decision 0019): the board and list, unfiltered
- * or filtered by purchase type, then add up a few rows per owner instead of every
- * opportunity. The weighted amount is not kept, because it follows the stage's
+ * How many opportunities each owner has in each stage and what they amount to, and the
+ * same per purchase type, kept in the same transaction as every write that changes an
+ * opportunity's owner, stage, purchase type or amount (decision 0019): the board and
+ * list, unfiltered or filtered by purchase type, then add up a few rows per owner instead
+ * of every opportunity. The weighted amount is not kept, because it follows the stage's
  * probability, which an administrator may change at any time; readers work it out from
  * the amount.
  *
  * <p>
  * Whoever writes opportunities without {@link Pipeline} or {@link Opportunities#append}
- * (a bulk load in SQL) recounts the tally from the opportunities in the same transaction,
- * as migration V97 does.
+ * (a bulk load in SQL) recounts both tallies from the opportunities in the same
+ * transaction, as migrations V97 and V193 do.
  */
 @Component
 class OpportunityTally {
 
-	/** Rows are changed in this order, so two writers never wait for each other's. */
-	private static final Comparator<Key> LOCK_ORDER = Comparator.comparingLong(Key::ownerId)
-		.thenComparing(Key::stage)
-		.thenComparing(Key::purchaseType);
-
 	/**
-	 * The tally's key for a deal without a purchase type (a key column cannot be null).
+	 * Rows are changed in this order, the tally per owner and stage first, so two writers
+	 * never wait for each other's.
 	 */
-	private static final String NO_PURCHASE_TYPE = "";
+	private static final Comparator<Key> LOCK_ORDER = Comparator
+		.comparing(Key::purchaseType, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparingLong(Key::ownerId)
+		.thenComparing(Key::stage);
 
 	private final JdbcClient jdbc;
 
@@ -66,13 +65,12 @@ class OpportunityTally {
 		apply(changes);
 	}
 
-	/** Many opportunities recorded at once, as an import writes them. */
+	/** Many opportunities recorded at once, as an import writes them (without a type). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void opened(Collection<NewOpportunity> opportunities) {
 		Map<Key, Change> changes = new HashMap<>();
 		for (NewOpportunity opportunity : opportunities) {
-			// An import does not set the purchase type.
-			add(changes, new Key(opportunity.ownerId(), opportunity.stage(), NO_PURCHASE_TYPE),
+			add(changes, new Key(opportunity.ownerId(), opportunity.stage(), null),
 					new Change(1, amount(opportunity.amount())));
 		}
 		apply(changes);
@@ -81,7 +79,7 @@ class OpportunityTally {
 	/**
 	 * The count and amount per stage of the opportunities of these owners.
 	 * @param owners null for every owner
-	 * @param purchaseType null for every purchase type
+	 * @param purchaseType null for every purchase type, given or not
 	 * @param stage null for every stage
 	 * @param openOnly without won and lost ones (when no stage is given)
 	 * @return a stage without opportunities is absent
@@ -91,16 +89,18 @@ class OpportunityTally {
 		if (owners != null && owners.isEmpty()) {
 			return sums;
 		}
-		StringBuilder sql = new StringBuilder(
-				"select stage, sum(opportunities), sum(amount) from opportunity_tally where opportunities > 0");
 		Map<String, Object> params = new HashMap<>();
+		StringBuilder sql = new StringBuilder("select stage, sum(opportunities), sum(amount) from ");
+		if (purchaseType != null) {
+			sql.append("opportunity_type_tally where purchase_type = :purchaseType and opportunities > 0");
+			params.put("purchaseType", purchaseType.name());
+		}
+		else {
+			sql.append("opportunity_tally where opportunities > 0");
+		}
 		if (owners != null) {
 			sql.append(" and owner_id in (:owners)");
 			params.put("owners", owners);
-		}
-		if (purchaseType != null) {
-			sql.append(" and purchase_type = :purchaseType");
-			params.put("purchaseType", purchaseType.name());
 		}
 		if (stage != null) {
 			sql.append(" and stage = :stage");
@@ -115,26 +115,31 @@ class OpportunityTally {
 		return sums;
 	}
 
+	/**
+	 * Each change goes to the owner's row for the stage, and to the row for its purchase
+	 * type where it has one.
+	 */
 	private void apply(Map<Key, Change> changes) {
-		Map<Key, Change> ordered = new TreeMap<>(LOCK_ORDER);
-		ordered.putAll(changes);
-		ordered.forEach((key, change) -> {
+		Map<Key, Change> rows = new TreeMap<>(LOCK_ORDER);
+		changes.forEach((key, change) -> {
+			add(rows, new Key(key.ownerId(), key.stage(), null), change);
+			if (key.purchaseType() != null) {
+				add(rows, key, change);
+			}
+		});
+		rows.forEach((key, change) -> {
 			if (change.opportunities() == 0 && change.amount().signum() == 0) {
 				return;
 			}
 			if (update(key, change) == 0) {
-				// The owner's first opportunity in the stage. A writer that created the
-				// row meanwhile leaves nothing to insert: then add to its row.
-				int inserted = this.jdbc.sql("""
-						insert into opportunity_tally (owner_id, stage, purchase_type, opportunities, amount)
-						values (:owner, :stage, :type, :opportunities, :amount) on conflict do nothing""")
-					.param("owner", key.ownerId())
-					.param("stage", key.stage().name())
-					.param("type", key.purchaseType())
-					.param("opportunities", change.opportunities())
-					.param("amount", change.amount())
-					.update();
-				if (inserted == 0) {
+				// The first opportunity of the row. A writer that created the row
+				// meanwhile leaves nothing to insert: then add to its row.
+				String insert = (key.purchaseType() != null) ? """
+						insert into opportunity_type_tally (purchase_type, owner_id, stage, opportunities, amount)
+						values (:type, :owner, :stage, :opportunities, :amount) on conflict do nothing""" : """
+						insert into opportunity_tally (owner_id, stage, opportunities, amount)
+						values (:owner, :stage, :opportunities, :amount) on conflict do nothing""";
+				if (bind(this.jdbc.sql(insert), key, change).update() == 0) {
 					update(key, change);
 				}
 			}
@@ -142,15 +147,21 @@ class OpportunityTally {
 	}
 
 	private int update(Key key, Change change) {
-		return this.jdbc.sql("""
+		String update = (key.purchaseType() != null) ? """
+				update opportunity_type_tally
+				set opportunities = opportunities + :opportunities, amount = amount + :amount
+				where purchase_type = :type and owner_id = :owner and stage = :stage""" : """
 				update opportunity_tally set opportunities = opportunities + :opportunities, amount = amount + :amount
-				where owner_id = :owner and stage = :stage and purchase_type = :type""")
-			.param("owner", key.ownerId())
+				where owner_id = :owner and stage = :stage""";
+		return bind(this.jdbc.sql(update), key, change).update();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Key key, Change change) {
+		statement.param("owner", key.ownerId())
 			.param("stage", key.stage().name())
-			.param("type", key.purchaseType())
 			.param("opportunities", change.opportunities())
-			.param("amount", change.amount())
-			.update();
+			.param("amount", change.amount());
+		return (key.purchaseType() != null) ? statement.param("type", key.purchaseType()) : statement;
 	}
 
 	private static void add(Map<Key, Change> changes, Key key, Change change) {
@@ -171,12 +182,16 @@ class OpportunityTally {
 	record Tallied(long ownerId, Stage stage, PurchaseType purchaseType, BigDecimal amount) {
 
 		private Key key() {
-			return new Key(this.ownerId, this.stage,
-					(this.purchaseType != null) ? this.purchaseType.name() : NO_PURCHASE_TYPE);
+			return new Key(this.ownerId, this.stage, (this.purchaseType != null) ? this.purchaseType.name() : null);
 		}
 
 	}
 
+	/**
+	 * A row of a tally.
+	 *
+	 * @param purchaseType null for the tally per owner and stage
+	 */
 	private record Key(long ownerId, Stage stage, String purchaseType) {
 	}
 

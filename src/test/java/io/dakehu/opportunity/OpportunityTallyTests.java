@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -37,7 +36,7 @@ import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tally of opportunities per owner, stage and purchase type agrees with the
+ * The tallies of opportunities per owner and stage, and per purchase type, agree with the
  * opportunities after every kind of write, and the board and list read from it,
  * unfiltered or by purchase type, show what adding up the visible opportunities shows,
  * for every role and with another owner's deals on a reader's accounts. The expected
@@ -213,21 +212,38 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 		return this.api.get(Api.ADMIN, "/api/v1/accounts/" + account).expect(200).text("name");
 	}
 
-	/** The tally holds what a GROUP BY over every opportunity gives, no more. */
+	/**
+	 * Both tallies hold what adding up every opportunity gives, no more: per owner and
+	 * stage, and per purchase type, owner and stage for those with a type.
+	 */
 	private void tallyAgrees(String when) {
 		Map<String, String> expected = new TreeMap<>();
-		this.jdbc.sql("select owner_id, stage, purchase_type, amount from opportunity")
-			.query((rs, n) -> expected.merge(
-					rs.getLong(1) + "/" + rs.getString(2) + "/" + Objects.requireNonNullElse(rs.getString(3), ""),
-					"1 · " + plain(rs.getBigDecimal(4)), OpportunityTallyTests::plus))
-			.list();
+		Map<String, String> expectedByType = new TreeMap<>();
+		this.jdbc.sql("select owner_id, stage, purchase_type, amount from opportunity").query((rs, n) -> {
+			String key = rs.getLong(1) + "/" + rs.getString(2);
+			String one = "1 · " + plain(rs.getBigDecimal(4));
+			expected.merge(key, one, OpportunityTallyTests::plus);
+			if (rs.getString(3) != null) {
+				expectedByType.merge(rs.getString(3) + "/" + key, one, OpportunityTallyTests::plus);
+			}
+			return key;
+		}).list();
+		assertThat(tally("select owner_id || '/' || stage, opportunities, amount from opportunity_tally")).as(when)
+			.isEqualTo(expected);
+		assertThat(tally("select purchase_type || '/' || owner_id || '/' || stage, opportunities, amount"
+				+ " from opportunity_type_tally"))
+			.as(when + ", by purchase type")
+			.isEqualTo(expectedByType);
+	}
+
+	/** A tally's rows that count something, as "count · amount" by their key. */
+	private Map<String, String> tally(String sql) {
 		Map<String, String> tallied = new TreeMap<>();
-		this.jdbc.sql("select owner_id, stage, purchase_type, opportunities, amount from opportunity_tally")
-			.query((rs, n) -> (rs.getLong(4) == 0 && rs.getBigDecimal(5).signum() == 0) ? null
-					: tallied.put(rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
-							rs.getLong(4) + " · " + plain(rs.getBigDecimal(5))))
+		this.jdbc.sql(sql)
+			.query((rs, n) -> (rs.getLong(2) == 0 && rs.getBigDecimal(3).signum() == 0) ? null
+					: tallied.put(rs.getString(1), rs.getLong(2) + " · " + plain(rs.getBigDecimal(3))))
 			.list();
-		assertThat(tallied).as(when).isEqualTo(expected);
+		return tallied;
 	}
 
 	/** Two "count · amount" figures added up. */
