@@ -156,7 +156,8 @@ for line in "bench-director /pipeline" "bench-director /pipeline/columns/SUPPLIE
     "bench-kam-1 /api/v1/opportunities" "bench-kam-1 /api/v1/opportunities?sort=-amount" \
     "bench-manager-1 /api/v1/opportunities" "bench-director /api/v1/opportunities?sort=stage" \
     "bench-director /api/v1/opportunities?sort=owner" "bench-kam-1 /api/v1/opportunities?sort=stage" \
-    "bench-director /api/v1/opportunities?purchaseType=NEW_TASK"; do
+    "bench-director /api/v1/opportunities?purchaseType=NEW_TASK" "bench-kam-1 /api/v1/opportunities?sort=owner" \
+    "bench-manager-1 /api/v1/opportunities?sort=owner"; do
   read -r reader path <<< "$line"
   warm+=("$path" "$(auth_for "$reader" "$path")")
 done
@@ -224,5 +225,7 @@ $KAM_BOOK;
 $NAMES"
 http "API list, KAM, sort=-amount" bench-kam-1 "/api/v1/opportunities?sort=-amount"
 http "API list, KAM, sort=stage" bench-kam-1 "/api/v1/opportunities?sort=stage"
+http "API list, KAM, sort=owner" bench-kam-1 "/api/v1/opportunities?sort=owner"
 http "API list, manager (team of ten), every deal visible" bench-manager-1 "/api/v1/opportunities"
+http "API list, manager, sort=owner" bench-manager-1 "/api/v1/opportunities?sort=owner"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

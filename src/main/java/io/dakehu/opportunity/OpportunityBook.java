@@ -61,11 +61,8 @@ final class OpportunityBook {
 	static Page page(RecordScope scope, OpportunityRows.Where conditions, String key, boolean descending,
 			String reach) {
 		String direction = descending ? " desc" : " asc";
-		Map<String, Object> params = new HashMap<>(conditions.params());
-		params.put("ownersRead", scope.ownerIds().toArray(Long[]::new));
-		params.put("ownersInScope", scope.ownerIds());
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
-		params.putAll(shared.params());
+		Map<String, Object> params = scoped(scope, conditions, shared);
 		String order = " order by " + key + direction + ", o.id" + direction + " limit " + reach;
 		// The books' own part: each owner's part of the book index read in the order,
 		// as far as the page reaches. The other two are few and read whole behind a
@@ -87,6 +84,19 @@ final class OpportunityBook {
 			.collect(Collectors.joining(" union all "));
 		return new Page("select x.* from (" + parts + ") x order by x.sort_key" + direction + ", x.id" + direction,
 				params);
+	}
+
+	/**
+	 * The conditions' parameters and the reader's scope as a page read part by part names
+	 * it: the owners read one by one ({@code :ownersRead}, an array), the same as a list
+	 * ({@code :ownersInScope}), and the accounts shared with the reader.
+	 */
+	static Map<String, Object> scoped(RecordScope scope, OpportunityRows.Where conditions, AccountScopeSql shared) {
+		Map<String, Object> params = new HashMap<>(conditions.params());
+		params.put("ownersRead", scope.ownerIds().toArray(Long[]::new));
+		params.put("ownersInScope", scope.ownerIds());
+		params.putAll(shared.params());
+		return params;
 	}
 
 	/**

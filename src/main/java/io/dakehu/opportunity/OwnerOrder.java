@@ -1,6 +1,5 @@
 package io.dakehu.opportunity;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,11 +51,8 @@ final class OwnerOrder {
 	static OpportunityBook.Page scoped(RecordScope scope, OpportunityRows.Where conditions, boolean descending,
 			String reach) {
 		String direction = descending ? " desc" : " asc";
-		Map<String, Object> params = new HashMap<>(conditions.params());
-		params.put("ownersRead", scope.ownerIds().toArray(Long[]::new));
-		params.put("ownersInScope", scope.ownerIds());
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
-		params.putAll(shared.params());
+		Map<String, Object> params = OpportunityBook.scoped(scope, conditions, shared);
 		String key = UserNameSql.sortKey("un");
 		String order = " order by " + key + direction + ", o.id" + direction + " limit " + reach;
 		String own = " from unnest(cast(:ownersRead as bigint array)) b (owner_id) join " + UserNameSql.users("un")
