@@ -81,6 +81,54 @@ class OpportunityBookPlanPostgresTests {
 	}
 
 	/**
+	 * A KAM's own deals ("mine", the list page's default) are read along their book too:
+	 * the statistics of migration 195 tell PostgreSQL that a deal's owner and its
+	 * account's owner go together. Taken as independent, it expected a twentieth of the
+	 * KAM's book to be theirs, read their deals through two bitmaps and sorted them all.
+	 */
+	@Test
+	void aKamsOwnDealsAreReadAlongTheirBooksIndex() {
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			status.setRollbackOnly();
+			probe();
+			// Twenty owners of 500 deals each, as in the pipeline benchmark.
+			this.jdbc.getJdbcOperations()
+				.execute(
+						"update opportunity_probe set owner_id = owner_id % 20, account_owner_id = account_owner_id % 20");
+			// The table's statistics of column dependencies, written again on the probe
+			// by the columns' names: the copy LIKE makes keeps their numbers, which the
+			// probe does not share where the table has dropped columns (PostgreSQL 15
+			// put these on owner_id and name_grams).
+			this.jdbc.queryForList("select string_agg(a.attname, ', ' order by a.attnum) from pg_statistic_ext s"
+					+ " join pg_attribute a on a.attrelid = s.stxrelid and a.attnum = any(cast(s.stxkeys as int2[]))"
+					+ " where s.stxrelid = cast('opportunity' as regclass) and 'f' = any(s.stxkind) group by s.oid",
+					Map.of(), String.class)
+				.forEach((columns) -> this.jdbc.getJdbcOperations()
+					.execute("create statistics (dependencies) on " + columns + " from opportunity_probe"));
+			this.jdbc.getJdbcOperations().execute("analyze opportunity_probe");
+			RecordScope kam = new RecordScope(OWNER, false, Set.of(OWNER));
+			OpportunityBook.Page page = OpportunityBook.page(kam,
+					new OpportunityRows.Where(
+							" where 1 = 1 and o.owner_id in (" + OWNER + ") and o.stage not in ('WON', 'LOST')",
+							Map.of()),
+					"coalesce(o.close_date, o.expected_close_date)", false, "20");
+			String sql = page.sql().replace(" from opportunity o ", " from opportunity_probe o ") + " limit 20";
+
+			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, page.params(), String.class));
+			assertThat(plan).containsPattern("Index Scan using \\S*account_owner_id_coalesce\\S* on opportunity_probe")
+				.doesNotContain("Bitmap Index Scan on opportunity_probe_owner_id");
+			// Owner 7's deals: on their accounts x % 20 = 7, elsewhere x % 1000 = 3.
+			List<Long> expected = LongStream.rangeClosed(1, DEALS)
+				.filter((x) -> x % 20 == OWNER || x % 1000 == 3)
+				.boxed()
+				.sorted(Comparator.comparing((Long x) -> x * 13 % 700).thenComparing((Long x) -> x))
+				.limit(20)
+				.toList();
+			assertThat(this.jdbc.query(sql, page.params(), (rs, n) -> rs.getLong("id"))).isEqualTo(expected);
+		});
+	}
+
+	/**
 	 * A director's page by stage walks the company's index of the stage's place in the
 	 * buying process (migration 192), whose expression must be the list's own: read
 	 * otherwise, the page sorted every deal.
