@@ -157,7 +157,7 @@ class OpportunityBookPlanPostgresTests {
 	}
 
 	/**
-	 * A director's page by owner, owner by owner (OpportunityLists.byOwnerName), reads
+	 * A director's page by owner, owner by owner ({@link OwnerOrder#everyOwner}), reads
 	 * each owner's deals along the owner index when pages are priced as cached, as the
 	 * list runs it: at PostgreSQL's default price it walked the primary key for each
 	 * owner, the whole table for an owner without deals. The probe's deals belong to 20
@@ -172,15 +172,13 @@ class OpportunityBookPlanPostgresTests {
 			// the cheaper way to an owner's first deals by id.
 			this.jdbc.getJdbcOperations().execute("update opportunity_probe set owner_id = owner_id % 20");
 			this.jdbc.getJdbcOperations().execute("analyze opportunity_probe");
-			this.jdbc.getJdbcOperations()
-				.execute("create temporary table user_probe on commit drop as select x as id,"
-						+ " 'user ' || lpad(cast(200 - x as varchar), 3, '0') as display_name"
-						+ " from generate_series(0, 104) x");
-			this.jdbc.getJdbcOperations().execute("analyze user_probe");
-			String sql = "select x.id from (select o.id, un.display_name as sort_key from user_probe un"
-					+ " cross join lateral (select o.* from opportunity_probe o where 1 = 1 and o.stage not in"
-					+ " ('WON', 'LOST') and o.owner_id = un.id order by o.id asc limit 20) o) x"
-					+ " order by x.sort_key asc, x.id asc limit 20";
+			userProbe();
+			String sql = OwnerOrder
+				.everyOwner(new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()),
+						false, "20")
+				.replace(" from opportunity o ", " from opportunity_probe o ")
+				.replace("app_user un", "user_probe un") + " limit 20";
+			assertThat(sql).doesNotContain(" from opportunity o ").doesNotContain("app_user");
 			this.jdbc.getJdbcOperations().execute("set local random_page_cost = 1.1");
 			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, Map.of(), String.class));
 			assertThat(plan).contains("using opportunity_probe_owner_id_id_idx on opportunity_probe");
@@ -207,11 +205,7 @@ class OpportunityBookPlanPostgresTests {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
 			probe();
-			this.jdbc.getJdbcOperations()
-				.execute("create temporary table user_probe on commit drop as select x as id,"
-						+ " 'user ' || lpad(cast(200 - x as varchar), 3, '0') as display_name"
-						+ " from generate_series(0, 104) x");
-			this.jdbc.getJdbcOperations().execute("analyze user_probe");
+			userProbe();
 			long kam = 3;
 			OpportunityBook.Page page = OwnerOrder.scoped(new RecordScope(kam, false, Set.of(kam)),
 					new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()), descending,
@@ -239,6 +233,18 @@ class OpportunityBookPlanPostgresTests {
 				.toList();
 			assertThat(this.jdbc.query(sql, page.params(), (rs, n) -> rs.getLong("id"))).isEqualTo(expected);
 		});
+	}
+
+	/**
+	 * 105 users in a temporary table (ids 0 to 104) whose names run against their ids:
+	 * user 104 has the first name.
+	 */
+	private void userProbe() {
+		this.jdbc.getJdbcOperations()
+			.execute("create temporary table user_probe on commit drop as select x as id,"
+					+ " 'user ' || lpad(cast(200 - x as varchar), 3, '0') as display_name"
+					+ " from generate_series(0, 104) x");
+		this.jdbc.getJdbcOperations().execute("analyze user_probe");
 	}
 
 	/**
