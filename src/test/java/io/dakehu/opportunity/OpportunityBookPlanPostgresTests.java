@@ -9,7 +9,11 @@ import java.util.stream.LongStream;
 
 import io.dakehu.identity.RecordScope;
 import io.dakehu.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,12 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A KAM's page of the opportunity list reads the deals on their accounts along their
  * book's index of the list's order and stops at the page's end (decision 0079, migration
  * 191): along the company's index it read every other owner's deals on the way. The
- * statement is the one {@link OpportunityBook} writes, run against a temporary copy of
- * the opportunity table with all its indexes, filled with 10,000 deals of 100 owners and
- * analysed; everything is rolled back. The rows it answers are checked against the order
- * worked out here from how they were made.
+ * statement is the one {@link OpportunityBook} writes, run against a copy of the
+ * opportunity table with all its indexes, filled with 10,000 deals of 100 owners and
+ * analysed. The copy the tests only read is made once for the class and dropped after it;
+ * the tests that change the deals' owners make their own, rolled back. The rows it
+ * answers are checked against the order worked out here from how they were made.
  */
 @PostgresIntegrationTest
+@TestInstance(Lifecycle.PER_CLASS)
 class OpportunityBookPlanPostgresTests {
 
 	private static final int DEALS = 10_000;
@@ -44,13 +50,26 @@ class OpportunityBookPlanPostgresTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	/**
+	 * Once for the class: the tests of pages by book, by stage and a KAM's by owner only
+	 * read it.
+	 */
+	@BeforeAll
+	void fill() {
+		probe("book_probe", false);
+	}
+
+	@AfterAll
+	void drop() {
+		this.jdbc.getJdbcOperations().execute("drop table book_probe");
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "EXPECTED, false, coalesce", "AMOUNT, true, amount", "NAME, false, name", "UPDATED, true, updated_at",
 			"STAGE, false, case", "STAGE, true, case" })
 	void aKamsPageIsReadAlongTheirBooksIndex(OpportunitySort.Column column, boolean descending, String indexed) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			probe();
 			String key = switch (column) {
 				case EXPECTED -> "coalesce(o.close_date, o.expected_close_date)";
 				case AMOUNT -> "o.amount";
@@ -63,14 +82,13 @@ class OpportunityBookPlanPostgresTests {
 			OpportunityBook.Page page = OpportunityBook.page(kam,
 					new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()), key,
 					descending, "20");
-			String sql = page.sql().replace(" from opportunity o ", " from opportunity_probe o ") + " limit 20";
-			assertThat(sql).contains("opportunity_probe o").doesNotContain(" from opportunity o ");
+			String sql = page.sql().replace(" from opportunity o ", " from book_probe o ") + " limit 20";
+			assertThat(sql).contains("book_probe o").doesNotContain(" from opportunity o ");
 
 			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, page.params(), String.class));
 			assertThat(plan)
-				.containsPattern("Index Scan( Backward)? using \\S*account_owner_id_" + indexed + "\\S* on "
-						+ "opportunity_probe")
-				.containsPattern("using opportunity_probe_owner_id_idx\\d* on opportunity_probe")
+				.containsPattern("Index Scan( Backward)? using \\S*account_owner_id_" + indexed + "\\S* on book_probe")
+				.containsPattern("using book_probe_owner_id_idx\\d* on book_probe")
 				.doesNotContain("stage_since");
 			// The book's part is read in order: nothing sorts more than the three parts'
 			// page-long heads.
@@ -90,7 +108,7 @@ class OpportunityBookPlanPostgresTests {
 	void aKamsOwnDealsAreReadAlongTheirBooksIndex() {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			probe();
+			probe("opportunity_probe", true);
 			// Twenty owners of 500 deals each, as in the pipeline benchmark.
 			this.jdbc.getJdbcOperations()
 				.execute(
@@ -138,12 +156,11 @@ class OpportunityBookPlanPostgresTests {
 	void aDirectorsPageByStageIsReadAlongTheStageIndex(boolean descending) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			probe();
 			String direction = descending ? " desc" : " asc";
-			String sql = "select o.id from opportunity_probe o where 1 = 1 and o.stage not in ('WON', 'LOST') order by "
+			String sql = "select o.id from book_probe o where 1 = 1 and o.stage not in ('WON', 'LOST') order by "
 					+ OpportunityLists.stageOrder() + direction + ", o.id" + direction + " limit 20";
 			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, Map.of(), String.class));
-			assertThat(plan).containsPattern("Index Scan( Backward)? using opportunity_probe_case_id_idx\\d* on ")
+			assertThat(plan).containsPattern("Index Scan( Backward)? using book_probe_case_id_idx\\d* on ")
 				.doesNotContain("Sort");
 			Comparator<Long> order = Comparator.comparing((Long x) -> Stage.open().get((int) (x % 8)).ordinal())
 				.thenComparing((Long x) -> x);
@@ -167,7 +184,7 @@ class OpportunityBookPlanPostgresTests {
 	void aDirectorsPageByOwnerReadsEachOwnersDealsAlongTheOwnerIndex() {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			probe();
+			probe("opportunity_probe", true);
 			// Twenty owners, as in the pipeline benchmark, where the primary key looked
 			// the cheaper way to an owner's first deals by id.
 			this.jdbc.getJdbcOperations().execute("update opportunity_probe set owner_id = owner_id % 20");
@@ -204,22 +221,21 @@ class OpportunityBookPlanPostgresTests {
 	void aKamsPageByOwnerReadsTheirDealsAlongTheOwnerIndex(boolean descending) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			probe();
 			userProbe();
 			long kam = 3;
 			OpportunityBook.Page page = OwnerOrder.scoped(new RecordScope(kam, false, Set.of(kam)),
 					new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()), descending,
 					"20");
 			String sql = page.sql()
-				.replace(" from opportunity o ", " from opportunity_probe o ")
+				.replace(" from opportunity o ", " from book_probe o ")
 				.replace("app_user un", "user_probe un") + " limit 20";
 			assertThat(sql).doesNotContain(" from opportunity o ").doesNotContain("app_user");
 			this.jdbc.getJdbcOperations().execute("set local random_page_cost = 1.1");
 			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, page.params(), String.class));
-			assertThat(plan).contains("using opportunity_probe_owner_id_id_idx on opportunity_probe")
+			assertThat(plan).contains("using book_probe_owner_id_id_idx on book_probe")
 				// The partial index of the deals owned away from their account (V194).
-				.contains("Index Scan on opportunity_probe_account_owner_id_owner_id_stage_amount")
-				.doesNotContain("Seq Scan on opportunity_probe")
+				.contains("Index Scan on book_probe_account_owner_id_owner_id_stage_amount")
+				.doesNotContain("Seq Scan on book_probe")
 				.doesNotContainPattern("Sort .*rows=\\d{3,}\\b");
 			// Owner 7 ("user 193") owns deal x where x % 1000 = 3, on KAM 3's accounts;
 			// KAM 3 ("user 197") the other deals x % 100 = 3.
@@ -248,18 +264,20 @@ class OpportunityBookPlanPostgresTests {
 	}
 
 	/**
-	 * 10,000 open deals; deal x on an account of owner {@code x % 100} and owned by it,
-	 * but every 1,000th owned by owner 7 on another owner's account. Stages, amounts,
-	 * names, dates and updates are functions of x, so the expected order is worked out
-	 * below: the stage is the (x % 8)-th open one.
+	 * 10,000 open deals, in a temporary table dropped with the transaction it is made in
+	 * or in a table of the database until the class drops it; deal x on an account of
+	 * owner {@code x % 100} and owned by it, but every 1,000th owned by owner 7 on
+	 * another owner's account. Stages, amounts, names, dates and updates are functions of
+	 * x, so the expected order is worked out below: the stage is the (x % 8)-th open one.
 	 */
-	private void probe() {
+	private void probe(String table, boolean temporary) {
 		this.jdbc.getJdbcOperations()
-			.execute("create temporary table opportunity_probe (like opportunity including all) on commit drop");
+			.execute(temporary ? "create temporary table " + table + " (like opportunity including all) on commit drop"
+					: "create table " + table + " (like opportunity including all)");
 		this.jdbc.getJdbcOperations()
-			.execute(
-					"""
-							insert into opportunity_probe (id, account_id, owner_id, account_owner_id, stage, amount, source, name,
+			.execute("insert into " + table
+					+ """
+							 (id, account_id, owner_id, account_owner_id, stage, amount, source, name,
 							                               expected_close_date, stage_since, created_at, updated_at, version)
 							select x, null, case when x % 1000 = 3 then 7 else x % 100 end, x % 100, :open[1 + x % 8],
 							       case when x % 11 = 0 then null else (x * 37) % 5000 end, 'probe', 'deal ' || lpad(cast(x as varchar), 6, '0'),
@@ -271,7 +289,7 @@ class OpportunityBookPlanPostgresTests {
 									.stream()
 									.map((stage) -> "'" + stage.name() + "'")
 									.collect(Collectors.joining(", ", "(array[", "])"))));
-		this.jdbc.getJdbcOperations().execute("analyze opportunity_probe");
+		this.jdbc.getJdbcOperations().execute("analyze " + table);
 	}
 
 	/** The first twenty of owner 7's deals in the order, from the probe's formulas. */
