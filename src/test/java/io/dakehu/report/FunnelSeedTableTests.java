@@ -109,16 +109,18 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 	private void enter(String salesperson, int targets, int mediumHigh, int low, int closed, long salesInCents) {
 		// The targets' companies, the untargeted one and last year's target's.
 		importCompanies(salesperson, targets + 1);
+		// Set in one request, as a manager's list of targets is (the bulk form and API).
+		List<Map<String, Object>> targetsSet = new ArrayList<>();
 		List<Long> mediumHighAccounts = new ArrayList<>();
 		for (int i = 0; i < mediumHigh - 1; i++) {
 			long account = company();
-			target(salesperson, account, (i % 2 == 0) ? "HIGH" : "MEDIUM", FROM, TO);
+			targetsSet.add(target(salesperson, account, (i % 2 == 0) ? "HIGH" : "MEDIUM", FROM, TO));
 			mediumHighAccounts.add(account);
 		}
 		List<Long> lowAccounts = new ArrayList<>();
 		for (int i = 0; i < low; i++) {
 			long account = company();
-			target(salesperson, account, "LOW", FROM, TO);
+			targetsSet.add(target(salesperson, account, "LOW", FROM, TO));
 			lowAccounts.add(account);
 		}
 		assertThat(mediumHighAccounts.size() + lowAccounts.size() + 1).isEqualTo(targets);
@@ -143,7 +145,9 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 		lose(salesperson, lowAccounts.get(0));
 		opportunity(salesperson, mediumHighAccounts.get(mediumHigh - 2), 5000);
 		win(salesperson, lowAccounts.get(1), 99_900, "2030-12-31");
-		target(salesperson, company(), "HIGH", "2030-01-01", "2030-12-31");
+		targetsSet.add(target(salesperson, company(), "HIGH", "2030-01-01", "2030-12-31"));
+		assertThat(this.api.post(this.manager, "/api/v1/targets/bulk", targetsSet).expect(200).items())
+			.hasSize(targetsSet.size());
 	}
 
 	private long company() {
@@ -180,12 +184,9 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 		return new CurrentUser(id, Api.ADMIN, Api.ADMIN, Role.ADMIN, RecordScope.everything(id));
 	}
 
-	private void target(String salesperson, long account, String intention, String from, String to) {
-		this.api
-			.post(this.manager, "/api/v1/targets",
-					json("salesperson", salesperson, "accountId", account, "intention", intention, "from", from, "to",
-							to))
-			.expect(201);
+	private static Map<String, Object> target(String salesperson, long account, String intention, String from,
+			String to) {
+		return json("salesperson", salesperson, "accountId", account, "intention", intention, "from", from, "to", to);
 	}
 
 	private long opportunity(String salesperson, long account, long amount) {
