@@ -109,21 +109,23 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 	private void enter(String salesperson, int targets, int mediumHigh, int low, int closed, long salesInCents) {
 		// The targets' companies, the untargeted one and last year's target's.
 		importCompanies(salesperson, targets + 1);
-		// Set in one request, as a manager's list of targets is (the bulk form and API).
-		List<Map<String, Object>> targetsSet = new ArrayList<>();
+		// The period's targets set in one request before any deal, as a manager sets a
+		// list of them (the bulk form and API).
+		List<Map<String, Object>> periodTargets = new ArrayList<>();
 		List<Long> mediumHighAccounts = new ArrayList<>();
 		for (int i = 0; i < mediumHigh - 1; i++) {
 			long account = company();
-			targetsSet.add(target(salesperson, account, (i % 2 == 0) ? "HIGH" : "MEDIUM", FROM, TO));
+			periodTargets.add(target(salesperson, account, (i % 2 == 0) ? "HIGH" : "MEDIUM", FROM, TO));
 			mediumHighAccounts.add(account);
 		}
 		List<Long> lowAccounts = new ArrayList<>();
 		for (int i = 0; i < low; i++) {
 			long account = company();
-			targetsSet.add(target(salesperson, account, "LOW", FROM, TO));
+			periodTargets.add(target(salesperson, account, "LOW", FROM, TO));
 			lowAccounts.add(account);
 		}
 		assertThat(mediumHighAccounts.size() + lowAccounts.size() + 1).isEqualTo(targets);
+		setTargets(periodTargets);
 		long share = salesInCents / closed;
 		long remainder = salesInCents - share * (closed - 1);
 		for (int i = 0; i < closed - 1; i++) {
@@ -145,9 +147,12 @@ abstract class FunnelSeedTableTests extends ApiTestSupport {
 		lose(salesperson, lowAccounts.get(0));
 		opportunity(salesperson, mediumHighAccounts.get(mediumHigh - 2), 5000);
 		win(salesperson, lowAccounts.get(1), 99_900, "2030-12-31");
-		targetsSet.add(target(salesperson, company(), "HIGH", "2030-01-01", "2030-12-31"));
-		assertThat(this.api.post(this.manager, "/api/v1/targets/bulk", targetsSet).expect(200).items())
-			.hasSize(targetsSet.size());
+		setTargets(List.of(target(salesperson, company(), "HIGH", "2030-01-01", "2030-12-31")));
+	}
+
+	private void setTargets(List<Map<String, Object>> targets) {
+		assertThat(this.api.post(this.manager, "/api/v1/targets/bulk", targets).expect(200).items())
+			.hasSize(targets.size());
 	}
 
 	private long company() {
