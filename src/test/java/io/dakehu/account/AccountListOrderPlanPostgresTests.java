@@ -70,7 +70,7 @@ class AccountListOrderPlanPostgresTests {
 
 	@AfterAll
 	void drop() {
-		this.jdbc.update("drop table account_order_probe, account_team_probe", Map.of());
+		this.jdbc.update("drop table if exists account_order_probe, account_team_probe", Map.of());
 	}
 
 	@ParameterizedTest

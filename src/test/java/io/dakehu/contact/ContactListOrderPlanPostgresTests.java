@@ -56,7 +56,7 @@ class ContactListOrderPlanPostgresTests {
 
 	@AfterAll
 	void drop() {
-		this.jdbc.update("drop table contact_probe", Map.of());
+		this.jdbc.update("drop table if exists contact_probe", Map.of());
 	}
 
 	@ParameterizedTest

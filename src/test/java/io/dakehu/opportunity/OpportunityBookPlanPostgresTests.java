@@ -68,7 +68,7 @@ class OpportunityBookPlanPostgresTests {
 
 	@AfterAll
 	void drop() {
-		this.jdbc.getJdbcOperations().execute("drop table book_probe");
+		this.jdbc.getJdbcOperations().execute("drop table if exists book_probe");
 	}
 
 	@ParameterizedTest

@@ -97,7 +97,7 @@ class OpportunityTotalsPlanPostgresTests {
 
 	@AfterAll
 	void drop() {
-		this.jdbc.update("drop table opportunity_period_probe", Map.of());
+		this.jdbc.update("drop table if exists opportunity_period_probe", Map.of());
 	}
 
 	@ParameterizedTest
