@@ -110,6 +110,16 @@ final class OpportunityBook {
 				+ ")";
 	}
 
+	/**
+	 * The deals others own on the accounts the scope's owners own: few, the partial index
+	 * of decision 0074 holds just those. The list's totals count the same part.
+	 * @param owners the scope's owners as the statement names them
+	 */
+	static String othersOnOwnedAccounts(String owners) {
+		return "o.account_owner_id in (" + owners + ") and o.owner_id <> o.account_owner_id and o.owner_id not in ("
+				+ owners + ")";
+	}
+
 	/** The deals meeting the condition, read whole, under the list's aliases. */
 	private static String fenced(OpportunityRows.Where conditions, String condition) {
 		return " from (select o.*" + conditions.from() + " where " + condition

@@ -272,8 +272,7 @@ class OpportunityLists {
 		}
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
 		params.putAll(shared.params());
-		String onOwnedAccounts = " where o.account_owner_id in (:readerOwners) and o.owner_id <> o.account_owner_id"
-				+ " and o.owner_id not in (:readerOwners)" + others;
+		String onOwnedAccounts = " where " + OpportunityBook.othersOnOwnedAccounts(":readerOwners") + others;
 		String onSharedAccounts = " where " + OpportunityBook.onSharedAccounts(shared, ":readerOwners") + others;
 		// On one plan each: an index fixes how either is read whatever the owners (the
 		// partial index of decision 0074, the team's shared accounts), and planned anew

@@ -181,6 +181,11 @@ class OpportunityTally {
 	 */
 	record Tallied(long ownerId, Stage stage, PurchaseType purchaseType, BigDecimal amount) {
 
+		/** The deal as it stands. */
+		static Tallied of(OpportunityView deal) {
+			return new Tallied(deal.ownerId(), deal.stage(), deal.purchaseType(), deal.amount());
+		}
+
 		private Key key() {
 			return new Key(this.ownerId, this.stage, (this.purchaseType != null) ? this.purchaseType.name() : null);
 		}

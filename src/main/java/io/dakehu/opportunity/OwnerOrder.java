@@ -59,8 +59,7 @@ final class OwnerOrder {
 				+ " on un.id = b.owner_id cross join lateral (select o.*" + conditions.from() + conditions.sql()
 				+ " and o.owner_id = b.owner_id order by o.id" + direction + " limit " + reach + ") o"
 				+ OpportunityRows.PROBABILITY;
-		String othersOnOwn = fenced(conditions, "o.account_owner_id in (:ownersInScope)"
-				+ " and o.owner_id <> o.account_owner_id and o.owner_id not in (:ownersInScope)");
+		String othersOnOwn = fenced(conditions, OpportunityBook.othersOnOwnedAccounts(":ownersInScope"));
 		String onShared = fenced(conditions, OpportunityBook.onSharedAccounts(shared, ":ownersInScope"));
 		String parts = List.of(own, othersOnOwn, onShared)
 			.stream()

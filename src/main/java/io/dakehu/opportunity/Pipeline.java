@@ -200,8 +200,7 @@ public class Pipeline {
 			.update();
 		raced(updated, id);
 		// The version check above makes "before" the state this update replaced.
-		this.tally.changed(
-				new OpportunityTally.Tallied(before.ownerId(), before.stage(), before.purchaseType(), before.amount()),
+		this.tally.changed(OpportunityTally.Tallied.of(before),
 				new OpportunityTally.Tallied(ownerId, before.stage(), input.purchaseType(), input.amount()));
 		if (!products.isEmpty()) {
 			writeProducts(id, products);
@@ -524,10 +523,8 @@ public class Pipeline {
 			.param("version", opportunity.version())
 			.update();
 		raced(updated, opportunity.id());
-		this.tally.changed(
-				new OpportunityTally.Tallied(before.ownerId(), before.stage(), before.purchaseType(), before.amount()),
-				new OpportunityTally.Tallied(before.ownerId(), opportunity.stage(), before.purchaseType(),
-						opportunity.amount()));
+		this.tally.changed(OpportunityTally.Tallied.of(before), new OpportunityTally.Tallied(before.ownerId(),
+				opportunity.stage(), before.purchaseType(), opportunity.amount()));
 		int left = this.jdbc
 			.sql("update opportunity_stage_history set left_at = :now where opportunity_id = :id and left_at is null")
 			.param("now", now)

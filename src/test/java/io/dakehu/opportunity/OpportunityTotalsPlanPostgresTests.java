@@ -130,9 +130,8 @@ class OpportunityTotalsPlanPostgresTests {
 		// Owners 1 and 3's accounts: one deal in twenty is owned by another than its
 		// account's owner (kept on the deal, decision 0074), fifty of them on each
 		// one's accounts, of one purchase type for owner 1 and of another for owner 3.
-		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o"
-				+ " where o.account_owner_id in (:owners) and o.owner_id <> o.account_owner_id"
-				+ " and o.owner_id not in (:owners)" + filter + " group by o.stage";
+		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o" + " where "
+				+ OpportunityBook.othersOnOwnedAccounts(":owners") + filter + " group by o.stage";
 		Map<String, Object> params = Map.of("owners", List.of(1L, 3L), "type", "STRAIGHT_REBUY");
 		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));
 		assertThat(plan).contains("Index Only Scan using opportunity_period_probe_account_owner_id")
