@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.catalog.Catalog;
 import io.dakehu.identity.RecordScope;
+import io.dakehu.identity.UserNameSql;
 import io.dakehu.identity.Users;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +65,12 @@ class OpportunityRows {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		List<Raw> rows = new ArrayList<>(
-				this.jdbc.sql(SELECT + " where o.id in (:ids)").param("ids", Set.copyOf(ids)).query(this::raw).list());
-		rows.sort(Comparator.comparingInt((Raw row) -> ids.indexOf(row.id())));
-		return named(rows);
+		List<Named> rows = new ArrayList<>(this.jdbc.sql(withNames(SELECT + " where o.id in (:ids)"))
+			.param("ids", Set.copyOf(ids))
+			.query(this::namedRow)
+			.list());
+		rows.sort(Comparator.comparingInt((Named row) -> ids.indexOf(row.raw().id())));
+		return views(rows);
 	}
 
 	/** The scope's condition with the criteria's, starting with {@code where}. */
@@ -99,35 +103,71 @@ class OpportunityRows {
 		return new Where(sql.toString(), params);
 	}
 
-	/** The rows with their accounts', owners' and products' names. */
+	/**
+	 * The rows with their accounts', owners' and products' names, each kind looked up
+	 * once for all the rows.
+	 */
 	List<OpportunityView> named(List<Raw> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		Set<Long> accountIds = new HashSet<>();
 		Set<Long> userIds = new HashSet<>();
-		Set<Long> productIds = new HashSet<>();
 		for (Raw row : rows) {
 			if (row.accountId() != null) {
 				accountIds.add(row.accountId());
 			}
-			if (row.productId() != null) {
-				productIds.add(row.productId());
-			}
 			userIds.add(row.ownerId());
 		}
 		Map<Long, String> accountNames = this.accounts.names(accountIds);
-		Map<Long, String> products = this.catalog.names(productIds);
 		Map<Long, String> userNames = this.users.displayNames(userIds);
+		return views(rows.stream()
+			.map((row) -> new Named(row, (row.accountId() != null) ? accountNames.get(row.accountId()) : null,
+					userNames.get(row.ownerId())))
+			.toList());
+	}
+
+	/**
+	 * A page's statement with each row's account and owner names read alongside
+	 * ({@link #namedRow}), in the page's order: read after the page, the names were two
+	 * more statements, each a round trip to the database.
+	 * @param page a statement of {@link #COLUMNS} (and any columns after them), ordered
+	 * and cut to the page
+	 */
+	static String withNames(String page) {
+		// The page's rows are numbered as they come, in its order, and put back in it
+		// once named: joined, they may come in any order.
+		return "select x.*, " + AccountNameSql.name("an") + " as named_account, " + UserNameSql.displayName("un")
+				+ " as named_owner from (select w.*, row_number() over () as named_position from (" + page + ") w) x"
+				+ AccountNameSql.join("an", "x.account_id") + UserNameSql.join("un", "x.owner_id")
+				+ " order by x.named_position";
+	}
+
+	/** A row of a statement {@link #withNames} made. */
+	Named namedRow(ResultSet rs, int n) throws SQLException {
+		return new Named(raw(rs, n), rs.getString("named_account"), rs.getString("named_owner"));
+	}
+
+	/** The rows, named already but for their products. */
+	List<OpportunityView> views(List<Named> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> productIds = new HashSet<>();
+		for (Named row : rows) {
+			if (row.raw().productId() != null) {
+				productIds.add(row.raw().productId());
+			}
+		}
+		Map<Long, String> products = this.catalog.names(productIds);
 		List<OpportunityView> views = new ArrayList<>(rows.size());
-		for (Raw r : rows) {
-			views.add(new OpportunityView(r.id(), r.accountId(),
-					(r.accountId() != null) ? accountNames.get(r.accountId()) : null, r.ownerId(),
-					userNames.get(r.ownerId()), r.productId(),
-					(r.productId() != null) ? products.get(r.productId()) : null, r.stage(), r.engageDate(),
-					r.closeDate(), r.amount(), r.source(), r.externalRef(), r.name(), r.expectedCloseDate(),
-					r.purchaseType(), r.probability(), r.nextStep(), r.lostReason(), r.winningCompetitor(),
-					r.stageSince(), r.version(), r.updatedAt(), r.customFields()));
+		for (Named row : rows) {
+			Raw r = row.raw();
+			views.add(new OpportunityView(r.id(), r.accountId(), row.accountName(), r.ownerId(), row.ownerName(),
+					r.productId(), (r.productId() != null) ? products.get(r.productId()) : null, r.stage(),
+					r.engageDate(), r.closeDate(), r.amount(), r.source(), r.externalRef(), r.name(),
+					r.expectedCloseDate(), r.purchaseType(), r.probability(), r.nextStep(), r.lostReason(),
+					r.winningCompetitor(), r.stageSince(), r.version(), r.updatedAt(), r.customFields()));
 		}
 		return views;
 	}
@@ -154,6 +194,10 @@ class OpportunityRows {
 				(rs.getString(13) != null) ? PurchaseType.valueOf(rs.getString(13)) : null, rs.getInt(14),
 				rs.getString(15), rs.getString(16), rs.getString(17), rs.getObject(18, LocalDateTime.class),
 				rs.getInt(19), rs.getObject(20, LocalDateTime.class), this.customFields.read(rs.getString(21)));
+	}
+
+	/** A row with its account's name (null without an account) and its owner's. */
+	record Named(Raw raw, String accountName, String ownerName) {
 	}
 
 	record Raw(long id, Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deal the reader may see exactly once and in order: the deals on the scope's accounts
  * whoever owns them, the scope's on another owner's account and on none, those on an
  * account shared with the reader; never another owner's deal on another owner's account.
- * The order is worked out here from what the test made.
+ * Each row carries its account's name and its owner's, read with the page. The order is
+ * worked out here from what the test made.
  */
 abstract class KamOpportunityBookTests extends ApiTestSupport {
 
@@ -33,17 +36,26 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 
 	/** What the test knows of a deal it made. */
 	record Deal(long id, String name, BigDecimal amount, LocalDate period, LocalDateTime updatedAt, String stage,
-			String owner, boolean visible) {
+			String owner, Long accountId, boolean visible) {
+
+		Deal withoutAccount() {
+			return new Deal(this.id, this.name, this.amount, this.period, this.updatedAt, this.stage, this.owner, null,
+					this.visible);
+		}
+
 	}
+
+	/** The names the test gave its accounts, by id. */
+	private final Map<Long, String> accountNames = new HashMap<>();
 
 	@Test
 	void aKamPagesEveryDealTheyMaySeeInEveryOrder() {
 		String token = Fixtures.unique("Book").toLowerCase(java.util.Locale.ROOT);
 		String kam = this.given.kam();
 		String other = this.given.kam();
-		long own = this.given.accountOwnedBy(kam, token + " own").id();
-		long theirs = this.given.accountOwnedBy(other, token + " theirs").id();
-		long shared = this.given.accountOwnedBy(other, token + " shared").id();
+		long own = account(kam, token + " own");
+		long theirs = account(other, token + " theirs");
+		long shared = account(other, token + " shared");
 		share(other, shared, token + " shared", kam);
 		Random random = new Random(20261206);
 		List<Deal> deals = new ArrayList<>();
@@ -60,7 +72,7 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 		this.jdbc.sql("update opportunity set account_id = null, account_owner_id = 0 where id = :id")
 			.param("id", loose.id())
 			.update();
-		deals.add(loose);
+		deals.add(loose.withoutAccount());
 
 		pagesInEveryOrder(kam, deals);
 		assertThat(deals.stream().filter(Deal::visible)).hasSize(14);
@@ -74,10 +86,10 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 		String first = this.given.kam(team, manager);
 		String second = this.given.kam(team, manager);
 		String outsider = this.given.kam();
-		long firsts = this.given.accountOwnedBy(first, token + " first").id();
-		long seconds = this.given.accountOwnedBy(second, token + " second").id();
-		long outside = this.given.accountOwnedBy(outsider, token + " outside").id();
-		long shared = this.given.accountOwnedBy(outsider, token + " shared").id();
+		long firsts = account(first, token + " first");
+		long seconds = account(second, token + " second");
+		long outside = account(outsider, token + " outside");
+		long shared = account(outsider, token + " shared");
 		share(outsider, shared, token + " shared", manager);
 		Random random = new Random(20261207);
 		List<Deal> deals = new ArrayList<>();
@@ -110,6 +122,16 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 			.query(String.class)
 			.list();
 		assertThat(byName).hasSameSizeAs(owners);
+		Map<String, String> displayNames = new HashMap<>();
+		this.jdbc.sql("select username, display_name from app_user where username in (:owners)")
+			.param("owners", owners)
+			.query((rs, n) -> displayNames.put(rs.getString(1), rs.getString(2)))
+			.list();
+		Map<Long, List<String>> names = new HashMap<>();
+		for (Deal deal : deals) {
+			names.put(deal.id(),
+					Arrays.asList(this.accountNames.get(deal.accountId()), displayNames.get(deal.owner())));
+		}
 		Map<String, Function<Deal, ? extends Comparable<?>>> orders = Map.of("name", Deal::name, "amount", Deal::amount,
 				"expected", Deal::period, "updated", Deal::updatedAt, "stage",
 				(deal) -> Stage.valueOf(deal.stage()).ordinal(), "owner", (deal) -> byName.indexOf(deal.owner()));
@@ -125,14 +147,16 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 					.map(Deal::id)
 					.toList();
 				String sort = (descending ? "-" : "") + order.getKey();
-				assertThat(pages(reader, "sort=" + sort, wanted.size())).as(sort).containsExactlyElementsOf(wanted);
+				assertThat(pages(reader, "sort=" + sort, wanted.size(), names)).as(sort)
+					.containsExactlyElementsOf(wanted);
 				String stage = deals.get(0).stage();
 				List<Long> inStage = deals.stream()
 					.filter((deal) -> deal.visible() && deal.stage().equals(stage))
 					.sorted(descending ? sorted.reversed() : sorted)
 					.map(Deal::id)
 					.toList();
-				assertThat(pages(reader, "sort=" + sort + "&stage=" + stage, inStage.size())).as(sort + " " + stage)
+				assertThat(pages(reader, "sort=" + sort + "&stage=" + stage, inStage.size(), names))
+					.as(sort + " " + stage)
 					.containsExactlyElementsOf(inStage);
 			}
 		}
@@ -145,8 +169,19 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 			.expect(200);
 	}
 
-	/** Every page of the reader's list, checking each page's total. */
-	private List<Long> pages(String user, String query, int total) {
+	/** An account the owner owns under the name, remembered by its id. */
+	private long account(String owner, String name) {
+		long id = this.given.accountOwnedBy(owner, name).id();
+		this.accountNames.put(id, name);
+		return id;
+	}
+
+	/**
+	 * Every page of the reader's list, checking each page's total and each row's account
+	 * and owner names.
+	 * @param names each deal's account name (null without one) and owner's display name
+	 */
+	private List<Long> pages(String user, String query, int total, Map<Long, List<String>> names) {
 		List<Long> ids = new ArrayList<>();
 		for (int page = 0; page * PAGE < Math.max(total, 1); page++) {
 			Api.Response answer = this.api
@@ -154,6 +189,11 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 				.expect(200);
 			assertThat(answer.totalElements()).as(query).isEqualTo(total);
 			ids.addAll(answer.ids());
+			for (JsonNode row : answer.body().get("content")) {
+				assertThat(Arrays.asList(row.get("accountName").asString(null), row.get("owner").asString(null)))
+					.as(query + " names of " + row.get("id"))
+					.isEqualTo(names.get(row.get("id").asLong()));
+			}
 		}
 		return ids;
 	}
@@ -177,7 +217,7 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 		}
 		JsonNode o = this.api.get(Api.ADMIN, "/api/v1/opportunities/" + id).expect(200).body();
 		return new Deal(id, o.get("name").asString(), (amount != null) ? new BigDecimal(amount) : null, expected,
-				LocalDateTime.parse(o.get("updatedAt").asString()), o.get("stage").asString(), owner, visible);
+				LocalDateTime.parse(o.get("updatedAt").asString()), o.get("stage").asString(), owner, account, visible);
 	}
 
 }
