@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.ProbeTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,13 +45,6 @@ class AccountListOrderPlanPostgresTests {
 
 	/** The owners of the probe for a team's page: 1,500 accounts each. */
 	private static final int TEAM_OWNERS = 20;
-
-	/**
-	 * A copy kept for the class is left alone by autovacuum, as a temporary one is: a
-	 * vacuum in the middle of the class would mark its pages visible to all and change
-	 * which scan the planner prices cheapest.
-	 */
-	private static final String UNVACUUMED = " with (autovacuum_enabled = false)";
 
 	@Autowired
 	NamedParameterJdbcTemplate jdbc;
@@ -155,8 +149,9 @@ class AccountListOrderPlanPostgresTests {
 	 * transaction it is made in, or a table of the database until the class drops it.
 	 */
 	private void probe(String table, boolean temporary, int owners) {
-		this.jdbc.update(temporary ? "create temporary table " + table + " (like account including all) on commit drop"
-				: "create table " + table + " (like account including all)" + UNVACUUMED, Map.of());
+		this.jdbc.update(
+				temporary ? ProbeTables.temporaryCopy("account", table) : ProbeTables.keptCopy("account", table),
+				Map.of());
 		// Owner x % owners + 1; one account in ten archived; eight regions, two per owner
 		// (one account in eleven without), and twenty industries, one per owner (x % 20
 		// fixes it, and the owner fixes x % 20); creation and update times in different

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import io.dakehu.shared.KeyLookups;
 import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.ProbeTables;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,8 +77,7 @@ class AccountLookupPlanPostgresTests {
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 		transaction.executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			this.jdbc.update("create temporary table account_probe (like account including all) on commit drop",
-					Map.of());
+			this.jdbc.update(ProbeTables.temporaryCopy("account", "account_probe"), Map.of());
 			// Names sharing the words and digits of the chunk's, as stored customers do.
 			this.jdbc.update("""
 					insert into account_probe (id, name, name_key, match_key, registration_id, owner_id, status,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.ProbeTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -41,11 +42,7 @@ class ContactListOrderPlanPostgresTests {
 	/** Book x % 300 + 1; creation times in an order other than the ids'. */
 	@BeforeAll
 	void fill() {
-		// Left alone by autovacuum, as a temporary table is: a vacuum mid-class would
-		// mark
-		// its pages visible and change which scans are priced cheapest.
-		this.jdbc.update("create table contact_probe (like contact including all) with (autovacuum_enabled = false)",
-				Map.of());
+		this.jdbc.update(ProbeTables.keptCopy("contact", "contact_probe"), Map.of());
 		this.jdbc.update("""
 				insert into contact_probe (id, account_id, name, created_at, version, book_owner_id)
 				select x, x, 'Person ' || x, timestamp '2026-01-01' + (x * 7919 % 30000) * interval '1 minute', 0,

@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 
 import io.dakehu.identity.RecordScope;
 import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.ProbeTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,13 +44,6 @@ class OpportunityBookPlanPostgresTests {
 	private static final int OWNERS = 100;
 
 	private static final long OWNER = 7;
-
-	/**
-	 * A copy kept for the class is left alone by autovacuum, as a temporary one is: a
-	 * vacuum in the middle of the class would mark its pages visible to all and change
-	 * which scan the planner prices cheapest.
-	 */
-	private static final String UNVACUUMED = " with (autovacuum_enabled = false)";
 
 	@Autowired
 	NamedParameterJdbcTemplate jdbc;
@@ -279,8 +273,8 @@ class OpportunityBookPlanPostgresTests {
 	 */
 	private void probe(String table, boolean temporary) {
 		this.jdbc.getJdbcOperations()
-			.execute(temporary ? "create temporary table " + table + " (like opportunity including all) on commit drop"
-					: "create table " + table + " (like opportunity including all)" + UNVACUUMED);
+			.execute(temporary ? ProbeTables.temporaryCopy("opportunity", table)
+					: ProbeTables.keptCopy("opportunity", table));
 		this.jdbc.getJdbcOperations()
 			.execute("insert into " + table
 					+ """

@@ -46,10 +46,9 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 				this.lists.rows(director, everything, byAmount, 0, 20);
 			}
 			// The connection may hold other tests' statements too: the pattern takes the
-			// page without any condition, whatever its bounds, bound or written, with its
-			// rows' names read alongside, and not a KAM's page read from their book,
-			// whose
-			// parts end the same way.
+			// page without any condition, whatever its bounds, bound or written, with
+			// its rows' names read alongside, and not a KAM's page read from their
+			// book, whose parts end the same way.
 			return PreparedPlans.matching(this.jdbc, "select x.*, %(select o.id, %p.stage = o.stage where 1 = 1"
 					+ " order by o.amount desc, o.id desc limit %) w) x%");
 		});

@@ -130,7 +130,7 @@ class OpportunityTotalsPlanPostgresTests {
 		// Owners 1 and 3's accounts: one deal in twenty is owned by another than its
 		// account's owner (kept on the deal, decision 0074), fifty of them on each
 		// one's accounts, of one purchase type for owner 1 and of another for owner 3.
-		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o" + " where "
+		String sql = "select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity_period_probe o where "
 				+ OpportunityBook.othersOnOwnedAccounts(":owners") + filter + " group by o.stage";
 		Map<String, Object> params = Map.of("owners", List.of(1L, 3L), "type", "STRAIGHT_REBUY");
 		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));

@@ -3,6 +3,7 @@ package io.dakehu.shared;
 import java.util.Map;
 
 import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.ProbeTables;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +32,7 @@ class CommonNamePiecesPostgresTests {
 	void aPieceEveryNamedDealHoldsIsCommonInTheShareOfDealsNamed() {
 		this.transactions.executeWithoutResult((status) -> {
 			status.setRollbackOnly();
-			this.jdbc.sql("create temporary table pieces_probe (like opportunity including all) on commit drop")
-				.update();
+			this.jdbc.sql(ProbeTables.temporaryCopy("opportunity", "pieces_probe")).update();
 			// 2,000 deals, the even ones named; "七七" ends 16 of the 1,000 names.
 			this.jdbc.sql("""
 					insert into pieces_probe (id, owner_id, stage, name, source, stage_since, created_at, updated_at,
