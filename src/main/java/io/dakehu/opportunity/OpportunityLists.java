@@ -57,13 +57,10 @@ class OpportunityLists {
 
 	private final NameSearch nameSearch;
 
-	private final StageProbabilities probabilities;
-
 	private final boolean postgres;
 
 	OpportunityLists(JdbcClient jdbc, OpportunityRows rows, OpportunityTally tally, NameSearch nameSearch,
-			StageProbabilities probabilities, DatabaseProduct database) {
-		this.probabilities = probabilities;
+			DatabaseProduct database) {
 		this.postgres = database.postgres();
 		this.jdbc = jdbc;
 		this.rows = rows;
@@ -80,9 +77,9 @@ class OpportunityLists {
 		if (this.postgres && query.tallied() && readByOwners(scope, query, sort)) {
 			// Its totals and its page both run on one plan (tallied below, read from the
 			// books or owner by owner): set once for the two, not around each, two round
-			// trips to the database fewer (decision 0080). The statements between them
-			// (the tally's, the stages' probabilities, the products' names) read a key
-			// or the whole of a small table, one plan whatever their values.
+			// trips to the database fewer (decision 0080). The totals' parts other than
+			// the page's read a key or the whole of a small table, one plan whatever
+			// their values.
 			return this.nameSearch.onePlan(this.jdbc, () -> pageRead(scope, query, sort, page));
 		}
 		return pageRead(scope, query, sort, page);
@@ -92,7 +89,7 @@ class OpportunityLists {
 			PageRequest page) {
 		List<Match> matches = fewMatches(scope, query, sort);
 		if (matches != null) {
-			OpportunityTotals totals = sum(weighed(sums(matches)));
+			OpportunityTotals totals = sum(sums(matches));
 			int from = (int) Math.min(page.offset(), matches.size());
 			int to = (int) Math.min(page.offset() + page.size(), matches.size());
 			List<OpportunityView> rows = this.rows.byIds(matches.subList(from, to).stream().map(Match::id).toList());
@@ -122,7 +119,7 @@ class OpportunityLists {
 			}
 			return pages;
 		}
-		Map<Stage, OpportunityTotals> totals = weighed(sums(matches));
+		Map<Stage, OpportunityTotals> totals = sums(matches);
 		Map<Stage, List<Long>> firstIds = new EnumMap<>(Stage.class);
 		List<Long> wanted = new ArrayList<>();
 		for (Match match : matches) {
@@ -169,8 +166,8 @@ class OpportunityLists {
 			return null;
 		}
 		OrderBy order = orderBy(sort);
-		String sql = "select o.id, o.stage, o.amount" + where.from() + order.join() + where.sql() + " order by "
-				+ order.sql() + " limit " + (FEW_MATCHES + 1);
+		String sql = "select o.id, o.stage, o.amount, p.probability" + where.fromWithProbability() + order.join()
+				+ where.sql() + " order by " + order.sql() + " limit " + (FEW_MATCHES + 1);
 		// On one plan whatever the text (decision 0071 asks that of the whole search only
 		// when its pieces are rare): planning it for each text was half of its time in
 		// the database, and the plan made without the text reads the matches through the
@@ -179,19 +176,32 @@ class OpportunityLists {
 		List<Match> matches = marked(true,
 				(mark) -> this.jdbc.sql(mark + sql)
 					.params(where.params())
-					.query((rs, n) -> new Match(rs.getLong(1), Stage.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
+					.query((rs, n) -> new Match(rs.getLong(1), Stage.valueOf(rs.getString(2)), rs.getBigDecimal(3),
+							rs.getInt(4)))
 					.list());
 		return (matches.size() > FEW_MATCHES) ? null : matches;
 	}
 
-	/** The matches' count and amount per stage (blank amounts count as none). */
-	private static Map<Stage, StageSum> sums(List<Match> matches) {
+	/**
+	 * The matches' totals per stage (blank amounts count as none), each stage's amount
+	 * weighed at its probability.
+	 */
+	private static Map<Stage, OpportunityTotals> sums(List<Match> matches) {
 		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
+		Map<Stage, Integer> probabilities = new EnumMap<>(Stage.class);
 		for (Match match : matches) {
 			sums.merge(match.stage(), new StageSum(1, (match.amount() != null) ? match.amount() : BigDecimal.ZERO),
 					StageSum::plus);
+			probabilities.put(match.stage(), match.probability());
 		}
-		return sums;
+		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
+		sums.forEach((stage, sum) -> totals.put(stage, weighed(sum, probabilities.get(stage))));
+		return totals;
+	}
+
+	/** A stage's totals, its amount weighed at its probability and rounded to cents. */
+	private static OpportunityTotals weighed(StageSum sum, int probability) {
+		return new OpportunityTotals(sum.count(), sum.amount(), OpportunityView.weigh(sum.amount(), probability));
 	}
 
 	/**
@@ -222,22 +232,7 @@ class OpportunityLists {
 		if (query.matchesNothing()) {
 			return new EnumMap<>(Stage.class);
 		}
-		return weighed(query.tallied() ? tallied(scope, query) : aggregate(where(scope, query)));
-	}
-
-	/**
-	 * The stages' sums with their weighted amounts; each stage's weighted amount is its
-	 * amount at the stage's probability, rounded to cents.
-	 */
-	private Map<Stage, OpportunityTotals> weighed(Map<Stage, StageSum> sums) {
-		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
-		if (sums.isEmpty()) {
-			return totals;
-		}
-		Map<Stage, Integer> probabilities = this.probabilities.read();
-		sums.forEach((stage, sum) -> totals.put(stage, new OpportunityTotals(sum.count(), sum.amount(),
-				OpportunityView.weigh(sum.amount(), probabilities.getOrDefault(stage, 0)))));
-		return totals;
+		return query.tallied() ? tallied(scope, query) : aggregate(where(scope, query));
 	}
 
 	/**
@@ -247,17 +242,23 @@ class OpportunityLists {
 	 * opportunities can tell. A director, and a KAM looking at their own, read the tally
 	 * alone.
 	 */
-	private Map<Stage, StageSum> tallied(RecordScope scope, OpportunityQuery query) {
+	private Map<Stage, OpportunityTotals> tallied(RecordScope scope, OpportunityQuery query) {
 		if (scope.all()) {
-			return this.tally.sums(query.ownerIds(), query.purchaseType(), query.stage(), query.openOnly());
+			StageSum.Part all = this.tally.part(query.ownerIds(), query.purchaseType(), query.stage(),
+					query.openOnly());
+			return (all != null) ? weighedSums(List.of(all), "") : new EnumMap<>(Stage.class);
 		}
 		Set<Long> inScope = new HashSet<>(scope.ownerIds());
 		if (query.ownerIds() != null) {
 			inScope.retainAll(query.ownerIds());
 		}
-		Map<Stage, StageSum> sums = this.tally.sums(inScope, query.purchaseType(), query.stage(), query.openOnly());
+		List<StageSum.Part> parts = new ArrayList<>();
+		StageSum.Part owned = this.tally.part(inScope, query.purchaseType(), query.stage(), query.openOnly());
+		if (owned != null) {
+			parts.add(owned);
+		}
 		if (query.ownerIds() != null && scope.ownerIds().containsAll(query.ownerIds())) {
-			return sums;
+			return parts.isEmpty() ? new EnumMap<>(Stage.class) : weighedSums(parts, "");
 		}
 		// Others' deals on the reader's accounts, in two parts on the owner of the
 		// account each deal keeps (decision 0074): on accounts the scope's owners own,
@@ -285,26 +286,22 @@ class OpportunityLists {
 		}
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
 		params.putAll(shared.params());
-		String onOwnedAccounts = " where " + OpportunityBook.othersOnOwnedAccounts(":readerOwners") + others;
-		String onSharedAccounts = " where " + OpportunityBook.onSharedAccounts(shared, ":readerOwners") + others;
-		// On one plan each: an index fixes how either is read whatever the owners (the
-		// partial index of decision 0074, the team's shared accounts), and planned anew
-		// for each request the first cost a manager's list 0.55 ms of the database's
-		// time, a fifth of it, to run in 0.02.
-		return this.nameSearch.onePlan(this.jdbc, () -> {
-			sums(new OpportunityRows.Where(onOwnedAccounts, params), NameSearch.ONE_PLAN)
-				.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
-			sums(new OpportunityRows.Where(onSharedAccounts, params), NameSearch.ONE_PLAN)
-				.forEach((stage, sum) -> sums.merge(stage, sum, StageSum::plus));
-			return sums;
-		});
+		parts.add(part(new OpportunityRows.Where(
+				" where " + OpportunityBook.othersOnOwnedAccounts(":readerOwners") + others, params)));
+		parts.add(part(new OpportunityRows.Where(
+				" where " + OpportunityBook.onSharedAccounts(shared, ":readerOwners") + others, params)));
+		// On one plan: an index fixes how each part is read whatever the owners (the
+		// tally's key, the partial index of decision 0074, the team's shared accounts),
+		// and planned anew for each request the others on owned accounts cost a
+		// manager's list 0.55 ms of the database's time, a fifth of it, to run in 0.02.
+		return this.nameSearch.onePlan(this.jdbc, () -> weighedSums(parts, NameSearch.ONE_PLAN));
 	}
 
-	private Map<Stage, StageSum> aggregate(OpportunityRows.Where where) {
+	private Map<Stage, OpportunityTotals> aggregate(OpportunityRows.Where where) {
 		if (where.readsEveryDeal()) {
-			return this.nameSearch.inOneProcess(this.jdbc, () -> sums(where, ""));
+			return this.nameSearch.inOneProcess(this.jdbc, () -> weighedSums(List.of(part(where)), ""));
 		}
-		return marked(where.onePlan(), (mark) -> sums(where, mark));
+		return marked(where.onePlan(), (mark) -> weighedSums(List.of(part(where)), mark));
 	}
 
 	/**
@@ -318,19 +315,34 @@ class OpportunityLists {
 				: statement.apply("");
 	}
 
+	/** The matching deals' count and amount per stage, as a part of the totals. */
+	private static StageSum.Part part(OpportunityRows.Where where) {
+		return new StageSum.Part("select o.stage, count(*) as opportunities, coalesce(sum(o.amount), 0) as amount"
+				+ where.from() + where.sql() + " group by o.stage", where.params());
+	}
+
 	/**
+	 * The parts' sums per stage, weighed at each stage's probability, all in one
+	 * statement: the tally, the others' deals and the stages' probabilities read apart
+	 * were four round trips to the database for a KAM's list, two for a director's
+	 * (decision 0081).
 	 * @param mark the statement's mark ({@link NameSearch#ONE_PLAN}), or none
 	 */
-	private Map<Stage, StageSum> sums(OpportunityRows.Where where, String mark) {
-		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
+	private Map<Stage, OpportunityTotals> weighedSums(List<StageSum.Part> parts, String mark) {
+		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
+		Map<String, Object> params = new HashMap<>();
+		parts.forEach((part) -> params.putAll(part.params()));
+		String sums = parts.stream().map(StageSum.Part::sql).collect(Collectors.joining(" union all "));
 		this.jdbc
-			.sql(mark + "select o.stage, count(*), coalesce(sum(o.amount), 0)" + where.from() + where.sql()
-					+ " group by o.stage")
-			.params(where.params())
+			.sql(mark + "select s.stage, s.opportunities, s.amount, coalesce(p.probability, 0) from"
+					+ " (select u.stage, sum(u.opportunities) as opportunities, sum(u.amount) as amount from (" + sums
+					+ ") u group by u.stage) s left join opportunity_stage_probability p on p.stage = s.stage")
+			.params(params)
 			.query((ResultSet rs) -> {
-				sums.put(Stage.valueOf(rs.getString(1)), new StageSum(rs.getLong(2), rs.getBigDecimal(3)));
+				totals.put(Stage.valueOf(rs.getString(1)),
+						weighed(new StageSum(rs.getLong(2), rs.getBigDecimal(3)), rs.getInt(4)));
 			});
-		return sums;
+		return totals;
 	}
 
 	/**
@@ -649,7 +661,7 @@ class OpportunityLists {
 	}
 
 	/** A match of a search, as much of it as its totals need. */
-	private record Match(long id, Stage stage, BigDecimal amount) {
+	private record Match(long id, Stage stage, BigDecimal amount, int probability) {
 	}
 
 	/**

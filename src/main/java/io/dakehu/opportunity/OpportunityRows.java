@@ -18,6 +18,7 @@ import io.dakehu.account.AccountNameSql;
 import io.dakehu.account.AccountQueries;
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.catalog.Catalog;
+import io.dakehu.catalog.ProductNameSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserNameSql;
 import io.dakehu.identity.Users;
@@ -113,24 +114,29 @@ class OpportunityRows {
 		}
 		Set<Long> accountIds = new HashSet<>();
 		Set<Long> userIds = new HashSet<>();
+		Set<Long> productIds = new HashSet<>();
 		for (Raw row : rows) {
 			if (row.accountId() != null) {
 				accountIds.add(row.accountId());
 			}
 			userIds.add(row.ownerId());
+			if (row.productId() != null) {
+				productIds.add(row.productId());
+			}
 		}
 		Map<Long, String> accountNames = this.accounts.names(accountIds);
 		Map<Long, String> userNames = this.users.displayNames(userIds);
+		Map<Long, String> productNames = this.catalog.names(productIds);
 		return views(rows.stream()
 			.map((row) -> new Named(row, (row.accountId() != null) ? accountNames.get(row.accountId()) : null,
-					userNames.get(row.ownerId())))
+					userNames.get(row.ownerId()), (row.productId() != null) ? productNames.get(row.productId()) : null))
 			.toList());
 	}
 
 	/**
-	 * A page's statement with each row's account and owner names read alongside
-	 * ({@link #namedRow}), in the page's order: read after the page, the names were two
-	 * more statements, each a round trip to the database.
+	 * A page's statement with each row's account, owner and product names read alongside
+	 * ({@link #namedRow}), in the page's order: read after the page, the names were three
+	 * more statements, each a round trip to the database (decisions 0080 and 0081).
 	 * @param page a statement of {@link #COLUMNS} (and any columns after them), ordered
 	 * and cut to the page
 	 */
@@ -138,36 +144,28 @@ class OpportunityRows {
 		// The page's rows are numbered as they come, in its order, and put back in it
 		// once named: joined, they may come in any order.
 		return "select x.*, " + AccountNameSql.name("an") + " as named_account, " + UserNameSql.displayName("un")
-				+ " as named_owner from (select w.*, row_number() over () as named_position from (" + page + ") w) x"
+				+ " as named_owner, " + ProductNameSql.name("pn")
+				+ " as named_product from (select w.*, row_number() over () as named_position from (" + page + ") w) x"
 				+ AccountNameSql.join("an", "x.account_id") + UserNameSql.join("un", "x.owner_id")
-				+ " order by x.named_position";
+				+ ProductNameSql.join("pn", "x.product_id") + " order by x.named_position";
 	}
 
 	/** A row of a statement {@link #withNames} made. */
 	Named namedRow(ResultSet rs, int n) throws SQLException {
-		return new Named(raw(rs, n), rs.getString("named_account"), rs.getString("named_owner"));
+		return new Named(raw(rs, n), rs.getString("named_account"), rs.getString("named_owner"),
+				rs.getString("named_product"));
 	}
 
-	/** The rows, named already but for their products. */
+	/** The rows, named. */
 	List<OpportunityView> views(List<Named> rows) {
-		if (rows.isEmpty()) {
-			return List.of();
-		}
-		Set<Long> productIds = new HashSet<>();
-		for (Named row : rows) {
-			if (row.raw().productId() != null) {
-				productIds.add(row.raw().productId());
-			}
-		}
-		Map<Long, String> products = this.catalog.names(productIds);
 		List<OpportunityView> views = new ArrayList<>(rows.size());
 		for (Named row : rows) {
 			Raw r = row.raw();
 			views.add(new OpportunityView(r.id(), r.accountId(), row.accountName(), r.ownerId(), row.ownerName(),
-					r.productId(), (r.productId() != null) ? products.get(r.productId()) : null, r.stage(),
-					r.engageDate(), r.closeDate(), r.amount(), r.source(), r.externalRef(), r.name(),
-					r.expectedCloseDate(), r.purchaseType(), r.probability(), r.nextStep(), r.lostReason(),
-					r.winningCompetitor(), r.stageSince(), r.version(), r.updatedAt(), r.customFields()));
+					r.productId(), row.productName(), r.stage(), r.engageDate(), r.closeDate(), r.amount(), r.source(),
+					r.externalRef(), r.name(), r.expectedCloseDate(), r.purchaseType(), r.probability(), r.nextStep(),
+					r.lostReason(), r.winningCompetitor(), r.stageSince(), r.version(), r.updatedAt(),
+					r.customFields()));
 		}
 		return views;
 	}
@@ -196,8 +194,11 @@ class OpportunityRows {
 				rs.getInt(19), rs.getObject(20, LocalDateTime.class), this.customFields.read(rs.getString(21)));
 	}
 
-	/** A row with its account's name (null without an account) and its owner's. */
-	record Named(Raw raw, String accountName, String ownerName) {
+	/**
+	 * A row with its account's name (null without an account), its owner's and its
+	 * product's (null without a product).
+	 */
+	record Named(Raw raw, String accountName, String ownerName, String productName) {
 	}
 
 	record Raw(long id, Long accountId, long ownerId, Long productId, Stage stage, LocalDate engageDate,

@@ -1,10 +1,8 @@
 package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -77,42 +75,39 @@ class OpportunityTally {
 	}
 
 	/**
-	 * The count and amount per stage of the opportunities of these owners.
+	 * The count and amount per stage of the opportunities of these owners, as a part of
+	 * the list's totals ({@link StageSum.Part}): a few rows per owner.
 	 * @param owners null for every owner
 	 * @param purchaseType null for every purchase type, given or not
 	 * @param stage null for every stage
 	 * @param openOnly without won and lost ones (when no stage is given)
-	 * @return a stage without opportunities is absent
+	 * @return null when no owner is asked for
 	 */
-	Map<Stage, StageSum> sums(Set<Long> owners, PurchaseType purchaseType, Stage stage, boolean openOnly) {
-		Map<Stage, StageSum> sums = new EnumMap<>(Stage.class);
+	StageSum.Part part(Set<Long> owners, PurchaseType purchaseType, Stage stage, boolean openOnly) {
 		if (owners != null && owners.isEmpty()) {
-			return sums;
+			return null;
 		}
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder sql = new StringBuilder("select stage, sum(opportunities), sum(amount) from ");
+		StringBuilder sql = new StringBuilder("select stage, opportunities, amount from ");
 		if (purchaseType != null) {
-			sql.append("opportunity_type_tally where purchase_type = :purchaseType and opportunities > 0");
-			params.put("purchaseType", purchaseType.name());
+			sql.append("opportunity_type_tally where purchase_type = :tallyType and opportunities > 0");
+			params.put("tallyType", purchaseType.name());
 		}
 		else {
 			sql.append("opportunity_tally where opportunities > 0");
 		}
 		if (owners != null) {
-			sql.append(" and owner_id in (:owners)");
-			params.put("owners", owners);
+			sql.append(" and owner_id in (:tallyOwners)");
+			params.put("tallyOwners", owners);
 		}
 		if (stage != null) {
-			sql.append(" and stage = :stage");
-			params.put("stage", stage.name());
+			sql.append(" and stage = :tallyStage");
+			params.put("tallyStage", stage.name());
 		}
 		else if (openOnly) {
 			sql.append(" and stage not in ('WON', 'LOST')");
 		}
-		this.jdbc.sql(sql.append(" group by stage").toString()).params(params).query((ResultSet rs) -> {
-			sums.put(Stage.valueOf(rs.getString(1)), new StageSum(rs.getLong(2), rs.getBigDecimal(3)));
-		});
-		return sums;
+		return new StageSum.Part(sql.toString(), params);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 
 /**
  * How many opportunities one stage holds and their amount (blank amounts count as none):
@@ -17,6 +18,14 @@ record StageSum(long count, BigDecimal amount) {
 
 	StageSum plus(StageSum other) {
 		return new StageSum(this.count + other.count, this.amount.add(other.amount));
+	}
+
+	/**
+	 * A sub-select whose rows are added up into the stages' sums: each row a stage
+	 * ({@code stage}), a count ({@code opportunities}) and an amount ({@code amount}),
+	 * any number of rows per stage.
+	 */
+	record Part(String sql, Map<String, Object> params) {
 	}
 
 }

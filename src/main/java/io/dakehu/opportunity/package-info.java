@@ -4,5 +4,5 @@
  * its owner's scope.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "account :: sql", "catalog",
-		"customfield", "identity", "identity :: sql", "order", "segmentation", "shared" })
+		"catalog :: sql", "customfield", "identity", "identity :: sql", "order", "segmentation", "shared" })
 package io.dakehu.opportunity;

@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deal the reader may see exactly once and in order: the deals on the scope's accounts
  * whoever owns them, the scope's on another owner's account and on none, those on an
  * account shared with the reader; never another owner's deal on another owner's account.
- * Each row carries its account's name and its owner's, read with the page. The order is
- * worked out here from what the test made.
+ * Each row carries its account's, its owner's and its product's names, read with the
+ * page, and the reader's board adds up to what the reader may see, weighed at each
+ * stage's probability. The order and the sums are worked out here from what the test
+ * made.
  */
 abstract class KamOpportunityBookTests extends ApiTestSupport {
 
@@ -36,11 +38,11 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 
 	/** What the test knows of a deal it made. */
 	record Deal(long id, String name, BigDecimal amount, LocalDate period, LocalDateTime updatedAt, String stage,
-			String owner, Long accountId, boolean visible) {
+			String owner, Long accountId, String product, boolean visible) {
 
 		Deal withoutAccount() {
 			return new Deal(this.id, this.name, this.amount, this.period, this.updatedAt, this.stage, this.owner, null,
-					this.visible);
+					this.product, this.visible);
 		}
 
 	}
@@ -48,9 +50,15 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 	/** The names the test gave its accounts, by id. */
 	private final Map<Long, String> accountNames = new HashMap<>();
 
+	/** A product some deals are for, and its name. */
+	private long product;
+
+	private String productName;
+
 	@Test
 	void aKamPagesEveryDealTheyMaySeeInEveryOrder() {
 		String token = Fixtures.unique("Book").toLowerCase(java.util.Locale.ROOT);
+		product(token);
 		String kam = this.given.kam();
 		String other = this.given.kam();
 		long own = account(kam, token + " own");
@@ -81,6 +89,7 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 	@Test
 	void aManagerPagesTheTeamsDealsInEveryOrder() {
 		String token = Fixtures.unique("Team").toLowerCase(java.util.Locale.ROOT);
+		product(token);
 		String manager = this.given.manager();
 		String team = this.given.team(manager);
 		String first = this.given.kam(team, manager);
@@ -129,9 +138,11 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 			.list();
 		Map<Long, List<String>> names = new HashMap<>();
 		for (Deal deal : deals) {
-			names.put(deal.id(),
-					Arrays.asList(this.accountNames.get(deal.accountId()), displayNames.get(deal.owner())));
+			names.put(deal.id(), Arrays.asList(this.accountNames.get(deal.accountId()), displayNames.get(deal.owner()),
+					deal.product()));
 		}
+		assertThat(deals.stream().filter((deal) -> deal.visible() && deal.product() != null)).isNotEmpty();
+		boardAddsUp(reader, deals);
 		Map<String, Function<Deal, ? extends Comparable<?>>> orders = Map.of("name", Deal::name, "amount", Deal::amount,
 				"expected", Deal::period, "updated", Deal::updatedAt, "stage",
 				(deal) -> Stage.valueOf(deal.stage()).ordinal(), "owner", (deal) -> byName.indexOf(deal.owner()));
@@ -177,9 +188,45 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Every page of the reader's list, checking each page's total and each row's account
-	 * and owner names.
-	 * @param names each deal's account name (null without one) and owner's display name
+	 * Each column of the reader's board holds as many deals as the reader may see in its
+	 * stage, their amount (blank ones as none) and that amount at the stage's
+	 * probability, rounded to cents.
+	 */
+	private void boardAddsUp(String reader, List<Deal> deals) {
+		JsonNode board = this.api.get(reader, "/api/v1/pipeline/board?size=1").expect(200).body();
+		for (JsonNode column : board.get("columns")) {
+			String stage = column.get("stage").asString();
+			List<Deal> inStage = deals.stream().filter((deal) -> deal.visible() && deal.stage().equals(stage)).toList();
+			BigDecimal amount = inStage.stream()
+				.map((deal) -> (deal.amount() != null) ? deal.amount() : BigDecimal.ZERO)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			int probability = this.jdbc
+				.sql("select probability from opportunity_stage_probability where stage = :stage")
+				.param("stage", stage)
+				.query(Integer.class)
+				.single();
+			BigDecimal weighted = amount.multiply(BigDecimal.valueOf(probability))
+				.divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+			assertThat(column.get("count").asLong()).as(stage).isEqualTo(inStage.size());
+			assertThat(column.get("amount").decimalValue()).as(stage).isEqualByComparingTo(amount);
+			assertThat(column.get("weighted").decimalValue()).as(stage).isEqualByComparingTo(weighted);
+		}
+		assertThat(deals.stream().filter(Deal::visible).map(Deal::stage).distinct()).hasSizeGreaterThan(1);
+	}
+
+	/** A product for some of the test's deals, named after the test's token. */
+	private void product(String token) {
+		this.productName = token + " product";
+		this.product = this.api.post(Api.ADMIN, "/api/v1/products", json("name", this.productName, "unitCost", "1.00"))
+			.expect(201)
+			.id();
+	}
+
+	/**
+	 * Every page of the reader's list, checking each page's total and each row's account,
+	 * owner and product names.
+	 * @param names each deal's account name (null without one), owner's display name and
+	 * product's name (null without one)
 	 */
 	private List<Long> pages(String user, String query, int total, Map<Long, List<String>> names) {
 		List<Long> ids = new ArrayList<>();
@@ -190,7 +237,8 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 			assertThat(answer.totalElements()).as(query).isEqualTo(total);
 			ids.addAll(answer.ids());
 			for (JsonNode row : answer.body().get("content")) {
-				assertThat(Arrays.asList(row.get("accountName").asString(null), row.get("owner").asString(null)))
+				assertThat(Arrays.asList(row.get("accountName").asString(null), row.get("owner").asString(null),
+						row.get("productName").asString(null)))
 					.as(query + " names of " + row.get("id"))
 					.isEqualTo(names.get(row.get("id").asLong()));
 			}
@@ -201,11 +249,11 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 	private Deal open(String token, long account, String owner, Random random, boolean visible) {
 		Integer amount = (random.nextInt(5) == 0) ? null : 100 * (1 + random.nextInt(50));
 		LocalDate expected = LocalDate.of(2041, 1, 1).plusDays(random.nextInt(60));
-		long id = this.api
-			.post(Api.ADMIN, "/api/v1/opportunities",
-					json("accountId", account, "name",
-							token + " " + (char) ('a' + random.nextInt(26)) + random.nextInt(10), "amount", amount,
-							"owner", owner, "expectedCloseDate", expected))
+		boolean withProduct = random.nextInt(3) == 0;
+		long id = this.api.post(Api.ADMIN, "/api/v1/opportunities",
+				json("accountId", account, "name", token + " " + (char) ('a' + random.nextInt(26)) + random.nextInt(10),
+						"amount", amount, "owner", owner, "expectedCloseDate", expected, "productIds",
+						withProduct ? List.of(this.product) : List.of()))
 			.expect(201)
 			.id();
 		if (random.nextBoolean()) {
@@ -217,7 +265,8 @@ abstract class KamOpportunityBookTests extends ApiTestSupport {
 		}
 		JsonNode o = this.api.get(Api.ADMIN, "/api/v1/opportunities/" + id).expect(200).body();
 		return new Deal(id, o.get("name").asString(), (amount != null) ? new BigDecimal(amount) : null, expected,
-				LocalDateTime.parse(o.get("updatedAt").asString()), o.get("stage").asString(), owner, account, visible);
+				LocalDateTime.parse(o.get("updatedAt").asString()), o.get("stage").asString(), owner, account,
+				withProduct ? this.productName : null, visible);
 	}
 
 }
