@@ -377,6 +377,8 @@ class OpportunityLists {
 			ordered = ordered(scope, query, sort);
 		}
 		String page = fixedPlan ? " limit " + limit + " offset " + offset : " limit :limit offset :offset";
+		String statement = ordered.idsOnly() ? OpportunityRows.byIdsInOrder(ordered.sql() + page)
+				: ordered.sql() + page;
 		Map<String, Object> params = new HashMap<>(ordered.params());
 		if (!fixedPlan) {
 			params.put("limit", limit);
@@ -385,10 +387,10 @@ class OpportunityLists {
 		if (!fixedPlan && !ordered.onePlan()) {
 			// Planned for each request, the names' joins cost more to plan than the two
 			// statements that read the names after (decision 0080).
-			return this.rows.named(this.jdbc.sql(ordered.sql() + page).params(params).query(this.rows::raw).list());
+			return this.rows.named(this.jdbc.sql(statement).params(params).query(this.rows::raw).list());
 		}
 		Supplier<List<OpportunityRows.Named>> read = () -> marked(ordered.onePlan(),
-				(mark) -> this.jdbc.sql(mark + OpportunityRows.withNames(ordered.sql() + page))
+				(mark) -> this.jdbc.sql(mark + OpportunityRows.withNames(statement))
 					.params(params)
 					.query(this.rows::namedRow)
 					.list());
@@ -470,12 +472,12 @@ class OpportunityLists {
 		if (scope.all()) {
 			OpportunityRows.Where where = where(scope, query);
 			return new Ordered(OwnerOrder.everyOwner(where, descending, reach),
-					windowed(where.params(), fixedPlan, window), where.onePlan(), true);
+					windowed(where.params(), fixedPlan, window), where.onePlan(), true, false);
 		}
 		OpportunityBook.Page page = OwnerOrder.scoped(scope, where(RecordScope.everything(scope.userId()), query),
 				descending, reach);
 		// On one plan, as the books' pages (see fromBook).
-		return new Ordered(page.sql(), windowed(page.params(), fixedPlan, window), true, true);
+		return new Ordered(page.sql(), windowed(page.params(), fixedPlan, window), true, true, false);
 	}
 
 	/**
@@ -495,7 +497,7 @@ class OpportunityLists {
 		// On one plan: the books' indexes fix how each part is read whatever the owners,
 		// and PostgreSQL otherwise planned the statement for each request (its owners
 		// an array it cannot count without the values): 0.97 ms to plan, 0.27 to run.
-		return new Ordered(page.sql(), params, true);
+		return new Ordered(page.sql(), params, true, false, page.idsOnly());
 	}
 
 	/**
@@ -668,11 +670,14 @@ class OpportunityLists {
 	 * @param onePlan as for {@link Where#onePlan}
 	 * @param pricedAsCached whether the statement runs with pages priced as cached
 	 * ({@link #pricedAsCached})
+	 * @param idsOnly whether the statement answers the ids of its rows in order, not the
+	 * rows ({@link OpportunityBook.Page#idsOnly})
 	 */
-	private record Ordered(String sql, Map<String, Object> params, boolean onePlan, boolean pricedAsCached) {
+	private record Ordered(String sql, Map<String, Object> params, boolean onePlan, boolean pricedAsCached,
+			boolean idsOnly) {
 
 		Ordered(String sql, Map<String, Object> params, boolean onePlan) {
-			this(sql, params, onePlan, false);
+			this(sql, params, onePlan, false, false);
 		}
 
 	}

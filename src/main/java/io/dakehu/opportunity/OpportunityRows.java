@@ -150,6 +150,16 @@ class OpportunityRows {
 				+ ProductNameSql.join("pn", "x.product_id") + " order by x.named_position";
 	}
 
+	/**
+	 * The rows of a page given as the ids of its rows in order, in that order.
+	 * @param ids a statement answering the page's ids ({@code id}), ordered and cut to
+	 * the page
+	 */
+	static String byIdsInOrder(String ids) {
+		return COLUMNS + " from (select k.id, row_number() over () as id_position from (" + ids
+				+ ") k) k join opportunity o on o.id = k.id" + PROBABILITY + " order by k.id_position";
+	}
+
 	/** A row of a statement {@link #withNames} made. */
 	Named namedRow(ResultSet rs, int n) throws SQLException {
 		return new Named(raw(rs, n), rs.getString("named_account"), rs.getString("named_owner"),
