@@ -123,12 +123,23 @@ http() { # name, user, path
     "$(echo "$out" | awk '$1=="99%" {print $2}')"
   [ -z "$errors" ] || echo "  $errors"
 }
-# The statements the application runs for each page (Opportunities.totalsByStage / rows), written out for pgbench:
-# unfiltered totals from the tally (and the stages' probabilities), filtered ones counted over the opportunities.
-TALLY="select stage, probability from opportunity_stage_probability;
-select stage, sum(opportunities), sum(amount) from opportunity_tally where opportunities > 0"
-TOTALS="select stage, probability from opportunity_stage_probability;
-select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o"
+# The statements the application runs for each page (OpportunityLists.totalsByStage / rows), written out for pgbench:
+# the totals in one statement, their parts (the tally's rows of the owners asked for, the deals others own on a
+# reader's accounts) added up per stage with each stage's probability joined (decision 0081).
+totals() { # the parts, each a sub-select of stage, opportunities and amount joined by "union all"
+  echo "select s.stage, s.opportunities, s.amount, coalesce(p.probability, 0) from (select u.stage,
+sum(u.opportunities) as opportunities, sum(u.amount) as amount from ($1) u group by u.stage) s
+left join opportunity_stage_probability p on p.stage = s.stage"
+}
+tally() { # the conditions on the tally's rows after "opportunities > 0"; the tally per purchase type with a second argument
+  totals "select stage, opportunities, amount from ${2:-opportunity_tally} where opportunities > 0 $1"
+}
+# A page read on one plan, with its rows' account, owner and product names joined in its order (decisions 0080, 0081).
+named() { # the page's statement
+  echo "select x.*, an.name, un.display_name, pn.name from (select w.*, row_number() over () as named_position
+from ($1) w) x left join account an on an.id = x.account_id left join app_user un on un.id = x.owner_id
+left join product pn on pn.id = x.product_id order by x.named_position"
+}
 ROWS="select o.id, o.account_id, o.owner_id, o.product_id, o.stage, o.engage_date, o.close_date, o.amount, o.source,
 o.external_ref, o.name, o.expected_close_date, o.purchase_type, p.probability, o.next_step, o.lost_reason,
 o.winning_competitor, o.stage_since, o.version, o.updated_at
@@ -136,7 +147,10 @@ from opportunity o join opportunity_stage_probability p on p.stage = o.stage"
 # A KAM's deals and the deals on their accounts, by the account's owner each deal keeps (decision 0074).
 KAM_SCOPE="(o.owner_id in ($KAM_ID) or (o.account_owner_id in ($KAM_ID) or o.account_id in (select sm.account_id
 from account_team_member sm where sm.user_id = $KAM_ID)))"
-NAMES="select id, name from account where id in (select account_id from opportunity order by id limit 20);"
+# The names a page planned for each request looks up after it: its accounts', owners' and products'.
+NAMES="select id, name from account where id in (select account_id from opportunity order by id limit 20);
+select id, display_name from app_user where id in (select owner_id from opportunity order by id limit 20);
+select id, name from product where id in (select product_id from opportunity order by id limit 20);"
 # A KAM's page as the list reads it from their book (decision 0079): the deals on their accounts along the book's index
 # of the order, theirs elsewhere, the shared accounts', each cut at the page, merged.
 PERIOD="coalesce(o.close_date, o.expected_close_date), o.id"
@@ -164,24 +178,21 @@ done
 [ "${WARMUP:-120}" -gt 0 ] && bench_warm "${WARMUP:-120}" "${warm[@]}"
 echo "--- board"
 http "board frame (totals per step), director" bench-director "/pipeline"
-bench_sql "  bare SQL: totals per step (tally)" "$TALLY and stage not in ('WON', 'LOST') group by stage;"
+bench_sql "  bare SQL: totals per step (tally)" "$(tally "and stage not in ('WON', 'LOST')");"
 http "board column SUPPLIER_SEARCH, director (~1/8 of all)" bench-director "/pipeline/columns/SUPPLIER_SEARCH"
-bench_sql "  bare SQL: column totals (tally) + 20 cards + names" "$TALLY and stage = 'SUPPLIER_SEARCH' group by stage;
-$ROWS where 1 = 1 and o.stage = 'SUPPLIER_SEARCH' order by o.stage_since, o.id limit 20 offset 0;
-$NAMES"
+bench_sql "  bare SQL: column totals (tally) + 20 cards named" "$(tally "and stage = 'SUPPLIER_SEARCH'");
+$(named "$ROWS where 1 = 1 and o.stage = 'SUPPLIER_SEARCH' order by o.stage_since, o.id limit 20 offset 0");"
 http "board column SUPPLIER_SEARCH, \"more\" page 10, director" bench-director "/pipeline/columns/SUPPLIER_SEARCH?ownerId=any&page=10"
 http "board column SUPPLIER_SEARCH, KAM (default: mine)" bench-kam-1 "/pipeline/columns/SUPPLIER_SEARCH"
-bench_sql "  bare SQL: the KAM's column totals (tally) + 20 cards + names" "$TALLY and owner_id in ($KAM_ID)
-and stage = 'SUPPLIER_SEARCH' group by stage;
-$ROWS where $KAM_SCOPE and o.stage = 'SUPPLIER_SEARCH' and o.owner_id in ($KAM_ID) order by o.stage_since, o.id
-limit 20 offset 0;
-$NAMES"
+bench_sql "  bare SQL: the KAM's column totals (tally) + 20 cards named" "$(tally "and owner_id in ($KAM_ID)
+and stage = 'SUPPLIER_SEARCH'");
+$(named "$ROWS where $KAM_SCOPE and o.stage = 'SUPPLIER_SEARCH' and o.owner_id in ($KAM_ID)
+order by o.stage_since, o.id limit 20 offset 0");"
 echo "--- list"
 http "list page, director (open, by close date)" bench-director "/pipeline/list"
-bench_sql "  bare SQL: totals (tally) + 25 rows + names" "$TALLY and stage not in ('WON', 'LOST') group by stage;
-$ROWS where 1 = 1 and o.stage not in ('WON', 'LOST')
-order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 25 offset 0;
-$NAMES"
+bench_sql "  bare SQL: totals (tally) + 25 rows named" "$(tally "and stage not in ('WON', 'LOST')");
+$(named "$ROWS where 1 = 1 and o.stage not in ('WON', 'LOST')
+order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 25 offset 0");"
 http "API list, director, sort=-amount" bench-director "/api/v1/opportunities?sort=-amount"
 http "API list, director, sort=account" bench-director "/api/v1/opportunities?sort=account"
 http "API list, director, sort=stage" bench-director "/api/v1/opportunities?sort=stage"
@@ -197,15 +208,13 @@ and lower(qn.name) like '%customer 77%' union all select qa.* from opportunity q
 and not coalesce(lower(qa.name) like '%customer 77%', false)) o"
 PAGE_IDS=$("${PSQL[@]}" -Atc "select string_agg(id::text, ',') from (select o.id from $MATCHES
 order by coalesce(o.close_date, o.expected_close_date), o.id limit 20) p")
-bench_sql "  bare SQL: the same search read once + 20 rows by id" "select stage, probability from opportunity_stage_probability;
-select o.id, o.stage, o.amount from $MATCHES
+bench_sql "  bare SQL: the same search read once + 20 rows by id, named" "select o.id, o.stage, o.amount, p.probability
+from $MATCHES join opportunity_stage_probability p on p.stage = o.stage
 order by coalesce(o.close_date, o.expected_close_date), o.id limit 2001;
-$ROWS where o.id in ($PAGE_IDS);
-$NAMES"
+$(named "$ROWS where o.id in ($PAGE_IDS)");"
 http "API list, director, purchaseType=NEW_TASK (~1/3 of all)" bench-director "/api/v1/opportunities?purchaseType=NEW_TASK"
-bench_sql "  bare SQL: totals (tally by purchase type) + 20 rows + names" "select stage, probability from opportunity_stage_probability;
-select stage, sum(opportunities), sum(amount) from opportunity_type_tally where purchase_type = 'NEW_TASK'
-and opportunities > 0 and stage not in ('WON', 'LOST') group by stage;
+bench_sql "  bare SQL: totals (tally by purchase type) + 20 rows + names" "$(tally "and purchase_type = 'NEW_TASK'
+and stage not in ('WON', 'LOST')" opportunity_type_tally);
 $ROWS where 1 = 1 and o.purchase_type = 'NEW_TASK' and o.stage not in ('WON', 'LOST')
 order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
 $NAMES"
@@ -214,15 +223,14 @@ http "list page, KAM (default: mine)" bench-kam-1 "/pipeline/list"
 http "API list, KAM, every deal visible" bench-kam-1 "/api/v1/opportunities"
 # Prepared, as the application's statements are: planning the book's three parts on every transaction would cost the
 # yardstick more than the application, which keeps one plan.
-BENCH_PROTOCOL=prepared bench_sql "  bare SQL: totals (tally + others' deals on the KAM's accounts) + 20 rows + names" "$TALLY and owner_id in ($KAM_ID)
-group by stage;
-select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o where o.account_owner_id in ($KAM_ID)
-and o.owner_id <> o.account_owner_id and o.owner_id not in ($KAM_ID) group by o.stage;
-select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o where o.account_id in (select sm.account_id
+BENCH_PROTOCOL=prepared bench_sql "  bare SQL: totals (tally + others' deals on the KAM's accounts) + 20 rows named" "$(totals "select stage, opportunities, amount from opportunity_tally where opportunities > 0
+and owner_id in ($KAM_ID)
+union all select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o where o.account_owner_id in ($KAM_ID)
+and o.owner_id <> o.account_owner_id and o.owner_id not in ($KAM_ID) group by o.stage
+union all select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o where o.account_id in (select sm.account_id
 from account_team_member sm where sm.user_id = $KAM_ID) and o.account_owner_id not in ($KAM_ID)
-and o.owner_id not in ($KAM_ID) group by o.stage;
-$KAM_BOOK;
-$NAMES"
+and o.owner_id not in ($KAM_ID) group by o.stage");
+$(named "$KAM_BOOK");"
 http "API list, KAM, sort=-amount" bench-kam-1 "/api/v1/opportunities?sort=-amount"
 http "API list, KAM, sort=stage" bench-kam-1 "/api/v1/opportunities?sort=stage"
 http "API list, KAM, sort=owner" bench-kam-1 "/api/v1/opportunities?sort=owner"
