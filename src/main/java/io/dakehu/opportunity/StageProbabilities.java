@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The default win probability of each stage, in percent, as an administrator set it, for
- * the board's columns and the settings page. The lists' totals read them in their own
- * statement (decision 0081).
+ * the board's columns, the settings page and a searched list's few matches. The lists'
+ * other totals read them in their own statement (decision 0081).
  */
 @Component
 class StageProbabilities {

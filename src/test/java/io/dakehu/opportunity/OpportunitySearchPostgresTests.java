@@ -48,7 +48,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	private static final String THROUGH_THE_INDEX = "%select o.stage, count(*)%from (select qn.*%union all select qa.*%";
 
-	private static final String MATCHES = "%select o.id, o.stage, o.amount, p.probability from (select qn.*%union all select qa.*%";
+	private static final String MATCHES = "%select o.id, o.stage, o.amount from (select qn.*%union all select qa.*%";
 
 	private static final String TOTALS = "%select o.stage, count(*)%";
 
@@ -66,6 +66,9 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 
 	@Autowired
 	OpportunityRows rows;
+
+	@Autowired
+	StageProbabilities probabilities;
 
 	@Autowired
 	DatabaseProduct database;
@@ -305,7 +308,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	}
 
 	private OpportunityLists lists(NameSearch nameSearch) {
-		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch, this.database);
+		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch, this.probabilities, this.database);
 	}
 
 	private long open(String owner, long account, String name, String amount) {
