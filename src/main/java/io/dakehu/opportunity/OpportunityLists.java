@@ -32,10 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The opportunity list and the board: a page of the visible opportunities matching a
  * query in the asked order with the totals of every match, each stage's totals and first
- * cards, and every match for exports. The totals come from the owners' tally where
- * nothing but owner and stage narrows the deals, from one grouped statement otherwise,
- * and for a search with few matches from one reading of them (decision 0073). The rows
- * are read, named and scoped as {@link OpportunityRows} reads them.
+ * cards, and every match for exports. The totals are one statement (decision 0081): the
+ * owners' tally where nothing but owner and stage narrows the deals, the deals grouped
+ * otherwise; for a search with few matches they are added up from one reading of them
+ * (decision 0073). The rows are read, named and scoped as {@link OpportunityRows} reads
+ * them.
  */
 @Service
 @Transactional(readOnly = true)
