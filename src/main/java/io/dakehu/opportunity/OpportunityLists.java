@@ -478,8 +478,9 @@ class OpportunityLists {
 		String reach = fixedPlan ? String.valueOf(window) : ":window";
 		if (scope.all()) {
 			OpportunityRows.Where where = where(scope, query);
-			return new Ordered(OwnerOrder.everyOwner(where, descending, reach),
-					windowed(where.params(), fixedPlan, window), where.onePlan(), true, false);
+			boolean idsOnly = query.stage() == null;
+			return new Ordered(OwnerOrder.everyOwner(where, descending, reach, idsOnly),
+					windowed(where.params(), fixedPlan, window), where.onePlan(), true, idsOnly);
 		}
 		OpportunityBook.Page page = OwnerOrder.scoped(scope, where(RecordScope.everything(scope.userId()), query),
 				descending, reach);

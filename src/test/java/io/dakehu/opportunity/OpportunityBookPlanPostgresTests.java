@@ -215,10 +215,12 @@ class OpportunityBookPlanPostgresTests {
 	 * each owner's deals along the owner index when pages are priced as cached, as the
 	 * list runs it: at PostgreSQL's default price it walked the primary key for each
 	 * owner, the whole table for an owner without deals. The probe's deals belong to 20
-	 * owners here; 85 more users own none, and the names run against the ids.
+	 * owners here; 85 more users own none, and the names run against the ids. Read as the
+	 * page's ids (decision 0082) or as its rows, the same deals in the same order.
 	 */
-	@Test
-	void aDirectorsPageByOwnerReadsEachOwnersDealsAlongTheOwnerIndex() {
+	@ParameterizedTest
+	@CsvSource({ "true", "false" })
+	void aDirectorsPageByOwnerReadsEachOwnersDealsAlongTheOwnerIndex(boolean idsOnly) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
 			probe("opportunity_probe", true);
@@ -229,7 +231,7 @@ class OpportunityBookPlanPostgresTests {
 			userProbe();
 			String sql = OwnerOrder
 				.everyOwner(new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()),
-						false, "20")
+						false, "20", idsOnly)
 				.replace(" from opportunity o ", " from opportunity_probe o ")
 				.replace("app_user un", "user_probe un") + " limit 20";
 			assertThat(sql).doesNotContain(" from opportunity o ").doesNotContain("app_user");
