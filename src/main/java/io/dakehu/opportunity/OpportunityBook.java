@@ -156,11 +156,6 @@ final class OpportunityBook {
 	 * rather than the rows ({@link OpportunityRows#byIdsInOrder})
 	 */
 	record Page(String sql, Map<String, Object> params, boolean idsOnly) {
-
-		Page(String sql, Map<String, Object> params) {
-			this(sql, params, false);
-		}
-
 	}
 
 }

@@ -478,14 +478,17 @@ class OpportunityLists {
 		String reach = fixedPlan ? String.valueOf(window) : ":window";
 		if (scope.all()) {
 			OpportunityRows.Where where = where(scope, query);
+			// Every owner's deals read ids first unless a stage narrows them (decision
+			// 0082).
 			boolean idsOnly = query.stage() == null;
 			return new Ordered(OwnerOrder.everyOwner(where, descending, reach, idsOnly),
 					windowed(where.params(), fixedPlan, window), where.onePlan(), true, idsOnly);
 		}
+		boolean idsOnly = scope.ownerIds().size() > OpportunityBook.ROWS_FROM_BOOKS && query.stage() == null;
 		OpportunityBook.Page page = OwnerOrder.scoped(scope, where(RecordScope.everything(scope.userId()), query),
-				descending, reach);
+				descending, reach, idsOnly);
 		// On one plan, as the books' pages (see fromBook).
-		return new Ordered(page.sql(), windowed(page.params(), fixedPlan, window), true, true, false);
+		return new Ordered(page.sql(), windowed(page.params(), fixedPlan, window), true, true, page.idsOnly());
 	}
 
 	/**

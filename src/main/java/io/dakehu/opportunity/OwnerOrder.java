@@ -55,36 +55,43 @@ final class OwnerOrder {
 	 * reaches; the deals others own on the scope's accounts, few (the partial index of
 	 * decision 0074); and those on the accounts shared with the reader that neither holds
 	 * (as the list's totals count them). The two small parts are read whole behind a
-	 * fence (offset 0), as the books' are ({@link OpportunityBook}).
+	 * fence (offset 0), as the books' are ({@link OpportunityBook}). A team's page is the
+	 * ids of its rows, as a director's is ({@link #everyOwner}), under the same rule.
 	 * @param conditions the query's conditions without the reader's scope, starting with
 	 * {@code where}
 	 * @param reach how far into each part the page reaches: a number, or a parameter
+	 * @param idsOnly whether the statement answers the page's ids rather than its rows
 	 */
 	static OpportunityBook.Page scoped(RecordScope scope, OpportunityRows.Where conditions, boolean descending,
-			String reach) {
+			String reach, boolean idsOnly) {
 		String direction = descending ? " desc" : " asc";
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
 		Map<String, Object> params = OpportunityBook.scoped(scope, conditions, shared);
 		String key = UserNameSql.sortKey("un");
 		String order = " order by " + key + direction + ", o.id" + direction + " limit " + reach;
+		String rows = idsOnly ? "" : OpportunityRows.PROBABILITY;
 		String own = " from unnest(cast(:ownersRead as bigint array)) b (owner_id) join " + UserNameSql.users("un")
-				+ " on un.id = b.owner_id cross join lateral (select o.*" + conditions.from() + conditions.sql()
-				+ " and o.owner_id = b.owner_id order by o.id" + direction + " limit " + reach + ") o"
-				+ OpportunityRows.PROBABILITY;
-		String othersOnOwn = fenced(conditions, OpportunityBook.othersOnOwnedAccounts(":ownersInScope"));
-		String onShared = fenced(conditions, OpportunityBook.onSharedAccounts(shared, ":ownersInScope"));
+				+ " on un.id = b.owner_id cross join lateral (select " + (idsOnly ? "o.id" : "o.*") + conditions.from()
+				+ conditions.sql() + " and o.owner_id = b.owner_id order by o.id" + direction + " limit " + reach
+				+ ") o" + rows;
+		String othersOnOwn = fenced(conditions, OpportunityBook.othersOnOwnedAccounts(":ownersInScope"), rows);
+		String onShared = fenced(conditions, OpportunityBook.onSharedAccounts(shared, ":ownersInScope"), rows);
+		String columns = idsOnly ? "select o.id" : OpportunityRows.COLUMNS;
 		String parts = List.of(own, othersOnOwn, onShared)
 			.stream()
-			.map((from) -> "(" + OpportunityRows.COLUMNS + ", " + key + " as sort_key" + from + order + ")")
+			.map((from) -> "(" + columns + ", " + key + " as sort_key" + from + order + ")")
 			.collect(Collectors.joining(" union all "));
-		return new OpportunityBook.Page(
-				"select x.* from (" + parts + ") x order by x.sort_key" + direction + ", x.id" + direction, params);
+		return new OpportunityBook.Page("select " + (idsOnly ? "x.id" : "x.*") + " from (" + parts
+				+ ") x order by x.sort_key" + direction + ", x.id" + direction, params, idsOnly);
 	}
 
-	/** The deals meeting the condition and the query's, read whole, with their owners. */
-	private static String fenced(OpportunityRows.Where conditions, String condition) {
-		return " from (select o.*" + conditions.from() + " where " + condition + " offset 0) o"
-				+ OpportunityRows.PROBABILITY + UserNameSql.join("un", "o.owner_id") + conditions.sql();
+	/**
+	 * The deals meeting the condition and the query's, read whole, with their owners.
+	 * @param rows the join the page's rows need, or none for their ids
+	 */
+	private static String fenced(OpportunityRows.Where conditions, String condition, String rows) {
+		return " from (select o.*" + conditions.from() + " where " + condition + " offset 0) o" + rows
+				+ UserNameSql.join("un", "o.owner_id") + conditions.sql();
 	}
 
 }

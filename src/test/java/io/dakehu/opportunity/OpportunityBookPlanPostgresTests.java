@@ -253,18 +253,20 @@ class OpportunityBookPlanPostgresTests {
 	 * few others own on their accounts from the partial index of those (decision 0074),
 	 * then stops at the page's end: the statement {@link OwnerOrder} writes, priced as
 	 * the list runs it. KAM 3's accounts hold ten deals of owner 7, whose name comes
-	 * first.
+	 * first. Read as the page's ids (as a team's is, decision 0082) or as its rows, the
+	 * same deals in the same order.
 	 */
 	@ParameterizedTest
-	@CsvSource({ "false", "true" })
-	void aKamsPageByOwnerReadsTheirDealsAlongTheOwnerIndex(boolean descending) {
+	@CsvSource({ "false, false", "true, false", "false, true", "true, true" })
+	void aKamsPageByOwnerReadsTheirDealsAlongTheOwnerIndex(boolean descending, boolean idsOnly) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
 			userProbe();
 			long kam = 3;
 			OpportunityBook.Page page = OwnerOrder.scoped(new RecordScope(kam, false, Set.of(kam)),
 					new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()), descending,
-					"20");
+					"20", idsOnly);
+			assertThat(page.idsOnly()).isEqualTo(idsOnly);
 			String sql = page.sql()
 				.replace(" from opportunity o ", " from book_probe o ")
 				.replace("app_user un", "user_probe un") + " limit 20";
