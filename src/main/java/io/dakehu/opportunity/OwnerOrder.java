@@ -55,8 +55,9 @@ final class OwnerOrder {
 	 * reaches; the deals others own on the scope's accounts, few (the partial index of
 	 * decision 0074); and those on the accounts shared with the reader that neither holds
 	 * (as the list's totals count them). The two small parts are read whole behind a
-	 * fence (offset 0), as the books' are ({@link OpportunityBook}). A team's page is the
-	 * ids of its rows, as a director's is ({@link #everyOwner}), under the same rule.
+	 * fence (offset 0), as the books' are ({@link OpportunityBook}). The caller asks for
+	 * the ids of a team's page, as of a director's ({@link #everyOwner}), unless a stage
+	 * filters it (decision 0082).
 	 * @param conditions the query's conditions without the reader's scope, starting with
 	 * {@code where}
 	 * @param reach how far into each part the page reaches: a number, or a parameter
