@@ -68,8 +68,8 @@ from (select x, (select min(id) from account) + floor(random() * $ACCOUNTS)::int
              localtimestamp - random() * interval '365 days' as since
       from generate_series(1, $OPPORTUNITIES) x) g
 join account a on a.id = g.account;
--- Written in SQL, so the tallies of opportunities per owner and stage, and per purchase type, are recounted as
--- migrations V97 and V193 count them.
+-- Written in SQL, so the tallies of opportunities per owner and stage, per purchase type, and both per close month are
+-- recounted as migrations V97, V193 and V197 count them.
 delete from opportunity_tally;
 insert into opportunity_tally (owner_id, stage, opportunities, amount)
 select owner_id, stage, count(*), coalesce(sum(amount), 0) from opportunity group by owner_id, stage;
@@ -77,6 +77,17 @@ delete from opportunity_type_tally;
 insert into opportunity_type_tally (purchase_type, owner_id, stage, opportunities, amount)
 select purchase_type, owner_id, stage, count(*), coalesce(sum(amount), 0) from opportunity
 where purchase_type is not null group by purchase_type, owner_id, stage;
+delete from opportunity_month_tally;
+insert into opportunity_month_tally (close_month, owner_id, stage, opportunities, amount)
+select date_trunc('month', coalesce(close_date, expected_close_date))::date, owner_id, stage, count(*),
+       coalesce(sum(amount), 0)
+from opportunity where coalesce(close_date, expected_close_date) is not null group by 1, owner_id, stage;
+delete from opportunity_month_type_tally;
+insert into opportunity_month_type_tally (purchase_type, close_month, owner_id, stage, opportunities, amount)
+select purchase_type, date_trunc('month', coalesce(close_date, expected_close_date))::date, owner_id, stage, count(*),
+       coalesce(sum(amount), 0)
+from opportunity where coalesce(close_date, expected_close_date) is not null and purchase_type is not null
+group by purchase_type, 2, owner_id, stage;
 -- Vacuumed as autovacuum leaves a table before anyone reads it for long: a heap never vacuumed cost the list's totals
 -- over a close period 68 ms instead of 9 (its rows' visibility checked one by one), and indexes are read alone only
 -- where the visibility map says so.

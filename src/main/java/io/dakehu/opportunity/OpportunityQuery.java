@@ -34,13 +34,27 @@ record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchas
 	 * owner, stage and purchase type.
 	 */
 	boolean tallied() {
-		return this.accountId == null && this.from == null && this.to == null && this.q == null && this.segment == null
-				&& this.custom == null;
+		return this.from == null && this.to == null && talliedByMonth();
+	}
+
+	/**
+	 * Whether the tallies per close month answer the totals of a close period's whole
+	 * months: nothing narrows the opportunities but their owner, stage, purchase type and
+	 * close date.
+	 */
+	boolean talliedByMonth() {
+		return this.accountId == null && this.q == null && this.segment == null && this.custom == null;
 	}
 
 	/** Whether nothing narrows the opportunities but their owner and stage. */
 	boolean byOwnerAndStageOnly() {
 		return tallied() && this.purchaseType == null;
+	}
+
+	/** The same query over another close period. */
+	OpportunityQuery closing(LocalDate from, LocalDate to) {
+		return new OpportunityQuery(this.accountId, this.ownerIds, this.purchaseType, from, to, this.stage,
+				this.openOnly, this.q, this.segment, this.custom);
 	}
 
 	OpportunityQuery inStage(Stage stage) {

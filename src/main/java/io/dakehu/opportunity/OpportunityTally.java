@@ -1,9 +1,11 @@
 package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,28 +16,30 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many opportunities each owner has in each stage and what they amount to, and the
- * same per purchase type, kept in the same transaction as every write that changes an
- * opportunity's owner, stage, purchase type or amount (decision 0019): the board and
- * list, unfiltered or filtered by purchase type, then add up a few rows per owner instead
- * of every opportunity. The weighted amount is not kept, because it follows the stage's
- * probability, which an administrator may change at any time; readers work it out from
- * the amount.
+ * How many opportunities each owner has in each stage and what they amount to, the same
+ * per purchase type, and both again per month of the close date (the close date of a won
+ * or lost deal, else the expected one), kept in the same transaction as every write that
+ * changes an opportunity's owner, stage, purchase type, amount or dates (decisions 0019
+ * and 0083): the board and list, unfiltered, filtered by purchase type or by a close
+ * period, then add up a few rows per owner instead of every opportunity. The weighted
+ * amount is not kept, because it follows the stage's probability, which an administrator
+ * may change at any time; readers work it out from the amount.
  *
  * <p>
  * Whoever writes opportunities without {@link Pipeline} or {@link Opportunities#append}
- * (a bulk load in SQL) recounts both tallies from the opportunities in the same
- * transaction, as migrations V97 and V193 do.
+ * (a bulk load in SQL) recounts the tallies from the opportunities in the same
+ * transaction, as migrations V97, V193 and V197 do.
  */
 @Component
 class OpportunityTally {
 
 	/**
-	 * Rows are changed in this order, the tally per owner and stage first, so two writers
-	 * never wait for each other's.
+	 * Rows are changed in this order, table by table in {@link Table}'s order, so two
+	 * writers never wait for each other's.
 	 */
-	private static final Comparator<Key> LOCK_ORDER = Comparator
-		.comparing(Key::purchaseType, Comparator.nullsFirst(Comparator.naturalOrder()))
+	private static final Comparator<Key> LOCK_ORDER = Comparator.comparing(Key::table)
+		.thenComparing(Key::purchaseType, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparing(Key::month, Comparator.nullsFirst(Comparator.naturalOrder()))
 		.thenComparingLong(Key::ownerId)
 		.thenComparing(Key::stage);
 
@@ -52,8 +56,8 @@ class OpportunityTally {
 	}
 
 	/**
-	 * One opportunity changed from one owner, stage, purchase type and amount to others;
-	 * nothing happens when all four stay.
+	 * One opportunity changed from one owner, stage, purchase type, amount and close
+	 * month to others; nothing happens when all stay.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void changed(Tallied before, Tallied after) {
@@ -68,7 +72,9 @@ class OpportunityTally {
 	void opened(Collection<NewOpportunity> opportunities) {
 		Map<Key, Change> changes = new HashMap<>();
 		for (NewOpportunity opportunity : opportunities) {
-			add(changes, new Key(opportunity.ownerId(), opportunity.stage(), null),
+			LocalDate closes = (opportunity.closeDate() != null) ? opportunity.closeDate()
+					: opportunity.expectedCloseDate();
+			add(changes, new Tallied(opportunity.ownerId(), opportunity.stage(), null, null, closes).key(),
 					new Change(1, amount(opportunity.amount())));
 		}
 		apply(changes);
@@ -76,25 +82,35 @@ class OpportunityTally {
 
 	/**
 	 * The count and amount per stage of the opportunities of these owners, as a part of
-	 * the list's totals ({@link StageSum.Part}): a few rows per owner.
+	 * the list's totals ({@link StageSum.Part}): a few rows per owner, and per month for
+	 * a close period.
 	 * @param owners null for every owner
 	 * @param purchaseType null for every purchase type, given or not
 	 * @param stage null for every stage
 	 * @param openOnly without won and lost ones (when no stage is given)
+	 * @param months the whole months of a close period; null for every opportunity,
+	 * whenever it closes
 	 * @return null when no owner is asked for
 	 */
-	StageSum.Part part(Set<Long> owners, PurchaseType purchaseType, Stage stage, boolean openOnly) {
+	StageSum.Part part(Set<Long> owners, PurchaseType purchaseType, Stage stage, boolean openOnly, CloseMonths months) {
 		if (owners != null && owners.isEmpty()) {
 			return null;
 		}
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder sql = new StringBuilder("select stage, opportunities, amount from ");
+		Table table = Table.of(purchaseType != null, months != null);
+		StringBuilder sql = new StringBuilder("select stage, opportunities, amount from ").append(table.name)
+			.append(" where opportunities > 0");
 		if (purchaseType != null) {
-			sql.append("opportunity_type_tally where purchase_type = :tallyType and opportunities > 0");
+			sql.append(" and purchase_type = :tallyType");
 			params.put("tallyType", purchaseType.name());
 		}
-		else {
-			sql.append("opportunity_tally where opportunities > 0");
+		if (months != null && months.first() != null) {
+			sql.append(" and close_month >= :tallyFirstMonth");
+			params.put("tallyFirstMonth", months.first());
+		}
+		if (months != null && months.end() != null) {
+			sql.append(" and close_month < :tallyEndMonth");
+			params.put("tallyEndMonth", months.end());
 		}
 		if (owners != null) {
 			sql.append(" and owner_id in (:tallyOwners)");
@@ -111,14 +127,20 @@ class OpportunityTally {
 	}
 
 	/**
-	 * Each change goes to the owner's row for the stage, and to the row for its purchase
-	 * type where it has one.
+	 * Each change goes to the owner's row for the stage, and to the rows for its purchase
+	 * type and its close month where it has them.
 	 */
 	private void apply(Map<Key, Change> changes) {
 		Map<Key, Change> rows = new TreeMap<>(LOCK_ORDER);
 		changes.forEach((key, change) -> {
-			add(rows, new Key(key.ownerId(), key.stage(), null), change);
+			add(rows, new Key(null, null, key.ownerId(), key.stage()), change);
 			if (key.purchaseType() != null) {
+				add(rows, new Key(key.purchaseType(), null, key.ownerId(), key.stage()), change);
+			}
+			if (key.month() != null) {
+				add(rows, new Key(null, key.month(), key.ownerId(), key.stage()), change);
+			}
+			if (key.purchaseType() != null && key.month() != null) {
 				add(rows, key, change);
 			}
 		});
@@ -126,29 +148,15 @@ class OpportunityTally {
 			if (change.opportunities() == 0 && change.amount().signum() == 0) {
 				return;
 			}
-			if (update(key, change) == 0) {
+			Table table = key.table();
+			if (bind(this.jdbc.sql(table.update), key, change).update() == 0) {
 				// The first opportunity of the row. A writer that created the row
 				// meanwhile leaves nothing to insert: then add to its row.
-				String insert = (key.purchaseType() != null) ? """
-						insert into opportunity_type_tally (purchase_type, owner_id, stage, opportunities, amount)
-						values (:type, :owner, :stage, :opportunities, :amount) on conflict do nothing""" : """
-						insert into opportunity_tally (owner_id, stage, opportunities, amount)
-						values (:owner, :stage, :opportunities, :amount) on conflict do nothing""";
-				if (bind(this.jdbc.sql(insert), key, change).update() == 0) {
-					update(key, change);
+				if (bind(this.jdbc.sql(table.insert), key, change).update() == 0) {
+					bind(this.jdbc.sql(table.update), key, change).update();
 				}
 			}
 		});
-	}
-
-	private int update(Key key, Change change) {
-		String update = (key.purchaseType() != null) ? """
-				update opportunity_type_tally
-				set opportunities = opportunities + :opportunities, amount = amount + :amount
-				where purchase_type = :type and owner_id = :owner and stage = :stage""" : """
-				update opportunity_tally set opportunities = opportunities + :opportunities, amount = amount + :amount
-				where owner_id = :owner and stage = :stage""";
-		return bind(this.jdbc.sql(update), key, change).update();
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Key key, Change change) {
@@ -156,7 +164,10 @@ class OpportunityTally {
 			.param("stage", key.stage().name())
 			.param("opportunities", change.opportunities())
 			.param("amount", change.amount());
-		return (key.purchaseType() != null) ? statement.param("type", key.purchaseType()) : statement;
+		if (key.purchaseType() != null) {
+			statement.param("type", key.purchaseType());
+		}
+		return (key.month() != null) ? statement.param("month", key.month()) : statement;
 	}
 
 	private static void add(Map<Key, Change> changes, Key key, Change change) {
@@ -173,16 +184,58 @@ class OpportunityTally {
 	 *
 	 * @param purchaseType null when not given
 	 * @param amount null when not given
+	 * @param closes the close date, else the expected one; null for neither
 	 */
-	record Tallied(long ownerId, Stage stage, PurchaseType purchaseType, BigDecimal amount) {
+	record Tallied(long ownerId, Stage stage, PurchaseType purchaseType, BigDecimal amount, LocalDate closes) {
 
 		/** The deal as it stands. */
 		static Tallied of(OpportunityView deal) {
-			return new Tallied(deal.ownerId(), deal.stage(), deal.purchaseType(), deal.amount());
+			return new Tallied(deal.ownerId(), deal.stage(), deal.purchaseType(), deal.amount(), deal.periodDate());
 		}
 
 		private Key key() {
-			return new Key(this.ownerId, this.stage, (this.purchaseType != null) ? this.purchaseType.name() : null);
+			return new Key((this.purchaseType != null) ? this.purchaseType.name() : null,
+					(this.closes != null) ? this.closes.withDayOfMonth(1) : null, this.ownerId, this.stage);
+		}
+
+	}
+
+	/**
+	 * A tally's table, with the statements that add to one of its rows: the type's and
+	 * the month's keys ({@code :type}, {@code :month}) where it has them, then the owner
+	 * and the stage.
+	 */
+	private enum Table {
+
+		BY_OWNER("opportunity_tally", List.of()), BY_TYPE("opportunity_type_tally", List.of("purchase_type")),
+		BY_MONTH("opportunity_month_tally", List.of("close_month")),
+		BY_TYPE_AND_MONTH("opportunity_month_type_tally", List.of("purchase_type", "close_month"));
+
+		private final String name;
+
+		private final String update;
+
+		private final String insert;
+
+		Table(String name, List<String> keys) {
+			this.name = name;
+			StringBuilder where = new StringBuilder();
+			StringBuilder columns = new StringBuilder();
+			StringBuilder values = new StringBuilder();
+			for (String key : keys) {
+				String param = key.equals("purchase_type") ? ":type" : ":month";
+				where.append(key).append(" = ").append(param).append(" and ");
+				columns.append(key).append(", ");
+				values.append(param).append(", ");
+			}
+			this.update = "update " + name + " set opportunities = opportunities + :opportunities,"
+					+ " amount = amount + :amount where " + where + "owner_id = :owner and stage = :stage";
+			this.insert = "insert into " + name + " (" + columns + "owner_id, stage, opportunities, amount) values ("
+					+ values + ":owner, :stage, :opportunities, :amount) on conflict do nothing";
+		}
+
+		static Table of(boolean byType, boolean byMonth) {
+			return byMonth ? (byType ? BY_TYPE_AND_MONTH : BY_MONTH) : (byType ? BY_TYPE : BY_OWNER);
 		}
 
 	}
@@ -190,9 +243,16 @@ class OpportunityTally {
 	/**
 	 * A row of a tally.
 	 *
-	 * @param purchaseType null for the tally per owner and stage
+	 * @param purchaseType null for the tallies over every type
+	 * @param month the first day of the close month; null for the tallies over every
+	 * month
 	 */
-	private record Key(long ownerId, Stage stage, String purchaseType) {
+	private record Key(String purchaseType, LocalDate month, long ownerId, Stage stage) {
+
+		Table table() {
+			return Table.of(this.purchaseType != null, this.month != null);
+		}
+
 	}
 
 	private record Change(long opportunities, BigDecimal amount) {

@@ -148,7 +148,8 @@ public class Pipeline {
 		if (!custom.isEmpty()) {
 			this.customFields.write(id, custom);
 		}
-		this.tally.opened(new OpportunityTally.Tallied(ownerId, stage, input.purchaseType(), input.amount()));
+		this.tally.opened(new OpportunityTally.Tallied(ownerId, stage, input.purchaseType(), input.amount(),
+				input.expectedCloseDate()));
 		writeProducts(id, products);
 		enter(id, stage, now, editor.id());
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -200,8 +201,9 @@ public class Pipeline {
 			.update();
 		raced(updated, id);
 		// The version check above makes "before" the state this update replaced.
-		this.tally.changed(OpportunityTally.Tallied.of(before),
-				new OpportunityTally.Tallied(ownerId, before.stage(), input.purchaseType(), input.amount()));
+		// An open deal: it closes when it is expected to (a closed one is not edited).
+		this.tally.changed(OpportunityTally.Tallied.of(before), new OpportunityTally.Tallied(ownerId, before.stage(),
+				input.purchaseType(), input.amount(), input.expectedCloseDate()));
 		if (!products.isEmpty()) {
 			writeProducts(id, products);
 		}
@@ -523,8 +525,10 @@ public class Pipeline {
 			.param("version", opportunity.version())
 			.update();
 		raced(updated, opportunity.id());
-		this.tally.changed(OpportunityTally.Tallied.of(before), new OpportunityTally.Tallied(before.ownerId(),
-				opportunity.stage(), before.purchaseType(), opportunity.amount()));
+		this.tally.changed(OpportunityTally.Tallied.of(before),
+				new OpportunityTally.Tallied(before.ownerId(), opportunity.stage(), before.purchaseType(),
+						opportunity.amount(),
+						(opportunity.closeDate() != null) ? opportunity.closeDate() : before.expectedCloseDate()));
 		int left = this.jdbc
 			.sql("update opportunity_stage_history set left_at = :now where opportunity_id = :id and left_at is null")
 			.param("now", now)

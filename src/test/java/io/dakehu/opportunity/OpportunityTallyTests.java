@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -70,28 +71,31 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	void theTallyAgreesWithTheOpportunitiesAfterEveryKindOfWrite() {
 		people();
 		String deal = Fixtures.unique("Tally");
-		long first = open(this.kam, this.survivor, "1234.57", "PROBLEM_RECOGNITION", "NEW_TASK");
-		long second = open(this.kam, this.absorbed, null, "SUPPLIER_SEARCH", null);
-		long third = open(this.other, this.othersAccount, "80.10", "ORDER", "MODIFIED_REBUY");
+		long first = open(this.kam, this.survivor, "1234.57", "PROBLEM_RECOGNITION", "NEW_TASK", "2026-03-15");
+		long second = open(this.kam, this.absorbed, null, "SUPPLIER_SEARCH", null, "2026-04-01");
+		long third = open(this.other, this.othersAccount, "80.10", "ORDER", "MODIFIED_REBUY", "2026-05-31");
 		// Another owner's deal on the KAM's account: the KAM and their manager see it.
-		long guest = open(Api.ADMIN, this.other, this.survivor, "999.99", "SUPPLIER_SEARCH", "NEW_TASK");
-		open(this.kam, this.survivor, "10.00", "SUPPLIER_SEARCH", "STRAIGHT_REBUY");
+		long guest = open(Api.ADMIN, this.other, this.survivor, "999.99", "SUPPLIER_SEARCH", "NEW_TASK", "2026-04-20");
+		open(this.kam, this.survivor, "10.00", "SUPPLIER_SEARCH", "STRAIGHT_REBUY", null);
 		tallyAgrees("after opening");
 		totalsAgreeForEveryReader();
 
-		edit(this.kam, first, "2000.01", this.kam, "NEW_TASK");
+		edit(this.kam, first, "2000.01", this.kam, "NEW_TASK", "2026-03-15");
 		tallyAgrees("after a new amount");
-		edit(this.kam, second, "15.50", this.kam, null);
+		edit(this.kam, second, "15.50", this.kam, null, "2026-04-01");
 		tallyAgrees("after a first amount");
-		edit(this.kam, first, "2000.01", this.kam, "STRAIGHT_REBUY");
-		tallyAgrees("after a new purchase type");
-		edit(this.kam, second, "15.50", this.kam, "MODIFIED_REBUY");
+		edit(this.kam, first, "2000.01", this.kam, "STRAIGHT_REBUY", "2026-05-02");
+		tallyAgrees("after a new purchase type and expected close");
+		edit(this.kam, second, "15.50", this.kam, "MODIFIED_REBUY", "2026-04-01");
 		tallyAgrees("after a first purchase type");
 		// Only someone who sees both KAMs may hand a deal from one to the other.
-		edit(Api.ADMIN, first, "2000.01", this.other, "STRAIGHT_REBUY");
+		edit(Api.ADMIN, first, "2000.01", this.other, "STRAIGHT_REBUY", "2026-05-02");
 		tallyAgrees("after a reassignment");
-		edit(Api.ADMIN, first, null, this.kam, null);
-		tallyAgrees("after a reassignment back without an amount or a purchase type");
+		edit(Api.ADMIN, first, null, this.kam, null, null);
+		tallyAgrees("after a reassignment back without an amount, a purchase type or an expected close");
+		edit(this.kam, first, null, this.kam, "NEW_TASK", "2026-03-09");
+		tallyAgrees("after a first expected close");
+		totalsAgreeForEveryReader();
 
 		this.api
 			.post(this.kam, "/api/v1/opportunities/" + second + "/stage",
@@ -104,9 +108,10 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 		tallyAgrees("after a stage move and a move to where it stands");
 		this.api
 			.post(this.other, "/api/v1/opportunities/" + third + "/win",
-					json("amount", "77.77", "version", this.api.version(this.other, "/api/v1/opportunities/" + third)))
+					json("amount", "77.77", "closeDate", "2026-06-02", "version",
+							this.api.version(this.other, "/api/v1/opportunities/" + third)))
 			.expect(200);
-		tallyAgrees("after a win at another amount");
+		tallyAgrees("after a win at another amount, closed in another month than expected");
 		this.api
 			.post(this.kam, "/api/v1/opportunities/" + second + "/lose",
 					json("reason", "Price", "competitor", "Rival", "version",
@@ -150,8 +155,8 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	@Test
 	void theWeightedTotalsFollowAChangedProbability() {
 		people();
-		open(this.kam, this.survivor, "333.33", "PRODUCT_SPECIFICATION", "NEW_TASK");
-		open(Api.ADMIN, this.other, this.survivor, "0.07", "PRODUCT_SPECIFICATION", null);
+		open(this.kam, this.survivor, "333.33", "PRODUCT_SPECIFICATION", "NEW_TASK", "2026-04-30");
+		open(Api.ADMIN, this.other, this.survivor, "0.07", "PRODUCT_SPECIFICATION", null, "2026-03-31");
 		Map<String, Integer> before = new HashMap<>();
 		this.api.get(Api.ADMIN, "/api/v1/stage-probabilities")
 			.expect(200)
@@ -185,26 +190,28 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			.update();
 	}
 
-	private long open(String owner, long account, String amount, String stage, String purchaseType) {
-		return open(owner, owner, account, amount, stage, purchaseType);
+	private long open(String owner, long account, String amount, String stage, String purchaseType, String closes) {
+		return open(owner, owner, account, amount, stage, purchaseType, closes);
 	}
 
-	private long open(String creator, String owner, long account, String amount, String stage, String purchaseType) {
+	private long open(String creator, String owner, long account, String amount, String stage, String purchaseType,
+			String closes) {
 		return this.api
 			.post(creator, "/api/v1/opportunities",
 					json("accountId", account, "name", Fixtures.unique("Deal"), "amount",
 							(amount != null) ? new BigDecimal(amount) : null, "owner", owner, "stage", stage,
-							"purchaseType", purchaseType))
+							"purchaseType", purchaseType, "expectedCloseDate", closes))
 			.expect(201)
 			.id();
 	}
 
-	private void edit(String editor, long id, String amount, String owner, String purchaseType) {
+	private void edit(String editor, long id, String amount, String owner, String purchaseType, String closes) {
 		JsonNode now = this.api.get(editor, "/api/v1/opportunities/" + id).expect(200).body();
 		this.api
 			.put(editor, "/api/v1/opportunities/" + id,
 					json("name", now.get("name").asString(), "amount", (amount != null) ? new BigDecimal(amount) : null,
-							"owner", owner, "purchaseType", purchaseType, "version", now.get("version").asInt()))
+							"owner", owner, "purchaseType", purchaseType, "expectedCloseDate", closes, "version",
+							now.get("version").asInt()))
 			.expect(200);
 	}
 
@@ -213,27 +220,57 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Both tallies hold what adding up every opportunity gives, no more: per owner and
-	 * stage, and per purchase type, owner and stage for those with a type.
+	 * The tallies hold what adding up every opportunity gives, no more: per owner and
+	 * stage, per purchase type, owner and stage for those with a type, and both per month
+	 * of the close date (else the expected one) for those with either.
 	 */
 	private void tallyAgrees(String when) {
 		Map<String, String> expected = new TreeMap<>();
 		Map<String, String> expectedByType = new TreeMap<>();
-		this.jdbc.sql("select owner_id, stage, purchase_type, amount from opportunity").query((rs, n) -> {
-			String key = rs.getLong(1) + "/" + rs.getString(2);
-			String one = "1 · " + plain(rs.getBigDecimal(4));
-			expected.merge(key, one, OpportunityTallyTests::plus);
-			if (rs.getString(3) != null) {
-				expectedByType.merge(rs.getString(3) + "/" + key, one, OpportunityTallyTests::plus);
-			}
-			return key;
-		}).list();
+		Map<String, String> expectedByMonth = new TreeMap<>();
+		Map<String, String> expectedByTypeAndMonth = new TreeMap<>();
+		this.jdbc.sql("select owner_id, stage, purchase_type, amount, close_date, expected_close_date from opportunity")
+			.query((rs, n) -> {
+				String key = rs.getLong(1) + "/" + rs.getString(2);
+				String one = "1 · " + plain(rs.getBigDecimal(4));
+				LocalDate closes = (rs.getObject(5) != null) ? rs.getObject(5, LocalDate.class)
+						: rs.getObject(6, LocalDate.class);
+				String month = (closes != null) ? closes.getYear() + "-" + closes.getMonthValue() : null;
+				expected.merge(key, one, OpportunityTallyTests::plus);
+				if (rs.getString(3) != null) {
+					expectedByType.merge(rs.getString(3) + "/" + key, one, OpportunityTallyTests::plus);
+				}
+				if (month != null) {
+					expectedByMonth.merge(month + "/" + key, one, OpportunityTallyTests::plus);
+				}
+				if (month != null && rs.getString(3) != null) {
+					expectedByTypeAndMonth.merge(rs.getString(3) + "/" + month + "/" + key, one,
+							OpportunityTallyTests::plus);
+				}
+				return key;
+			})
+			.list();
 		assertThat(tally("select owner_id || '/' || stage, opportunities, amount from opportunity_tally")).as(when)
 			.isEqualTo(expected);
 		assertThat(tally("select purchase_type || '/' || owner_id || '/' || stage, opportunities, amount"
 				+ " from opportunity_type_tally"))
 			.as(when + ", by purchase type")
 			.isEqualTo(expectedByType);
+		assertThat(tally("select extract(year from close_month) || '-' || extract(month from close_month) || '/'"
+				+ " || owner_id || '/' || stage, opportunities, amount from opportunity_month_tally"))
+			.as(when + ", by close month")
+			.isEqualTo(expectedByMonth);
+		assertThat(tally("select purchase_type || '/' || extract(year from close_month) || '-'"
+				+ " || extract(month from close_month) || '/' || owner_id || '/' || stage, opportunities, amount"
+				+ " from opportunity_month_type_tally"))
+			.as(when + ", by purchase type and close month")
+			.isEqualTo(expectedByTypeAndMonth);
+		assertThat(
+				this.jdbc.sql("select count(*) from opportunity_month_tally where extract(day from close_month) <> 1")
+					.query(Long.class)
+					.single())
+			.as(when + ": a month is its first day")
+			.isZero();
 	}
 
 	/** A tally's rows that count something, as "count · amount" by their key. */
@@ -265,10 +302,12 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	 */
 	private void totalsAgreeForEveryReader() {
 		List<Row> rows = this.jdbc.sql("""
-				select o.owner_id, a.owner_id, o.account_id, o.stage, o.amount, o.purchase_type
+				select o.owner_id, a.owner_id, o.account_id, o.stage, o.amount, o.purchase_type,
+				       coalesce(o.close_date, o.expected_close_date)
 				from opportunity o left join account a on a.id = o.account_id""")
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-					Stage.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6)))
+					Stage.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6),
+					rs.getObject(7, LocalDate.class)))
 			.list();
 		Map<Long, Set<Long>> shared = new HashMap<>();
 		this.jdbc.sql("select user_id, account_id from account_team_member")
@@ -301,26 +340,34 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			types.addAll(List.of(PurchaseType.values()));
 			for (Long owner : owners) {
 				for (PurchaseType type : types) {
-					totalsAgree(reader, visible, owner, type, probabilities);
+					totalsAgree(reader, visible, owner, type, null, probabilities);
 				}
+			}
+			for (Period period : PERIODS) {
+				totalsAgree(reader, visible, null, null, period, probabilities);
+				totalsAgree(reader, visible, id(this.kam), PurchaseType.NEW_TASK, period, probabilities);
 			}
 		}
 	}
 
 	/**
-	 * The totals a reader sees by an owner and a purchase type (either null for every
-	 * one) against the visible opportunities added up here.
+	 * The totals a reader sees by an owner, a purchase type and a close period (each null
+	 * for every one) against the visible opportunities added up here.
 	 */
-	private void totalsAgree(Reader reader, List<Row> visible, Long owner, PurchaseType type,
+	private void totalsAgree(Reader reader, List<Row> visible, Long owner, PurchaseType type, Period period,
 			Map<Stage, Integer> probabilities) {
 		List<Row> seen = visible.stream()
 			.filter((row) -> owner == null || row.owner() == owner)
 			.filter((row) -> type == null || type.name().equals(row.purchaseType()))
+			.filter((row) -> period == null || period.holds(row.closes()))
 			.toList();
-		String as = reader.user() + " by owner " + owner + " of type " + type;
+		String as = reader.user() + " by owner " + owner + " of type " + type + " closing " + period;
 		String filters = ((owner != null) ? "ownerId=" + owner + "&" : "")
 				+ ((type != null) ? "purchaseType=" + type + "&" : "");
-		JsonNode board = this.api.get(reader.user(), "/api/v1/pipeline/board?" + filters + "size=1").expect(200).body();
+		String boardFilters = filters + ((period != null) ? period.parameters("from", "to") : "");
+		JsonNode board = this.api.get(reader.user(), "/api/v1/pipeline/board?" + boardFilters + "size=1")
+			.expect(200)
+			.body();
 		for (Stage stage : Stage.open()) {
 			List<Row> inStage = seen.stream().filter((row) -> row.stage() == stage).toList();
 			BigDecimal amount = sum(inStage);
@@ -339,13 +386,15 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			if (type != null) {
 				continue;
 			}
-			JsonNode alone = this.api.get(reader.user(), "/api/v1/pipeline/board/" + stage + "?" + filters + "size=1")
+			JsonNode alone = this.api
+				.get(reader.user(), "/api/v1/pipeline/board/" + stage + "?" + boardFilters + "size=1")
 				.expect(200)
 				.body();
 			assertThat(alone.get("count").asLong()).as(as + " column " + stage).isEqualTo(inStage.size());
 			assertThat(alone.get("weighted").decimalValue()).as(as + " column " + stage).isEqualByComparingTo(weighted);
 		}
-		assertThat(this.api.get(reader.user(), "/api/v1/opportunities?" + filters + "size=1")
+		String listFilters = filters + ((period != null) ? period.parameters("closeFrom", "closeTo") : "");
+		assertThat(this.api.get(reader.user(), "/api/v1/opportunities?" + listFilters + "size=1")
 			.expect(200)
 			.body()
 			.get("totalElements")
@@ -356,14 +405,17 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 					? RecordScope.everything(user.id()) : new RecordScope(user.id(), false, reader.owners()))
 			.orElseThrow();
 		Set<Long> filter = (owner != null) ? Set.of(owner) : null;
+		LocalDate from = (period != null) ? period.from() : null;
+		LocalDate to = (period != null) ? period.to() : null;
 		for (boolean openOnly : List.of(true, false)) {
-			OpportunityQuery tallied = new OpportunityQuery(null, filter, type, null, null, null, openOnly, null, null);
+			OpportunityQuery tallied = new OpportunityQuery(null, filter, type, from, to, null, openOnly, null, null);
 			// A condition that holds for every opportunity, but not one the tally
 			// knows.
-			OpportunityQuery counted = new OpportunityQuery(null, filter, type, null, null, null, openOnly, null,
+			OpportunityQuery counted = new OpportunityQuery(null, filter, type, from, to, null, openOnly, null,
 					new AccountScopeSql("1 = 1", Map.of()));
-			assertThat(tallied.tallied()).isTrue();
-			assertThat(counted.tallied()).isFalse();
+			assertThat(tallied.tallied()).isEqualTo(period == null);
+			assertThat(tallied.talliedByMonth()).isTrue();
+			assertThat(counted.talliedByMonth()).isFalse();
 			assertThat(this.lists.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
 				.isEqualTo(this.lists.totalsByStage(scope, counted));
 		}
@@ -387,8 +439,35 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 				RecordScope.everything(admin.id()));
 	}
 
-	private record Row(long owner, Long accountOwner, Long account, Stage stage, BigDecimal amount,
-			String purchaseType) {
+	private record Row(long owner, Long accountOwner, Long account, Stage stage, BigDecimal amount, String purchaseType,
+			LocalDate closes) {
+	}
+
+	/**
+	 * Close periods around the deals' dates: whole months, days at both ends beside whole
+	 * months, days alone, and open at either end.
+	 */
+	private static final List<Period> PERIODS = List.of(period("2026-03-01", "2026-05-31"),
+			period("2026-03-10", "2026-05-30"), period("2026-03-16", "2026-04-20"), period("2026-04-01", null),
+			period(null, "2026-04-15"), period("2026-01-01", "2026-12-31"));
+
+	private static Period period(String from, String to) {
+		return new Period((from != null) ? LocalDate.parse(from) : null, (to != null) ? LocalDate.parse(to) : null);
+	}
+
+	/** A close period: each end null for none. */
+	private record Period(LocalDate from, LocalDate to) {
+
+		boolean holds(LocalDate closes) {
+			return closes != null && (this.from == null || !closes.isBefore(this.from))
+					&& (this.to == null || !closes.isAfter(this.to));
+		}
+
+		String parameters(String fromName, String toName) {
+			return ((this.from != null) ? fromName + "=" + this.from + "&" : "")
+					+ ((this.to != null) ? toName + "=" + this.to + "&" : "");
+		}
+
 	}
 
 	private record Reader(String user, Set<Long> owners) {
