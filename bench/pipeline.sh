@@ -182,7 +182,9 @@ for line in "bench-director /pipeline" "bench-director /pipeline/columns/SUPPLIE
     "bench-manager-1 /api/v1/opportunities" "bench-director /api/v1/opportunities?sort=stage" \
     "bench-director /api/v1/opportunities?sort=owner" "bench-kam-1 /api/v1/opportunities?sort=stage" \
     "bench-director /api/v1/opportunities?purchaseType=NEW_TASK" "bench-kam-1 /api/v1/opportunities?sort=owner" \
-    "bench-manager-1 /api/v1/opportunities?sort=owner"; do
+    "bench-manager-1 /api/v1/opportunities?sort=owner" \
+    "bench-director /api/v1/opportunities?closeFrom=$(date +%Y)-03-10&closeTo=$(date +%Y)-05-20" \
+    "bench-manager-1 /api/v1/opportunities?closeFrom=$(date +%Y)-03-01&closeTo=$(date +%Y)-05-31"; do
   read -r reader path <<< "$line"
   warm+=("$path" "$(auth_for "$reader" "$path")")
 done
@@ -229,7 +231,32 @@ and stage not in ('WON', 'LOST')" opportunity_type_tally);
 $ROWS where 1 = 1 and o.purchase_type = 'NEW_TASK' and o.stage not in ('WON', 'LOST')
 order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
 $NAMES"
-http "API list, director, type + close range" bench-director "/api/v1/opportunities?purchaseType=NEW_TASK&closeFrom=$(date +%Y)-03-01&closeTo=$(date +%Y)-05-31"
+# A close period (decision 0083): its whole months from the tallies per close month, the days at its ends from the
+# deals along the period's index; the page along that index too.
+Y=$(date +%Y)
+http "API list, director, type + close range (whole months)" bench-director "/api/v1/opportunities?purchaseType=NEW_TASK&closeFrom=$Y-03-01&closeTo=$Y-05-31"
+bench_sql "  bare SQL: totals (tally by type and month) + 20 rows + names" "$(tally "and purchase_type = 'NEW_TASK'
+and close_month >= '$Y-03-01' and close_month < '$Y-06-01'" opportunity_month_type_tally);
+$ROWS where 1 = 1 and o.purchase_type = 'NEW_TASK' and coalesce(o.close_date, o.expected_close_date) >= '$Y-03-01'
+and coalesce(o.close_date, o.expected_close_date) <= '$Y-05-31'
+order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
+$NAMES"
+http "API list, director, close range with partial months" bench-director "/api/v1/opportunities?closeFrom=$Y-03-10&closeTo=$Y-05-20"
+bench_sql "  bare SQL: totals (tally by month + the ends' deals) + 20 rows + names" "$(totals "select stage,
+opportunities, amount from opportunity_month_tally where opportunities > 0 and close_month >= '$Y-04-01'
+and close_month < '$Y-05-01'
+union all select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o
+where coalesce(o.close_date, o.expected_close_date) >= '$Y-03-10'
+and coalesce(o.close_date, o.expected_close_date) <= '$Y-03-31' group by o.stage
+union all select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o
+where coalesce(o.close_date, o.expected_close_date) >= '$Y-05-01'
+and coalesce(o.close_date, o.expected_close_date) <= '$Y-05-20' group by o.stage");
+$ROWS where 1 = 1 and coalesce(o.close_date, o.expected_close_date) >= '$Y-03-10'
+and coalesce(o.close_date, o.expected_close_date) <= '$Y-05-20'
+order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
+$NAMES"
+http "API list, KAM, close range (whole months)" bench-kam-1 "/api/v1/opportunities?closeFrom=$Y-03-01&closeTo=$Y-05-31"
+http "API list, manager, close range (whole months)" bench-manager-1 "/api/v1/opportunities?closeFrom=$Y-03-01&closeTo=$Y-05-31"
 http "list page, KAM (default: mine)" bench-kam-1 "/pipeline/list"
 http "API list, KAM, every deal visible" bench-kam-1 "/api/v1/opportunities"
 # Prepared, as the application's statements are: planning the book's three parts on every transaction would cost the
