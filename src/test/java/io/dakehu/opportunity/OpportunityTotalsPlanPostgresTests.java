@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The totals of a list filtered by a close period are read from the period's index alone
  * (migration V181), and what others own on a reader's accounts from the few deals whose
- * owner is not their account's (V186 and V194, decision 0074): no heap page is visited
- * however many deals the period or the accounts hold. The statements have the totals'
- * shape ({@code OpportunityLists.totalsByStage}); they run against a copy of the
- * opportunity table with all its indexes, 30,000 deals of 30 owners over two years,
+ * owner is not their account's (V186, V194 and V198, decisions 0074 and 0083): no heap
+ * page is visited however many deals the period or the accounts hold. The statements have
+ * the totals' shape ({@code OpportunityLists.totalsByStage}); they run against a copy of
+ * the opportunity table with all its indexes, 30,000 deals of 30 owners over two years,
  * vacuumed as the database's autovacuum leaves a table, and dropped afterwards (a vacuum
  * cannot run inside a transaction). The sums it gives are checked against the same deals
  * summed in Java from their rows.
@@ -141,6 +141,34 @@ class OpportunityTotalsPlanPostgresTests {
 		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o where 1 = 1" + filter,
 				(row) -> List.of(1L, 3L).contains(row.getLong("account_owner_id"))
 						&& !List.of(1L, 3L).contains(row.getLong("owner_id")));
+	}
+
+	/**
+	 * Over a close period (decision 0083) the period filters what is added up, so the
+	 * same few rows are read, from the index alone: it carries the two dates (V198).
+	 */
+	@Test
+	void whatOthersOwnOnAReadersAccountsOverAPeriodIsReadFromTheirFewRowsAlone() {
+		String period = " filter (where coalesce(o.close_date, o.expected_close_date) >= :from"
+				+ " and coalesce(o.close_date, o.expected_close_date) <= :to)";
+		String sql = "select o.stage, count(*)" + period + ", coalesce(sum(o.amount)" + period
+				+ ", 0) from opportunity_period_probe o where " + OpportunityBook.othersOnOwnedAccounts(":owners")
+				+ " group by o.stage having count(*)" + period + " > 0";
+		Map<String, Object> params = Map.of("owners", List.of(1L, 3L), "from", TODAY.minusMonths(4), "to",
+				TODAY.plusMonths(2));
+		String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, params, String.class));
+		assertThat(plan).contains("Index Only Scan using opportunity_period_probe_account_owner_id")
+			.doesNotContain("Heap Scan")
+			.doesNotContain("Seq Scan")
+			.doesNotContain("Workers");
+
+		assertSumsPerStage(sql, params, "select o.* from opportunity_period_probe o", (row) -> {
+			LocalDate close = row.getObject("close_date", LocalDate.class);
+			LocalDate closes = (close != null) ? close : row.getObject("expected_close_date", LocalDate.class);
+			return List.of(1L, 3L).contains(row.getLong("account_owner_id"))
+					&& !List.of(1L, 3L).contains(row.getLong("owner_id")) && !closes.isBefore(TODAY.minusMonths(4))
+					&& !closes.isAfter(TODAY.plusMonths(2));
+		});
 	}
 
 	@Test
