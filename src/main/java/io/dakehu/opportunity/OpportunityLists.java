@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -258,10 +257,10 @@ class OpportunityLists {
 	 * purchase type and the close date, from the tallies: the owners in the reader's
 	 * scope (within the owners asked for), plus what others own on the accounts the
 	 * reader may see, which only the opportunities can tell. A director, and a KAM
-	 * looking at their own, read the tally alone. A close period's whole months are read
-	 * from the tallies per close month, the days at its ends from the deals (decision
-	 * 0083).
-	 * @param months the whole months of the query's close period; null when it has none
+	 * looking at their own, read the tally alone. A close period's months are read from
+	 * the tallies per close month, the days at its ends that the months do not answer
+	 * from the deals (decision 0083).
+	 * @param months the months of the query's close period; null when it has none
 	 */
 	private Map<Stage, OpportunityTotals> tallied(RecordScope scope, OpportunityQuery query, CloseMonths months) {
 		List<StageSum.Part> parts = new ArrayList<>();
@@ -345,13 +344,14 @@ class OpportunityLists {
 	}
 
 	/**
-	 * The deals of these owners matching the query that close in the days at either end
-	 * of its period outside its whole months, as parts of the totals beside the tally's
-	 * months: read along the close period's index, which holds what they add up. Each
-	 * end's days are bound under their own names, as both ends are parts of one
-	 * statement.
+	 * The deals of these owners matching the query that close in the days at the ends of
+	 * its period the tallies' months do not answer, as parts of the totals beside the
+	 * tallies: those outside the months added, those inside them but outside the period
+	 * taken away ({@link CloseMonths}), each read along the close period's index, which
+	 * holds what they add up. Each run of days is bound under its own names, as all are
+	 * parts of one statement.
 	 * @param owners null for every owner
-	 * @param months the whole months of the query's close period; null when it has none
+	 * @param months the months of the query's close period; null when it has none
 	 */
 	private static List<StageSum.Part> periodEnds(OpportunityQuery query, Set<Long> owners, CloseMonths months) {
 		if (months == null) {
@@ -375,18 +375,18 @@ class OpportunityLists {
 			sql.append(" and o.stage not in ('WON', 'LOST')");
 		}
 		List<StageSum.Part> ends = new ArrayList<>();
-		Map<String, CloseMonths.Days> days = new LinkedHashMap<>();
-		days.put("head", months.head(query.from()));
-		days.put("tail", months.tail(query.to()));
-		days.forEach((end, within) -> {
-			if (within != null) {
-				Map<String, Object> bound = new HashMap<>(params);
-				bound.put(end + "From", within.from());
-				bound.put(end + "To", within.to());
-				ends.add(part(new OpportunityRows.Where(
-						sql + " and " + CLOSES + " >= :" + end + "From and " + CLOSES + " <= :" + end + "To", bound)));
-			}
-		});
+		List<CloseMonths.Days> days = new ArrayList<>(months.added());
+		days.addAll(months.taken());
+		for (int i = 0; i < days.size(); i++) {
+			String name = "closing" + i;
+			Map<String, Object> bound = new HashMap<>(params);
+			bound.put(name + "From", days.get(i).from());
+			bound.put(name + "To", days.get(i).to());
+			String sign = (i < months.added().size()) ? "" : "-";
+			ends.add(new StageSum.Part("select o.stage, " + sign + "count(*) as opportunities, " + sign
+					+ "coalesce(sum(o.amount), 0) as amount from opportunity o" + sql + " and " + CLOSES + " >= :"
+					+ name + "From and " + CLOSES + " <= :" + name + "To group by o.stage", bound));
+		}
 		return ends;
 	}
 
@@ -444,7 +444,8 @@ class OpportunityLists {
 		this.jdbc
 			.sql(mark + "select s.stage, s.opportunities, s.amount, coalesce(p.probability, 0) from"
 					+ " (select u.stage, sum(u.opportunities) as opportunities, sum(u.amount) as amount from (" + sums
-					+ ") u group by u.stage) s left join opportunity_stage_probability p on p.stage = s.stage")
+					+ ") u group by u.stage having sum(u.opportunities) > 0) s"
+					+ " left join opportunity_stage_probability p on p.stage = s.stage")
 			.params(params)
 			.query((ResultSet rs) -> {
 				totals.put(Stage.valueOf(rs.getString(1)),

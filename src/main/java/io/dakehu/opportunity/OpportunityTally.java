@@ -88,8 +88,8 @@ class OpportunityTally {
 	 * @param purchaseType null for every purchase type, given or not
 	 * @param stage null for every stage
 	 * @param openOnly without won and lost ones (when no stage is given)
-	 * @param months the whole months of a close period; null for every opportunity,
-	 * whenever it closes
+	 * @param months the months of a close period ({@link CloseMonths#first} to
+	 * {@link CloseMonths#end}); null for every opportunity, whenever it closes
 	 * @return null when no owner is asked for
 	 */
 	StageSum.Part part(Set<Long> owners, PurchaseType purchaseType, Stage stage, boolean openOnly, CloseMonths months) {

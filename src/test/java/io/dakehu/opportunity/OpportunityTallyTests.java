@@ -444,11 +444,13 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Close periods around the deals' dates: whole months, days at both ends beside whole
-	 * months, days alone, and open at either end.
+	 * Close periods around the deals' dates (decision 0083): whole months; months less
+	 * days at both ends, one of the deals on those days; months plus days at both ends;
+	 * most of one month; a few days of one; open at either end.
 	 */
 	private static final List<Period> PERIODS = List.of(period("2026-03-01", "2026-05-31"),
-			period("2026-03-10", "2026-05-30"), period("2026-03-16", "2026-04-20"), period("2026-04-01", null),
+			period("2026-03-10", "2026-05-30"), period("2026-03-16", "2026-04-20"), period("2026-03-25", "2026-05-05"),
+			period("2026-04-02", "2026-04-30"), period("2026-04-10", "2026-04-20"), period("2026-04-01", null),
 			period(null, "2026-04-15"), period("2026-01-01", "2026-12-31"));
 
 	private static Period period(String from, String to) {
