@@ -139,7 +139,8 @@ http() { # name, user, path
 # reader's accounts) added up per stage with each stage's probability joined (decision 0081).
 totals() { # the parts, each a sub-select of stage, opportunities and amount joined by "union all"
   echo "select s.stage, s.opportunities, s.amount, coalesce(p.probability, 0) from (select u.stage,
-sum(u.opportunities) as opportunities, sum(u.amount) as amount from ($1) u group by u.stage) s
+sum(u.opportunities) as opportunities, sum(u.amount) as amount from ($1) u group by u.stage
+having sum(u.opportunities) > 0) s
 left join opportunity_stage_probability p on p.stage = s.stage"
 }
 tally() { # the conditions on the tally's rows after "opportunities > 0"; the tally per purchase type with a second argument
@@ -242,15 +243,16 @@ and coalesce(o.close_date, o.expected_close_date) <= '$Y-05-31'
 order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
 $NAMES"
 http "API list, director, close range with partial months" bench-director "/api/v1/opportunities?closeFrom=$Y-03-10&closeTo=$Y-05-20"
-bench_sql "  bare SQL: totals (tally by month + the ends' deals) + 20 rows + names" "$(totals "select stage,
-opportunities, amount from opportunity_month_tally where opportunities > 0 and close_month >= '$Y-04-01'
-and close_month < '$Y-05-01'
-union all select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o
-where coalesce(o.close_date, o.expected_close_date) >= '$Y-03-10'
-and coalesce(o.close_date, o.expected_close_date) <= '$Y-03-31' group by o.stage
-union all select o.stage, count(*), coalesce(sum(o.amount), 0) from opportunity o
-where coalesce(o.close_date, o.expected_close_date) >= '$Y-05-01'
-and coalesce(o.close_date, o.expected_close_date) <= '$Y-05-20' group by o.stage");
+# 10 March to 20 May: March to May from the tallies, less 1–9 March and 21–31 May (each end's smaller side).
+bench_sql "  bare SQL: totals (tally by month less the ends' other days) + 20 rows + names" "$(totals "select stage,
+opportunities, amount from opportunity_month_tally where opportunities > 0 and close_month >= '$Y-03-01'
+and close_month < '$Y-06-01'
+union all select o.stage, -count(*), -coalesce(sum(o.amount), 0) from opportunity o
+where coalesce(o.close_date, o.expected_close_date) >= '$Y-03-01'
+and coalesce(o.close_date, o.expected_close_date) <= '$Y-03-09' group by o.stage
+union all select o.stage, -count(*), -coalesce(sum(o.amount), 0) from opportunity o
+where coalesce(o.close_date, o.expected_close_date) >= '$Y-05-21'
+and coalesce(o.close_date, o.expected_close_date) <= '$Y-05-31' group by o.stage");
 $ROWS where 1 = 1 and coalesce(o.close_date, o.expected_close_date) >= '$Y-03-10'
 and coalesce(o.close_date, o.expected_close_date) <= '$Y-05-20'
 order by coalesce(o.close_date, o.expected_close_date) asc, o.id asc limit 20 offset 0;
