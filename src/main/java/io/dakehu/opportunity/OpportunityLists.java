@@ -326,15 +326,10 @@ class OpportunityLists {
 		String within = String.join(" and ", period);
 		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
 		params.putAll(shared.params());
-		parts
-			.add(part(
-					new OpportunityRows.Where(
-							" where " + OpportunityBook.othersOnOwnedAccounts(":readerOwners") + others, params),
-					within));
-		parts.add(part(
-				new OpportunityRows.Where(
-						" where " + OpportunityBook.onSharedAccounts(shared, ":readerOwners") + others, params),
-				within));
+		String onOwned = " where " + OpportunityBook.othersOnOwnedAccounts(":readerOwners") + others;
+		String onShared = " where " + OpportunityBook.onSharedAccounts(shared, ":readerOwners") + others;
+		parts.add(part(new OpportunityRows.Where(onOwned, params), within));
+		parts.add(part(new OpportunityRows.Where(onShared, params), within));
 		// On one plan: an index fixes how each part is read whatever the owners (the
 		// tally's key, the partial index of decision 0074, the team's shared accounts,
 		// the close period's index for a period's ends), and planned anew for each
