@@ -298,17 +298,7 @@ class OpportunityLists {
 			others.append(" and o.owner_id in (:filterOwners)");
 			params.put("filterOwners", query.ownerIds());
 		}
-		if (query.purchaseType() != null) {
-			others.append(" and o.purchase_type = :purchaseType");
-			params.put("purchaseType", query.purchaseType().name());
-		}
-		if (query.stage() != null) {
-			others.append(" and o.stage = :stage");
-			params.put("stage", query.stage().name());
-		}
-		else if (query.openOnly()) {
-			others.append(" and o.stage not in ('WON', 'LOST')");
-		}
+		typeAndStage(query, others, params);
 		// The others' few deals over the whole period, its ends included: the period
 		// filters what they add up, not which deals are read, so the partial index of
 		// decision 0074 still reads them. As a condition of the read, the plan made once
@@ -358,17 +348,7 @@ class OpportunityLists {
 			sql.append(" and o.owner_id in (:endOwners)");
 			params.put("endOwners", owners);
 		}
-		if (query.purchaseType() != null) {
-			sql.append(" and o.purchase_type = :purchaseType");
-			params.put("purchaseType", query.purchaseType().name());
-		}
-		if (query.stage() != null) {
-			sql.append(" and o.stage = :stage");
-			params.put("stage", query.stage().name());
-		}
-		else if (query.openOnly()) {
-			sql.append(" and o.stage not in ('WON', 'LOST')");
-		}
+		typeAndStage(query, sql, params);
 		List<StageSum.Part> ends = new ArrayList<>();
 		List<CloseMonths.Days> days = new ArrayList<>(months.added());
 		days.addAll(months.taken());
@@ -383,6 +363,24 @@ class OpportunityLists {
 					+ name + "From and " + CLOSES + " <= :" + name + "To group by o.stage", bound));
 		}
 		return ends;
+	}
+
+	/**
+	 * The query's purchase type and stage (or its open deals only) as conditions on the
+	 * deals, for the totals' parts that read them beside the tallies.
+	 */
+	private static void typeAndStage(OpportunityQuery query, StringBuilder sql, Map<String, Object> params) {
+		if (query.purchaseType() != null) {
+			sql.append(" and o.purchase_type = :purchaseType");
+			params.put("purchaseType", query.purchaseType().name());
+		}
+		if (query.stage() != null) {
+			sql.append(" and o.stage = :stage");
+			params.put("stage", query.stage().name());
+		}
+		else if (query.openOnly()) {
+			sql.append(" and o.stage not in ('WON', 'LOST')");
+		}
 	}
 
 	private Map<Stage, OpportunityTotals> aggregate(OpportunityRows.Where where) {

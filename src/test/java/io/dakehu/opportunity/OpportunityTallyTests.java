@@ -95,7 +95,6 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 		tallyAgrees("after a reassignment back without an amount, a purchase type or an expected close");
 		edit(this.kam, first, null, this.kam, "NEW_TASK", "2026-03-09");
 		tallyAgrees("after a first expected close");
-		totalsAgreeForEveryReader();
 
 		this.api
 			.post(this.kam, "/api/v1/opportunities/" + second + "/stage",
@@ -345,7 +344,9 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			}
 			for (Period period : PERIODS) {
 				totalsAgree(reader, visible, null, null, period, probabilities);
-				totalsAgree(reader, visible, id(this.kam), PurchaseType.NEW_TASK, period, probabilities);
+				if (reader.owners() == null) {
+					totalsAgree(reader, visible, id(this.kam), PurchaseType.NEW_TASK, period, probabilities);
+				}
 			}
 		}
 	}
@@ -383,7 +384,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			assertThat(column.get("count").asLong()).as(as + " " + stage).isEqualTo(inStage.size());
 			assertThat(column.get("amount").decimalValue()).as(as + " " + stage).isEqualByComparingTo(amount);
 			assertThat(column.get("weighted").decimalValue()).as(as + " " + stage).isEqualByComparingTo(weighted);
-			if (type != null) {
+			if (type != null || period != null) {
 				continue;
 			}
 			JsonNode alone = this.api
