@@ -3,7 +3,9 @@ package io.dakehu.opportunity;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A close period as the tallies per close month answer it (decision 0083): a run of
@@ -26,6 +28,12 @@ record CloseMonths(LocalDate first, LocalDate end, List<Days> added, List<Days> 
 	 * leave the dates a year can hold.
 	 */
 	private static final int LAST_YEAR = 9998;
+
+	/**
+	 * The date a deal counts in a close period: its close date, else the expected one
+	 * ({@link OpportunityView#periodDate}); the key of the period's indexes.
+	 */
+	static final String CLOSES = "coalesce(o.close_date, o.expected_close_date)";
 
 	/**
 	 * The months and days that make up a period.
@@ -84,6 +92,35 @@ record CloseMonths(LocalDate first, LocalDate end, List<Days> added, List<Days> 
 			return null;
 		}
 		return new CloseMonths(first, end, List.copyOf(added), List.copyOf(taken));
+	}
+
+	/**
+	 * The deals closing in the days the months do not answer, as parts to add to the
+	 * tallies' rows: the days added counted as they are, the days taken away with their
+	 * count and amount negated, each read along the close period's index. Each run of
+	 * days is bound under its own names, as all are parts of one statement.
+	 * @param columns the columns of the deals {@code o} each part is grouped by, before
+	 * its count and amount
+	 * @param conditions the other conditions on the deals, each after {@code and}
+	 * @param params the conditions' parameters
+	 */
+	List<StageSum.Part> days(String columns, String conditions, Map<String, Object> params) {
+		List<StageSum.Part> parts = new ArrayList<>();
+		List<Days> days = new ArrayList<>(this.added);
+		days.addAll(this.taken);
+		for (int i = 0; i < days.size(); i++) {
+			String name = "closing" + i;
+			Map<String, Object> bound = new HashMap<>(params);
+			bound.put(name + "From", days.get(i).from());
+			bound.put(name + "To", days.get(i).to());
+			String sign = (i < this.added.size()) ? "" : "-";
+			parts.add(new StageSum.Part(
+					"select " + columns + ", " + sign + "count(*) as opportunities, " + sign
+							+ "coalesce(sum(o.amount), 0) as amount from opportunity o where " + CLOSES + " >= :" + name
+							+ "From and " + CLOSES + " <= :" + name + "To" + conditions + " group by " + columns,
+					bound));
+		}
+		return parts;
 	}
 
 	private static boolean outOfRange(LocalDate date) {

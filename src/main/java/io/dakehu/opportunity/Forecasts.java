@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.TeamSummary;
@@ -56,7 +57,14 @@ public class Forecasts {
 
 	private final Users users;
 
-	Forecasts(JdbcClient jdbc, Funnel funnel, Targets targets, Users users) {
+	private final OpportunityTally tally;
+
+	private final StageProbabilities probabilities;
+
+	Forecasts(JdbcClient jdbc, Funnel funnel, Targets targets, Users users, OpportunityTally tally,
+			StageProbabilities probabilities) {
+		this.tally = tally;
+		this.probabilities = probabilities;
 		this.jdbc = jdbc;
 		this.funnel = funnel;
 		this.targets = targets;
@@ -80,11 +88,14 @@ public class Forecasts {
 			where = "and o.owner_id in (:people)";
 			params.put("people", people);
 		}
-		Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
-		this.jdbc.sql(SQL.formatted(where)).params(params).query((java.sql.ResultSet rs) -> {
-			sums.put(rs.getLong(1), new BigDecimal[] { nz(rs.getBigDecimal(2)), nz(rs.getBigDecimal(3)),
-					nz(rs.getBigDecimal(4)), nz(rs.getBigDecimal(5)) });
-		});
+		CloseMonths months = CloseMonths.within(from, to);
+		Map<Long, BigDecimal[]> sums = (months != null) ? tallied(months, people) : new LinkedHashMap<>();
+		if (months == null) {
+			this.jdbc.sql(SQL.formatted(where)).params(params).query((java.sql.ResultSet rs) -> {
+				sums.put(rs.getLong(1), new BigDecimal[] { nz(rs.getBigDecimal(2)), nz(rs.getBigDecimal(3)),
+						nz(rs.getBigDecimal(4)), nz(rs.getBigDecimal(5)) });
+			});
+		}
 		Map<Long, BigDecimal> quotas = new HashMap<>();
 		for (QuotaView quota : this.targets.quotas(scope, from, to)) {
 			if (people == null || people.contains(quota.salespersonId())) {
@@ -118,6 +129,59 @@ public class Forecasts {
 		List<ForecastLine> teamLines = new ArrayList<>(teams.values());
 		teamLines.sort(Comparator.comparing(ForecastLine::weighted).reversed());
 		return new ForecastReport(from, to, COMMIT_PROBABILITY, List.copyOf(lines), List.copyOf(teamLines), total);
+	}
+
+	/**
+	 * Each salesperson's won, commit, best case and weighted amounts over a period, from
+	 * the tallies per close month and the deals of the days at its ends (decision 0083):
+	 * the sums per owner and stage, each stage's amount counted where its stage and
+	 * probability put it, as the statement over the deals counts each deal's.
+	 * @param people null for every salesperson
+	 */
+	private Map<Long, BigDecimal[]> tallied(CloseMonths months, Set<Long> people) {
+		List<StageSum.Part> parts = new ArrayList<>();
+		parts.add(this.tally.partPerOwner(people, months));
+		Map<String, Object> owners = new HashMap<>();
+		if (people != null) {
+			owners.put("endOwners", people);
+		}
+		parts.addAll(
+				months.days("o.owner_id, o.stage", (people != null) ? " and o.owner_id in (:endOwners)" : "", owners));
+		Map<String, Object> params = new HashMap<>();
+		parts.forEach((part) -> params.putAll(part.params()));
+		Map<Stage, Integer> probabilities = this.probabilities.read();
+		Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select u.owner_id, u.stage, sum(u.amount) from ("
+					+ parts.stream().map(StageSum.Part::sql).collect(Collectors.joining(" union all "))
+					+ ") u group by u.owner_id, u.stage having sum(u.opportunities) > 0")
+			.params(params)
+			.query((java.sql.ResultSet rs) -> {
+				Stage stage = Stage.valueOf(rs.getString(2));
+				Integer probability = probabilities.get(stage);
+				if (probability == null) {
+					// As the statement over the deals, which joins each deal's stage to
+					// its
+					// probability.
+					return;
+				}
+				BigDecimal amount = rs.getBigDecimal(3);
+				BigDecimal[] sum = sums.computeIfAbsent(rs.getLong(1), (owner) -> new BigDecimal[] { BigDecimal.ZERO,
+						BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+				if (stage == Stage.WON) {
+					sum[0] = sum[0].add(amount);
+				}
+				if (!stage.closed()) {
+					sum[2] = sum[2].add(amount);
+					if (probability >= COMMIT_PROBABILITY) {
+						sum[1] = sum[1].add(amount);
+					}
+				}
+				if (stage != Stage.LOST) {
+					sum[3] = sum[3].add(amount.multiply(BigDecimal.valueOf(probability)).movePointLeft(2));
+				}
+			});
+		return sums;
 	}
 
 	private static ForecastLine empty(Long id) {

@@ -50,11 +50,7 @@ class OpportunityLists {
 	 */
 	static final int FEW_MATCHES = 2000;
 
-	/**
-	 * The date a deal counts in a close period: its close date, else the expected one
-	 * ({@link OpportunityView#periodDate}); the key of the period's indexes.
-	 */
-	private static final String CLOSES = "coalesce(o.close_date, o.expected_close_date)";
+	private static final String CLOSES = CloseMonths.CLOSES;
 
 	private final JdbcClient jdbc;
 
@@ -330,11 +326,8 @@ class OpportunityLists {
 
 	/**
 	 * The deals of these owners matching the query that close in the days at the ends of
-	 * its period the tallies' months do not answer, as parts of the totals beside the
-	 * tallies: those outside the months added, those inside them but outside the period
-	 * taken away ({@link CloseMonths}), each read along the close period's index, which
-	 * holds what they add up. Each run of days is bound under its own names, as all are
-	 * parts of one statement.
+	 * its period the tallies' months do not answer ({@link CloseMonths#days}), as parts
+	 * of the totals beside the tallies.
 	 * @param owners null for every owner
 	 * @param months the months of the query's close period; null when it has none
 	 */
@@ -342,27 +335,14 @@ class OpportunityLists {
 		if (months == null) {
 			return List.of();
 		}
-		StringBuilder sql = new StringBuilder(" where 1 = 1");
+		StringBuilder sql = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		if (owners != null) {
 			sql.append(" and o.owner_id in (:endOwners)");
 			params.put("endOwners", owners);
 		}
 		typeAndStage(query, sql, params);
-		List<StageSum.Part> ends = new ArrayList<>();
-		List<CloseMonths.Days> days = new ArrayList<>(months.added());
-		days.addAll(months.taken());
-		for (int i = 0; i < days.size(); i++) {
-			String name = "closing" + i;
-			Map<String, Object> bound = new HashMap<>(params);
-			bound.put(name + "From", days.get(i).from());
-			bound.put(name + "To", days.get(i).to());
-			String sign = (i < months.added().size()) ? "" : "-";
-			ends.add(new StageSum.Part("select o.stage, " + sign + "count(*) as opportunities, " + sign
-					+ "coalesce(sum(o.amount), 0) as amount from opportunity o" + sql + " and " + CLOSES + " >= :"
-					+ name + "From and " + CLOSES + " <= :" + name + "To group by o.stage", bound));
-		}
-		return ends;
+		return months.days("o.stage", sql.toString(), params);
 	}
 
 	/**

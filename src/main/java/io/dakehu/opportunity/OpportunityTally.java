@@ -93,12 +93,30 @@ class OpportunityTally {
 	 * @return null when no owner is asked for
 	 */
 	StageSum.Part part(Set<Long> owners, PurchaseType purchaseType, Stage stage, boolean openOnly, CloseMonths months) {
+		return part("stage", owners, purchaseType, stage, openOnly, months);
+	}
+
+	/**
+	 * The count and amount per owner and stage of every opportunity of these owners
+	 * closing in the months of a period, as a part of the forecast's sums: each row an
+	 * owner ({@code owner_id}), a stage, a count and an amount.
+	 * @param owners null for every owner
+	 * @return null when no owner is asked for
+	 */
+	StageSum.Part partPerOwner(Set<Long> owners, CloseMonths months) {
+		return part("owner_id, stage", owners, null, null, false, months);
+	}
+
+	private StageSum.Part part(String columns, Set<Long> owners, PurchaseType purchaseType, Stage stage,
+			boolean openOnly, CloseMonths months) {
 		if (owners != null && owners.isEmpty()) {
 			return null;
 		}
 		Map<String, Object> params = new HashMap<>();
 		Table table = Table.of(purchaseType != null, months != null);
-		StringBuilder sql = new StringBuilder("select stage, opportunities, amount from ").append(table.name)
+		StringBuilder sql = new StringBuilder("select ").append(columns)
+			.append(", opportunities, amount from ")
+			.append(table.name)
 			.append(" where opportunities > 0");
 		if (purchaseType != null) {
 			sql.append(" and purchase_type = :tallyType");

@@ -343,6 +343,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 				}
 			}
 			for (Period period : PERIODS) {
+				forecastAgrees(reader, rows, period, probabilities);
 				totalsAgree(reader, visible, null, null, period, probabilities);
 				if (reader.owners() == null) {
 					totalsAgree(reader, visible, id(this.kam), PurchaseType.NEW_TASK, period, probabilities);
@@ -420,6 +421,60 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			assertThat(this.lists.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
 				.isEqualTo(this.lists.totalsByStage(scope, counted));
 		}
+	}
+
+	/**
+	 * The forecast over a close period per salesperson — won, commit (won and open deals
+	 * from a stage of 60 % on), best case (won and open) and weighted (all but lost, at
+	 * their stage's probability) — against the deals of the reader's salespeople added up
+	 * here (a director's: everyone's).
+	 */
+	private void forecastAgrees(Reader reader, List<Row> rows, Period period, Map<Stage, Integer> probabilities) {
+		if (period.from() == null || period.to() == null) {
+			return;
+		}
+		Map<Long, BigDecimal[]> expected = new HashMap<>();
+		for (Row row : rows) {
+			if ((reader.owners() != null && !reader.owners().contains(row.owner())) || !period.holds(row.closes())) {
+				continue;
+			}
+			BigDecimal amount = (row.amount() != null) ? row.amount() : BigDecimal.ZERO;
+			BigDecimal[] sum = expected.computeIfAbsent(row.owner(),
+					(owner) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+			int probability = probabilities.get(row.stage());
+			if (row.stage() == Stage.WON) {
+				sum[0] = sum[0].add(amount);
+				sum[1] = sum[1].add(amount);
+				sum[2] = sum[2].add(amount);
+			}
+			else if (row.stage() != Stage.LOST) {
+				sum[1] = sum[1].add((probability >= 60) ? amount : BigDecimal.ZERO);
+				sum[2] = sum[2].add(amount);
+			}
+			if (row.stage() != Stage.LOST) {
+				sum[3] = sum[3].add(amount.multiply(BigDecimal.valueOf(probability)));
+			}
+		}
+		JsonNode report = this.api
+			.get(reader.user(), "/api/v1/forecast?" + period.parameters("from", "to").replaceAll("&$", ""))
+			.expect(200)
+			.body();
+		Map<Long, String> actual = new TreeMap<>();
+		for (JsonNode line : report.get("salespeople")) {
+			String figures = line.get("won").decimalValue().stripTrailingZeros().toPlainString() + " / "
+					+ line.get("commit").decimalValue().stripTrailingZeros().toPlainString() + " / "
+					+ line.get("bestCase").decimalValue().stripTrailingZeros().toPlainString() + " / "
+					+ line.get("weighted").decimalValue().stripTrailingZeros().toPlainString();
+			if (!figures.equals("0 / 0 / 0 / 0") || expected.containsKey(line.get("salespersonId").asLong())) {
+				actual.put(line.get("salespersonId").asLong(), figures);
+			}
+		}
+		Map<Long, String> wanted = new TreeMap<>();
+		expected.forEach((owner, sum) -> wanted.put(owner, sum[0].stripTrailingZeros().toPlainString() + " / "
+				+ sum[1].stripTrailingZeros().toPlainString() + " / " + sum[2].stripTrailingZeros().toPlainString()
+				+ " / "
+				+ sum[3].movePointLeft(2).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
+		assertThat(actual).as(reader.user() + " forecast closing " + period).isEqualTo(wanted);
 	}
 
 	private static BigDecimal sum(List<Row> rows) {
