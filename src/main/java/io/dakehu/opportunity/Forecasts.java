@@ -89,13 +89,7 @@ public class Forecasts {
 			params.put("people", people);
 		}
 		CloseMonths months = CloseMonths.within(from, to);
-		Map<Long, BigDecimal[]> sums = (months != null) ? tallied(months, people) : new LinkedHashMap<>();
-		if (months == null) {
-			this.jdbc.sql(SQL.formatted(where)).params(params).query((java.sql.ResultSet rs) -> {
-				sums.put(rs.getLong(1), new BigDecimal[] { nz(rs.getBigDecimal(2)), nz(rs.getBigDecimal(3)),
-						nz(rs.getBigDecimal(4)), nz(rs.getBigDecimal(5)) });
-			});
-		}
+		Map<Long, BigDecimal[]> sums = (months != null) ? tallied(months, people) : summed(where, params);
 		Map<Long, BigDecimal> quotas = new HashMap<>();
 		for (QuotaView quota : this.targets.quotas(scope, from, to)) {
 			if (people == null || people.contains(quota.salespersonId())) {
@@ -132,6 +126,19 @@ public class Forecasts {
 	}
 
 	/**
+	 * Each salesperson's won, commit, best case and weighted amounts over a period, added
+	 * up from the deals closing in it.
+	 */
+	private Map<Long, BigDecimal[]> summed(String where, Map<String, Object> params) {
+		Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
+		this.jdbc.sql(SQL.formatted(where)).params(params).query((java.sql.ResultSet rs) -> {
+			sums.put(rs.getLong(1), new BigDecimal[] { nz(rs.getBigDecimal(2)), nz(rs.getBigDecimal(3)),
+					nz(rs.getBigDecimal(4)), nz(rs.getBigDecimal(5)) });
+		});
+		return sums;
+	}
+
+	/**
 	 * Each salesperson's won, commit, best case and weighted amounts over a period, from
 	 * the tallies per close month and the deals of the days at its ends (decision 0083):
 	 * the sums per owner and stage, each stage's amount counted where its stage and
@@ -160,9 +167,8 @@ public class Forecasts {
 				Stage stage = Stage.valueOf(rs.getString(2));
 				Integer probability = probabilities.get(stage);
 				if (probability == null) {
-					// As the statement over the deals, which joins each deal's stage to
-					// its
-					// probability.
+					// Left out, as the statement over the deals joins each deal's stage
+					// to its probability.
 					return;
 				}
 				BigDecimal amount = rs.getBigDecimal(3);
