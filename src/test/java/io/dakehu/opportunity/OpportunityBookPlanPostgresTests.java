@@ -273,11 +273,16 @@ class OpportunityBookPlanPostgresTests {
 			assertThat(sql).doesNotContain(" from opportunity o ").doesNotContain("app_user");
 			this.jdbc.getJdbcOperations().execute("set local random_page_cost = 1.1");
 			String plan = String.join("\n", this.jdbc.queryForList("explain " + sql, page.params(), String.class));
-			assertThat(plan).contains("using book_probe_owner_id_id_idx on book_probe")
+			// Along an index led by the owner: with the probe's hundred deals an owner,
+			// PostgreSQL reads them along the owner's index in id order or along another
+			// led by the owner and sorts the hundred, as the statistics fall (both read
+			// that owner's deals alone); a sort of thousands would be the whole book.
+			assertThat(plan).containsPattern("using book_probe_owner_id_\\w+ on book_probe")
+				.contains("Index Cond: (owner_id = b.owner_id)")
 				// The partial index of the deals owned away from their account (V194).
 				.contains("Index Scan on book_probe_account_owner_id_owner_id_stage_amount")
 				.doesNotContain("Seq Scan on book_probe")
-				.doesNotContainPattern("Sort .*rows=\\d{3,}\\b");
+				.doesNotContainPattern("Sort .*rows=\\d{4,}\\b");
 			// Owner 7 ("user 193") owns deal x where x % 1000 = 3, on KAM 3's accounts;
 			// KAM 3 ("user 197") the other deals x % 100 = 3.
 			Comparator<Long> byOwnerThenId = Comparator.comparing((Long x) -> (x % 1000 == 3) ? 0 : 1)
