@@ -48,7 +48,6 @@ record CloseMonths(LocalDate first, LocalDate end, List<Days> added, List<Days> 
 				|| (from != null && to != null && to.isBefore(from))) {
 			return null;
 		}
-		List<Days> added = new ArrayList<>();
 		List<Days> taken = new ArrayList<>();
 		if (from != null && to != null && from.withDayOfMonth(1).equals(to.withDayOfMonth(1))) {
 			// Within one month: the month less the days on either side, if they are
@@ -60,8 +59,9 @@ record CloseMonths(LocalDate first, LocalDate end, List<Days> added, List<Days> 
 			}
 			addIfAny(taken, month, from.minusDays(1));
 			addIfAny(taken, to.plusDays(1), last);
-			return new CloseMonths(month, month.plusMonths(1), List.copyOf(added), List.copyOf(taken));
+			return new CloseMonths(month, month.plusMonths(1), List.of(), List.copyOf(taken));
 		}
+		List<Days> added = new ArrayList<>();
 		LocalDate first = from;
 		if (from != null && from.getDayOfMonth() != 1) {
 			LocalDate month = from.withDayOfMonth(1);

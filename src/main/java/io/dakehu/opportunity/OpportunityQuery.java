@@ -51,12 +51,6 @@ record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchas
 		return tallied() && this.purchaseType == null;
 	}
 
-	/** The same query over another close period. */
-	OpportunityQuery closing(LocalDate from, LocalDate to) {
-		return new OpportunityQuery(this.accountId, this.ownerIds, this.purchaseType, from, to, this.stage,
-				this.openOnly, this.q, this.segment, this.custom);
-	}
-
 	OpportunityQuery inStage(Stage stage) {
 		return new OpportunityQuery(this.accountId, this.ownerIds, this.purchaseType, this.from, this.to, stage,
 				this.openOnly, this.q, this.segment, this.custom);
