@@ -78,7 +78,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 		long guest = open(Api.ADMIN, this.other, this.survivor, "999.99", "SUPPLIER_SEARCH", "NEW_TASK", "2026-04-20");
 		open(this.kam, this.survivor, "10.00", "SUPPLIER_SEARCH", "STRAIGHT_REBUY", null);
 		tallyAgrees("after opening");
-		totalsAgreeForEveryReader();
+		totalsAgreeForEveryReader(true);
 
 		edit(this.kam, first, "2000.01", this.kam, "NEW_TASK", "2026-03-15");
 		tallyAgrees("after a new amount");
@@ -148,7 +148,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 					json("into", this.survivor, "version", version))
 			.expect(200);
 		tallyAgrees("after a merge");
-		totalsAgreeForEveryReader();
+		totalsAgreeForEveryReader(true);
 	}
 
 	@Test
@@ -164,7 +164,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			.forEach((entry) -> before.put(entry.getKey(), entry.getValue().asInt()));
 		try {
 			this.api.put(Api.ADMIN, "/api/v1/stage-probabilities", json("PRODUCT_SPECIFICATION", 33)).expect(200);
-			totalsAgreeForEveryReader();
+			totalsAgreeForEveryReader(false);
 		}
 		finally {
 			this.api
@@ -297,9 +297,13 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	/**
 	 * Board, column and list totals from the API, unfiltered and by owner, against the
 	 * visible opportunities added up here; and the tally's answer against the one the
-	 * database counts when a condition rules the tally out.
+	 * database counts when a condition rules the tally out. A director stands for every
+	 * reader who sees everything (an administrator's scope is the same).
+	 * @param everyFilter each owner, purchase type and close period of {@link #PERIODS};
+	 * else the unfiltered totals and one period with partial months at both ends, which
+	 * is what a changed probability moves (about a tenth of the requests)
 	 */
-	private void totalsAgreeForEveryReader() {
+	private void totalsAgreeForEveryReader(boolean everyFilter) {
 		List<Row> rows = this.jdbc.sql("""
 				select o.owner_id, a.owner_id, o.account_id, o.stage, o.amount, o.purchase_type,
 				       coalesce(o.close_date, o.expected_close_date)
@@ -320,9 +324,8 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			.forEach((entry) -> probabilities.put(Stage.valueOf(entry.getKey()), entry.getValue().asInt()));
 		String director = this.given.director();
 		Set<Long> team = Set.of(id(this.manager), id(this.kam));
-		List<Reader> readers = List.of(new Reader(director, null), new Reader(Api.ADMIN, null),
-				new Reader(this.manager, team), new Reader(this.kam, Set.of(id(this.kam))),
-				new Reader(this.other, Set.of(id(this.other))));
+		List<Reader> readers = List.of(new Reader(director, null), new Reader(this.manager, team),
+				new Reader(this.kam, Set.of(id(this.kam))), new Reader(this.other, Set.of(id(this.other))));
 		for (Reader reader : readers) {
 			long me = id(reader.user());
 			List<Row> visible = rows.stream()
@@ -333,16 +336,18 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 				.toList();
 			List<Long> owners = new ArrayList<>();
 			owners.add(null);
-			owners.addAll(List.of(id(this.kam), id(this.other), id(this.manager)));
 			List<PurchaseType> types = new ArrayList<>();
 			types.add(null);
-			types.addAll(List.of(PurchaseType.values()));
+			if (everyFilter) {
+				owners.addAll(List.of(id(this.kam), id(this.other), id(this.manager)));
+				types.addAll(List.of(PurchaseType.values()));
+			}
 			for (Long owner : owners) {
 				for (PurchaseType type : types) {
 					totalsAgree(reader, visible, owner, type, null, probabilities);
 				}
 			}
-			for (Period period : PERIODS) {
+			for (Period period : everyFilter ? PERIODS : List.of(Period.PARTIAL_ENDS)) {
 				forecastAgrees(reader, rows, period, probabilities);
 				totalsAgree(reader, visible, null, null, period, probabilities);
 				if (reader.owners() == null) {
@@ -505,7 +510,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	 * most of one month; a few days of one; open at either end.
 	 */
 	private static final List<Period> PERIODS = List.of(period("2026-03-01", "2026-05-31"),
-			period("2026-03-10", "2026-05-30"), period("2026-03-16", "2026-04-20"), period("2026-03-25", "2026-05-05"),
+			period("2026-03-10", "2026-05-30"), period("2026-03-16", "2026-04-20"), Period.PARTIAL_ENDS,
 			period("2026-04-02", "2026-04-30"), period("2026-04-10", "2026-04-20"), period("2026-04-01", null),
 			period(null, "2026-04-15"), period("2026-01-01", "2026-12-31"));
 
@@ -515,6 +520,9 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 
 	/** A close period: each end null for none. */
 	private record Period(LocalDate from, LocalDate to) {
+
+		/** A whole month with days of the months on either side. */
+		static final Period PARTIAL_ENDS = period("2026-03-25", "2026-05-05");
 
 		boolean holds(LocalDate closes) {
 			return closes != null && (this.from == null || !closes.isBefore(this.from))
