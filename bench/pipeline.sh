@@ -134,7 +134,7 @@ http() { # name, user, path
     "$(echo "$out" | awk '$1=="99%" {print $2}')"
   [ -z "$errors" ] || echo "  $errors"
 }
-# The statements the application runs for each page (OpportunityLists.totalsByStage / rows), written out for pgbench:
+# The statements the application runs for each page (OpportunityListTotals.totalsByStage, OpportunityLists.rows), written out for pgbench:
 # the totals in one statement, their parts (the tally's rows of the owners asked for, the deals others own on a
 # reader's accounts) added up per stage with each stage's probability joined (decision 0081).
 totals() { # the parts, each a sub-select of stage, opportunities and amount joined by "union all"

@@ -5,17 +5,14 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.dakehu.account.AccountNameSql;
-import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.UserNameSql;
 import io.dakehu.shared.Chunks;
@@ -32,11 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The opportunity list and the board: a page of the visible opportunities matching a
  * query in the asked order with the totals of every match, each stage's totals and first
- * cards, and every match for exports. The totals are one statement (decision 0081): the
- * owners' tally where nothing but owner and stage narrows the deals, the deals grouped
- * otherwise; for a search with few matches they are added up from one reading of them
- * (decision 0073). The rows are read, named and scoped as {@link OpportunityRows} reads
- * them.
+ * cards, and every match for exports. Each order is read the way an index serves it. The
+ * totals are {@link OpportunityListTotals}'s, but for a search with few matches, whose
+ * totals and page are cut from one reading of them (decision 0073). The rows are read,
+ * named and scoped as {@link OpportunityRows} reads them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -56,7 +52,9 @@ class OpportunityLists {
 
 	private final OpportunityRows rows;
 
-	private final OpportunityTally tally;
+	private final OpportunityListTotals totals;
+
+	private final OpportunityConditions conditions;
 
 	private final NameSearch nameSearch;
 
@@ -64,13 +62,15 @@ class OpportunityLists {
 
 	private final boolean postgres;
 
-	OpportunityLists(JdbcClient jdbc, OpportunityRows rows, OpportunityTally tally, NameSearch nameSearch,
-			StageProbabilities probabilities, DatabaseProduct database) {
+	OpportunityLists(JdbcClient jdbc, OpportunityRows rows, OpportunityListTotals totals,
+			OpportunityConditions conditions, NameSearch nameSearch, StageProbabilities probabilities,
+			DatabaseProduct database) {
 		this.probabilities = probabilities;
 		this.postgres = database.postgres();
 		this.jdbc = jdbc;
 		this.rows = rows;
-		this.tally = tally;
+		this.totals = totals;
+		this.conditions = conditions;
 		this.nameSearch = nameSearch;
 	}
 
@@ -95,13 +95,13 @@ class OpportunityLists {
 			PageRequest page) {
 		List<Match> matches = fewMatches(scope, query, sort);
 		if (matches != null) {
-			OpportunityTotals totals = sum(sums(matches));
+			OpportunityTotals totals = OpportunityTotals.added(sums(matches).values());
 			int from = (int) Math.min(page.offset(), matches.size());
 			int to = (int) Math.min(page.offset() + page.size(), matches.size());
 			List<OpportunityView> rows = this.rows.byIds(matches.subList(from, to).stream().map(Match::id).toList());
 			return paged(rows, page, totals);
 		}
-		OpportunityTotals totals = totals(scope, query);
+		OpportunityTotals totals = this.totals.totals(scope, query);
 		List<OpportunityView> rows = (totals.count() == 0) ? List.of()
 				: rows(scope, query, sort, page.offset(), page.size());
 		return paged(rows, page, totals);
@@ -116,7 +116,7 @@ class OpportunityLists {
 		Map<Stage, OpportunityPage> pages = new EnumMap<>(Stage.class);
 		List<Match> matches = fewMatches(scope, query, null);
 		if (matches == null) {
-			Map<Stage, OpportunityTotals> totals = totalsByStage(scope, query);
+			Map<Stage, OpportunityTotals> totals = this.totals.totalsByStage(scope, query);
 			for (Stage stage : stages) {
 				OpportunityTotals column = totals.getOrDefault(stage, OpportunityTotals.NONE);
 				List<OpportunityView> cards = (column.count() == 0) ? List.of()
@@ -167,7 +167,7 @@ class OpportunityLists {
 		if (query.q() == null || query.matchesNothing()) {
 			return null;
 		}
-		OpportunityRows.Where where = where(scope, query);
+		OpportunityRows.Where where = this.conditions.where(scope, query);
 		if (where.readsEveryDeal()) {
 			return null;
 		}
@@ -179,7 +179,7 @@ class OpportunityLists {
 		// the database, and the plan made without the text reads the matches through the
 		// pieces' index, which is how a plan made for it reads few; for many it reads at
 		// most what counting them apart then reads again.
-		List<Match> matches = marked(true,
+		List<Match> matches = this.nameSearch.marked(this.jdbc, true,
 				(mark) -> this.jdbc.sql(mark + sql)
 					.params(where.params())
 					.query((rs, n) -> new Match(rs.getLong(1), Stage.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
@@ -203,227 +203,8 @@ class OpportunityLists {
 		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
 		if (!sums.isEmpty()) {
 			Map<Stage, Integer> probabilities = this.probabilities.read();
-			sums.forEach((stage, sum) -> totals.put(stage, weighed(sum, probabilities.getOrDefault(stage, 0))));
+			sums.forEach((stage, sum) -> totals.put(stage, sum.weighed(probabilities.getOrDefault(stage, 0))));
 		}
-		return totals;
-	}
-
-	/** A stage's totals, its amount weighed at its probability and rounded to cents. */
-	private static OpportunityTotals weighed(StageSum sum, int probability) {
-		return new OpportunityTotals(sum.count(), sum.amount(), OpportunityView.weigh(sum.amount(), probability));
-	}
-
-	/**
-	 * How many visible opportunities match, with their amount and weighted amount.
-	 */
-	OpportunityTotals totals(RecordScope scope, OpportunityQuery query) {
-		return sum(totalsByStage(scope, query));
-	}
-
-	private static OpportunityTotals sum(Map<Stage, OpportunityTotals> byStage) {
-		long count = 0;
-		BigDecimal amount = BigDecimal.ZERO;
-		BigDecimal weighted = BigDecimal.ZERO;
-		for (OpportunityTotals stage : byStage.values()) {
-			count += stage.count();
-			amount = amount.add(stage.amount());
-			weighted = weighted.add(stage.weighted());
-		}
-		return (count == 0) ? OpportunityTotals.NONE : new OpportunityTotals(count, amount, weighted);
-	}
-
-	/**
-	 * The totals of the visible opportunities matching the query, per stage; a stage
-	 * nothing matches is absent. Each stage's weighted amount is its amount at the
-	 * stage's probability, rounded to cents.
-	 */
-	Map<Stage, OpportunityTotals> totalsByStage(RecordScope scope, OpportunityQuery query) {
-		if (query.matchesNothing()) {
-			return new EnumMap<>(Stage.class);
-		}
-		if (query.tallied()) {
-			return tallied(scope, query, null);
-		}
-		CloseMonths months = query.talliedByMonth() ? CloseMonths.within(query.from(), query.to()) : null;
-		return (months != null) ? tallied(scope, query, months) : aggregate(where(scope, query));
-	}
-
-	/**
-	 * The sums of a query without conditions on the opportunities' own fields but the
-	 * purchase type and the close date, from the tallies: the owners in the reader's
-	 * scope (within the owners asked for), plus what others own on the accounts the
-	 * reader may see, which only the opportunities can tell. A director, and a KAM
-	 * looking at their own, read the tally alone. A close period's months are read from
-	 * the tallies per close month, the days at its ends that the months do not answer
-	 * from the deals (decision 0083).
-	 * @param months the months of the query's close period; null when it has none
-	 */
-	private Map<Stage, OpportunityTotals> tallied(RecordScope scope, OpportunityQuery query, CloseMonths months) {
-		List<StageSum.Part> parts = new ArrayList<>();
-		if (scope.all()) {
-			StageSum.Part all = this.tally.part(query.ownerIds(), query.purchaseType(), query.stage(), query.openOnly(),
-					months);
-			if (all != null) {
-				parts.add(all);
-				parts.addAll(periodEnds(query, query.ownerIds(), months));
-			}
-			return parts.isEmpty() ? new EnumMap<>(Stage.class) : weighedSums(parts, "");
-		}
-		Set<Long> inScope = new HashSet<>(scope.ownerIds());
-		if (query.ownerIds() != null) {
-			inScope.retainAll(query.ownerIds());
-		}
-		StageSum.Part owned = this.tally.part(inScope, query.purchaseType(), query.stage(), query.openOnly(), months);
-		if (owned != null) {
-			parts.add(owned);
-			parts.addAll(periodEnds(query, inScope, months));
-		}
-		if (query.ownerIds() != null && scope.ownerIds().containsAll(query.ownerIds())) {
-			return parts.isEmpty() ? new EnumMap<>(Stage.class) : weighedSums(parts, "");
-		}
-		// Others' deals on the reader's accounts, in two parts on the owner of the
-		// account each deal keeps (decision 0074): on accounts the scope's owners own,
-		// the few deals whose owner is not the account's (a partial index holds just
-		// those); on accounts shared with the reader through the team and owned outside
-		// the scope, those accounts' deals. Read through the accounts, every deal on
-		// the reader's accounts was read to find the few another owns.
-		StringBuilder others = new StringBuilder();
-		Map<String, Object> params = new HashMap<>();
-		params.put("readerOwners", scope.ownerIds());
-		if (query.ownerIds() != null) {
-			others.append(" and o.owner_id in (:filterOwners)");
-			params.put("filterOwners", query.ownerIds());
-		}
-		typeAndStage(query, others, params);
-		// The others' few deals over the whole period, its ends included: the period
-		// filters what they add up, not which deals are read, so the partial index of
-		// decision 0074 still reads them. As a condition of the read, the plan made once
-		// read every deal of the scope's books in the period instead (9–16 ms a page for
-		// a team of ten over a quarter, the part itself empty).
-		List<String> period = new ArrayList<>();
-		if (query.from() != null) {
-			period.add(CLOSES + " >= :from");
-			params.put("from", query.from());
-		}
-		if (query.to() != null) {
-			period.add(CLOSES + " <= :to");
-			params.put("to", query.to());
-		}
-		String within = String.join(" and ", period);
-		AccountScopeSql shared = AccountScopeSql.sharedWith(scope, "o.account_id");
-		params.putAll(shared.params());
-		String onOwned = " where " + OpportunityBook.othersOnOwnedAccounts(":readerOwners") + others;
-		String onShared = " where " + OpportunityBook.onSharedAccounts(shared, ":readerOwners") + others;
-		parts.add(part(new OpportunityRows.Where(onOwned, params), within));
-		parts.add(part(new OpportunityRows.Where(onShared, params), within));
-		// On one plan: an index fixes how each part is read whatever the owners (the
-		// tally's key, the partial index of decision 0074, the team's shared accounts,
-		// the close period's index for a period's ends), and planned anew for each
-		// request the others on owned accounts cost a manager's list 0.55 ms of the
-		// database's time, a fifth of it, to run in 0.02.
-		return this.nameSearch.onePlan(this.jdbc, () -> weighedSums(parts, NameSearch.ONE_PLAN));
-	}
-
-	/**
-	 * The deals of these owners matching the query that close in the days at the ends of
-	 * its period the tallies' months do not answer ({@link CloseMonths#days}), as parts
-	 * of the totals beside the tallies.
-	 * @param owners null for every owner
-	 * @param months the months of the query's close period; null when it has none
-	 */
-	private static List<StageSum.Part> periodEnds(OpportunityQuery query, Set<Long> owners, CloseMonths months) {
-		if (months == null) {
-			return List.of();
-		}
-		StringBuilder sql = new StringBuilder();
-		Map<String, Object> params = new HashMap<>();
-		if (owners != null) {
-			sql.append(" and o.owner_id in (:endOwners)");
-			params.put("endOwners", owners);
-		}
-		typeAndStage(query, sql, params);
-		return months.days("o.stage", sql.toString(), params);
-	}
-
-	/**
-	 * The query's purchase type and stage (or its open deals only) as conditions on the
-	 * deals, for the totals' parts that read them beside the tallies.
-	 */
-	private static void typeAndStage(OpportunityQuery query, StringBuilder sql, Map<String, Object> params) {
-		if (query.purchaseType() != null) {
-			sql.append(" and o.purchase_type = :purchaseType");
-			params.put("purchaseType", query.purchaseType().name());
-		}
-		if (query.stage() != null) {
-			sql.append(" and o.stage = :stage");
-			params.put("stage", query.stage().name());
-		}
-		else if (query.openOnly()) {
-			sql.append(" and o.stage not in ('WON', 'LOST')");
-		}
-	}
-
-	private Map<Stage, OpportunityTotals> aggregate(OpportunityRows.Where where) {
-		if (where.readsEveryDeal()) {
-			return this.nameSearch.inOneProcess(this.jdbc, () -> weighedSums(List.of(part(where)), ""));
-		}
-		return marked(where.onePlan(), (mark) -> weighedSums(List.of(part(where)), mark));
-	}
-
-	/**
-	 * Runs a statement of a search that may run on one plan (decision 0071) under the
-	 * mark and setting that takes, any other as it is.
-	 * @param statement the statement run with its mark ({@link NameSearch#ONE_PLAN}), or
-	 * none
-	 */
-	private <T> T marked(boolean onePlan, Function<String, T> statement) {
-		return onePlan ? this.nameSearch.onePlan(this.jdbc, () -> statement.apply(NameSearch.ONE_PLAN))
-				: statement.apply("");
-	}
-
-	/** The matching deals' count and amount per stage, as a part of the totals. */
-	private static StageSum.Part part(OpportunityRows.Where where) {
-		return part(where, "");
-	}
-
-	/**
-	 * The count and amount per stage of the matching deals that meet a further condition,
-	 * applied to what is added up rather than to what is read.
-	 * @param filter the condition; empty for none
-	 */
-	private static StageSum.Part part(OpportunityRows.Where where, String filter) {
-		if (filter.isEmpty()) {
-			return new StageSum.Part("select o.stage, count(*) as opportunities, coalesce(sum(o.amount), 0) as amount"
-					+ where.from() + where.sql() + " group by o.stage", where.params());
-		}
-		String only = " filter (where " + filter + ")";
-		return new StageSum.Part("select o.stage, count(*)" + only + " as opportunities, coalesce(sum(o.amount)" + only
-				+ ", 0) as amount" + where.from() + where.sql() + " group by o.stage having count(*)" + only + " > 0",
-				where.params());
-	}
-
-	/**
-	 * The parts' sums per stage, weighed at each stage's probability, all in one
-	 * statement: the tally, the others' deals and the stages' probabilities read apart
-	 * were four round trips to the database for a KAM's list, two for a director's
-	 * (decision 0081).
-	 * @param mark the statement's mark ({@link NameSearch#ONE_PLAN}), or none
-	 */
-	private Map<Stage, OpportunityTotals> weighedSums(List<StageSum.Part> parts, String mark) {
-		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
-		Map<String, Object> params = new HashMap<>();
-		parts.forEach((part) -> params.putAll(part.params()));
-		String sums = parts.stream().map(StageSum.Part::sql).collect(Collectors.joining(" union all "));
-		this.jdbc
-			.sql(mark + "select s.stage, s.opportunities, s.amount, coalesce(p.probability, 0) from"
-					+ " (select u.stage, sum(u.opportunities) as opportunities, sum(u.amount) as amount from (" + sums
-					+ ") u group by u.stage having sum(u.opportunities) > 0) s"
-					+ " left join opportunity_stage_probability p on p.stage = s.stage")
-			.params(params)
-			.query((ResultSet rs) -> {
-				totals.put(Stage.valueOf(rs.getString(1)),
-						weighed(new StageSum(rs.getLong(2), rs.getBigDecimal(3)), rs.getInt(4)));
-			});
 		return totals;
 	}
 
@@ -471,7 +252,7 @@ class OpportunityLists {
 			// statements that read the names after (decision 0080).
 			return this.rows.named(this.jdbc.sql(statement).params(params).query(this.rows::raw).list());
 		}
-		Supplier<List<OpportunityRows.Named>> read = () -> marked(ordered.onePlan(),
+		Supplier<List<OpportunityRows.Named>> read = () -> this.nameSearch.marked(this.jdbc, ordered.onePlan(),
 				(mark) -> this.jdbc.sql(mark + OpportunityRows.withNames(statement))
 					.params(params)
 					.query(this.rows::namedRow)
@@ -520,7 +301,7 @@ class OpportunityLists {
 	 */
 	private Ordered byAccountName(RecordScope scope, OpportunityQuery query, boolean descending, long window,
 			boolean fixedPlan) {
-		OpportunityRows.Where where = where(scope, query);
+		OpportunityRows.Where where = this.conditions.where(scope, query);
 		String direction = descending ? " desc" : " asc";
 		String key = AccountNameSql.sortKey("an");
 		String reach = fixedPlan ? String.valueOf(window) : ":window";
@@ -552,7 +333,7 @@ class OpportunityLists {
 			boolean fixedPlan) {
 		String reach = fixedPlan ? String.valueOf(window) : ":window";
 		if (scope.all()) {
-			OpportunityRows.Where where = where(scope, query);
+			OpportunityRows.Where where = this.conditions.where(scope, query);
 			// Every owner's deals read ids first unless a stage narrows them (decision
 			// 0082).
 			boolean idsOnly = query.stage() == null;
@@ -560,8 +341,8 @@ class OpportunityLists {
 					windowed(where.params(), fixedPlan, window), where.onePlan(), true, idsOnly);
 		}
 		boolean idsOnly = scope.ownerIds().size() > OpportunityBook.ROWS_FROM_BOOKS && query.stage() == null;
-		OpportunityBook.Page page = OwnerOrder.scoped(scope, where(RecordScope.everything(scope.userId()), query),
-				descending, reach, idsOnly);
+		OpportunityBook.Page page = OwnerOrder.scoped(scope,
+				this.conditions.where(RecordScope.everything(scope.userId()), query), descending, reach, idsOnly);
 		// On one plan, as the books' pages (see fromBook).
 		return new Ordered(page.sql(), windowed(page.params(), fixedPlan, window), true, true, page.idsOnly());
 	}
@@ -576,7 +357,7 @@ class OpportunityLists {
 	 */
 	private Ordered fromBook(RecordScope scope, OpportunityQuery query, OpportunitySort sort, long window,
 			boolean fixedPlan) {
-		OpportunityRows.Where conditions = where(RecordScope.everything(scope.userId()), query);
+		OpportunityRows.Where conditions = this.conditions.where(RecordScope.everything(scope.userId()), query);
 		OpportunityBook.Page page = OpportunityBook.page(scope, conditions, orderBy(sort).key(), sort.descending(),
 				fixedPlan ? String.valueOf(window) : ":window");
 		Map<String, Object> params = windowed(page.params(), fixedPlan, window);
@@ -619,7 +400,7 @@ class OpportunityLists {
 	}
 
 	private Ordered ordered(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
-		OpportunityRows.Where where = where(scope, query);
+		OpportunityRows.Where where = this.conditions.where(scope, query);
 		OrderBy order = orderBy(sort);
 		return new Ordered(OpportunityRows.COLUMNS + where.fromWithProbability() + order.join() + where.sql()
 				+ " order by " + order.sql(), where.params(), where.onePlan());
@@ -663,81 +444,6 @@ class OpportunityLists {
 			sql.append(" when '").append(stage.name()).append("' then ").append(stage.ordinal());
 		}
 		return sql.append(" end").toString();
-	}
-
-	private OpportunityRows.Where where(RecordScope scope, OpportunityQuery query) {
-		OpportunityRows.Where base = this.rows.where(scope,
-				new OpportunityCriteria(query.accountId(), query.stage(), null));
-		StringBuilder sql = new StringBuilder(base.sql());
-		Map<String, Object> params = new HashMap<>(base.params());
-		if (query.ownerIds() != null) {
-			sql.append(" and o.owner_id in (:filterOwners)");
-			params.put("filterOwners", query.ownerIds());
-		}
-		if (query.purchaseType() != null) {
-			sql.append(" and o.purchase_type = :purchaseType");
-			params.put("purchaseType", query.purchaseType().name());
-		}
-		if (query.from() != null) {
-			sql.append(" and " + CLOSES + " >= :from");
-			params.put("from", query.from());
-		}
-		if (query.to() != null) {
-			sql.append(" and " + CLOSES + " <= :to");
-			params.put("to", query.to());
-		}
-		if (query.openOnly() && query.stage() == null) {
-			sql.append(" and o.stage not in ('WON', 'LOST')");
-		}
-		boolean readsEveryDeal = false;
-		boolean onePlan = false;
-		String deals = "opportunity";
-		if (query.q() != null) {
-			NameSearch.Condition name = this.nameSearch.containing("opportunity", "lower(qn.name)", "qn.name_grams",
-					query.q(), "namePart");
-			readsEveryDeal = name.mostNames();
-			AccountNameSql.Containing account = AccountNameSql.containing(this.nameSearch, query.q(),
-					readsEveryDeal ? "o.account_id" : "qa.account_id");
-			if (readsEveryDeal) {
-				// A text most deals' names hold (decision 0072): the deals are read once,
-				// each name checked by the LIKE alone, the accounts found by name looked
-				// up in a set built once. Gathering the index's matches and joining them
-				// back cost ten times as much when they are most of the deals.
-				sql.append(" and (")
-					.append(NameSearch.like("lower(o.name)", "namePart"))
-					.append(" or ")
-					.append(account.scope().condition())
-					.append(")");
-			}
-			else {
-				// Two lookups each an index answers (the names' pieces on PostgreSQL, the
-				// accounts found by name), read as the deals the list reads: the few
-				// matches are found without reading every deal, as the OR above does, and
-				// each is read once (as ids joined back to the deals, each was read a
-				// second time: 60 % of the reads of a search by an account's name with
-				// 535 matches). The second part leaves out what the first finds, so no
-				// match comes twice: the LIKE is the first part's test (its pieces only
-				// narrow what the LIKE checks), and a blank name meets neither. When both
-				// are led by pieces few names hold, the index finds the few matches
-				// whatever the text, so the statements run on one plan each (decision
-				// 0071) instead of being planned for every search.
-				onePlan = name.fewNames() && account.fewNames();
-				deals = "(select qn.* from opportunity qn where " + name.sql()
-						+ " union all select qa.* from opportunity qa where " + account.scope().condition()
-						+ " and not coalesce(" + NameSearch.like("lower(qa.name)", "namePart") + ", false))";
-			}
-			params.putAll(name.params());
-			params.putAll(account.scope().params());
-		}
-		if (query.segment() != null) {
-			sql.append(" and ").append(query.segment().condition());
-			params.putAll(query.segment().params());
-		}
-		if (query.custom() != null) {
-			sql.append(" and ").append(query.custom().condition());
-			params.putAll(query.custom().params());
-		}
-		return new OpportunityRows.Where(deals, sql.toString(), params, readsEveryDeal, onePlan);
 	}
 
 	/**

@@ -56,6 +56,8 @@ public class Pipeline {
 
 	private final OpportunityLists lists;
 
+	private final OpportunityListTotals listTotals;
+
 	private final OpportunityTally tally;
 
 	private final AccountQueries accounts;
@@ -80,8 +82,8 @@ public class Pipeline {
 
 	private final OpportunityAccountOwners accountOwners;
 
-	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityLists lists, OpportunityTally tally,
-			AccountQueries accounts, Catalog catalog, Users users, OrderLedger ledger,
+	Pipeline(JdbcClient jdbc, Opportunities opportunities, OpportunityLists lists, OpportunityListTotals listTotals,
+			OpportunityTally tally, AccountQueries accounts, Catalog catalog, Users users, OrderLedger ledger,
 			ObjectProvider<AccountSegments> segments, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
 			OpportunityCustomFields customFields, StageProbabilities probabilities,
 			OpportunityAccountOwners accountOwners) {
@@ -92,6 +94,7 @@ public class Pipeline {
 		this.jdbc = jdbc;
 		this.opportunities = opportunities;
 		this.lists = lists;
+		this.listTotals = listTotals;
 		this.tally = tally;
 		this.accounts = accounts;
 		this.catalog = catalog;
@@ -418,7 +421,7 @@ public class Pipeline {
 	/** The totals of the board's columns under the filter; an empty stage is absent. */
 	@Transactional(readOnly = true)
 	public Map<Stage, OpportunityTotals> totalsByStage(CurrentUser reader, PipelineFilter filter) {
-		return this.lists.totalsByStage(reader.scope(), query(reader, filter, true));
+		return this.listTotals.totalsByStage(reader.scope(), query(reader, filter, true));
 	}
 
 	/**
@@ -427,7 +430,7 @@ public class Pipeline {
 	 */
 	@Transactional(readOnly = true)
 	public OpportunityTotals totals(CurrentUser reader, PipelineFilter filter, boolean openOnly) {
-		return this.lists.totals(reader.scope(), query(reader, filter, openOnly));
+		return this.listTotals.totals(reader.scope(), query(reader, filter, openOnly));
 	}
 
 	/**

@@ -20,6 +20,11 @@ record StageSum(long count, BigDecimal amount) {
 		return new StageSum(this.count + other.count, this.amount.add(other.amount));
 	}
 
+	/** The stage's totals, its amount weighed at its probability and rounded to cents. */
+	OpportunityTotals weighed(int probability) {
+		return new OpportunityTotals(this.count, this.amount, OpportunityView.weigh(this.amount, probability));
+	}
+
 	/**
 	 * A sub-select whose rows are added up into the stages' sums: each row a stage
 	 * ({@code stage}), a count ({@code opportunities}) and an amount ({@code amount}),

@@ -115,6 +115,15 @@ public class NameSearch {
 	}
 
 	/**
+	 * Runs a statement of a search that may run on one plan: marked with
+	 * {@link #ONE_PLAN} and under {@link #onePlan} when it does, as it is otherwise.
+	 * @param statement the statement run with its mark, or with none
+	 */
+	public <T> T marked(JdbcClient jdbc, boolean onePlan, Function<String, T> statement) {
+		return onePlan ? onePlan(jdbc, () -> statement.apply(ONE_PLAN)) : statement.apply("");
+	}
+
+	/**
 	 * Runs the work with a setting of PostgreSQL's ({@link PlannerSetting}); on H2, which
 	 * has neither setting, as it is.
 	 */

@@ -99,8 +99,8 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		}
 		NameSearches.Counting commonText = NameSearches.onPostgres(common);
 		NameSearches.Counting rareText = NameSearches.onPostgres(Map.of());
-		OpportunityLists readingEveryDeal = lists(commonText);
-		OpportunityLists throughTheIndex = lists(rareText);
+		Readers readingEveryDeal = readers(commonText);
+		Readers throughTheIndex = readers(rareText);
 		OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
 		Map<Long, BigDecimal> amounts = Map.of(byName, new BigDecimal("120.50"), byAccount, new BigDecimal("30.25"),
 				othersByName, new BigDecimal("7.00"));
@@ -112,13 +112,13 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 			RecordScope scope = scopes.get(reader);
 			Set<Long> deals = expected.get(reader);
 			BigDecimal sum = deals.stream().map(amounts::get).reduce(BigDecimal.ZERO, BigDecimal::add);
-			for (OpportunityLists lists : List.of(readingEveryDeal, throughTheIndex)) {
-				OpportunityTotals totals = lists.totals(scope, query);
+			for (Readers lists : List.of(readingEveryDeal, throughTheIndex)) {
+				OpportunityTotals totals = lists.totals().totals(scope, query);
 				assertThat(totals.count()).as(reader).isEqualTo(deals.size());
 				assertThat(totals.amount()).as(reader).isEqualByComparingTo(sum);
 				for (OpportunitySort.Column column : List.of(OpportunitySort.Column.UPDATED,
 						OpportunitySort.Column.ACCOUNT)) {
-					assertThat(ids(lists.rows(scope, query, new OpportunitySort(column, false), 0, 20)))
+					assertThat(ids(lists.pages().rows(scope, query, new OpportunitySort(column, false), 0, 20)))
 						.as(reader + " by " + column)
 						.isEqualTo(deals);
 				}
@@ -148,16 +148,15 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
 			deals.add(open(kam, account, start + " " + (char) ('a' + i) + (char) ('m' + i) + " pilot", "10.00"));
 		}
-		OpportunityLists lists = lists(NameSearches.onPostgres(Map.of()));
+		Readers lists = readers(NameSearches.onPostgres(Map.of()));
 		RecordScope scope = new RecordScope(id(kam), false, Set.of(id(kam)));
 		PreparedPlans plans = this.transactions.execute((status) -> {
 			for (int i = 0; i < deals.size(); i++) {
 				String text = start + " " + (char) ('a' + i) + (char) ('m' + i);
 				OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
-				assertThat(lists.totals(scope, query).count()).as(text).isEqualTo(1);
-				assertThat(
-						ids(lists.rows(scope, query, new OpportunitySort(OpportunitySort.Column.UPDATED, true), 0, 20)))
-					.as(text)
+				assertThat(lists.totals().totals(scope, query).count()).as(text).isEqualTo(1);
+				assertThat(ids(lists.pages()
+					.rows(scope, query, new OpportunitySort(OpportunitySort.Column.UPDATED, true), 0, 20))).as(text)
 					.containsExactly(deals.get(i));
 			}
 			assertThat(this.jdbc.sql("show plan_cache_mode").query(String.class).single()).as("after the searches")
@@ -246,7 +245,7 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 				common.put(key.substring(i, Math.min(i + 3, key.length())), 0.05);
 			}
 		}
-		OpportunityLists commonPieces = lists(NameSearches.onPostgres(common));
+		Readers commonPieces = readers(NameSearches.onPostgres(common));
 		assertThat(statements(commonPieces, scope, token + " few")).as("few")
 			.isEqualTo(new Statements(true, true, false));
 		assertThat(statements(commonPieces, scope, token + " many")).as("many")
@@ -272,12 +271,12 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	 * connection keeps prepared: the search runs often enough for the driver to prepare
 	 * it on the server, and the executions each form gained meanwhile are counted.
 	 */
-	private Executions executions(OpportunityLists lists, OpportunityQuery query) {
+	private Executions executions(Readers lists, OpportunityQuery query) {
 		return this.transactions.execute((status) -> {
 			long readBefore = executed(READING_EVERY_DEAL);
 			long indexBefore = executed(THROUGH_THE_INDEX);
 			for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
-				lists.totals(RecordScope.everything(1), query);
+				lists.totals().totals(RecordScope.everything(1), query);
 			}
 			return new Executions(executed(READING_EVERY_DEAL) > readBefore, executed(THROUGH_THE_INDEX) > indexBefore);
 		});
@@ -287,14 +286,14 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 	 * Which statements a searched page and a searched board run, told as
 	 * {@link #executions} tells them: the one reading of the matches, the totals apart.
 	 */
-	private Statements statements(OpportunityLists lists, RecordScope scope, String text) {
+	private Statements statements(Readers lists, RecordScope scope, String text) {
 		OpportunityQuery query = new OpportunityQuery(null, null, null, null, null, null, false, text, null);
 		return this.transactions.execute((status) -> {
 			long matchesBefore = executed(MATCHES);
 			long totalsBefore = executed(TOTALS);
 			for (int i = 0; i < 2 * PREPARED_AFTER; i++) {
-				lists.page(scope, query, null, new PageRequest(0, 20));
-				lists.firstPages(scope, query, Stage.open(), 3);
+				lists.pages().page(scope, query, null, new PageRequest(0, 20));
+				lists.pages().firstPages(scope, query, Stage.open(), 3);
 			}
 			PreparedPlans reading = PreparedPlans.matching(this.jdbc, MATCHES);
 			return new Statements(executed(MATCHES) > matchesBefore, reading.custom() == 0 && reading.generic() > 0,
@@ -307,8 +306,15 @@ class OpportunitySearchPostgresTests extends ApiTestSupport {
 		return plans.generic() + plans.custom();
 	}
 
-	private OpportunityLists lists(NameSearch nameSearch) {
-		return new OpportunityLists(this.jdbc, this.rows, this.tally, nameSearch, this.probabilities, this.database);
+	/** The list's pages and totals, searching as the given name search does. */
+	private Readers readers(NameSearch nameSearch) {
+		OpportunityConditions conditions = new OpportunityConditions(this.rows, nameSearch);
+		OpportunityListTotals totals = new OpportunityListTotals(this.jdbc, this.tally, conditions, nameSearch);
+		return new Readers(new OpportunityLists(this.jdbc, this.rows, totals, conditions, nameSearch,
+				this.probabilities, this.database), totals);
+	}
+
+	private record Readers(OpportunityLists pages, OpportunityListTotals totals) {
 	}
 
 	private long open(String owner, long account, String name, String amount) {

@@ -53,7 +53,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	private Users users;
 
 	@Autowired
-	private OpportunityLists lists;
+	private OpportunityListTotals listTotals;
 
 	private String manager;
 
@@ -423,8 +423,8 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			assertThat(tallied.tallied()).isEqualTo(period == null);
 			assertThat(tallied.talliedByMonth()).isTrue();
 			assertThat(counted.talliedByMonth()).isFalse();
-			assertThat(this.lists.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
-				.isEqualTo(this.lists.totalsByStage(scope, counted));
+			assertThat(this.listTotals.totalsByStage(scope, tallied)).as(as + " open only " + openOnly)
+				.isEqualTo(this.listTotals.totalsByStage(scope, counted));
 		}
 	}
 

@@ -29,11 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (migration V181), and what others own on a reader's accounts from the few deals whose
  * owner is not their account's (V186, V194 and V198, decisions 0074 and 0083): no heap
  * page is visited however many deals the period or the accounts hold. The statements have
- * the totals' shape ({@code OpportunityLists.totalsByStage}); they run against a copy of
- * the opportunity table with all its indexes, 30,000 deals of 30 owners over two years,
- * vacuumed as the database's autovacuum leaves a table, and dropped afterwards (a vacuum
- * cannot run inside a transaction). The sums it gives are checked against the same deals
- * summed in Java from their rows.
+ * the totals' shape ({@code OpportunityListTotals.totalsByStage}); they run against a
+ * copy of the opportunity table with all its indexes, 30,000 deals of 30 owners over two
+ * years, vacuumed as the database's autovacuum leaves a table, and dropped afterwards (a
+ * vacuum cannot run inside a transaction). The sums it gives are checked against the same
+ * deals summed in Java from their rows.
  */
 @PostgresIntegrationTest
 @TestInstance(Lifecycle.PER_CLASS)
