@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -164,6 +165,7 @@ class AccountListOrderPlanPostgresTests {
 				       timestamp '2026-01-01' + (x * 7919 % 30000) * interval '1 minute',
 				       localtimestamp - x * interval '1 minute', 1
 				from generate_series(1, 30000) x""", Map.of("owners", owners));
+		ProbeTables.index(JdbcClient.create(this.jdbc), "account", table);
 		this.jdbc.update("analyze " + table, Map.of());
 	}
 

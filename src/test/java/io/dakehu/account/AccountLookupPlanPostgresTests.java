@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -86,6 +87,7 @@ class AccountLookupPlanPostgresTests {
 					       '客户' || (100000 + x), '9144' || lpad(cast(x as varchar), 14, '0'), null, 'ACTIVE', false,
 					       localtimestamp, localtimestamp, 1
 					from generate_series(1, 20000) x""", Map.of());
+			ProbeTables.index(JdbcClient.create(this.jdbc), "account", "account_probe");
 			this.jdbc.update("analyze account_probe", Map.of());
 			check.run();
 		});

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,7 @@ class ContactListOrderPlanPostgresTests {
 				select x, x, 'Person ' || x, timestamp '2026-01-01' + (x * 7919 % 30000) * interval '1 minute', 0,
 				       1 + x % 300
 				from generate_series(1, 30000) x""", Map.of());
+		ProbeTables.index(JdbcClient.create(this.jdbc), "contact", "contact_probe");
 		this.jdbc.update("analyze contact_probe", Map.of());
 	}
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -335,6 +336,7 @@ class OpportunityBookPlanPostgresTests {
 									.stream()
 									.map((stage) -> "'" + stage.name() + "'")
 									.collect(Collectors.joining(", ", "(array[", "])"))));
+		ProbeTables.index(JdbcClient.create(this.jdbc), "opportunity", table);
 		this.jdbc.getJdbcOperations().execute("analyze " + table);
 	}
 

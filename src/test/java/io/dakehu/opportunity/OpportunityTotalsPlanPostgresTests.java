@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import io.dakehu.support.PostgresIntegrationTest;
+import io.dakehu.support.ProbeTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +49,9 @@ class OpportunityTotalsPlanPostgresTests {
 	/** Once for the class: its tests only read the probe. */
 	@BeforeAll
 	void fill() {
-		this.jdbc.update("create table opportunity_period_probe (like opportunity including all)", Map.of());
+		this.jdbc.update(ProbeTables.keptCopy("opportunity", "opportunity_period_probe"), Map.of());
+		List<String> indexes = ProbeTables.indexes(JdbcClient.create(this.jdbc), "opportunity",
+				"opportunity_period_probe");
 		// One connection, committing durably: a vacuum marks a page visible to all only
 		// once the commit of its rows is on disk, which an asynchronous commit leaves to
 		// the WAL writer's next round.
@@ -68,6 +72,9 @@ class OpportunityTotalsPlanPostgresTests {
 								       repeat('Call the buyer. ', 12), localtimestamp, localtimestamp, localtimestamp, 0
 								from generate_series(1, 30000) x"""
 							.formatted(TODAY));
+				for (String index : indexes) {
+					statement.execute(index);
+				}
 				statement.execute("vacuum analyze opportunity_period_probe");
 				// A transaction open elsewhere (a scheduled job's) keeps a vacuum
 				// from marking pages its snapshot might still need: vacuumed again

@@ -41,6 +41,7 @@ class CommonNamePiecesPostgresTests {
 					       case when x % 2 = 0 then '年度采购 ' || case when x % 120 = 0 then '七七' else 'x' || x end end,
 					       'probe', localtimestamp, localtimestamp, localtimestamp, 0
 					from generate_series(1, 2000) x""").update();
+			ProbeTables.index(this.jdbc, "opportunity", "pieces_probe");
 			this.jdbc.sql("analyze pieces_probe").update();
 
 			Map<String, Double> common = new CommonNamePieces(this.jdbc).of("pieces_probe");
