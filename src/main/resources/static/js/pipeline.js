@@ -60,7 +60,7 @@
 	});
 
 	board.addEventListener('dragover', function (event) {
-		var zone = event.target.closest('.dk-cards');
+		var zone = event.target.closest('.dk-drop');
 		if (zone) {
 			event.preventDefault();
 			event.dataTransfer.dropEffect = 'move';
@@ -69,14 +69,14 @@
 	});
 
 	board.addEventListener('dragleave', function (event) {
-		var zone = event.target.closest('.dk-cards');
+		var zone = event.target.closest('.dk-drop');
 		if (zone && !zone.contains(event.relatedTarget)) {
 			zone.classList.remove('dk-over');
 		}
 	});
 
 	board.addEventListener('drop', function (event) {
-		var zone = event.target.closest('.dk-cards');
+		var zone = event.target.closest('.dk-drop');
 		if (!zone) {
 			return;
 		}

@@ -143,6 +143,16 @@ class PhoneAndDesktopJourneyTests extends ApiTestSupport {
 								.isEqualTo(true);
 							visit(browser, "/reports", "funnel-table", prefix + "funnel");
 							visit(browser, "/profile", "api-tokens", prefix + "profile");
+							if (role.equals("manager")) {
+								// The team's forecast too: a line a card, each figure
+								// under
+								// its label.
+								visit(browser, "/pipeline/forecast", "forecast-salespeople", prefix + "forecast");
+								assertThat(((JavascriptExecutor) browser.driver()).executeScript(CARDS,
+										"forecast-salespeople"))
+									.as(prefix + "forecast as cards")
+									.isEqualTo(true);
+							}
 							if (role.equals("kam")) {
 								// The same table for every reader who may open it.
 								visit(browser, "/relationship/opportunities/" + deal, "opportunity-buying-center-table",

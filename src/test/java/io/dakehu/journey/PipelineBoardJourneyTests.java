@@ -37,7 +37,7 @@ class PipelineBoardJourneyTests extends ApiTestSupport {
 	 */
 	private static final String DRAG = """
 			const card = document.getElementById(arguments[0]);
-			const zone = document.querySelector('#column-' + arguments[1] + ' .dk-cards');
+			const zone = document.querySelector('#column-' + arguments[1] + ' .dk-drop');
 			const data = new DataTransfer();
 			card.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
 			zone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data }));
