@@ -78,7 +78,7 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 		long guest = open(Api.ADMIN, this.other, this.survivor, "999.99", "SUPPLIER_SEARCH", "NEW_TASK", "2026-04-20");
 		open(this.kam, this.survivor, "10.00", "SUPPLIER_SEARCH", "STRAIGHT_REBUY", null);
 		tallyAgrees("after opening");
-		totalsAgreeForEveryReader(true);
+		totalsAgreeForEveryReader(false);
 
 		edit(this.kam, first, "2000.01", this.kam, "NEW_TASK", "2026-03-15");
 		tallyAgrees("after a new amount");
@@ -300,8 +300,9 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 	 * database counts when a condition rules the tally out. A director stands for every
 	 * reader who sees everything (an administrator's scope is the same).
 	 * @param everyFilter each owner, purchase type and close period of {@link #PERIODS};
-	 * else the unfiltered totals and one period with partial months at both ends, which
-	 * is what a changed probability moves (about a tenth of the requests)
+	 * else the unfiltered totals and one period with partial months at both ends (about a
+	 * tenth of the requests): what a changed probability moves, and a first look before
+	 * the writes
 	 */
 	private void totalsAgreeForEveryReader(boolean everyFilter) {
 		List<Row> rows = this.jdbc.sql("""
@@ -390,7 +391,9 @@ abstract class OpportunityTallyTests extends ApiTestSupport {
 			assertThat(column.get("count").asLong()).as(as + " " + stage).isEqualTo(inStage.size());
 			assertThat(column.get("amount").decimalValue()).as(as + " " + stage).isEqualByComparingTo(amount);
 			assertThat(column.get("weighted").decimalValue()).as(as + " " + stage).isEqualByComparingTo(weighted);
-			if (type != null || period != null) {
+			// A column alone unfiltered and by one owner: the owner's tally with a
+			// stage, which the board's totals do not read.
+			if (type != null || period != null || (owner != null && owner != id(this.kam))) {
 				continue;
 			}
 			JsonNode alone = this.api
