@@ -46,11 +46,6 @@ record OpportunityQuery(Long accountId, Set<Long> ownerIds, PurchaseType purchas
 		return this.accountId == null && this.q == null && this.segment == null && this.custom == null;
 	}
 
-	/** Whether nothing narrows the opportunities but their owner and stage. */
-	boolean byOwnerAndStageOnly() {
-		return tallied() && this.purchaseType == null;
-	}
-
 	OpportunityQuery inStage(Stage stage) {
 		return new OpportunityQuery(this.accountId, this.ownerIds, this.purchaseType, this.from, this.to, stage,
 				this.openOnly, this.q, this.segment, this.custom);
