@@ -18,12 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A page of the opportunity list that nothing but the owner and the stage narrows is
- * planned once per connection: its bounds are written into the statement, so PostgreSQL
- * keeps the prepared statement's generic plan instead of planning each execution anew,
- * which cost a third of the database's time per page at 100,000 open deals
- * (BENCHMARKS.md, the pipeline's API lists). Read in one transaction, so every execution
- * goes through one connection, whose prepared statements PostgreSQL lists.
+ * A page of the opportunity list that nothing but the owner, the stage and the purchase
+ * type narrows is planned once per connection: its bounds are written into the statement,
+ * so PostgreSQL keeps the prepared statement's generic plan instead of planning each
+ * execution anew, which cost a third of the database's time per page at 100,000 open
+ * deals (BENCHMARKS.md, the pipeline's API lists). Read in one transaction, so every
+ * execution goes through one connection, whose prepared statements PostgreSQL lists.
  */
 @PostgresIntegrationTest
 class OpportunityPagePlanPostgresTests extends ApiTestSupport {
@@ -57,6 +57,30 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 		// weighs a generic plan, one without any at once.
 		assertThat(plans.generic()).as("generic plans").isGreaterThan(0);
 		assertThat(plans.custom()).as("plans made for one execution").isZero();
+	}
+
+	/**
+	 * A purchase type's page too: no index leads with the type, so every value is read
+	 * along the order's index and one plan serves them all.
+	 */
+	@Test
+	void aDirectorsPageOfAPurchaseTypeKeepsOneGenericPlan() {
+		OpportunitySort byAmount = new OpportunitySort(OpportunitySort.Column.AMOUNT, true);
+		RecordScope director = RecordScope.everything(1);
+		PreparedPlans plans = this.transactions.execute((status) -> {
+			for (int i = 0; i < EXECUTIONS; i++) {
+				PurchaseType type = PurchaseType.values()[i % PurchaseType.values().length];
+				this.lists.rows(director, new OpportunityQuery(null, null, type, null, null, null, false, null, null),
+						byAmount, 0, 20);
+			}
+			return PreparedPlans.matching(this.jdbc, "select x.*, %(select o.id, %p.stage = o.stage where 1 = 1"
+					+ " and o.purchase_type = $1 order by o.amount desc, o.id desc limit %) w) x%");
+		});
+		// The type is a parameter: planned for its values the first five times, then
+		// the generic plan kept. With the bounds bound too, every execution was planned
+		// for its own.
+		assertThat(plans.generic()).as("generic plans").isGreaterThan(0);
+		assertThat(plans.custom()).as("plans made for one execution").isLessThanOrEqualTo(5);
 	}
 
 	@Test
