@@ -35,6 +35,11 @@ record CloseMonths(LocalDate first, LocalDate end, List<Days> added, List<Days> 
 	 */
 	static final String CLOSES = "coalesce(o.close_date, o.expected_close_date)";
 
+	/** {@link #CLOSES} for one deal. */
+	static LocalDate closes(LocalDate closeDate, LocalDate expectedCloseDate) {
+		return (closeDate != null) ? closeDate : expectedCloseDate;
+	}
+
 	/**
 	 * The months and days that make up a period.
 	 * @param from the period's first day; null for none

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.dakehu.identity.RecordScope;
 import io.dakehu.identity.TeamSummary;
@@ -154,15 +153,13 @@ public class Forecasts {
 		}
 		parts.addAll(
 				months.days("o.owner_id, o.stage", (people != null) ? " and o.owner_id in (:endOwners)" : "", owners));
-		Map<String, Object> params = new HashMap<>();
-		parts.forEach((part) -> params.putAll(part.params()));
+		StageSum.Part union = StageSum.Part.union(parts);
 		Map<Stage, Integer> probabilities = this.probabilities.read();
 		Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select u.owner_id, u.stage, sum(u.amount) from ("
-					+ parts.stream().map(StageSum.Part::sql).collect(Collectors.joining(" union all "))
+			.sql("select u.owner_id, u.stage, sum(u.amount) from (" + union.sql()
 					+ ") u group by u.owner_id, u.stage having sum(u.opportunities) > 0")
-			.params(params)
+			.params(union.params())
 			.query((java.sql.ResultSet rs) -> {
 				Stage stage = Stage.valueOf(rs.getString(2));
 				Integer probability = probabilities.get(stage);

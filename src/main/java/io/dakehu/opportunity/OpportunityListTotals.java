@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.dakehu.account.AccountScopeSql;
 import io.dakehu.identity.RecordScope;
@@ -224,15 +223,13 @@ class OpportunityListTotals {
 	 */
 	private Map<Stage, OpportunityTotals> weighedSums(List<StageSum.Part> parts, String mark) {
 		Map<Stage, OpportunityTotals> totals = new EnumMap<>(Stage.class);
-		Map<String, Object> params = new HashMap<>();
-		parts.forEach((part) -> params.putAll(part.params()));
-		String sums = parts.stream().map(StageSum.Part::sql).collect(Collectors.joining(" union all "));
+		StageSum.Part sums = StageSum.Part.union(parts);
 		this.jdbc
 			.sql(mark + "select s.stage, s.opportunities, s.amount, coalesce(p.probability, 0) from"
-					+ " (select u.stage, sum(u.opportunities) as opportunities, sum(u.amount) as amount from (" + sums
-					+ ") u group by u.stage having sum(u.opportunities) > 0) s"
+					+ " (select u.stage, sum(u.opportunities) as opportunities, sum(u.amount) as amount from ("
+					+ sums.sql() + ") u group by u.stage having sum(u.opportunities) > 0) s"
 					+ " left join opportunity_stage_probability p on p.stage = s.stage")
-			.params(params)
+			.params(sums.params())
 			.query((ResultSet rs) -> {
 				totals.put(Stage.valueOf(rs.getString(1)),
 						new StageSum(rs.getLong(2), rs.getBigDecimal(3)).weighed(rs.getInt(4)));

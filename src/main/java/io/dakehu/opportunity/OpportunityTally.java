@@ -72,8 +72,7 @@ class OpportunityTally {
 	void opened(Collection<NewOpportunity> opportunities) {
 		Map<Key, Change> changes = new HashMap<>();
 		for (NewOpportunity opportunity : opportunities) {
-			LocalDate closes = (opportunity.closeDate() != null) ? opportunity.closeDate()
-					: opportunity.expectedCloseDate();
+			LocalDate closes = CloseMonths.closes(opportunity.closeDate(), opportunity.expectedCloseDate());
 			add(changes, new Tallied(opportunity.ownerId(), opportunity.stage(), null, null, closes).key(),
 					new Change(1, amount(opportunity.amount())));
 		}

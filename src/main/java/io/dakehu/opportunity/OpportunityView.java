@@ -46,7 +46,7 @@ public record OpportunityView(long id, Long accountId, String accountName, long 
 	 * The date the opportunity counts in a period: its close date, else the expected one.
 	 */
 	public LocalDate periodDate() {
-		return (this.closeDate != null) ? this.closeDate : this.expectedCloseDate;
+		return CloseMonths.closes(this.closeDate, this.expectedCloseDate);
 	}
 
 }

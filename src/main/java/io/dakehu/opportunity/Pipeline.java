@@ -530,8 +530,7 @@ public class Pipeline {
 		raced(updated, opportunity.id());
 		this.tally.changed(OpportunityTally.Tallied.of(before),
 				new OpportunityTally.Tallied(before.ownerId(), opportunity.stage(), before.purchaseType(),
-						opportunity.amount(),
-						(opportunity.closeDate() != null) ? opportunity.closeDate() : before.expectedCloseDate()));
+						opportunity.amount(), CloseMonths.closes(opportunity.closeDate(), before.expectedCloseDate())));
 		int left = this.jdbc
 			.sql("update opportunity_stage_history set left_at = :now where opportunity_id = :id and left_at is null")
 			.param("now", now)

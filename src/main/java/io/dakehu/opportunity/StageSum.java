@@ -2,7 +2,10 @@ package io.dakehu.opportunity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How many opportunities one stage holds and their amount (blank amounts count as none):
@@ -31,6 +34,17 @@ record StageSum(long count, BigDecimal amount) {
 	 * any number of rows per stage.
 	 */
 	record Part(String sql, Map<String, Object> params) {
+
+		/**
+		 * The parts as one sub-select: their rows one after another, all their
+		 * parameters.
+		 */
+		static Part union(List<Part> parts) {
+			Map<String, Object> params = new HashMap<>();
+			parts.forEach((part) -> params.putAll(part.params()));
+			return new Part(parts.stream().map(Part::sql).collect(Collectors.joining(" union all ")), params);
+		}
+
 	}
 
 }
