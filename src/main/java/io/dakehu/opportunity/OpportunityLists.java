@@ -80,12 +80,12 @@ class OpportunityLists {
 	 * @param sort null for the board's order: longest in their stage first
 	 */
 	OpportunityPage page(RecordScope scope, OpportunityQuery query, OpportunitySort sort, PageRequest page) {
-		if (this.postgres && query.tallied() && readByOwners(scope, query, sort)) {
+		if (this.postgres && (query.tallied() && readByOwners(scope, query, sort) || alongPeriod(scope, query, sort))) {
 			// Its totals and its page both run on one plan (tallied below, read from the
-			// books or owner by owner): set once for the two, not around each, two round
-			// trips to the database fewer (decision 0080). The totals' parts other than
-			// the page's read a key or the whole of a small table, one plan whatever
-			// their values.
+			// books, owner by owner or along the close period's index): set once for the
+			// two, not around each, two round trips to the database fewer (decision
+			// 0080). The totals' parts other than the page's read a key or the whole of a
+			// small table, one plan whatever their values.
 			return this.nameSearch.onePlan(this.jdbc, () -> pageRead(scope, query, sort, page));
 		}
 		return pageRead(scope, query, sort, page);
@@ -226,7 +226,9 @@ class OpportunityLists {
 		// plain list's (as for the account list, AccountQueries). No index leads with the
 		// purchase type, so each of its values is read along the order's index as the
 		// others are. A search or another filter on the deals' own fields keeps them
-		// bound: a plan made for its values is right there.
+		// bound: a plan made for its values is right there (but for a director's close
+		// period in the close dates' order, which its index reads one way,
+		// alongPeriod).
 		boolean fixedPlan = query.tallied();
 		Ordered ordered;
 		if (sort != null && sort.column() == OpportunitySort.Column.ACCOUNT) {
@@ -237,6 +239,9 @@ class OpportunityLists {
 		}
 		else if (this.postgres && byOwner(scope, query, sort)) {
 			ordered = byOwnerName(scope, query, sort.descending(), offset + limit, fixedPlan);
+		}
+		else if (this.postgres && alongPeriod(scope, query, sort)) {
+			ordered = ordered(scope, query, sort).onOnePlan();
 		}
 		else {
 			ordered = ordered(scope, query, sort);
@@ -260,6 +265,22 @@ class OpportunityLists {
 					.query(this.rows::namedRow)
 					.list());
 		return this.rows.views(ordered.pricedAsCached() ? pricedAsCached(read) : read.get());
+	}
+
+	/**
+	 * Whether a director's page over a close period is read in the close dates' order
+	 * with nothing but the purchase type narrowing the deals further: the period's index
+	 * then serves the period and the order whatever the dates, and the totals are the
+	 * tallies' months and the deals of the days at the period's ends (decision 0083),
+	 * each read along a key, so the page and its totals run on one plan. Planned for each
+	 * request, the plans cost the database two to three times what the statements did
+	 * (0.2 ms against 0.07 for the page at 100,000 open deals). An owner or a stage asked
+	 * for may hold a few of a long period's deals, which a plan made for them finds along
+	 * their own index: those stay planned for their values.
+	 */
+	private static boolean alongPeriod(RecordScope scope, OpportunityQuery query, OpportunitySort sort) {
+		return scope.all() && !query.tallied() && query.talliedByMonth() && query.ownerIds() == null
+				&& query.stage() == null && sort != null && sort.column() == OpportunitySort.Column.EXPECTED;
 	}
 
 	/** Whether a page is read owner by owner ({@link #byOwnerName}). */
@@ -472,6 +493,10 @@ class OpportunityLists {
 
 		Ordered(String sql, Map<String, Object> params, boolean onePlan) {
 			this(sql, params, onePlan, false, false);
+		}
+
+		Ordered onOnePlan() {
+			return new Ordered(this.sql, this.params, true, this.pricedAsCached, this.idsOnly);
 		}
 
 	}

@@ -1,11 +1,16 @@
 package io.dakehu.opportunity;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.dakehu.identity.RecordScope;
+import io.dakehu.shared.NameSearch;
+import io.dakehu.shared.PageRequest;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
 import io.dakehu.support.PostgresIntegrationTest;
@@ -81,6 +86,61 @@ class OpportunityPagePlanPostgresTests extends ApiTestSupport {
 		// for its own.
 		assertThat(plans.generic()).as("generic plans").isGreaterThan(0);
 		assertThat(plans.custom()).as("plans made for one execution").isLessThanOrEqualTo(5);
+	}
+
+	/**
+	 * A director's list over a close period in the close dates' order, the list's own,
+	 * runs on one plan, its totals with it: the period's index reads it whatever the
+	 * dates. Its pages are still the period's deals in that order, every one counted.
+	 */
+	@Test
+	void aDirectorsClosePeriodInItsOrderRunsOnOnePlan() {
+		String kam = this.given.kam();
+		long account = this.given.accountOwnedBy(kam, Fixtures.unique("Period")).id();
+		// Deals closing on days of 2071 no other test's deals close on, two on one day.
+		Map<Long, LocalDate> closes = new HashMap<>();
+		for (int i = 0; i < 9; i++) {
+			LocalDate day = LocalDate.of(2071, 1, 20).plusDays((i * 53L) % 240 + ((i == 8) ? -53 : 0));
+			long id = this.api
+				.post(kam, "/api/v1/opportunities", Map.of("accountId", account, "name", Fixtures.unique("Deal"),
+						"amount", 100 + i, "expectedCloseDate", day.toString()))
+				.expect(201)
+				.id();
+			closes.put(id, day);
+		}
+		LocalDate from = LocalDate.of(2071, 3, 5);
+		LocalDate to = LocalDate.of(2071, 7, 28);
+		List<Long> expected = closes.entrySet()
+			.stream()
+			.filter((deal) -> !deal.getValue().isBefore(from) && !deal.getValue().isAfter(to))
+			.sorted(Map.Entry.<Long, LocalDate>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(expected).hasSizeBetween(4, 7);
+		assertThat(new HashSet<>(expected.stream().map(closes::get).toList())).hasSizeLessThan(expected.size());
+		RecordScope director = RecordScope.everything(1);
+		OpportunityQuery period = new OpportunityQuery(null, null, null, from, to, null, false, null, null);
+		List<Long> read = new ArrayList<>();
+		for (int page = 0; page * 2 < expected.size(); page++) {
+			OpportunityPage answer = this.lists.page(director, period, OpportunitySort.DEFAULT,
+					new PageRequest(page, 2));
+			assertThat(answer.totals().count()).isEqualTo(expected.size());
+			answer.page().content().forEach((deal) -> read.add(deal.id()));
+		}
+		assertThat(read).containsExactlyElementsOf(expected);
+
+		PreparedPlans plans = this.transactions.execute((status) -> {
+			for (int i = 0; i < EXECUTIONS; i++) {
+				this.lists.page(director, new OpportunityQuery(null, null, null, from.plusDays(i), to.plusDays(3 * i),
+						null, true, null, null), OpportunitySort.DEFAULT, new PageRequest(0, 20));
+			}
+			return PreparedPlans.matching(this.jdbc, NameSearch.ONE_PLAN + "select x.*, %" + CloseMonths.CLOSES
+					+ " >= $% order by " + CloseMonths.CLOSES + " asc, o.id asc limit $%");
+		});
+		// Planned for its values, the page's statement was not marked and read its
+		// rows' names after: no such plan at all.
+		assertThat(plans.generic()).as("generic plans").isGreaterThanOrEqualTo(EXECUTIONS - 4);
+		assertThat(plans.custom()).as("plans made for one execution").isZero();
 	}
 
 	@Test
