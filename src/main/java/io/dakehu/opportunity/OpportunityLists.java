@@ -80,12 +80,14 @@ class OpportunityLists {
 	 * @param sort null for the board's order: longest in their stage first
 	 */
 	OpportunityPage page(RecordScope scope, OpportunityQuery query, OpportunitySort sort, PageRequest page) {
-		if (this.postgres && (query.tallied() && readByOwners(scope, query, sort) || alongPeriod(scope, query, sort))) {
+		if (this.postgres
+				&& (query.talliedByMonth() && readByOwners(scope, query, sort) || alongPeriod(scope, query, sort))) {
 			// Its totals and its page both run on one plan (tallied below, read from the
 			// books, owner by owner or along the close period's index): set once for the
 			// two, not around each, two round trips to the database fewer (decision
-			// 0080). The totals' parts other than the page's read a key or the whole of a
-			// small table, one plan whatever their values.
+			// 0080). The totals' parts other than the page's read a key, the whole of a
+			// small table or a close period's days along its index, one plan whatever
+			// their values.
 			return this.nameSearch.onePlan(this.jdbc, () -> pageRead(scope, query, sort, page));
 		}
 		return pageRead(scope, query, sort, page);
