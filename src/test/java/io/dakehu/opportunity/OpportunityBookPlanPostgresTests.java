@@ -1,5 +1,6 @@
 package io.dakehu.opportunity;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -108,20 +109,26 @@ class OpportunityBookPlanPostgresTests {
 	 * A team's page is the ids of its rows in order, each member's part read along the
 	 * book's index of the order as far as the page reaches (decision 0082): the rows
 	 * themselves are read after, by id, twenty rather than twenty per member. The index
-	 * of the default order holds the open deals' dates and stages too (migration 196), so
-	 * the list's default page of open deals is read from it alone.
+	 * of the default order holds the open deals' dates, stages and purchase types too
+	 * (migrations 196 and 199), so the list's default page of open deals is read from it
+	 * alone, of a purchase type too.
 	 */
 	@ParameterizedTest
-	@CsvSource({ "EXPECTED, false, coalesce, Index Only Scan", "AMOUNT, true, amount, Index Scan" })
+	@CsvSource({ "EXPECTED, false, coalesce, Index Only Scan,", "EXPECTED, false, coalesce, Index Only Scan, NEW_TASK",
+			"AMOUNT, true, amount, Index Scan," })
 	void aTeamsPageIsTheIdsOfItsRowsReadAlongTheBooks(OpportunitySort.Column column, boolean descending, String indexed,
-			String read) {
+			String read, PurchaseType type) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
 			String key = (column == OpportunitySort.Column.AMOUNT) ? "o.amount"
 					: "coalesce(o.close_date, o.expected_close_date)";
 			Set<Long> members = Set.of(OWNER, 8L, 9L, 10L);
-			OpportunityBook.Page page = OpportunityBook.page(new RecordScope(OWNER, false, members),
-					new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of()), key,
+			OpportunityRows.Where open = (type != null)
+					? new OpportunityRows.Where(
+							" where 1 = 1 and o.purchase_type = :purchaseType and o.stage not in ('WON', 'LOST')",
+							Map.of("purchaseType", type.name()))
+					: new OpportunityRows.Where(" where 1 = 1 and o.stage not in ('WON', 'LOST')", Map.of());
+			OpportunityBook.Page page = OpportunityBook.page(new RecordScope(OWNER, false, members), open, key,
 					descending, "20");
 			assertThat(page.idsOnly()).isTrue();
 			String sql = page.sql().replace(" from opportunity o ", " from book_probe o ") + " limit 20";
@@ -132,7 +139,7 @@ class OpportunityBookPlanPostgresTests {
 				.containsPattern(read + "( Backward)? using \\S*account_owner_id_" + indexed + "\\S* on book_probe")
 				.doesNotContainPattern("Sort .*rows=\\d{3,}\\b");
 			assertThat(this.jdbc.query(sql, page.params(), (rs, n) -> rs.getLong("id")))
-				.isEqualTo(expected(column, descending, members));
+				.isEqualTo(expected(column, descending, members, type));
 		});
 	}
 
@@ -314,8 +321,9 @@ class OpportunityBookPlanPostgresTests {
 	 * 10,000 open deals, in a temporary table dropped with the transaction it is made in
 	 * or in a table of the database until the class drops it; deal x on an account of
 	 * owner {@code x % 100} and owned by it, but every 1,000th owned by owner 7 on
-	 * another owner's account. Stages, amounts, names, dates and updates are functions of
-	 * x, so the expected order is worked out below: the stage is the (x % 8)-th open one.
+	 * another owner's account. Stages, amounts, names, dates, updates and purchase types
+	 * are functions of x, so the expected order is worked out below: the stage is the (x
+	 * % 8)-th open one, the purchase type the (x % 3)-th.
 	 */
 	private void probe(String table, boolean temporary) {
 		this.jdbc.getJdbcOperations()
@@ -325,16 +333,21 @@ class OpportunityBookPlanPostgresTests {
 			.execute("insert into " + table
 					+ """
 							 (id, account_id, owner_id, account_owner_id, stage, amount, source, name,
-							                               expected_close_date, stage_since, created_at, updated_at, version)
+							                               expected_close_date, stage_since, created_at, updated_at, version, purchase_type)
 							select x, null, case when x % 1000 = 3 then 7 else x % 100 end, x % 100, :open[1 + x % 8],
 							       case when x % 11 = 0 then null else (x * 37) % 5000 end, 'probe', 'deal ' || lpad(cast(x as varchar), 6, '0'),
 							       date '2030-01-01' + cast(x * 13 % 700 as int), timestamp '2030-01-01 00:00',
-							       timestamp '2030-01-01 00:00', timestamp '2030-01-01 00:00' + x * interval '1 minute', 0
+							       timestamp '2030-01-01 00:00', timestamp '2030-01-01 00:00' + x * interval '1 minute', 0,
+							       :types[1 + x % 3]
 							from generate_series(1, 10000) x"""
 						.replace(":open",
 								Stage.open()
 									.stream()
 									.map((stage) -> "'" + stage.name() + "'")
+									.collect(Collectors.joining(", ", "(array[", "])")))
+						.replace(":types",
+								Arrays.stream(PurchaseType.values())
+									.map((type) -> "'" + type.name() + "'")
 									.collect(Collectors.joining(", ", "(array[", "])"))));
 		ProbeTables.index(JdbcClient.create(this.jdbc), "opportunity", table);
 		this.jdbc.getJdbcOperations().execute("analyze " + table);
@@ -345,6 +358,12 @@ class OpportunityBookPlanPostgresTests {
 	 * their accounts, and owner 7's on others'.
 	 */
 	private static List<Long> expected(OpportunitySort.Column column, boolean descending, Set<Long> owners) {
+		return expected(column, descending, owners, null);
+	}
+
+	/** As above, of a purchase type only: deal x's is the (x % 3)-th. */
+	private static List<Long> expected(OpportunitySort.Column column, boolean descending, Set<Long> owners,
+			PurchaseType type) {
 		Comparator<Long> byKey = switch (column) {
 			case EXPECTED -> Comparator.comparing((Long x) -> x * 13 % 700);
 			case AMOUNT -> Comparator.comparing((Long x) -> (x % 11 == 0) ? null : (x * 37) % 5000,
@@ -356,6 +375,7 @@ class OpportunityBookPlanPostgresTests {
 		Comparator<Long> order = byKey.thenComparing((Long x) -> x);
 		List<Long> xs = LongStream.rangeClosed(1, DEALS)
 			.filter((x) -> owners.contains(x % OWNERS) || (owners.contains(OWNER) && x % 1000 == 3))
+			.filter((x) -> type == null || PurchaseType.values()[(int) (x % 3)] == type)
 			.boxed()
 			.sorted(descending ? order.reversed() : order)
 			.limit(20)
