@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -56,6 +57,19 @@ public class DerivedTables {
 					+ ")) on commit drop transactional as select * from " + derivedTable + " d")
 			.params(params)
 			.update();
+		// Dropped before the commit too: H2 (2.3) drops a table made to go with its
+		// commit after the commit, and its session then holds the lock on H2's own
+		// tables until the connection is handed back. What runs after the commit in the
+		// same thread and draws from an identity's sequence on another connection waited
+		// for that lock and failed at its timeout: the notices a churn run asks for,
+		// delivered once it commits, were lost on the embedded database. A rollback
+		// drops the table with the rest and leaves no lock.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				DerivedTables.this.jdbc.sql("drop table if exists " + name).update();
+			}
+		});
 		return name;
 	}
 
