@@ -301,6 +301,17 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 		assertThat(notice.copyManagers()).isTrue();
 		assertThat(notice.dedupKey()).isEqualTo("churn.high:" + account + ":" + first.id());
 		assertThat(notice.arguments()).contains("60");
+		// And delivered: the owner and their manager each read it once.
+		for (String user : List.of(this.kam, this.manager)) {
+			JsonNode items = this.api.get(user, "/api/v1/me/notifications?size=100").expect(200).body().get("items");
+			List<String> told = new ArrayList<>();
+			for (JsonNode item : items) {
+				if (item.get("link").asString().equals("/accounts/" + account)) {
+					told.add(item.get("kind").asString());
+				}
+			}
+			assertThat(told).as(user).containsExactly("churn.high");
+		}
 		// Other systems are told once too, by the run it rose in.
 		try (watch) {
 			List<JsonNode> told = watch.payloads("account.churn_risk_high", account);
