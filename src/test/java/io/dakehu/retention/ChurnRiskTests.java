@@ -1,5 +1,6 @@
 package io.dakehu.retention;
 
+import org.springframework.context.ApplicationEventPublisher;
 import io.dakehu.segmentation.RankedRuns;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.dakehu.shared.NoticeRequested;
 import io.dakehu.support.Api.Response;
@@ -23,11 +23,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cap at 100, the history per run, the notice when a customer rises into high risk, and
  * the back-test of the warning on a history built with a known truth. A run scores the
  * whole company; each test reads only the accounts it built, owned by a KAM of its own.
- * The accounts are unranked by segmentation, so Small, with Small's contact cadence. The
- * methods run one after another: a run of another method's between two of one method's
- * would add to its accounts' history.
+ * The accounts are unranked by segmentation, so Small, with Small's contact cadence.
+ * Events are recorded per method, which needs the methods on one thread.
  */
+@RecordApplicationEvents
 @Execution(ExecutionMode.SAME_THREAD)
 abstract class ChurnRiskTests extends ApiTestSupport {
 
@@ -50,9 +47,6 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 
 	@Autowired
 	private ApplicationEventPublisher publisher;
-
-	@Autowired
-	private ConfigurableApplicationContext context;
 
 	private String manager;
 
@@ -253,31 +247,14 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 	}
 
 	@Test
-	void everyRunIsKeptAndRisingIntoHighTellsTheOwnerOnce() {
+	void everyRunIsKeptAndRisingIntoHighTellsTheOwnerOnce(ApplicationEvents events) {
 		long account = decliner();
 		OutboxWatch watch = OutboxWatch.subscribe(this.api, this.jdbc, "account.churn_risk_high");
-		// The notices the runs ask for, as published: heard here rather than recorded by
-		// the test framework, whose recording makes a context of its own for the class.
-		List<NoticeRequested> published = new CopyOnWriteArrayList<>();
-		ApplicationListener<ApplicationEvent> hearing = (event) -> {
-			if (event instanceof PayloadApplicationEvent<?> payload
-					&& payload.getPayload() instanceof NoticeRequested notice) {
-				published.add(notice);
-			}
-		};
-		this.context.addApplicationListener(hearing);
-		ChurnRun first;
-		ChurnRun second;
-		try {
-			// As of 30 days ago the complaint was not yet received: 45 points, medium.
-			this.runs.runAsOf(this.today.minusDays(30), "test");
-			complaint(account, LocalDateTime.now().minusDays(3), "OPEN", null, null);
-			first = this.runs.runAsOf(this.today, "test");
-			second = this.runs.runAsOf(this.today, "test");
-		}
-		finally {
-			this.context.removeApplicationListener(hearing);
-		}
+		// As of 30 days ago the complaint was not yet received: 45 points, medium.
+		this.runs.runAsOf(this.today.minusDays(30), "test");
+		complaint(account, LocalDateTime.now().minusDays(3), "OPEN", null, null);
+		ChurnRun first = this.runs.runAsOf(this.today, "test");
+		ChurnRun second = this.runs.runAsOf(this.today, "test");
 
 		List<JsonNode> history = this.api.get(this.kam, "/api/v1/accounts/" + account + "/churn-risk/history")
 			.expect(200)
@@ -290,7 +267,7 @@ abstract class ChurnRiskTests extends ApiTestSupport {
 		assertThat(history.get(2).get("level").asString()).isEqualTo("MEDIUM");
 		assertThat(history.get(2).get("asOf").asString()).isEqualTo(this.today.minusDays(30).toString());
 
-		List<NoticeRequested> notices = published.stream()
+		List<NoticeRequested> notices = events.stream(NoticeRequested.class)
 			.filter((n) -> n.link().equals("/accounts/" + account))
 			.toList();
 		assertThat(notices).hasSize(1);
