@@ -110,12 +110,13 @@ class OpportunityBookPlanPostgresTests {
 	 * book's index of the order as far as the page reaches (decision 0082): the rows
 	 * themselves are read after, by id, twenty rather than twenty per member. The index
 	 * of the default order holds the open deals' dates, stages and purchase types too
-	 * (migrations 196 and 199), so the list's default page of open deals is read from it
+	 * (migrations 196 and 199), and that of the amount their stages and purchase types
+	 * (migration 200), so a page of open deals in either order is read from the index
 	 * alone, of a purchase type too.
 	 */
 	@ParameterizedTest
 	@CsvSource({ "EXPECTED, false, coalesce, Index Only Scan,", "EXPECTED, false, coalesce, Index Only Scan, NEW_TASK",
-			"AMOUNT, true, amount, Index Scan," })
+			"AMOUNT, true, amount, Index Only Scan,", "AMOUNT, true, amount, Index Only Scan, STRAIGHT_REBUY" })
 	void aTeamsPageIsTheIdsOfItsRowsReadAlongTheBooks(OpportunitySort.Column column, boolean descending, String indexed,
 			String read, PurchaseType type) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
