@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.ApiTestSupport;
@@ -265,6 +266,48 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 		assertThat(this.api.get(Api.ADMIN, "/api/v1/opportunities?q=" + named.name().toLowerCase(Locale.ROOT))
 			.expect(200)
 			.ids()).containsExactly(named.id());
+	}
+
+	@Test
+	void theClosePeriodReadsAlikeUnderEitherNameOnTheApiAndThePageAndTwoDaysForOneBoundAreRefused() {
+		Comparator<Deal> byName = Comparator.comparing(Deal::name);
+		LocalDate from = LocalDate.of(2040, 3, 1);
+		LocalDate to = LocalDate.of(2040, 8, 31);
+		List<Long> window = expected(this.kam, (deal) -> !deal.period().isBefore(from) && !deal.period().isAfter(to),
+				byName);
+		assertThat(window).isNotEmpty();
+		assertThat(allPages(this.kam, "&sort=name&from=" + from + "&to=" + to, 5, window.size()))
+			.containsExactlyElementsOf(window);
+		assertThat(allPages(this.kam, "&sort=name&from=" + from + "&closeTo=" + to, 5, window.size()))
+			.containsExactlyElementsOf(window);
+		assertThat(allPages(this.kam, "&sort=name&from=" + from + "&closeFrom=" + from + "&to=" + to, 5, window.size()))
+			.containsExactlyElementsOf(window);
+
+		Api.Response clash = this.api
+			.get(this.kam, "/api/v1/opportunities?from=" + from + "&closeFrom=" + from.plusDays(1))
+			.expect(400);
+		assertThat(clash.errorFields()).containsExactly("from");
+		assertThat(clash.text()).contains("closeFrom");
+
+		// The list page (every owner's deals on the KAM's accounts, closed ones too, as
+		// the
+		// API lists them) of the same period under the API's names: its rows are the
+		// window's.
+		List<Long> firstRows = window.subList(0, Math.min(window.size(), 25));
+		for (String period : List.of("&from=" + from + "&to=" + to, "&closeFrom=" + from + "&closeTo=" + to)) {
+			String html = this.api
+				.page(this.kam, "/pipeline/list?ownerId=any&closed=true&q=" + this.token + "&sort=name" + period)
+				.expect(200)
+				.text();
+			List<Long> rows = Pattern.compile("data-id=\"(\\d+)\"")
+				.matcher(html)
+				.results()
+				.map((row) -> Long.valueOf(row.group(1)))
+				.toList();
+			assertThat(rows).as(period).containsExactlyElementsOf(firstRows);
+		}
+		assertThat(this.api.page(this.kam, "/pipeline/list?to=" + to + "&closeTo=" + to.minusDays(1)).status())
+			.isEqualTo(400);
 	}
 
 	@Test

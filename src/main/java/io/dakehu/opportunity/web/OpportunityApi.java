@@ -68,18 +68,20 @@ class OpportunityApi {
 	/**
 	 * The visible opportunities, a page at a time, with their total: {@code sort} as the
 	 * list page sorts ({@code -amount} descending), {@code q} part of the name or the
-	 * account's name, {@code owner} a username, the close dates inclusive (the close
-	 * date, or the expected one while open); {@code customFields.<key>=value} filters by
+	 * account's name, {@code owner} a username, the close dates {@code from} and
+	 * {@code to} inclusive (the close date, or the expected one while open; also taken as
+	 * {@code closeFrom} and {@code closeTo}); {@code customFields.<key>=value} filters by
 	 * a custom field (see {@link io.dakehu.customfield.CustomFields#filter}).
 	 */
 	@GetMapping("/api/v1/opportunities")
 	PageResult<OpportunityView> list(@RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) Long ownerId,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) String q,
-			@RequestParam(required = false) PurchaseType purchaseType,
-			@RequestParam(required = false) LocalDate closeFrom, @RequestParam(required = false) LocalDate closeTo,
-			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @RequestParam Map<String, String> query) {
+			@RequestParam(required = false) PurchaseType purchaseType, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) LocalDate closeFrom,
+			@RequestParam(required = false) LocalDate closeTo, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam Map<String, String> query) {
 		CurrentUser me = this.users.current();
 		PageRequest request = new PageRequest(page, size);
 		Long ownerFilter = ownerId;
@@ -90,8 +92,9 @@ class OpportunityApi {
 			}
 			ownerFilter = named.get().id();
 		}
-		PipelineFilter filter = new PipelineFilter(ownerFilter, null, null, purchaseType, closeFrom, closeTo, stage, q,
-				accountId, PipelineParams.customFilters(query));
+		PipelineFilter filter = new PipelineFilter(ownerFilter, null, null, purchaseType,
+				PipelineParams.periodStart(from, closeFrom), PipelineParams.periodEnd(to, closeTo), stage, q, accountId,
+				PipelineParams.customFilters(query));
 		return this.pipeline.list(me, filter, false, OpportunitySort.parse(sort), request).page();
 	}
 

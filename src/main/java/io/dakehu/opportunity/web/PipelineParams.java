@@ -11,6 +11,7 @@ import io.dakehu.opportunity.PipelineFilter;
 import io.dakehu.opportunity.PurchaseType;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.segmentation.Tier;
+import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.PageRequest;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,12 +20,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The query string of the board and the list. {@code ownerId} is a user's id, or
  * {@link #ANY_OWNER} for every owner in scope; left out, a key account manager sees their
- * own opportunities and everyone else every owner's.
+ * own opportunities and everyone else every owner's. The close period is {@code from} and
+ * {@code to}; {@code closeFrom} and {@code closeTo}, the names the API's list has always
+ * taken, mean the same, so an address copied from one to the other keeps its filter.
  */
 record PipelineParams(String ownerId, Long teamId, Tier tier, PurchaseType purchaseType,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Stage stage, String q, String sort, Integer page,
-		Integer size, Boolean closed) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeFrom,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeTo, Stage stage, String q, String sort,
+		Integer page, Integer size, Boolean closed) {
 
 	static final String ANY_OWNER = "any";
 
@@ -56,7 +61,29 @@ record PipelineParams(String ownerId, Long teamId, Tier tier, PurchaseType purch
 				owner = null;
 			}
 		}
-		return new PipelineFilter(owner, teamId, tier, purchaseType, from, to, stage, q, null);
+		return new PipelineFilter(owner, teamId, tier, purchaseType, periodStart(from, closeFrom),
+				periodEnd(to, closeTo), stage, q, null);
+	}
+
+	/**
+	 * The close period's first day, given as {@code from} or as {@code closeFrom}; both
+	 * with different days is a contradiction the reader should see, not a choice made for
+	 * them.
+	 */
+	static LocalDate periodStart(LocalDate from, LocalDate closeFrom) {
+		return either("from", from, "closeFrom", closeFrom);
+	}
+
+	/** The close period's last day, as {@link #periodStart}. */
+	static LocalDate periodEnd(LocalDate to, LocalDate closeTo) {
+		return either("to", to, "closeTo", closeTo);
+	}
+
+	private static LocalDate either(String name, LocalDate value, String alias, LocalDate aliasValue) {
+		if (value != null && aliasValue != null && !value.equals(aliasValue)) {
+			throw new RuleViolationException(name, "opportunity.validation.periodGivenTwice", alias);
+		}
+		return (value != null) ? value : aliasValue;
 	}
 
 	/**
