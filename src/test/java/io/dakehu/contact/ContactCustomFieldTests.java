@@ -340,10 +340,11 @@ abstract class ContactCustomFieldTests extends ApiTestSupport {
 							"customFields", Map.of(c.single, "B")))
 			.expect(200);
 
-		List<AuditLine> english = this.history.render(this.audit.forAccount(account.id(), 50), Locale.ENGLISH);
+		List<AuditLine> english = this.history.render(this.audit.forAccount(account.id(), null, 50).entries(),
+				Locale.ENGLISH);
 		assertThat(changes(english)).contains(Tuple.tuple("Grade", "Ay", "Bee"), Tuple.tuple("Tags", "Ex", "Ex, Why"),
 				Tuple.tuple("Code", "T-1", "T-2"));
-		List<AuditLine> chinese = this.history.render(this.audit.forAccount(account.id(), 50),
+		List<AuditLine> chinese = this.history.render(this.audit.forAccount(account.id(), null, 50).entries(),
 				Locale.SIMPLIFIED_CHINESE);
 		assertThat(changes(chinese)).contains(Tuple.tuple("等级", "甲", "乙"), Tuple.tuple("标签", "艾克斯", "艾克斯、歪"),
 				Tuple.tuple("编码", "T-1", "T-2"));

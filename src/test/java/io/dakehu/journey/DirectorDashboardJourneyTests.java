@@ -111,7 +111,7 @@ class DirectorDashboardJourneyTests extends ApiTestSupport {
 			browser.type(By.id("pin-reason"), "Opens the offshore wind market");
 			browser.click(By.id("pin-submit"));
 			browser.waitForText(By.id("strategic-pin"), "Opens the offshore wind market");
-			assertThat(browser.text(By.id("history"))).contains("Opens the offshore wind market");
+			browser.waitForText(By.id("history"), "Opens the offshore wind market");
 
 			// Settings: a new cadence shows as the service level at once.
 			browser.go("/admin/segmentation");

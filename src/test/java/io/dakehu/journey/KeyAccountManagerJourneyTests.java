@@ -70,7 +70,8 @@ class KeyAccountManagerJourneyTests {
 			assertThat(browser.text(By.id("activities"))).contains("Wang Li")
 				.contains("90 min")
 				.contains("Send the maintenance offer");
-			assertThat(browser.text(By.id("history"))).contains("admin").contains("Wang Li");
+			browser.waitForText(By.id("history"), "Wang Li");
+			assertThat(browser.text(By.id("history"))).contains("admin");
 
 			browser.go("/");
 			assertThat(browser.text(By.id("upcoming"))).contains("Shanghai Precision Tools <b>Ltd</b>")

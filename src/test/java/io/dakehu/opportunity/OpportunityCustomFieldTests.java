@@ -256,8 +256,7 @@ abstract class OpportunityCustomFieldTests extends ApiTestSupport {
 			.param("id", first.id())
 			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ">" + rs.getString(3))
 			.list()).contains("custom." + f.single + ":A>B", "custom." + f.text + ":AB-1>null");
-		String history = Jsoup.parse(page(get("/accounts/" + account).locale(Locale.ENGLISH)))
-			.select("#history")
+		String history = Jsoup.parse(page(get("/accounts/" + account + "/history/section").locale(Locale.ENGLISH)))
 			.text();
 		assertThat(history).as("the history names the field by its label").contains("Deal grade");
 		String changes = Jsoup.parse(page(get("/opportunities/" + first.id()).locale(Locale.ENGLISH)))

@@ -33,8 +33,6 @@ import io.dakehu.identity.Users;
 import io.dakehu.shared.PageResult;
 import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.StaleEditException;
-import io.dakehu.shared.audit.AuditHistory;
-import io.dakehu.shared.audit.AuditTrail;
 import io.dakehu.shared.web.Flash;
 import io.dakehu.shared.web.Labels;
 import io.dakehu.shared.web.PickerOption;
@@ -74,10 +72,6 @@ class AccountPages {
 
 	private final Users users;
 
-	private final AuditTrail audit;
-
-	private final AuditHistory history;
-
 	/** The customer tier, when the module that computes it is present. */
 	private final AccountSegments segments;
 
@@ -94,10 +88,9 @@ class AccountPages {
 
 	private final TransactionOperations reads;
 
-	AccountPages(AccountQueries queries, AccountService accounts, Users users, AuditTrail audit, AuditHistory history,
-			ObjectProvider<AccountSegments> segments, ObjectProvider<AccountGrades> grades,
-			AccountCustomFields customFields, CustomFields definitions, Labels labels, AccountListMenus menus,
-			PlatformTransactionManager transactions) {
+	AccountPages(AccountQueries queries, AccountService accounts, Users users, ObjectProvider<AccountSegments> segments,
+			ObjectProvider<AccountGrades> grades, AccountCustomFields customFields, CustomFields definitions,
+			Labels labels, AccountListMenus menus, PlatformTransactionManager transactions) {
 		this.menus = menus;
 		TransactionTemplate reads = new TransactionTemplate(transactions);
 		reads.setReadOnly(true);
@@ -108,8 +101,6 @@ class AccountPages {
 		this.queries = queries;
 		this.accounts = accounts;
 		this.users = users;
-		this.audit = audit;
-		this.history = history;
 		this.segments = segments.getIfAvailable();
 		this.grades = grades.getIfAvailable();
 	}
@@ -234,8 +225,6 @@ class AccountPages {
 		model.addAttribute("account", account);
 		model.addAttribute("readOnly", access == AccountAccess.READ_ONLY);
 		model.addAttribute("openable", this.queries.openable(me.scope(), related));
-		model.addAttribute("history", (access == AccountAccess.FULL)
-				? this.history.render(this.audit.forAccount(id, 300), locale) : List.of());
 		model.addAttribute("churnReasons", ChurnReason.values());
 		model.addAttribute("customFields",
 				this.definitions.shown(RecordType.ACCOUNT, this.customFields.of(id), locale));

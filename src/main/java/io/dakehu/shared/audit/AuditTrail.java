@@ -1,5 +1,7 @@
 package io.dakehu.shared.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -153,20 +155,43 @@ public class AuditTrail {
 	}
 
 	/**
-	 * The newest entries about an account and everything recorded under it. The caller
-	 * checks that the viewer may see the account.
+	 * A page of what was recorded about an account and everything under it, newest first:
+	 * the rows older than {@code before} (all when null), about {@code rows} of them and
+	 * never a save cut in two, since a save's rows share their time. The caller checks
+	 * that the viewer may see the account.
 	 */
 	@Transactional(readOnly = true)
-	public List<AuditEntry> forAccount(long accountId, int limit) {
-		return this.jdbc.sql("""
+	public AuditPage forAccount(long accountId, LocalDateTime before, int rows) {
+		List<AuditEntry> read = accountRows(accountId, (before != null) ? "and occurred_at < :before" : "", before,
+				"limit " + (rows + 1));
+		if (read.size() <= rows) {
+			return new AuditPage(read, null);
+		}
+		// The row after the page may continue the last save shown: that save goes to the
+		// next page whole.
+		LocalDateTime cut = read.get(rows).occurredAt();
+		List<AuditEntry> shown = read.subList(0, rows).stream().filter((row) -> !row.occurredAt().equals(cut)).toList();
+		if (shown.isEmpty()) {
+			// One save of more rows than a page: it is shown whole.
+			shown = accountRows(accountId, "and occurred_at = :before", cut, "");
+		}
+		return new AuditPage(shown, shown.get(shown.size() - 1).occurredAt());
+	}
+
+	private List<AuditEntry> accountRows(long accountId, String condition, LocalDateTime before, String limit) {
+		JdbcClient.StatementSpec statement = this.jdbc.sql("""
 				select occurred_at, actor, entity_type, entity_id, action, field, old_value, new_value
-				from audit_log where account_id = :account order by occurred_at desc, id desc limit :limit
-				""")
-			.param("account", accountId)
-			.param("limit", limit)
-			.query((rs, n) -> new AuditEntry(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
-					rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-			.list();
+				from audit_log where account_id = :account %s order by occurred_at desc, id desc %s
+				""".formatted(condition, limit)).param("account", accountId);
+		if (before != null) {
+			statement = statement.param("before", before);
+		}
+		return statement.query(AuditTrail::entry).list();
+	}
+
+	private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+		return new AuditEntry(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3), rs.getLong(4),
+				rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
 	}
 
 	/**
@@ -182,8 +207,7 @@ public class AuditTrail {
 			.param("type", entityType)
 			.param("id", entityId)
 			.param("limit", limit)
-			.query((rs, n) -> new AuditEntry(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
-					rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.query(AuditTrail::entry)
 			.list();
 	}
 

@@ -1,6 +1,8 @@
 package io.dakehu.shared.audit;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.dakehu.support.Api;
@@ -9,6 +11,7 @@ import io.dakehu.support.Fixtures;
 import io.dakehu.support.MessageFiles;
 import io.dakehu.support.SignedIn;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -102,8 +105,11 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 		SignedIn admin = SignedIn.as(this.port, Api.ADMIN, Api.ADMIN_PASSWORD);
 		for (String language : List.of("en", "zh-CN")) {
 			MessageFiles messages = language.startsWith("zh") ? MessageFiles.chinese() : MessageFiles.english();
-			String history = Jsoup.parse(admin.get("/accounts/" + this.accountId, language).text())
+			// The account page loads its history after itself.
+			assertThat(Jsoup.parse(admin.get("/accounts/" + this.accountId, language).text())
 				.select("#history")
+				.attr("hx-get")).isEqualTo("/accounts/" + this.accountId + "/history/section");
+			String history = Jsoup.parse(admin.get("/accounts/" + this.accountId + "/history/section", language).text())
 				.text();
 			assertThat(history).as(language)
 				.contains(messages.get("audit.entity.Opportunity") + " Renewal " + this.tag,
@@ -115,6 +121,89 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 				.doesNotContain("PROBLEM_RECOGNITION", "NEED_DESCRIPTION", "ACTIVE", "PROSPECT", "VISIT",
 						"[" + Math.min(this.contactA, this.contactB));
 		}
+	}
+
+	@Test
+	void theHistoryPagesThroughEverySaveOnceNewestFirstNeverCuttingOne() {
+		long account = this.given.accountOwnedBy(this.kam, "Paged " + this.tag).id();
+		// Saves of one to seventy fields, a minute apart, all older than the account's
+		// creation (its own save, the newest).
+		int[] sizes = { 1, 2, 3, 49, 50, 51, 70, 5, 1, 20, 30, 2, 48, 1, 1, 60, 4, 3, 2, 1 };
+		LocalDateTime start = LocalDateTime.of(2020, 1, 1, 9, 0);
+		for (int save = 0; save < sizes.length; save++) {
+			for (int field = 0; field < sizes[save]; field++) {
+				this.jdbc.sql("""
+						insert into audit_log (occurred_at, actor, entity_type, entity_id, account_id, action, field,
+							old_value, new_value)
+						values (:at, :actor, 'Account', :id, :id, 'UPDATE', :field, 'old', 'new')""")
+					.param("at", start.plusMinutes(save))
+					.param("actor", this.kam)
+					.param("id", account)
+					.param("field", "f" + save + "x" + field)
+					.update();
+			}
+		}
+		// Expected: each save's time and size, newest first, counted from the rows.
+		List<String> expected = this.jdbc.sql("""
+				select occurred_at, count(*) from audit_log where account_id = :id
+				group by occurred_at order by occurred_at desc""")
+			.param("id", account)
+			.query((rs, n) -> rs.getTimestamp(1).toLocalDateTime() + " x" + rs.getLong(2))
+			.list();
+		assertThat(expected).hasSize(sizes.length + 1);
+
+		List<String> seen = new ArrayList<>();
+		int pages = 0;
+		String before = null;
+		do {
+			Api.Response page = this.api
+				.get(this.kam,
+						"/api/v1/accounts/" + account + "/history" + ((before != null) ? "?before=" + before : ""))
+				.expect(200);
+			List<String> saves = new ArrayList<>();
+			int rows = 0;
+			for (JsonNode line : page.body().get("lines")) {
+				saves.add(LocalDateTime.parse(line.get("occurredAt").asString()) + " x" + line.get("fields").size());
+				rows += line.get("fields").size();
+			}
+			assertThat(rows).as("page %d: at most a page of rows, unless one save is longer", pages)
+				.satisfiesAnyOf((r) -> assertThat(r).isLessThanOrEqualTo(50), (r) -> assertThat(saves).hasSize(1));
+			seen.addAll(saves);
+			before = page.text("older");
+			pages++;
+		}
+		while (before != null && pages < 100);
+		assertThat(seen).containsExactlyElementsOf(expected);
+		assertThat(pages).isGreaterThan(8);
+
+		// The page adds the older saves under those shown, with the next button.
+		SignedIn kam = SignedIn.as(this.port, this.kam, Api.USER_PASSWORD);
+		Document first = Jsoup.parse(kam.get("/accounts/" + account + "/history/section", "en").text());
+		String older = first.select("#history-older button").attr("hx-get");
+		assertThat(older).startsWith("/accounts/" + account + "/history/section?before=");
+		Document next = Jsoup.parseBodyFragment(kam.get(older, "en").text());
+		assertThat(next.select(".card-header")).isEmpty();
+		int shownFirst = first.select("#history-lines > li:not(#history-older)").size();
+		assertThat(next.select("li.list-group-item").first().text())
+			.startsWith(seen.get(shownFirst).substring(0, 16).replace('T', ' '));
+	}
+
+	@Test
+	void aReaderWhomOnlyTheirDealOpensTheAccountSeesNoneOfItsHistoryNorDoesAnyoneOutsideIt() {
+		// The colleague owns the won deal on the KAM's account: they may read the
+		// account, not
+		// its history.
+		SignedIn colleague = SignedIn.as(this.port, this.colleague, Api.USER_PASSWORD);
+		assertThat(colleague.get("/accounts/" + this.accountId, "en").status()).isEqualTo(200);
+		assertThat(Jsoup.parse(colleague.get("/accounts/" + this.accountId, "en").text()).select("#history")).isEmpty();
+		assertThat(colleague.get("/accounts/" + this.accountId + "/history/section", "en").status()).isEqualTo(404);
+		this.api.get(this.colleague, "/api/v1/accounts/" + this.accountId + "/history").expect(404);
+		this.api.get(this.given.kam(), "/api/v1/accounts/" + this.accountId + "/history").expect(404);
+		assertThat(this.api.get(this.kam, "/api/v1/accounts/" + this.accountId + "/history")
+			.expect(200)
+			.body()
+			.get("lines")
+			.size()).isPositive();
 	}
 
 	/** A field's label as the history writes it before the values ("Owner:"). */
