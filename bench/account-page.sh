@@ -7,14 +7,14 @@
 # with bench-kam-1. Then, for each jar in JARS (the same jar twice, or a before and an after alternating): starts it,
 # signs each reader in through the login form (the session cookie, as a browser keeps it), loads every page it
 # measures in turn for WARMUP seconds in all so the JIT has compiled what it will, and runs wrk on 127.0.0.1 (5 s
-# warm-up, then SECONDS_RUN measured) on the first page of /accounts, a name search, a filter and an account's own page
-# (the KAM's), as the director (sees everything) and as the KAM (own book). Prints req/s, p50, p99, the JVM's CPU per request (utime + stime from /proc/<pid>/stat over the requests
+# warm-up, then SECONDS_RUN measured) on the first page of /accounts, a name search, a filter, an account's own page
+# (the KAM's, with a hundred saves of history) and that history's first page, as the director (sees everything) and as the KAM (own book). Prints req/s, p50, p99, the JVM's CPU per request (utime + stime from /proc/<pid>/stat over the requests
 # served: the one figure the machine's other load does not inflate) and the load average beside each line.
 #   bench/account-page.sh [accounts] [connections] [seconds]
 #   bench/account-page.sh                                  # 1M accounts, 50 connections, 15 s per line
 #   JARS="before.jar after.jar before.jar after.jar" bench/account-page.sh   # alternating, on the same data
 #   bench/account-page.sh 100000 50 5                      # the quick run
-# Options: LINES="page search filter account" (which pages to measure, in this order; the search and the filter are
+# Options: LINES="page search filter account history" (which pages to measure, in this order; the search and the filter are
 # bound by their SQL at 1M: a few requests a second for the director); WARMUP=180 (seconds of page load before the
 # first measured line of each jar); SQL=1 prints the statements
 # one page request sends (PostgreSQL's log_statement for that request only); JFR=dir records the director's plain
@@ -97,13 +97,22 @@ statements() { # name, session, path: the SQL one request sends, from PostgreSQL
 PAGE="/accounts"
 SEARCH="/accounts?q=customer%204242"
 FILTER="/accounts?industry=Medical&region=East%20China&sort=-updated"
-# The account's page: an account of the KAM's, which the director may open too.
-ACCOUNT="/accounts/$("${PSQL[@]}" -tAc "select min(a.id) from account a join app_user u on u.id = a.owner_id
-  where u.username = 'bench-kam-1'")"
-declare -A PATHS=([page]=$PAGE [search]=$SEARCH [filter]=$FILTER [account]=$ACCOUNT)
+# The account's page: an account of the KAM's, which the director may open too, with the history of an account in
+# use (100 saves of three fields each: as many rows as the page read before its history was paged) and its first
+# page of history, which the account page loads after itself.
+ACCOUNT_ID=$("${PSQL[@]}" -tAc "select min(a.id) from account a join app_user u on u.id = a.owner_id
+  where u.username = 'bench-kam-1'")
+"${PSQL[@]}" -c "insert into audit_log (occurred_at, actor, entity_type, entity_id, account_id, action, field,
+  old_value, new_value) select timestamp '2026-01-01 09:00' + (g / 3) * interval '1 day', 'bench-kam-1', 'Account',
+  $ACCOUNT_ID, $ACCOUNT_ID, 'UPDATE', (array['phone', 'address', 'industry'])[g % 3 + 1], 'before ' || g, 'after ' || g
+  from generate_series(0, 299) g"
+ACCOUNT="/accounts/$ACCOUNT_ID"
+HISTORY="/accounts/$ACCOUNT_ID/history/section"
+declare -A PATHS=([page]=$PAGE [search]=$SEARCH [filter]=$FILTER [account]=$ACCOUNT [history]=$HISTORY)
 declare -A NAMES=([page]="page" [search]="page, search q=customer 4242" [filter]="page, industry + region, -updated"
+  [history]="account's history, first page"
   [account]="account's page")
-LINES=${LINES:-page search filter account}
+LINES=${LINES:-page search filter account history}
 n=0
 for jar in "${JAR_LIST[@]}"; do
   n=$((n + 1))
