@@ -119,7 +119,7 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 						field(messages, "field.product") + " Drill " + this.tag, "Group " + this.tag,
 						messages.get("status.ACTIVE"), "Li Lei " + this.tag, "Han Meimei " + this.tag)
 				.doesNotContain("PROBLEM_RECOGNITION", "NEED_DESCRIPTION", "ACTIVE", "PROSPECT", "VISIT",
-						"[" + Math.min(this.contactA, this.contactB));
+						"channelPartner", "[" + Math.min(this.contactA, this.contactB));
 		}
 	}
 
