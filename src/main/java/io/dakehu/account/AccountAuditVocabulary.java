@@ -1,24 +1,30 @@
 package io.dakehu.account;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 import io.dakehu.shared.audit.AuditField;
 import io.dakehu.shared.audit.AuditVocabulary;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * How an account's history reads: owner, team and parent by name, the key-account
- * attributes and lifecycle by label.
+ * attributes and lifecycle by label, and why the lifecycle moved (the nightly check and a
+ * purchase store a code and the day it counts from) in words.
  */
 @Component
 class AccountAuditVocabulary implements AuditVocabulary {
 
 	private final AccountQueries queries;
 
-	AccountAuditVocabulary(AccountQueries queries) {
+	private final MessageSource messages;
+
+	AccountAuditVocabulary(AccountQueries queries, MessageSource messages) {
 		this.queries = queries;
+		this.messages = messages;
 	}
 
 	@Override
@@ -35,6 +41,21 @@ class AccountAuditVocabulary implements AuditVocabulary {
 			case "status" -> AuditField.label("status.");
 			default -> null;
 		};
+	}
+
+	@Override
+	public String valueLabel(String entityType, String field, String stored, Locale locale) {
+		if (!"Account".equals(entityType) || !"lifecycleReason".equals(field)) {
+			return null;
+		}
+		// "PURCHASE 2025-09-30", "NO_PURCHASE_SINCE 2025-09-30": AccountLifecycle writes
+		// them.
+		int space = stored.indexOf(' ');
+		if (space < 0) {
+			return null;
+		}
+		return this.messages.getMessage("lifecycleReason." + stored.substring(0, space),
+				new Object[] { stored.substring(space + 1) }, null, locale);
 	}
 
 	@Override

@@ -119,7 +119,13 @@ public abstract class ReadableHistoryTests extends ApiTestSupport {
 						field(messages, "field.product") + " Drill " + this.tag, "Group " + this.tag,
 						messages.get("status.ACTIVE"), "Li Lei " + this.tag, "Han Meimei " + this.tag)
 				.doesNotContain("PROBLEM_RECOGNITION", "NEED_DESCRIPTION", "ACTIVE", "PROSPECT", "VISIT",
-						"channelPartner", "[" + Math.min(this.contactA, this.contactB));
+						"channelPartner", "PURCHASE", "[" + Math.min(this.contactA, this.contactB));
+			// Why the account became active (the win's purchase), in words around its
+			// day.
+			assertThat(history).as(language).contains(field(messages, "field.lifecycleReason"));
+			for (String words : messages.get("lifecycleReason.PURCHASE").split("\\{0\\}")) {
+				assertThat(history).as(language).contains(words.strip());
+			}
 		}
 	}
 
