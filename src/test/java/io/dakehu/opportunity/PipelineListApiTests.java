@@ -32,6 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class PipelineListApiTests extends ApiTestSupport {
 
+	/** A close period some of the generated deals fall in. */
+	private static final LocalDate WINDOW_FROM = LocalDate.of(2040, 3, 1);
+
+	private static final LocalDate WINDOW_TO = LocalDate.of(2040, 8, 31);
+
 	private static final PurchaseType[] TYPES = { null, PurchaseType.NEW_TASK, PurchaseType.MODIFIED_REBUY,
 			PurchaseType.STRAIGHT_REBUY };
 
@@ -171,6 +176,18 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 			.toList();
 	}
 
+	/**
+	 * The KAM's deals closing from {@link #WINDOW_FROM} to {@link #WINDOW_TO}, by name;
+	 * some.
+	 */
+	private List<Long> windowByName() {
+		List<Long> window = expected(this.kam,
+				(deal) -> !deal.period().isBefore(WINDOW_FROM) && !deal.period().isAfter(WINDOW_TO),
+				Comparator.comparing(Deal::name));
+		assertThat(window).isNotEmpty();
+		return window;
+	}
+
 	/** Every page of the list, one after the other, checking each page's total. */
 	private List<Long> allPages(String user, String query, int size, long total) {
 		List<Long> ids = new ArrayList<>();
@@ -236,11 +253,9 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 			assertThat(allPages(this.kam, "&sort=name&purchaseType=" + type, 5, wanted.size())).as(type.name())
 				.containsExactlyElementsOf(wanted);
 		}
-		LocalDate from = LocalDate.of(2040, 3, 1);
-		LocalDate to = LocalDate.of(2040, 8, 31);
-		List<Long> window = expected(this.kam, (deal) -> !deal.period().isBefore(from) && !deal.period().isAfter(to),
-				byName);
-		assertThat(window).isNotEmpty();
+		LocalDate from = WINDOW_FROM;
+		LocalDate to = WINDOW_TO;
+		List<Long> window = windowByName();
 		assertThat(allPages(this.kam, "&sort=name&closeFrom=" + from + "&closeTo=" + to, 5, window.size()))
 			.containsExactlyElementsOf(window);
 		List<Long> combined = expected(this.kam,
@@ -270,12 +285,9 @@ abstract class PipelineListApiTests extends ApiTestSupport {
 
 	@Test
 	void theClosePeriodReadsAlikeUnderEitherNameOnTheApiAndThePageAndTwoDaysForOneBoundAreRefused() {
-		Comparator<Deal> byName = Comparator.comparing(Deal::name);
-		LocalDate from = LocalDate.of(2040, 3, 1);
-		LocalDate to = LocalDate.of(2040, 8, 31);
-		List<Long> window = expected(this.kam, (deal) -> !deal.period().isBefore(from) && !deal.period().isAfter(to),
-				byName);
-		assertThat(window).isNotEmpty();
+		LocalDate from = WINDOW_FROM;
+		LocalDate to = WINDOW_TO;
+		List<Long> window = windowByName();
 		assertThat(allPages(this.kam, "&sort=name&from=" + from + "&to=" + to, 5, window.size()))
 			.containsExactlyElementsOf(window);
 		assertThat(allPages(this.kam, "&sort=name&from=" + from + "&closeTo=" + to, 5, window.size()))
