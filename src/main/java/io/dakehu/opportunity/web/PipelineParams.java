@@ -11,8 +11,8 @@ import io.dakehu.opportunity.PipelineFilter;
 import io.dakehu.opportunity.PurchaseType;
 import io.dakehu.opportunity.Stage;
 import io.dakehu.segmentation.Tier;
-import io.dakehu.shared.RuleViolationException;
 import io.dakehu.shared.PageRequest;
+import io.dakehu.shared.RuleViolationException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
