@@ -107,13 +107,24 @@ public class Activities {
 	 */
 	@Transactional(readOnly = true)
 	public List<ActivityView> timeline(RecordScope scope, long accountId, int limit) {
+		return timeline(scope, accountId, null, limit);
+	}
+
+	/**
+	 * The account's activities after {@code last} in the timeline's order (the last one a
+	 * page showed; from the newest when null), newest first: the next page.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActivityView> timeline(RecordScope scope, long accountId, Place last, int limit) {
 		this.accounts.requireVisible(scope, accountId);
-		List<Long> ids = this.jdbc
-			.sql("select id from activity where account_id = :account order by occurred_at desc, id desc limit :limit")
-			.param("account", accountId)
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
+		String older = (last != null) ? "and (occurred_at < :at or (occurred_at = :at and id < :id))" : "";
+		JdbcClient.StatementSpec statement = this.jdbc.sql("""
+				select id from activity where account_id = :account %s order by occurred_at desc, id desc limit :limit
+				""".formatted(older)).param("account", accountId).param("limit", limit);
+		if (last != null) {
+			statement = statement.param("at", last.occurredAt()).param("id", last.id());
+		}
+		List<Long> ids = statement.query(Long.class).list();
 		return this.activities.findAllById(ids)
 			.stream()
 			.sorted((a, b) -> Integer.compare(ids.indexOf(a.id()), ids.indexOf(b.id())))
@@ -259,6 +270,10 @@ public class Activities {
 			.param("until", to.plusDays(1).atStartOfDay())
 			.query((rs, n) -> new TimeSpent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.list();
+	}
+
+	/** An activity's place in the timeline: its time, then its id. */
+	public record Place(LocalDateTime occurredAt, long id) {
 	}
 
 }

@@ -3,14 +3,23 @@ package io.dakehu.activity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.dakehu.support.Api;
 import io.dakehu.support.Api.Response;
 import io.dakehu.support.ApiTestSupport;
 import io.dakehu.support.Fixtures;
+import io.dakehu.support.SignedIn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.dakehu.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Activities on the account timeline and the "my upcoming next contacts" list.
  */
 abstract class ActivityApiTests extends ApiTestSupport {
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void logsAnActivityWithParticipantsAndShowsIt() {
@@ -45,6 +57,61 @@ abstract class ActivityApiTests extends ApiTestSupport {
 		assertThat(read.text("createdBy")).isEqualTo("Test " + kam);
 		assertThat(read.body().get("contacts").get(0).get("id").asLong()).isEqualTo(contact.id());
 		assertThat(read.body().get("participants").get(0).get("name").asString()).isEqualTo("Test " + colleague);
+	}
+
+	@Test
+	void theTimelinePagesThroughEveryActivityOnceNewestFirstOnTheApiAndTheAccountPage() {
+		Response account = this.given.accountOwnedBy(Api.ADMIN, Fixtures.unique("Paged timeline"));
+		// Two activities a day, so a page may end between two of the same time.
+		List<long[]> logged = new ArrayList<>();
+		for (int i = 0; i < 57; i++) {
+			LocalDateTime at = LocalDateTime.of(2025, 1, 1, 9, 0).plusDays(i / 2);
+			long id = log(Api.ADMIN, account.id(), at.toString(), "Call " + i, null).id();
+			logged.add(new long[] { at.toEpochSecond(ZoneOffset.UTC), id });
+		}
+		List<Long> expected = logged.stream()
+			.sorted(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong((a) -> a[1]).reversed())
+			.map((a) -> a[1])
+			.toList();
+
+		String path = "/api/v1/accounts/" + account.id() + "/activities?limit=20";
+		List<Long> read = new ArrayList<>();
+		List<JsonNode> page = this.api.get(Api.ADMIN, path).expect(200).items();
+		int pages = 0;
+		while (!page.isEmpty() && pages < 10) {
+			page.forEach((item) -> read.add(item.get("id").asLong()));
+			JsonNode last = page.get(page.size() - 1);
+			page = this.api
+				.get(Api.ADMIN,
+						path + "&before=" + last.get("occurredAt").asString() + "&beforeId=" + last.get("id").asLong())
+				.expect(200)
+				.items();
+			pages++;
+		}
+		assertThat(read).containsExactlyElementsOf(expected);
+		assertThat(pages).isEqualTo(3);
+		assertThat(this.api.get(Api.ADMIN, path + "&before=2025-01-05T09:00:00").expect(400).errorFields())
+			.containsExactly("beforeId");
+
+		// The account page's card: fifty, then the rest in place of its button.
+		SignedIn admin = SignedIn.as(this.port, Api.ADMIN, Api.ADMIN_PASSWORD);
+		Document first = Jsoup.parse(admin.get("/accounts/" + account.id() + "/activities/section", "en").text());
+		String older = first.select("#timeline-older button").attr("hx-get");
+		assertThat(older).contains("before=").contains("beforeId=");
+		Document rest = Jsoup.parseBodyFragment(admin.get(older, "en").text());
+		assertThat(rest.select("#timeline-older")).isEmpty();
+		List<Long> shown = new ArrayList<>(ids(first));
+		assertThat(shown).hasSize(50);
+		shown.addAll(ids(rest));
+		assertThat(shown).containsExactlyElementsOf(expected);
+	}
+
+	/** The activities a timeline card shows, by their edit links. */
+	private static List<Long> ids(Document card) {
+		return card.select("a[href^=/activities/]")
+			.stream()
+			.map((link) -> Long.valueOf(link.attr("href").replaceAll("\\D", "")))
+			.toList();
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.dakehu.activity.web;
 
 import java.net.URI;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import io.dakehu.activity.Activities;
@@ -8,8 +9,10 @@ import io.dakehu.activity.ActivityInput;
 import io.dakehu.activity.ActivityView;
 import io.dakehu.activity.UpcomingContact;
 import io.dakehu.identity.Users;
+import io.dakehu.shared.RuleViolationException;
 import jakarta.validation.Valid;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +39,20 @@ class ActivityApi {
 		this.users = users;
 	}
 
+	/**
+	 * The account's activities, newest first, {@code limit} of them; with {@code before}
+	 * and {@code beforeId}, the time and id of the last one read, the next ones.
+	 */
 	@GetMapping("/api/v1/accounts/{accountId}/activities")
-	List<ActivityView> timeline(@PathVariable long accountId, @RequestParam(defaultValue = "100") int limit) {
-		return this.activities.timeline(this.users.current().scope(), accountId, Math.min(Math.max(limit, 1), 500));
+	List<ActivityView> timeline(@PathVariable long accountId, @RequestParam(defaultValue = "100") int limit,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime before,
+			@RequestParam(required = false) Long beforeId) {
+		if ((before == null) != (beforeId == null)) {
+			throw new RuleViolationException((before == null) ? "before" : "beforeId",
+					"activity.validation.pairedPlace");
+		}
+		return this.activities.timeline(this.users.current().scope(), accountId,
+				(before != null) ? new Activities.Place(before, beforeId) : null, Math.min(Math.max(limit, 1), 500));
 	}
 
 	@PostMapping("/api/v1/accounts/{accountId}/activities")

@@ -20,6 +20,7 @@ import io.dakehu.shared.web.Flash;
 import io.dakehu.shared.web.PickerOption;
 import jakarta.validation.Valid;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,13 +28,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The activity timeline on the account page and the activity form.
  */
 @Controller
 class ActivityPages {
+
+	/** Activities per page of the account's timeline card. */
+	static final int TIMELINE_PAGE = 50;
 
 	private final Activities activities;
 
@@ -53,11 +59,29 @@ class ActivityPages {
 		this.clock = clock;
 	}
 
+	/**
+	 * The timeline card: the newest activities; with {@code before} and {@code beforeId}
+	 * (the last one shown), the next older ones only, to add under those shown.
+	 */
 	@GetMapping("/accounts/{accountId}/activities/section")
-	String section(@PathVariable long accountId, Model model) {
+	String section(@PathVariable long accountId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime before,
+			@RequestParam(required = false) Long beforeId, Model model) {
+		Activities.Place last = (before != null && beforeId != null) ? new Activities.Place(before, beforeId) : null;
+		List<ActivityView> page = this.activities.timeline(this.users.current().scope(), accountId, last,
+				TIMELINE_PAGE + 1);
+		List<ActivityView> shown = page.subList(0, Math.min(page.size(), TIMELINE_PAGE));
 		model.addAttribute("accountId", accountId);
-		model.addAttribute("activities", this.activities.timeline(this.users.current().scope(), accountId, 50));
-		return "activity/section :: section";
+		model.addAttribute("activities", shown);
+		ActivityView oldest = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+		model.addAttribute("olderUrl",
+				(page.size() <= TIMELINE_PAGE) ? null
+						: UriComponentsBuilder.fromPath("/accounts/{id}/activities/section")
+							.queryParam("before", oldest.occurredAt())
+							.queryParam("beforeId", oldest.id())
+							.buildAndExpand(accountId)
+							.toUriString());
+		return (last == null) ? "activity/section :: section" : "activity/section :: items";
 	}
 
 	@GetMapping("/accounts/{accountId}/activities/new")
